@@ -1,0 +1,40 @@
+using PayrollRecon.Model;
+
+namespace PayrollRecon.Findings;
+
+/// <summary>One thing found wrong, with its evidence. Messages are composed by the report writers from these fields.</summary>
+public sealed record Finding
+{
+    /// <summary>What was found.</summary>
+    public required FindingCode Code { get; init; }
+    /// <summary>How bad it is.</summary>
+    public required Severity Severity { get; init; }
+    /// <summary>The employer (用工单位) of the worker concerned; null for project-level findings.</summary>
+    public string? Employer { get; init; }
+    /// <summary>Roster worker_id, else the id_number (R30); null for project-level findings.</summary>
+    public string? WorkerId { get; init; }
+    /// <summary>The worker's name from the roster.</summary>
+    public string? WorkerName { get; init; }
+    /// <summary>The worker's id_number, unmasked (writers mask it).</summary>
+    public string? IdNumber { get; init; }
+    /// <summary>The month concerned (R29).</summary>
+    public YearMonth? Period { get; init; }
+    /// <summary>The money at stake (R31).</summary>
+    public Money? Amount { get; init; }
+    /// <summary>What was expected (e.g. due, or computed balance).</summary>
+    public Money? Expected { get; init; }
+    /// <summary>What was found (e.g. paid, or reported balance).</summary>
+    public Money? Actual { get; init; }
+    /// <summary>The due date concerned.</summary>
+    public DateOnly? DueDate { get; init; }
+    /// <summary>The date of the event (payment, bank line, punch, row).</summary>
+    public DateOnly? EventDate { get; init; }
+    /// <summary>Days overdue or late, or a day count (attendance days).</summary>
+    public int? Days { get; init; }
+    /// <summary>Transaction ids of the bank lines behind the finding.</summary>
+    public IReadOnlyList<string> TxnIds { get; init; } = [];
+    /// <summary>Where it was seen, e.g. <c>bank.csv:17</c>; several joined with <c>;</c>.</summary>
+    public string? Source { get; init; }
+    /// <summary>Extra text for the message: the counterparty name, the diagnostic text, the other worker, etc.</summary>
+    public string? Detail { get; init; }
+}

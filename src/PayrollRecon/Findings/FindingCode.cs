@@ -1,0 +1,37 @@
+namespace PayrollRecon.Findings;
+
+/// <summary>Every finding the engine can report (SPEC §3.4). Written in outputs as the UPPER_SNAKE name.</summary>
+public enum FindingCode
+{
+    Unpaid,
+    Shortfall,
+    Late,
+    Overpaid,
+    NameMismatch,
+    AccountMismatch,
+    UnknownPayee,
+    NonWageDebit,
+    BatchTotalMismatch,
+    BatchDetailMissing,
+    UnmatchedRefund,
+    DuplicatePayment,
+    ExcessivePayment,
+    BalanceBreak,
+    DuplicateTxn,
+    PaidWithoutAttendance,
+    DaysMismatch,
+    MissingPayroll,
+    PayrollArithmetic,
+    BelowMinimumWage,
+    HeadcountMismatch,
+    UnregisteredWorker,
+    AttendanceOutsideTenure,
+    InvalidIdNumber,
+    UnderageWorker,
+    DuplicateWorker,
+    SharedBankAccount,
+    InvalidBankAccount,
+    LaborFundsLate,
+    LaborFundsShort,
+    DataError,
+}

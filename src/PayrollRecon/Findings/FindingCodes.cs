@@ -1,0 +1,36 @@
+namespace PayrollRecon.Findings;
+
+/// <summary>Names of finding codes as written in outputs.</summary>
+public static class FindingCodes
+{
+    private static readonly string[] Names = BuildNames();
+
+    /// <summary>The UPPER_SNAKE name of <paramref name="code"/>, e.g. <c>PAID_WITHOUT_ATTENDANCE</c>.</summary>
+    public static string Name(FindingCode code) => Names[(int)code];
+
+    /// <summary>Parses an UPPER_SNAKE name.</summary>
+    public static bool TryParse(string name, out FindingCode code)
+    {
+        int i = Array.IndexOf(Names, name);
+        code = (FindingCode)Math.Max(i, 0);
+        return i >= 0;
+    }
+
+    private static string[] BuildNames()
+    {
+        var values = Enum.GetValues<FindingCode>();
+        var names = new string[values.Length];
+        foreach (var v in values)
+        {
+            var pascal = v.ToString();
+            var sb = new System.Text.StringBuilder(pascal.Length + 8);
+            for (int i = 0; i < pascal.Length; i++)
+            {
+                if (i > 0 && char.IsUpper(pascal[i])) sb.Append('_');
+                sb.Append(char.ToUpperInvariant(pascal[i]));
+            }
+            names[(int)v] = sb.ToString();
+        }
+        return names;
+    }
+}

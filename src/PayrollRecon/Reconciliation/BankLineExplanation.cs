@@ -1,0 +1,28 @@
+using PayrollRecon.Model;
+
+namespace PayrollRecon.Reconciliation;
+
+/// <summary>Why a bank line (or a batch detail line) was classified as it was, and where its money went.</summary>
+public sealed record BankLineExplanation
+{
+    /// <summary>Source, e.g. <c>bank.csv:17</c> or <c>batches.csv:4</c>.</summary>
+    public required string Source { get; init; }
+    public required string? TxnId { get; init; }
+    public required DateOnly Date { get; init; }
+    public required Money Amount { get; init; }
+    public required BankLineClass Class { get; init; }
+    public required BankLineRule Rule { get; init; }
+    /// <summary>The roster worker's id_number, when the line pays or refunds a worker.</summary>
+    public string? WorkerIdNumber { get; init; }
+    /// <summary>True when a later refund cancelled this payment.</summary>
+    public bool Cancelled { get; init; }
+    /// <summary>For a refund: the source of the payment it cancelled.</summary>
+    public string? CancelsSource { get; init; }
+    /// <summary>Months this payment was allocated to, with amounts; the rest (if any) is excess.</summary>
+    public IReadOnlyList<Allocation> Allocations { get; init; } = [];
+    /// <summary>Money of this payment left after allocation (OVERPAID).</summary>
+    public Money Excess { get; init; }
+}
+
+/// <summary>A part of a payment applied to one month.</summary>
+public readonly record struct Allocation(YearMonth Period, Money Amount);
