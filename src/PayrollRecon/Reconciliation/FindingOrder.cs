@@ -69,23 +69,28 @@ internal static class FindingOrder
     private static int CompareSource(string? a, string? b)
     {
         if (a is null || b is null) return a is null ? (b is null ? 0 : -1) : 1;
-        var (fileA, lineA) = Split(a);
-        var (fileB, lineB) = Split(b);
+        long lineA = Split(a, out var fileA);
+        long lineB = Split(b, out var fileB);
         int c = fileA.SequenceCompareTo(fileB);
         if (c != 0) return c;
         c = lineA.CompareTo(lineB);
         return c != 0 ? c : string.CompareOrdinal(a, b);
     }
 
-    private static (ReadOnlySpan<char> File, long Line) Split(string source)
+    /// <summary>The line number of the first source (-1 when there is none) and its file name.</summary>
+    private static long Split(string source, out ReadOnlySpan<char> file)
     {
         var first = source.AsSpan();
         int semicolon = first.IndexOf(';');
         if (semicolon >= 0) first = first[..semicolon];
         int colon = first.LastIndexOf(':');
         if (colon >= 0 && long.TryParse(first[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long line))
-            return (first[..colon], line);
-        return (first, -1);
+        {
+            file = first[..colon];
+            return line;
+        }
+        file = first;
+        return -1;
     }
 
     private static int CompareTxnIds(IReadOnlyList<string> a, IReadOnlyList<string> b)
