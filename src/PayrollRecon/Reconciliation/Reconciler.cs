@@ -1,5 +1,3 @@
-using System.Text;
-using CommunityToolkit.HighPerformance.Buffers;
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
 using PayrollRecon.Project;
@@ -27,7 +25,7 @@ public sealed partial class Reconciler
     private readonly ProjectSettings _settings;
     private readonly DateOnly _asOf;
     private readonly PayCalendar _calendar;
-    private readonly StringPool _strings = new(8192);
+    private readonly TextInterner _strings = new();
     private readonly List<Finding> _findings = [];
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<InputFileStats> _fileStats = [];
@@ -102,7 +100,7 @@ public sealed partial class Reconciler
         };
     }
 
-    private string Text(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? string.Empty : _strings.GetOrAdd(utf8, Encoding.UTF8);
+    private string Text(ReadOnlySpan<byte> utf8) => _strings.Get(utf8);
 
     private static string Source(string file, long line) => $"{file}:{line}";
 
