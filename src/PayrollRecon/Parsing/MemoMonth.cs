@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 using PayrollRecon.Model;
 
 namespace PayrollRecon.Parsing;
@@ -23,6 +26,26 @@ internal static class MemoMonth
         || TryYearDashMonth(memo, out month)
         || TryCompact(memo, out month)
         || TryBareMonth(memo, paymentDate, out month);
+
+    /// <summary>The month a UTF-8 memo names, if any (invalid UTF-8 decodes to U+FFFD and matches nothing).</summary>
+    public static bool TryFind(ReadOnlySpan<byte> utf8Memo, DateOnly paymentDate, out YearMonth month)
+    {
+        // A memo decodes to at most as many chars as it has bytes.
+        const int StackLimit = 512;
+        char[]? rented = null;
+        Span<char> chars = utf8Memo.Length <= StackLimit
+            ? stackalloc char[StackLimit]
+            : (rented = ArrayPool<char>.Shared.Rent(utf8Memo.Length));
+        try
+        {
+            int n = Encoding.UTF8.GetChars(utf8Memo, chars);
+            return TryFind(chars[..n], paymentDate, out month);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        }
+    }
 
     // yyyy年M月
     private static bool TryYearChineseMonth(ReadOnlySpan<char> memo, out YearMonth month)

@@ -1,3 +1,5 @@
+using System.Text;
+
 using PayrollRecon.Model;
 using PayrollRecon.Parsing;
 
@@ -44,6 +46,8 @@ public sealed class MemoMonthTests
     {
         Assert.True(MemoMonth.TryFind(memo, DateOnly.Parse(paid), out YearMonth found));
         Assert.Equal(new YearMonth(year, month), found);
+        Assert.True(MemoMonth.TryFind(Encoding.UTF8.GetBytes(memo), DateOnly.Parse(paid), out YearMonth fromBytes));
+        Assert.Equal(found, fromBytes);
     }
 
     [Theory]
@@ -67,6 +71,7 @@ public sealed class MemoMonthTests
     {
         Assert.False(MemoMonth.TryFind(memo, new DateOnly(2024, 5, 10), out YearMonth found));
         Assert.Equal(default, found);
+        Assert.False(MemoMonth.TryFind(Encoding.UTF8.GetBytes(memo), new DateOnly(2024, 5, 10), out _));
     }
 
     [Fact]
@@ -75,5 +80,21 @@ public sealed class MemoMonthTests
         // "12024年3月" has no four-digit year before 年, so only "3月" matches (pattern 4).
         Assert.True(MemoMonth.TryFind("12024年3月", new DateOnly(2024, 2, 1), out YearMonth found));
         Assert.Equal(new YearMonth(2023, 3), found);
+    }
+
+    [Fact]
+    public void TryFind_LongUtf8Memo_FindsMonth()
+    {
+        byte[] memo = Encoding.UTF8.GetBytes(new string('备', 400) + "2024年3月工资");
+        Assert.True(MemoMonth.TryFind(memo, new DateOnly(2024, 5, 10), out YearMonth found));
+        Assert.Equal(new YearMonth(2024, 3), found);
+    }
+
+    [Fact]
+    public void TryFind_InvalidUtf8_DoesNotThrow()
+    {
+        Assert.True(MemoMonth.TryFind([0xFF, 0xFE, (byte)'3', 0xE6, 0x9C, 0x88], new DateOnly(2024, 5, 10), out YearMonth found));
+        Assert.Equal(new YearMonth(2024, 3), found);
+        Assert.False(MemoMonth.TryFind([0xE6, 0x9C], new DateOnly(2024, 5, 10), out _));
     }
 }
