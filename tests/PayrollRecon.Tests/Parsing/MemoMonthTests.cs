@@ -16,6 +16,8 @@ public sealed class MemoMonthTests
     [InlineData("202402补发2024年3月工资", "2024-05-10", 2024, 3)]
     [InlineData("2024-02 补 2024年3月", "2024-05-10", 2024, 3)]
     [InlineData("5月发2024年3月", "2024-05-10", 2024, 3)]
+    [InlineData("202404发2024年3月", "2024-05-10", 2024, 3)]
+    [InlineData("202403 2024年2月", "2024-05-10", 2024, 2)]
     // pattern 2: yyyy-M / yyyy-MM not followed by a digit
     [InlineData("工资2024-03", "2024-05-10", 2024, 3)]
     [InlineData("工资2024-3", "2024-05-10", 2024, 3)]
@@ -42,6 +44,7 @@ public sealed class MemoMonthTests
     [InlineData("2024-13 202402", "2024-05-10", 2024, 2)]
     [InlineData("202413 4月", "2024-05-10", 2024, 4)]
     [InlineData("13月 4月", "2024-05-10", 2024, 4)]
+    [InlineData("1899年3月", "2024-05-10", 2024, 3)]
     public void TryFind_Memo_ReturnsMonth(string memo, string paid, int year, int month)
     {
         Assert.True(MemoMonth.TryFind(memo, DateOnly.Parse(paid), out YearMonth found));
@@ -67,6 +70,10 @@ public sealed class MemoMonthTests
     [InlineData("12024年")]
     [InlineData("卡号6222021234567890")]
     [InlineData("十二月工资")]
+    [InlineData("1899年3")]
+    [InlineData("1899-03")]
+    [InlineData("189903")]
+    [InlineData("2200-03")]
     public void TryFind_NoMonth_ReturnsFalse(string memo)
     {
         Assert.False(MemoMonth.TryFind(memo, new DateOnly(2024, 5, 10), out YearMonth found));

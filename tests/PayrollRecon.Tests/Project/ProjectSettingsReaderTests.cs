@@ -199,6 +199,7 @@ public sealed class ProjectSettingsReaderTests
     [InlineData("{ \"code\": \"P1\", \"graceDays\": 99999999999 }", "project.json: graceDays: expected an integer from 0 to 366, found '99999999999'")]
     [InlineData("{ \"code\": \"P1\", \"asOf\": \"2024-02-30\" }", "project.json: asOf: invalid date '2024-02-30'")]
     [InlineData("{ \"code\": \"P1\", \"asOf\": \"2024-2-1\" }", "project.json: asOf: invalid date '2024-2-1'")]
+    [InlineData("{ \"code\": \"P1\", \"asOf\": \"0224-02-01\" }", "project.json: asOf: invalid date '0224-02-01'")]
     [InlineData("{ \"code\": \"P1\", \"asOf\": 20240201 }", "project.json: asOf: expected a string, found '20240201'")]
     [InlineData("{ \"code\": \"P1\", \"name\": 5 }", "project.json: name: expected a string, found '5'")]
     [InlineData("{ \"code\": \"P1\", \"account\": 41050100000000000001 }", "project.json: account: expected a string, found '41050100000000000001'")]
