@@ -145,6 +145,21 @@ public sealed class ProjectSettingsReaderTests
     }
 
     [Fact]
+    public void Read_StreamTooLarge_Throws()
+    {
+        using var stream = new MemoryStream(new byte[ProjectSettingsReader.MaxBytes + 100]);
+        var e = Assert.Throws<PayrollDataException>(() => ProjectSettingsReader.Read(stream));
+        Assert.Equal("project.json: file is larger than 4194304 bytes", e.Message);
+    }
+
+    [Fact]
+    public void Read_BomOnly_ThrowsEmpty()
+    {
+        var e = Assert.Throws<PayrollDataException>(() => ProjectSettingsReader.Read("\uFEFF"u8));
+        Assert.Equal("project.json: file is empty", e.Message);
+    }
+
+    [Fact]
     public void Read_BoundaryIntegers_Accepted()
     {
         ProjectSettings s = Read("""{ "code": "P1", "payDay": 1, "payMonthOffset": 0, "graceDays": 366 }""");
