@@ -15,7 +15,6 @@ internal static class Program
     {
         CheckCommand.Create(),
         BatchCommand.Create(),
-        GenerateCommand.Create(),
         InspectCommand.Create(),
     };
 

@@ -61,7 +61,7 @@ public sealed class FixtureTests
     {
         var result = PayrollChecker.Check(ProjectFolder.Load(dir));
         using var buffer = new MemoryStream();
-        ReportWriter.WriteFindingsCsv(buffer, result, new ReportOptions());
+        ReportWriter.WriteFindingsCsv(result, buffer, new ReportOptions());
         return buffer.ToArray();
     }
 

@@ -109,7 +109,7 @@ public sealed class PortfolioTests
             ReportWriter.WriteProjectOutputs(Realistic(), dir);
 
             Assert.Equal(
-                ["findings.csv", "ledger.csv", "report.html", "summary.json"],
+                new string?[] { "findings.csv", "ledger.csv", "report.html", "summary.json" },
                 Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
         }
         finally
