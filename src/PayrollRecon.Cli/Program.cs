@@ -24,7 +24,7 @@ internal static class Program
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"payrollrecon: {parsed.Errors[0].Message} (see 'payrollrecon --help')");
+            error.WriteLine($"payrollrecon: {OneLine(parsed.Errors[0].Message)} (see 'payrollrecon --help')");
             return ExitCodes.BadInput;
         }
         try
@@ -53,7 +53,9 @@ internal static class Program
         }
     }
 
-    internal static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+    /// <summary>Collapses a multi-line message (tabs and line breaks) into one line.</summary>
+    internal static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
 
 /// <summary>Process exit codes (SPEC §4).</summary>
