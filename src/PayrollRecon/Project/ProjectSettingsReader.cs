@@ -47,6 +47,7 @@ public static class ProjectSettingsReader
     {
         if (utf8Json.StartsWith("\uFEFF"u8)) utf8Json = utf8Json[3..];
         if (utf8Json.Length > MaxBytes) throw Error(fileName, $"file is larger than {MaxBytes} bytes");
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty) throw Error(fileName, "file is empty");
 
         // JsonDocument needs memory it can keep; the copy is a few hundred bytes for a real file.
         JsonDocument document;
