@@ -7,23 +7,27 @@ namespace PayrollRecon.Reconciliation;
 /// First and last punch of every worker-day, in dense blocks of 31 days per worker-month.
 /// </summary>
 /// <remarks>
-/// Memory grows with workers × months, never with the number of punches. Adding a punch to a worker-month that
-/// already has a block allocates nothing. Seconds are stored plus one so that zero means "no punch that day".
+/// Memory grows with workers × months, never with the number of punches. Blocks live in fixed-size chunks that are
+/// never copied; adding a punch to a worker-month that already has a block allocates nothing. Each worker remembers
+/// its last block, so the punches of one worker and month (however they interleave with other workers') skip the
+/// dictionary. Seconds are stored plus one so that zero means "no punch that day".
 /// </remarks>
 internal sealed class AttendanceStore
 {
     private const int DaysPerBlock = 31;
+    private const int BlockShift = 10;
+    private const int BlocksPerChunk = 1 << BlockShift;
 
     private readonly Dictionary<long, int> _blockByKey = [];
-    private int[] _first = new int[DaysPerBlock * 16];
-    private int[] _last = new int[DaysPerBlock * 16];
-    private int[] _blockWorker = new int[16];
-    private int[] _blockMonth = new int[16];
-    private long[] _outsideTicks = new long[16];
-    private long[] _outsideLine = new long[16];
+    // Per chunk: for each block and day, first then last second of day (+1).
+    private readonly List<int[]> _chunks = [];
+    private int[] _blockWorker = new int[64];
+    private int[] _blockMonth = new int[64];
+    private long[] _outsideTicks = new long[64];
+    private long[] _outsideLine = new long[64];
     private int _blockCount;
-    private long _cachedKey = -1;
-    private int _cachedBlock;
+    private int[] _workerMonth = [];
+    private int[] _workerBlock = [];
 
     /// <summary>Number of worker-months with at least one punch.</summary>
     public int BlockCount => _blockCount;
@@ -32,26 +36,28 @@ internal sealed class AttendanceStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int worker, int monthOrdinal, int day, int secondOfDay, bool outsideTenure, long ticks, long line)
     {
-        long key = ((long)worker << 32) | (uint)monthOrdinal;
+        if ((uint)worker >= (uint)_workerMonth.Length) GrowWorkers(worker);
         int block;
-        if (key == _cachedKey)
+        if (_workerMonth[worker] == monthOrdinal)
         {
-            block = _cachedBlock;
+            block = _workerBlock[worker];
         }
         else
         {
+            long key = ((long)worker << 32) | (uint)monthOrdinal;
             ref int slotRef = ref CollectionsMarshal.GetValueRefOrAddDefault(_blockByKey, key, out bool exists);
             if (!exists) slotRef = NewBlock(worker, monthOrdinal);
             block = slotRef;
-            _cachedKey = key;
-            _cachedBlock = block;
+            _workerMonth[worker] = monthOrdinal;
+            _workerBlock[worker] = block;
         }
 
-        int slot = block * DaysPerBlock + day - 1;
+        int[] chunk = _chunks[block >> BlockShift];
+        int slot = (((block & (BlocksPerChunk - 1)) * DaysPerBlock) + day - 1) * 2;
         int stored = secondOfDay + 1;
-        int first = _first[slot];
-        if (first == 0 || stored < first) _first[slot] = stored;
-        if (stored > _last[slot]) _last[slot] = stored;
+        int first = chunk[slot];
+        if (first == 0 || stored < first) chunk[slot] = stored;
+        if (stored > chunk[slot + 1]) chunk[slot + 1] = stored;
 
         if (outsideTenure)
         {
@@ -74,20 +80,18 @@ internal sealed class AttendanceStore
     /// <summary>Distinct punch days and Σ (last − first) seconds of a block.</summary>
     public (int Days, long Seconds) Totals(int block)
     {
+        int[] chunk = _chunks[block >> BlockShift];
+        int start = (block & (BlocksPerChunk - 1)) * DaysPerBlock * 2;
         int days = 0;
         long seconds = 0;
-        int start = block * DaysPerBlock;
-        for (int i = start; i < start + DaysPerBlock; i++)
+        for (int i = start; i < start + DaysPerBlock * 2; i += 2)
         {
-            if (_first[i] == 0) continue;
+            if (chunk[i] == 0) continue;
             days++;
-            seconds += _last[i] - _first[i];
+            seconds += chunk[i + 1] - chunk[i];
         }
         return (days, seconds);
     }
-
-    /// <summary>True when the worker punched on that day of the block's month.</summary>
-    public bool HasPunch(int block, int day) => _first[block * DaysPerBlock + day - 1] != 0;
 
     /// <summary>The earliest punch outside tenure in the block, if any.</summary>
     public bool TryGetOutsideTenure(int block, out DateTime time, out long line)
@@ -95,6 +99,15 @@ internal sealed class AttendanceStore
         line = _outsideLine[block];
         time = line == 0 ? default : new DateTime(_outsideTicks[block]);
         return line != 0;
+    }
+
+    private void GrowWorkers(int worker)
+    {
+        int size = Math.Max(worker + 1, _workerMonth.Length * 2);
+        int old = _workerMonth.Length;
+        Array.Resize(ref _workerMonth, size);
+        Array.Resize(ref _workerBlock, size);
+        _workerMonth.AsSpan(old).Fill(int.MinValue);
     }
 
     private int NewBlock(int worker, int monthOrdinal)
@@ -107,9 +120,8 @@ internal sealed class AttendanceStore
             Array.Resize(ref _blockMonth, size);
             Array.Resize(ref _outsideTicks, size);
             Array.Resize(ref _outsideLine, size);
-            Array.Resize(ref _first, size * DaysPerBlock);
-            Array.Resize(ref _last, size * DaysPerBlock);
         }
+        if ((block & (BlocksPerChunk - 1)) == 0) _chunks.Add(new int[BlocksPerChunk * DaysPerBlock * 2]);
         _blockWorker[block] = worker;
         _blockMonth[block] = monthOrdinal;
         return block;

@@ -1,5 +1,3 @@
-using System.Text;
-using CommunityToolkit.HighPerformance.Buffers;
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
 using PayrollRecon.Project;
@@ -18,16 +16,11 @@ namespace PayrollRecon.Reconciliation;
 /// </remarks>
 public sealed partial class Reconciler
 {
-    private const string WorkersFile = "workers.csv";
-    private const string PayrollFile = "payroll.csv";
-    private const string AttendanceFile = "attendance.csv";
-    private const string BankFile = "bank.csv";
-    private const string BatchesFile = "batches.csv";
 
     private readonly ProjectSettings _settings;
     private readonly DateOnly _asOf;
     private readonly PayCalendar _calendar;
-    private readonly StringPool _strings = new(8192);
+    private readonly TextInterner _strings = new();
     private readonly List<Finding> _findings = [];
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<InputFileStats> _fileStats = [];
@@ -43,6 +36,21 @@ public sealed partial class Reconciler
         _workerLookup = _workerByUpperId.GetAlternateLookup<ReadOnlySpan<char>>();
         _unregisteredLookup = _unregisteredIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>Name of the roster in evidence (<c>file:line</c>); <c>workers.csv</c> unless the host names it otherwise.</summary>
+    public string WorkersFile { get; set; } = "workers.csv";
+
+    /// <summary>Name of the attendance file in evidence.</summary>
+    public string AttendanceFile { get; set; } = "attendance.csv";
+
+    /// <summary>Name of the payroll sheet in evidence.</summary>
+    public string PayrollFile { get; set; } = "payroll.csv";
+
+    /// <summary>Name of the bank statement in evidence.</summary>
+    public string BankFile { get; set; } = "bank.csv";
+
+    /// <summary>Name of the batch detail file in evidence.</summary>
+    public string BatchesFile { get; set; } = "batches.csv";
 
     /// <summary>True when <c>attendance.csv</c> was supplied, even empty (enables attendance-based checks).</summary>
     public bool AttendanceSupplied { get; set; }
@@ -102,7 +110,7 @@ public sealed partial class Reconciler
         };
     }
 
-    private string Text(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? string.Empty : _strings.GetOrAdd(utf8, Encoding.UTF8);
+    private string Text(ReadOnlySpan<byte> utf8) => _strings.Get(utf8);
 
     private static string Source(string file, long line) => $"{file}:{line}";
 
