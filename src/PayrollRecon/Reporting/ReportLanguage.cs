@@ -4,8 +4,8 @@ namespace PayrollRecon.Reporting;
 public enum ReportLanguage
 {
     /// <summary>Simplified Chinese (the default).</summary>
-    Zh,
+    Chinese,
 
     /// <summary>English.</summary>
-    En,
+    English,
 }

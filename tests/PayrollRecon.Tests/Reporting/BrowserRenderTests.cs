@@ -12,16 +12,16 @@ namespace PayrollRecon.Tests.Reporting;
 /// <summary>Renders the pages in a real headless browser (issue 5 item 3).</summary>
 /// <remarks>
 /// Needs <c>/usr/bin/chromium</c>; without it the test fails unless <c>PAYROLLRECON_SKIP_BROWSER=1</c>.
-/// Set <c>PAYROLLRECON_DOCS_DIR</c> to a folder to also keep the Chinese screenshots there
-/// (<c>report.png</c>, <c>portfolio.png</c>), as committed under <c>docs/</c>.
+/// Set <c>PAYROLLRECON_DOCS_DIR</c> to a folder to also keep the screenshots there (<c>report.png</c>,
+/// <c>portfolio.png</c> in Chinese, as committed under <c>docs/</c>; <c>*.en.png</c> in English).
 /// </remarks>
 public sealed class BrowserRenderTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
     [Theory]
-    [InlineData(ReportLanguage.Zh)]
-    [InlineData(ReportLanguage.En)]
+    [InlineData(ReportLanguage.Chinese)]
+    [InlineData(ReportLanguage.English)]
     public void ReportHtml_HeadlessChromium_RendersLevelTotalsAndFindings(ReportLanguage language)
     {
         if (!BrowserAvailable()) return;
@@ -29,13 +29,13 @@ public sealed class BrowserRenderTests
         var options = new ReportOptions { Language = language };
         using var dir = new TempDir();
         string page = Path.Combine(dir.Path, "report.html");
-        using (var f = File.Create(page)) ReportWriter.WriteReportHtml(result, f, options);
+        using (var f = File.Create(page)) ReportWriter.WriteHtmlReport(f, result, options);
 
         string dom = Run(dir.Path, "--dump-dom", page);
         byte[] png = Screenshot(dir.Path, page);
 
         Assert.Contains("id=\"warning-level\" data-level=\"red\"", dom);
-        Assert.Contains(language == ReportLanguage.Zh ? "红色预警" : "Red warning", dom);
+        Assert.Contains(language == ReportLanguage.Chinese ? "红色预警" : "Red warning", dom);
         Assert.Contains($"<td data-total=\"due\">{result.Summary.TotalDue}</td>", dom);
         Assert.Contains($"<td data-total=\"paid\">{result.Summary.TotalPaid}</td>", dom);
         Assert.Contains($"data-total=\"outstanding\">{result.Summary.TotalOutstanding}</td>", dom);
@@ -47,15 +47,15 @@ public sealed class BrowserRenderTests
     }
 
     [Theory]
-    [InlineData(ReportLanguage.Zh)]
-    [InlineData(ReportLanguage.En)]
+    [InlineData(ReportLanguage.Chinese)]
+    [InlineData(ReportLanguage.English)]
     public void PortfolioHtml_HeadlessChromium_RendersRankedProjects(ReportLanguage language)
     {
         if (!BrowserAvailable()) return;
         var entries = RealisticPortfolio();
         using var dir = new TempDir();
         string page = Path.Combine(dir.Path, "portfolio.html");
-        using (var f = File.Create(page)) ReportWriter.WritePortfolioHtml(entries, f, new ReportOptions { Language = language });
+        using (var f = File.Create(page)) ReportWriter.WritePortfolioHtml(f, entries, new ReportOptions { Language = language });
 
         string dom = Run(dir.Path, "--dump-dom", page);
         byte[] png = Screenshot(dir.Path, page);
@@ -63,14 +63,14 @@ public sealed class BrowserRenderTests
         Assert.Contains("id=\"warning-level\" data-level=\"red\"", dom);
         Assert.Equal(entries.Count, Regex.Count(dom, "<tr class=\"project"));
         Assert.Contains("data-total=\"outstanding\">", dom);
-        Assert.Contains(language == ReportLanguage.Zh ? "红色预警" : "Red warning", dom);
+        Assert.Contains(language == ReportLanguage.Chinese ? "红色预警" : "Red warning", dom);
         AssertNotBlank(png);
         KeepForDocs(png, "portfolio.png", language);
     }
 
     internal static List<PortfolioEntry> RealisticPortfolio()
     {
-        var list = new List<PortfolioEntry>(PortfolioTests.Entries()) { PortfolioEntry.FromResult(Realistic()) };
+        var list = new List<PortfolioEntry>(PortfolioTests.Entries()) { PortfolioEntry.From(Realistic()) };
         string[] cities = ["洛阳", "郑州", "开封", "安阳", "新乡", "许昌", "南阳", "信阳", "周口", "商丘", "焦作", "平顶山"];
         string[] kinds = ["安置房项目", "中学教学楼", "道路改造工程", "人民医院门诊楼", "产业园标准厂房", "棚户区改造项目"];
         for (int i = 0; i < 18; i++)
@@ -125,9 +125,9 @@ public sealed class BrowserRenderTests
     private static void KeepForDocs(byte[] png, string name, ReportLanguage language)
     {
         string? docs = Environment.GetEnvironmentVariable("PAYROLLRECON_DOCS_DIR");
-        if (string.IsNullOrEmpty(docs) || language != ReportLanguage.Zh) return;
+        if (string.IsNullOrEmpty(docs)) return;
         Directory.CreateDirectory(docs);
-        File.WriteAllBytes(Path.Combine(docs, name), png);
+        File.WriteAllBytes(Path.Combine(docs, language == ReportLanguage.Chinese ? name : Path.ChangeExtension(name, ".en.png")), png);
     }
 
     private static string Run(string dir, params string[] args)
