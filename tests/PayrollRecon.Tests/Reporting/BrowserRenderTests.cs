@@ -31,8 +31,7 @@ public sealed class BrowserRenderTests
         string page = Path.Combine(dir.Path, "report.html");
         using (var f = File.Create(page)) ReportWriter.WriteHtmlReport(f, result, options);
 
-        string dom = Run(dir.Path, "--dump-dom", page);
-        byte[] png = Screenshot(dir.Path, page);
+        var (dom, png) = Render(dir.Path, page);
 
         Assert.Contains("id=\"warning-level\" data-level=\"red\"", dom);
         Assert.Contains(language == ReportLanguage.Chinese ? "红色预警" : "Red warning", dom);
@@ -57,8 +56,7 @@ public sealed class BrowserRenderTests
         string page = Path.Combine(dir.Path, "portfolio.html");
         using (var f = File.Create(page)) ReportWriter.WritePortfolioHtml(f, entries, new ReportOptions { Language = language });
 
-        string dom = Run(dir.Path, "--dump-dom", page);
-        byte[] png = Screenshot(dir.Path, page);
+        var (dom, png) = Render(dir.Path, page);
 
         Assert.Contains("id=\"warning-level\" data-level=\"red\"", dom);
         Assert.Equal(entries.Count, Regex.Count(dom, "<tr class=\"project"));
@@ -106,12 +104,13 @@ public sealed class BrowserRenderTests
         return false;
     }
 
-    private static byte[] Screenshot(string dir, string page)
+    // One browser run does both: the screenshot goes to a file, the DOM after scripts ran to stdout.
+    private static (string Dom, byte[] Png) Render(string dir, string page)
     {
         string png = Path.Combine(dir, Path.GetFileNameWithoutExtension(page) + ".png");
-        Run(dir, "--screenshot=" + png, "--window-size=1280,2000", page);
+        string dom = Run(dir, "--screenshot=" + png, "--window-size=1280,2000", "--dump-dom", page);
         Assert.True(File.Exists(png), "chromium wrote no screenshot");
-        return File.ReadAllBytes(png);
+        return (dom, File.ReadAllBytes(png));
     }
 
     private static void AssertNotBlank(byte[] png)
