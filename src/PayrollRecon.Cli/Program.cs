@@ -8,15 +8,15 @@ internal static class Program
     private static int Main(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
-        var root = new RootCommand("PayrollRecon: reconcile migrant-worker dedicated wage accounts (农民工工资专用账户).")
-        {
-            CheckCommand.Create(),
-            BatchCommand.Create(),
-            GenerateCommand.Create(),
-            InspectCommand.Create(),
-        };
-        return Run(root, args, Console.Error);
+        return Run(BuildRoot(), args, Console.Error);
     }
+
+    internal static RootCommand BuildRoot() => new("PayrollRecon: reconcile migrant-worker dedicated wage accounts (农民工工资专用账户).")
+    {
+        CheckCommand.Create(),
+        BatchCommand.Create(),
+        InspectCommand.Create(),
+    };
 
     /// <summary>Parses and runs; every failure is one line on <paramref name="error"/> and exit code 2, never a stack trace.</summary>
     internal static int Run(RootCommand root, string[] args, TextWriter error)

@@ -33,7 +33,7 @@ internal sealed partial class FindingMessages
     internal StringBuilder Compose(Finding f)
     {
         _sb.Clear();
-        Render(_language == ReportLanguage.English ? English(f) : Chinese(f), f);
+        Render(_language == ReportLanguage.En ? English(f) : Chinese(f), f);
         return _sb;
     }
 
@@ -96,7 +96,7 @@ internal sealed partial class FindingMessages
     {
         if (!string.IsNullOrEmpty(f.WorkerName)) PersonalData.AppendFreeText(_sb, f.WorkerName, _mask);
         else if (!string.IsNullOrEmpty(f.WorkerId)) AppendMasked(f.WorkerId, _mask && PersonalData.IsIdLike(f.WorkerId, f.IdNumber));
-        else _sb.Append(_language == ReportLanguage.English ? "Worker" : "该工人");
+        else _sb.Append(_language == ReportLanguage.En ? "Worker" : "该工人");
     }
 
     private void AppendPeriod(YearMonth? period)
@@ -107,7 +107,7 @@ internal sealed partial class FindingMessages
             return;
         }
 
-        if (_language == ReportLanguage.English)
+        if (_language == ReportLanguage.En)
         {
             AppendInt(p.Year, "D4");
             _sb.Append('-');

@@ -13,7 +13,7 @@ internal sealed class Labels
     {
     }
 
-    internal static Labels For(ReportLanguage language) => language == ReportLanguage.English ? En : Zh;
+    internal static Labels For(ReportLanguage language) => language == ReportLanguage.En ? En : Zh;
 
     internal required string HtmlLang { get; init; }
     internal required string[] SeverityShort { get; init; }

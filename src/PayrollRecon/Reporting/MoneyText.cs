@@ -13,7 +13,7 @@ internal static class MoneyText
         long fen = value.Fen;
         string sign = fen < 0 ? "-" : string.Empty;
         ulong yuan = (fen < 0 ? (ulong)(-(fen + 1)) + 1 : (ulong)fen) / 100;
-        (ulong unit, string suffix) = language == ReportLanguage.English
+        (ulong unit, string suffix) = language == ReportLanguage.En
             ? yuan >= 1_000_000_000 ? (1_000_000_000UL, "B") : yuan >= 1_000_000 ? (1_000_000UL, "M") : yuan >= 1_000 ? (1_000UL, "k") : (1UL, "")
             : yuan >= 100_000_000 ? (100_000_000UL, "亿") : yuan >= 10_000 ? (10_000UL, "万") : (1UL, "");
         if (unit == 1) return sign + yuan.ToString(CultureInfo.InvariantCulture);

@@ -49,9 +49,8 @@ public sealed record PortfolioEntry
     /// <summary>Why the project could not be checked; null when it was.</summary>
     public string? Error { get; init; }
 
-    /// <summary>The portfolio line of a checked project, linking to <paramref name="reportLink"/>
-    /// (default <c>&lt;code&gt;/report.html</c>, the code percent-encoded).</summary>
-    public static PortfolioEntry From(ReconciliationResult result, string? reportLink = null)
+    /// <summary>The portfolio line of a checked project, linking to <c>&lt;code&gt;/report.html</c>.</summary>
+    public static PortfolioEntry FromResult(ReconciliationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var s = result.Summary;
@@ -75,12 +74,12 @@ public sealed record PortfolioEntry
             Outstanding = s.TotalOutstanding,
             Workers = s.Workers,
             EmployersC = employersC,
-            ReportLink = reportLink ?? DefaultReportLink(s.ProjectCode),
+            ReportLink = DefaultReportLink(s.ProjectCode),
         };
     }
 
     /// <summary>The portfolio line of a project that could not be loaded or checked.</summary>
-    public static PortfolioEntry Failed(string code, string error, string? name = null) => new()
+    public static PortfolioEntry Failed(string code, string? name, string error) => new()
     {
         Code = code,
         Name = name,

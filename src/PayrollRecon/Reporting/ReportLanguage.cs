@@ -4,8 +4,8 @@ namespace PayrollRecon.Reporting;
 public enum ReportLanguage
 {
     /// <summary>Simplified Chinese (the default).</summary>
-    Chinese,
+    Zh,
 
     /// <summary>English.</summary>
-    English,
+    En,
 }

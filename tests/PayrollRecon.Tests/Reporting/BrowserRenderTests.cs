@@ -20,8 +20,8 @@ public sealed class BrowserRenderTests
     private const string Chromium = "/usr/bin/chromium";
 
     [Theory]
-    [InlineData(ReportLanguage.Chinese)]
-    [InlineData(ReportLanguage.English)]
+    [InlineData(ReportLanguage.Zh)]
+    [InlineData(ReportLanguage.En)]
     public void ReportHtml_HeadlessChromium_RendersLevelTotalsAndFindings(ReportLanguage language)
     {
         if (!BrowserAvailable()) return;
@@ -29,12 +29,12 @@ public sealed class BrowserRenderTests
         var options = new ReportOptions { Language = language };
         using var dir = new TempDir();
         string page = Path.Combine(dir.Path, "report.html");
-        using (var f = File.Create(page)) ReportWriter.WriteHtmlReport(f, result, options);
+        using (var f = File.Create(page)) ReportWriter.WriteReportHtml(result, f, options);
 
         var (dom, png) = Render(dir.Path, page);
 
         Assert.Contains("id=\"warning-level\" data-level=\"red\"", dom);
-        Assert.Contains(language == ReportLanguage.Chinese ? "红色预警" : "Red warning", dom);
+        Assert.Contains(language == ReportLanguage.Zh ? "红色预警" : "Red warning", dom);
         Assert.Contains($"<td data-total=\"due\">{result.Summary.TotalDue}</td>", dom);
         Assert.Contains($"<td data-total=\"paid\">{result.Summary.TotalPaid}</td>", dom);
         Assert.Contains($"data-total=\"outstanding\">{result.Summary.TotalOutstanding}</td>", dom);
@@ -46,29 +46,29 @@ public sealed class BrowserRenderTests
     }
 
     [Theory]
-    [InlineData(ReportLanguage.Chinese)]
-    [InlineData(ReportLanguage.English)]
+    [InlineData(ReportLanguage.Zh)]
+    [InlineData(ReportLanguage.En)]
     public void PortfolioHtml_HeadlessChromium_RendersRankedProjects(ReportLanguage language)
     {
         if (!BrowserAvailable()) return;
         var entries = RealisticPortfolio();
         using var dir = new TempDir();
         string page = Path.Combine(dir.Path, "portfolio.html");
-        using (var f = File.Create(page)) ReportWriter.WritePortfolioHtml(f, entries, new ReportOptions { Language = language });
+        using (var f = File.Create(page)) ReportWriter.WritePortfolioHtml(entries, f, new ReportOptions { Language = language });
 
         var (dom, png) = Render(dir.Path, page);
 
         Assert.Contains("id=\"warning-level\" data-level=\"red\"", dom);
         Assert.Equal(entries.Count, Regex.Count(dom, "<tr class=\"project"));
         Assert.Contains("data-total=\"outstanding\">", dom);
-        Assert.Contains(language == ReportLanguage.Chinese ? "红色预警" : "Red warning", dom);
+        Assert.Contains(language == ReportLanguage.Zh ? "红色预警" : "Red warning", dom);
         AssertNotBlank(png);
         KeepForDocs(png, "portfolio.png", language);
     }
 
     internal static List<PortfolioEntry> RealisticPortfolio()
     {
-        var list = new List<PortfolioEntry>(PortfolioTests.Entries()) { PortfolioEntry.From(Realistic()) };
+        var list = new List<PortfolioEntry>(PortfolioTests.Entries()) { PortfolioEntry.FromResult(Realistic()) };
         string[] cities = ["洛阳", "郑州", "开封", "安阳", "新乡", "许昌", "南阳", "信阳", "周口", "商丘", "焦作", "平顶山"];
         string[] kinds = ["安置房项目", "中学教学楼", "道路改造工程", "人民医院门诊楼", "产业园标准厂房", "棚户区改造项目"];
         for (int i = 0; i < 18; i++)
@@ -126,7 +126,7 @@ public sealed class BrowserRenderTests
         string? docs = Environment.GetEnvironmentVariable("PAYROLLRECON_DOCS_DIR");
         if (string.IsNullOrEmpty(docs)) return;
         Directory.CreateDirectory(docs);
-        File.WriteAllBytes(Path.Combine(docs, language == ReportLanguage.Chinese ? name : Path.ChangeExtension(name, ".en.png")), png);
+        File.WriteAllBytes(Path.Combine(docs, language == ReportLanguage.Zh ? name : Path.ChangeExtension(name, ".en.png")), png);
     }
 
     private static string Run(string dir, params string[] args)

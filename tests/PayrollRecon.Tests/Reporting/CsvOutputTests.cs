@@ -85,7 +85,7 @@ public sealed class CsvOutputTests
     {
         Assert.True(default(ReportOptions).Mask);
         Assert.True(new ReportOptions().Mask);
-        Assert.Equal(ReportLanguage.Chinese, default(ReportOptions).Language);
+        Assert.Equal(ReportLanguage.Zh, default(ReportOptions).Language);
         Assert.False((new ReportOptions() with { Mask = false }).Mask);
     }
 }

@@ -24,7 +24,7 @@ public sealed class FindingsCsvTests
             + "DATA_ERROR,yellow,LY-2023-0017,,,,,,,,,,,,,workers.csv:9,"
             + "workers.csv:9 无法读取，已跳过：column bank_account: invalid account '622202**********123x'。\n";
 
-        byte[] bytes = Bytes(s => ReportWriter.WriteFindingsCsv(s, Small()));
+        byte[] bytes = Bytes(s => ReportWriter.WriteFindingsCsv(Small(), s));
 
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(bytes));
@@ -43,7 +43,7 @@ public sealed class FindingsCsvTests
             + "DATA_ERROR,yellow,LY-2023-0017,,,,,,,,,,,,,workers.csv:9,"
             + "workers.csv:9 could not be read and was skipped: column bank_account: invalid account '622202**********123x'.\n";
 
-        string actual = Utf8(s => ReportWriter.WriteFindingsCsv(s, Small(), new ReportOptions { Language = ReportLanguage.English }));
+        string actual = Utf8(s => ReportWriter.WriteFindingsCsv(Small(), s, new ReportOptions { Language = ReportLanguage.En }));
 
         Assert.Equal(expected, actual);
     }
@@ -51,7 +51,7 @@ public sealed class FindingsCsvTests
     [Fact]
     public void WriteFindingsCsv_MaskOff_WritesFullNumbers()
     {
-        string actual = Utf8(s => ReportWriter.WriteFindingsCsv(s, Small(), new ReportOptions { Mask = false }));
+        string actual = Utf8(s => ReportWriter.WriteFindingsCsv(Small(), s, new ReportOptions { Mask = false }));
 
         Assert.Contains($",{IdZhang},张三,{IdZhang},2023-11,", actual);
         Assert.Contains($"invalid account '{CardZhang}x'", actual);
@@ -62,8 +62,8 @@ public sealed class FindingsCsvTests
     {
         var result = Realistic();
 
-        byte[] first = Bytes(s => ReportWriter.WriteFindingsCsv(s, result));
-        byte[] second = Bytes(s => ReportWriter.WriteFindingsCsv(s, Realistic()));
+        byte[] first = Bytes(s => ReportWriter.WriteFindingsCsv(result, s));
+        byte[] second = Bytes(s => ReportWriter.WriteFindingsCsv(Realistic(), s));
 
         Assert.Equal(first, second);
     }
@@ -74,15 +74,15 @@ public sealed class FindingsCsvTests
         using var ms = new MemoryStream();
         ms.Write("x"u8);
 
-        ReportWriter.WriteFindingsCsv(ms, Small());
+        ReportWriter.WriteFindingsCsv(Small(), ms);
 
         Assert.True(ms.CanWrite);
         Assert.Equal([(byte)'x', 0xEF, 0xBB, 0xBF], ms.ToArray()[..4]);
     }
 
     [Theory]
-    [InlineData(ReportLanguage.Chinese)]
-    [InlineData(ReportLanguage.English)]
+    [InlineData(ReportLanguage.Zh)]
+    [InlineData(ReportLanguage.En)]
     public void Compose_EveryCodeWithAllFields_OneSentenceWithoutPlaceholders(ReportLanguage language)
     {
         var messages = new FindingMessages(language, mask: true, new DateOnly(2024, 2, 1));
@@ -102,15 +102,15 @@ public sealed class FindingsCsvTests
     }
 
     [Theory]
-    [InlineData(FindingCode.Shortfall, ReportLanguage.Chinese,
+    [InlineData(FindingCode.Shortfall, ReportLanguage.Zh,
         "张三 2024年1月工资应发 3000.00 元，仅付 1000.00 元，尚欠 2000.00 元，应发日 2024-02-15，已逾期 16 天，最近一次支付于 2024-02-20。")]
-    [InlineData(FindingCode.Late, ReportLanguage.English,
+    [InlineData(FindingCode.Late, ReportLanguage.En,
         "张三: wages of 3000.00 yuan for 2024-01 paid late: only 1000.00 yuan by the due date 2024-02-15, completed on 2024-02-20, 16 days late.")]
-    [InlineData(FindingCode.BatchTotalMismatch, ReportLanguage.Chinese, "2024-02-20 代发批次 B20240220 扣款 3000.00 元，与代发明细合计 1000.00 元不符。")]
-    [InlineData(FindingCode.UnregisteredWorker, ReportLanguage.Chinese, "身份证号 410302********3418 的人员未实名登记，2024年1月却有 16 天考勤。")]
-    [InlineData(FindingCode.LaborFundsShort, ReportLanguage.English,
+    [InlineData(FindingCode.BatchTotalMismatch, ReportLanguage.Zh, "2024-02-20 代发批次 B20240220 扣款 3000.00 元，与代发明细合计 1000.00 元不符。")]
+    [InlineData(FindingCode.UnregisteredWorker, ReportLanguage.Zh, "身份证号 410302********3418 的人员未实名登记，2024年1月却有 16 天考勤。")]
+    [InlineData(FindingCode.LaborFundsShort, ReportLanguage.En,
         "Labour funds for 2024-01: 3000.00 yuan due in total by 2024-02-15, only 1000.00 yuan received by 2024-02-01; 2000.00 yuan short.")]
-    [InlineData(FindingCode.DuplicateTxn, ReportLanguage.English, "Transaction T1;T2 on 2024-02-20 repeats B20240220 and was left out.")]
+    [InlineData(FindingCode.DuplicateTxn, ReportLanguage.En, "Transaction T1;T2 on 2024-02-20 repeats B20240220 and was left out.")]
     public void Compose_FullFinding_ExactSentence(FindingCode code, ReportLanguage language, string expected)
     {
         var messages = new FindingMessages(language, mask: true, new DateOnly(2024, 2, 1));
@@ -123,8 +123,8 @@ public sealed class FindingsCsvTests
     {
         var f = new Finding { Code = FindingCode.HeadcountMismatch, Severity = Severity.Red, Period = new YearMonth(2024, 1), Days = 3, Detail = "3/25" };
 
-        Assert.Equal("2024年1月有考勤的 25 人中有 3 人未获任何工资支付。", new FindingMessages(ReportLanguage.Chinese, true, default).ComposeString(f));
-        Assert.Equal("2024-01: 3 of 25 workers with attendance received no pay.", new FindingMessages(ReportLanguage.English, true, default).ComposeString(f));
+        Assert.Equal("2024年1月有考勤的 25 人中有 3 人未获任何工资支付。", new FindingMessages(ReportLanguage.Zh, true, default).ComposeString(f));
+        Assert.Equal("2024-01: 3 of 25 workers with attendance received no pay.", new FindingMessages(ReportLanguage.En, true, default).ComposeString(f));
     }
 
     private static Finding Full(FindingCode code) => new()

@@ -54,11 +54,11 @@ public sealed class InjectionTests
     }
 
     [Theory]
-    [InlineData(ReportLanguage.Chinese)]
-    [InlineData(ReportLanguage.English)]
-    public void WriteHtmlReport_HostileNames_Escaped(ReportLanguage language)
+    [InlineData(ReportLanguage.Zh)]
+    [InlineData(ReportLanguage.En)]
+    public void WriteReportHtml_HostileNames_Escaped(ReportLanguage language)
     {
-        string html = Utf8(s => ReportWriter.WriteHtmlReport(s, Hostile(), new ReportOptions { Language = language }));
+        string html = Utf8(s => ReportWriter.WriteReportHtml(Hostile(), s, new ReportOptions { Language = language }));
 
         Assert.DoesNotContain(Script, html);
         Assert.DoesNotContain("<script>alert", html);
@@ -76,10 +76,10 @@ public sealed class InjectionTests
         PortfolioEntry[] entries =
         [
             new() { Code = "javascript:alert(1)", Name = Script, ReportLink = "javascript:alert(1)", WarningLevel = Severity.Red },
-            PortfolioEntry.Failed("\"><img src=x>", Script, Formula),
+            PortfolioEntry.Failed("\"><img src=x>", Formula, Script),
         ];
 
-        string html = Utf8(s => ReportWriter.WritePortfolioHtml(s, entries));
+        string html = Utf8(s => ReportWriter.WritePortfolioHtml(entries, s));
 
         Assert.DoesNotContain(Script, html);
         Assert.Contains("href=\"./javascript:alert(1)\"", html);
@@ -90,7 +90,7 @@ public sealed class InjectionTests
     [Fact]
     public void WriteFindingsCsv_HostileNames_FormulaGuardedAndQuoted()
     {
-        string csv = Utf8(s => ReportWriter.WriteFindingsCsv(s, Hostile()));
+        string csv = Utf8(s => ReportWriter.WriteFindingsCsv(Hostile(), s));
         string[] lines = csv.Split('\n');
 
         Assert.Equal(
@@ -106,7 +106,7 @@ public sealed class InjectionTests
     [Fact]
     public void WriteFindingsCsv_EnglishMessageStartingWithName_FormulaGuarded()
     {
-        string csv = Utf8(s => ReportWriter.WriteFindingsCsv(s, Hostile(), new ReportOptions { Language = ReportLanguage.English }));
+        string csv = Utf8(s => ReportWriter.WriteFindingsCsv(Hostile(), s, new ReportOptions { Language = ReportLanguage.En }));
         string line = csv.Split('\n')[3];
 
         Assert.EndsWith(
@@ -117,8 +117,8 @@ public sealed class InjectionTests
     [Fact]
     public void WriteLedgerAndPortfolioCsv_HostileNames_FormulaGuarded()
     {
-        string ledger = Utf8(s => ReportWriter.WriteLedgerCsv(s, Hostile()));
-        string portfolio = Utf8(s => ReportWriter.WritePortfolioCsv(s, [new PortfolioEntry { Code = "@P1", Name = Formula }]));
+        string ledger = Utf8(s => ReportWriter.WriteLedgerCsv(Hostile(), s));
+        string portfolio = Utf8(s => ReportWriter.WritePortfolioCsv([new PortfolioEntry { Code = "@P1", Name = Formula }], s));
 
         Assert.Contains(",\"'=HYPERLINK(\"\"x\"\")\",2023-11,", ledger);
         Assert.Equal(

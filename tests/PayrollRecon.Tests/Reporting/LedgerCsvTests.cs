@@ -30,7 +30,7 @@ public sealed class LedgerCsvTests
         ];
         var result = small with { Ledger = ledger };
 
-        string actual = Utf8(s => ReportWriter.WriteLedgerCsv(s, result));
+        string actual = Utf8(s => ReportWriter.WriteLedgerCsv(result, s));
 
         Assert.Equal(
             "\uFEFFworker_id,worker_name,id_number,employer,period,days,hours,due,due_source,due_date,paid,paid_on_time,outstanding,last_paid_date,status\n"

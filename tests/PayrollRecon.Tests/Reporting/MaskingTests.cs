@@ -11,12 +11,12 @@ public sealed class MaskingTests
 
     private static string Render(string output, ReconciliationResult result, ReportOptions options) => output switch
     {
-        "findings" => Utf8(s => ReportWriter.WriteFindingsCsv(s, result, options)),
-        "ledger" => Utf8(s => ReportWriter.WriteLedgerCsv(s, result, options)),
-        "summary" => Utf8(s => ReportWriter.WriteSummaryJson(s, result)),
-        "report" => Utf8(s => ReportWriter.WriteHtmlReport(s, result, options)),
-        "portfolio-csv" => Utf8(s => ReportWriter.WritePortfolioCsv(s, [PortfolioEntry.From(result)])),
-        _ => Utf8(s => ReportWriter.WritePortfolioHtml(s, [PortfolioEntry.From(result)], options)),
+        "findings" => Utf8(s => ReportWriter.WriteFindingsCsv(result, s, options)),
+        "ledger" => Utf8(s => ReportWriter.WriteLedgerCsv(result, s, options)),
+        "summary" => Utf8(s => ReportWriter.WriteSummaryJson(result, s)),
+        "report" => Utf8(s => ReportWriter.WriteReportHtml(result, s, options)),
+        "portfolio-csv" => Utf8(s => ReportWriter.WritePortfolioCsv([PortfolioEntry.FromResult(result)], s)),
+        _ => Utf8(s => ReportWriter.WritePortfolioHtml([PortfolioEntry.FromResult(result)], s, options)),
     };
 
     private static IEnumerable<string> SensitiveNumbers(ReconciliationResult result)
@@ -49,8 +49,8 @@ public sealed class MaskingTests
     }
 
     [Theory]
-    [InlineData(ReportLanguage.Chinese)]
-    [InlineData(ReportLanguage.English)]
+    [InlineData(ReportLanguage.Zh)]
+    [InlineData(ReportLanguage.En)]
     public void Write_MaskOff_FullNumbersPresent(ReportLanguage language)
     {
         var result = Combined();

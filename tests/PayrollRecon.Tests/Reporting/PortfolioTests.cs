@@ -28,13 +28,13 @@ public sealed class PortfolioTests
             Outstanding = Yuan(400_000), Workers = 60, EmployersC = 1, ReportLink = "AY-03/report.html",
         },
         new() { Code = "KF-04", Name = "开封某道路", Due = Yuan(10_000), Paid = Yuan(10_000), Workers = 12, ReportLink = "KF-04/report.html" },
-        PortfolioEntry.Failed("XX-05", "project.json: unknown key 'payday'"),
+        PortfolioEntry.Failed("XX-05", null, "project.json: unknown key 'payday'"),
     ];
 
     [Fact]
     public void WritePortfolioCsv_Entries_SortedByCodeExact()
     {
-        string csv = Utf8(s => ReportWriter.WritePortfolioCsv(s, Entries()));
+        string csv = Utf8(s => ReportWriter.WritePortfolioCsv(Entries(), s));
 
         Assert.Equal(
             "\uFEFFcode,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error\n"
@@ -49,7 +49,7 @@ public sealed class PortfolioTests
     [Fact]
     public void WritePortfolioHtml_Entries_RankedByLevelThenOutstanding()
     {
-        string html = Utf8(s => ReportWriter.WritePortfolioHtml(s, Entries()));
+        string html = Utf8(s => ReportWriter.WritePortfolioHtml(Entries(), s));
 
         var codes = Regex.Matches(html, "<tr class=\"project[^\"]*\" data-level=\"([a-z]+)\" data-code=\"([^\"]+)\"")
             .Select(m => m.Groups[2].Value + ":" + m.Groups[1].Value)
@@ -68,11 +68,11 @@ public sealed class PortfolioTests
     }
 
     [Fact]
-    public void From_Realistic_CountsAndLink()
+    public void FromResult_Realistic_CountsAndLink()
     {
         var result = Realistic();
 
-        var entry = PortfolioEntry.From(result);
+        var entry = PortfolioEntry.FromResult(result);
 
         Assert.Equal("LY-2023-0017", entry.Code);
         Assert.Equal(Severity.Red, entry.WarningLevel);
@@ -81,6 +81,40 @@ public sealed class PortfolioTests
         Assert.Equal(result.Summary.EmployerGrades.Count(g => g.Grade == 'C'), entry.EmployersC);
         Assert.Equal("LY-2023-0017/report.html", entry.ReportLink);
         Assert.Equal("A%20B%2F1/report.html", PortfolioEntry.DefaultReportLink("A B/1"));
-        Assert.Equal("x/report.html", PortfolioEntry.From(result, "x/report.html").ReportLink);
+    }
+
+    [Fact]
+    public void WritePortfolioOutputs_Directory_BothFiles()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "payrollrecon-portfolio-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            ReportWriter.WritePortfolioOutputs(Entries(), dir);
+
+            Assert.True(File.Exists(Path.Combine(dir, "portfolio.csv")));
+            Assert.True(File.Exists(Path.Combine(dir, "portfolio.html")));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void WriteProjectOutputs_Directory_FourFiles()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "payrollrecon-project-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            ReportWriter.WriteProjectOutputs(Realistic(), dir);
+
+            Assert.Equal(
+                new string?[] { "findings.csv", "ledger.csv", "report.html", "summary.json" },
+                Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

@@ -11,11 +11,11 @@ namespace PayrollRecon.Tests.Reporting;
 public sealed partial class ReportHtmlTests
 {
     [Theory]
-    [InlineData(ReportLanguage.Chinese)]
-    [InlineData(ReportLanguage.English)]
-    public void WriteHtmlReport_Realistic_SelfContained(ReportLanguage language)
+    [InlineData(ReportLanguage.Zh)]
+    [InlineData(ReportLanguage.En)]
+    public void WriteReportHtml_Realistic_SelfContained(ReportLanguage language)
     {
-        string html = Utf8(s => ReportWriter.WriteHtmlReport(s, Realistic(), new ReportOptions { Language = language }));
+        string html = Utf8(s => ReportWriter.WriteReportHtml(Realistic(), s, new ReportOptions { Language = language }));
 
         Assert.DoesNotContain("http://", html);
         Assert.DoesNotContain("https://", html);
@@ -31,12 +31,12 @@ public sealed partial class ReportHtmlTests
     }
 
     [Fact]
-    public void WriteHtmlReport_Realistic_BadgeTotalsAndOneRowPerFinding()
+    public void WriteReportHtml_Realistic_BadgeTotalsAndOneRowPerFinding()
     {
         var result = Realistic();
         var s = result.Summary;
 
-        string html = Utf8(st => ReportWriter.WriteHtmlReport(st, result));
+        string html = Utf8(st => ReportWriter.WriteReportHtml(result, st));
 
         Assert.Contains("<html lang=\"zh-CN\">", html);
         Assert.Contains("<div id=\"warning-level\" data-level=\"red\"", html);
@@ -58,9 +58,9 @@ public sealed partial class ReportHtmlTests
     }
 
     [Fact]
-    public void WriteHtmlReport_English_LevelAndLabels()
+    public void WriteReportHtml_English_LevelAndLabels()
     {
-        string html = Utf8(st => ReportWriter.WriteHtmlReport(st, Realistic(), new ReportOptions { Language = ReportLanguage.English }));
+        string html = Utf8(st => ReportWriter.WriteReportHtml(Realistic(), st, new ReportOptions { Language = ReportLanguage.En }));
 
         Assert.Contains("<html lang=\"en\">", html);
         Assert.Contains("<span class=\"big long\">RED</span><span class=\"small\">Red warning</span>", html);
@@ -69,7 +69,7 @@ public sealed partial class ReportHtmlTests
     }
 
     [Fact]
-    public void WriteHtmlReport_NoFindings_GreenAndEmptyTable()
+    public void WriteReportHtml_NoFindings_GreenAndEmptyTable()
     {
         var small = Small();
         var result = small with
@@ -78,7 +78,7 @@ public sealed partial class ReportHtmlTests
             Summary = small.Summary with { WarningLevel = null, CountsByCode = new Dictionary<Findings.FindingCode, int>(), CountsBySeverity = new Dictionary<Findings.Severity, int>() },
         };
 
-        string html = Utf8(st => ReportWriter.WriteHtmlReport(st, result));
+        string html = Utf8(st => ReportWriter.WriteReportHtml(result, st));
 
         Assert.Contains("<div id=\"warning-level\" data-level=\"green\"", html);
         Assert.Contains("未发现问题。", html);
@@ -86,18 +86,18 @@ public sealed partial class ReportHtmlTests
     }
 
     [Fact]
-    public void WriteHtmlReport_SameInputTwice_ByteIdentical()
+    public void WriteReportHtml_SameInputTwice_ByteIdentical()
     {
-        Assert.Equal(Bytes(s => ReportWriter.WriteHtmlReport(s, Realistic())), Bytes(s => ReportWriter.WriteHtmlReport(s, Realistic())));
+        Assert.Equal(Bytes(s => ReportWriter.WriteReportHtml(Realistic(), s)), Bytes(s => ReportWriter.WriteReportHtml(Realistic(), s)));
     }
 
     [Fact]
-    public void WriteHtmlReport_TenThousandFindings_ReasonableSize()
+    public void WriteReportHtml_TenThousandFindings_ReasonableSize()
     {
         var small = Small();
         var many = Enumerable.Range(0, 10_000).Select(i => small.Findings[i % small.Findings.Count]).ToList();
 
-        byte[] html = Bytes(s => ReportWriter.WriteHtmlReport(s, small with { Findings = many }));
+        byte[] html = Bytes(s => ReportWriter.WriteReportHtml(small with { Findings = many }, s));
 
         Assert.InRange(html.Length, 1, 6_000_000);
     }

@@ -14,7 +14,7 @@ public sealed class SummaryJsonTests
         var result = Realistic();
         var s = result.Summary;
 
-        string json = Utf8(st => ReportWriter.WriteSummaryJson(st, result));
+        string json = Utf8(st => ReportWriter.WriteSummaryJson(result, st));
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
 
@@ -37,7 +37,7 @@ public sealed class SummaryJsonTests
     [Fact]
     public void WriteSummaryJson_Small_ExactText()
     {
-        string json = Utf8(st => ReportWriter.WriteSummaryJson(st, Small()));
+        string json = Utf8(st => ReportWriter.WriteSummaryJson(Small(), st));
 
         Assert.Equal(
             """
@@ -123,6 +123,6 @@ public sealed class SummaryJsonTests
     [Fact]
     public void WriteSummaryJson_SameInputTwice_ByteIdentical()
     {
-        Assert.Equal(Bytes(s => ReportWriter.WriteSummaryJson(s, Realistic())), Bytes(s => ReportWriter.WriteSummaryJson(s, Realistic())));
+        Assert.Equal(Bytes(s => ReportWriter.WriteSummaryJson(Realistic(), s)), Bytes(s => ReportWriter.WriteSummaryJson(Realistic(), s)));
     }
 }
