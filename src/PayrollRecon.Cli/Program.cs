@@ -1,10 +1,70 @@
+using System.CommandLine;
+using PayrollRecon.Model;
+
 namespace PayrollRecon.Cli;
 
 internal static class Program
 {
     private static int Main(string[] args)
     {
-        Console.Error.WriteLine("payrollrecon: not yet wired");
-        return 2;
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return Run(BuildRoot(), args, Console.Error);
     }
+
+    internal static RootCommand BuildRoot() => new("PayrollRecon: reconcile migrant-worker dedicated wage accounts (农民工工资专用账户).")
+    {
+        CheckCommand.Create(),
+        BatchCommand.Create(),
+        InspectCommand.Create(),
+    };
+
+    /// <summary>Parses and runs; every failure is one line on <paramref name="error"/> and exit code 2, never a stack trace.</summary>
+    internal static int Run(RootCommand root, string[] args, TextWriter error)
+    {
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            error.WriteLine($"payrollrecon: {parsed.Errors[0].Message} (see 'payrollrecon --help')");
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error });
+        }
+        catch (Exception e) when (e is PayrollDataException or CliException)
+        {
+            error.WriteLine($"payrollrecon: {OneLine(e.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("payrollrecon: cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"payrollrecon: {OneLine(e.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"payrollrecon: internal error ({e.GetType().Name}): {OneLine(e.Message)}");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    internal static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }
+
+/// <summary>Process exit codes (SPEC §4).</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int FindingsAtOrAboveThreshold = 1;
+    public const int BadInput = 2;
+    public const int InternalError = 3;
+    public const int Cancelled = 130;
+}
+
+/// <summary>A usage or input problem detected by the command-line layer (one line, exit code 2).</summary>
+internal sealed class CliException(string message) : Exception(message);

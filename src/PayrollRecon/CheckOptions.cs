@@ -1,0 +1,14 @@
+namespace PayrollRecon;
+
+/// <summary>Options of one check.</summary>
+public readonly record struct CheckOptions
+{
+    /// <summary>Overrides the project's <c>asOf</c>; when both are absent, today (local clock) is used.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>Stop at the first unreadable row with a <see cref="Model.PayrollDataException"/> instead of reporting it as <c>DATA_ERROR</c>.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>Longest record accepted in any input, in bytes (default 1 MiB); longer records are a <c>DATA_ERROR</c>.</summary>
+    public int MaxRecordBytes { get; init; }
+}

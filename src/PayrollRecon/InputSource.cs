@@ -1,0 +1,14 @@
+namespace PayrollRecon;
+
+/// <summary>One input file of a project: its name (used in <c>file:line</c> evidence) and how to open it.</summary>
+/// <param name="Name">Name shown in findings and errors, e.g. <c>bank.csv</c>.</param>
+/// <param name="Open">Opens a fresh readable stream positioned at the start; the checker disposes it.</param>
+public sealed record InputSource(string Name, Func<Stream> Open)
+{
+    /// <summary>An input read from a file path; <see cref="Name"/> is the file name.</summary>
+    public static InputSource FromFile(string path) =>
+        new(Path.GetFileName(path), () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+
+    /// <summary>An input held in memory (tests, or a host that already has the bytes).</summary>
+    public static InputSource FromBytes(string name, byte[] content) => new(name, () => new MemoryStream(content, writable: false));
+}

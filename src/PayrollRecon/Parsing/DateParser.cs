@@ -1,0 +1,230 @@
+using System.Buffers;
+using System.Text;
+
+using PayrollRecon.Model;
+
+namespace PayrollRecon.Parsing;
+
+/// <summary>Parses dates, date-times, times of day and periods (SPEC §2.1, R5) from trimmed UTF-8 or text.</summary>
+/// <remarks>
+/// Dates: <c>yyyy-MM-dd</c> (two-digit month and day), <c>yyyy/M/d</c>, <c>yyyyMMdd</c>, <c>yyyy年M月d日</c>; only real
+/// calendar dates of years 0001–9999. A date-time is a date, then one or more white space characters or a single
+/// <c>T</c>, then <c>H:mm</c> or <c>H:mm:ss</c> (H 0–23 in one or two digits, minutes and seconds two digits 00–59).
+/// Periods: <c>yyyy-MM</c>, <c>yyyy-M</c>, <c>yyyy/M</c>, <c>yyyy/MM</c>, <c>yyyyMM</c>, <c>yyyy年M月</c>.
+/// Never throws, never allocates.
+/// </remarks>
+internal static class DateParser
+{
+    /// <summary>Earliest year accepted in a date or period.</summary>
+    /// <remarks>
+    /// The formats would allow 0001–9999, but a wage-account date outside 1900–2199 is a typo (<c>0224-03-05</c>), and
+    /// reading it as a real date would sort the line first and push due dates (month + offset) past DateOnly's range.
+    /// </remarks>
+    public const int MinYear = 1900;
+
+    /// <summary>Latest year accepted in a date or period.</summary>
+    public const int MaxYear = 2199;
+
+    // 年 月 日 in UTF-8.
+    private static ReadOnlySpan<byte> Nian => "年"u8;
+    private static ReadOnlySpan<byte> Yue => "月"u8;
+    private static ReadOnlySpan<byte> Ri => "日"u8;
+
+    // The longest valid date-time is about 30 bytes; anything much longer is rejected without transcoding.
+    private const int MaxTextChars = 64;
+
+    /// <summary>Parses a bare date.</summary>
+    public static bool TryParseDate(ReadOnlySpan<byte> utf8, out DateOnly date)
+    {
+        date = default;
+        if (utf8.Length < 8 || !DigitHelpers.TryReadFixed(utf8, 0, 4, out int year)) return false;
+        int month, day;
+        if (utf8.Length == 8 && DigitHelpers.RunLength(utf8, 0) == 8)
+        {
+            // yyyyMMdd
+            if (!DigitHelpers.TryReadFixed(utf8, 4, 2, out month) || !DigitHelpers.TryReadFixed(utf8, 6, 2, out day)) return false;
+        }
+        else if (utf8[4] == (byte)'-')
+        {
+            // yyyy-MM-dd: the dash form insists on two-digit month and day.
+            if (utf8.Length != 10 || utf8[7] != (byte)'-') return false;
+            if (!DigitHelpers.TryReadFixed(utf8, 5, 2, out month) || !DigitHelpers.TryReadFixed(utf8, 8, 2, out day)) return false;
+        }
+        else if (utf8[4] == (byte)'/')
+        {
+            int pos = 5;
+            if (!TryReadShort(utf8, ref pos, out month) || pos >= utf8.Length || utf8[pos] != (byte)'/') return false;
+            pos++;
+            if (!TryReadShort(utf8, ref pos, out day) || pos != utf8.Length) return false;
+        }
+        else if (utf8[4..].StartsWith(Nian))
+        {
+            int pos = 4 + Nian.Length;
+            if (!TryReadShort(utf8, ref pos, out month) || !utf8[pos..].StartsWith(Yue)) return false;
+            pos += Yue.Length;
+            if (!TryReadShort(utf8, ref pos, out day) || !utf8[pos..].SequenceEqual(Ri)) return false;
+        }
+        else
+        {
+            return false;
+        }
+        return year is >= MinYear and <= MaxYear && TryMakeDate(year, month, day, out date);
+    }
+
+    /// <summary>Parses a date followed by white space or <c>T</c> and a time of day.</summary>
+    public static bool TryParseDateTime(ReadOnlySpan<byte> utf8, out DateTime value)
+    {
+        value = default;
+        if (!TrySplit(utf8, out int dateEnd, out int timeStart) || timeStart < 0) return false;
+        if (!TryParseDate(utf8[..dateEnd], out DateOnly date) || !TryParseTime(utf8[timeStart..], out TimeOnly time)) return false;
+        value = date.ToDateTime(time);
+        return true;
+    }
+
+    /// <summary>Parses a bare date (time null) or a date-time.</summary>
+    public static bool TryParseDateOrDateTime(ReadOnlySpan<byte> utf8, out DateOnly date, out TimeOnly? time)
+    {
+        time = null;
+        date = default;
+        if (!TrySplit(utf8, out int dateEnd, out int timeStart)) return false;
+        if (!TryParseDate(utf8[..dateEnd], out date)) return false;
+        if (timeStart < 0) return true;
+        if (!TryParseTime(utf8[timeStart..], out TimeOnly t)) { date = default; return false; }
+        time = t;
+        return true;
+    }
+
+    /// <summary>Parses a time of day alone: <c>H:mm</c> or <c>H:mm:ss</c>.</summary>
+    public static bool TryParseTime(ReadOnlySpan<byte> utf8, out TimeOnly time)
+    {
+        time = default;
+        int hourDigits = DigitHelpers.RunLength(utf8, 0);
+        if (hourDigits is < 1 or > 2) return false;
+        DigitHelpers.TryReadFixed(utf8, 0, hourDigits, out int hour);
+        int pos = hourDigits;
+        if (hour > 23 || pos >= utf8.Length || utf8[pos] != (byte)':') return false;
+        if (!DigitHelpers.TryReadFixed(utf8, pos + 1, 2, out int minute) || minute > 59) return false;
+        pos += 3;
+        int second = 0;
+        if (pos < utf8.Length)
+        {
+            if (utf8[pos] != (byte)':' || utf8.Length - pos != 3) return false;
+            if (!DigitHelpers.TryReadFixed(utf8, pos + 1, 2, out second) || second > 59) return false;
+        }
+        time = new TimeOnly(hour, minute, second);
+        return true;
+    }
+
+    /// <summary>Parses a month: <c>yyyy-MM</c>, <c>yyyy-M</c>, <c>yyyy/M</c>, <c>yyyy/MM</c>, <c>yyyyMM</c> or <c>yyyy年M月</c>.</summary>
+    public static bool TryParsePeriod(ReadOnlySpan<byte> utf8, out YearMonth period)
+    {
+        period = default;
+        if (utf8.Length < 6 || !DigitHelpers.TryReadFixed(utf8, 0, 4, out int year)) return false;
+        int month;
+        if (utf8.Length == 6 && DigitHelpers.RunLength(utf8, 0) == 6)
+        {
+            if (!DigitHelpers.TryReadFixed(utf8, 4, 2, out month)) return false;
+        }
+        else if (utf8[4] is (byte)'-' or (byte)'/')
+        {
+            int pos = 5;
+            if (!TryReadShort(utf8, ref pos, out month) || pos != utf8.Length) return false;
+        }
+        else if (utf8[4..].StartsWith(Nian))
+        {
+            int pos = 4 + Nian.Length;
+            if (!TryReadShort(utf8, ref pos, out month) || !utf8[pos..].SequenceEqual(Yue)) return false;
+        }
+        else
+        {
+            return false;
+        }
+        if (year is < MinYear or > MaxYear || month is < 1 or > 12) return false;
+        period = new YearMonth(year, month);
+        return true;
+    }
+
+    /// <summary>Parses a bare date given as text (project.json); same grammar as the UTF-8 overload.</summary>
+    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        Span<byte> utf8 = stackalloc byte[MaxTextChars * 3];
+        if (text.Length <= MaxTextChars && Encoding.UTF8.TryGetBytes(text, utf8, out int n)) return TryParseDate(utf8[..n], out date);
+        date = default;
+        return false;
+    }
+
+    /// <summary>Parses a period given as text (project.json); same grammar as the UTF-8 overload.</summary>
+    public static bool TryParsePeriod(ReadOnlySpan<char> text, out YearMonth period)
+    {
+        Span<byte> utf8 = stackalloc byte[MaxTextChars * 3];
+        if (text.Length <= MaxTextChars && Encoding.UTF8.TryGetBytes(text, utf8, out int n)) return TryParsePeriod(utf8[..n], out period);
+        period = default;
+        return false;
+    }
+
+    /// <summary>Builds a date when year (any of 1–9999), month and day form a real one.</summary>
+    internal static bool TryMakeDate(int year, int month, int day, out DateOnly date)
+    {
+        date = default;
+        if (year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>Reads one or two digits at <paramref name="pos"/> and advances past them.</summary>
+    private static bool TryReadShort(ReadOnlySpan<byte> s, ref int pos, out int value)
+    {
+        value = 0;
+        int n = DigitHelpers.RunLength(s, pos);
+        if (n is < 1 or > 2) return false;
+        DigitHelpers.TryReadFixed(s, pos, n, out value);
+        pos += n;
+        return true;
+    }
+
+    /// <summary>
+    /// Finds where the date ends and the time starts: at the first white space run (one or more characters) or at a
+    /// single <c>T</c>. <paramref name="timeStart"/> is -1 when there is no separator at all.
+    /// </summary>
+    private static bool TrySplit(ReadOnlySpan<byte> utf8, out int dateEnd, out int timeStart)
+    {
+        dateEnd = utf8.Length;
+        timeStart = -1;
+        int i = 0;
+        while (i < utf8.Length)
+        {
+            byte b = utf8[i];
+            if (b == (byte)'T')
+            {
+                dateEnd = i;
+                timeStart = i + 1;
+                return timeStart < utf8.Length;
+            }
+            if (b < 0x80)
+            {
+                if (b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0B or 0x0C) break;
+                i++;
+                continue;
+            }
+            if (Rune.DecodeFromUtf8(utf8[i..], out Rune rune, out int consumed) != OperationStatus.Done) return false;
+            if (Rune.IsWhiteSpace(rune)) break;
+            i += consumed;
+        }
+        if (i == utf8.Length) return true;
+        dateEnd = i;
+        while (i < utf8.Length)
+        {
+            byte b = utf8[i];
+            if (b < 0x80)
+            {
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0B or 0x0C)) break;
+                i++;
+                continue;
+            }
+            if (Rune.DecodeFromUtf8(utf8[i..], out Rune rune, out int consumed) != OperationStatus.Done || !Rune.IsWhiteSpace(rune)) break;
+            i += consumed;
+        }
+        timeStart = i;
+        return timeStart < utf8.Length;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text;
+
+using PayrollRecon.Model;
+
+namespace PayrollRecon.Parsing;
+
+/// <summary>Parses and formats yuan amounts as exact fen (SPEC §2.1, R4).</summary>
+/// <remarks>
+/// Accepted: optional <c>-</c>, optional <c>¥</c> (U+00A5) or <c>￥</c> (U+FFE5) — the sign may stand before or after
+/// the currency sign, at most once — then digits, either without commas or with correctly grouped thousands
+/// (<c>1,234,567</c>), then optionally <c>.</c> and one or two decimals. Rejected, among others: <c>12.</c>, <c>.5</c>,
+/// <c>12.345</c>, <c>1,2,3</c>, <c>+12</c>, white space anywhere, the empty string, and anything outside the range
+/// of <see cref="long"/> fen. Never throws, never allocates.
+/// </remarks>
+internal static class MoneyParser
+{
+    // Magnitudes are accumulated as ulong fen so that long.MinValue (one more than long.MaxValue) stays reachable.
+    private const ulong MaxPositiveFen = long.MaxValue;
+    private const ulong MaxNegativeFen = (ulong)long.MaxValue + 1;
+
+    /// <summary>Parses a trimmed UTF-8 amount in yuan into fen.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out Money value)
+    {
+        value = Money.Zero;
+        int i = 0;
+        bool negative = false;
+        if (i < utf8.Length && utf8[i] == (byte)'-') { negative = true; i++; }
+        i += CurrencySignLength(utf8[i..]);
+        if (!negative && i > 0 && i < utf8.Length && utf8[i] == (byte)'-') { negative = true; i++; }
+
+        ulong yuan = 0;
+        int groupDigits = 0;   // digits since the start or the last comma
+        bool grouped = false;
+        int intDigits = 0;
+        for (; i < utf8.Length; i++)
+        {
+            byte b = utf8[i];
+            uint digit = DigitHelpers.Value(b);
+            if (digit <= 9)
+            {
+                if (yuan > (ulong.MaxValue - digit) / 10) return false;
+                yuan = yuan * 10 + digit;
+                groupDigits++;
+                intDigits++;
+                if (grouped && groupDigits > 3) return false;
+            }
+            else if (b == (byte)',')
+            {
+                // The first group holds 1–3 digits, every later one exactly 3.
+                if (groupDigits == 0 || groupDigits > 3 || (grouped && groupDigits != 3)) return false;
+                grouped = true;
+                groupDigits = 0;
+            }
+            else
+            {
+                break;
+            }
+        }
+        if (intDigits == 0 || (grouped && groupDigits != 3)) return false;
+
+        uint fraction = 0;
+        if (i < utf8.Length)
+        {
+            if (utf8[i] != (byte)'.') return false;
+            int decimals = utf8.Length - i - 1;
+            if (decimals is < 1 or > 2) return false;
+            uint d1 = DigitHelpers.Value(utf8[i + 1]);
+            if (d1 > 9) return false;
+            fraction = d1 * 10;
+            if (decimals == 2)
+            {
+                uint d2 = DigitHelpers.Value(utf8[i + 2]);
+                if (d2 > 9) return false;
+                fraction += d2;
+            }
+        }
+
+        ulong limit = negative ? MaxNegativeFen : MaxPositiveFen;
+        if (yuan > (limit - fraction) / 100) return false;
+        ulong fen = yuan * 100 + fraction;
+        value = new Money(negative ? unchecked((long)(0UL - fen)) : (long)fen);
+        return true;
+    }
+
+    /// <summary>Parses an amount given as text (project.json strings) into fen; same grammar as the UTF-8 overload.</summary>
+    /// <remarks>Text longer than 128 characters is rejected (only absurd runs of leading zeros are that long).</remarks>
+    public static bool TryParse(ReadOnlySpan<char> text, out Money value)
+    {
+        // Longer than any valid amount with a sane number of leading zeros; rejecting it keeps the buffer on the stack.
+        const int MaxChars = 128;
+        if (text.Length > MaxChars) { value = Money.Zero; return false; }
+        Span<byte> utf8 = stackalloc byte[MaxChars * 3];
+        if (Encoding.UTF8.TryGetBytes(text, utf8, out int length)) return TryParse(utf8[..length], out value);
+        value = Money.Zero;
+        return false;
+    }
+
+    /// <summary>Writes fen as yuan with two decimals and no grouping (e.g. <c>-1234.50</c>) in UTF-8.</summary>
+    public static bool TryFormat(Money value, Span<byte> utf8Destination, out int bytesWritten)
+    {
+        long fen = value.Fen;
+        ulong magnitude = fen < 0 ? unchecked(0UL - (ulong)fen) : (ulong)fen;
+        ulong yuan = magnitude / 100;
+        uint cents = (uint)(magnitude % 100);
+
+        int yuanDigits = 1;
+        for (ulong rest = yuan / 10; rest != 0; rest /= 10) yuanDigits++;
+        int length = (fen < 0 ? 1 : 0) + yuanDigits + 3;
+        if (utf8Destination.Length < length) { bytesWritten = 0; return false; }
+
+        int pos = 0;
+        if (fen < 0) utf8Destination[pos++] = (byte)'-';
+        for (int k = pos + yuanDigits - 1; k >= pos; k--)
+        {
+            utf8Destination[k] = (byte)('0' + (int)(yuan % 10));
+            yuan /= 10;
+        }
+        pos += yuanDigits;
+        utf8Destination[pos++] = (byte)'.';
+        utf8Destination[pos++] = (byte)('0' + (int)(cents / 10));
+        utf8Destination[pos++] = (byte)('0' + (int)(cents % 10));
+        bytesWritten = pos;
+        return true;
+    }
+
+    /// <summary>Length of a leading <c>¥</c> (C2 A5) or <c>￥</c> (EF BF A5), or 0.</summary>
+    private static int CurrencySignLength(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length >= 2 && utf8[0] == 0xC2 && utf8[1] == 0xA5) return 2;
+        if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBF && utf8[2] == 0xA5) return 3;
+        return 0;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text;
+
+using PayrollRecon.Records;
+
+namespace PayrollRecon.Parsing;
+
+/// <summary>Parses the small enumerated and integer fields of the CSV inputs from trimmed UTF-8.</summary>
+/// <remarks>ASCII tokens compare case-insensitively; Chinese tokens compare exactly. Never throws, never allocates.</remarks>
+internal static class TokenParser
+{
+    /// <summary>Bank direction: <c>D</c>/<c>C</c>, 借/贷, 借方/贷方, 支出/收入, 出/入, <c>debit</c>/<c>credit</c>, <c>Dr</c>/<c>Cr</c>.</summary>
+    public static bool TryParseBankDirection(ReadOnlySpan<byte> utf8, out BankDirection d)
+    {
+        d = BankDirection.Debit;
+        if (Is(utf8, "D"u8) || Is(utf8, "debit"u8) || Is(utf8, "Dr"u8)
+            || utf8.SequenceEqual("借"u8) || utf8.SequenceEqual("借方"u8) || utf8.SequenceEqual("支出"u8) || utf8.SequenceEqual("出"u8))
+        {
+            return true;
+        }
+        if (Is(utf8, "C"u8) || Is(utf8, "credit"u8) || Is(utf8, "Cr"u8)
+            || utf8.SequenceEqual("贷"u8) || utf8.SequenceEqual("贷方"u8) || utf8.SequenceEqual("收入"u8) || utf8.SequenceEqual("入"u8))
+        {
+            d = BankDirection.Credit;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Punch direction: <c>in</c>/<c>out</c>, 进/出, 入/出, <c>E</c>/<c>L</c>, <c>01</c>/<c>02</c>, <c>1</c>/<c>2</c>; empty is Unknown.</summary>
+    public static bool TryParsePunchDirection(ReadOnlySpan<byte> utf8, out PunchDirection d)
+    {
+        d = PunchDirection.Unknown;
+        if (utf8.IsEmpty) return true;
+        if (Is(utf8, "in"u8) || Is(utf8, "E"u8) || utf8.SequenceEqual("01"u8) || utf8.SequenceEqual("1"u8)
+            || utf8.SequenceEqual("进"u8) || utf8.SequenceEqual("入"u8))
+        {
+            d = PunchDirection.In;
+            return true;
+        }
+        if (Is(utf8, "out"u8) || Is(utf8, "L"u8) || utf8.SequenceEqual("02"u8) || utf8.SequenceEqual("2"u8)
+            || utf8.SequenceEqual("出"u8))
+        {
+            d = PunchDirection.Out;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Wage type: <c>daily</c>/日薪, <c>monthly</c>/月薪, <c>hourly</c>/时薪, <c>piece</c>/计件.</summary>
+    public static bool TryParseWageType(ReadOnlySpan<byte> utf8, out WageType t)
+    {
+        t = WageType.Daily;
+        if (Is(utf8, "daily"u8) || utf8.SequenceEqual("日薪"u8)) return true;
+        if (Is(utf8, "monthly"u8) || utf8.SequenceEqual("月薪"u8)) { t = WageType.Monthly; return true; }
+        if (Is(utf8, "hourly"u8) || utf8.SequenceEqual("时薪"u8)) { t = WageType.Hourly; return true; }
+        if (Is(utf8, "piece"u8) || utf8.SequenceEqual("计件"u8)) { t = WageType.Piece; return true; }
+        return false;
+    }
+
+    /// <summary>Batch line status: <c>success</c>/成功, <c>failed</c>/<c>fail</c>/<c>failure</c>/失败; empty is Success.</summary>
+    public static bool TryParseBatchStatus(ReadOnlySpan<byte> utf8, out BatchStatus s)
+    {
+        s = BatchStatus.Success;
+        if (utf8.IsEmpty || Is(utf8, "success"u8) || utf8.SequenceEqual("成功"u8)) return true;
+        if (Is(utf8, "failed"u8) || Is(utf8, "fail"u8) || Is(utf8, "failure"u8) || utf8.SequenceEqual("失败"u8))
+        {
+            s = BatchStatus.Failed;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Calendar kind: <c>holiday</c>/节假日/假日/休, <c>workday</c>/工作日/班/调休上班.</summary>
+    public static bool TryParseCalendarKind(ReadOnlySpan<byte> utf8, out CalendarKind k)
+    {
+        k = CalendarKind.Holiday;
+        if (Is(utf8, "holiday"u8) || utf8.SequenceEqual("节假日"u8) || utf8.SequenceEqual("假日"u8) || utf8.SequenceEqual("休"u8)) return true;
+        if (Is(utf8, "workday"u8) || utf8.SequenceEqual("工作日"u8) || utf8.SequenceEqual("班"u8) || utf8.SequenceEqual("调休上班"u8))
+        {
+            k = CalendarKind.Workday;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>A plain non-negative decimal integer (ASCII digits only, no sign, no separators) that fits an int.</summary>
+    public static bool TryParseInt(ReadOnlySpan<byte> utf8, out int value)
+    {
+        value = 0;
+        if (utf8.IsEmpty) return false;
+        int result = 0;
+        foreach (byte b in utf8)
+        {
+            uint d = DigitHelpers.Value(b);
+            if (d > 9 || result > (int.MaxValue - (int)d) / 10) return false;
+            result = result * 10 + (int)d;
+        }
+        value = result;
+        return true;
+    }
+
+    /// <summary>A non-negative decimal with at most two decimals, as hundredths: <c>8</c> → 800, <c>8.5</c> → 850, <c>8.25</c> → 825.</summary>
+    /// <remarks><c>8.</c>, <c>.5</c>, signs and three or more decimals are rejected.</remarks>
+    public static bool TryParseHundredths(ReadOnlySpan<byte> utf8, out long hundredths)
+    {
+        hundredths = 0;
+        int dot = utf8.IndexOf((byte)'.');
+        ReadOnlySpan<byte> whole = dot < 0 ? utf8 : utf8[..dot];
+        if (whole.IsEmpty) return false;
+        long result = 0;
+        foreach (byte b in whole)
+        {
+            uint d = DigitHelpers.Value(b);
+            if (d > 9 || result > (long.MaxValue / 100 - d) / 10) return false;
+            result = result * 10 + d;
+        }
+        result *= 100;
+        if (dot >= 0)
+        {
+            ReadOnlySpan<byte> fraction = utf8[(dot + 1)..];
+            if (fraction.Length is < 1 or > 2) return false;
+            uint d1 = DigitHelpers.Value(fraction[0]);
+            if (d1 > 9) return false;
+            result += d1 * 10;
+            if (fraction.Length == 2)
+            {
+                uint d2 = DigitHelpers.Value(fraction[1]);
+                if (d2 > 9) return false;
+                result += d2;
+            }
+        }
+        hundredths = result;
+        return true;
+    }
+
+    /// <summary>ASCII case-insensitive equality.</summary>
+    private static bool Is(ReadOnlySpan<byte> utf8, ReadOnlySpan<byte> token) => Ascii.EqualsIgnoreCase(utf8, token);
+}

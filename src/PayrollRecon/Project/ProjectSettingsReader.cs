@@ -1,0 +1,302 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+using PayrollRecon.Model;
+using PayrollRecon.Parsing;
+
+namespace PayrollRecon.Project;
+
+/// <summary>Reads <c>project.json</c> (SPEC §2.2, R8) into <see cref="ProjectSettings"/>.</summary>
+/// <remarks>
+/// Only <c>code</c> is required; absent keys (or JSON <c>null</c>) take the defaults. Unknown keys anywhere — top level,
+/// inside <c>minimumWage</c>, inside <c>laborFunds</c> items — are errors, so a typo cannot silently disable a check.
+/// Money is a JSON number or a string with at most two decimals, read from its raw text (never through a double).
+/// Every problem throws <see cref="PayrollDataException"/> whose message is one line starting with the file name.
+/// Comments and trailing commas are tolerated, since the file is written by hand.
+/// </remarks>
+public static class ProjectSettingsReader
+{
+    /// <summary>Largest <c>project.json</c> accepted; a real one is a few hundred bytes.</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>Largest <c>payMonthOffset</c>: wages are paid within a year of the month worked.</summary>
+    public const int MaxPayMonthOffset = 12;
+
+    /// <summary>Largest <c>graceDays</c>.</summary>
+    public const int MaxGraceDays = 366;
+
+    private static readonly string[] TopLevelKeys =
+    [
+        "code", "name", "contractor", "account", "asOf", "payDay", "payMonthOffset", "graceDays",
+        "amountTolerance", "minimumWage", "monthlyCap", "yearlyCap", "laborFunds",
+    ];
+
+    private static readonly string[] MinimumWageKeys = ["monthly", "hourly"];
+    private static readonly string[] LaborFundKeys = ["period", "amount", "dueDate"];
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 16,
+    };
+
+    /// <summary>Reads the settings from UTF-8 JSON (a leading byte order mark is skipped).</summary>
+    /// <exception cref="PayrollDataException">When the document is not valid JSON or breaks a rule of SPEC §2.2.</exception>
+    public static ProjectSettings Read(ReadOnlySpan<byte> utf8Json, string fileName = "project.json")
+    {
+        if (utf8Json.StartsWith("\uFEFF"u8)) utf8Json = utf8Json[3..];
+        if (utf8Json.Length > MaxBytes) throw Error(fileName, $"file is larger than {MaxBytes} bytes");
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty) throw Error(fileName, "file is empty");
+
+        // JsonDocument needs memory it can keep; the copy is a few hundred bytes for a real file.
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json.ToArray(), DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw Error(fileName, $"invalid JSON at line {(e.LineNumber ?? 0) + 1}: {StripPosition(e.Message)}");
+        }
+        using (document)
+        {
+            return new Reader(fileName).ReadRoot(document.RootElement);
+        }
+    }
+
+    /// <summary>Reads the settings from a stream of UTF-8 JSON.</summary>
+    /// <exception cref="PayrollDataException">When the document is too large, not valid JSON, or breaks a rule of SPEC §2.2.</exception>
+    public static ProjectSettings Read(Stream utf8Json, string fileName = "project.json")
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = utf8Json.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes + 3) throw Error(fileName, $"file is larger than {MaxBytes} bytes");
+            buffer.Write(chunk, 0, read);
+        }
+        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), fileName);
+    }
+
+    private static PayrollDataException Error(string fileName, string message) => new(fileName, $"{fileName}: {message}");
+
+    /// <summary>System.Text.Json appends "LineNumber: n | BytePositionInLine: m." — the line is already in our message.</summary>
+    private static string StripPosition(string message)
+    {
+        int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        string text = (cut >= 0 ? message[..cut] : message).Trim();
+        if (text.EndsWith(" Path: $", StringComparison.Ordinal)) text = text[..^8].TrimEnd();
+        return text.ReplaceLineEndings(" ");
+    }
+
+    /// <summary>The state of one read: the file name for messages.</summary>
+    private readonly struct Reader(string fileName)
+    {
+        public ProjectSettings ReadRoot(JsonElement root)
+        {
+            if (root.ValueKind != JsonValueKind.Object) throw Fail($"expected a JSON object at the top level, found {Describe(root)}");
+            CheckKeys(root, TopLevelKeys, prefix: "");
+            if (!root.TryGetProperty("code", out JsonElement codeElement) || codeElement.ValueKind == JsonValueKind.Null)
+            {
+                throw Fail("missing required key 'code'");
+            }
+
+            var settings = new ProjectSettings { Code = ReadCode(codeElement) };
+            foreach (JsonProperty p in root.EnumerateObject())
+            {
+                JsonElement v = p.Value;
+                if (v.ValueKind == JsonValueKind.Null) continue;
+                settings = p.Name switch
+                {
+                    "name" => settings with { Name = ReadString(v, "name") },
+                    "contractor" => settings with { Contractor = ReadString(v, "contractor") },
+                    "account" => settings with { Account = ReadString(v, "account") },
+                    "asOf" => settings with { AsOf = ReadDate(v, "asOf") },
+                    "payDay" => settings with { PayDay = ReadInt(v, "payDay", 1, 31) },
+                    "payMonthOffset" => settings with { PayMonthOffset = ReadInt(v, "payMonthOffset", 0, MaxPayMonthOffset) },
+                    "graceDays" => settings with { GraceDays = ReadInt(v, "graceDays", 0, MaxGraceDays) },
+                    "amountTolerance" => settings with { AmountTolerance = ReadAmount(v, "amountTolerance") },
+                    "monthlyCap" => settings with { MonthlyCap = ReadAmount(v, "monthlyCap") },
+                    "yearlyCap" => settings with { YearlyCap = ReadAmount(v, "yearlyCap") },
+                    "minimumWage" => ReadMinimumWage(v, settings),
+                    "laborFunds" => settings with { LaborFunds = ReadLaborFunds(v) },
+                    _ => settings,
+                };
+            }
+            return settings;
+        }
+
+        private string ReadCode(JsonElement v)
+        {
+            string code = ReadString(v, "code");
+            if (string.IsNullOrWhiteSpace(code)) throw Fail("code: must not be empty");
+            // The code names the project's output folder in batch mode, so it must be a plain folder name.
+            if (code.AsSpan().IndexOfAny('/', '\\') >= 0 || code.AsSpan().ContainsAnyInRange('\0', '\u001F') || code is "." or "..")
+            {
+                throw Fail($"code: '{code}' cannot be used as a folder name (no '/', '\\', control characters, '.' or '..')");
+            }
+            return code;
+        }
+
+        private ProjectSettings ReadMinimumWage(JsonElement v, ProjectSettings settings)
+        {
+            if (v.ValueKind != JsonValueKind.Object) throw Fail($"minimumWage: expected an object, found {Describe(v)}");
+            CheckKeys(v, MinimumWageKeys, prefix: "minimumWage.");
+            Money? monthly = null, hourly = null;
+            if (v.TryGetProperty("monthly", out JsonElement m) && m.ValueKind != JsonValueKind.Null) monthly = ReadAmount(m, "minimumWage.monthly");
+            if (v.TryGetProperty("hourly", out JsonElement h) && h.ValueKind != JsonValueKind.Null) hourly = ReadAmount(h, "minimumWage.hourly");
+            return settings with { MinimumWageMonthly = monthly, MinimumWageHourly = hourly };
+        }
+
+        private List<LaborFundItem> ReadLaborFunds(JsonElement v)
+        {
+            if (v.ValueKind != JsonValueKind.Array) throw Fail($"laborFunds: expected an array, found {Describe(v)}");
+            var items = new List<LaborFundItem>(v.GetArrayLength());
+            int index = 0;
+            foreach (JsonElement item in v.EnumerateArray())
+            {
+                string path = $"laborFunds[{index}]";
+                if (item.ValueKind != JsonValueKind.Object) throw Fail($"{path}: expected an object, found {Describe(item)}");
+                CheckKeys(item, LaborFundKeys, prefix: path + ".");
+                YearMonth period = ReadPeriod(Required(item, path, "period"), path + ".period");
+                Money amount = ReadAmount(Required(item, path, "amount"), path + ".amount");
+                DateOnly dueDate = ReadDate(Required(item, path, "dueDate"), path + ".dueDate");
+                items.Add(new LaborFundItem(period, amount, dueDate));
+                index++;
+            }
+            return items;
+        }
+
+        private JsonElement Required(JsonElement obj, string path, string key)
+        {
+            if (!obj.TryGetProperty(key, out JsonElement v) || v.ValueKind == JsonValueKind.Null)
+            {
+                throw Fail($"{path}: missing required key '{key}'");
+            }
+            return v;
+        }
+
+        /// <summary>Rejects unknown and duplicate keys, suggesting the closest known key for a typo.</summary>
+        private void CheckKeys(JsonElement obj, string[] known, string prefix)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (JsonProperty p in obj.EnumerateObject())
+            {
+                if (Array.IndexOf(known, p.Name) < 0)
+                {
+                    string? guess = ClosestKey(p.Name, known);
+                    throw Fail(guess is null
+                        ? $"unknown key '{prefix}{p.Name}'"
+                        : $"unknown key '{prefix}{p.Name}' (did you mean '{prefix}{guess}'?)");
+                }
+                if (!seen.Add(p.Name)) throw Fail($"duplicate key '{prefix}{p.Name}'");
+            }
+        }
+
+        private string ReadString(JsonElement v, string path)
+        {
+            if (v.ValueKind != JsonValueKind.String) throw Fail($"{path}: expected a string, found {Describe(v)}");
+            return v.GetString()!;
+        }
+
+        private int ReadInt(JsonElement v, string path, int min, int max)
+        {
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int n) || n < min || n > max)
+            {
+                throw Fail($"{path}: expected an integer from {min} to {max}, found {Describe(v)}");
+            }
+            return n;
+        }
+
+        private Money ReadAmount(JsonElement v, string path)
+        {
+            Money amount;
+            string shown;
+            if (v.ValueKind == JsonValueKind.Number)
+            {
+                // The raw number text, so 0.1 stays 10 fen exactly and 2100.123 is refused rather than rounded.
+                ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(v);
+                shown = System.Text.Encoding.UTF8.GetString(raw);
+                if (!MoneyParser.TryParse(raw, out amount)) throw Fail($"{path}: invalid amount '{shown}'");
+            }
+            else if (v.ValueKind == JsonValueKind.String)
+            {
+                shown = v.GetString()!;
+                if (!MoneyParser.TryParse(shown.AsSpan().Trim(), out amount)) throw Fail($"{path}: invalid amount '{shown}'");
+            }
+            else
+            {
+                throw Fail($"{path}: expected an amount (number or string), found {Describe(v)}");
+            }
+            if (amount < Money.Zero) throw Fail($"{path}: amount must not be negative, found '{shown}'");
+            return amount;
+        }
+
+        private DateOnly ReadDate(JsonElement v, string path)
+        {
+            string text = ReadString(v, path);
+            if (!DateParser.TryParseDate(text.AsSpan().Trim(), out DateOnly date)) throw Fail($"{path}: invalid date '{text}'");
+            return date;
+        }
+
+        private YearMonth ReadPeriod(JsonElement v, string path)
+        {
+            string text = ReadString(v, path);
+            if (!DateParser.TryParsePeriod(text.AsSpan().Trim(), out YearMonth period)) throw Fail($"{path}: invalid period '{text}'");
+            return period;
+        }
+
+        private PayrollDataException Fail(string message) => Error(fileName, message);
+    }
+
+    /// <summary>A short description of a JSON value for messages: its kind, and its text when short.</summary>
+    private static string Describe(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => $"the string '{Shorten(v.GetString()!)}'",
+        JsonValueKind.Number => $"'{Shorten(v.GetRawText())}'",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => "null",
+    };
+
+    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    /// <summary>The known key a typo most likely meant: same letters ignoring case, or at most two edits away.</summary>
+    private static string? ClosestKey(string name, string[] known)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (string candidate in known)
+        {
+            int d = string.Equals(name, candidate, StringComparison.OrdinalIgnoreCase)
+                ? 0
+                : EditDistance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (d < bestDistance) { bestDistance = d; best = candidate; }
+        }
+        return bestDistance <= 2 ? best : null;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2) return int.MaxValue;
+        int[] previous = new int[b.Length + 1];
+        int[] current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,274 @@
+using System.Text;
+
+using FsCheck;
+using FsCheck.Fluent;
+
+using PayrollRecon.Model;
+using PayrollRecon.Parsing;
+
+namespace PayrollRecon.Tests.Parsing;
+
+public sealed class DateParserTests
+{
+    private static byte[] U(string s) => Encoding.UTF8.GetBytes(s);
+
+    [Theory]
+    [InlineData("2024-03-05", 2024, 3, 5)]
+    [InlineData("2024-12-31", 2024, 12, 31)]
+    [InlineData("2024-02-29", 2024, 2, 29)]
+    [InlineData("2000-02-29", 2000, 2, 29)]
+    [InlineData("2024/3/5", 2024, 3, 5)]
+    [InlineData("2024/03/05", 2024, 3, 5)]
+    [InlineData("2024/12/31", 2024, 12, 31)]
+    [InlineData("20240305", 2024, 3, 5)]
+    [InlineData("2024年3月5日", 2024, 3, 5)]
+    [InlineData("2024年03月05日", 2024, 3, 5)]
+    [InlineData("2024年12月31日", 2024, 12, 31)]
+    [InlineData("1900-01-01", 1900, 1, 1)]
+    [InlineData("2199-12-31", 2199, 12, 31)]
+    public void TryParseDate_ValidDate_ReturnsDate(string text, int y, int m, int d)
+    {
+        Assert.True(DateParser.TryParseDate(U(text), out DateOnly date));
+        Assert.Equal(new DateOnly(y, m, d), date);
+        Assert.True(DateParser.TryParseDate(text.AsSpan(), out DateOnly fromChars));
+        Assert.Equal(date, fromChars);
+        Assert.True(DateParser.TryParseDateOrDateTime(U(text), out DateOnly again, out TimeOnly? time));
+        Assert.Equal(date, again);
+        Assert.Null(time);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("2024-3-5")]
+    [InlineData("2024-03-5")]
+    [InlineData("2024-3-05")]
+    [InlineData("2024-02-30")]
+    [InlineData("2023-02-29")]
+    [InlineData("1900-02-29")]
+    [InlineData("2024-13-01")]
+    [InlineData("2024-00-10")]
+    [InlineData("2024-01-00")]
+    [InlineData("2024-04-31")]
+    [InlineData("0000-01-01")]
+    [InlineData("0001-01-01")]
+    [InlineData("0224-03-05")]
+    [InlineData("1899-12-31")]
+    [InlineData("2200-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("22240305")]
+    [InlineData("2024/3/")]
+    [InlineData("2024/3")]
+    [InlineData("2024/003/5")]
+    [InlineData("2024/3/005")]
+    [InlineData("2024/3-5")]
+    [InlineData("2024-03/05")]
+    [InlineData("2024030")]
+    [InlineData("202403051")]
+    [InlineData("20241305")]
+    [InlineData("2024年3月5")]
+    [InlineData("2024年3月5号")]
+    [InlineData("2024年3-5日")]
+    [InlineData("24-03-05")]
+    [InlineData("24/3/5")]
+    [InlineData("12024-03-05")]
+    [InlineData("2024.03.05")]
+    [InlineData("2024-03-05 ")]
+    [InlineData(" 2024-03-05")]
+    [InlineData("2024-03-05 08:00")]
+    [InlineData("２０２４-03-05")]
+    [InlineData("abcd-ef-gh")]
+    public void TryParseDate_InvalidDate_ReturnsFalse(string text)
+    {
+        Assert.False(DateParser.TryParseDate(U(text), out DateOnly date));
+        Assert.Equal(default, date);
+        Assert.False(DateParser.TryParseDate(text.AsSpan(), out _));
+    }
+
+    [Theory]
+    [InlineData("2024-03-05 08:00", 2024, 3, 5, 8, 0, 0)]
+    [InlineData("2024-03-05 8:00", 2024, 3, 5, 8, 0, 0)]
+    [InlineData("2024-03-05 08:07:09", 2024, 3, 5, 8, 7, 9)]
+    [InlineData("2024-03-05T23:59:59", 2024, 3, 5, 23, 59, 59)]
+    [InlineData("2024-03-05T0:00", 2024, 3, 5, 0, 0, 0)]
+    [InlineData("2024-03-05   17:30", 2024, 3, 5, 17, 30, 0)]
+    [InlineData("2024-03-05\t17:30", 2024, 3, 5, 17, 30, 0)]
+    [InlineData("2024-03-05\u300017:30", 2024, 3, 5, 17, 30, 0)]
+    [InlineData("2024-03-05 \u00A0 17:30", 2024, 3, 5, 17, 30, 0)]
+    [InlineData("2024/3/5 7:05", 2024, 3, 5, 7, 5, 0)]
+    [InlineData("20240305 07:05:01", 2024, 3, 5, 7, 5, 1)]
+    [InlineData("20240305T07:05", 2024, 3, 5, 7, 5, 0)]
+    [InlineData("2024年3月5日 7:05", 2024, 3, 5, 7, 5, 0)]
+    [InlineData("2024年3月5日T07:05:59", 2024, 3, 5, 7, 5, 59)]
+    public void TryParseDateTime_ValidDateTime_ReturnsDateTime(string text, int y, int mo, int d, int h, int mi, int s)
+    {
+        Assert.True(DateParser.TryParseDateTime(U(text), out DateTime value));
+        Assert.Equal(new DateTime(y, mo, d, h, mi, s), value);
+        Assert.Equal(DateTimeKind.Unspecified, value.Kind);
+        Assert.True(DateParser.TryParseDateOrDateTime(U(text), out DateOnly date, out TimeOnly? time));
+        Assert.Equal(new DateOnly(y, mo, d), date);
+        Assert.Equal(new TimeOnly(h, mi, s), time);
+    }
+
+    [Theory]
+    [InlineData("2024-03-05")]
+    [InlineData("2024-03-05 ")]
+    [InlineData("2024-03-05T")]
+    [InlineData("2024-03-05 T08:00")]
+    [InlineData("2024-03-05T 08:00")]
+    [InlineData("2024-03-05TT08:00")]
+    [InlineData("2024-03-0508:00")]
+    [InlineData("2024-03-05 24:00")]
+    [InlineData("2024-03-05 08:60")]
+    [InlineData("2024-03-05 08:00:60")]
+    [InlineData("2024-03-05 08:0")]
+    [InlineData("2024-03-05 08:000")]
+    [InlineData("2024-03-05 008:00")]
+    [InlineData("2024-03-05 08")]
+    [InlineData("2024-03-05 08:00:0")]
+    [InlineData("2024-03-05 08:00:00.000")]
+    [InlineData("2024-03-05 08:00:00Z")]
+    [InlineData("2024-03-05 08:00 08:00")]
+    [InlineData("2024-03-05 8点")]
+    [InlineData("2024-02-30 08:00")]
+    [InlineData("2024-3-5 08:00")]
+    [InlineData("t2024-03-05")]
+    public void TryParseDateTime_Invalid_ReturnsFalse(string text)
+    {
+        Assert.False(DateParser.TryParseDateTime(U(text), out DateTime value));
+        Assert.Equal(default, value);
+    }
+
+    [Theory]
+    [InlineData("2024-03-05 ")]
+    [InlineData("2024-03-05T")]
+    [InlineData("2024-03-05 25:00")]
+    [InlineData("2024-02-30")]
+    [InlineData("2024-02-30 08:00")]
+    [InlineData("")]
+    public void TryParseDateOrDateTime_Invalid_ReturnsFalse(string text)
+    {
+        Assert.False(DateParser.TryParseDateOrDateTime(U(text), out DateOnly date, out TimeOnly? time));
+        Assert.Equal(default, date);
+        Assert.Null(time);
+    }
+
+    [Theory]
+    [InlineData("0:00", 0, 0, 0)]
+    [InlineData("8:05", 8, 5, 0)]
+    [InlineData("08:05", 8, 5, 0)]
+    [InlineData("23:59:59", 23, 59, 59)]
+    [InlineData("7:00:01", 7, 0, 1)]
+    public void TryParseTime_Valid_ReturnsTime(string text, int h, int m, int s)
+    {
+        Assert.True(DateParser.TryParseTime(U(text), out TimeOnly time));
+        Assert.Equal(new TimeOnly(h, m, s), time);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("8")]
+    [InlineData("8:5")]
+    [InlineData("24:00")]
+    [InlineData("123:00")]
+    [InlineData(":30")]
+    [InlineData("08:60")]
+    [InlineData("08:00:60")]
+    [InlineData("08:00:")]
+    [InlineData("08:00:5")]
+    [InlineData("08:00:00.5")]
+    [InlineData("08.00")]
+    [InlineData("8:00 ")]
+    public void TryParseTime_Invalid_ReturnsFalse(string text)
+    {
+        Assert.False(DateParser.TryParseTime(U(text), out TimeOnly time));
+        Assert.Equal(default, time);
+    }
+
+    [Theory]
+    [InlineData("2024-03", 2024, 3)]
+    [InlineData("2024-3", 2024, 3)]
+    [InlineData("2024-12", 2024, 12)]
+    [InlineData("2024/3", 2024, 3)]
+    [InlineData("2024/03", 2024, 3)]
+    [InlineData("202403", 2024, 3)]
+    [InlineData("202412", 2024, 12)]
+    [InlineData("2024年3月", 2024, 3)]
+    [InlineData("2024年03月", 2024, 3)]
+    [InlineData("2024年12月", 2024, 12)]
+    [InlineData("190001", 1900, 1)]
+    [InlineData("2199/12", 2199, 12)]
+    public void TryParsePeriod_Valid_ReturnsMonth(string text, int y, int m)
+    {
+        Assert.True(DateParser.TryParsePeriod(U(text), out YearMonth period));
+        Assert.Equal(new YearMonth(y, m), period);
+        Assert.True(DateParser.TryParsePeriod(text.AsSpan(), out YearMonth fromChars));
+        Assert.Equal(period, fromChars);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("2024")]
+    [InlineData("2024-")]
+    [InlineData("2024-13")]
+    [InlineData("2024-0")]
+    [InlineData("2024-00")]
+    [InlineData("2024-003")]
+    [InlineData("202413")]
+    [InlineData("202400")]
+    [InlineData("000001")]
+    [InlineData("189912")]
+    [InlineData("2200-01")]
+    [InlineData("0224年3月")]
+    [InlineData("20243")]
+    [InlineData("2024031")]
+    [InlineData("2024年3")]
+    [InlineData("2024年13月")]
+    [InlineData("2024年3月份")]
+    [InlineData("2024.03")]
+    [InlineData("24-03")]
+    [InlineData("2024-03-01")]
+    [InlineData(" 2024-03")]
+    public void TryParsePeriod_Invalid_ReturnsFalse(string text)
+    {
+        Assert.False(DateParser.TryParsePeriod(U(text), out YearMonth period));
+        Assert.Equal(default, period);
+    }
+
+    [Fact]
+    public void TryParseDate_LongText_ReturnsFalse()
+    {
+        Assert.False(DateParser.TryParseDate(new string('1', 100).AsSpan(), out _));
+        Assert.False(DateParser.TryParsePeriod(new string('1', 100).AsSpan(), out _));
+    }
+
+    [Fact]
+    public void TryParseDate_AnyRealDate_RoundTripsInEveryFormat()
+    {
+        Gen<DateOnly> dates = Gen.Choose(new DateOnly(DateParser.MinYear, 1, 1).DayNumber, new DateOnly(DateParser.MaxYear, 12, 31).DayNumber)
+            .Select(DateOnly.FromDayNumber);
+        Prop.ForAll(Arb.From(dates), d =>
+            Parses($"{d:yyyy-MM-dd}", d) && Parses($"{d.Year:D4}/{d.Month}/{d.Day}", d)
+            && Parses($"{d:yyyyMMdd}", d) && Parses($"{d.Year:D4}年{d.Month}月{d.Day}日", d))
+            .QuickCheckThrowOnFailure();
+
+        static bool Parses(string text, DateOnly expected) =>
+            DateParser.TryParseDate(Encoding.UTF8.GetBytes(text), out DateOnly actual) && actual == expected;
+    }
+
+    [Fact]
+    public void Parsers_RandomBytes_NeverThrow()
+    {
+        Gen<byte[]> bytes = Gen.ArrayOf(Gen.Elements<byte>(
+            (byte)'0', (byte)'2', (byte)'9', (byte)'-', (byte)'/', (byte)':', (byte)' ', (byte)'T', 0xE5, 0xB9, 0xB4, 0xE6, 0x9C, 0x88, 0xE3, 0x80, 0xFF));
+        Gen<byte[]> mixed = Gen.OneOf(bytes, ArbMap.Default.GeneratorFor<byte[]>());
+        Prop.ForAll(Arb.From(mixed), input =>
+        {
+            DateParser.TryParseDate(input, out _);
+            DateParser.TryParseDateTime(input, out _);
+            DateParser.TryParseDateOrDateTime(input, out _, out _);
+            DateParser.TryParseTime(input, out _);
+            DateParser.TryParsePeriod(input, out _);
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
+}
