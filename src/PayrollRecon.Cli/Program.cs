@@ -37,6 +37,11 @@ internal static class Program
             error.WriteLine($"payrollrecon: {OneLine(e.Message)}");
             return ExitCodes.BadInput;
         }
+        catch (OverflowException)
+        {
+            error.WriteLine("payrollrecon: an amount or a sum of amounts is too large to hold exactly (over 92 233 720 368 547 758.07 yuan)");
+            return ExitCodes.BadInput;
+        }
         catch (OperationCanceledException)
         {
             error.WriteLine("payrollrecon: cancelled");
