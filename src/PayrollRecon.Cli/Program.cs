@@ -15,6 +15,7 @@ internal static class Program
     {
         CheckCommand.Create(),
         BatchCommand.Create(),
+        GenerateCommand.Create(),
         InspectCommand.Create(),
     };
 
@@ -34,6 +35,11 @@ internal static class Program
         catch (Exception e) when (e is PayrollDataException or CliException)
         {
             error.WriteLine($"payrollrecon: {OneLine(e.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (OverflowException)
+        {
+            error.WriteLine("payrollrecon: an amount or a sum of amounts is too large to hold exactly (over 92 233 720 368 547 758.07 yuan)");
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)

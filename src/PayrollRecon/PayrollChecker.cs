@@ -18,7 +18,14 @@ public static class PayrollChecker
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var settings = inputs.Settings with { AsOf = options.AsOf ?? inputs.Settings.AsOf ?? DateOnly.FromDateTime(DateTime.Now) };
-        var engine = new Reconciler(settings);
+        var engine = new Reconciler(settings)
+        {
+            WorkersFile = inputs.Workers.Name,
+            BankFile = inputs.Bank.Name,
+            AttendanceFile = inputs.Attendance?.Name ?? "attendance.csv",
+            PayrollFile = inputs.Payroll?.Name ?? "payroll.csv",
+            BatchesFile = inputs.Batches?.Name ?? "batches.csv",
+        };
         var readerOptions = ReaderOptions(options);
 
         if (inputs.Calendar is { } calendar)

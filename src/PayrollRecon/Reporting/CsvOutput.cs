@@ -42,6 +42,25 @@ internal sealed class CsvOutput : IDisposable
     /// <summary>Writes a string field (null is empty).</summary>
     internal void Field(string? value) => Field(value.AsSpan());
 
+    /// <summary>Writes an ID or card number, masked (first 6 and last 4 kept) when <paramref name="mask"/> is set.</summary>
+    internal void MaskedField(ReadOnlySpan<char> value, bool mask)
+    {
+        if (!mask || value.IsEmpty)
+        {
+            Field(value);
+            return;
+        }
+
+        Span<char> buffer = value.Length <= 64 ? stackalloc char[64] : new char[value.Length];
+        buffer = buffer[..value.Length];
+        PersonalData.MaskInto(value, buffer);
+        Field(buffer);
+    }
+
+    /// <summary>Writes a worker_id, masked like an ID number when it is one (R30).</summary>
+    internal void WorkerIdField(string? workerId, string? idNumber, bool mask) =>
+        MaskedField(workerId, mask && PersonalData.IsIdLike(workerId, idNumber));
+
     /// <summary>Writes the text accumulated in <paramref name="sb"/> as one field.</summary>
     internal void Field(StringBuilder sb)
     {

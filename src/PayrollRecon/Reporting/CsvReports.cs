@@ -33,9 +33,9 @@ internal static class CsvReports
             csv.Field(SeverityName(f.Severity));
             csv.Field(project);
             FreeTextField(csv, text, f.Employer, mask);
-            csv.Field(PersonalData.WorkerId(f.WorkerId, f.IdNumber, mask));
+            csv.WorkerIdField(f.WorkerId, f.IdNumber, mask);
             FreeTextField(csv, text, f.WorkerName, mask);
-            csv.Field(PersonalData.IdNumber(f.IdNumber, mask));
+            csv.MaskedField(f.IdNumber, mask);
             csv.Field(f.Period);
             csv.Field(f.Amount);
             csv.Field(f.Expected);
@@ -66,9 +66,9 @@ internal static class CsvReports
         csv.Header(LedgerHeader);
         foreach (var e in result.Ledger)
         {
-            csv.Field(PersonalData.WorkerId(e.WorkerId ?? e.IdNumber, e.IdNumber, mask));
+            csv.WorkerIdField(e.WorkerId ?? e.IdNumber, e.IdNumber, mask);
             FreeTextField(csv, text, e.WorkerName, mask);
-            csv.Field(PersonalData.IdNumber(e.IdNumber, mask));
+            csv.MaskedField(e.IdNumber, mask);
             FreeTextField(csv, text, e.Employer, mask);
             csv.Field(e.Period);
             csv.Field(e.Days);

@@ -73,7 +73,7 @@ internal sealed partial class FindingMessages
             case "Ev": AppendDate(f.EventDate); break;
             case "AsOf": AppendDate(_asOf); break;
             case "Days":
-                if (f.Days is { } days) _sb.Append(days.ToString(CultureInfo.InvariantCulture));
+                if (f.Days is { } days) AppendInt(days, default);
                 else _sb.Append(Missing);
                 break;
             case "Detail": _sb.Append(string.IsNullOrEmpty(f.Detail) ? Missing : f.Detail); break;
@@ -81,7 +81,7 @@ internal sealed partial class FindingMessages
                 if (string.IsNullOrEmpty(f.Detail)) _sb.Append(Missing);
                 else PersonalData.AppendFreeText(_sb, f.Detail, _mask);
                 break;
-            case "Id": _sb.Append(f.IdNumber is { Length: > 0 } id ? PersonalData.IdNumber(id, _mask) : Missing); break;
+            case "Id": AppendMasked(f.IdNumber, _mask); break;
             case "Txn": AppendTxnIds(f.TxnIds); break;
             case "Src": _sb.Append(string.IsNullOrEmpty(f.Source) ? Missing : f.Source); break;
             case "HcA": _sb.Append(HeadcountPart(f.Detail, 0)); break;
@@ -95,7 +95,7 @@ internal sealed partial class FindingMessages
     private void AppendWho(Finding f)
     {
         if (!string.IsNullOrEmpty(f.WorkerName)) PersonalData.AppendFreeText(_sb, f.WorkerName, _mask);
-        else if (!string.IsNullOrEmpty(f.WorkerId)) _sb.Append(PersonalData.WorkerId(f.WorkerId, f.IdNumber, _mask));
+        else if (!string.IsNullOrEmpty(f.WorkerId)) AppendMasked(f.WorkerId, _mask && PersonalData.IsIdLike(f.WorkerId, f.IdNumber));
         else _sb.Append(_language == ReportLanguage.En ? "Worker" : "该工人");
     }
 
@@ -107,8 +107,48 @@ internal sealed partial class FindingMessages
             return;
         }
 
-        if (_language == ReportLanguage.En) _sb.Append(p.ToString());
-        else _sb.Append(p.Year.ToString(CultureInfo.InvariantCulture)).Append('年').Append(p.Month.ToString(CultureInfo.InvariantCulture)).Append('月');
+        if (_language == ReportLanguage.En)
+        {
+            AppendInt(p.Year, "D4");
+            _sb.Append('-');
+            AppendInt(p.Month, "D2");
+        }
+        else
+        {
+            AppendInt(p.Year, default);
+            _sb.Append('年');
+            AppendInt(p.Month, default);
+            _sb.Append('月');
+        }
+    }
+
+    // Formats through a stack buffer: StringBuilder's own int and interpolation paths fall back to a temporary string
+    // whenever the current chunk is short of room.
+    private void AppendInt(int value, ReadOnlySpan<char> format)
+    {
+        Span<char> buffer = stackalloc char[16];
+        value.TryFormat(buffer, out int n, format, CultureInfo.InvariantCulture);
+        _sb.Append(buffer[..n]);
+    }
+
+    private void AppendMasked(string? value, bool mask)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            _sb.Append(Missing);
+            return;
+        }
+
+        if (!mask)
+        {
+            _sb.Append(value);
+            return;
+        }
+
+        Span<char> buffer = value.Length <= 64 ? stackalloc char[64] : new char[value.Length];
+        buffer = buffer[..value.Length];
+        PersonalData.MaskInto(value, buffer);
+        _sb.Append(buffer);
     }
 
     private void AppendMoney(Money? value)

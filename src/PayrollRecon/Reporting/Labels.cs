@@ -229,7 +229,7 @@ internal sealed class Labels
         WorkerName = "Name",
         IdNumber = "ID number",
         Period = "Month",
-        Amount = "Amount (CNY)",
+        Amount = "Amount",
         Days = "Days",
         Source = "Source",
         Message = "Details",

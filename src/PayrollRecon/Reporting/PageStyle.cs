@@ -45,7 +45,7 @@ table.totals td.bad{color:var(--red)}
 .grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px}
 .grid>section{margin-top:0}
 .row{margin-top:16px}
-.sev,.grade{display:inline-block;min-width:2.4em;padding:0 7px;border-radius:10px;color:#fff;font-size:12px;line-height:20px;text-align:center;font-weight:600}
+.sev,.grade{white-space:nowrap;display:inline-block;min-width:2.4em;padding:0 7px;border-radius:10px;color:#fff;font-size:12px;line-height:20px;text-align:center;font-weight:600}
 .s3{--sv:var(--red)}.s2{--sv:var(--orange)}.s1{--sv:var(--yellow)}.s0{--sv:var(--info)}
 .sev{background:var(--sv)}
 .s1.sev{color:#3b2a00}
@@ -61,7 +61,9 @@ svg rect.s3,svg rect.grade-C{fill:var(--red)}svg rect.s2,svg rect.grade-B{fill:v
 .scroll{overflow-x:auto}
 table.data td{font-size:13px}
 table.data tbody tr:hover{background:#f3f6fb}
-table.data td.msg{min-width:320px}
+table.data td.msg{min-width:260px}
+#findings td:nth-child(3){min-width:7em}
+#findings td:nth-child(4){min-width:5em}
 table.data small{display:block;color:var(--muted);font-size:11px}
 th[data-sort]{cursor:pointer;user-select:none}
 th[data-sort]:hover{color:var(--ink)}

@@ -35,10 +35,13 @@ internal static class PersonalData
     internal static string WorkerId(string? workerId, string? idNumber, bool mask)
     {
         if (string.IsNullOrEmpty(workerId)) return string.Empty;
-        if (!mask) return workerId;
-        bool isId = idNumber is not null && string.Equals(workerId, idNumber, StringComparison.OrdinalIgnoreCase);
-        return isId || LooksLikeIdNumber(workerId) ? Mask(workerId) : workerId;
+        return mask && IsIdLike(workerId, idNumber) ? Mask(workerId) : workerId;
     }
+
+    /// <summary>True when a worker_id must be masked: it is the worker's ID number (R30) or shaped like one.</summary>
+    internal static bool IsIdLike(string? workerId, string? idNumber) =>
+        !string.IsNullOrEmpty(workerId)
+        && ((idNumber is not null && string.Equals(workerId, idNumber, StringComparison.OrdinalIgnoreCase)) || LooksLikeIdNumber(workerId));
 
     /// <summary>Appends free text with every long digit run (a card or ID number, possibly ending in X) masked.</summary>
     internal static void AppendFreeText(StringBuilder sb, ReadOnlySpan<char> text, bool mask)

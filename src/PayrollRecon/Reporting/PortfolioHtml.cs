@@ -166,7 +166,7 @@ internal static class PortfolioHtml
                 .Raw("\" data-code=\"").Text(p.Code).Raw("\"><td class=\"num\">").Number(rank).Raw("</td>")
                 .Raw("<td data-v=\"").Number(failed ? 4 : levelIndex).Raw("\"><span class=\"sev ")
                 .Raw(failed ? "s0" : "s" + levelIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)).Raw("\">")
-                .Text(failed ? l.LoadFailed : l.LevelBadge[levelIndex]).Raw("</span></td><td class=\"mono\">");
+                .Text(failed ? l.LoadFailed : l.LevelBadge[levelIndex]).Raw("</span></td><td class=\"mono nowrap\">");
             if (!string.IsNullOrEmpty(p.ReportLink) && !failed)
             {
                 h.Raw("<a href=\"").Text(SafeLink(p.ReportLink)).Raw("\">").Text(p.Code).Raw("</a>");

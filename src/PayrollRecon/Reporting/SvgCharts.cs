@@ -13,7 +13,8 @@ internal static class SvgCharts
     /// <summary>One month of the due-vs-paid chart.</summary>
     internal readonly record struct MonthBars(YearMonth Period, Money Due, Money Paid);
 
-    private const int LabelChars = 14;
+    /// <summary>Label column width in half-em units (a CJK character is two).</summary>
+    private const int LabelUnits = 28;
 
     /// <summary>Grouped vertical bars: due and paid per month, with a value axis and a legend.</summary>
     internal static void DuePaid(HtmlOutput h, IReadOnlyList<MonthBars> months, Labels l, ReportLanguage language, string id)
@@ -112,10 +113,20 @@ internal static class SvgCharts
             .Text(l.NoData).Raw("</text></svg>").Line();
     }
 
-    // Long employer names would run into the bars; the tooltip keeps the full text.
+    // Long labels would run into the bars; the tooltip keeps the full text. Width is estimated in half-em units:
+    // CJK, other wide characters and anything outside the BMP (surrogates sort above U+2E80) take two, the rest one.
     private static string Truncate(string label)
     {
-        var info = new StringInfo(label);
-        return info.LengthInTextElements <= LabelChars ? label : info.SubstringByTextElements(0, LabelChars - 1) + "…";
+        int units = 0;
+        var e = StringInfo.GetTextElementEnumerator(label);
+        int cut = -1;
+        while (e.MoveNext())
+        {
+            units += label[e.ElementIndex] >= 0x2E80 ? 2 : 1;
+            if (units > LabelUnits - 1 && cut < 0) cut = e.ElementIndex;
+            if (units > LabelUnits) return label[..cut] + "…";
+        }
+
+        return label;
     }
 }

@@ -52,9 +52,10 @@ public sealed class FixtureTests
             File.WriteAllBytes(golden, findingsCsv);
         }
         Assert.True(File.Exists(golden), $"{fixture}: no golden file {golden} (run with PAYROLLRECON_UPDATE_GOLDEN=1 after review)");
-        var expected = File.ReadAllText(golden, Encoding.UTF8);
-        var actual = Encoding.UTF8.GetString(findingsCsv);
-        Assert.Equal(expected, actual);
+        var expected = File.ReadAllBytes(golden);
+        // Compare as text first for a readable diff, then byte for byte (BOM and line ends included).
+        Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(findingsCsv));
+        Assert.Equal(expected, findingsCsv);
     }
 
     private static byte[] Render(string dir)

@@ -12,8 +12,8 @@ namespace PayrollRecon.Tests.Reporting;
 /// <summary>Renders the pages in a real headless browser (issue 5 item 3).</summary>
 /// <remarks>
 /// Needs <c>/usr/bin/chromium</c>; without it the test fails unless <c>PAYROLLRECON_SKIP_BROWSER=1</c>.
-/// Set <c>PAYROLLRECON_DOCS_DIR</c> to a folder to also keep the Chinese screenshots there
-/// (<c>report.png</c>, <c>portfolio.png</c>), as committed under <c>docs/</c>.
+/// Set <c>PAYROLLRECON_DOCS_DIR</c> to a folder to also keep the screenshots there (<c>report.png</c>,
+/// <c>portfolio.png</c> in Chinese, as committed under <c>docs/</c>; <c>*.en.png</c> in English).
 /// </remarks>
 public sealed class BrowserRenderTests
 {
@@ -31,8 +31,7 @@ public sealed class BrowserRenderTests
         string page = Path.Combine(dir.Path, "report.html");
         using (var f = File.Create(page)) ReportWriter.WriteReportHtml(result, f, options);
 
-        string dom = Run(dir.Path, "--dump-dom", page);
-        byte[] png = Screenshot(dir.Path, page);
+        var (dom, png) = Render(dir.Path, page);
 
         Assert.Contains("id=\"warning-level\" data-level=\"red\"", dom);
         Assert.Contains(language == ReportLanguage.Zh ? "红色预警" : "Red warning", dom);
@@ -57,8 +56,7 @@ public sealed class BrowserRenderTests
         string page = Path.Combine(dir.Path, "portfolio.html");
         using (var f = File.Create(page)) ReportWriter.WritePortfolioHtml(entries, f, new ReportOptions { Language = language });
 
-        string dom = Run(dir.Path, "--dump-dom", page);
-        byte[] png = Screenshot(dir.Path, page);
+        var (dom, png) = Render(dir.Path, page);
 
         Assert.Contains("id=\"warning-level\" data-level=\"red\"", dom);
         Assert.Equal(entries.Count, Regex.Count(dom, "<tr class=\"project"));
@@ -106,12 +104,13 @@ public sealed class BrowserRenderTests
         return false;
     }
 
-    private static byte[] Screenshot(string dir, string page)
+    // One browser run does both: the screenshot goes to a file, the DOM after scripts ran to stdout.
+    private static (string Dom, byte[] Png) Render(string dir, string page)
     {
         string png = Path.Combine(dir, Path.GetFileNameWithoutExtension(page) + ".png");
-        Run(dir, "--screenshot=" + png, "--window-size=1280,2000", page);
+        string dom = Run(dir, "--screenshot=" + png, "--window-size=1280,2000", "--dump-dom", page);
         Assert.True(File.Exists(png), "chromium wrote no screenshot");
-        return File.ReadAllBytes(png);
+        return (dom, File.ReadAllBytes(png));
     }
 
     private static void AssertNotBlank(byte[] png)
@@ -125,9 +124,9 @@ public sealed class BrowserRenderTests
     private static void KeepForDocs(byte[] png, string name, ReportLanguage language)
     {
         string? docs = Environment.GetEnvironmentVariable("PAYROLLRECON_DOCS_DIR");
-        if (string.IsNullOrEmpty(docs) || language != ReportLanguage.Zh) return;
+        if (string.IsNullOrEmpty(docs)) return;
         Directory.CreateDirectory(docs);
-        File.WriteAllBytes(Path.Combine(docs, name), png);
+        File.WriteAllBytes(Path.Combine(docs, language == ReportLanguage.Zh ? name : Path.ChangeExtension(name, ".en.png")), png);
     }
 
     private static string Run(string dir, params string[] args)

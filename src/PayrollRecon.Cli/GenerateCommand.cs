@@ -1,0 +1,52 @@
+using System.CommandLine;
+using PayrollRecon.Generation;
+
+namespace PayrollRecon.Cli;
+
+/// <summary><c>payrollrecon generate &lt;out-dir&gt;</c>: write synthetic projects with planted defects and their expected findings.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var outDir = new Argument<string>("out-dir") { Description = "Folder to write the projects into (one sub-folder per project)." };
+        var projects = new Option<int>("--projects") { Description = "Number of projects.", DefaultValueFactory = _ => 1 };
+        var workers = new Option<int>("--workers") { Description = "Workers per project.", DefaultValueFactory = _ => 50 };
+        var months = new Option<int>("--months") { Description = "Months of attendance and payments.", DefaultValueFactory = _ => 6 };
+        var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same bytes.", DefaultValueFactory = _ => 1 };
+        var defectRate = new Option<double>("--defect-rate") { Description = "Share of workers given a planted defect (0..1).", DefaultValueFactory = _ => 0.05 };
+        var chinese = new Option<bool>("--chinese-headers") { Description = "Use the Chinese column names." };
+        var gb = new Option<bool>("--gb18030") { Description = "Encode the CSV files in GB18030." };
+        var layoutB = new Option<bool>("--bank-layout-b") { Description = "Bank statement with separate debit and credit columns." };
+        var crlf = new Option<bool>("--crlf") { Description = "CRLF line ends." };
+        var command = new Command("generate", "Write realistic synthetic projects with planted defects and expected-findings.csv.")
+        {
+            outDir, projects, workers, months, seed, defectRate, chinese, gb, layoutB, crlf,
+        };
+        command.SetAction((parsed, ct) =>
+        {
+            var options = new GeneratorOptions
+            {
+                Projects = Positive(parsed.GetValue(projects), "--projects"),
+                Workers = Positive(parsed.GetValue(workers), "--workers"),
+                Months = Positive(parsed.GetValue(months), "--months"),
+                Seed = parsed.GetValue(seed),
+                DefectRate = Rate(parsed.GetValue(defectRate)),
+                ChineseHeaders = parsed.GetValue(chinese),
+                Gb18030 = parsed.GetValue(gb),
+                BankLayoutB = parsed.GetValue(layoutB),
+                Crlf = parsed.GetValue(crlf),
+            };
+            var result = ProjectGenerator.Generate(parsed.GetRequiredValue(outDir), options, ct);
+            double seconds = Math.Max(result.Elapsed.TotalSeconds, 0.001);
+            Console.Out.WriteLine($"{result.Projects.Count} projects, {result.Bytes / 1e6:F1} MB in {seconds:F1} s ({result.Bytes / 1e6 / seconds:F0} MB/s)");
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    private static double Rate(double rate) =>
+        rate is >= 0 and <= 1 ? rate : throw new CliException($"--defect-rate: expected a number from 0 to 1, got {rate}");
+
+    private static int Positive(int value, string name) =>
+        value > 0 ? value : throw new CliException($"{name}: expected a positive number, got {value}");
+}
