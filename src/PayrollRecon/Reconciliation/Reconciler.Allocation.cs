@@ -87,7 +87,7 @@ public sealed partial class Reconciler
             var perYear = new SortedDictionary<int, long>();
             foreach (int line in worker.Payments)
             {
-                var processed = _lines[line];
+                ref readonly var processed = ref LineAt(line);
                 if (processed.Cancelled) continue;
                 long amount = LineAmount(line);
                 DateOnly date = LineDate(line);

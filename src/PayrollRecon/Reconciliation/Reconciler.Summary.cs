@@ -104,7 +104,7 @@ public sealed partial class Reconciler
     }
 
     private long LineAmountOf(in ProcessedLine p) =>
-        p.DetailIndex >= 0 ? _batchLines[p.DetailIndex].AmountFen : _bankLines[p.BankIndex].AmountFen;
+        p.DetailIndex >= 0 ? BatchLineAt(p.DetailIndex).AmountFen : BankLineAt(p.BankIndex).AmountFen;
 
     /// <summary>§3.4: C on any UNPAID/SHORTFALL or red finding of the employer, B on LATE or orange, else A.</summary>
     private static EmployerGrade[] GradeEmployers(

@@ -35,6 +35,7 @@ public sealed partial class Reconciler
         _calendar = new PayCalendar(settings.PayDay, settings.PayMonthOffset);
         _workerLookup = _workerByUpperId.GetAlternateLookup<ReadOnlySpan<char>>();
         _unregisteredLookup = _unregisteredIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _isCancelled = line => _lines[line].Cancelled;
     }
 
     /// <summary>Name of the roster in evidence (<c>file:line</c>); <c>workers.csv</c> unless the host names it otherwise.</summary>
