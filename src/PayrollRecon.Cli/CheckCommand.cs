@@ -37,7 +37,7 @@ internal static class CheckCommand
         {
             using var process = System.Diagnostics.Process.GetCurrentProcess();
             Console.Error.Write(timings.Describe());
-            Console.Error.WriteLine($"peak working set {process.PeakWorkingSet64 / (1 << 20)} MiB; GC collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; allocated {GC.GetTotalAllocatedBytes() / (1 << 20)} MiB");
+            Console.Error.WriteLine($"peak working set {process.PeakWorkingSet64 / (1 << 20)} MiB; GC collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; allocated {GC.GetTotalAllocatedBytes() / (1 << 20)} MiB; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
         }
         return ExitCodeFor(result, common.FailOnLevel(parsed));
     }
