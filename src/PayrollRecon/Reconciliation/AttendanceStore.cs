@@ -75,6 +75,21 @@ internal sealed class AttendanceStore
     public bool TryGetBlock(int worker, int monthOrdinal, out int block) =>
         _blockByKey.TryGetValue(((long)worker << 32) | (uint)monthOrdinal, out block);
 
+    /// <summary>
+    /// Drops the per-day punch times and the block index once every block's totals have been taken: the largest part
+    /// of the engine's state, no longer needed while bank lines are classified and the outputs built.
+    /// </summary>
+    /// <remarks>Afterwards only <see cref="WorkerOf"/>, <see cref="MonthOf"/> and <see cref="TryGetOutsideTenure"/> answer.</remarks>
+    public void ReleaseDays()
+    {
+        _chunks.Clear();
+        _chunks.TrimExcess();
+        _blockByKey.Clear();
+        _blockByKey.TrimExcess();
+        _workerMonth = [];
+        _workerBlock = [];
+    }
+
     /// <summary>Roster index of a block's worker.</summary>
     public int WorkerOf(int block) => _blockWorker[block];
 

@@ -25,6 +25,8 @@ public sealed partial class Reconciler
     private RefundCandidates _paymentsByName = new(0);
     private readonly Func<int, bool> _isCancelled;
 
+    // Wage payments classified; a payment usually makes one allocation, so this sizes the allocation list.
+    private int _wagePaymentLines;
     private long _debits, _credits, _wagePayments, _batches, _fees, _misuse, _refunds, _interest, _laborFunds;
 
     /// <summary>Adds one <c>batches.csv</c> detail line, in file order, before the bank lines.</summary>
@@ -72,8 +74,9 @@ public sealed partial class Reconciler
     /// <summary>Duplicate txn ids, the balance chain and the classification of every line (§3.2, R14–R17).</summary>
     private void ProcessBankLines()
     {
-        // Sized once for every line that could be a payment, so the tables never rehash while lines are classified.
+        // Sized once for every line there can be, so the tables never grow while lines are classified.
         int capacity = _bankLines.Count + _batchLines.Count;
+        _lines.Capacity = capacity;
         _paymentsByAccount = new RefundCandidates(capacity);
         _paymentsByName = new RefundCandidates(capacity);
         var firstByTxn = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -122,6 +125,11 @@ public sealed partial class Reconciler
                 ClassifyCredit(index);
             }
         }
+
+        // Refunds are matched only while lines are classified.
+        _paymentsByAccount = new(0);
+        _paymentsByName = new(0);
+        _allocations.Capacity = Math.Max(_allocations.Capacity, _wagePaymentLines);
     }
 
     private void ReportBalanceBreak(int index, long expected, long reported)
@@ -271,6 +279,7 @@ public sealed partial class Reconciler
     {
         var storedRule = detailIndex >= 0 ? BankLineRule.BatchDetailPayment : rule;
         int line = AddLine(bankIndex, detailIndex, BankLineClass.WagePayment, storedRule, worker);
+        _wagePaymentLines++;
         var w = _workers[worker];
         w.Payments.Add(line);
 

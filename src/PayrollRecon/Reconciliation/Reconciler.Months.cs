@@ -36,6 +36,9 @@ public sealed partial class Reconciler
             }
             month.Payroll = payroll;
         }
+        _attendance.ReleaseDays();
+        _payroll.Clear();
+        _payroll.TrimExcess();
 
         foreach (var worker in _workers)
         {
