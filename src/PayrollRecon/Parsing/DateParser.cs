@@ -15,6 +15,16 @@ namespace PayrollRecon.Parsing;
 /// </remarks>
 internal static class DateParser
 {
+    /// <summary>Earliest year accepted in a date or period.</summary>
+    /// <remarks>
+    /// The formats would allow 0001–9999, but a wage-account date outside 1900–2199 is a typo (<c>0224-03-05</c>), and
+    /// reading it as a real date would sort the line first and push due dates (month + offset) past DateOnly's range.
+    /// </remarks>
+    public const int MinYear = 1900;
+
+    /// <summary>Latest year accepted in a date or period.</summary>
+    public const int MaxYear = 2199;
+
     // 年 月 日 in UTF-8.
     private static ReadOnlySpan<byte> Nian => "年"u8;
     private static ReadOnlySpan<byte> Yue => "月"u8;
@@ -58,7 +68,7 @@ internal static class DateParser
         {
             return false;
         }
-        return TryMakeDate(year, month, day, out date);
+        return year is >= MinYear and <= MaxYear && TryMakeDate(year, month, day, out date);
     }
 
     /// <summary>Parses a date followed by white space or <c>T</c> and a time of day.</summary>
@@ -129,7 +139,7 @@ internal static class DateParser
         {
             return false;
         }
-        if (year < 1 || month is < 1 or > 12) return false;
+        if (year is < MinYear or > MaxYear || month is < 1 or > 12) return false;
         period = new YearMonth(year, month);
         return true;
     }
@@ -152,7 +162,7 @@ internal static class DateParser
         return false;
     }
 
-    /// <summary>Builds a date when year, month and day form a real one.</summary>
+    /// <summary>Builds a date when year (any of 1–9999), month and day form a real one.</summary>
     internal static bool TryMakeDate(int year, int month, int day, out DateOnly date)
     {
         date = default;

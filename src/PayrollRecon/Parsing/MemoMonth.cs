@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 using PayrollRecon.Model;
 
 namespace PayrollRecon.Parsing;
@@ -12,8 +15,9 @@ namespace PayrollRecon.Parsing;
 /// <item><c>yyyyMM</c>: a run of exactly six digits;</item>
 /// <item><c>M月</c> (one or two digits): the latest such month not after the payment date.</item>
 /// </list>
-/// Digits are ASCII. A year or month is a whole digit run: in <c>12024年3月</c> there is no <c>yyyy年</c>, and in
-/// <c>123月</c> there is no <c>M月</c>.
+/// Years outside <see cref="DateParser.MinYear"/>–<see cref="DateParser.MaxYear"/> are no match. Digits are ASCII.
+/// A year or month is a whole digit run: in <c>12024年3月</c> there is no <c>yyyy年</c>, and in <c>123月</c> there is
+/// no <c>M月</c>.
 /// </remarks>
 internal static class MemoMonth
 {
@@ -23,6 +27,26 @@ internal static class MemoMonth
         || TryYearDashMonth(memo, out month)
         || TryCompact(memo, out month)
         || TryBareMonth(memo, paymentDate, out month);
+
+    /// <summary>The month a UTF-8 memo names, if any (invalid UTF-8 decodes to U+FFFD and matches nothing).</summary>
+    public static bool TryFind(ReadOnlySpan<byte> utf8Memo, DateOnly paymentDate, out YearMonth month)
+    {
+        // A memo decodes to at most as many chars as it has bytes.
+        const int StackLimit = 512;
+        char[]? rented = null;
+        Span<char> chars = utf8Memo.Length <= StackLimit
+            ? stackalloc char[StackLimit]
+            : (rented = ArrayPool<char>.Shared.Rent(utf8Memo.Length));
+        try
+        {
+            int n = Encoding.UTF8.GetChars(utf8Memo, chars);
+            return TryFind(chars[..n], paymentDate, out month);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        }
+    }
 
     // yyyy年M月
     private static bool TryYearChineseMonth(ReadOnlySpan<char> memo, out YearMonth month)
@@ -69,7 +93,7 @@ internal static class MemoMonth
             {
                 int year = Number(memo.Slice(i, 4));
                 int m = Number(memo.Slice(i + 4, 2));
-                if (year >= 1 && m is >= 1 and <= 12)
+                if (year is >= DateParser.MinYear and <= DateParser.MaxYear && m is >= 1 and <= 12)
                 {
                     month = new YearMonth(year, m);
                     return true;
@@ -93,14 +117,14 @@ internal static class MemoMonth
             int m = Number(memo.Slice(start, length));
             if (m is < 1 or > 12) continue;
             int year = m <= paymentDate.Month ? paymentDate.Year : paymentDate.Year - 1;
-            if (year < 1) continue;
+            if (year < DateParser.MinYear) continue;
             month = new YearMonth(year, m);
             return true;
         }
         return false;
     }
 
-    /// <summary>A four-digit year (a whole digit run, not 0000) just before <paramref name="index"/>.</summary>
+    /// <summary>A four-digit year (a whole digit run, in the accepted range) just before <paramref name="index"/>.</summary>
     private static bool TryYearBefore(ReadOnlySpan<char> memo, int index, out int year)
     {
         year = 0;
@@ -108,7 +132,7 @@ internal static class MemoMonth
         while (start > 0 && DigitHelpers.Value(memo[start - 1]) <= 9) start--;
         if (index - start != 4) return false;
         year = Number(memo.Slice(start, 4));
-        return year >= 1;
+        return year is >= DateParser.MinYear and <= DateParser.MaxYear;
     }
 
     /// <summary>A month 1–12 written as a whole run of one or two digits at <paramref name="index"/>.</summary>

@@ -83,6 +83,7 @@ internal static class MoneyParser
     }
 
     /// <summary>Parses an amount given as text (project.json strings) into fen; same grammar as the UTF-8 overload.</summary>
+    /// <remarks>Text longer than 128 characters is rejected (only absurd runs of leading zeros are that long).</remarks>
     public static bool TryParse(ReadOnlySpan<char> text, out Money value)
     {
         // Longer than any valid amount with a sane number of leading zeros; rejecting it keeps the buffer on the stack.

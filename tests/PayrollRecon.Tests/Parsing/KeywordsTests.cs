@@ -1,3 +1,5 @@
+using System.Text;
+
 using PayrollRecon.Parsing;
 
 namespace PayrollRecon.Tests.Parsing;
@@ -20,6 +22,7 @@ public sealed class KeywordsTests
     public void IsFirm_Name_ReturnsExpected(string name, bool expected)
     {
         Assert.Equal(expected, Keywords.IsFirm(name));
+        Assert.Equal(expected, Keywords.IsFirm(Encoding.UTF8.GetBytes(name)));
     }
 
     [Theory]
@@ -30,6 +33,7 @@ public sealed class KeywordsTests
     public void IsBank_Name_ReturnsExpected(string name, bool expected)
     {
         Assert.Equal(expected, Keywords.IsBank(name));
+        Assert.Equal(expected, Keywords.IsBank(Encoding.UTF8.GetBytes(name)));
     }
 
     [Theory]
@@ -46,6 +50,7 @@ public sealed class KeywordsTests
     public void IsFeeMemo_Memo_ReturnsExpected(string memo, bool expected)
     {
         Assert.Equal(expected, Keywords.IsFeeMemo(memo));
+        Assert.Equal(expected, Keywords.IsFeeMemo(Encoding.UTF8.GetBytes(memo)));
     }
 
     [Theory]
@@ -55,6 +60,7 @@ public sealed class KeywordsTests
     public void IsCashMemo_Memo_ReturnsExpected(string memo, bool expected)
     {
         Assert.Equal(expected, Keywords.IsCashMemo(memo));
+        Assert.Equal(expected, Keywords.IsCashMemo(Encoding.UTF8.GetBytes(memo)));
     }
 
     [Theory]
@@ -67,6 +73,7 @@ public sealed class KeywordsTests
     public void IsRefundMemo_Memo_ReturnsExpected(string memo, bool expected)
     {
         Assert.Equal(expected, Keywords.IsRefundMemo(memo));
+        Assert.Equal(expected, Keywords.IsRefundMemo(Encoding.UTF8.GetBytes(memo)));
     }
 
     [Theory]
@@ -76,5 +83,6 @@ public sealed class KeywordsTests
     public void IsInterestMemo_Memo_ReturnsExpected(string memo, bool expected)
     {
         Assert.Equal(expected, Keywords.IsInterestMemo(memo));
+        Assert.Equal(expected, Keywords.IsInterestMemo(Encoding.UTF8.GetBytes(memo)));
     }
 }

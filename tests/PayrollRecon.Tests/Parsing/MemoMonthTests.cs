@@ -1,3 +1,5 @@
+using System.Text;
+
 using PayrollRecon.Model;
 using PayrollRecon.Parsing;
 
@@ -14,6 +16,8 @@ public sealed class MemoMonthTests
     [InlineData("202402补发2024年3月工资", "2024-05-10", 2024, 3)]
     [InlineData("2024-02 补 2024年3月", "2024-05-10", 2024, 3)]
     [InlineData("5月发2024年3月", "2024-05-10", 2024, 3)]
+    [InlineData("202404发2024年3月", "2024-05-10", 2024, 3)]
+    [InlineData("202403 2024年2月", "2024-05-10", 2024, 2)]
     // pattern 2: yyyy-M / yyyy-MM not followed by a digit
     [InlineData("工资2024-03", "2024-05-10", 2024, 3)]
     [InlineData("工资2024-3", "2024-05-10", 2024, 3)]
@@ -40,10 +44,13 @@ public sealed class MemoMonthTests
     [InlineData("2024-13 202402", "2024-05-10", 2024, 2)]
     [InlineData("202413 4月", "2024-05-10", 2024, 4)]
     [InlineData("13月 4月", "2024-05-10", 2024, 4)]
+    [InlineData("1899年3月", "2024-05-10", 2024, 3)]
     public void TryFind_Memo_ReturnsMonth(string memo, string paid, int year, int month)
     {
         Assert.True(MemoMonth.TryFind(memo, DateOnly.Parse(paid), out YearMonth found));
         Assert.Equal(new YearMonth(year, month), found);
+        Assert.True(MemoMonth.TryFind(Encoding.UTF8.GetBytes(memo), DateOnly.Parse(paid), out YearMonth fromBytes));
+        Assert.Equal(found, fromBytes);
     }
 
     [Theory]
@@ -63,10 +70,15 @@ public sealed class MemoMonthTests
     [InlineData("12024年")]
     [InlineData("卡号6222021234567890")]
     [InlineData("十二月工资")]
+    [InlineData("1899年3")]
+    [InlineData("1899-03")]
+    [InlineData("189903")]
+    [InlineData("2200-03")]
     public void TryFind_NoMonth_ReturnsFalse(string memo)
     {
         Assert.False(MemoMonth.TryFind(memo, new DateOnly(2024, 5, 10), out YearMonth found));
         Assert.Equal(default, found);
+        Assert.False(MemoMonth.TryFind(Encoding.UTF8.GetBytes(memo), new DateOnly(2024, 5, 10), out _));
     }
 
     [Fact]
@@ -75,5 +87,21 @@ public sealed class MemoMonthTests
         // "12024年3月" has no four-digit year before 年, so only "3月" matches (pattern 4).
         Assert.True(MemoMonth.TryFind("12024年3月", new DateOnly(2024, 2, 1), out YearMonth found));
         Assert.Equal(new YearMonth(2023, 3), found);
+    }
+
+    [Fact]
+    public void TryFind_LongUtf8Memo_FindsMonth()
+    {
+        byte[] memo = Encoding.UTF8.GetBytes(new string('备', 400) + "2024年3月工资");
+        Assert.True(MemoMonth.TryFind(memo, new DateOnly(2024, 5, 10), out YearMonth found));
+        Assert.Equal(new YearMonth(2024, 3), found);
+    }
+
+    [Fact]
+    public void TryFind_InvalidUtf8_DoesNotThrow()
+    {
+        Assert.True(MemoMonth.TryFind([0xFF, 0xFE, (byte)'3', 0xE6, 0x9C, 0x88], new DateOnly(2024, 5, 10), out YearMonth found));
+        Assert.Equal(new YearMonth(2024, 3), found);
+        Assert.False(MemoMonth.TryFind([0xE6, 0x9C], new DateOnly(2024, 5, 10), out _));
     }
 }

@@ -45,6 +45,9 @@ public sealed class ParsingAllocationTests
             if (DateParser.TryParsePeriod(d, out YearMonth p)) sink += p.Month;
             if (TokenParser.TryParseBankDirection("贷"u8, out BankDirection dir)) sink += (int)dir;
             if (TokenParser.TryParseHundredths("8.25"u8, out long h)) sink += h;
+            if (MemoMonth.TryFind("代发202403工资"u8, new DateOnly(2024, 4, 10), out YearMonth memoMonth)) sink += memoMonth.Month;
+            if (MemoMonth.TryFind("3月工资", new DateOnly(2024, 4, 10), out memoMonth)) sink += memoMonth.Month;
+            if (Keywords.IsFirm("某建设集团有限公司"u8) && Keywords.IsFeeMemo("跨行手续费")) sink++;
         }
         return sink;
     }

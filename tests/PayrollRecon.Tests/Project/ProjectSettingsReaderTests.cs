@@ -145,6 +145,21 @@ public sealed class ProjectSettingsReaderTests
     }
 
     [Fact]
+    public void Read_StreamTooLarge_Throws()
+    {
+        using var stream = new MemoryStream(new byte[ProjectSettingsReader.MaxBytes + 100]);
+        var e = Assert.Throws<PayrollDataException>(() => ProjectSettingsReader.Read(stream));
+        Assert.Equal("project.json: file is larger than 4194304 bytes", e.Message);
+    }
+
+    [Fact]
+    public void Read_BomOnly_ThrowsEmpty()
+    {
+        var e = Assert.Throws<PayrollDataException>(() => ProjectSettingsReader.Read("\uFEFF"u8));
+        Assert.Equal("project.json: file is empty", e.Message);
+    }
+
+    [Fact]
     public void Read_BoundaryIntegers_Accepted()
     {
         ProjectSettings s = Read("""{ "code": "P1", "payDay": 1, "payMonthOffset": 0, "graceDays": 366 }""");
@@ -199,6 +214,7 @@ public sealed class ProjectSettingsReaderTests
     [InlineData("{ \"code\": \"P1\", \"graceDays\": 99999999999 }", "project.json: graceDays: expected an integer from 0 to 366, found '99999999999'")]
     [InlineData("{ \"code\": \"P1\", \"asOf\": \"2024-02-30\" }", "project.json: asOf: invalid date '2024-02-30'")]
     [InlineData("{ \"code\": \"P1\", \"asOf\": \"2024-2-1\" }", "project.json: asOf: invalid date '2024-2-1'")]
+    [InlineData("{ \"code\": \"P1\", \"asOf\": \"0224-02-01\" }", "project.json: asOf: invalid date '0224-02-01'")]
     [InlineData("{ \"code\": \"P1\", \"asOf\": 20240201 }", "project.json: asOf: expected a string, found '20240201'")]
     [InlineData("{ \"code\": \"P1\", \"name\": 5 }", "project.json: name: expected a string, found '5'")]
     [InlineData("{ \"code\": \"P1\", \"account\": 41050100000000000001 }", "project.json: account: expected a string, found '41050100000000000001'")]
