@@ -1,0 +1,231 @@
+using System.IO.Pipelines;
+
+using PayrollRecon.Model;
+using PayrollRecon.Parsing;
+using PayrollRecon.Records;
+
+using static PayrollRecon.Reading.FieldAccess;
+
+namespace PayrollRecon.Reading;
+
+/// <summary>Reads <c>bank.csv</c> (专户流水) in any of its layouts into <see cref="BankRow"/>s, reporting unreadable lines.</summary>
+/// <remarks>
+/// Layout A: <c>direction</c> + <c>amount</c> (a negative amount is an error). Layout B: <c>debit</c> / <c>credit</c>
+/// (exactly one non-zero, neither negative). Layout C: a signed <c>amount</c> alone (negative = debit, zero is an error).
+/// The date comes from <c>time</c> (a date-time, or a bare date) or from <c>date</c> plus an optional <c>time</c> of day.
+/// </remarks>
+public sealed class BankReader : IDisposable
+{
+    internal static readonly ColumnSpec TxnIdColumn = new("txn_id", "流水号", "交易流水号");
+    internal static readonly ColumnSpec TimeColumn = new("time", "交易时间");
+    internal static readonly ColumnSpec DateColumn = new("date", "交易日期");
+    internal static readonly ColumnSpec DirectionColumn = new("direction", "借贷标志", "收支");
+    internal static readonly ColumnSpec AmountColumn = new("amount", "交易金额", "发生额");
+    internal static readonly ColumnSpec DebitColumn = new("debit", "借方发生额", "支出金额");
+    internal static readonly ColumnSpec CreditColumn = new("credit", "贷方发生额", "收入金额");
+    internal static readonly ColumnSpec BalanceColumn = new("balance", "余额", "账户余额");
+    internal static readonly ColumnSpec CounterpartyNameColumn = new("counterparty_name", "对方户名", "收款人", "对方名称");
+    internal static readonly ColumnSpec CounterpartyAccountColumn = new("counterparty_account", "对方账号", "收款账号");
+    internal static readonly ColumnSpec MemoColumn = new("memo", "摘要", "用途", "附言", "备注");
+    internal static readonly ColumnSpec BatchIdColumn = new("batch_id", "批次号");
+
+    private readonly RecordSource _source;
+    private BankLayout _layout;
+    private int _txnId = -1;
+    private int _time = -1;
+    private int _date = -1;
+    private int _direction = -1;
+    private int _amount = -1;
+    private int _debit = -1;
+    private int _credit = -1;
+    private int _balance = -1;
+    private int _counterpartyName = -1;
+    private int _counterpartyAccount = -1;
+    private int _memo = -1;
+    private int _batchId = -1;
+
+    private BankReader(CsvReader csv, InputReaderOptions options) => _source = new RecordSource(csv, options, Bind);
+
+    /// <summary>The statement layout, known once the header has been read.</summary>
+    public BankLayout Layout => _layout;
+
+    /// <summary>Reading statistics so far (complete once <see cref="Read"/> has returned false).</summary>
+    public InputFileStats Stats => _source.Stats;
+
+    /// <summary>Diagnostics collected in lenient mode (empty when a sink was given in the options).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => _source.Diagnostics;
+
+    /// <summary>The detected encoding.</summary>
+    public TextEncodingKind Encoding => _source.Encoding;
+
+    /// <summary>Creates a reader over a stream.</summary>
+    public static BankReader Create(Stream stream, string fileName, InputReaderOptions options) =>
+        new(CsvReader.Create(stream, fileName, options.Csv), options);
+
+    /// <summary>Creates a reader over a pipe (completed when the reader is disposed).</summary>
+    public static BankReader Create(PipeReader reader, string fileName, InputReaderOptions options) =>
+        new(CsvReader.Create(reader, fileName, options.Csv), options);
+
+    /// <summary>Opens a file.</summary>
+    public static BankReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv), options);
+
+    /// <summary>The next readable line, filling synchronously as needed; false at the end of the file.</summary>
+    public bool Read(out BankRow row)
+    {
+        while (!TryRead(out row))
+        {
+            if (!_source.Fill()) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The next readable line already in the window; false when <see cref="FillAsync"/> is needed or the file is done.</summary>
+    public bool TryRead(out BankRow row)
+    {
+        while (_source.TryNext(out CsvRow record))
+        {
+            if (TryConvert(record, out row)) return true;
+        }
+        row = default;
+        return false;
+    }
+
+    /// <summary>Pulls more input; false when the file is exhausted.</summary>
+    public ValueTask<bool> FillAsync(CancellationToken cancellationToken = default) => _source.FillAsync(cancellationToken);
+
+    /// <summary>Releases the buffers and the input.</summary>
+    public void Dispose() => _source.Dispose();
+
+    private void Bind(HeaderMap header)
+    {
+        _txnId = header.Find(TxnIdColumn);
+        _date = header.Find(DateColumn);
+        _time = _date < 0 ? header.Require(TimeColumn) : header.Find(TimeColumn);
+        _direction = header.Find(DirectionColumn);
+        _amount = header.Find(AmountColumn);
+        _debit = header.Find(DebitColumn);
+        _credit = header.Find(CreditColumn);
+        if (_direction >= 0)
+        {
+            _layout = BankLayout.DirectionAndAmount;
+            if (_amount < 0) throw header.Missing(AmountColumn);
+        }
+        else if (_debit >= 0 || _credit >= 0)
+        {
+            _layout = BankLayout.DebitCredit;
+        }
+        else
+        {
+            _layout = BankLayout.SignedAmount;
+            if (_amount < 0) throw header.Missing(AmountColumn);
+        }
+        _balance = header.Find(BalanceColumn);
+        _counterpartyName = header.Find(CounterpartyNameColumn);
+        _counterpartyAccount = header.Find(CounterpartyAccountColumn);
+        _memo = header.Find(MemoColumn);
+        _batchId = header.Find(BatchIdColumn);
+    }
+
+    private bool TryConvert(CsvRow r, out BankRow row)
+    {
+        row = default;
+        long line = r.Line;
+        DateOnly date;
+        TimeOnly? timeOfDay;
+        if (_date >= 0)
+        {
+            ReadOnlySpan<byte> d = r[_date];
+            if (d.IsEmpty) return _source.Reject(line, DateColumn.Name, "missing value");
+            if (!DateParser.TryParseDateOrDateTime(d, out date, out timeOfDay)) return _source.Reject(line, DateColumn.Name, $"invalid date '{RecordSource.Raw(d)}'");
+            ReadOnlySpan<byte> t = Optional(r, _time);
+            if (!t.IsEmpty)
+            {
+                if (DateParser.TryParseTime(t, out TimeOnly clock)) timeOfDay = clock;
+                else if (DateParser.TryParseDateOrDateTime(t, out _, out TimeOnly? fromDateTime) && fromDateTime is not null) timeOfDay = fromDateTime;
+                else return _source.Reject(line, TimeColumn.Name, $"invalid time '{RecordSource.Raw(t)}'");
+            }
+        }
+        else
+        {
+            ReadOnlySpan<byte> t = r[_time];
+            if (t.IsEmpty) return _source.Reject(line, TimeColumn.Name, "missing value");
+            if (!DateParser.TryParseDateOrDateTime(t, out date, out timeOfDay)) return _source.Reject(line, TimeColumn.Name, $"invalid date-time '{RecordSource.Raw(t)}'");
+        }
+
+        BankDirection direction;
+        Money amount;
+        switch (_layout)
+        {
+            case BankLayout.DirectionAndAmount:
+            {
+                ReadOnlySpan<byte> dir = r[_direction];
+                if (dir.IsEmpty) return _source.Reject(line, DirectionColumn.Name, "missing value");
+                if (!TokenParser.TryParseBankDirection(dir, out direction)) return _source.Reject(line, DirectionColumn.Name, $"unknown direction '{RecordSource.Raw(dir)}'");
+                ReadOnlySpan<byte> a = r[_amount];
+                if (!TryAmount(a, line, AmountColumn, out amount)) return false;
+                if (amount.Fen < 0) return _source.Reject(line, AmountColumn.Name, $"negative amount '{RecordSource.Raw(a)}'");
+                break;
+            }
+            case BankLayout.DebitCredit:
+            {
+                if (!TryOptionalNonNegative(Optional(r, _debit), line, DebitColumn, out Money debit)) return false;
+                if (!TryOptionalNonNegative(Optional(r, _credit), line, CreditColumn, out Money credit)) return false;
+                if ((debit.Fen != 0) == (credit.Fen != 0)) return _source.Reject(line, DebitColumn.Name, "expected exactly one of debit and credit");
+                direction = debit.Fen != 0 ? BankDirection.Debit : BankDirection.Credit;
+                amount = debit.Fen != 0 ? debit : credit;
+                break;
+            }
+            default:
+            {
+                ReadOnlySpan<byte> a = r[_amount];
+                if (!TryAmount(a, line, AmountColumn, out Money signed)) return false;
+                if (signed.Fen == 0) return _source.Reject(line, AmountColumn.Name, "zero amount");
+                if (signed.Fen == long.MinValue) return _source.Reject(line, AmountColumn.Name, $"invalid amount '{RecordSource.Raw(a)}'");
+                direction = signed.Fen < 0 ? BankDirection.Debit : BankDirection.Credit;
+                amount = signed.Fen < 0 ? -signed : signed;
+                break;
+            }
+        }
+
+        Money? balance = null;
+        ReadOnlySpan<byte> b = Optional(r, _balance);
+        if (!b.IsEmpty)
+        {
+            if (!MoneyParser.TryParse(b, out Money parsed)) return _source.Reject(line, BalanceColumn.Name, $"invalid amount '{RecordSource.Raw(b)}'");
+            balance = parsed;
+        }
+
+        row = new BankRow
+        {
+            Line = line,
+            TxnId = Optional(r, _txnId),
+            Date = date,
+            TimeOfDay = timeOfDay,
+            Direction = direction,
+            Amount = amount,
+            Balance = balance,
+            CounterpartyName = Optional(r, _counterpartyName),
+            CounterpartyAccount = Optional(r, _counterpartyAccount),
+            Memo = Optional(r, _memo),
+            BatchId = Optional(r, _batchId),
+        };
+        return true;
+    }
+
+    private bool TryAmount(ReadOnlySpan<byte> value, long line, ColumnSpec column, out Money amount)
+    {
+        amount = default;
+        if (value.IsEmpty) return _source.Reject(line, column.Name, "missing value");
+        if (!MoneyParser.TryParse(value, out amount)) return _source.Reject(line, column.Name, $"invalid amount '{RecordSource.Raw(value)}'");
+        return true;
+    }
+
+    private bool TryOptionalNonNegative(ReadOnlySpan<byte> value, long line, ColumnSpec column, out Money amount)
+    {
+        amount = Money.Zero;
+        if (value.IsEmpty) return true;
+        if (!MoneyParser.TryParse(value, out amount)) return _source.Reject(line, column.Name, $"invalid amount '{RecordSource.Raw(value)}'");
+        if (amount.Fen < 0) return _source.Reject(line, column.Name, $"negative amount '{RecordSource.Raw(value)}'");
+        return true;
+    }
+}

@@ -1,0 +1,248 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Unicode;
+
+using PayrollRecon.Model;
+
+namespace PayrollRecon.Reading;
+
+public sealed partial class CsvReader
+{
+    /// <summary>Most bytes taken into the window per fill (also the pipe's buffer size).</summary>
+    internal const int FillChunkBytes = 128 * 1024;
+
+    /// <summary>Bytes looked at after the first non-ASCII byte to tell UTF-8 from GB18030.</summary>
+    internal const int DetectionBytes = 64 * 1024;
+
+    private InputState _state = InputState.ByteOrderMark;
+    private int _validatedEnd;
+    private int _suspectStart;
+    private int _suspectEnd;
+    private byte[]? _staging;
+
+    private enum InputState
+    {
+        ByteOrderMark,
+        Undecided,
+        Utf8,
+        Gb18030,
+    }
+
+    /// <summary>Pulls more input into the window; false when the input is exhausted and no record is left.</summary>
+    public ValueTask<bool> FillAsync(CancellationToken cancellationToken = default)
+    {
+        if (_inputDone) return new ValueTask<bool>(_start < _end);
+        Compact();
+        if (_end >= _capacity) return new ValueTask<bool>(true);
+        while (true)
+        {
+            ValueTask<ReadResult> pending = _reader.ReadAsync(cancellationToken);
+            if (!pending.IsCompleted) return FillSlowAsync(pending, cancellationToken);
+            if (Absorb(pending.Result)) return new ValueTask<bool>(true);
+        }
+    }
+
+    private async ValueTask<bool> FillSlowAsync(ValueTask<ReadResult> pending, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            ReadResult result = await pending.ConfigureAwait(false);
+            if (Absorb(result)) return true;
+            pending = _reader.ReadAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Moves the unread bytes to the front of the window (for a too-long record, only what is still to be scanned).</summary>
+    private void Compact()
+    {
+        _maskBase = -1;
+        int keep = _tooLong ? _scanPos : _start;
+        if (keep == 0) return;
+        _buf.AsSpan(keep, _end - keep).CopyTo(_buf);
+        if (_tooLong) _start = keep;
+        _start -= keep;
+        _end -= keep;
+        _scanPos -= keep;
+        _fieldStart = Math.Max(0, _fieldStart - keep);
+        _validatedEnd = Math.Max(0, _validatedEnd - keep);
+        _suspectStart = Math.Max(0, _suspectStart - keep);
+        _suspectEnd = Math.Max(0, _suspectEnd - keep);
+    }
+
+    /// <summary>Takes what a pipe read returned into the window; true when the window gained bytes or the input ended.</summary>
+    private bool Absorb(in ReadResult result)
+    {
+        if (result.IsCanceled) throw new OperationCanceledException();
+        ReadOnlySequence<byte> buffer = result.Buffer;
+        bool completed = result.IsCompleted;
+        bool progress = false;
+
+        if (_state == InputState.ByteOrderMark)
+        {
+            if (buffer.Length < 3 && !completed)
+            {
+                _reader.AdvanceTo(buffer.Start, buffer.End);
+                return false;
+            }
+            Span<byte> head = stackalloc byte[3];
+            if (buffer.Length >= 3)
+            {
+                buffer.Slice(0, 3).CopyTo(head);
+                if (head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+                {
+                    Encoding = TextEncodingKind.Utf8Bom;
+                    _state = InputState.Utf8;
+                    buffer = buffer.Slice(3);
+                    BytesRead += 3;
+                }
+            }
+            if (_state == InputState.ByteOrderMark) _state = InputState.Undecided;
+        }
+
+        if (_state == InputState.Undecided)
+        {
+            long ascii = IndexOfNonAscii(buffer);
+            long asciiLength = ascii < 0 ? buffer.Length : ascii;
+            int copy = (int)Math.Min(asciiLength, _capacity - _end);
+            buffer.Slice(0, copy).CopyTo(_buf.AsSpan(_end));
+            _end += copy;
+            BytesRead += copy;
+            progress = copy > 0;
+            if (copy < asciiLength)
+            {
+                _reader.AdvanceTo(buffer.GetPosition(copy));
+                return true;
+            }
+            if (ascii < 0)
+            {
+                _inputDone = completed;
+                _reader.AdvanceTo(buffer.End);
+                return progress || completed;
+            }
+            buffer = buffer.Slice(ascii);
+            if (buffer.Length < DetectionBytes + 4 && !completed)
+            {
+                // Wait for enough text after the first non-ASCII byte to decide reliably.
+                _reader.AdvanceTo(buffer.Start, buffer.End);
+                return progress;
+            }
+            bool utf8 = LooksLikeUtf8(buffer, completed);
+            Encoding = utf8 ? TextEncodingKind.Utf8 : TextEncodingKind.Gb18030;
+            _state = utf8 ? InputState.Utf8 : InputState.Gb18030;
+        }
+
+        if (_state == InputState.Utf8)
+        {
+            int copy = (int)Math.Min(buffer.Length, _capacity - _end);
+            buffer.Slice(0, copy).CopyTo(_buf.AsSpan(_end));
+            _end += copy;
+            BytesRead += copy;
+            _inputDone = completed && copy == buffer.Length;
+            ValidateNew();
+            _reader.AdvanceTo(buffer.GetPosition(copy));
+            return progress || copy > 0 || _inputDone;
+        }
+
+        return AbsorbGb18030(buffer, completed) || progress;
+    }
+
+    private bool AbsorbGb18030(ReadOnlySequence<byte> buffer, bool completed)
+    {
+        ReadOnlySpan<byte> source;
+        if (buffer.IsSingleSegment)
+        {
+            source = buffer.FirstSpan;
+        }
+        else
+        {
+            // A character may straddle segments: transcode from one contiguous copy (a cheap memcpy).
+            _staging ??= ArrayPool<byte>.Shared.Rent(FillChunkBytes);
+            int n = (int)Math.Min(buffer.Length, _staging.Length);
+            buffer.Slice(0, n).CopyTo(_staging);
+            source = _staging.AsSpan(0, n);
+        }
+        bool wholeBuffer = source.Length == buffer.Length;
+        OperationStatus status = Gb18030Transcoder.Transcode(
+            source, _buf.AsSpan(_end, _capacity - _end), completed && wholeBuffer, out int consumed, out int written);
+        _end += written;
+        BytesRead += consumed;
+        SequencePosition position = buffer.GetPosition(consumed);
+        if (status == OperationStatus.NeedMoreData && wholeBuffer)
+        {
+            _reader.AdvanceTo(position, buffer.End);
+        }
+        else
+        {
+            _inputDone = completed && consumed == buffer.Length;
+            _reader.AdvanceTo(position);
+        }
+        return written > 0 || _inputDone;
+    }
+
+    private void ReturnStaging()
+    {
+        if (_staging is null) return;
+        ArrayPool<byte>.Shared.Return(_staging);
+        _staging = null;
+    }
+
+    private static long IndexOfNonAscii(in ReadOnlySequence<byte> buffer)
+    {
+        long offset = 0;
+        foreach (ReadOnlyMemory<byte> segment in buffer)
+        {
+            int i = segment.Span.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (i >= 0) return offset + i;
+            offset += segment.Length;
+        }
+        return -1;
+    }
+
+    /// <summary>SPEC §2.1: the text from the first non-ASCII byte is UTF-8 when its first 64 KiB are valid UTF-8.</summary>
+    private static bool LooksLikeUtf8(in ReadOnlySequence<byte> buffer, bool completed)
+    {
+        int n = (int)Math.Min(buffer.Length, DetectionBytes);
+        byte[] sample = ArrayPool<byte>.Shared.Rent(n);
+        try
+        {
+            buffer.Slice(0, n).CopyTo(sample);
+            bool isWholeInput = completed && n == buffer.Length;
+            int cut = isWholeInput ? n : CompleteSequencesEnd(sample, 0, n);
+            return Utf8.IsValid(sample.AsSpan(0, cut));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(sample);
+        }
+    }
+
+    /// <summary>Checks the newly arrived UTF-8 bytes; when they are not valid, records overlapping them are checked one by one.</summary>
+    private void ValidateNew()
+    {
+        int from = _validatedEnd;
+        int to = _inputDone ? _end : CompleteSequencesEnd(_buf, from, _end);
+        if (to <= from) return;
+        if (!Utf8.IsValid(_buf.AsSpan(from, to - from)))
+        {
+            if (_suspectEnd <= _suspectStart) _suspectStart = from;
+            _suspectEnd = to;
+        }
+        _validatedEnd = to;
+    }
+
+    /// <summary>End of <paramref name="buf"/>[from..end) without a trailing multi-byte sequence that the next bytes may complete.</summary>
+    private static int CompleteSequencesEnd(byte[] buf, int from, int end)
+    {
+        for (int k = 1; k <= 3 && end - k >= from; k++)
+        {
+            byte b = buf[end - k];
+            if (b < 0x80) return end;
+            if (b >= 0xC0)
+            {
+                int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                return needed > k ? end - k : end;
+            }
+        }
+        return end;
+    }
+}

@@ -1,0 +1,22 @@
+namespace PayrollRecon.Reading;
+
+/// <summary>Options of the byte-level <see cref="CsvReader"/>.</summary>
+public readonly record struct CsvReaderOptions
+{
+    /// <summary>The default record length limit: 1 MiB.</summary>
+    public const int DefaultMaxRecordBytes = 1 << 20;
+
+    /// <summary>Creates the default options.</summary>
+    public CsvReaderOptions()
+    {
+    }
+
+    /// <summary>Longest record accepted, in UTF-8 bytes without the line break; longer records become a row error.</summary>
+    /// <remarks>Zero or less means <see cref="DefaultMaxRecordBytes"/>. The reader's memory is bounded by about this much plus 128 KiB.</remarks>
+    public int MaxRecordBytes { get; init; } = DefaultMaxRecordBytes;
+
+    /// <summary>Leave the stream open when the reader is disposed (only for readers created over a <see cref="Stream"/>).</summary>
+    public bool LeaveOpen { get; init; }
+
+    internal int EffectiveMaxRecordBytes => MaxRecordBytes > 0 ? MaxRecordBytes : DefaultMaxRecordBytes;
+}

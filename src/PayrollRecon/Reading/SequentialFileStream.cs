@@ -1,0 +1,52 @@
+namespace PayrollRecon.Reading;
+
+/// <summary>A read-only file stream whose asynchronous reads complete synchronously.</summary>
+/// <remarks>
+/// Local input files are read front to back in large chunks; doing those reads inline avoids a thread-pool hop
+/// per chunk (a plain FileStream on Unix emulates async file I/O on the thread pool) and keeps the pipe path
+/// free of allocations.
+/// </remarks>
+internal sealed class SequentialFileStream : Stream
+{
+    private readonly FileStream _file;
+
+    private SequentialFileStream(FileStream file) => _file = file;
+
+    public static Stream Open(string path) =>
+        new SequentialFileStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan));
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => _file.Length;
+    public override long Position { get => _file.Position; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => _file.Read(buffer, offset, count);
+
+    public override int Read(Span<byte> buffer) => _file.Read(buffer);
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ValueTask<int>(_file.Read(buffer.Span));
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        Task.FromResult(_file.Read(buffer, offset, count));
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _file.Dispose();
+        base.Dispose(disposing);
+    }
+}

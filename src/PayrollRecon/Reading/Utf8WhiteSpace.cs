@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+
+namespace PayrollRecon.Reading;
+
+/// <summary>Trims Unicode white space (the White_Space property) from UTF-8 bytes.</summary>
+internal static class Utf8WhiteSpace
+{
+    /// <summary>The range of <paramref name="value"/> left after trimming, as (start, length).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (int Start, int Length) TrimRange(ReadOnlySpan<byte> value)
+    {
+        // Nearly every field starts and ends with a printable ASCII byte: answer that with two compares.
+        if (value.Length == 0) return (0, 0);
+        if (IsPrintableAscii(value[0]) && IsPrintableAscii(value[^1])) return (0, value.Length);
+        return TrimRangeSlow(value);
+    }
+
+    /// <summary>The value trimmed of Unicode white space at both ends.</summary>
+    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value)
+    {
+        (int start, int length) = TrimRange(value);
+        return value.Slice(start, length);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPrintableAscii(byte b) => unchecked((uint)(b - 0x21)) < 0x5F;
+
+    private static (int Start, int Length) TrimRangeSlow(ReadOnlySpan<byte> value)
+    {
+        int start = 0;
+        int end = value.Length;
+        while (start < end)
+        {
+            int n = LeadingLength(value[start..end]);
+            if (n == 0) break;
+            start += n;
+        }
+        while (end > start)
+        {
+            int n = TrailingLength(value[start..end]);
+            if (n == 0) break;
+            end -= n;
+        }
+        return (start, end - start);
+    }
+
+    /// <summary>Byte length of the white-space character that starts <paramref name="s"/>, or 0.</summary>
+    private static int LeadingLength(ReadOnlySpan<byte> s)
+    {
+        byte b = s[0];
+        if (b < 0x80) return IsAsciiWhiteSpace(b) ? 1 : 0;
+        if (s.Length >= 2 && b == 0xC2 && (s[1] == 0x85 || s[1] == 0xA0)) return 2;
+        if (s.Length >= 3 && IsThreeByteWhiteSpace(b, s[1], s[2])) return 3;
+        return 0;
+    }
+
+    /// <summary>Byte length of the white-space character that ends <paramref name="s"/>, or 0.</summary>
+    private static int TrailingLength(ReadOnlySpan<byte> s)
+    {
+        int n = s.Length;
+        byte b = s[n - 1];
+        if (b < 0x80) return IsAsciiWhiteSpace(b) ? 1 : 0;
+        if (n >= 2 && s[n - 2] == 0xC2 && (b == 0x85 || b == 0xA0)) return 2;
+        if (n >= 3 && IsThreeByteWhiteSpace(s[n - 3], s[n - 2], b)) return 3;
+        return 0;
+    }
+
+    private static bool IsAsciiWhiteSpace(byte b) => b == 0x20 || unchecked((uint)(b - 0x09)) <= 0x0D - 0x09;
+
+    private static bool IsThreeByteWhiteSpace(byte b0, byte b1, byte b2) => b0 switch
+    {
+        0xE1 => b1 == 0x9A && b2 == 0x80,                                    // U+1680
+        0xE2 => (b1 == 0x80 && (unchecked((uint)(b2 - 0x80)) <= 0x0A                     // U+2000..U+200A
+                                || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF))  // U+2028, U+2029, U+202F
+                || (b1 == 0x81 && b2 == 0x9F),                               // U+205F
+        0xE3 => b1 == 0x80 && b2 == 0x80,                                    // U+3000 ideographic space
+        _ => false,
+    };
+}
