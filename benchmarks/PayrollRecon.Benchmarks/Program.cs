@@ -9,7 +9,8 @@ internal static class Program
 {
     /// <summary>
     /// <c>--quick</c>: one in-process table of all scenarios (and <c>benchmarks/results/quick.md</c>);
-    /// <c>--generate</c>: only make the inputs; anything else goes to BenchmarkDotNet.
+    /// <c>--breakdown</c>: a stopwatch profile of the layers; <c>--generate</c>: only make the inputs; anything else goes
+    /// to BenchmarkDotNet.
     /// </summary>
     private static int Main(string[] args)
     {
@@ -19,6 +20,7 @@ internal static class Program
             return 0;
         }
         if (args.Contains("--quick")) return QuickRunner.Run(args, Console.Out);
+        if (args.Contains("--breakdown")) return Breakdown.Run(args, Console.Out);
         BenchmarkInputs.EnsureCreated(Console.Out);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

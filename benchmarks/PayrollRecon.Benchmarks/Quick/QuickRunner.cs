@@ -13,7 +13,7 @@ namespace PayrollRecon.Benchmarks.Quick;
 /// </summary>
 /// <remarks>
 /// Options: <c>--rounds N</c> (default 5), <c>--only TEXT</c> (scenarios whose name contains it),
-/// <c>--out PATH</c>, <c>--no-write</c>. MB are 10^6 bytes of the input file as stored (GB18030 bytes for that file).
+/// <c>--out PATH</c>, <c>--no-write</c>, <c>--side ours|baseline</c> (run one side only, N times, for a profiler). MB are 10^6 bytes of the input file as stored (GB18030 bytes for that file).
 /// </remarks>
 internal static class QuickRunner
 {
@@ -29,6 +29,7 @@ internal static class QuickRunner
         var total = Stopwatch.StartNew();
         string load = MachineInfo.LoadAverage();
         BenchmarkInputs.EnsureCreated(output);
+        if (Option(args, "--side") is { } side) return RunOneSide(side, only, rounds, output);
 
         var lines = new List<string>
         {
@@ -76,6 +77,26 @@ internal static class QuickRunner
             output.WriteLine($"written to {outPath}");
         }
         return mismatch ? 1 : 0;
+    }
+
+    /// <summary>Runs one side of the matching scenarios with nothing else in the process, so a profile shows only it.</summary>
+    private static int RunOneSide(string side, string? only, int rounds, TextWriter output)
+    {
+        bool ours = side == "ours";
+        if (!ours && side != "baseline") throw new ArgumentException("--side takes ours or baseline");
+        foreach (Scenario scenario in Scenario.All)
+        {
+            if (only is not null && !scenario.Name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
+            string path = scenario.Path();
+            long bytes = new FileInfo(path).Length;
+            for (int r = 0; r <= rounds; r++)
+            {
+                (double seconds, long allocated, ParseResult result) = Time(ours ? scenario.Ours : scenario.Baseline, path);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{scenario.Name} {side} {(r == 0 ? "warm-up" : $"round {r}")}: {seconds * 1000:F0} ms, {bytes / MB / seconds:F0} MB/s, {result.Rows:N0} rows, {allocated:N0} B"));
+            }
+        }
+        return 0;
     }
 
     private static void Record(Measurement m, Func<string, ParseResult> run, string path)
