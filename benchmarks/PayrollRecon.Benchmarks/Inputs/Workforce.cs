@@ -1,5 +1,7 @@
 using System.Text;
 
+using PayrollRecon.Parsing;
+
 namespace PayrollRecon.Benchmarks.Inputs;
 
 /// <summary>Builds a site's workforce from a seeded generator: Chinese names, valid ID numbers and 19-digit wage cards.</summary>
@@ -54,7 +56,11 @@ internal static class Workforce
         string first17 = $"{Regions[random.Next(Regions.Length)]}{birth:yyyyMMdd}{random.Next(0, 1000):000}";
         int sum = 0;
         for (int k = 0; k < 17; k++) sum += (first17[k] - '0') * Weights[k];
-        return first17 + "10X98765432"[sum % 11];
+        string id = first17 + "10X98765432"[sum % 11];
+
+        // The engine flags invalid ids; the benchmark data must not exercise that path by accident.
+        if (!IdNumbers.IsValid(id, new DateOnly(2030, 1, 1))) throw new InvalidOperationException($"generated an invalid id number {id}");
+        return id;
     }
 
     /// <summary>A 19-digit card number with a valid Luhn check digit.</summary>

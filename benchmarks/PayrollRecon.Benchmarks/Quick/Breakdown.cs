@@ -129,6 +129,7 @@ internal static class Breakdown
         byte[] punchOut = "出"u8.ToArray();
         yield return ("DateParser.TryParseDateOrDateTime", "2022-01-03 08:30:33", () => Repeat(Calls, () => DateParser.TryParseDateOrDateTime(dateTime, out DateOnly d, out TimeOnly? t) ? d.DayNumber + (t?.Ticks ?? 0) : 0), Calls);
         yield return ("DateParser.TryParseDateTime", "2022-01-03 08:30:33", () => Repeat(Calls, () => DateParser.TryParseDateTime(dateTime, out DateTime v) ? v.Ticks : 0), Calls);
+        yield return ("candidate: fixed-layout date-time fast path", "2022-01-03 08:30:33", () => Repeat(Calls, () => CandidateFastPaths.TryParseCanonicalDateTime(dateTime, out DateTime v) ? v.Ticks : 0), Calls);
         yield return ("MoneyParser.TryParse", "4070.60", () => Repeat(Calls, () => MoneyParser.TryParse(amount, out Money m) ? m.Fen : 0), Calls);
         yield return ("MoneyParser.TryParse", "1,913,786.10", () => Repeat(Calls, () => MoneyParser.TryParse(grouped, out Money m) ? m.Fen : 0), Calls);
         yield return ("MoneyParser.TryParse", "79995929.40", () => Repeat(Calls, () => MoneyParser.TryParse(balance, out Money m) ? m.Fen : 0), Calls);
