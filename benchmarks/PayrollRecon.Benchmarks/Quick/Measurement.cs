@@ -3,7 +3,8 @@ namespace PayrollRecon.Benchmarks.Quick;
 /// <summary>The timed runs of one library on one scenario.</summary>
 internal sealed class Measurement
 {
-    private readonly List<double> _seconds = [];
+    private readonly List<double> _wall = [];
+    private readonly List<double> _cpu = [];
 
     public long Rows { get; private set; }
 
@@ -12,21 +13,15 @@ internal sealed class Measurement
     /// <summary>Bytes allocated on the reading thread by the cheapest run (the same in every run when nothing is per row).</summary>
     public long AllocatedBytes { get; private set; } = long.MaxValue;
 
-    public double BestSeconds => _seconds.Min();
+    public double BestWallSeconds => _wall.Min();
 
-    public double MedianSeconds
-    {
-        get
-        {
-            double[] sorted = [.. _seconds.Order()];
-            int n = sorted.Length;
-            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        }
-    }
+    /// <summary>The best thread CPU time, or the best wall time where thread CPU time cannot be read.</summary>
+    public double BestSeconds => ThreadClock.IsAvailable ? _cpu.Min() : _wall.Min();
 
-    public void Add(double seconds, long allocated, long rows, long checksum)
+    public void Add(double wallSeconds, double cpuSeconds, long allocated, long rows, long checksum)
     {
-        _seconds.Add(seconds);
+        _wall.Add(wallSeconds);
+        _cpu.Add(cpuSeconds);
         AllocatedBytes = Math.Min(AllocatedBytes, allocated);
         Rows = rows;
         Checksum = checksum;

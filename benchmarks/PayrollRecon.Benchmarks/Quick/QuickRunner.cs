@@ -23,8 +23,6 @@ internal static class QuickRunner
     {
         int rounds = int.Parse(Option(args, "--rounds") ?? "5", CultureInfo.InvariantCulture);
         string? only = Option(args, "--only");
-        bool write = !args.Contains("--no-write");
-        string? outPath = Option(args, "--out") ?? DefaultOutput();
 
         var total = Stopwatch.StartNew();
         string load = MachineInfo.LoadAverage();
@@ -33,7 +31,7 @@ internal static class QuickRunner
 
         var lines = new List<string>
         {
-            "| Scenario | Library | Input MB | Rows | Best ms | Median ms | MB/s | Mrows/s | Allocated B | B/row | Ours/baseline | Target |",
+            "| Scenario | Library | Input MB | Rows | CPU ms | Wall ms | MB/s | Mrows/s | Allocated B | B/row | Ours/baseline | Target |",
             "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
         };
         bool mismatch = false;
@@ -70,12 +68,7 @@ internal static class QuickRunner
         string report = Report(lines, rounds, load, total.Elapsed);
         output.WriteLine();
         output.Write(report);
-        if (write && outPath is not null)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-            File.WriteAllText(outPath, report);
-            output.WriteLine($"written to {outPath}");
-        }
+        ResultsFolder.Write(args, "quick.md", report, output);
         return mismatch ? 1 : 0;
     }
 
@@ -91,9 +84,9 @@ internal static class QuickRunner
             long bytes = new FileInfo(path).Length;
             for (int r = 0; r <= rounds; r++)
             {
-                (double seconds, long allocated, ParseResult result) = Time(ours ? scenario.Ours : scenario.Baseline, path);
+                (double wall, double cpu, long allocated, ParseResult result) = Time(ours ? scenario.Ours : scenario.Baseline, path);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{scenario.Name} {side} {(r == 0 ? "warm-up" : $"round {r}")}: {seconds * 1000:F0} ms, {bytes / MB / seconds:F0} MB/s, {result.Rows:N0} rows, {allocated:N0} B"));
+                    $"{scenario.Name} {side} {(r == 0 ? "warm-up" : $"round {r}")}: {wall * 1000:F0} ms wall, {cpu * 1000:F0} ms CPU, {bytes / MB / wall:F0} MB/s wall, {result.Rows:N0} rows, {allocated:N0} B"));
             }
         }
         return 0;
@@ -101,28 +94,30 @@ internal static class QuickRunner
 
     private static void Record(Measurement m, Func<string, ParseResult> run, string path)
     {
-        (double seconds, long allocated, ParseResult result) = Time(run, path);
-        m.Add(seconds, allocated, result.Rows, result.Checksum);
+        (double wall, double cpu, long allocated, ParseResult result) = Time(run, path);
+        m.Add(wall, cpu, allocated, result.Rows, result.Checksum);
     }
 
-    private static (double Seconds, long Allocated, ParseResult Result) Time(Func<string, ParseResult> run, string path)
+    private static (double Wall, double Cpu, long Allocated, ParseResult Result) Time(Func<string, ParseResult> run, string path)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         long before = GC.GetAllocatedBytesForCurrentThread();
+        double cpuStart = ThreadClock.Seconds();
         long start = Stopwatch.GetTimestamp();
         ParseResult result = run(path);
-        double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        double wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        double cpu = ThreadClock.Seconds() - cpuStart;
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         if (result.Rejected != 0) throw new InvalidOperationException($"{path}: {result.Rejected} rows rejected; the generated input should be clean");
-        return (seconds, allocated, result);
+        return (wall, cpu, allocated, result);
     }
 
     private static string Row(string scenario, string library, long bytes, Measurement m, string ratio, string target)
     {
         CultureInfo inv = CultureInfo.InvariantCulture;
         return string.Create(inv,
-            $"| {scenario} | {library} | {bytes / MB:F1} | {m.Rows:N0} | {m.BestSeconds * 1000:F0} | {m.MedianSeconds * 1000:F0} | "
+            $"| {scenario} | {library} | {bytes / MB:F1} | {m.Rows:N0} | {m.BestSeconds * 1000:F0} | {m.BestWallSeconds * 1000:F0} | "
             + $"{bytes / MB / m.BestSeconds:F0} | {m.Rows / 1e6 / m.BestSeconds:F2} | {m.AllocatedBytes:N0} | "
             + $"{(double)m.AllocatedBytes / m.Rows:F4} | {ratio} | {target} |");
     }
@@ -139,7 +134,7 @@ internal static class QuickRunner
             sb.AppendLine(CultureInfo.InvariantCulture, $"- {Path.GetFileName(path)}: {new FileInfo(path).Length:N0} bytes");
         }
         sb.AppendLine(CultureInfo.InvariantCulture,
-            $"- Method: `--quick`, one process, single thread, file on disk (page cache warm); per scenario one warm-up each, then {rounds} rounds with ours and the baseline interleaved; MB/s and rows/s from the best round; MB = 10^6 bytes of the file as stored; allocations counted on the reading thread. Total run time {elapsed.TotalSeconds:F0} s.");
+            $"- Method: `--quick`, one process, single thread, file on disk (page cache warm); per scenario one warm-up each, then {rounds} rounds with ours and the baseline interleaved. {(ThreadClock.IsAvailable ? "CPU ms is the best thread CPU time (user + system, so the kernel's page-cache copy counts; time spent waiting for a core on this shared machine does not); Wall ms the best wall time; MB/s, rows/s and the ratio come from CPU time" : "MB/s, rows/s and the ratio come from the best wall time")}. MB = 10^6 bytes of the file as stored; allocations counted on the reading thread. Total run time {elapsed.TotalSeconds:F0} s.");
         sb.AppendLine("- Baseline: CsvHelper 34 `CsvReader.FromFile` (SIMD UTF-8 parser; GB18030 through its `Encoding` option), fields as UTF-8 spans via `GetSpan`, the same PayrollRecon field parsers; ours: `BankReader` / `AttendanceReader` / `CsvReader` from `PayrollRecon.Reading`.");
         sb.AppendLine();
         foreach (string line in table) sb.AppendLine(line);
@@ -150,15 +145,5 @@ internal static class QuickRunner
     {
         int i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    /// <summary><c>benchmarks/results/quick.md</c> of the repository that holds the working directory, if any.</summary>
-    private static string? DefaultOutput()
-    {
-        for (DirectoryInfo? dir = new(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PayrollRecon.sln"))) return Path.Combine(dir.FullName, "benchmarks", "results", "quick.md");
-        }
-        return null;
     }
 }

@@ -1,3 +1,5 @@
+using PayrollRecon.Model;
+using PayrollRecon.Parsing;
 using PayrollRecon.Reading;
 using PayrollRecon.Records;
 
@@ -34,6 +36,44 @@ internal static class OursScenarios
             acc = Fold.Attendance(acc, row.IdNumber, row.Time, row.Direction);
         }
         return new ParseResult(rows, reader.Stats.RowsRejected, acc);
+    }
+
+    /// <summary>
+    /// bank.csv through the CSV core with the baseline's hand-written conversion loop instead of <see cref="BankReader"/>:
+    /// the difference to <see cref="BankTyped"/> is what the typed reader layer itself costs.
+    /// </summary>
+    public static ParseResult BankCoreWithHandLoop(string path)
+    {
+        long rows = 0;
+        long rejected = 0;
+        long acc = 0;
+        using CsvReader reader = CsvReader.Open(path, new CsvReaderOptions());
+        reader.Read(out _);
+        while (reader.Read(out CsvRow row))
+        {
+            if (!DateParser.TryParseDateOrDateTime(row[1], out DateOnly date, out TimeOnly? timeOfDay)
+                || !TokenParser.TryParseBankDirection(row[2], out BankDirection d)
+                || !MoneyParser.TryParse(row[3], out Money value)
+                || value.Fen < 0)
+            {
+                rejected++;
+                continue;
+            }
+            Money? balance = null;
+            ReadOnlySpan<byte> b = row[4];
+            if (!b.IsEmpty)
+            {
+                if (!MoneyParser.TryParse(b, out Money parsed))
+                {
+                    rejected++;
+                    continue;
+                }
+                balance = parsed;
+            }
+            rows++;
+            acc = Fold.Bank(acc, row[0], date, timeOfDay, d, value, balance, row[5], row[6], row[7], row[8]);
+        }
+        return new ParseResult(rows, rejected, acc);
     }
 
     /// <summary>The CSV core alone: records split into unquoted, trimmed fields, header included, nothing converted.</summary>
