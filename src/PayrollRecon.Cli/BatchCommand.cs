@@ -56,21 +56,21 @@ internal static class BatchCommand
                 var inputs = ProjectFolder.Load(project.Dir);
                 var result = PayrollChecker.Check(inputs, checkOptions, progress: null, ct);
                 ProjectOutput.Write(result, Path.Combine(outDir, SafeFolderName(project.Code)), reportOptions, ct);
-                entries[i] = PortfolioEntry.From(result, $"{SafeFolderName(project.Code)}/report.html");
+                entries[i] = PortfolioEntry.FromResult(result) with { ReportLink = $"{Uri.EscapeDataString(SafeFolderName(project.Code))}/report.html" };
                 failedOn[i] = CheckCommand.ExitCodeFor(result, failOn) != ExitCodes.Ok;
             }
             catch (Exception e) when (e is PayrollDataException or CliException or IOException or UnauthorizedAccessException)
             {
-                entries[i] = PortfolioEntry.Failed(project.Code, Program.OneLine(e.Message));
+                entries[i] = PortfolioEntry.Failed(project.Code, null, Program.OneLine(e.Message));
             }
             progress.Completed(project.InputBytes);
         }
 
-        var run = () => Parallel.For(0, projects.Length, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = ct }, RunOne);
+        Action run = () => Parallel.For(0, projects.Length, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = ct }, RunOne);
         progress.Run(run, ct);
 
-        ProjectOutput.WriteAtomically(Path.Combine(outDir, "portfolio.csv"), s => ReportWriter.WritePortfolioCsv(s, entries, reportOptions), ct);
-        ProjectOutput.WriteAtomically(Path.Combine(outDir, "portfolio.html"), s => ReportWriter.WritePortfolioHtml(s, entries, reportOptions), ct);
+        ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioCsvFileName), s => ReportWriter.WritePortfolioCsv(entries, s), ct);
+        ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioHtmlFileName), s => ReportWriter.WritePortfolioHtml(entries, s, reportOptions), ct);
 
         int failed = entries.Count(e => e.Error is not null);
         Console.Out.WriteLine($"{projects.Length} projects checked ({failed} could not be read) in {progress.Elapsed.TotalSeconds:F1} s; portfolio written to {outDir}");

@@ -45,7 +45,7 @@ internal sealed class CommonOptions
 
     public ReportOptions ReportOptions(ParseResult parsed) => new()
     {
-        Language = parsed.GetValue(Lang) == "en" ? ReportLanguage.English : ReportLanguage.Chinese,
+        Language = parsed.GetValue(Lang) == "en" ? ReportLanguage.En : ReportLanguage.Zh,
         Mask = !parsed.GetValue(NoMask),
     };
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using PayrollRecon.Generation;
 
 namespace PayrollRecon.Cli;
@@ -31,19 +30,22 @@ internal static class GenerateCommand
                 Workers = Positive(parsed.GetValue(workers), "--workers"),
                 Months = Positive(parsed.GetValue(months), "--months"),
                 Seed = parsed.GetValue(seed),
-                DefectRate = parsed.GetValue(defectRate) is var r and >= 0 and <= 1 ? r : throw new CliException($"--defect-rate: expected a number from 0 to 1, got {r}"),
+                DefectRate = Rate(parsed.GetValue(defectRate)),
                 ChineseHeaders = parsed.GetValue(chinese),
                 Gb18030 = parsed.GetValue(gb),
                 BankLayoutB = parsed.GetValue(layoutB),
                 Crlf = parsed.GetValue(crlf),
             };
-            var clock = Stopwatch.StartNew();
             var result = ProjectGenerator.Generate(parsed.GetRequiredValue(outDir), options, ct);
-            Console.Out.WriteLine($"{result}; {clock.Elapsed.TotalSeconds:F1} s");
+            double seconds = Math.Max(result.Elapsed.TotalSeconds, 0.001);
+            Console.Out.WriteLine($"{result.Projects.Count} projects, {result.Bytes / 1e6:F1} MB in {seconds:F1} s ({result.Bytes / 1e6 / seconds:F0} MB/s)");
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
+
+    private static double Rate(double rate) =>
+        rate is >= 0 and <= 1 ? rate : throw new CliException($"--defect-rate: expected a number from 0 to 1, got {rate}");
 
     private static int Positive(int value, string name) =>
         value > 0 ? value : throw new CliException($"{name}: expected a positive number, got {value}");

@@ -8,15 +8,16 @@ internal static class Program
     private static int Main(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
-        var root = new RootCommand("PayrollRecon: reconcile migrant-worker dedicated wage accounts (农民工工资专用账户).")
-        {
-            CheckCommand.Create(),
-            BatchCommand.Create(),
-            GenerateCommand.Create(),
-            InspectCommand.Create(),
-        };
-        return Run(root, args, Console.Error);
+        return Run(BuildRoot(), args, Console.Error);
     }
+
+    internal static RootCommand BuildRoot() => new("PayrollRecon: reconcile migrant-worker dedicated wage accounts (农民工工资专用账户).")
+    {
+        CheckCommand.Create(),
+        BatchCommand.Create(),
+        GenerateCommand.Create(),
+        InspectCommand.Create(),
+    };
 
     /// <summary>Parses and runs; every failure is one line on <paramref name="error"/> and exit code 2, never a stack trace.</summary>
     internal static int Run(RootCommand root, string[] args, TextWriter error)
@@ -24,7 +25,7 @@ internal static class Program
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"payrollrecon: {parsed.Errors[0].Message} (see 'payrollrecon --help')");
+            error.WriteLine($"payrollrecon: {OneLine(parsed.Errors[0].Message)} (see 'payrollrecon --help')");
             return ExitCodes.BadInput;
         }
         try
@@ -34,6 +35,11 @@ internal static class Program
         catch (Exception e) when (e is PayrollDataException or CliException)
         {
             error.WriteLine($"payrollrecon: {OneLine(e.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (OverflowException)
+        {
+            error.WriteLine("payrollrecon: an amount or a sum of amounts is too large to hold exactly (over 92 233 720 368 547 758.07 yuan)");
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)
@@ -53,7 +59,9 @@ internal static class Program
         }
     }
 
-    internal static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+    /// <summary>Collapses a multi-line message (tabs and line breaks) into one line.</summary>
+    internal static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
 
 /// <summary>Process exit codes (SPEC §4).</summary>

@@ -9,10 +9,10 @@ internal static class ProjectOutput
     public static void Write(ReconciliationResult result, string outDir, ReportOptions options, CancellationToken ct)
     {
         Directory.CreateDirectory(outDir);
-        WriteAtomically(Path.Combine(outDir, "findings.csv"), s => ReportWriter.WriteFindingsCsv(s, result, options), ct);
-        WriteAtomically(Path.Combine(outDir, "ledger.csv"), s => ReportWriter.WriteLedgerCsv(s, result, options), ct);
-        WriteAtomically(Path.Combine(outDir, "summary.json"), s => ReportWriter.WriteSummaryJson(s, result, options), ct);
-        WriteAtomically(Path.Combine(outDir, "report.html"), s => ReportWriter.WriteHtmlReport(s, result, options), ct);
+        WriteAtomically(Path.Combine(outDir, ReportWriter.FindingsFileName), s => ReportWriter.WriteFindingsCsv(result, s, options), ct);
+        WriteAtomically(Path.Combine(outDir, ReportWriter.LedgerFileName), s => ReportWriter.WriteLedgerCsv(result, s, options), ct);
+        WriteAtomically(Path.Combine(outDir, ReportWriter.SummaryFileName), s => ReportWriter.WriteSummaryJson(result, s), ct);
+        WriteAtomically(Path.Combine(outDir, ReportWriter.ReportFileName), s => ReportWriter.WriteReportHtml(result, s, options), ct);
     }
 
     /// <summary>Writes to <c>path.tmp</c> and renames, so a cancelled run never leaves a partial file under the final name.</summary>

@@ -251,82 +251,105 @@ public sealed partial class CsvReader : IDisposable
     }
 
     /// <summary>Scans the current record from <see cref="_scanPos"/>; true when its line feed was found (scan position just after it).</summary>
+    /// <remarks>Positions are bounded by the window size, so the arithmetic here cannot overflow and runs unchecked.</remarks>
     private bool Scan()
     {
-        byte[] buf = _buf;
-        int end = _end;
-        int pos = _scanPos;
-        if (_inQuote)
+        unchecked
         {
-            if (!ScanQuoted(ref pos))
+            byte[] buf = _buf;
+            int end = _end;
+            int pos = _scanPos;
+            if (_inQuote)
             {
-                _scanPos = pos;
-                return false;
-            }
-            _maskBase = -1;
-        }
-
-        byte separator = _separator;
-        int fieldStart = _fieldStart;
-        int maskBase = _maskBase;
-        uint mask = _mask;
-        if (maskBase < 0 || pos < maskBase || pos >= maskBase + BlockBytes)
-        {
-            maskBase = pos;
-            mask = LoadMask(buf, pos, end);
-        }
-        else
-        {
-            mask &= uint.MaxValue << (pos - maskBase);
-        }
-
-        while (true)
-        {
-            while (mask == 0)
-            {
-                maskBase += BlockBytes;
-                if (maskBase >= end)
+                if (!ScanQuoted(ref pos))
                 {
+                    _scanPos = pos;
+                    return false;
+                }
+                _maskBase = -1;
+            }
+
+            // Record state lives in locals in the loop and goes back to fields on exit.
+            byte separator = _separator;
+            int start = _start;
+            int fieldStart = _fieldStart;
+            int count = _fieldCount;
+            int quotedFlag = _fieldQuoted ? int.MinValue : 0;
+            bool keepFields = !_tooLong;
+            int[] fields = _fields;
+            int maskBase = _maskBase;
+            uint mask = _mask;
+            if (maskBase < 0 || pos < maskBase || pos >= maskBase + BlockBytes)
+            {
+                maskBase = pos;
+                mask = LoadMask(buf, pos, end);
+            }
+            else
+            {
+                mask &= uint.MaxValue << (pos - maskBase);
+            }
+
+            ref byte data = ref MemoryMarshal.GetArrayDataReference(buf);
+            while (true)
+            {
+                while (mask == 0)
+                {
+                    maskBase += BlockBytes;
+                    if (maskBase >= end)
+                    {
+                        _fieldCount = count;
+                        _fieldQuoted = quotedFlag != 0;
+                        _fieldStart = fieldStart;
+                        _scanPos = end;
+                        _maskBase = -1;
+                        return false;
+                    }
+                    mask = LoadMask(buf, maskBase, end);
+                }
+                int idx = maskBase + System.Numerics.BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                byte b = Unsafe.Add(ref data, idx);
+                if (b == separator || b == LineFeed)
+                {
+                    // A record already known to be too long is only scanned for its end; its fields are never handed out.
+                    if (keepFields)
+                    {
+                        int k = 2 * count;
+                        if (k + 2 > fields.Length) fields = GrowFields();
+                        ref int slot = ref MemoryMarshal.GetArrayDataReference(fields);
+                        Unsafe.Add(ref slot, k) = (fieldStart - start) | quotedFlag;
+                        Unsafe.Add(ref slot, k + 1) = idx - start;
+                        count++;
+                        quotedFlag = 0;
+                    }
+                    fieldStart = idx + 1;
+                    if (b == separator) continue;
+                    _fieldCount = count;
+                    _fieldQuoted = false;
+                    _fieldStart = idx + 1;
+                    _scanPos = idx + 1;
+                    _maskBase = maskBase;
+                    _mask = mask;
+                    return true;
+                }
+
+                // A quote opens a quoted field only at the start of the field (after spaces); elsewhere it is data.
+                if (!IsFieldStart(buf, fieldStart, idx)) continue;
+                quotedFlag = int.MinValue;
+                _inQuote = true;
+                pos = idx + 1;
+                if (!ScanQuoted(ref pos))
+                {
+                    _fieldCount = count;
+                    _fieldQuoted = true;
                     _fieldStart = fieldStart;
-                    _scanPos = end;
+                    _scanPos = pos;
                     _maskBase = -1;
                     return false;
                 }
-                mask = LoadMask(buf, maskBase, end);
+                maskBase = pos;
+                mask = LoadMask(buf, pos, end);
             }
-            int idx = maskBase + System.Numerics.BitOperations.TrailingZeroCount(mask);
-            mask &= mask - 1;
-            byte b = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(buf), idx);
-            if (b == separator)
-            {
-                AddField(fieldStart, idx);
-                fieldStart = idx + 1;
-                continue;
-            }
-            if (b == LineFeed)
-            {
-                AddField(fieldStart, idx);
-                _fieldStart = idx + 1;
-                _scanPos = idx + 1;
-                _maskBase = maskBase;
-                _mask = mask;
-                return true;
-            }
-
-            // A quote opens a quoted field only at the start of the field (after spaces); elsewhere it is data.
-            if (!IsFieldStart(buf, fieldStart, idx)) continue;
-            _fieldQuoted = true;
-            _inQuote = true;
-            pos = idx + 1;
-            if (!ScanQuoted(ref pos))
-            {
-                _fieldStart = fieldStart;
-                _scanPos = pos;
-                _maskBase = -1;
-                return false;
-            }
-            maskBase = pos;
-            mask = LoadMask(buf, pos, end);
         }
     }
 
@@ -389,12 +412,13 @@ public sealed partial class CsvReader : IDisposable
         _fieldQuoted = false;
     }
 
-    private void GrowFields()
+    private int[] GrowFields()
     {
         int[] bigger = ArrayPool<int>.Shared.Rent(_fields.Length * 2);
         _fields.AsSpan().CopyTo(bigger);
         ArrayPool<int>.Shared.Return(_fields);
         _fields = bigger;
+        return bigger;
     }
 
     /// <summary>Turns raw (start, end) pairs into (start, length) of the unquoted, trimmed values, unescaping in place.</summary>

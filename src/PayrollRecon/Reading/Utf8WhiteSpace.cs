@@ -9,11 +9,27 @@ internal static class Utf8WhiteSpace
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (int Start, int Length) TrimRange(ReadOnlySpan<byte> value)
     {
-        // Nearly every field starts and ends with a printable ASCII byte: answer that with two compares.
+        // Nearly every field starts and ends with a byte that cannot belong to white space: answer that with two lookups.
         if (value.Length == 0) return (0, 0);
-        if (IsPrintableAscii(value[0]) && IsPrintableAscii(value[^1])) return (0, value.Length);
+        if ((EdgeBytes[value[0]] & MayStart) == 0 && (EdgeBytes[value[^1]] & MayEnd) == 0) return (0, value.Length);
         return TrimRangeSlow(value);
     }
+
+    private const byte MayStart = 1;
+    private const byte MayEnd = 2;
+
+    /// <summary>Per byte value: <see cref="MayStart"/> when a white-space character can start with it, <see cref="MayEnd"/> when one can end with it.</summary>
+    private static ReadOnlySpan<byte> EdgeBytes =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
+        2, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
 
     /// <summary>The value trimmed of Unicode white space at both ends.</summary>
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value)
@@ -21,9 +37,6 @@ internal static class Utf8WhiteSpace
         (int start, int length) = TrimRange(value);
         return value.Slice(start, length);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsPrintableAscii(byte b) => unchecked((uint)(b - 0x21)) < 0x5F;
 
     private static (int Start, int Length) TrimRangeSlow(ReadOnlySpan<byte> value)
     {

@@ -11,20 +11,26 @@ public sealed record ReconciliationSummary
     public required DateOnly AsOf { get; init; }
     /// <summary>Highest severity among findings; null when none above info ("green").</summary>
     public required Severity? WarningLevel { get; init; }
+    /// <summary>Number of findings per code; codes without findings are absent.</summary>
     public required IReadOnlyDictionary<FindingCode, int> CountsByCode { get; init; }
+    /// <summary>Number of findings per severity; every severity is present (zero when none).</summary>
     public required IReadOnlyDictionary<Severity, int> CountsBySeverity { get; init; }
+    /// <summary>Σ due over worker-months that are due (due date + grace before asOf).</summary>
     public required Money TotalDue { get; init; }
+    /// <summary>Σ paid (payments dated on or before asOf) over worker-months that are due.</summary>
     public required Money TotalPaid { get; init; }
+    /// <summary>Σ max(0, due − paid) over worker-months that are due: the arrears.</summary>
     public required Money TotalOutstanding { get; init; }
     /// <summary>Σ credits classified as labour funds.</summary>
     public required Money LaborFundsIn { get; init; }
     /// <summary>Σ non-cancelled wage payments (direct and batch detail success lines that identified a worker).</summary>
     public required Money WagePaymentsOut { get; init; }
     public required ConservationTotals Conservation { get; init; }
-    /// <summary>Employer → grade A/B/C, ordered by employer name (ordinal).</summary>
+    /// <summary>Employer → grade A/B/C, ordered by employer name (ordinal); workers with no employer are not graded.</summary>
     public required IReadOnlyList<EmployerGrade> EmployerGrades { get; init; }
     /// <summary>Per input file: rows read, rejected, encoding.</summary>
     public required IReadOnlyList<InputFileStats> Files { get; init; }
+    /// <summary>Roster workers (rows with a repeated id_number not counted).</summary>
     public required int Workers { get; init; }
 }
 
@@ -36,17 +42,26 @@ public sealed record ReconciliationSummary
 public sealed record EmployerGrade(string Employer, char Grade, Money Outstanding, int Workers);
 
 /// <summary>SPEC §5 conservation: every debit and credit lands in exactly one class, to the fen.</summary>
+/// <remarks>A line whose txn_id repeats an earlier one is left out of everything (R15), these totals included.</remarks>
 public sealed record ConservationTotals
 {
+    /// <summary>Σ debit lines.</summary>
     public required Money Debits { get; init; }
+    /// <summary>Σ debit lines paid straight to a roster worker (steps 2–3), cancelled or not.</summary>
     public required Money WagePayments { get; init; }
     /// <summary>Σ batch lump debits (expanded or missing detail).</summary>
     public required Money Batches { get; init; }
+    /// <summary>Σ bank fees (step 4).</summary>
     public required Money Fees { get; init; }
+    /// <summary>Σ debits to firms, cash, nobody or unknown persons (step 5).</summary>
     public required Money Misuse { get; init; }
+    /// <summary>Σ credit lines.</summary>
     public required Money Credits { get; init; }
+    /// <summary>Σ refunds, matched or not (step 6).</summary>
     public required Money Refunds { get; init; }
+    /// <summary>Σ interest (step 7).</summary>
     public required Money Interest { get; init; }
+    /// <summary>Σ labour funds (step 8).</summary>
     public required Money LaborFunds { get; init; }
     /// <summary>True when both equations hold.</summary>
     public bool Balanced => Debits == WagePayments + Batches + Fees + Misuse && Credits == Refunds + Interest + LaborFunds;

@@ -1,0 +1,101 @@
+using PayrollRecon.Model;
+using PayrollRecon.Reading;
+using PayrollRecon.Reconciliation;
+
+namespace PayrollRecon;
+
+/// <summary>Checks one project: reads every input once, front to back, and reconciles it (SPEC §3).</summary>
+/// <remarks>
+/// Inputs are read in dependency order: calendar, roster, attendance, payroll, batches, then the bank statement.
+/// Memory grows with workers × months, not with the number of punches or statement lines.
+/// </remarks>
+public static class PayrollChecker
+{
+    /// <summary>Checks a project asynchronously.</summary>
+    /// <exception cref="PayrollDataException">A required column is missing, or (strict mode) a row cannot be read.</exception>
+    public static async Task<ReconciliationResult> CheckAsync(
+        CheckInputs inputs, CheckOptions options = default, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var settings = inputs.Settings with { AsOf = options.AsOf ?? inputs.Settings.AsOf ?? DateOnly.FromDateTime(DateTime.Now) };
+        var engine = new Reconciler(settings)
+        {
+            WorkersFile = inputs.Workers.Name,
+            BankFile = inputs.Bank.Name,
+            AttendanceFile = inputs.Attendance?.Name ?? "attendance.csv",
+            PayrollFile = inputs.Payroll?.Name ?? "payroll.csv",
+            BatchesFile = inputs.Batches?.Name ?? "batches.csv",
+        };
+        var readerOptions = ReaderOptions(options);
+
+        if (inputs.Calendar is { } calendar)
+            await ReadAsync(calendar, readerOptions, engine, progress, CalendarReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddCalendar(in row); }, cancellationToken).ConfigureAwait(false);
+        await ReadAsync(inputs.Workers, readerOptions, engine, progress, WorkersReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddWorker(in row); }, cancellationToken).ConfigureAwait(false);
+        engine.AttendanceSupplied = inputs.Attendance is not null;
+        if (inputs.Attendance is { } attendance)
+            await ReadAsync(attendance, readerOptions, engine, progress, AttendanceReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
+        if (inputs.Payroll is { } payroll)
+            await ReadAsync(payroll, readerOptions, engine, progress, PayrollReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPayroll(in row); }, cancellationToken).ConfigureAwait(false);
+        engine.BatchesSupplied = inputs.Batches is not null;
+        if (inputs.Batches is { } batches)
+            await ReadAsync(batches, readerOptions, engine, progress, BatchesReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBatchLine(in row); }, cancellationToken).ConfigureAwait(false);
+        await ReadAsync(inputs.Bank, readerOptions, engine, progress, BankReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBankLine(in row); }, cancellationToken).ConfigureAwait(false);
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return engine.Complete();
+    }
+
+    /// <summary>Checks a project on the calling thread.</summary>
+    /// <exception cref="PayrollDataException">A required column is missing, or (strict mode) a row cannot be read.</exception>
+    public static ReconciliationResult Check(
+        CheckInputs inputs, CheckOptions options = default, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        // The readers complete synchronously over file and memory streams; the async path stays allocation-light per buffer.
+        return CheckAsync(inputs, options, progress, cancellationToken).GetAwaiter().GetResult();
+    }
+
+    private static InputReaderOptions ReaderOptions(CheckOptions options)
+    {
+        var readerOptions = new InputReaderOptions { Strict = options.Strict };
+        return options.MaxRecordBytes > 0 ? readerOptions with { MaxRecordBytes = options.MaxRecordBytes } : readerOptions;
+    }
+
+    private static async Task ReadAsync<TReader>(
+        InputSource source,
+        InputReaderOptions options,
+        Reconciler engine,
+        IProgress<CheckProgress>? progress,
+        Func<Stream, string, InputReaderOptions, TReader> create,
+        Action<TReader, Reconciler> drain,
+        CancellationToken cancellationToken)
+        where TReader : class, IDisposable
+    {
+        var diagnostics = new List<Diagnostic>();
+        var stream = source.Open();
+        using var reader = create(stream, source.Name, options with { Diagnostics = diagnostics, LeaveOpen = false });
+        var access = ReaderAccess.For(reader);
+        while (await access.Fill(cancellationToken).ConfigureAwait(false))
+        {
+            drain(reader, engine);
+            progress?.Report(new CheckProgress(source.Name, access.Stats().Bytes));
+        }
+        drain(reader, engine);
+        foreach (var d in diagnostics) engine.AddDiagnostic(d);
+        engine.AddFileStats(access.Stats());
+    }
+
+    /// <summary>The two members every typed reader has, without a shared interface on the readers.</summary>
+    private readonly record struct ReaderAccess(Func<CancellationToken, ValueTask<bool>> Fill, Func<InputFileStats> Stats)
+    {
+        public static ReaderAccess For(object reader) => reader switch
+        {
+            CalendarReader r => new(r.FillAsync, () => r.Stats),
+            WorkersReader r => new(r.FillAsync, () => r.Stats),
+            AttendanceReader r => new(r.FillAsync, () => r.Stats),
+            PayrollReader r => new(r.FillAsync, () => r.Stats),
+            BatchesReader r => new(r.FillAsync, () => r.Stats),
+            BankReader r => new(r.FillAsync, () => r.Stats),
+            _ => throw new ArgumentException("not an input reader", nameof(reader)),
+        };
+    }
+}

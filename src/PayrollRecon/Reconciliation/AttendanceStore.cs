@@ -1,0 +1,129 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace PayrollRecon.Reconciliation;
+
+/// <summary>
+/// First and last punch of every worker-day, in dense blocks of 31 days per worker-month.
+/// </summary>
+/// <remarks>
+/// Memory grows with workers × months, never with the number of punches. Blocks live in fixed-size chunks that are
+/// never copied; adding a punch to a worker-month that already has a block allocates nothing. Each worker remembers
+/// its last block, so the punches of one worker and month (however they interleave with other workers') skip the
+/// dictionary. Seconds are stored plus one so that zero means "no punch that day".
+/// </remarks>
+internal sealed class AttendanceStore
+{
+    private const int DaysPerBlock = 31;
+    private const int BlockShift = 10;
+    private const int BlocksPerChunk = 1 << BlockShift;
+
+    private readonly Dictionary<long, int> _blockByKey = [];
+    // Per chunk: for each block and day, first then last second of day (+1).
+    private readonly List<int[]> _chunks = [];
+    private int[] _blockWorker = new int[64];
+    private int[] _blockMonth = new int[64];
+    private long[] _outsideTicks = new long[64];
+    private long[] _outsideLine = new long[64];
+    private int _blockCount;
+    private int[] _workerMonth = [];
+    private int[] _workerBlock = [];
+
+    /// <summary>Number of worker-months with at least one punch.</summary>
+    public int BlockCount => _blockCount;
+
+    /// <summary>Records one punch of roster worker <paramref name="worker"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(int worker, int monthOrdinal, int day, int secondOfDay, bool outsideTenure, long ticks, long line)
+    {
+        if ((uint)worker >= (uint)_workerMonth.Length) GrowWorkers(worker);
+        int block;
+        if (_workerMonth[worker] == monthOrdinal)
+        {
+            block = _workerBlock[worker];
+        }
+        else
+        {
+            long key = ((long)worker << 32) | (uint)monthOrdinal;
+            ref int slotRef = ref CollectionsMarshal.GetValueRefOrAddDefault(_blockByKey, key, out bool exists);
+            if (!exists) slotRef = NewBlock(worker, monthOrdinal);
+            block = slotRef;
+            _workerMonth[worker] = monthOrdinal;
+            _workerBlock[worker] = block;
+        }
+
+        int[] chunk = _chunks[block >> BlockShift];
+        int slot = (((block & (BlocksPerChunk - 1)) * DaysPerBlock) + day - 1) * 2;
+        int stored = secondOfDay + 1;
+        int first = chunk[slot];
+        if (first == 0 || stored < first) chunk[slot] = stored;
+        if (stored > chunk[slot + 1]) chunk[slot + 1] = stored;
+
+        if (outsideTenure)
+        {
+            // The earliest outside punch of the month (line breaks ties) is the evidence, whatever the file order.
+            long known = _outsideLine[block];
+            if (known == 0 || ticks < _outsideTicks[block] || (ticks == _outsideTicks[block] && line < known))
+            {
+                _outsideTicks[block] = ticks;
+                _outsideLine[block] = line;
+            }
+        }
+    }
+
+    /// <summary>Roster index of a block's worker.</summary>
+    public int WorkerOf(int block) => _blockWorker[block];
+
+    /// <summary>Month ordinal (<see cref="Model.YearMonth.Ordinal"/>) of a block.</summary>
+    public int MonthOf(int block) => _blockMonth[block];
+
+    /// <summary>Distinct punch days and Σ (last − first) seconds of a block.</summary>
+    public (int Days, long Seconds) Totals(int block)
+    {
+        int[] chunk = _chunks[block >> BlockShift];
+        int start = (block & (BlocksPerChunk - 1)) * DaysPerBlock * 2;
+        int days = 0;
+        long seconds = 0;
+        for (int i = start; i < start + DaysPerBlock * 2; i += 2)
+        {
+            if (chunk[i] == 0) continue;
+            days++;
+            seconds += chunk[i + 1] - chunk[i];
+        }
+        return (days, seconds);
+    }
+
+    /// <summary>The earliest punch outside tenure in the block, if any.</summary>
+    public bool TryGetOutsideTenure(int block, out DateTime time, out long line)
+    {
+        line = _outsideLine[block];
+        time = line == 0 ? default : new DateTime(_outsideTicks[block]);
+        return line != 0;
+    }
+
+    private void GrowWorkers(int worker)
+    {
+        int size = Math.Max(worker + 1, _workerMonth.Length * 2);
+        int old = _workerMonth.Length;
+        Array.Resize(ref _workerMonth, size);
+        Array.Resize(ref _workerBlock, size);
+        _workerMonth.AsSpan(old).Fill(int.MinValue);
+    }
+
+    private int NewBlock(int worker, int monthOrdinal)
+    {
+        int block = _blockCount++;
+        if (block == _blockWorker.Length)
+        {
+            int size = block * 2;
+            Array.Resize(ref _blockWorker, size);
+            Array.Resize(ref _blockMonth, size);
+            Array.Resize(ref _outsideTicks, size);
+            Array.Resize(ref _outsideLine, size);
+        }
+        if ((block & (BlocksPerChunk - 1)) == 0) _chunks.Add(new int[BlocksPerChunk * DaysPerBlock * 2]);
+        _blockWorker[block] = worker;
+        _blockMonth[block] = monthOrdinal;
+        return block;
+    }
+}

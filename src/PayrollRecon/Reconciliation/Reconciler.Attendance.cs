@@ -1,0 +1,136 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using PayrollRecon.Findings;
+using PayrollRecon.Model;
+using PayrollRecon.Records;
+
+namespace PayrollRecon.Reconciliation;
+
+public sealed partial class Reconciler
+{
+    private readonly AttendanceStore _attendance = new();
+    private readonly Dictionary<string, int> _unregisteredIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _unregisteredLookup;
+    private readonly List<string> _unregisteredNames = [];
+    private readonly Dictionary<long, UnregisteredMonth> _unregisteredMonths = [];
+    private readonly Dictionary<long, PayrollMonth> _payroll = [];
+
+    /// <summary>Adds one punch (any order, after the roster). Allocates nothing in steady state.</summary>
+    public void AddPunch(in AttendanceRow row)
+    {
+        DateTime time = row.Time;
+        long ticks = time.Ticks;
+        int dayNumber = (int)(ticks / TimeSpan.TicksPerDay);
+        int secondOfDay = (int)(ticks % TimeSpan.TicksPerDay / TimeSpan.TicksPerSecond);
+        time.Deconstruct(out int year, out int month, out int day);
+        int monthOrdinal = year * 12 + month - 1;
+
+        int worker = FindWorker(row.IdNumber);
+        if (worker < 0)
+        {
+            AddUnregisteredPunch(row.IdNumber, monthOrdinal, day, ticks, row.Line);
+            return;
+        }
+
+        // R13: punches outside tenure still count towards days and hours; they are reported once per month.
+        bool outside = dayNumber < _entryDay[worker] || dayNumber > _exitDay[worker];
+        _attendance.Add(worker, monthOrdinal, day, secondOfDay, outside, ticks, row.Line);
+        if (dayNumber < _firstPunchDay[worker]) CollectionsMarshal.AsSpan(_firstPunchDay)[worker] = dayNumber;
+    }
+
+    private void AddUnregisteredPunch(ReadOnlySpan<byte> idNumber, int monthOrdinal, int day, long ticks, long line)
+    {
+        int index;
+        if (idNumber.Length > MaxStackIdLength)
+        {
+            index = UnregisteredIndex(UpperId(idNumber));
+        }
+        else
+        {
+            Span<char> upper = stackalloc char[MaxStackIdLength];
+            int length = UpperIdChars(idNumber, upper);
+            if (!_unregisteredLookup.TryGetValue(upper[..length], out index))
+                index = UnregisteredIndex(new string(upper[..length]));
+        }
+
+        long key = ((long)index << 32) | (uint)monthOrdinal;
+        ref UnregisteredMonth m = ref CollectionsMarshal.GetValueRefOrAddDefault(_unregisteredMonths, key, out bool exists);
+        m.DayMask |= 1u << (day - 1);
+        if (!exists || ticks < m.FirstTicks || (ticks == m.FirstTicks && line < m.FirstLine))
+        {
+            m.FirstTicks = ticks;
+            m.FirstLine = line;
+        }
+    }
+
+    private int UnregisteredIndex(string upperId)
+    {
+        if (_unregisteredIds.TryGetValue(upperId, out int index)) return index;
+        index = _unregisteredNames.Count;
+        _unregisteredIds.Add(upperId, index);
+        _unregisteredNames.Add(upperId);
+        return index;
+    }
+
+    private void ReportUnregistered()
+    {
+        var keys = new List<long>(_unregisteredMonths.Keys);
+        keys.Sort();
+        foreach (long key in keys)
+        {
+            var m = _unregisteredMonths[key];
+            string id = _unregisteredNames[(int)(key >> 32)];
+            _findings.Add(new Finding
+            {
+                Code = FindingCode.UnregisteredWorker,
+                Severity = Severity.Orange,
+                WorkerId = id,
+                IdNumber = id,
+                Period = YearMonth.FromOrdinal((int)(key & 0xFFFF_FFFF)),
+                Days = System.Numerics.BitOperations.PopCount(m.DayMask),
+                EventDate = DateOnly.FromDateTime(new DateTime(m.FirstTicks)),
+                Source = Source(AttendanceFile, m.FirstLine),
+            });
+        }
+    }
+
+    /// <summary>Adds one payroll row (after the roster); rows of ids not on the roster are ignored (R7).</summary>
+    public void AddPayroll(in PayrollRow row)
+    {
+        int worker = FindWorker(row.IdNumber);
+        if (worker < 0) return;
+
+        var w = _workers[worker];
+        // R23: the arithmetic is checked per row, before rows of the same month are summed.
+        var expectedNet = row.Gross - row.Deductions;
+        if (expectedNet != row.Net)
+        {
+            _findings.Add(WorkerFinding(FindingCode.PayrollArithmetic, Severity.Yellow, w) with
+            {
+                Period = row.Period,
+                Expected = expectedNet,
+                Actual = row.Net,
+                Source = Source(PayrollFile, row.Line),
+            });
+        }
+
+        long key = ((long)worker << 32) | (uint)row.Period.Ordinal;
+        if (!_payroll.TryGetValue(key, out var month))
+        {
+            month = new PayrollMonth { FirstLine = row.Line };
+            _payroll.Add(key, month);
+        }
+        month.GrossFen = checked(month.GrossFen + row.Gross.Fen);
+        month.DeductionsFen = checked(month.DeductionsFen + row.Deductions.Fen);
+        month.NetFen = checked(month.NetFen + row.Net.Fen);
+        if (row.Days is { } days) month.Days = checked((month.Days ?? 0) + days);
+    }
+
+    /// <summary>Punch days of an unregistered id in one month, and its earliest punch.</summary>
+    private struct UnregisteredMonth
+    {
+        public uint DayMask;
+        public long FirstTicks;
+        public long FirstLine;
+    }
+}

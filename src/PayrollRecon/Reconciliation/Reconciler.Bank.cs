@@ -1,0 +1,423 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using PayrollRecon.Findings;
+using PayrollRecon.Model;
+using PayrollRecon.Parsing;
+using PayrollRecon.Records;
+
+namespace PayrollRecon.Reconciliation;
+
+public sealed partial class Reconciler
+{
+    private readonly List<StoredBankLine> _bankLines = [];
+    private bool _bankLinesSorted = true;
+    private readonly List<StoredBatchLine> _batchLines = [];
+    private readonly Dictionary<string, List<int>> _batchDetails = new(StringComparer.Ordinal);
+
+    // Processed lines in date order (R14): statement lines, each batch lump followed by its detail lines.
+    private readonly List<ProcessedLine> _lines = [];
+    private readonly List<Allocation> _allocations = [];
+    private readonly List<(DateOnly Date, long AmountFen)> _laborFundCredits = [];
+    private readonly Dictionary<string, string> _digitsCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _normalizedCache = new(StringComparer.Ordinal);
+    // Refund candidates (R17): non-cancelled payments in date order by (amount, account digits) and (amount, name).
+    private readonly Dictionary<(long, string), List<int>> _paymentsByAccount = [];
+    private readonly Dictionary<(long, string), List<int>> _paymentsByName = [];
+
+    private long _debits, _credits, _wagePayments, _batches, _fees, _misuse, _refunds, _interest, _laborFunds;
+
+    /// <summary>Adds one <c>batches.csv</c> detail line, in file order, before the bank lines.</summary>
+    public void AddBatchLine(in BatchRow row)
+    {
+        var line = new StoredBatchLine(row.Line, Text(row.BatchId), Text(row.BankAccount), Text(row.Name), row.Amount.Fen, row.Status, Text(row.Memo));
+        ListFor(_batchDetails, line.BatchId).Add(_batchLines.Count);
+        _batchLines.Add(line);
+    }
+
+    /// <summary>Adds one statement line, in file order.</summary>
+    public void AddBankLine(in BankRow row)
+    {
+        var line = new StoredBankLine(
+            row.Line,
+            row.TxnId.IsEmpty ? null : Encoding.UTF8.GetString(row.TxnId),
+            row.Date,
+            row.Direction == BankDirection.Debit,
+            row.Amount.Fen,
+            row.Balance?.Fen,
+            Text(row.CounterpartyName),
+            Text(row.CounterpartyAccount),
+            Text(row.Memo),
+            Text(row.BatchId));
+        if (_bankLines.Count > 0)
+        {
+            var previous = _bankLines[^1];
+            if (line.Date < previous.Date || (line.Date == previous.Date && line.Line <= previous.Line)) _bankLinesSorted = false;
+        }
+        _bankLines.Add(line);
+    }
+
+    /// <summary>Statement line indices in date order, then line number (R14); statements are usually sorted already.</summary>
+    private int[] BankOrder()
+    {
+        var order = new int[_bankLines.Count];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        if (_bankLinesSorted) return order;
+        var keys = new (int Day, long Line)[order.Length];
+        for (int i = 0; i < keys.Length; i++) keys[i] = (_bankLines[i].Date.DayNumber, _bankLines[i].Line);
+        Array.Sort(keys, order);
+        return order;
+    }
+
+    /// <summary>Duplicate txn ids, the balance chain and the classification of every line (§3.2, R14–R17).</summary>
+    private void ProcessBankLines()
+    {
+        var firstByTxn = new Dictionary<string, int>(StringComparer.Ordinal);
+        long? running = null;
+        foreach (int index in BankOrder())
+        {
+            var bank = _bankLines[index];
+            if (bank.TxnId is { } txn)
+            {
+                if (firstByTxn.TryGetValue(txn, out int first))
+                {
+                    // R15: the later line is left out of everything, the balance chain included.
+                    int duplicate = AddLine(index, -1, BankLineClass.DuplicateTxn, BankLineRule.DuplicateTxn, -1);
+                    _findings.Add(LineFinding(FindingCode.DuplicateTxn, Severity.Red, duplicate, null) with
+                    {
+                        Detail = Source(BankFile, _bankLines[first].Line),
+                    });
+                    continue;
+                }
+                firstByTxn.Add(txn, index);
+            }
+
+            long movement = bank.IsDebit ? -bank.AmountFen : bank.AmountFen;
+            if (bank.BalanceFen is { } reported)
+            {
+                if (running is { } previous)
+                {
+                    long expected = checked(previous + movement);
+                    if (expected != reported) ReportBalanceBreak(index, expected, reported);
+                }
+                running = reported;
+            }
+            else if (running is { } previous)
+            {
+                running = checked(previous + movement);
+            }
+
+            if (bank.IsDebit)
+            {
+                _debits = checked(_debits + bank.AmountFen);
+                ClassifyDebit(index);
+            }
+            else
+            {
+                _credits = checked(_credits + bank.AmountFen);
+                ClassifyCredit(index);
+            }
+        }
+    }
+
+    private void ReportBalanceBreak(int index, long expected, long reported)
+    {
+        var bank = _bankLines[index];
+        _findings.Add(new Finding
+        {
+            Code = FindingCode.BalanceBreak,
+            Severity = Severity.Red,
+            Amount = new Money(bank.AmountFen),
+            Expected = new Money(expected),
+            Actual = new Money(reported),
+            EventDate = bank.Date,
+            TxnIds = bank.TxnId is null ? [] : [bank.TxnId],
+            Source = Source(BankFile, bank.Line),
+        });
+    }
+
+    private void ClassifyDebit(int index)
+    {
+        var bank = _bankLines[index];
+        if (bank.BatchId.Length > 0)
+        {
+            ClassifyBatch(index);
+            return;
+        }
+
+        int worker = Identify(bank.Account, bank.Name, out var rule);
+        if (worker >= 0)
+        {
+            _wagePayments = checked(_wagePayments + bank.AmountFen);
+            AddPayment(index, -1, rule, worker, bank.Name);
+            return;
+        }
+
+        var name = bank.Name.AsSpan().Trim();
+        var memo = bank.Memo.AsSpan().Trim();
+        if ((name.IsEmpty || Keywords.IsBank(name)) && Keywords.IsFeeMemo(memo))
+        {
+            _fees = checked(_fees + bank.AmountFen);
+            AddLine(index, -1, BankLineClass.Fee, BankLineRule.FeeMemo, -1);
+            return;
+        }
+
+        _misuse = checked(_misuse + bank.AmountFen);
+        if (name.IsEmpty || Keywords.IsFirm(name) || Keywords.IsCashMemo(memo))
+        {
+            int line = AddLine(index, -1, BankLineClass.Misuse, BankLineRule.NonWageDebit, -1);
+            _findings.Add(LineFinding(FindingCode.NonWageDebit, Severity.Red, line, null) with
+            {
+                Detail = name.IsEmpty ? bank.Memo : bank.Name,
+            });
+        }
+        else
+        {
+            int line = AddLine(index, -1, BankLineClass.Misuse, BankLineRule.UnknownPayee, -1);
+            _findings.Add(LineFinding(FindingCode.UnknownPayee, Severity.Red, line, null) with { Detail = bank.Name });
+        }
+    }
+
+    private void ClassifyBatch(int index)
+    {
+        var bank = _bankLines[index];
+        _batches = checked(_batches + bank.AmountFen);
+        if (!BatchesSupplied || !_batchDetails.TryGetValue(bank.BatchId, out var details))
+        {
+            int missing = AddLine(index, -1, BankLineClass.Batch, BankLineRule.BatchDetailMissing, -1);
+            _findings.Add(LineFinding(FindingCode.BatchDetailMissing, Severity.Orange, missing, null) with { Detail = bank.BatchId });
+            return;
+        }
+
+        int lump = AddLine(index, -1, BankLineClass.Batch, BankLineRule.BatchExpanded, -1);
+        long sum = 0;
+        foreach (int detailIndex in details)
+        {
+            var detail = _batchLines[detailIndex];
+            sum = checked(sum + detail.AmountFen);
+            // R16: success lines are identified like steps 2–3; failed lines and lines that identify nobody pay nobody.
+            int worker = -1;
+            var rule = BankLineRule.BatchDetailNoPayee;
+            if (detail.Status == BatchStatus.Success) worker = Identify(detail.Account, detail.Name, out rule);
+            if (worker >= 0) AddPayment(index, detailIndex, rule, worker, detail.Name);
+            else AddLine(index, detailIndex, BankLineClass.Batch, BankLineRule.BatchDetailNoPayee, -1);
+        }
+
+        if (sum != bank.AmountFen)
+        {
+            _findings.Add(LineFinding(FindingCode.BatchTotalMismatch, Severity.Red, lump, null) with
+            {
+                Expected = new Money(bank.AmountFen),
+                Actual = new Money(sum),
+                Detail = bank.BatchId,
+            });
+        }
+    }
+
+    /// <summary>§3.2 steps 2–3: the roster worker a payment goes to, or -1.</summary>
+    /// <param name="account">Counterparty account as written.</param>
+    /// <param name="name">Counterparty name as written.</param>
+    /// <param name="rule"><see cref="BankLineRule.RosterAccount"/> or <see cref="BankLineRule.RosterName"/>.</param>
+    private int Identify(string account, string name, out BankLineRule rule)
+    {
+        string normalized = Normalized(name);
+        string digits = Digits(account);
+        if (digits.Length > 0 && _workersByDigitAccount.TryGetValue(digits, out var holders))
+        {
+            // A shared card pays the holder whose name matches, else the first in roster order.
+            int chosen = holders[0];
+            foreach (int candidate in holders)
+            {
+                if (_workers[candidate].NormalizedName == normalized)
+                {
+                    chosen = candidate;
+                    break;
+                }
+            }
+            rule = BankLineRule.RosterAccount;
+            return chosen;
+        }
+
+        if (normalized.Length > 0 && _workersByName.TryGetValue(normalized, out var named) && named.Count == 1)
+        {
+            rule = BankLineRule.RosterName;
+            return named[0];
+        }
+
+        rule = BankLineRule.UnknownPayee;
+        return -1;
+    }
+
+    /// <summary>Records a wage payment (direct or batch detail) and the mismatch finding its identification raised.</summary>
+    private void AddPayment(int bankIndex, int detailIndex, BankLineRule rule, int worker, string counterpartyName)
+    {
+        var storedRule = detailIndex >= 0 ? BankLineRule.BatchDetailPayment : rule;
+        int line = AddLine(bankIndex, detailIndex, BankLineClass.WagePayment, storedRule, worker);
+        var w = _workers[worker];
+        w.Payments.Add(line);
+
+        if (rule == BankLineRule.RosterAccount)
+        {
+            if (counterpartyName.Length > 0 && Normalized(counterpartyName) != w.NormalizedName)
+                _findings.Add(LineFinding(FindingCode.NameMismatch, Severity.Orange, line, w) with { Detail = counterpartyName });
+        }
+        else
+        {
+            _findings.Add(LineFinding(FindingCode.AccountMismatch, Severity.Orange, line, w) with { Detail = counterpartyName });
+        }
+
+        long amount = LineAmount(line);
+        ListFor(_paymentsByAccount, (amount, Digits(LineAccount(line)))).Add(line);
+        ListFor(_paymentsByName, (amount, Normalized(counterpartyName))).Add(line);
+    }
+
+    private void ClassifyCredit(int index)
+    {
+        var bank = _bankLines[index];
+        var memo = bank.Memo.AsSpan().Trim();
+        string digits = Digits(bank.Account);
+        bool rosterCard = digits.Length > 0 && _workersByDigitAccount.ContainsKey(digits);
+        if (rosterCard || Keywords.IsRefundMemo(memo))
+        {
+            _refunds = checked(_refunds + bank.AmountFen);
+            int cancelled = FindRefundedPayment(bank);
+            if (cancelled >= 0)
+            {
+                var span = CollectionsMarshal.AsSpan(_lines);
+                span[cancelled].Cancelled = true;
+                int line = AddLine(index, -1, BankLineClass.Refund, BankLineRule.RefundMatched, span[cancelled].Worker);
+                CollectionsMarshal.AsSpan(_lines)[line].CancelsLine = cancelled;
+            }
+            else
+            {
+                int line = AddLine(index, -1, BankLineClass.Refund, BankLineRule.RefundUnmatched, -1);
+                _findings.Add(LineFinding(FindingCode.UnmatchedRefund, Severity.Yellow, line, null) with { Detail = bank.Name });
+            }
+            return;
+        }
+
+        if (Keywords.IsInterestMemo(memo))
+        {
+            _interest = checked(_interest + bank.AmountFen);
+            AddLine(index, -1, BankLineClass.Interest, BankLineRule.InterestMemo, -1);
+            return;
+        }
+
+        _laborFunds = checked(_laborFunds + bank.AmountFen);
+        _laborFundCredits.Add((bank.Date, bank.AmountFen));
+        AddLine(index, -1, BankLineClass.LaborFunds, BankLineRule.LaborFunds, -1);
+    }
+
+    /// <summary>R17: the latest earlier non-cancelled payment with the same amount and account digits (or name), or -1.</summary>
+    private int FindRefundedPayment(StoredBankLine refund)
+    {
+        bool hasAccount = refund.Account.AsSpan().Trim().Length > 0;
+        var map = hasAccount ? _paymentsByAccount : _paymentsByName;
+        var key = (refund.AmountFen, hasAccount ? Digits(refund.Account) : Normalized(refund.Name));
+        if (!map.TryGetValue(key, out var candidates)) return -1;
+        var lines = CollectionsMarshal.AsSpan(_lines);
+        // Candidates are in date order; a cancelled one can never be chosen again, so it is dropped for good.
+        while (candidates.Count > 0)
+        {
+            int last = candidates[^1];
+            candidates.RemoveAt(candidates.Count - 1);
+            if (!lines[last].Cancelled) return last;
+        }
+        return -1;
+    }
+
+    private int AddLine(int bankIndex, int detailIndex, BankLineClass cls, BankLineRule rule, int worker)
+    {
+        _lines.Add(new ProcessedLine
+        {
+            BankIndex = bankIndex,
+            DetailIndex = detailIndex,
+            Class = cls,
+            Rule = rule,
+            Worker = worker,
+            CancelsLine = -1,
+            MemoMonthOrdinal = -1,
+        });
+        return _lines.Count - 1;
+    }
+
+    private string Digits(string account)
+    {
+        if (account.Length == 0) return string.Empty;
+        if (!_digitsCache.TryGetValue(account, out var digits))
+        {
+            digits = AccountNumbers.DigitsOf(account);
+            _digitsCache.Add(account, digits);
+        }
+        return digits;
+    }
+
+    private string Normalized(string name)
+    {
+        if (name.Length == 0) return string.Empty;
+        if (!_normalizedCache.TryGetValue(name, out var normalized))
+        {
+            normalized = NameNormalizer.Normalize(name);
+            _normalizedCache.Add(name, normalized);
+        }
+        return normalized;
+    }
+
+    private static List<int> ListFor<TKey>(Dictionary<TKey, List<int>> map, TKey key)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = [];
+            map.Add(key, list);
+        }
+        return list;
+    }
+
+    // Accessors of a processed line: a detail line has its own amount, account, name and memo (else the lump's
+    // memo, R16) and takes the lump's date, position and transaction id.
+    private DateOnly LineDate(int line) => _bankLines[_lines[line].BankIndex].Date;
+
+    private long LineAmount(int line)
+    {
+        var p = _lines[line];
+        return p.DetailIndex >= 0 ? _batchLines[p.DetailIndex].AmountFen : _bankLines[p.BankIndex].AmountFen;
+    }
+
+    private string LineAccount(int line)
+    {
+        var p = _lines[line];
+        return p.DetailIndex >= 0 ? _batchLines[p.DetailIndex].Account : _bankLines[p.BankIndex].Account;
+    }
+
+    private string LineMemo(int line)
+    {
+        var p = _lines[line];
+        if (p.DetailIndex >= 0 && _batchLines[p.DetailIndex].Memo.Length > 0) return _batchLines[p.DetailIndex].Memo;
+        return _bankLines[p.BankIndex].Memo;
+    }
+
+    private string? LineTxnId(int line) => _bankLines[_lines[line].BankIndex].TxnId;
+
+    private IReadOnlyList<string> TxnIdsOf(int line) => LineTxnId(line) is { } txn ? [txn] : [];
+
+    private string LineSource(int line)
+    {
+        var p = _lines[line];
+        return p.DetailIndex >= 0
+            ? Source(BatchesFile, _batchLines[p.DetailIndex].Line)
+            : Source(BankFile, _bankLines[p.BankIndex].Line);
+    }
+
+    /// <summary>A finding about one processed line: its amount, date, transaction id and source; worker fields when known.</summary>
+    private Finding LineFinding(FindingCode code, Severity severity, int line, RosterWorker? worker)
+    {
+        var finding = worker is null ? new Finding { Code = code, Severity = severity } : WorkerFinding(code, severity, worker);
+        return finding with
+        {
+            Amount = new Money(LineAmount(line)),
+            EventDate = LineDate(line),
+            TxnIds = TxnIdsOf(line),
+            Source = LineSource(line),
+        };
+    }
+}

@@ -1,0 +1,47 @@
+using PayrollRecon.Records;
+
+namespace PayrollRecon.Reconciliation;
+
+/// <summary>A compact copy of one bank statement line; text fields are interned (empty, never null).</summary>
+internal readonly record struct StoredBankLine(
+    long Line,
+    string? TxnId,
+    DateOnly Date,
+    bool IsDebit,
+    long AmountFen,
+    long? BalanceFen,
+    string Name,
+    string Account,
+    string Memo,
+    string BatchId);
+
+/// <summary>A compact copy of one batch detail line; text fields are interned (empty, never null).</summary>
+internal readonly record struct StoredBatchLine(
+    long Line,
+    string BatchId,
+    string Account,
+    string Name,
+    long AmountFen,
+    BatchStatus Status,
+    string Memo);
+
+/// <summary>A statement line or batch detail line as processed in date order (R14).</summary>
+internal struct ProcessedLine
+{
+    /// <summary>Index of the statement line (the lump's, for a detail line).</summary>
+    public int BankIndex;
+    /// <summary>Index of the batch detail line, or -1 for a statement line.</summary>
+    public int DetailIndex;
+    public BankLineClass Class;
+    public BankLineRule Rule;
+    /// <summary>Roster index of the worker paid or refunded, or -1.</summary>
+    public int Worker;
+    public bool Cancelled;
+    /// <summary>For a matched refund: the processed line it cancelled, else -1.</summary>
+    public int CancelsLine;
+    public int AllocationStart;
+    public int AllocationCount;
+    public long ExcessFen;
+    /// <summary>Ordinal of the month the memo names (R19), or -1; set for payments when they are allocated.</summary>
+    public int MemoMonthOrdinal;
+}

@@ -1,0 +1,162 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+using PayrollRecon.Model;
+
+namespace PayrollRecon.Reporting;
+
+/// <summary>Writes RFC 4180 records with the formula-injection guard of SPEC §4, field by field, without building rows.</summary>
+internal sealed class CsvOutput : IDisposable
+{
+    private readonly TextWriter _writer;
+    private char[] _scratch = ArrayPool<char>.Shared.Rent(256);
+    private bool _rowStarted;
+
+    internal CsvOutput(TextWriter writer) => _writer = writer;
+
+    /// <summary>Writes one field, quoted when needed and prefixed with <c>'</c> when it could start a formula.</summary>
+    internal void Field(ReadOnlySpan<char> value)
+    {
+        if (_rowStarted) _writer.Write(',');
+        _rowStarted = true;
+        bool guard = NeedsFormulaGuard(value);
+        bool quote = value.IndexOfAny(",\"\r\n") >= 0;
+        if (quote) _writer.Write('"');
+        if (guard) _writer.Write('\'');
+        if (quote)
+        {
+            int i;
+            while ((i = value.IndexOf('"')) >= 0)
+            {
+                _writer.Write(value[..(i + 1)]);
+                _writer.Write('"');
+                value = value[(i + 1)..];
+            }
+        }
+
+        _writer.Write(value);
+        if (quote) _writer.Write('"');
+    }
+
+    /// <summary>Writes a string field (null is empty).</summary>
+    internal void Field(string? value) => Field(value.AsSpan());
+
+    /// <summary>Writes an ID or card number, masked (first 6 and last 4 kept) when <paramref name="mask"/> is set.</summary>
+    internal void MaskedField(ReadOnlySpan<char> value, bool mask)
+    {
+        if (!mask || value.IsEmpty)
+        {
+            Field(value);
+            return;
+        }
+
+        Span<char> buffer = value.Length <= 64 ? stackalloc char[64] : new char[value.Length];
+        buffer = buffer[..value.Length];
+        PersonalData.MaskInto(value, buffer);
+        Field(buffer);
+    }
+
+    /// <summary>Writes a worker_id, masked like an ID number when it is one (R30).</summary>
+    internal void WorkerIdField(string? workerId, string? idNumber, bool mask) =>
+        MaskedField(workerId, mask && PersonalData.IsIdLike(workerId, idNumber));
+
+    /// <summary>Writes the text accumulated in <paramref name="sb"/> as one field.</summary>
+    internal void Field(StringBuilder sb)
+    {
+        if (_scratch.Length < sb.Length)
+        {
+            ArrayPool<char>.Shared.Return(_scratch);
+            _scratch = ArrayPool<char>.Shared.Rent(sb.Length);
+        }
+
+        sb.CopyTo(0, _scratch, sb.Length);
+        Field(_scratch.AsSpan(0, sb.Length));
+    }
+
+    /// <summary>Writes an amount as yuan with two decimals, or an empty field.</summary>
+    internal void Field(Money? value)
+    {
+        if (value is not { } m)
+        {
+            Field(ReadOnlySpan<char>.Empty);
+            return;
+        }
+
+        Span<char> buffer = stackalloc char[32];
+        m.TryFormat(buffer, out int n);
+        Field(buffer[..n]);
+    }
+
+    /// <summary>Writes a date as <c>yyyy-MM-dd</c>, or an empty field.</summary>
+    internal void Field(DateOnly? value)
+    {
+        Span<char> buffer = stackalloc char[10];
+        int n = 0;
+        if (value is { } d) d.TryFormat(buffer, out n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Field(buffer[..n]);
+    }
+
+    /// <summary>Writes a month as <c>yyyy-MM</c>, or an empty field.</summary>
+    internal void Field(YearMonth? value)
+    {
+        Span<char> buffer = stackalloc char[7];
+        int n = 0;
+        if (value is { } p)
+        {
+            p.Year.TryFormat(buffer, out _, "D4", CultureInfo.InvariantCulture);
+            buffer[4] = '-';
+            p.Month.TryFormat(buffer[5..], out _, "D2", CultureInfo.InvariantCulture);
+            n = 7;
+        }
+
+        Field(buffer[..n]);
+    }
+
+    /// <summary>Writes an integer, or an empty field.</summary>
+    internal void Field(long? value)
+    {
+        Span<char> buffer = stackalloc char[20];
+        int n = 0;
+        if (value is { } v) v.TryFormat(buffer, out n, default, CultureInfo.InvariantCulture);
+        Field(buffer[..n]);
+    }
+
+    /// <summary>Ends the current record with LF.</summary>
+    internal void EndRow()
+    {
+        _writer.Write('\n');
+        _rowStarted = false;
+    }
+
+    /// <summary>Writes a header line of literal names.</summary>
+    internal void Header(string commaSeparatedNames)
+    {
+        _writer.Write(commaSeparatedNames);
+        EndRow();
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<char>.Shared.Return(_scratch);
+        _scratch = [];
+    }
+
+    /// <summary>True when a spreadsheet could read <paramref name="value"/> as a formula (SPEC §4): it starts with
+    /// <c>= + - @</c>, tab or CR and is not a plain number such as <c>-12.50</c>.</summary>
+    internal static bool NeedsFormulaGuard(ReadOnlySpan<char> value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsPlainNumber(value);
+
+    private static bool IsPlainNumber(ReadOnlySpan<char> value)
+    {
+        int i = value[0] is '+' or '-' ? 1 : 0;
+        int digitsStart = i;
+        while (i < value.Length && char.IsAsciiDigit(value[i])) i++;
+        if (i == digitsStart) return false;
+        if (i == value.Length) return true;
+        if (value[i] != '.') return false;
+        int fractionStart = ++i;
+        while (i < value.Length && char.IsAsciiDigit(value[i])) i++;
+        return i > fractionStart && i == value.Length;
+    }
+}

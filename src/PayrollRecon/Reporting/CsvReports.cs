@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+
+using PayrollRecon.Findings;
+using PayrollRecon.Model;
+using PayrollRecon.Reconciliation;
+
+namespace PayrollRecon.Reporting;
+
+/// <summary>The CSV outputs: findings, ledger and portfolio.</summary>
+internal static class CsvReports
+{
+    internal const string FindingsHeader =
+        "code,severity,project,employer,worker_id,worker_name,id_number,period,amount,expected,actual,due_date,event_date,days,txn_ids,source,message";
+
+    internal const string LedgerHeader =
+        "worker_id,worker_name,id_number,employer,period,days,hours,due,due_source,due_date,paid,paid_on_time,outstanding,last_paid_date,status";
+
+    internal const string PortfolioHeader =
+        "code,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error";
+
+    internal static void WriteFindings(ReconciliationResult result, TextWriter writer, ReportOptions options)
+    {
+        bool mask = options.Mask;
+        var messages = new FindingMessages(options.Language, mask, result.Summary.AsOf);
+        var text = new StringBuilder(64);
+        string project = result.Summary.ProjectCode;
+        using var csv = new CsvOutput(writer);
+        csv.Header(FindingsHeader);
+        foreach (var f in result.Findings)
+        {
+            csv.Field(FindingCodes.Name(f.Code));
+            csv.Field(SeverityName(f.Severity));
+            csv.Field(project);
+            FreeTextField(csv, text, f.Employer, mask);
+            csv.WorkerIdField(f.WorkerId, f.IdNumber, mask);
+            FreeTextField(csv, text, f.WorkerName, mask);
+            csv.MaskedField(f.IdNumber, mask);
+            csv.Field(f.Period);
+            csv.Field(f.Amount);
+            csv.Field(f.Expected);
+            csv.Field(f.Actual);
+            csv.Field(f.DueDate);
+            csv.Field(f.EventDate);
+            csv.Field(f.Days);
+            text.Clear();
+            for (int i = 0; i < f.TxnIds.Count; i++)
+            {
+                if (i > 0) text.Append(';');
+                text.Append(f.TxnIds[i]);
+            }
+
+            csv.Field(text);
+            csv.Field(f.Source);
+            csv.Field(messages.Compose(f));
+            csv.EndRow();
+        }
+    }
+
+    internal static void WriteLedger(ReconciliationResult result, TextWriter writer, ReportOptions options)
+    {
+        bool mask = options.Mask;
+        var text = new StringBuilder(64);
+        Span<char> hours = stackalloc char[24];
+        using var csv = new CsvOutput(writer);
+        csv.Header(LedgerHeader);
+        foreach (var e in result.Ledger)
+        {
+            csv.WorkerIdField(e.WorkerId ?? e.IdNumber, e.IdNumber, mask);
+            FreeTextField(csv, text, e.WorkerName, mask);
+            csv.MaskedField(e.IdNumber, mask);
+            FreeTextField(csv, text, e.Employer, mask);
+            csv.Field(e.Period);
+            csv.Field(e.Days);
+            csv.Field(hours[..FormatHours(e.Seconds, hours)]);
+            csv.Field(e.Due);
+            csv.Field(e.DueSource == DueSource.Payroll ? "payroll" : "computed");
+            csv.Field(e.DueDate);
+            csv.Field(e.Paid);
+            csv.Field(e.PaidOnTime);
+            csv.Field(e.Outstanding);
+            csv.Field(e.LastPaidDate);
+            csv.Field(StatusName(e.Status));
+            csv.EndRow();
+        }
+    }
+
+    internal static void WritePortfolio(IEnumerable<PortfolioEntry> entries, TextWriter writer)
+    {
+        var sorted = entries.ToList();
+        // Ordinal code order, so the portfolios of shards (which split projects by code order) concatenate.
+        sorted.Sort(static (a, b) => string.CompareOrdinal(a.Code, b.Code));
+        using var csv = new CsvOutput(writer);
+        csv.Header(PortfolioHeader);
+        foreach (var p in sorted)
+        {
+            csv.Field(p.Code);
+            csv.Field(p.Name);
+            if (p.Error is not null)
+            {
+                // A project that failed to load has no level, counts or totals: empty, not a misleading zero.
+                for (int i = 0; i < 10; i++) csv.Field(ReadOnlySpan<char>.Empty);
+                csv.Field(p.Error);
+                csv.EndRow();
+                continue;
+            }
+
+            csv.Field(LevelName(p.WarningLevel));
+            csv.Field(p.Red);
+            csv.Field(p.Orange);
+            csv.Field(p.Yellow);
+            csv.Field(p.Info);
+            csv.Field(p.Due);
+            csv.Field(p.Paid);
+            csv.Field(p.Outstanding);
+            csv.Field(p.Workers);
+            csv.Field(p.EmployersC);
+            csv.Field(ReadOnlySpan<char>.Empty);
+            csv.EndRow();
+        }
+    }
+
+    /// <summary><c>red|orange|yellow|info</c>.</summary>
+    internal static string SeverityName(Severity severity) => severity switch
+    {
+        Severity.Red => "red",
+        Severity.Orange => "orange",
+        Severity.Yellow => "yellow",
+        _ => "info",
+    };
+
+    /// <summary>The project warning level: <c>red|orange|yellow|green</c> (info alone is green).</summary>
+    internal static string LevelName(Severity? level) => level switch
+    {
+        Severity.Red => "red",
+        Severity.Orange => "orange",
+        Severity.Yellow => "yellow",
+        _ => "green",
+    };
+
+    /// <summary><c>ok|late|short|unpaid|pending</c>.</summary>
+    internal static string StatusName(LedgerStatus status) => status switch
+    {
+        LedgerStatus.Ok => "ok",
+        LedgerStatus.Late => "late",
+        LedgerStatus.Short => "short",
+        LedgerStatus.Unpaid => "unpaid",
+        _ => "pending",
+    };
+
+    /// <summary>Writes seconds as hours with two decimals, rounded half away from zero in integer arithmetic.</summary>
+    internal static int FormatHours(long seconds, Span<char> destination)
+    {
+        long magnitude = Math.Abs(seconds);
+        long hundredths = (magnitude * 100 + 1800) / 3600;
+        int pos = 0;
+        if (seconds < 0 && hundredths > 0) destination[pos++] = '-';
+        (hundredths / 100).TryFormat(destination[pos..], out int n, default, CultureInfo.InvariantCulture);
+        pos += n;
+        destination[pos++] = '.';
+        destination[pos++] = (char)('0' + hundredths % 100 / 10);
+        destination[pos++] = (char)('0' + hundredths % 10);
+        return pos;
+    }
+
+    private static void FreeTextField(CsvOutput csv, StringBuilder text, string? value, bool mask)
+    {
+        if (string.IsNullOrEmpty(value) || !mask || !PersonalData.HasSensitiveRun(value))
+        {
+            csv.Field(value);
+            return;
+        }
+
+        text.Clear();
+        PersonalData.AppendFreeText(text, value, mask);
+        csv.Field(text);
+    }
+}

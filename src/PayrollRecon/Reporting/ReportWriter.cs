@@ -1,0 +1,97 @@
+using PayrollRecon.Reconciliation;
+
+namespace PayrollRecon.Reporting;
+
+/// <summary>Writes the outputs of SPEC §4 (findings.csv, ledger.csv, summary.json, report.html, portfolio.csv/html) as UTF-8.</summary>
+/// <remarks>
+/// Every writer is deterministic: the same result and options give the same bytes (invariant formats, no clock,
+/// no dictionary order). Rows are written in the order the result holds them. Streams are left open.
+/// </remarks>
+public static class ReportWriter
+{
+    /// <summary>Default file name of the findings list.</summary>
+    public const string FindingsFileName = "findings.csv";
+
+    /// <summary>Default file name of the reconstructed ledger.</summary>
+    public const string LedgerFileName = "ledger.csv";
+
+    /// <summary>Default file name of the summary.</summary>
+    public const string SummaryFileName = "summary.json";
+
+    /// <summary>Default file name of the regulator's page.</summary>
+    public const string ReportFileName = "report.html";
+
+    /// <summary>Default file name of the batch portfolio table.</summary>
+    public const string PortfolioCsvFileName = "portfolio.csv";
+
+    /// <summary>Default file name of the batch portfolio page.</summary>
+    public const string PortfolioHtmlFileName = "portfolio.html";
+
+    /// <summary>Writes <c>findings.csv</c> (UTF-8 with BOM): a header and one row per finding, in the result's order.</summary>
+    public static void WriteFindingsCsv(ReconciliationResult result, Stream output, ReportOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var writer = OutputText.Create(output, byteOrderMark: true);
+        CsvReports.WriteFindings(result, writer, options);
+    }
+
+    /// <summary>Writes <c>ledger.csv</c> (UTF-8 with BOM): one row per worker and month.</summary>
+    public static void WriteLedgerCsv(ReconciliationResult result, Stream output, ReportOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var writer = OutputText.Create(output, byteOrderMark: true);
+        CsvReports.WriteLedger(result, writer, options);
+    }
+
+    /// <summary>Writes <c>summary.json</c> (UTF-8, no BOM): totals as exact two-decimal strings, counts, grades, files.</summary>
+    public static void WriteSummaryJson(ReconciliationResult result, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        SummaryJson.Write(result, output);
+    }
+
+    /// <summary>Writes <c>report.html</c>: a self-contained page (inline CSS, SVG and script; no network) for one project.</summary>
+    public static void WriteReportHtml(ReconciliationResult result, Stream output, ReportOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var writer = OutputText.Create(output, byteOrderMark: false);
+        ReportHtml.Write(result, writer, options);
+    }
+
+    /// <summary>Writes <c>portfolio.csv</c> (UTF-8 with BOM): one row per project, sorted by code (ordinal) so shard files concatenate.</summary>
+    public static void WritePortfolioCsv(IEnumerable<PortfolioEntry> entries, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        using var writer = OutputText.Create(output, byteOrderMark: true);
+        CsvReports.WritePortfolio(entries, writer);
+    }
+
+    /// <summary>Writes <c>portfolio.html</c>: projects ranked by warning level then outstanding, with totals and a chart.</summary>
+    public static void WritePortfolioHtml(IEnumerable<PortfolioEntry> entries, Stream output, ReportOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        using var writer = OutputText.Create(output, byteOrderMark: false);
+        PortfolioHtml.Write(entries, writer, options);
+    }
+
+    /// <summary>Writes findings.csv, ledger.csv, summary.json and report.html into <paramref name="directory"/> (created if needed).</summary>
+    public static void WriteProjectOutputs(ReconciliationResult result, string directory, ReportOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Directory.CreateDirectory(directory);
+        using (var s = File.Create(Path.Combine(directory, FindingsFileName))) WriteFindingsCsv(result, s, options);
+        using (var s = File.Create(Path.Combine(directory, LedgerFileName))) WriteLedgerCsv(result, s, options);
+        using (var s = File.Create(Path.Combine(directory, SummaryFileName))) WriteSummaryJson(result, s);
+        using (var s = File.Create(Path.Combine(directory, ReportFileName))) WriteReportHtml(result, s, options);
+    }
+
+    /// <summary>Writes portfolio.csv and portfolio.html into <paramref name="directory"/> (created if needed).</summary>
+    public static void WritePortfolioOutputs(IReadOnlyCollection<PortfolioEntry> entries, string directory, ReportOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        Directory.CreateDirectory(directory);
+        using (var s = File.Create(Path.Combine(directory, PortfolioCsvFileName))) WritePortfolioCsv(entries, s);
+        using (var s = File.Create(Path.Combine(directory, PortfolioHtmlFileName))) WritePortfolioHtml(entries, s, options);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+using PayrollRecon.Findings;
+using PayrollRecon.Model;
+using PayrollRecon.Reconciliation;
+
+namespace PayrollRecon.Reporting;
+
+/// <summary>Writes <c>summary.json</c>: fixed key order, money as exact two-decimal strings, Chinese unescaped.</summary>
+internal static class SummaryJson
+{
+    private static readonly Severity[] SeverityOrder = [Severity.Red, Severity.Orange, Severity.Yellow, Severity.Info];
+
+    internal static void Write(ReconciliationResult result, Stream stream)
+    {
+        var s = result.Summary;
+        var options = new JsonWriterOptions
+        {
+            Indented = true,
+            NewLine = "\n",
+            // The file is read by people and tools, never embedded in HTML: keep CJK text readable.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        using (var w = new Utf8JsonWriter(stream, options))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("project");
+            w.WriteString("code", s.ProjectCode);
+            WriteNullableString(w, "name", s.ProjectName ?? result.Settings.Name);
+            w.WriteEndObject();
+            w.WriteString("asOf", Date(s.AsOf));
+            w.WriteString("warningLevel", CsvReports.LevelName(s.WarningLevel));
+            w.WriteNumber("workers", s.Workers);
+
+            w.WriteStartObject("counts");
+            w.WriteNumber("findings", result.Findings.Count);
+            w.WriteStartObject("bySeverity");
+            foreach (var sev in SeverityOrder)
+            {
+                w.WriteNumber(CsvReports.SeverityName(sev), s.CountsBySeverity.GetValueOrDefault(sev));
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("byCode");
+            foreach (var (name, count) in s.CountsByCode
+                         .Where(static kv => kv.Value > 0)
+                         .Select(static kv => (Name: FindingCodes.Name(kv.Key), Count: kv.Value))
+                         .OrderBy(static x => x.Name, StringComparer.Ordinal))
+            {
+                w.WriteNumber(name, count);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+
+            w.WriteStartObject("totals");
+            WriteMoney(w, "due", s.TotalDue);
+            WriteMoney(w, "paid", s.TotalPaid);
+            WriteMoney(w, "outstanding", s.TotalOutstanding);
+            WriteMoney(w, "laborFundsIn", s.LaborFundsIn);
+            WriteMoney(w, "wagePaymentsOut", s.WagePaymentsOut);
+            w.WriteEndObject();
+
+            var c = s.Conservation;
+            w.WriteStartObject("conservation");
+            WriteMoney(w, "debits", c.Debits);
+            WriteMoney(w, "wagePayments", c.WagePayments);
+            WriteMoney(w, "batches", c.Batches);
+            WriteMoney(w, "fees", c.Fees);
+            WriteMoney(w, "misuse", c.Misuse);
+            WriteMoney(w, "credits", c.Credits);
+            WriteMoney(w, "refunds", c.Refunds);
+            WriteMoney(w, "interest", c.Interest);
+            WriteMoney(w, "laborFunds", c.LaborFunds);
+            w.WriteBoolean("balanced", c.Balanced);
+            w.WriteEndObject();
+
+            w.WriteStartArray("employers");
+            foreach (var g in s.EmployerGrades.OrderBy(static g => g.Employer, StringComparer.Ordinal))
+            {
+                w.WriteStartObject();
+                w.WriteString("employer", g.Employer);
+                w.WriteString("grade", g.Grade.ToString());
+                WriteMoney(w, "outstanding", g.Outstanding);
+                w.WriteNumber("workers", g.Workers);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+
+            w.WriteStartArray("files");
+            foreach (var f in s.Files)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", f.File);
+                w.WriteNumber("rowsRead", f.RowsRead);
+                w.WriteNumber("rowsRejected", f.RowsRejected);
+                w.WriteString("encoding", EncodingName(f.Encoding));
+                w.WriteNumber("bytes", f.Bytes);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary><c>UTF-8</c>, <c>UTF-8 (BOM)</c> or <c>GB18030</c>.</summary>
+    internal static string EncodingName(TextEncodingKind kind) => kind switch
+    {
+        TextEncodingKind.Utf8Bom => "UTF-8 (BOM)",
+        TextEncodingKind.Gb18030 => "GB18030",
+        _ => "UTF-8",
+    };
+
+    private static void WriteMoney(Utf8JsonWriter w, string name, Money value) => w.WriteString(name, value.ToString());
+
+    private static void WriteNullableString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name);
+        else w.WriteString(name, value);
+    }
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

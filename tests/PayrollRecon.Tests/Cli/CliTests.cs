@@ -1,0 +1,130 @@
+using PayrollRecon.Cli;
+
+namespace PayrollRecon.Tests.Cli;
+
+public sealed class CliTests
+{
+    private static (int Exit, string Error) Run(params string[] args)
+    {
+        var error = new StringWriter();
+        int exit = Program.Run(Program.BuildRoot(), args, error);
+        return (exit, error.ToString());
+    }
+
+    [Fact]
+    public void Check_ValidProject_WritesAllOutputsAndExitsZero()
+    {
+        using var project = new TempProject(TempProject.Small());
+        var outDir = project.Path_("out");
+        var (exit, error) = Run("check", project.Dir, "--out", outDir);
+        Assert.Equal("", error);
+        Assert.Equal(0, exit);
+        foreach (var name in new[] { "findings.csv", "ledger.csv", "summary.json", "report.html" })
+            Assert.True(File.Exists(Path.Combine(outDir, name)), name);
+        Assert.Empty(Directory.EnumerateFiles(outDir, "*.tmp"));
+    }
+
+    [Fact]
+    public void Check_FailOn_ExitsOneOnlyAtOrAboveTheLevel()
+    {
+        // Without T3, W2 is unpaid for January 2024: due 2024-02-15 (Thursday), asOf 2024-04-01 → 46 days overdue
+        // (UNPAID orange), and 1 of the 2 workers with attendance is unpaid (HEADCOUNT_MISMATCH red, R25).
+        var files = TempProject.Small();
+        files["bank.csv"] = string.Join('\n', files["bank.csv"].Split('\n').Where(l => !l.StartsWith("T3,", StringComparison.Ordinal)));
+        using var project = new TempProject(files);
+        Assert.Equal(1, Run("check", project.Dir, "--out", project.Path_("o1"), "--fail-on", "red").Exit);
+        Assert.Equal(1, Run("check", project.Dir, "--out", project.Path_("o2"), "--fail-on", "orange").Exit);
+        Assert.Equal(0, Run("check", project.Dir, "--out", project.Path_("o3")).Exit);
+        // Before the due date nothing is in arrears.
+        Assert.Equal(0, Run("check", project.Dir, "--out", project.Path_("o4"), "--fail-on", "yellow", "--as-of", "2024-02-10").Exit);
+    }
+
+    [Fact]
+    public void Check_CleanProject_NoFindingsExitZeroWithFailOnYellow()
+    {
+        using var project = new TempProject(TempProject.Small());
+        var outDir = project.Path_("out");
+        Assert.Equal(0, Run("check", project.Dir, "--out", outDir, "--fail-on", "yellow").Exit);
+        var lines = File.ReadAllLines(Path.Combine(outDir, "findings.csv"));
+        Assert.Single(lines);
+    }
+
+    [Fact]
+    public void Check_MissingFolder_OneLineAndExitTwo()
+    {
+        var (exit, error) = Run("check", "/nonexistent/project");
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: /nonexistent/project: no such project folder" + Environment.NewLine, error);
+    }
+
+    [Fact]
+    public void Check_MissingBankFile_OneLineAndExitTwo()
+    {
+        var files = TempProject.Small();
+        files.Remove("bank.csv");
+        using var project = new TempProject(files);
+        var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"));
+        Assert.Equal(2, exit);
+        Assert.Equal($"payrollrecon: {project.Dir}: missing required file 'bank.csv'" + Environment.NewLine, error);
+    }
+
+    [Fact]
+    public void Check_UnknownKeyInProjectJson_OneLineAndExitTwo()
+    {
+        var files = TempProject.Small();
+        files["project.json"] = """{ "code": "T-0001", "payday": 15 }""";
+        using var project = new TempProject(files);
+        var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"));
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: project.json: unknown key 'payday' (did you mean 'payDay'?)" + Environment.NewLine, error);
+    }
+
+    [Fact]
+    public void Check_StrictWithBadAmount_StopsWithFileLineColumnMessage()
+    {
+        var files = TempProject.Small();
+        files["bank.csv"] += "T4,2024-02-08 10:00,D,12.3.4,,李四,6222020200112233446,工资\n";
+        using var project = new TempProject(files);
+        var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--strict");
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: bank.csv:5: column amount: invalid amount '12.3.4'" + Environment.NewLine, error);
+        var (lenientExit, lenientError) = Run("check", project.Dir, "--out", project.Path_("out2"));
+        Assert.Equal(0, lenientExit);
+        Assert.Equal("", lenientError);
+        Assert.Contains("DATA_ERROR", File.ReadAllText(Path.Combine(project.Path_("out2"), "findings.csv")));
+    }
+
+    [Fact]
+    public void Check_MissingRequiredColumn_OneLineAndExitTwo()
+    {
+        var files = TempProject.Small();
+        files["workers.csv"] = "worker_id,name,bank_account,employer,wage_type,wage_rate\nW1,张三,6222020200112233445,甲,daily,300\n";
+        using var project = new TempProject(files);
+        var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"));
+        Assert.Equal(2, exit);
+        Assert.StartsWith("payrollrecon: workers.csv: missing required column 'id_number'", error);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("check", "x", "--lang", "fr")]
+    [InlineData("check", "x", "--fail-on", "purple")]
+    [InlineData("frobnicate")]
+    public void Run_BadUsage_ExitsTwoWithOneLine(params string[] args)
+    {
+        var (exit, error) = Run(args);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("payrollrecon: ", error);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Check_BadAsOf_ExitsTwo()
+    {
+        using var project = new TempProject(TempProject.Small());
+        var (exit, error) = Run("check", project.Dir, "--as-of", "2024-13-01");
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: --as-of: invalid date '2024-13-01'" + Environment.NewLine, error);
+    }
+}

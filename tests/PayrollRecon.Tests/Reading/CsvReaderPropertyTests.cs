@@ -1,0 +1,114 @@
+using System.Text;
+
+using FsCheck;
+using FsCheck.Fluent;
+
+using PayrollRecon.Model;
+using PayrollRecon.Reading;
+
+using static PayrollRecon.Tests.Reading.ReadingTestSupport;
+
+namespace PayrollRecon.Tests.Reading;
+
+public sealed class CsvReaderPropertyTests
+{
+    // Pieces that stress every branch: separators, quotes, escapes, line breaks, white space, 2-, 3- and 4-byte characters.
+    private static readonly string[] Fragments =
+    [
+        "a", "12", "x y", "张三", "工资", "𠀀", "¥", ",", ",", "\t", "\"", "\"\"", "\n", "\n", "\r\n", "\r", " ", "\u3000", "\u00a0",
+        "\"q,\"\"\n\"", "é",
+    ];
+
+    private static Gen<string> Text(int maxFragments) =>
+        from n in Gen.Choose(0, maxFragments)
+        from parts in Gen.ArrayOf(Gen.Elements(Fragments), n)
+        select string.Concat(parts);
+
+    private static Gen<(string Text, int Seed, int MaxChunk, int MaxRecord)> Cases() =>
+        from text in Text(80)
+        from seed in Gen.Choose(0, int.MaxValue)
+        from maxChunk in Gen.Elements(1, 2, 3, 5, 16, 100)
+        from maxRecord in Gen.Elements(0, 8, 24)
+        select (text, seed, maxChunk, maxRecord);
+
+    private static List<string> ReadWith(CsvReader reader, out TextEncodingKind encoding)
+    {
+        using (reader)
+        {
+            List<string> records = ReadAll(reader);
+            encoding = reader.Encoding;
+            return records;
+        }
+    }
+
+    [Fact]
+    public void Read_AnySplitOfUtf8Input_YieldsTheSameRecords()
+    {
+        Prop.ForAll(Arb.From(Cases()), c =>
+        {
+            byte[] bytes = Utf8(c.Text);
+            var options = new CsvReaderOptions { MaxRecordBytes = c.MaxRecord };
+            List<string> whole = ReadWith(CsvReader.Create(new MemoryStream(bytes), "t.csv", options), out _);
+            List<string> reads = ReadWith(CsvReader.Create(new RandomReadStream(bytes, c.Seed, c.MaxChunk), "t.csv", options), out _);
+            List<string> segments = ReadWith(CsvReader.Create(ChunkedPipe(bytes, new Random(c.Seed), c.MaxChunk), "t.csv", options), out _);
+            Assert.Equal(whole, reads);
+            Assert.Equal(whole, segments);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    [Fact]
+    public void Read_AnySplitOfGb18030Input_YieldsTheSameRecordsAsUtf8()
+    {
+        Prop.ForAll(Arb.From(Cases()), c =>
+        {
+            string text = "姓名,备注\n" + c.Text;
+            var options = new CsvReaderOptions { MaxRecordBytes = c.MaxRecord };
+            List<string> utf8 = ReadWith(CsvReader.Create(new MemoryStream(Utf8(text)), "t.csv", options), out _);
+            byte[] gb = Gb(text);
+            List<string> whole = ReadWith(CsvReader.Create(new MemoryStream(gb), "t.csv", options), out TextEncodingKind encoding);
+            List<string> reads = ReadWith(CsvReader.Create(new RandomReadStream(gb, c.Seed, c.MaxChunk), "t.csv", options), out _);
+            List<string> segments = ReadWith(CsvReader.Create(ChunkedPipe(gb, new Random(c.Seed), c.MaxChunk), "t.csv", options), out _);
+            Assert.Equal(TextEncodingKind.Gb18030, encoding);
+            Assert.Equal(utf8, whole);
+            Assert.Equal(whole, reads);
+            Assert.Equal(whole, segments);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8PastDetectionWindow_SameRecordsForAnySplit()
+    {
+        var text = new StringBuilder("name,memo\n");
+        for (int i = 0; i < 4000; i++) text.Append("张三,\"工资\n").Append(i).Append("\"\r\n");
+        byte[] bytes = [.. Utf8(text.ToString()), .. "bad,"u8, 0xE5, 0x85, .. "\nok,y\n"u8, 0xC3, .. ",z\n"u8];
+        List<string> whole = ReadWith(Csv(bytes), out TextEncodingKind encoding);
+        Assert.Equal(TextEncodingKind.Utf8, encoding);
+        Assert.Equal(["8002!InvalidUtf8", "8003:ok|y", "8004!InvalidUtf8"], whole[^3..]);
+        Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
+        {
+            Assert.Equal(whole, ReadWith(CsvReader.Create(new RandomReadStream(bytes, seed, 7000), "t.csv", new CsvReaderOptions()), out _));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(20));
+    }
+
+    [Fact]
+    public void Read_RandomBytes_NeverThrowsAndTerminates()
+    {
+        Gen<byte[]> structural = Gen.ArrayOf(Gen.Elements<byte>(
+            (byte)',', (byte)'\t', (byte)'"', (byte)'\n', (byte)'\r', (byte)' ', (byte)'a', (byte)'1', 0xE5, 0xB7, 0xA5, 0x80, 0xFF, 0xC3, 0xD5, 0x30, 0xEF, 0xBB, 0xBF));
+        Gen<byte[]> bytes = Gen.OneOf(structural, ArbMap.Default.GeneratorFor<byte[]>());
+        Prop.ForAll(Arb.From(bytes), input =>
+        {
+            foreach (int max in new[] { 0, 5 })
+            {
+                using CsvReader reader = Csv(input, max);
+                int rows = 0;
+                while (reader.Read(out CsvRow row))
+                {
+                    for (int i = 0; i < row.FieldCount; i++) _ = row[i].Length;
+                    Assert.True(++rows <= input.Length + 1);
+                }
+                Assert.Equal(input.Length, reader.BytesRead);
+            }
+        }).QuickCheckThrowOnFailure();
+    }
+}

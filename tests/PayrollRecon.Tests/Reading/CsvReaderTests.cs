@@ -1,0 +1,223 @@
+using PayrollRecon.Model;
+using PayrollRecon.Reading;
+
+using static PayrollRecon.Tests.Reading.ReadingTestSupport;
+
+namespace PayrollRecon.Tests.Reading;
+
+public sealed class CsvReaderTests
+{
+    [Theory]
+    [InlineData("a,b\n1,2\n", new[] { "1:a|b", "2:1|2" })]
+    [InlineData("a,b\r\n1,2\r\n", new[] { "1:a|b", "2:1|2" })]
+    [InlineData("a,b\n1,2", new[] { "1:a|b", "2:1|2" })]
+    [InlineData("a,b\r\n1,2\r", new[] { "1:a|b", "2:1|2" })]
+    [InlineData("a,\"b,c\"\n", new[] { "1:a|b,c" })]
+    [InlineData("\"say \"\"hi\"\"\",x\n", new[] { "1:say \"hi\"|x" })]
+    [InlineData("\"\"\"\"\n", new[] { "1:\"" })]
+    [InlineData("\"two\nlines\",x\nnext,y\n", new[] { "1:two\nlines|x", "3:next|y" })]
+    [InlineData("\"crlf\r\ninside\",x\r\nnext,y\r\n", new[] { "1:crlf\r\ninside|x", "3:next|y" })]
+    [InlineData("\"lone\rcr\",x\n", new[] { "1:lone\rcr|x" })]
+    [InlineData("a\"b,c\n", new[] { "1:a\"b|c" })]
+    [InlineData("  \"padded\"  ,x\n", new[] { "1:padded|x" })]
+    [InlineData("\"ab\"cd,x\n", new[] { "1:abcd|x" })]
+    [InlineData("\" inner \",x\n", new[] { "1:inner|x" })]
+    [InlineData("a,b,\n", new[] { "1:a|b|" })]
+    [InlineData(",\n", new[] { "1:|" })]
+    [InlineData("\"\",x\n", new[] { "1:|x" })]
+    public void Read_Rfc4180Cases_SplitsFields(string input, string[] expected)
+    {
+        Assert.Equal(expected, ReadAll(input));
+    }
+
+    [Theory]
+    [InlineData("\n\na,b\n\n1,2\n   \n\t\n\r\n", new[] { "3:a|b", "5:1|2" })]
+    [InlineData("a,b\n,,\n", new[] { "1:a|b", "2:||" })]
+    [InlineData("a,b\n,,,\n", new[] { "1:a|b", "2:|||" })]
+    [InlineData("a,b\n\u3000\u00a0\n1,2\n", new[] { "1:a|b", "3:1|2" })]
+    [InlineData("a,b\n\"\"\n1,2\n", new[] { "1:a|b", "3:1|2" })]
+    [InlineData("", new string[0])]
+    [InlineData("\n\n  \n", new string[0])]
+    public void Read_BlankLines_AreSkippedButCounted(string input, string[] expected)
+    {
+        Assert.Equal(expected, ReadAll(input));
+    }
+
+    [Theory]
+    [InlineData(" a , \tb \r\n", "1:a|b")]
+    [InlineData(" a \t b \t\n", "1:a|b|")]
+    [InlineData("\u3000张三\u3000,\u00a0李四\u00a0\n", "1:张三|李四")]
+    [InlineData("\u2003x\u205f,\u1680y\u202f\n", "1:x|y")]
+    [InlineData("内\u3000部,x\n", "1:内\u3000部|x")]
+    public void Read_FieldsWithWhiteSpace_AreTrimmedOfUnicodeWhiteSpace(string input, string expected)
+    {
+        Assert.Equal([expected], ReadAll(input));
+    }
+
+    [Theory]
+    [InlineData("a\tb\tc\n1\t2,5\t3\n", '\t', new[] { "1:a|b|c", "2:1|2,5|3" })]
+    [InlineData("a,b\tc\n1,2\t5\n", ',', new[] { "1:a|b\tc", "2:1|2\t5" })]
+    [InlineData("a\t,b\tc\n", '\t', new[] { "1:a|,b|c" })]
+    [InlineData("a\t,b\t,c\n", ',', new[] { "1:a|b|c" })]
+    [InlineData("\n\n x\ty \n", '\t', new[] { "3:x|y" })]
+    [InlineData("single\n", ',', new[] { "1:single" })]
+    public void Read_HeaderLine_DecidesSeparator(string input, char separator, string[] expected)
+    {
+        using CsvReader reader = Csv(input);
+        Assert.Equal(expected, ReadAll(reader));
+        Assert.Equal(separator, reader.Separator);
+    }
+
+    [Fact]
+    public void Read_UnterminatedQuoteAtEnd_IsRowError()
+    {
+        Assert.Equal(["1:a|b", "2:1|2", "3!UnterminatedQuote"], ReadAll("a,b\n1,2\n3,\"open\nmore\n"));
+    }
+
+    [Fact]
+    public void Read_QuoteClosedAtVeryEnd_IsRead()
+    {
+        Assert.Equal(["1:a|b", "2:1|x"], ReadAll("a,b\n1,\"x\""));
+    }
+
+    [Fact]
+    public void Read_LineLongerThanLimit_IsRowErrorAndReadingContinues()
+    {
+        string input = "a,b\n1,2\n" + new string('x', 100) + ",y\n3,4\n\"" + new string('q', 90) + "\n\",z\n5,6\n";
+        using CsvReader reader = Csv(input, maxRecordBytes: 50);
+        Assert.Equal(["1:a|b", "2:1|2", "3!LineTooLong", "4:3|4", "5!LineTooLong", "7:5|6"], ReadAll(reader));
+        Assert.Equal("line longer than 50 bytes", reader.DescribeError(CsvRowError.LineTooLong));
+    }
+
+    [Fact]
+    public void Read_RecordExactlyAtLimit_IsAccepted()
+    {
+        Assert.Equal(["1:" + new string('x', 50), "2:y"], ReadAll(new string('x', 50) + "\r\ny\n", maxRecordBytes: 51));
+        Assert.Equal(["1!LineTooLong", "2:y"], ReadAll(new string('x', 50) + "\r\ny\n", maxRecordBytes: 50));
+    }
+
+    [Fact]
+    public void Read_HugeLine_StaysWithinBoundedMemoryAndContinues()
+    {
+        // 64 MiB on one line, read through a 1 KiB limit: the reader's window must not grow with the line.
+        var huge = new RepeatingStream("h,x\n"u8.ToArray(), new byte[64 << 20], "\n1,2\n"u8.ToArray());
+        using var reader = CsvReader.Create(huge, "big.csv", new CsvReaderOptions { MaxRecordBytes = 1024 });
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Equal(["1:h|x", "2!LineTooLong", "3:1|2"], ReadAll(reader));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 4 << 20, $"allocated {allocated} bytes");
+        Assert.Equal(huge.Length, reader.BytesRead);
+    }
+
+    [Fact]
+    public void Read_Utf8WithBom_StripsBomAndReportsUtf8Bom()
+    {
+        using CsvReader reader = Csv([0xEF, 0xBB, 0xBF, .. Utf8("姓名,工号\n张三,1\n")]);
+        Assert.Equal(["1:姓名|工号", "2:张三|1"], ReadAll(reader));
+        Assert.Equal(TextEncodingKind.Utf8Bom, reader.Encoding);
+        Assert.Equal(3 + Utf8("姓名,工号\n张三,1\n").Length, reader.BytesRead);
+    }
+
+    [Fact]
+    public void Read_PlainUtf8_ReportsUtf8()
+    {
+        using CsvReader reader = Csv("姓名,工号\n张三,1\n");
+        Assert.Equal(["1:姓名|工号", "2:张三|1"], ReadAll(reader));
+        Assert.Equal(TextEncodingKind.Utf8, reader.Encoding);
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8AfterDetection_MakesOnlyThatRecordAnError()
+    {
+        // More than the detection window of valid UTF-8 first, so the file is decided as UTF-8.
+        var text = new System.Text.StringBuilder("name,memo\n");
+        for (int i = 0; i < 5000; i++) text.Append("张三,工资").Append(i).Append('\n');
+        byte[] good = Utf8(text.ToString());
+        byte[] bytes = [.. good, .. "bad,x"u8, 0xFF, 0xFE, .. "\nok,y\n"u8];
+        using CsvReader reader = Csv(bytes);
+        List<string> records = ReadAll(reader);
+        Assert.Equal(TextEncodingKind.Utf8, reader.Encoding);
+        Assert.Equal(5003, records.Count);
+        Assert.Equal("5002!InvalidUtf8", records[^2]);
+        Assert.Equal("5003:ok|y", records[^1]);
+        Assert.Equal("invalid UTF-8 byte sequence", reader.DescribeError(CsvRowError.InvalidUtf8));
+    }
+
+    [Fact]
+    public async Task FillAsync_PullLoop_ReadsAllRecords()
+    {
+        using CsvReader reader = CsvReader.Create(new RandomReadStream(Utf8("a,b\n1,2\n3,4"), seed: 1, maxRead: 3), "t.csv");
+        var seen = new List<string>();
+        do
+        {
+            while (reader.TryReadRow(out CsvRow row)) seen.Add(Format(row));
+        }
+        while (await reader.FillAsync());
+        Assert.Equal(["1:a|b", "2:1|2", "3:3|4"], seen);
+    }
+
+    [Fact]
+    public void Read_ManyFields_GrowsFieldTable()
+    {
+        string line = string.Join(",", Enumerable.Range(0, 1000));
+        List<string> records = ReadAll(line + "\n" + line + "\n");
+        Assert.Equal(2, records.Count);
+        Assert.Equal("2:" + line.Replace(',', '|'), records[1]);
+    }
+
+    [Fact]
+    public void Open_File_NamesDiagnosticsByFileName()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"reading-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "a,b\n1,2\n");
+        try
+        {
+            using CsvReader reader = CsvReader.Open(path, new CsvReaderOptions());
+            Assert.Equal(Path.GetFileName(path), reader.FileName);
+            Assert.Equal(["1:a|b", "2:1|2"], ReadAll(reader));
+            Assert.Equal(8, reader.BytesRead);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
+
+/// <summary>A stream of a prefix, a long run of one byte value, and a suffix, produced without holding it in memory.</summary>
+internal sealed class RepeatingStream(byte[] prefix, byte[] middleTemplate, byte[] suffix) : Stream
+{
+    private readonly long _length = prefix.Length + (long)middleTemplate.Length + suffix.Length;
+    private long _pos;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => _length;
+    public override long Position { get => _pos; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int n = 0;
+        while (n < buffer.Length && _pos < _length)
+        {
+            long middleEnd = prefix.Length + (long)middleTemplate.Length;
+            if (_pos < prefix.Length) buffer[n] = prefix[_pos];
+            else if (_pos < middleEnd) buffer[n] = (byte)'z';
+            else buffer[n] = suffix[_pos - middleEnd];
+            n++;
+            _pos++;
+        }
+        return n;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

@@ -1,0 +1,140 @@
+using FsCheck;
+using FsCheck.Fluent;
+using PayrollRecon.Findings;
+using PayrollRecon.Model;
+using PayrollRecon.Parsing;
+using PayrollRecon.Reconciliation;
+
+namespace PayrollRecon.Tests.Reconciliation;
+
+public sealed class ReconcilerPropertyTests
+{
+    private static readonly Arbitrary<int> Seeds = Arb.From(Gen.Choose(0, int.MaxValue));
+
+    [Fact]
+    public void Conservation_RandomProjects_BalancesToTheFen()
+    {
+        Prop.ForAll(Seeds, seed =>
+        {
+            var s = RandomProject.Build(seed);
+            var result = s.Run();
+            var c = result.Summary.Conservation;
+            Assert.True(c.Balanced, $"seed {seed}");
+
+            // Independently: every statement line that is not a repeated txn is counted once, by its own class.
+            var bySource = s.Bank.Select((b, i) => (Source: $"bank.csv:{i + 2}", Line: b)).ToDictionary(x => x.Source, x => x.Line);
+            var statement = result.BankLines.Where(l => l.Source.StartsWith("bank.csv:", StringComparison.Ordinal) && l.Class != BankLineClass.DuplicateTxn).ToList();
+            Assert.Equal(s.Bank.Count, result.BankLines.Count(l => l.Source.StartsWith("bank.csv:", StringComparison.Ordinal)));
+            long Sum(Func<BankLineExplanation, bool> which) => statement.Where(which).Sum(l => l.Amount.Fen);
+            Assert.Equal(c.Debits.Fen, Sum(l => bySource[l.Source].Debit));
+            Assert.Equal(c.Credits.Fen, Sum(l => !bySource[l.Source].Debit));
+            Assert.Equal(c.WagePayments.Fen, Sum(l => l.Class == BankLineClass.WagePayment));
+            Assert.Equal(c.Batches.Fen, Sum(l => l.Class == BankLineClass.Batch));
+            Assert.Equal(c.Fees.Fen, Sum(l => l.Class == BankLineClass.Fee));
+            Assert.Equal(c.Misuse.Fen, Sum(l => l.Class == BankLineClass.Misuse));
+            Assert.Equal(c.Refunds.Fen, Sum(l => l.Class == BankLineClass.Refund));
+            Assert.Equal(c.Interest.Fen, Sum(l => l.Class == BankLineClass.Interest));
+            Assert.Equal(c.LaborFunds.Fen, Sum(l => l.Class == BankLineClass.LaborFunds));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Allocation_RandomProjects_NeverMoreThanDueAndOutstandingNonNegative()
+    {
+        Prop.ForAll(Seeds, seed =>
+        {
+            var result = RandomProject.Build(seed).Run();
+            var allocated = new Dictionary<(string, YearMonth), long>();
+            foreach (var line in result.BankLines)
+            {
+                long total = line.Allocations.Sum(a => a.Amount.Fen);
+                if (line.Class == BankLineClass.WagePayment && !line.Cancelled)
+                    Assert.Equal(line.Amount.Fen, total + line.Excess.Fen);
+                else
+                    Assert.Equal(0, total);
+                foreach (var a in line.Allocations)
+                {
+                    Assert.True(a.Amount.Fen > 0);
+                    var key = (line.WorkerIdNumber!, a.Period);
+                    allocated[key] = allocated.GetValueOrDefault(key) + a.Amount.Fen;
+                }
+            }
+            foreach (var e in result.Ledger)
+            {
+                long toMonth = allocated.GetValueOrDefault((e.IdNumber, e.Period));
+                Assert.True(toMonth <= Math.Max(0, e.Due.Fen), $"seed {seed}: {e.IdNumber} {e.Period}");
+                Assert.True(e.Paid.Fen <= toMonth);
+                Assert.True(e.Outstanding.Fen >= 0);
+                Assert.Equal(Math.Max(0, e.Due.Fen - e.Paid.Fen), e.Outstanding.Fen);
+            }
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Allocation_MemoNamesAnOwedMonth_GoesThereFirst()
+    {
+        Prop.ForAll(Seeds, seed =>
+        {
+            var s = RandomProject.Build(seed);
+            var result = s.Run();
+            var memoBySource = s.Bank.Select((b, i) => ($"bank.csv:{i + 2}", b.Memo))
+                .Concat(s.Batches.Select((b, i) => ($"batches.csv:{i + 2}", b.Memo)))
+                .ToDictionary(x => x.Item1, x => x.Item2);
+            var dueOf = result.Ledger.ToDictionary(e => (e.IdNumber, e.Period), e => e.Due.Fen);
+            var allocatedSoFar = new Dictionary<(string, YearMonth), long>();
+            string lumpSource = "";
+            foreach (var line in result.BankLines)
+            {
+                if (line.Source.StartsWith("bank.csv:", StringComparison.Ordinal)) lumpSource = line.Source;
+                if (line.Class == BankLineClass.WagePayment && !line.Cancelled)
+                {
+                    string memo = memoBySource[line.Source];
+                    if (memo.Length == 0 && line.Source.StartsWith("batches", StringComparison.Ordinal))
+                        memo = memoBySource[lumpSource];
+                    if (MemoMonth.TryFind(memo, line.Date, out var named) && dueOf.TryGetValue((line.WorkerIdNumber!, named), out long due))
+                    {
+                        long outstanding = due - allocatedSoFar.GetValueOrDefault((line.WorkerIdNumber!, named));
+                        long expected = Math.Min(line.Amount.Fen, Math.Max(0, outstanding));
+                        if (expected > 0)
+                            Assert.True(new Allocation(named, new Money(expected)) == line.Allocations[0], $"seed {seed}: {line.Source}");
+                        else
+                            Assert.DoesNotContain(line.Allocations, a => a.Period == named);
+                    }
+                }
+                foreach (var a in line.Allocations)
+                {
+                    var key = (line.WorkerIdNumber!, a.Period);
+                    allocatedSoFar[key] = allocatedSoFar.GetValueOrDefault(key) + a.Amount.Fen;
+                }
+            }
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Punches_ShuffledOrder_IdenticalFindingsAndLedger()
+    {
+        Prop.ForAll(Seeds, seed =>
+        {
+            var s = RandomProject.Build(seed);
+            var first = s.Run();
+            var shuffled = s.Punches.OrderBy(_ => new Random(seed).Next()).Reverse().ToList();
+            new Random(seed ^ 0x5A5A).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shuffled));
+            var second = s.Run(shuffled);
+            Assert.Equal(first.Findings.Select(Describe), second.Findings.Select(Describe));
+            Assert.Equal(first.Ledger, second.Ledger);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Findings_RandomProjects_AreInReportOrder()
+    {
+        Prop.ForAll(Seeds, seed =>
+        {
+            var findings = RandomProject.Build(seed).Run().Findings;
+            for (int i = 1; i < findings.Count; i++)
+                Assert.True(FindingOrder.Compare(findings[i - 1], findings[i]) <= 0, $"seed {seed} at {i}");
+        }).QuickCheckThrowOnFailure();
+    }
+
+    private static string Describe(Finding f) => (f with { TxnIds = [] }) + " txn=" + string.Join(';', f.TxnIds);
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+
+using PayrollRecon.Reporting;
+
+using static PayrollRecon.Tests.Reporting.ReportFixtures;
+
+namespace PayrollRecon.Tests.Reporting;
+
+public sealed class SummaryJsonTests
+{
+    [Fact]
+    public void WriteSummaryJson_Realistic_ParsesBackWithExactTotals()
+    {
+        var result = Realistic();
+        var s = result.Summary;
+
+        string json = Utf8(st => ReportWriter.WriteSummaryJson(result, st));
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+
+        Assert.Equal("LY-2023-0017", root.GetProperty("project").GetProperty("code").GetString());
+        Assert.Equal("洛阳市某安置房项目（二期）", root.GetProperty("project").GetProperty("name").GetString());
+        Assert.Equal("2024-04-01", root.GetProperty("asOf").GetString());
+        Assert.Equal("red", root.GetProperty("warningLevel").GetString());
+        var totals = root.GetProperty("totals");
+        Assert.Equal(s.TotalDue.ToString(), totals.GetProperty("due").GetString());
+        Assert.Equal(s.TotalPaid.ToString(), totals.GetProperty("paid").GetString());
+        Assert.Equal(s.TotalOutstanding.ToString(), totals.GetProperty("outstanding").GetString());
+        Assert.Equal("480000.05", totals.GetProperty("laborFundsIn").GetString());
+        Assert.Equal(s.WagePaymentsOut.ToString(), totals.GetProperty("wagePaymentsOut").GetString());
+        Assert.Equal(JsonValueKind.String, totals.GetProperty("due").ValueKind);
+        Assert.True(root.GetProperty("conservation").GetProperty("balanced").GetBoolean());
+        Assert.Equal("12.50", root.GetProperty("conservation").GetProperty("fees").GetString());
+        Assert.Equal(12, root.GetProperty("workers").GetInt32());
+    }
+
+    [Fact]
+    public void WriteSummaryJson_Small_ExactText()
+    {
+        string json = Utf8(st => ReportWriter.WriteSummaryJson(Small(), st));
+
+        Assert.Equal(
+            """
+            {
+              "project": {
+                "code": "LY-2023-0017",
+                "name": "洛阳市某安置房项目"
+              },
+              "asOf": "2024-02-01",
+              "warningLevel": "red",
+              "workers": 2,
+              "counts": {
+                "findings": 4,
+                "bySeverity": {
+                  "red": 1,
+                  "orange": 2,
+                  "yellow": 1,
+                  "info": 0
+                },
+                "byCode": {
+                  "DATA_ERROR": 1,
+                  "NAME_MISMATCH": 1,
+                  "NON_WAGE_DEBIT": 1,
+                  "UNPAID": 1
+                }
+              },
+              "totals": {
+                "due": "0.00",
+                "paid": "0.00",
+                "outstanding": "0.00",
+                "laborFundsIn": "480000.05",
+                "wagePaymentsOut": "0.00"
+              },
+              "conservation": {
+                "debits": "91012.50",
+                "wagePayments": "0.00",
+                "batches": "0.00",
+                "fees": "12.50",
+                "misuse": "91000.00",
+                "credits": "480000.05",
+                "refunds": "0.00",
+                "interest": "0.00",
+                "laborFunds": "480000.05",
+                "balanced": true
+              },
+              "employers": [
+                {
+                  "employer": "宏达劳务",
+                  "grade": "C",
+                  "outstanding": "3000.00",
+                  "workers": 2
+                }
+              ],
+              "files": [
+                {
+                  "file": "workers.csv",
+                  "rowsRead": 2,
+                  "rowsRejected": 0,
+                  "encoding": "UTF-8 (BOM)",
+                  "bytes": 2048
+                },
+                {
+                  "file": "bank.csv",
+                  "rowsRead": 250,
+                  "rowsRejected": 1,
+                  "encoding": "GB18030",
+                  "bytes": 40960
+                },
+                {
+                  "file": "attendance.csv",
+                  "rowsRead": 4000,
+                  "rowsRejected": 0,
+                  "encoding": "UTF-8",
+                  "bytes": 180000
+                }
+              ]
+            }
+
+            """,
+            json);
+    }
+
+    [Fact]
+    public void WriteSummaryJson_SameInputTwice_ByteIdentical()
+    {
+        Assert.Equal(Bytes(s => ReportWriter.WriteSummaryJson(Realistic(), s)), Bytes(s => ReportWriter.WriteSummaryJson(Realistic(), s)));
+    }
+}
