@@ -58,12 +58,18 @@ public sealed partial class CsvReader
         _maskBase = -1;
         int keep = _tooLong ? _scanPos : _start;
         if (keep == 0) return;
+        if (_tooLong && _fieldStart < keep)
+        {
+            // The field began in the part being dropped; a later quote can still open it only if that part was all spaces.
+            bool onlySpaces = _fieldStart >= 0 && _buf.AsSpan(_fieldStart, keep - _fieldStart).IndexOfAnyExcept((byte)' ') < 0;
+            _fieldStart = onlySpaces ? keep : FieldStartDropped + keep;
+        }
         _buf.AsSpan(keep, _end - keep).CopyTo(_buf);
         if (_tooLong) _start = keep;
         _start -= keep;
         _end -= keep;
         _scanPos -= keep;
-        _fieldStart = Math.Max(0, _fieldStart - keep);
+        _fieldStart -= keep;
         _validatedEnd = Math.Max(0, _validatedEnd - keep);
         _suspectStart = Math.Max(0, _suspectStart - keep);
         _suspectEnd = Math.Max(0, _suspectEnd - keep);

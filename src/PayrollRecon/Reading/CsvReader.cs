@@ -215,26 +215,23 @@ public sealed partial class CsvReader : IDisposable
     }
 
     /// <summary>R1: finds the first non-blank line, skipping blank lines before it, and picks the separator from it.</summary>
+    /// <remarks>Only the first <c>MaxRecordBytes + 1</c> bytes of a line are looked at, so the choice never depends on how the input arrives.</remarks>
     private bool TryDetectSeparator()
     {
+        int limit = _maxRecordBytes + 1;
         int pos = _start;
         while (true)
         {
-            int rel = _buf.AsSpan(pos, _end - pos).IndexOf(LineFeed);
-            if (rel < 0 && !_inputDone)
-            {
-                if (_end - pos <= _maxRecordBytes) return false;
-                SetSeparator((byte)',');
-                return true;
-            }
-            int lineEnd = rel < 0 ? _end : pos + rel;
-            ReadOnlySpan<byte> line = _buf.AsSpan(pos, lineEnd - pos);
+            ReadOnlySpan<byte> head = _buf.AsSpan(pos, Math.Min(_end - pos, limit));
+            int rel = head.IndexOf(LineFeed);
+            if (rel < 0 && head.Length < limit && !_inputDone) return false;
+            ReadOnlySpan<byte> line = rel < 0 ? head : head[..rel];
             int tabs = line.Count((byte)'\t');
             int commas = line.Count((byte)',');
-            if (tabs == 0 && commas == 0 && Utf8WhiteSpace.TrimRange(line).Length == 0 && rel >= 0)
+            if (rel >= 0 && tabs == 0 && commas == 0 && Utf8WhiteSpace.TrimRange(line).Length == 0)
             {
                 // Blank under either separator: consume it here so a long run of blank lines cannot fill the window.
-                pos = lineEnd + 1;
+                pos += rel + 1;
                 _line++;
                 _start = _scanPos = _fieldStart = pos;
                 continue;
@@ -390,8 +387,12 @@ public sealed partial class CsvReader : IDisposable
         }
     }
 
+    /// <summary>Marks a field of a too-long record whose first non-space byte was already dropped from the window.</summary>
+    private const int FieldStartDropped = -1;
+
     private static bool IsFieldStart(byte[] buf, int fieldStart, int idx)
     {
+        if (fieldStart == FieldStartDropped) return false;
         for (int i = fieldStart; i < idx; i++)
         {
             if (buf[i] != (byte)' ') return false;
