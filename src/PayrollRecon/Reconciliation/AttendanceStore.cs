@@ -71,6 +71,10 @@ internal sealed class AttendanceStore
         }
     }
 
+    /// <summary>The block of a worker-month, if it has a punch.</summary>
+    public bool TryGetBlock(int worker, int monthOrdinal, out int block) =>
+        _blockByKey.TryGetValue(((long)worker << 32) | (uint)monthOrdinal, out block);
+
     /// <summary>Roster index of a block's worker.</summary>
     public int WorkerOf(int block) => _blockWorker[block];
 
