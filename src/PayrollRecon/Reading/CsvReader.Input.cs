@@ -56,6 +56,9 @@ public sealed partial class CsvReader
     private void Compact()
     {
         _maskBase = -1;
+        // Records not handed out yet are indexed again after the move; nothing of them has been changed in place.
+        _rowCount = _rowNext = 0;
+        _quotedCount = _quotedNext = 0;
         int keep = _tooLong ? _scanPos : _start;
         if (keep == 0) return;
         if (_tooLong && _fieldStart < keep)

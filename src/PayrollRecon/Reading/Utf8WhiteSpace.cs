@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PayrollRecon.Reading;
 
@@ -13,6 +14,16 @@ internal static class Utf8WhiteSpace
         if (value.Length == 0) return (0, 0);
         if ((EdgeBytes[value[0]] & MayStart) == 0 && (EdgeBytes[value[^1]] & MayEnd) == 0) return (0, value.Length);
         return TrimRangeSlow(value);
+    }
+
+    /// <summary>The <paramref name="length"/> bytes at <paramref name="first"/>, trimmed of Unicode white space at both ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> Trim(ref byte first, int length)
+    {
+        if (length == 0) return default;
+        ReadOnlySpan<byte> value = MemoryMarshal.CreateReadOnlySpan(ref first, length);
+        if (((EdgeBytes[first] & MayStart) | (EdgeBytes[Unsafe.Add(ref first, unchecked(length - 1))] & MayEnd)) == 0) return value;
+        return TrimSlow(value);
     }
 
     private const byte MayStart = 1;
@@ -35,6 +46,13 @@ internal static class Utf8WhiteSpace
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value)
     {
         (int start, int length) = TrimRange(value);
+        return value.Slice(start, length);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReadOnlySpan<byte> TrimSlow(ReadOnlySpan<byte> value)
+    {
+        (int start, int length) = TrimRangeSlow(value);
         return value.Slice(start, length);
     }
 
