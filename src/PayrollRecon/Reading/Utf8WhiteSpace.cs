@@ -52,6 +52,15 @@ internal static class Utf8WhiteSpace
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static ReadOnlySpan<byte> TrimSlow(ReadOnlySpan<byte> value)
     {
+        // Most calls come from a CJK character whose last byte merely could end a white-space character: a lead byte
+        // other than C2 or E1–E3 before it settles that without the general loop.
+        int n = value.Length;
+        byte last = value[n - 1];
+        if (last >= 0x80 && (EdgeBytes[value[0]] & MayStart) == 0
+            && (n < 2 || value[n - 2] != 0xC2) && (n < 3 || unchecked((uint)(value[n - 3] - 0xE1)) > 2))
+        {
+            return value;
+        }
         (int start, int length) = TrimRangeSlow(value);
         return value.Slice(start, length);
     }
@@ -98,6 +107,7 @@ internal static class Utf8WhiteSpace
 
     private static bool IsAsciiWhiteSpace(byte b) => b == 0x20 || unchecked((uint)(b - 0x09)) <= 0x0D - 0x09;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsThreeByteWhiteSpace(byte b0, byte b1, byte b2) => b0 switch
     {
         0xE1 => b1 == 0x9A && b2 == 0x80,                                    // U+1680
