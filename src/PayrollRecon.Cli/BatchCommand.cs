@@ -1,16 +1,18 @@
 using System.CommandLine;
-using System.Diagnostics;
+using System.Runtime.InteropServices;
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
-using PayrollRecon.Reconciliation;
+using PayrollRecon.Project;
 using PayrollRecon.Reporting;
-using Spectre.Console;
 
 namespace PayrollRecon.Cli;
 
 /// <summary><c>payrollrecon batch &lt;root-dir&gt;</c>: check every project folder below a root, in parallel, and write a portfolio.</summary>
 internal static class BatchCommand
 {
+    /// <summary>The input files of a project folder, in the names of SPEC §2.</summary>
+    private static readonly string[] InputFiles = ["workers.csv", "bank.csv", "attendance.csv", "payroll.csv", "batches.csv", "calendar.csv"];
+
     public static Command Create()
     {
         var root = new Argument<string>("root-dir") { Description = "Folder whose sub-folders holding a project.json are the projects." };
@@ -37,84 +39,141 @@ internal static class BatchCommand
         if (!Directory.Exists(rootDir)) throw new CliException($"{rootDir}: no such folder");
         if (jobs < 1) throw new CliException($"--jobs: expected a positive number, got {jobs}");
         var outDir = Path.GetFullPath(common.OutDir(parsed));
-        var checkOptions = common.CheckOptions(parsed);
-        var reportOptions = common.ReportOptions(parsed);
-        var failOn = common.FailOnLevel(parsed);
+        var runner = new BatchRunner(outDir, common.CheckOptions(parsed), common.ReportOptions(parsed), common.FailOnLevel(parsed));
+        var output = parsed.InvocationConfiguration.Output;
+        var error = parsed.InvocationConfiguration.Error;
 
         var projects = Discover(rootDir, outDir).Where((_, i) => i % shard.Count == shard.Index).ToArray();
         Directory.CreateDirectory(outDir);
-        var entries = new PortfolioEntry[projects.Length];
-        var failedOn = new bool[projects.Length];
-        var progress = new BatchProgress(projects.Length, projects.Sum(p => p.InputBytes));
+        // A portfolio left by an earlier run would describe project folders this run is about to replace; until this
+        // run's portfolio is complete, there is none.
+        foreach (var name in new[] { ReportWriter.PortfolioCsvFileName, ReportWriter.PortfolioHtmlFileName })
+            File.Delete(Path.Combine(outDir, name));
 
-        void RunOne(int i)
-        {
-            var project = projects[i];
-            try
-            {
-                if (project.Error is not null) throw new CliException(project.Error);
-                var inputs = ProjectFolder.Load(project.Dir);
-                var result = PayrollChecker.Check(inputs, checkOptions, progress: null, ct);
-                ProjectOutput.Write(result, Path.Combine(outDir, SafeFolderName(project.Code)), reportOptions, ct);
-                entries[i] = PortfolioEntry.FromResult(result) with { ReportLink = $"{Uri.EscapeDataString(SafeFolderName(project.Code))}/report.html" };
-                failedOn[i] = CheckCommand.ExitCodeFor(result, failOn) != ExitCodes.Ok;
-            }
-            catch (Exception e) when (e is PayrollDataException or CliException or IOException or UnauthorizedAccessException)
-            {
-                entries[i] = PortfolioEntry.Failed(project.Code, null, Program.OneLine(e.Message));
-            }
-            progress.Completed(project.InputBytes);
-        }
+        // The action runs synchronously, so System.CommandLine's own Ctrl-C handling never sees it: without these
+        // registrations SIGINT would kill the process in the middle of a write.
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-        Action run = () => Parallel.For(0, projects.Length, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = ct }, RunOne);
-        progress.Run(run, ct);
+        var progress = new BatchProgress(projects.Length, projects.Sum(p => p.InputBytes), error, interactive: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+        var outcomes = runner.Run(projects, jobs, progress, cancel.Token);
+        cancel.Token.ThrowIfCancellationRequested();
 
-        ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioCsvFileName), s => ReportWriter.WritePortfolioCsv(entries, s), ct);
-        ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioHtmlFileName), s => ReportWriter.WritePortfolioHtml(entries, s, reportOptions), ct);
+        var entries = outcomes.Select(o => o.Entry).ToArray();
+        ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioCsvFileName), s => ReportWriter.WritePortfolioCsv(entries, s), cancel.Token);
+        ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioHtmlFileName), s => ReportWriter.WritePortfolioHtml(entries, s, runner.ReportOptions), cancel.Token);
 
         int failed = entries.Count(e => e.Error is not null);
-        Console.Out.WriteLine($"{projects.Length} projects checked ({failed} could not be read) in {progress.Elapsed.TotalSeconds:F1} s; portfolio written to {outDir}");
-        foreach (var e in entries.Where(e => e.Error is not null)) Console.Error.WriteLine($"payrollrecon: project {e.Code}: {e.Error}");
+        output.WriteLine($"{projects.Length} projects checked ({failed} could not be read) in {progress.Elapsed.TotalSeconds:F1} s; portfolio written to {outDir}");
+        // Every error names the project's folder relative to the root.
+        foreach (var e in entries.Where(e => e.Error is not null)) error.WriteLine($"payrollrecon: {e.Error}");
+        if (outcomes.Any(o => o.InternalError)) return ExitCodes.InternalError;
         if (failed > 0) return ExitCodes.BadInput;
-        return failedOn.Any(f => f) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
+        return outcomes.Any(o => o.AtOrAboveFailOn) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
+
+        void OnSignal(PosixSignalContext context)
+        {
+            // Keep the process alive: the workers stop at their next check, remove their temporary files, and
+            // Program.Run turns the cancellation into exit code 130.
+            context.Cancel = true;
+            cancel.Cancel();
+        }
     }
 
-    /// <summary>A project found below the root: its folder, its code (or the folder name when project.json is unreadable) and input size.</summary>
-    internal sealed record DiscoveredProject(string Dir, string Code, string? Error, long InputBytes);
+    /// <summary>A project found below the root.</summary>
+    /// <param name="Dir">Full path of the project folder.</param>
+    /// <param name="RelativeDir">The folder relative to the root, '/'-separated; the name used in error messages, so a
+    /// portfolio does not depend on where the root lies on the machine that ran the shard.</param>
+    /// <param name="Code">The project code, or the relative folder when <c>project.json</c> cannot be read.</param>
+    /// <param name="Settings">The settings, or null when <paramref name="Error"/> is set.</param>
+    /// <param name="Error">Why the project cannot be checked; null when it can be tried.</param>
+    /// <param name="InputBytes">Total size of the project's input files.</param>
+    internal sealed record DiscoveredProject(string Dir, string RelativeDir, string Code, ProjectSettings? Settings, string? Error, long InputBytes);
 
     /// <summary>Every folder holding a project.json, in code order (ties by path), excluding the output folder.</summary>
     internal static IReadOnlyList<DiscoveredProject> Discover(string rootDir, string outDir)
     {
+        var rootFull = Path.GetFullPath(rootDir);
+        var outFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir));
         var found = new List<DiscoveredProject>();
         var stack = new Stack<string>();
-        stack.Push(Path.GetFullPath(rootDir));
+        stack.Push(rootFull);
         while (stack.Count > 0)
         {
             var dir = stack.Pop();
-            if (string.Equals(dir, outDir, StringComparison.Ordinal)) continue;
+            if (string.Equals(Path.TrimEndingDirectorySeparator(dir), outFull, StringComparison.Ordinal)) continue;
             if (ProjectFolder.IsProject(dir))
             {
-                var code = ProjectFolder.TryReadCode(dir);
-                long bytes = new DirectoryInfo(dir).EnumerateFiles("*.csv").Sum(f => f.Length);
-                found.Add(code is null
-                    ? new DiscoveredProject(dir, Path.GetFileName(dir), $"{Path.GetFileName(dir)}/project.json cannot be read", bytes)
-                    : new DiscoveredProject(dir, code, null, bytes));
+                found.Add(Describe(dir, Path.GetRelativePath(rootFull, dir).Replace('\\', '/')));
+                // A project folder is a leaf: folders inside it (old outputs, archives) are not projects of the root.
                 continue;
             }
             foreach (var sub in Directory.EnumerateDirectories(dir).OrderByDescending(d => d, StringComparer.Ordinal)) stack.Push(sub);
         }
-        found.Sort((a, b) =>
+        found.Sort(static (a, b) =>
         {
             int c = string.CompareOrdinal(a.Code, b.Code);
-            return c != 0 ? c : string.CompareOrdinal(a.Dir, b.Dir);
+            return c != 0 ? c : string.CompareOrdinal(a.RelativeDir, b.RelativeDir);
         });
-        // Two folders with the same code would write into the same output folder: the later one is reported, not run.
-        for (int i = 1; i < found.Count; i++)
+        // Two projects that map to the same output folder would overwrite each other: the later one is reported, not
+        // run. Folder names are compared ignoring case so that the outcome does not depend on the file system.
+        var folders = new Dictionary<string, DiscoveredProject>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < found.Count; i++)
         {
-            if (found[i].Code == found[i - 1].Code && found[i].Error is null)
-                found[i] = found[i] with { Error = $"duplicate project code '{found[i].Code}' (also in {found[i - 1].Dir})" };
+            var p = found[i];
+            if (p.Error is not null) continue;
+            if (folders.TryGetValue(SafeFolderName(p.Code), out var first))
+                found[i] = p with { Error = $"{p.RelativeDir}: project code '{p.Code}' is also the code of {first.RelativeDir}" };
+            else
+                folders.Add(SafeFolderName(p.Code), p);
         }
         return found;
+    }
+
+    private static DiscoveredProject Describe(string dir, string relative)
+    {
+        long bytes = 0;
+        foreach (var name in InputFiles)
+        {
+            var info = new FileInfo(Path.Combine(dir, name));
+            if (info.Exists) bytes += info.Length;
+        }
+        try
+        {
+            using var stream = new FileStream(Path.Combine(dir, ProjectFolder.SettingsFile), FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
+            var settings = ProjectSettingsReader.Read(stream, relative + "/" + ProjectFolder.SettingsFile);
+            return new DiscoveredProject(dir, relative, settings.Code, settings, null, bytes);
+        }
+        catch (Exception e) when (e is PayrollDataException or IOException or UnauthorizedAccessException)
+        {
+            string message = e is PayrollDataException ? e.Message : $"{relative}/{ProjectFolder.SettingsFile}: cannot be read ({e.Message})";
+            return new DiscoveredProject(dir, relative, relative, null, Program.OneLine(message), bytes);
+        }
+    }
+
+    /// <summary>The inputs of a discovered project; a missing required file throws with the folder named relative to the root.</summary>
+    internal static CheckInputs Inputs(DiscoveredProject project)
+    {
+        InputSource? Optional(string name)
+        {
+            var path = Path.Combine(project.Dir, name);
+            return File.Exists(path) ? InputSource.FromFile(path) : null;
+        }
+
+        InputSource Required(string name) =>
+            Optional(name) ?? throw new CliException($"{project.RelativeDir}: missing required file '{name}'");
+
+        return new CheckInputs
+        {
+            Settings = project.Settings ?? throw new InvalidOperationException("a project without settings is not checked"),
+            Workers = Required("workers.csv"),
+            Bank = Required("bank.csv"),
+            Attendance = Optional("attendance.csv"),
+            Payroll = Optional("payroll.csv"),
+            Batches = Optional("batches.csv"),
+            Calendar = Optional("calendar.csv"),
+        };
     }
 
     /// <summary>A project code as a folder name: path separators and other unsafe characters become '_'.</summary>
@@ -126,59 +185,5 @@ internal static class BatchCommand
             if (Array.IndexOf(invalid, chars[i]) >= 0 || chars[i] == '\\' || chars[i] == ':') chars[i] = '_';
         var name = new string(chars);
         return name is "." or ".." || name.Length == 0 ? "_" + name : name;
-    }
-
-    /// <summary>Live progress on a terminal (Spectre.Console), periodic plain lines when stderr is redirected.</summary>
-    private sealed class BatchProgress(int total, long totalBytes)
-    {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private int _done;
-        private long _bytes;
-
-        public TimeSpan Elapsed => _clock.Elapsed;
-
-        public void Completed(long bytes)
-        {
-            Interlocked.Increment(ref _done);
-            Interlocked.Add(ref _bytes, bytes);
-        }
-
-        public void Run(Action work, CancellationToken ct)
-        {
-            if (!Console.IsErrorRedirected && total > 0)
-            {
-                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-                console.Progress()
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                    .Start(ctx =>
-                    {
-                        var task = ctx.AddTask("projects", maxValue: total);
-                        var worker = Task.Run(work, ct);
-                        while (!worker.Wait(250))
-                        {
-                            task.Value = Volatile.Read(ref _done);
-                            task.Description = Line();
-                        }
-                        task.Value = Volatile.Read(ref _done);
-                        task.Description = Line();
-                        worker.GetAwaiter().GetResult();
-                    });
-                return;
-            }
-            var background = Task.Run(work, ct);
-            while (!background.Wait(5000)) Console.Error.WriteLine(Line());
-            background.GetAwaiter().GetResult();
-            Console.Error.WriteLine(Line());
-        }
-
-        private string Line()
-        {
-            int done = Volatile.Read(ref _done);
-            long bytes = Volatile.Read(ref _bytes);
-            double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
-            double mbps = bytes / 1e6 / seconds;
-            string eta = done == 0 ? "?" : TimeSpan.FromSeconds(seconds * (total - done) / done).ToString(@"hh\:mm\:ss");
-            return $"{done}/{total} projects, {mbps:F0} MB/s, ETA {eta} (of {totalBytes / 1e6:F0} MB)";
-        }
     }
 }

@@ -39,7 +39,7 @@ internal static class Program
         }
         catch (OverflowException)
         {
-            error.WriteLine("payrollrecon: an amount or a sum of amounts is too large to hold exactly (over 92 233 720 368 547 758.07 yuan)");
+            error.WriteLine($"payrollrecon: {OverflowMessage}");
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)
@@ -58,6 +58,9 @@ internal static class Program
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>The one line for a checked overflow of money arithmetic.</summary>
+    internal const string OverflowMessage = "an amount or a sum of amounts is too large to hold exactly (over 92 233 720 368 547 758.07 yuan)";
 
     /// <summary>Collapses a multi-line message (tabs and line breaks) into one line.</summary>
     internal static string OneLine(string message) =>

@@ -6,18 +6,40 @@ namespace PayrollRecon.Cli;
 /// <summary>Writes one project's four outputs; each file appears under its final name only once complete.</summary>
 internal static class ProjectOutput
 {
+    /// <summary>Writes findings.csv, ledger.csv, summary.json and report.html into <paramref name="outDir"/>.</summary>
+    /// <remarks>All four are written as <c>.tmp</c> files first and renamed together at the end, so a cancelled run
+    /// leaves either the new set or the files that were there before, never some of each, and no <c>.tmp</c> file.</remarks>
     public static void Write(ReconciliationResult result, string outDir, ReportOptions options, CancellationToken ct, CheckTimings? timings = null)
     {
         Directory.CreateDirectory(outDir);
+        (string Name, Action<Stream> Write)[] files =
+        [
+            (ReportWriter.FindingsFileName, s => ReportWriter.WriteFindingsCsv(result, s, options)),
+            (ReportWriter.LedgerFileName, s => ReportWriter.WriteLedgerCsv(result, s, options)),
+            (ReportWriter.SummaryFileName, s => ReportWriter.WriteSummaryJson(result, s)),
+            (ReportWriter.ReportFileName, s => ReportWriter.WriteReportHtml(result, s, options)),
+        ];
+        var temporary = new List<string>(files.Length);
         timings?.Restart();
-        WriteAtomically(Path.Combine(outDir, ReportWriter.FindingsFileName), s => ReportWriter.WriteFindingsCsv(result, s, options), ct);
-        timings?.Lap("write " + ReportWriter.FindingsFileName);
-        WriteAtomically(Path.Combine(outDir, ReportWriter.LedgerFileName), s => ReportWriter.WriteLedgerCsv(result, s, options), ct);
-        timings?.Lap("write " + ReportWriter.LedgerFileName);
-        WriteAtomically(Path.Combine(outDir, ReportWriter.SummaryFileName), s => ReportWriter.WriteSummaryJson(result, s), ct);
-        timings?.Lap("write " + ReportWriter.SummaryFileName);
-        WriteAtomically(Path.Combine(outDir, ReportWriter.ReportFileName), s => ReportWriter.WriteReportHtml(result, s, options), ct);
-        timings?.Lap("write " + ReportWriter.ReportFileName);
+        try
+        {
+            foreach (var (name, write) in files)
+            {
+                ct.ThrowIfCancellationRequested();
+                var tmp = Path.Combine(outDir, name + ".tmp");
+                temporary.Add(tmp);
+                WriteFile(tmp, write);
+                timings?.Lap("write " + name);
+            }
+            ct.ThrowIfCancellationRequested();
+            // Past this point the renames run to the end: they take microseconds, and stopping half-way would mix runs.
+            for (int i = 0; i < files.Length; i++) File.Move(temporary[i], Path.Combine(outDir, files[i].Name), overwrite: true);
+        }
+        finally
+        {
+            foreach (var tmp in temporary)
+                if (File.Exists(tmp)) File.Delete(tmp);
+        }
     }
 
     /// <summary>Writes to <c>path.tmp</c> and renames, so a cancelled run never leaves a partial file under the final name.</summary>
@@ -27,10 +49,7 @@ internal static class ProjectOutput
         var tmp = path + ".tmp";
         try
         {
-            using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(stream);
-            }
+            WriteFile(tmp, write);
             ct.ThrowIfCancellationRequested();
             File.Move(tmp, path, overwrite: true);
         }
@@ -38,5 +57,11 @@ internal static class ProjectOutput
         {
             if (File.Exists(tmp)) File.Delete(tmp);
         }
+    }
+
+    private static void WriteFile(string path, Action<Stream> write)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        write(stream);
     }
 }

@@ -11,6 +11,13 @@ internal static class TokenParser
     /// <summary>Bank direction: <c>D</c>/<c>C</c>, 借/贷, 借方/贷方, 支出/收入, 出/入, <c>debit</c>/<c>credit</c>, <c>Dr</c>/<c>Cr</c>.</summary>
     public static bool TryParseBankDirection(ReadOnlySpan<byte> utf8, out BankDirection d)
     {
+        // One Chinese character is what Chinese statements write; settle it with one comparison of its three bytes.
+        if (utf8.Length == 3)
+        {
+            uint c = Char3(utf8);
+            if (c == Jie || c == Chu) { d = BankDirection.Debit; return true; }
+            if (c == Dai || c == Ru) { d = BankDirection.Credit; return true; }
+        }
         d = BankDirection.Debit;
         if (Is(utf8, "D"u8) || Is(utf8, "debit"u8) || Is(utf8, "Dr"u8)
             || utf8.SequenceEqual("借"u8) || utf8.SequenceEqual("借方"u8) || utf8.SequenceEqual("支出"u8) || utf8.SequenceEqual("出"u8))
@@ -29,6 +36,12 @@ internal static class TokenParser
     /// <summary>Punch direction: <c>in</c>/<c>out</c>, 进/出, 入/出, <c>E</c>/<c>L</c>, <c>01</c>/<c>02</c>, <c>1</c>/<c>2</c>; empty is Unknown.</summary>
     public static bool TryParsePunchDirection(ReadOnlySpan<byte> utf8, out PunchDirection d)
     {
+        if (utf8.Length == 3)
+        {
+            uint c = Char3(utf8);
+            if (c == Jin || c == Ru) { d = PunchDirection.In; return true; }
+            if (c == Chu) { d = PunchDirection.Out; return true; }
+        }
         d = PunchDirection.Unknown;
         if (utf8.IsEmpty) return true;
         if (Is(utf8, "in"u8) || Is(utf8, "E"u8) || utf8.SequenceEqual("01"u8) || utf8.SequenceEqual("1"u8)
@@ -132,6 +145,16 @@ internal static class TokenParser
         hundredths = result;
         return true;
     }
+
+    // 借 贷 出 入 进 as their three UTF-8 bytes, first byte lowest.
+    private const uint Jie = 0xE5 | (0x80 << 8) | (0x9F << 16);
+    private const uint Dai = 0xE8 | (0xB4 << 8) | (0xB7 << 16);
+    private const uint Chu = 0xE5 | (0x87 << 8) | (0xBA << 16);
+    private const uint Ru = 0xE5 | (0x85 << 8) | (0xA5 << 16);
+    private const uint Jin = 0xE8 | (0xBF << 8) | (0x9B << 16);
+
+    /// <summary>Three bytes packed into an integer, first byte lowest.</summary>
+    private static uint Char3(ReadOnlySpan<byte> utf8) => utf8[0] | ((uint)utf8[1] << 8) | ((uint)utf8[2] << 16);
 
     /// <summary>ASCII case-insensitive equality.</summary>
     private static bool Is(ReadOnlySpan<byte> utf8, ReadOnlySpan<byte> token) => Ascii.EqualsIgnoreCase(utf8, token);

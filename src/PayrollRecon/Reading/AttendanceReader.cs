@@ -14,13 +14,11 @@ public sealed class AttendanceReader : IDisposable
     internal static readonly ColumnSpec IdNumberColumn = new("id_number", "身份证号", "身份证号码", "证件号码");
     internal static readonly ColumnSpec TimeColumn = new("time", "考勤时间", "打卡时间");
     internal static readonly ColumnSpec DirectionColumn = new("direction", "方向", "进出");
-    internal static readonly ColumnSpec DeviceColumn = new("device", "设备编号");
 
     private readonly RecordSource _source;
     private int _idNumber = -1;
     private int _time = -1;
     private int _direction = -1;
-    private int _device = -1;
 
     private AttendanceReader(CsvReader csv, InputReaderOptions options) => _source = new RecordSource(csv, options, Bind);
 
@@ -76,7 +74,6 @@ public sealed class AttendanceReader : IDisposable
         _idNumber = header.Require(IdNumberColumn);
         _time = header.Require(TimeColumn);
         _direction = header.Find(DirectionColumn);
-        _device = header.Find(DeviceColumn);
     }
 
     private bool TryConvert(CsvRow r, out AttendanceRow row)

@@ -128,3 +128,34 @@ public sealed class CliTests
         Assert.Equal("payrollrecon: --as-of: invalid date '2024-13-01'" + Environment.NewLine, error);
     }
 }
+
+public sealed class InspectCommandTests
+{
+    [Fact]
+    public void Inspect_ProjectWithBadRow_ListsEveryFileWithEncodingCountsAndTheProblem()
+    {
+        var files = TempProject.Small();
+        files["bank.csv"] += "T4,2024-02-08 10:00,D,12.3.4,,李四,6222020200112233446,工资\n";
+        files.Remove("attendance.csv");
+        using var project = new TempProject(files);
+        var output = new StringWriter();
+        int exit = InspectCommand.Execute(project.Dir, 5, output);
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            $"workers.csv: UTF-8, {new FileInfo(project.Path_("workers.csv")).Length} bytes, 2 rows read, 0 rejected\n" +
+            "attendance.csv: absent\n" +
+            "payroll.csv: absent\n" +
+            $"bank.csv: UTF-8, {new FileInfo(project.Path_("bank.csv")).Length} bytes, 4 rows read, 1 rejected\n" +
+            "  bank.csv:5: column amount: invalid amount '12.3.4'\n" +
+            "batches.csv: absent\n" +
+            "calendar.csv: absent\n",
+            output.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Inspect_CleanProject_ExitsZero()
+    {
+        using var project = new TempProject(TempProject.Small());
+        Assert.Equal(0, InspectCommand.Execute(project.Dir, 5, new StringWriter()));
+    }
+}

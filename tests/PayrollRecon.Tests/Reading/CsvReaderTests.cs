@@ -109,6 +109,22 @@ public sealed class CsvReaderTests
         Assert.Equal(huge.Length, reader.BytesRead);
     }
 
+    [Theory]
+    // A literal quote inside a too-long record that lands at the start of a fresh window is still data.
+    [InlineData("\"q,\"\"\n\"x y\"q,\"\"\n\",\n \r\u3000x y", 8, new[] { "1!LineTooLong", "3!UnterminatedQuote" })]
+    // A header line longer than the limit decides the separator from its first bytes, however the input arrives.
+    [InlineData("\ta \t\"q,\"\"\n\"12 \",12,x y\n", 8, new[] { "1!LineTooLong" })]
+    public void Read_TooLongRecordsInOneByteChunks_SameAsWholeInput(string text, int maxRecordBytes, string[] expected)
+    {
+        byte[] bytes = Utf8(text);
+        Assert.Equal(expected, ReadAll(text, maxRecordBytes));
+        foreach (int maxRead in new[] { 1, 2, 3, 100 })
+        {
+            using var reader = CsvReader.Create(new RandomReadStream(bytes, seed: 1047847699, maxRead), "t.csv", new CsvReaderOptions { MaxRecordBytes = maxRecordBytes });
+            Assert.Equal(expected, ReadAll(reader));
+        }
+    }
+
     [Fact]
     public void Read_Utf8WithBom_StripsBomAndReportsUtf8Bom()
     {

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+
+namespace PayrollRecon.Cli;
+
+/// <summary>Progress of a batch: projects done of total, input megabytes per second and the time left, shown live on a
+/// terminal (Spectre.Console) or as a plain line every few seconds when stderr is redirected.</summary>
+/// <remarks>Bytes count the input files; a project being checked contributes what its readers have consumed so far,
+/// so one large project still moves the display.</remarks>
+internal sealed class BatchProgress(int total, long totalBytes, TextWriter error, bool interactive)
+{
+    /// <summary>How often a plain line is written when the output is not a terminal.</summary>
+    public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<Slot> _slots = [];
+    private int _done;
+    private long _doneBytes;
+
+    /// <summary>Time since the batch started.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>A progress sink for one worker thread.</summary>
+    public Slot NewSlot()
+    {
+        var slot = new Slot();
+        lock (_slots) _slots.Add(slot);
+        return slot;
+    }
+
+    /// <summary>Records a finished project (checked or failed) of <paramref name="bytes"/> input bytes.</summary>
+    public void Completed(Slot slot, long bytes)
+    {
+        slot.Start();
+        Interlocked.Add(ref _doneBytes, bytes);
+        Interlocked.Increment(ref _done);
+    }
+
+    /// <summary>Displays progress on the calling thread until <paramref name="finished"/> is true.</summary>
+    public void Show(Func<bool> finished)
+    {
+        if (interactive && total > 0)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask(Line(), maxValue: Math.Max(totalBytes, 1));
+                    do
+                    {
+                        task.Value = BytesSoFar();
+                        task.Description = Line();
+                        ctx.Refresh();
+                    }
+                    while (!Wait(finished, TimeSpan.FromMilliseconds(250)));
+                    task.Value = BytesSoFar();
+                    task.Description = Line();
+                });
+            return;
+        }
+        while (!Wait(finished, PlainInterval)) error.WriteLine(Line());
+        error.WriteLine(Line());
+    }
+
+    /// <summary>The progress as one line, e.g. <c>120/500 projects, 41 MB/s, ETA 00:00:31 (of 1302 MB)</c>.</summary>
+    public string Line()
+    {
+        int done = Volatile.Read(ref _done);
+        long bytes = BytesSoFar();
+        double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+        double rate = bytes / seconds;
+        string eta = done == total ? "00:00:00"
+            : rate <= 0 ? "?"
+            : TimeSpan.FromSeconds(Math.Min((totalBytes - bytes) / rate, TimeSpan.MaxValue.TotalSeconds / 2)).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"{done}/{total} projects, {rate / 1e6:F0} MB/s, ETA {eta} (of {totalBytes / 1e6:F0} MB)");
+    }
+
+    private long BytesSoFar()
+    {
+        long bytes = Volatile.Read(ref _doneBytes);
+        lock (_slots)
+        {
+            foreach (var s in _slots) bytes += s.Bytes;
+        }
+        return Math.Min(bytes, totalBytes);
+    }
+
+    private static bool Wait(Func<bool> finished, TimeSpan interval)
+    {
+        // Poll in short steps so the display ends as soon as the workers do.
+        var until = Stopwatch.GetTimestamp() + (long)(interval.TotalSeconds * Stopwatch.Frequency);
+        while (!finished())
+        {
+            if (Stopwatch.GetTimestamp() >= until) return false;
+            Thread.Sleep(50);
+        }
+        return true;
+    }
+
+    /// <summary>Bytes consumed by the project a worker is checking; the checker reports per input file, cumulatively.</summary>
+    internal sealed class Slot : IProgress<CheckProgress>
+    {
+        private string? _file;
+        private long _finishedFiles;
+        private long _current;
+        private long _bytes;
+
+        /// <summary>Bytes read so far of the current project.</summary>
+        public long Bytes => Volatile.Read(ref _bytes);
+
+        /// <summary>Starts a new project.</summary>
+        public void Start()
+        {
+            _file = null;
+            _finishedFiles = 0;
+            _current = 0;
+            Volatile.Write(ref _bytes, 0);
+        }
+
+        /// <inheritdoc/>
+        public void Report(CheckProgress value)
+        {
+            if (!string.Equals(value.File, _file, StringComparison.Ordinal))
+            {
+                _finishedFiles += _current;
+                _file = value.File;
+            }
+            _current = value.BytesRead;
+            Volatile.Write(ref _bytes, _finishedFiles + _current);
+        }
+    }
+}

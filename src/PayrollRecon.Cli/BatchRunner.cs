@@ -1,0 +1,116 @@
+using PayrollRecon.Findings;
+using PayrollRecon.Model;
+using PayrollRecon.Reporting;
+
+namespace PayrollRecon.Cli;
+
+/// <summary>Checks the projects of a batch on a fixed number of worker threads, each project on its own, and keeps one
+/// failing project from stopping the others.</summary>
+/// <remarks>
+/// Memory is bounded by the number of jobs: a worker holds one project's reconciliation at a time and drops it once
+/// its outputs are written; what is kept per project is one portfolio line.
+/// </remarks>
+internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, ReportOptions reportOptions, Severity? failOn)
+{
+    /// <summary>The report options every project (and the portfolio) is written with.</summary>
+    public ReportOptions ReportOptions => reportOptions;
+
+    /// <summary>What became of one project.</summary>
+    /// <param name="Entry">Its portfolio line (with <see cref="PortfolioEntry.Error"/> set when it could not be checked).</param>
+    /// <param name="AtOrAboveFailOn">It has a finding at or above <c>--fail-on</c>.</param>
+    /// <param name="InternalError">It failed on a defect of the program rather than of its input.</param>
+    public readonly record struct Outcome(PortfolioEntry Entry, bool AtOrAboveFailOn, bool InternalError);
+
+    /// <summary>Checks every project and returns the outcomes in the order of <paramref name="projects"/>.</summary>
+    /// <remarks>When <paramref name="ct"/> is cancelled, the workers stop after their current step, remove their
+    /// temporary files and return; the outcomes of projects not reached are then meaningless.</remarks>
+    public Outcome[] Run(IReadOnlyList<BatchCommand.DiscoveredProject> projects, int jobs, BatchProgress progress, CancellationToken ct)
+    {
+        var outcomes = new Outcome[projects.Count];
+        // Largest first: the big projects start early instead of leaving one worker busy alone at the end.
+        int[] order = Enumerable.Range(0, projects.Count)
+            .OrderByDescending(i => projects[i].InputBytes).ThenBy(i => i).ToArray();
+        int next = -1;
+
+        void Work(object? slotObject)
+        {
+            var slot = (BatchProgress.Slot)slotObject!;
+            while (!ct.IsCancellationRequested)
+            {
+                int k = Interlocked.Increment(ref next);
+                if (k >= order.Length) return;
+                int i = order[k];
+                slot.Start();
+                try
+                {
+                    outcomes[i] = RunOne(projects[i], slot, ct);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    return;
+                }
+                progress.Completed(slot, projects[i].InputBytes);
+            }
+        }
+
+        int threads = Math.Min(jobs, Math.Max(projects.Count, 1));
+        var workers = new Thread[threads];
+        for (int t = 0; t < threads; t++)
+        {
+            // Dedicated threads rather than the thread pool: a batch is long-running work, and exactly `jobs` of it.
+            workers[t] = new Thread(Work) { IsBackground = true, Name = $"batch-{t}" };
+            workers[t].Start(progress.NewSlot());
+        }
+        progress.Show(() => workers.All(w => !w.IsAlive));
+        foreach (var w in workers) w.Join();
+        return outcomes;
+    }
+
+    private Outcome RunOne(BatchCommand.DiscoveredProject project, BatchProgress.Slot slot, CancellationToken ct)
+    {
+        if (project.Error is not null) return new(PortfolioEntry.Failed(project.Code, null, project.Error), false, false);
+        string? name = project.Settings?.Name;
+        try
+        {
+            var inputs = BatchCommand.Inputs(project);
+            var result = PayrollChecker.Check(inputs, checkOptions, slot, ct);
+            string folder = BatchCommand.SafeFolderName(project.Code);
+            ProjectOutput.Write(result, Path.Combine(outDir, folder), reportOptions, ct);
+            var entry = PortfolioEntry.FromResult(result) with { ReportLink = $"{Uri.EscapeDataString(folder)}/report.html" };
+            return new(entry, CheckCommand.ExitCodeFor(result, failOn) != ExitCodes.Ok, false);
+        }
+        catch (Exception e) when (e is PayrollDataException or CliException or IOException or UnauthorizedAccessException)
+        {
+            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, Program.OneLine(e.Message))), false, false);
+        }
+        catch (OverflowException)
+        {
+            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, Program.OverflowMessage)), false, false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // A defect of the program met on one project's data must not cost the regulator the other projects.
+            string message = $"internal error ({e.GetType().Name}): {Program.OneLine(e.Message)}";
+            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, message)), false, true);
+        }
+    }
+
+    /// <summary>Makes an error name the project folder (relative to the root): <c>workers.csv: …</c> becomes
+    /// <c>&lt;folder&gt;/workers.csv: …</c>, anything else not yet naming it gets <c>&lt;folder&gt;: </c> in front.</summary>
+    internal static string NameFolder(BatchCommand.DiscoveredProject project, string message)
+    {
+        string folder = project.RelativeDir;
+        if (message.StartsWith(folder + ":", StringComparison.Ordinal) || message.StartsWith(folder + "/", StringComparison.Ordinal)) return message;
+        int colon = message.IndexOf(": ", StringComparison.Ordinal);
+        if (colon > 0)
+        {
+            var head = message.AsSpan(0, colon);
+            // "bank.csv" or "bank.csv:17": an input file of the project, named from the project folder.
+            int lineMark = head.IndexOf(':');
+            var file = lineMark < 0 ? head : head[..lineMark];
+            if (file.EndsWith(".csv", StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal))
+                return $"{folder}/{message}";
+        }
+        return $"{folder}: {message}";
+    }
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using PayrollRecon.Generation;
+using Xunit.Abstractions;
+
+namespace PayrollRecon.Tests.Batch;
+
+/// <summary>Ctrl-C on a running <c>batch</c>, sent as a real SIGINT to the CLI in a child process.</summary>
+public sealed class BatchCancellationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Batch_Sigint_Exits130WithoutPortfolioOrTmpFiles()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
+        using var folder = new BatchFolder();
+        // Big enough that one job needs a second or more after the first project folder appears.
+        folder.Generate(new GeneratorOptions { Projects = 24, Workers = 80, Months = 12, Seed = 12, DefectRate = 0.1 });
+        var outDir = folder.Out("out");
+        Directory.CreateDirectory(outDir);
+        // A portfolio from an earlier run must not survive as if it described this one.
+        File.WriteAllText(Path.Combine(outDir, "portfolio.csv"), "stale");
+
+        string cli = typeof(PayrollRecon.Cli.Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { cli, "batch", folder.Input, "--out", outDir, "--jobs", "1" }) start.ArgumentList.Add(a);
+        using var child = Process.Start(start)!;
+        var stderr = child.StandardError.ReadToEndAsync();
+        var stdout = child.StandardOutput.ReadToEndAsync();
+
+        // Signal once the run is under way: the first project's output folder exists.
+        var clock = Stopwatch.StartNew();
+        while (!Directory.EnumerateDirectories(outDir).Any() && !child.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(10);
+        Assert.False(child.HasExited, "the batch finished before it could be interrupted");
+        using (var kill = Process.Start("kill", ["-INT", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60))) await child.WaitForExitAsync(timeout.Token);
+        string errorText = await stderr;
+        output.WriteLine($"stdout: {await stdout}");
+        output.WriteLine($"stderr: {errorText}");
+
+        Assert.Equal(130, child.ExitCode);
+        Assert.EndsWith("payrollrecon: cancelled\n", errorText);
+        Assert.Empty(Directory.EnumerateFiles(outDir, "*.tmp", SearchOption.AllDirectories));
+        Assert.False(File.Exists(Path.Combine(outDir, "portfolio.csv")));
+        Assert.False(File.Exists(Path.Combine(outDir, "portfolio.html")));
+        // Projects finished before the signal are complete: all four files or none.
+        foreach (var dir in Directory.EnumerateDirectories(outDir))
+        {
+            var files = Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+            Assert.True(files.Length == 0 || files.SequenceEqual(["findings.csv", "ledger.csv", "report.html", "summary.json"]),
+                $"{dir}: {string.Join(", ", files)}");
+        }
+        Assert.True(Directory.EnumerateDirectories(outDir).Count() < 24, "every project was checked despite the signal");
+    }
+}

@@ -1,0 +1,227 @@
+using PayrollRecon.Cli;
+using PayrollRecon.Generation;
+using PayrollRecon.Reporting;
+
+namespace PayrollRecon.Tests.Batch;
+
+public sealed class BatchCommandTests
+{
+    private const string PortfolioHeader = "code,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error";
+
+    /// <summary>Two dialects in one root: English UTF-8 layout A, and Chinese GB18030 layout B with CRLF.</summary>
+    private static void GenerateMixed(BatchFolder folder, int projectsEach = 4)
+    {
+        folder.Generate(new GeneratorOptions { Projects = projectsEach, Workers = 30, Months = 5, Seed = 5, DefectRate = 0.3 });
+        folder.Generate(new GeneratorOptions
+        {
+            Projects = projectsEach, Workers = 30, Months = 5, Seed = 6, DefectRate = 0.3,
+            ChineseHeaders = true, Gb18030 = true, BankLayoutB = true, Crlf = true,
+        });
+    }
+
+    [Fact]
+    public void Batch_JobsOneAndTwo_ByteIdenticalOutputs()
+    {
+        using var folder = new BatchFolder();
+        GenerateMixed(folder);
+        var (exit1, error1) = BatchFolder.Run("batch", folder.Input, "--out", folder.Out("j1"), "--jobs", "1");
+        var (exit2, error2) = BatchFolder.Run("batch", folder.Input, "--out", folder.Out("j2"), "--jobs", "2");
+        Assert.Equal(0, exit1);
+        Assert.Equal(0, exit2);
+        Assert.DoesNotContain("payrollrecon:", error1 + error2);
+
+        var one = BatchFolder.Files(folder.Out("j1"));
+        var two = BatchFolder.Files(folder.Out("j2"));
+        // 8 projects × 4 files, plus portfolio.csv and portfolio.html.
+        Assert.Equal(34, one.Count);
+        Assert.Equal(one.Keys, two.Keys);
+        foreach (var (file, bytes) in one) Assert.True(bytes.AsSpan().SequenceEqual(two[file]), $"{file} differs between --jobs 1 and --jobs 2");
+        Assert.DoesNotContain(one.Keys, k => k.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Batch_TwoShards_UnionEqualsUnsharded()
+    {
+        using var folder = new BatchFolder();
+        GenerateMixed(folder, projectsEach: 3);
+        Assert.Equal(0, BatchFolder.Run("batch", folder.Input, "--out", folder.Out("all"), "--jobs", "2").Exit);
+        Assert.Equal(0, BatchFolder.Run("batch", folder.Input, "--out", folder.Out("s0"), "--shard", "0/2").Exit);
+        Assert.Equal(0, BatchFolder.Run("batch", folder.Input, "--out", folder.Out("s1"), "--shard", "1/2").Exit);
+
+        var all = BatchFolder.Lines(Path.Combine(folder.Out("all"), "portfolio.csv"));
+        var s0 = BatchFolder.Lines(Path.Combine(folder.Out("s0"), "portfolio.csv"));
+        var s1 = BatchFolder.Lines(Path.Combine(folder.Out("s1"), "portfolio.csv"));
+        Assert.Equal(PortfolioHeader, all[0]);
+        Assert.Equal(all[0], s0[0]);
+        Assert.Equal(all[0], s1[0]);
+        Assert.Equal(7, all.Length);
+        // Position in code order modulo 2: shard 0 has the 1st, 3rd and 5th project, shard 1 the others.
+        Assert.Equal(all.Skip(1).Where((_, i) => i % 2 == 0), s0.Skip(1));
+        Assert.Equal(all.Skip(1).Where((_, i) => i % 2 == 1), s1.Skip(1));
+        Assert.Equal(all.Skip(1), s0.Skip(1).Concat(s1.Skip(1)).OrderBy(l => l, StringComparer.Ordinal));
+
+        var whole = BatchFolder.Files(folder.Out("all")).Where(f => !f.Key.StartsWith("portfolio.", StringComparison.Ordinal)).ToList();
+        var union = BatchFolder.Files(folder.Out("s0")).Concat(BatchFolder.Files(folder.Out("s1")))
+            .Where(f => !f.Key.StartsWith("portfolio.", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+        Assert.Equal(whole.Select(f => f.Key), union.Select(f => f.Key));
+        for (int i = 0; i < whole.Count; i++) Assert.True(whole[i].Value.AsSpan().SequenceEqual(union[i].Value), whole[i].Key);
+    }
+
+    [Fact]
+    public void Batch_BrokenProjects_PortfolioCompletesAndSaysWhichAndWhy()
+    {
+        using var folder = new BatchFolder();
+        var generated = folder.Generate(new GeneratorOptions { Projects = 4, Workers = 20, Months = 4, Seed = 8 });
+        string p2 = generated.Projects[1].Directory, p3 = generated.Projects[2].Directory;
+        File.WriteAllText(Path.Combine(p2, "project.json"), """{ "code": "GEN-8-0002", "payday": 15 }""");
+        File.Delete(Path.Combine(p3, "bank.csv"));
+        // A third kind of failure: a required column missing, met only when the roster is read.
+        var roster = File.ReadAllLines(Path.Combine(generated.Projects[3].Directory, "workers.csv"));
+        roster[0] = roster[0].Replace("id_number", "id", StringComparison.Ordinal);
+        File.WriteAllLines(Path.Combine(generated.Projects[3].Directory, "workers.csv"), roster);
+
+        var (exit, error) = BatchFolder.Run("batch", folder.Input, "--out", folder.Out("out"), "--jobs", "2");
+
+        Assert.Equal(2, exit);
+        var failures = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("payrollrecon:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, failures.Count);
+        Assert.Equal("payrollrecon: GEN-8-0002/project.json: unknown key 'payday' (did you mean 'payDay'?)", failures[0]);
+        Assert.Equal("payrollrecon: GEN-8-0003: missing required file 'bank.csv'", failures[1]);
+        Assert.StartsWith("payrollrecon: GEN-8-0004/workers.csv: missing required column 'id_number'", failures[2]);
+
+        var portfolio = BatchFolder.Lines(Path.Combine(folder.Out("out"), "portfolio.csv"));
+        Assert.Equal(5, portfolio.Length);
+        Assert.StartsWith("GEN-8-0001,", portfolio[1]);
+        Assert.EndsWith(",", portfolio[1]);
+        Assert.Equal("GEN-8-0002,,,,,,,,,,,,GEN-8-0002/project.json: unknown key 'payday' (did you mean 'payDay'?)", portfolio[2]);
+        Assert.StartsWith("GEN-8-0003,", portfolio[3]);
+        Assert.EndsWith(",,,,,,,,,,,GEN-8-0003: missing required file 'bank.csv'", portfolio[3]);
+        Assert.Contains(",\"GEN-8-0004/workers.csv: missing required column 'id_number'", portfolio[4]);
+
+        var html = File.ReadAllText(Path.Combine(folder.Out("out"), "portfolio.html"));
+        Assert.Contains("GEN-8-0003: missing required file &#39;bank.csv&#39;", html.Replace("&#x27;", "&#39;", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(folder.Out("out"), "GEN-8-0001", "report.html")));
+        Assert.False(Directory.Exists(Path.Combine(folder.Out("out"), "GEN-8-0003")));
+    }
+
+    [Fact]
+    public void Batch_SameCodeInTwoFolders_LaterFolderReportedNotRun()
+    {
+        using var folder = new BatchFolder();
+        var generated = folder.Generate(new GeneratorOptions { Projects = 1, Workers = 10, Months = 3, Seed = 2 });
+        var copy = Path.Combine(folder.Input, "zz-copy");
+        Directory.CreateDirectory(copy);
+        foreach (var f in Directory.EnumerateFiles(generated.Projects[0].Directory)) File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
+
+        var (exit, error) = BatchFolder.Run("batch", folder.Input, "--out", folder.Out("out"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("payrollrecon: zz-copy: project code 'GEN-2-0001' is also the code of GEN-2-0001" + Environment.NewLine, error);
+        var portfolio = BatchFolder.Lines(Path.Combine(folder.Out("out"), "portfolio.csv"));
+        Assert.Equal(3, portfolio.Length);
+        Assert.EndsWith(",", portfolio[1]);
+        Assert.EndsWith(",zz-copy: project code 'GEN-2-0001' is also the code of GEN-2-0001", portfolio[2]);
+    }
+
+    [Fact]
+    public void Batch_NestedFoldersAndOutputInsideRoot_FindsEveryProjectOnce()
+    {
+        using var folder = new BatchFolder();
+        var generated = folder.Generate(new GeneratorOptions { Projects = 2, Workers = 10, Months = 3, Seed = 3 });
+        // Group projects by city, as a regulator's archive would, and write the output inside the root.
+        var city = Path.Combine(folder.Input, "洛阳", "2024");
+        Directory.CreateDirectory(city);
+        Directory.Move(generated.Projects[1].Directory, Path.Combine(city, "GEN-3-0002"));
+        var outDir = Path.Combine(folder.Input, "out");
+
+        Assert.Equal(0, BatchFolder.Run("batch", folder.Input, "--out", outDir).Exit);
+        Assert.Equal(0, BatchFolder.Run("batch", folder.Input, "--out", outDir).Exit);
+
+        var portfolio = BatchFolder.Lines(Path.Combine(outDir, "portfolio.csv"));
+        Assert.Equal(["GEN-3-0001", "GEN-3-0002"], portfolio.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Equal(["GEN-3-0001", "GEN-3-0002"], Directory.EnumerateDirectories(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Batch_NoProjects_EmptyPortfolioExitZero()
+    {
+        using var folder = new BatchFolder();
+        var (exit, error) = BatchFolder.Run("batch", folder.Input, "--out", folder.Out("out"));
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("payrollrecon:", error);
+        Assert.Equal([PortfolioHeader], BatchFolder.Lines(Path.Combine(folder.Out("out"), "portfolio.csv")));
+    }
+
+    [Fact]
+    public void Batch_FailOnRed_ExitsOneWhenAProjectIsRed()
+    {
+        using var folder = new BatchFolder();
+        folder.Generate(new GeneratorOptions { Projects = 2, Workers = 20, Months = 4, Seed = 4, DefectRate = 0.6 });
+        Assert.Equal(1, BatchFolder.Run("batch", folder.Input, "--out", folder.Out("o1"), "--fail-on", "red").Exit);
+        Assert.Equal(0, BatchFolder.Run("batch", folder.Input, "--out", folder.Out("o2")).Exit);
+    }
+
+    [Theory]
+    [InlineData("--shard", "2/2", "payrollrecon: --shard: expected I/N with 0 <= I < N, got '2/2'")]
+    [InlineData("--shard", "1", "payrollrecon: --shard: expected I/N with 0 <= I < N, got '1'")]
+    [InlineData("--jobs", "0", "payrollrecon: --jobs: expected a positive number, got 0")]
+    public void Batch_BadOption_OneLineExitTwo(string option, string value, string expected)
+    {
+        using var folder = new BatchFolder();
+        var (exit, error) = BatchFolder.Run("batch", folder.Input, "--out", folder.Out("out"), option, value);
+        Assert.Equal(2, exit);
+        Assert.Equal(expected + Environment.NewLine, error);
+    }
+
+    [Fact]
+    public void Batch_MissingRoot_OneLineExitTwo()
+    {
+        var (exit, error) = BatchFolder.Run("batch", "/nonexistent/root");
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: /nonexistent/root: no such folder" + Environment.NewLine, error);
+    }
+
+    [Fact]
+    public void Write_CancelledBeforeRename_KeepsPreviousFilesAndLeavesNoTmp()
+    {
+        using var folder = new BatchFolder();
+        var generated = folder.Generate(new GeneratorOptions { Projects = 1, Workers = 10, Months = 3, Seed = 9 });
+        var result = PayrollChecker.Check(ProjectFolder.Load(generated.Projects[0].Directory));
+        var outDir = folder.Out("out");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, ReportWriter.FindingsFileName), "previous run");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => ProjectOutput.Write(result, outDir, new ReportOptions(), cancelled.Token));
+
+        Assert.Equal([ReportWriter.FindingsFileName], Directory.EnumerateFiles(outDir).Select(Path.GetFileName));
+        Assert.Equal("previous run", File.ReadAllText(Path.Combine(outDir, ReportWriter.FindingsFileName)));
+    }
+
+    [Theory]
+    [InlineData("workers.csv: missing required column 'id_number'", "P/workers.csv: missing required column 'id_number'")]
+    [InlineData("bank.csv:17: column amount: invalid amount '12.3.4'", "P/bank.csv:17: column amount: invalid amount '12.3.4'")]
+    [InlineData("P: missing required file 'bank.csv'", "P: missing required file 'bank.csv'")]
+    [InlineData("P/project.json: file is empty", "P/project.json: file is empty")]
+    [InlineData("Access to the path is denied.", "P: Access to the path is denied.")]
+    public void NameFolder_Message_NamesTheProjectFolder(string message, string expected)
+    {
+        var project = new BatchCommand.DiscoveredProject("/root/P", "P", "C-1", null, null, 0);
+        Assert.Equal(expected, BatchRunner.NameFolder(project, message));
+    }
+
+    [Fact]
+    public void Line_HalfDone_CountsProjectsBytesAndEta()
+    {
+        var progress = new BatchProgress(total: 2, totalBytes: 4_000_000, new StringWriter(), interactive: false);
+        var slot = progress.NewSlot();
+        slot.Report(new CheckProgress("workers.csv", 1_000_000));
+        slot.Report(new CheckProgress("bank.csv", 500_000));
+        Assert.Matches(@"^0/2 projects, \d+ MB/s, ETA \d\d:\d\d:\d\d \(of 4 MB\)$", progress.Line());
+        progress.Completed(slot, 2_000_000);
+        Assert.Matches(@"^1/2 projects, \d+ MB/s, ETA \d\d:\d\d:\d\d \(of 4 MB\)$", progress.Line());
+        progress.Completed(slot, 2_000_000);
+        Assert.Matches(@"^2/2 projects, \d+ MB/s, ETA 00:00:00 \(of 4 MB\)$", progress.Line());
+    }
+}
