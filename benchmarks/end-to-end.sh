@@ -77,7 +77,8 @@ P24=$(generate 24)
 P48=$(generate 48)
 P24X2=$(doubled "$P24")
 
-echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores; .NET $(dotnet --version)"
+cpu_field() { grep -m1 "^$1" /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'; }
+echo "CPU: $(cpu_field 'model name') (family $(cpu_field 'cpu family'), model $(cpu_field 'model\s'), $(cpu_field 'cpu MHz') MHz, L2 $(cpu_field 'cache size')), $(nproc) cores; .NET SDK $(dotnet --version)"
 echo
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo

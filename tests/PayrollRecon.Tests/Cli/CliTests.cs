@@ -25,6 +25,16 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Check_Timings_SameOutputsAndExitZero()
+    {
+        using var project = new TempProject(TempProject.Small());
+        Assert.Equal(0, Run("check", project.Dir, "--out", project.Path_("plain")).Exit);
+        Assert.Equal(0, Run("check", project.Dir, "--out", project.Path_("timed"), "--timings").Exit);
+        foreach (var name in new[] { "findings.csv", "ledger.csv", "summary.json", "report.html" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(project.Path_("plain"), name)), File.ReadAllBytes(Path.Combine(project.Path_("timed"), name)));
+    }
+
+    [Fact]
     public void Check_FailOn_ExitsOneOnlyAtOrAboveTheLevel()
     {
         // Without T3, W2 is unpaid for January 2024: due 2024-02-15 (Thursday), asOf 2024-04-01 → 46 days overdue
