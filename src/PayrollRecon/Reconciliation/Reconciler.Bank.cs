@@ -21,8 +21,10 @@ public sealed partial class Reconciler
     private readonly Dictionary<string, string> _digitsCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _normalizedCache = new(StringComparer.Ordinal);
     // Refund candidates (R17): non-cancelled payments in date order by (amount, account digits) and (amount, name).
-    private RefundCandidates _paymentsByAccount = new(0);
-    private RefundCandidates _paymentsByName = new(0);
+    // Each index is built on the first refund that needs it (from the payments so far) and kept up to date after
+    // that: a statement without refunds, or whose refunds all carry an account, never pays for the other.
+    private RefundCandidates? _paymentsByAccount;
+    private RefundCandidates? _paymentsByName;
     private readonly Func<int, bool> _isCancelled;
 
     // Wage payments classified; a payment usually makes one allocation, so this sizes the allocation list.
@@ -74,11 +76,8 @@ public sealed partial class Reconciler
     /// <summary>Duplicate txn ids, the balance chain and the classification of every line (§3.2, R14–R17).</summary>
     private void ProcessBankLines()
     {
-        // Sized once for every line there can be, so the tables never grow while lines are classified.
-        int capacity = _bankLines.Count + _batchLines.Count;
-        _lines.Capacity = capacity;
-        _paymentsByAccount = new RefundCandidates(capacity);
-        _paymentsByName = new RefundCandidates(capacity);
+        // Sized once for every line there can be, so the list never grows while lines are classified.
+        _lines.Capacity = _bankLines.Count + _batchLines.Count;
         var firstByTxn = new Dictionary<string, int>(StringComparer.Ordinal);
         long? running = null;
         foreach (int index in BankOrder())
@@ -127,8 +126,8 @@ public sealed partial class Reconciler
         }
 
         // Refunds are matched only while lines are classified.
-        _paymentsByAccount = new(0);
-        _paymentsByName = new(0);
+        _paymentsByAccount = null;
+        _paymentsByName = null;
         _allocations.Capacity = Math.Max(_allocations.Capacity, _wagePaymentLines);
     }
 
@@ -294,8 +293,8 @@ public sealed partial class Reconciler
         }
 
         long amount = LineAmount(line);
-        _paymentsByAccount.Add(amount, digits, line);
-        _paymentsByName.Add(amount, normalized, line);
+        _paymentsByAccount?.Add(amount, digits, line);
+        _paymentsByName?.Add(amount, normalized, line);
     }
 
     private void ClassifyCredit(int index)
@@ -340,8 +339,27 @@ public sealed partial class Reconciler
     {
         bool hasAccount = refund.Account.AsSpan().Trim().Length > 0;
         return hasAccount
-            ? _paymentsByAccount.TakeNewest(refund.AmountFen, Digits(refund.Account), _isCancelled)
-            : _paymentsByName.TakeNewest(refund.AmountFen, Normalized(refund.Name), _isCancelled);
+            ? (_paymentsByAccount ??= IndexPayments(byAccount: true)).TakeNewest(refund.AmountFen, Digits(refund.Account), _isCancelled)
+            : (_paymentsByName ??= IndexPayments(byAccount: false)).TakeNewest(refund.AmountFen, Normalized(refund.Name), _isCancelled);
+    }
+
+    /// <summary>The refund index of the wage payments processed so far, by account digits or by normalised name.</summary>
+    private RefundCandidates IndexPayments(bool byAccount)
+    {
+        // Sized for every line there can be, so it never rehashes while the remaining lines are classified.
+        var index = new RefundCandidates(_bankLines.Count + _batchLines.Count);
+        for (int line = 0; line < _lines.Count; line++)
+        {
+            ref readonly var p = ref LineAt(line);
+            // A cancelled payment can never be chosen again, so it need not be indexed.
+            if (p.Class != BankLineClass.WagePayment || p.Cancelled) continue;
+            bool detail = p.DetailIndex >= 0;
+            string text = byAccount
+                ? Digits(detail ? BatchLineAt(p.DetailIndex).Account : BankLineAt(p.BankIndex).Account)
+                : Normalized(detail ? BatchLineAt(p.DetailIndex).Name : BankLineAt(p.BankIndex).Name);
+            index.Add(LineAmount(line), text, line);
+        }
+        return index;
     }
 
     private int AddLine(int bankIndex, int detailIndex, BankLineClass cls, BankLineRule rule, int worker)
