@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 
 using PayrollRecon.Model;
 using PayrollRecon.Parsing;
@@ -44,16 +45,26 @@ public sealed class AttendanceReader : InputReader<AttendanceRow>
 
     private protected override bool TryConvert(scoped in CsvRow r, out AttendanceRow row)
     {
-        row = default;
         long line = r.Line;
         ReadOnlySpan<byte> id = r[_idNumber];
-        if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, "missing value");
         ReadOnlySpan<byte> t = r[_time];
-        if (t.IsEmpty) return Reject(line, TimeColumn.Name, "missing value");
-        if (!DateParser.TryParseDateTime(t, out DateTime time)) return Reject(line, TimeColumn.Name, $"invalid date-time '{Raw(t)}'");
         ReadOnlySpan<byte> dir = Optional(r, _direction);
-        if (!TokenParser.TryParsePunchDirection(dir, out PunchDirection direction)) return Reject(line, DirectionColumn.Name, $"unknown direction '{Raw(dir)}'");
-        row = new AttendanceRow { Line = line, IdNumber = id, Time = time, Direction = direction };
-        return true;
+        if (!id.IsEmpty && DateParser.TryParseDateTime(t, out DateTime time) && TokenParser.TryParsePunchDirection(dir, out PunchDirection direction))
+        {
+            row = new AttendanceRow { Line = line, IdNumber = id, Time = time, Direction = direction };
+            return true;
+        }
+        row = default;
+        return RejectPunch(line, id, t, dir);
+    }
+
+    /// <summary>Rejects a punch with the message of its first bad field (the checks of the hot path, in order).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool RejectPunch(long line, ReadOnlySpan<byte> id, ReadOnlySpan<byte> t, ReadOnlySpan<byte> dir)
+    {
+        if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, "missing value");
+        if (t.IsEmpty) return Reject(line, TimeColumn.Name, "missing value");
+        if (!DateParser.TryParseDateTime(t, out _)) return RejectValue(line, TimeColumn.Name, "invalid date-time", t);
+        return RejectValue(line, DirectionColumn.Name, "unknown direction", dir);
     }
 }

@@ -59,10 +59,10 @@ public sealed class BatchesReader : InputReader<BatchRow>
         if (batch.IsEmpty) return Reject(line, BatchIdColumn.Name, "missing value");
         ReadOnlySpan<byte> a = r[_amount];
         if (a.IsEmpty) return Reject(line, AmountColumn.Name, "missing value");
-        if (!MoneyParser.TryParse(a, out Money amount)) return Reject(line, AmountColumn.Name, $"invalid amount '{Raw(a)}'");
-        if (amount.Fen < 0) return Reject(line, AmountColumn.Name, $"negative amount '{Raw(a)}'");
+        if (!MoneyParser.TryParse(a, out Money amount)) return RejectValue(line, AmountColumn.Name, "invalid amount", a);
+        if (amount.Fen < 0) return RejectValue(line, AmountColumn.Name, "negative amount", a);
         ReadOnlySpan<byte> s = Optional(r, _status);
-        if (!TokenParser.TryParseBatchStatus(s, out BatchStatus status)) return Reject(line, StatusColumn.Name, $"unknown status '{Raw(s)}'");
+        if (!TokenParser.TryParseBatchStatus(s, out BatchStatus status)) return RejectValue(line, StatusColumn.Name, "unknown status", s);
         row = new BatchRow
         {
             Line = line,

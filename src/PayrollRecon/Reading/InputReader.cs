@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using PayrollRecon.Model;
 
 namespace PayrollRecon.Reading;
@@ -91,6 +93,7 @@ public abstract class InputReader : IDisposable
     }
 
     /// <summary>Records an unreadable row: a diagnostic in lenient mode, an exception in strict mode. Always returns false.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private protected bool Reject(long line, string? column, string message)
     {
         _rowsRejected++;
@@ -99,6 +102,12 @@ public abstract class InputReader : IDisposable
         _sink.Add(diagnostic);
         return false;
     }
+
+    /// <summary>Rejects a row for a bad value with the message <c>{problem} '{value}'</c>, e.g. <c>invalid amount '12.3.4'</c>.</summary>
+    /// <remarks>Kept out of line so the message building stays off the typed readers' hot paths.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private protected bool RejectValue(long line, string column, string problem, ReadOnlySpan<byte> value) =>
+        Reject(line, column, $"{problem} '{Raw(value)}'");
 
     /// <summary>A raw field value for a message (only built for bad rows).</summary>
     private protected static string Raw(ReadOnlySpan<byte> value) => System.Text.Encoding.UTF8.GetString(value);

@@ -62,19 +62,19 @@ public sealed class PayrollReader : InputReader<PayrollRow>
         if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, "missing value");
         ReadOnlySpan<byte> p = r[_period];
         if (p.IsEmpty) return Reject(line, PeriodColumn.Name, "missing value");
-        if (!DateParser.TryParsePeriod(p, out YearMonth period)) return Reject(line, PeriodColumn.Name, $"invalid period '{Raw(p)}'");
+        if (!DateParser.TryParsePeriod(p, out YearMonth period)) return RejectValue(line, PeriodColumn.Name, "invalid period", p);
         int? days = null;
         ReadOnlySpan<byte> d = Optional(r, _days);
         if (!d.IsEmpty)
         {
-            if (!TokenParser.TryParseInt(d, out int parsedDays)) return Reject(line, DaysColumn.Name, $"invalid number '{Raw(d)}'");
+            if (!TokenParser.TryParseInt(d, out int parsedDays)) return RejectValue(line, DaysColumn.Name, "invalid number", d);
             days = parsedDays;
         }
         long? hours = null;
         ReadOnlySpan<byte> h = Optional(r, _hours);
         if (!h.IsEmpty)
         {
-            if (!TokenParser.TryParseHundredths(h, out long parsedHours)) return Reject(line, HoursColumn.Name, $"invalid number '{Raw(h)}'");
+            if (!TokenParser.TryParseHundredths(h, out long parsedHours)) return RejectValue(line, HoursColumn.Name, "invalid number", h);
             hours = parsedHours;
         }
         if (!TryMoney(r[_gross], line, GrossColumn, required: true, out Money gross)) return false;
@@ -98,7 +98,7 @@ public sealed class PayrollReader : InputReader<PayrollRow>
     {
         amount = Money.Zero;
         if (value.IsEmpty) return !required || Reject(line, column.Name, "missing value");
-        if (!MoneyParser.TryParse(value, out amount)) return Reject(line, column.Name, $"invalid amount '{Raw(value)}'");
+        if (!MoneyParser.TryParse(value, out amount)) return RejectValue(line, column.Name, "invalid amount", value);
         return true;
     }
 }

@@ -76,13 +76,13 @@ public sealed class WorkersReader : InputReader<WorkerRow>
         if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, "missing value");
         ReadOnlySpan<byte> type = r[_wageType];
         if (type.IsEmpty) return Reject(line, WageTypeColumn.Name, "missing value");
-        if (!TokenParser.TryParseWageType(type, out WageType wageType)) return Reject(line, WageTypeColumn.Name, $"unknown wage type '{Raw(type)}'");
+        if (!TokenParser.TryParseWageType(type, out WageType wageType)) return RejectValue(line, WageTypeColumn.Name, "unknown wage type", type);
         long? rate = null;
         ReadOnlySpan<byte> rateText = r[_wageRate];
         if (!rateText.IsEmpty)
         {
-            if (!MoneyParser.TryParse(rateText, out Money parsed)) return Reject(line, WageRateColumn.Name, $"invalid amount '{Raw(rateText)}'");
-            if (parsed.Fen < 0) return Reject(line, WageRateColumn.Name, $"negative amount '{Raw(rateText)}'");
+            if (!MoneyParser.TryParse(rateText, out Money parsed)) return RejectValue(line, WageRateColumn.Name, "invalid amount", rateText);
+            if (parsed.Fen < 0) return RejectValue(line, WageRateColumn.Name, "negative amount", rateText);
             rate = parsed.Fen;
         }
         else if (wageType != WageType.Piece)
@@ -113,7 +113,7 @@ public sealed class WorkersReader : InputReader<WorkerRow>
     {
         date = null;
         if (value.IsEmpty) return true;
-        if (!DateParser.TryParseDate(value, out DateOnly parsed)) return Reject(line, column.Name, $"invalid date '{Raw(value)}'");
+        if (!DateParser.TryParseDate(value, out DateOnly parsed)) return RejectValue(line, column.Name, "invalid date", value);
         date = parsed;
         return true;
     }
