@@ -79,7 +79,8 @@ internal static class DateParser
     {
         if (utf8.Length == 19 && TryParseCanonical(utf8, out int dayNumber, out long timeTicks))
         {
-            value = new DateTime(dayNumber * TimeSpan.TicksPerDay + timeTicks);
+            // The day number of a year up to MaxYear times ticks per day stays far below long.MaxValue.
+            value = new DateTime(unchecked((dayNumber * TimeSpan.TicksPerDay) + timeTicks));
             return true;
         }
         return TryParseDateTimeGrammar(utf8, out value);
