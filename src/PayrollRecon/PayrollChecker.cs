@@ -75,36 +75,20 @@ public static class PayrollChecker
         Func<Stream, string, InputReaderOptions, TReader> create,
         Action<TReader, Reconciler> drain,
         CancellationToken cancellationToken)
-        where TReader : class, IDisposable
+        where TReader : InputReader
     {
         var diagnostics = new List<Diagnostic>();
         var stream = source.Open();
         using var reader = create(stream, source.Name, options with { Diagnostics = diagnostics, LeaveOpen = false });
-        var access = ReaderAccess.For(reader);
-        while (await access.Fill(cancellationToken).ConfigureAwait(false))
+        while (await reader.FillAsync(cancellationToken).ConfigureAwait(false))
         {
             drain(reader, engine);
-            progress?.Report(new CheckProgress(source.Name, access.Stats().Bytes));
+            progress?.Report(new CheckProgress(source.Name, reader.Stats.Bytes));
         }
         drain(reader, engine);
         foreach (var d in diagnostics) engine.AddDiagnostic(d);
-        var stats = access.Stats();
+        var stats = reader.Stats;
         engine.AddFileStats(stats);
         timings?.Lap("read " + source.Name, stats.Bytes);
-    }
-
-    /// <summary>The two members every typed reader has, without a shared interface on the readers.</summary>
-    private readonly record struct ReaderAccess(Func<CancellationToken, ValueTask<bool>> Fill, Func<InputFileStats> Stats)
-    {
-        public static ReaderAccess For(object reader) => reader switch
-        {
-            CalendarReader r => new(r.FillAsync, () => r.Stats),
-            WorkersReader r => new(r.FillAsync, () => r.Stats),
-            AttendanceReader r => new(r.FillAsync, () => r.Stats),
-            PayrollReader r => new(r.FillAsync, () => r.Stats),
-            BatchesReader r => new(r.FillAsync, () => r.Stats),
-            BankReader r => new(r.FillAsync, () => r.Stats),
-            _ => throw new ArgumentException("not an input reader", nameof(reader)),
-        };
     }
 }

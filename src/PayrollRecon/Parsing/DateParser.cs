@@ -74,17 +74,20 @@ internal static class DateParser
     }
 
     /// <summary>Parses a date followed by white space or <c>T</c> and a time of day.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseDateTime(ReadOnlySpan<byte> utf8, out DateTime value)
     {
         if (utf8.Length == 19 && TryParseCanonical(utf8, out int dayNumber, out long timeTicks))
         {
-            value = new DateTime(dayNumber * TimeSpan.TicksPerDay + timeTicks);
+            // The day number of a year up to MaxYear times ticks per day stays far below long.MaxValue.
+            value = new DateTime(unchecked((dayNumber * TimeSpan.TicksPerDay) + timeTicks));
             return true;
         }
         return TryParseDateTimeGrammar(utf8, out value);
     }
 
     /// <summary>The general grammar of <see cref="TryParseDateTime"/> alone, without the fixed-layout fast path.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static bool TryParseDateTimeGrammar(ReadOnlySpan<byte> utf8, out DateTime value)
     {
         value = default;
@@ -95,6 +98,7 @@ internal static class DateParser
     }
 
     /// <summary>Parses a bare date (time null) or a date-time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseDateOrDateTime(ReadOnlySpan<byte> utf8, out DateOnly date, out TimeOnly? time)
     {
         if (utf8.Length == 19 && TryParseCanonical(utf8, out int dayNumber, out long timeTicks))
@@ -113,6 +117,7 @@ internal static class DateParser
     }
 
     /// <summary>The general grammar of <see cref="TryParseDateOrDateTime"/> alone, without the fixed-layout fast paths.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static bool TryParseDateOrDateTimeGrammar(ReadOnlySpan<byte> utf8, out DateOnly date, out TimeOnly? time)
     {
         time = null;
@@ -251,7 +256,7 @@ internal static class DateParser
 
     /// <summary>The byte at <paramref name="offset"/> XOR '0': 0–9 for a digit, 10–255 for any other byte (so digit + 6 stays below 16).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint D(ref byte p, int offset) => (uint)(Unsafe.Add(ref p, offset) ^ (byte)'0');
+    private static uint D(ref byte p, int offset) => unchecked((uint)(Unsafe.Add(ref p, offset) ^ (byte)'0'));
 
     /// <summary>Builds a date when year (any of 1–9999), month and day form a real one.</summary>
     internal static bool TryMakeDate(int year, int month, int day, out DateOnly date)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 using PayrollRecon.Records;
@@ -9,6 +11,7 @@ namespace PayrollRecon.Parsing;
 internal static class TokenParser
 {
     /// <summary>Bank direction: <c>D</c>/<c>C</c>, 借/贷, 借方/贷方, 支出/收入, 出/入, <c>debit</c>/<c>credit</c>, <c>Dr</c>/<c>Cr</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseBankDirection(ReadOnlySpan<byte> utf8, out BankDirection d)
     {
         // One Chinese character is what Chinese statements write; settle it with one comparison of its three bytes.
@@ -18,6 +21,12 @@ internal static class TokenParser
             if (c == Jie || c == Chu) { d = BankDirection.Debit; return true; }
             if (c == Dai || c == Ru) { d = BankDirection.Credit; return true; }
         }
+        return TryParseBankDirectionGeneral(utf8, out d);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryParseBankDirectionGeneral(ReadOnlySpan<byte> utf8, out BankDirection d)
+    {
         d = BankDirection.Debit;
         if (Is(utf8, "D"u8) || Is(utf8, "debit"u8) || Is(utf8, "Dr"u8)
             || utf8.SequenceEqual("借"u8) || utf8.SequenceEqual("借方"u8) || utf8.SequenceEqual("支出"u8) || utf8.SequenceEqual("出"u8))
@@ -34,6 +43,7 @@ internal static class TokenParser
     }
 
     /// <summary>Punch direction: <c>in</c>/<c>out</c>, 进/出, 入/出, <c>E</c>/<c>L</c>, <c>01</c>/<c>02</c>, <c>1</c>/<c>2</c>; empty is Unknown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParsePunchDirection(ReadOnlySpan<byte> utf8, out PunchDirection d)
     {
         if (utf8.Length == 3)
@@ -42,6 +52,12 @@ internal static class TokenParser
             if (c == Jin || c == Ru) { d = PunchDirection.In; return true; }
             if (c == Chu) { d = PunchDirection.Out; return true; }
         }
+        return TryParsePunchDirectionGeneral(utf8, out d);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryParsePunchDirectionGeneral(ReadOnlySpan<byte> utf8, out PunchDirection d)
+    {
         d = PunchDirection.Unknown;
         if (utf8.IsEmpty) return true;
         if (Is(utf8, "in"u8) || Is(utf8, "E"u8) || utf8.SequenceEqual("01"u8) || utf8.SequenceEqual("1"u8)
@@ -154,7 +170,13 @@ internal static class TokenParser
     private const uint Jin = 0xE8 | (0xBF << 8) | (0x9B << 16);
 
     /// <summary>Three bytes packed into an integer, first byte lowest.</summary>
-    private static uint Char3(ReadOnlySpan<byte> utf8) => utf8[0] | ((uint)utf8[1] << 8) | ((uint)utf8[2] << 16);
+    /// <remarks>Only called on spans of exactly three bytes.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Char3(ReadOnlySpan<byte> utf8)
+    {
+        ref byte p = ref MemoryMarshal.GetReference(utf8);
+        return p | ((uint)Unsafe.Add(ref p, 1) << 8) | ((uint)Unsafe.Add(ref p, 2) << 16);
+    }
 
     /// <summary>ASCII case-insensitive equality.</summary>
     private static bool Is(ReadOnlySpan<byte> utf8, ReadOnlySpan<byte> token) => Ascii.EqualsIgnoreCase(utf8, token);

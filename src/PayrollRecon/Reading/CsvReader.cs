@@ -270,23 +270,27 @@ public sealed partial class CsvReader : IDisposable
     /// <summary>Hands out the next indexed record; false when it was blank and skipped.</summary>
     private bool ServeIndexed(out CsvRow row)
     {
-        int r = _rowNext++;
-        int first = _rowLast[r];
-        int last = _rowLast[r + 1];
-        int recordStart = _ends[first] + 1;
-        int recordEnd = _ends[last];
-        int newlines = 0;
-        bool quoted = false;
-        if (_quotedNext < _quotedCount && _quoted[_quotedNext] == r)
+        // Positions and counts are bounded by the window, so the arithmetic here cannot overflow and runs unchecked.
+        unchecked
         {
-            quoted = true;
-            newlines = _quoted[_quotedNext + 1];
-            _quotedNext += 2;
+            int r = _rowNext++;
+            int first = _rowLast[r];
+            int last = _rowLast[r + 1];
+            int recordStart = _ends[first] + 1;
+            int recordEnd = _ends[last];
+            int newlines = 0;
+            bool quoted = false;
+            if (_quotedNext < _quotedCount && _quoted[_quotedNext] == r)
+            {
+                quoted = true;
+                newlines = _quoted[_quotedNext + 1];
+                _quotedNext += 2;
+            }
+            long line = _line;
+            _line += 1 + newlines;
+            _start = recordEnd + 1;
+            return Serve(recordStart, recordEnd, first, last - first, line, quoted, out row);
         }
-        long line = _line;
-        _line += 1 + newlines;
-        _start = recordEnd + 1;
-        return Serve(recordStart, recordEnd, first, last - first, line, quoted, out row);
     }
 
     /// <summary>Checks a complete record and makes it a row; false for a blank line (R2), which is skipped.</summary>

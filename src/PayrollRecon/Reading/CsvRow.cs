@@ -42,9 +42,9 @@ public readonly ref struct CsvRow
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
-            if ((uint)index >= (uint)FieldCount) ThrowIndex(index);
             unchecked
             {
+                if ((uint)index >= (uint)FieldCount) ThrowIndex(index);
                 // The reader built the ends in increasing order inside _data, so the range needs no further checks.
                 ref int e = ref Unsafe.Add(ref MemoryMarshal.GetReference(_ends), index);
                 int start = e + 1;

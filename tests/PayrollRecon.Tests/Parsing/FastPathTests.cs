@@ -113,6 +113,51 @@ public sealed class FastPathTests
         }).Check(PropertyConfig.Quick(3000));
     }
 
+    private static Gen<byte[]> GroupedAmounts() =>
+        Gen.OneOf(
+            NearLayout("d,ddd.dd"),
+            NearLayout("-dd,ddd,ddd.dd"),
+            NearLayout("ddd,ddd,ddd,ddd,ddd.dd"),
+            NearLayout("dddd,ddd.dd"),
+            NearLayout("d,dd,ddd.dd"),
+            NearLayout("ddd,ddd.d"),
+            from yuan in Gen.Choose(0, int.MaxValue)
+            from scale in Gen.Choose(0, 6)
+            from fen in Gen.Choose(0, 99)
+            from neg in Gen.Elements("", "-")
+            select Encoding.ASCII.GetBytes($"{neg}{((long)yuan * (long)Math.Pow(10, scale)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}.{fen:D2}"));
+
+    [Fact]
+    public void MoneyTryParse_GroupedAmounts_SameAsGrammar()
+    {
+        Prop.ForAll(Arb.From(GroupedAmounts()), s =>
+        {
+            bool fast = MoneyParser.TryParse(s, out Money a);
+            bool general = MoneyParser.TryParseGrammar(s, out Money b);
+            Assert.Equal(general, fast);
+            Assert.Equal(b, a);
+        }).Check(PropertyConfig.Quick(3000));
+    }
+
+    [Theory]
+    [InlineData("1,000.00", 100000L)]
+    [InlineData("-1,913,786.10", -191378610L)]
+    [InlineData("999,999,999,999,999.99", 99999999999999999L)]
+    public void TryParseGrouped_GroupedLayout_Parsed(string text, long fen)
+    {
+        Assert.True(MoneyParser.TryParseGrouped(Encoding.ASCII.GetBytes(text), out Money value));
+        Assert.Equal(fen, value.Fen);
+    }
+
+    [Theory]
+    [InlineData("1000.00")]
+    [InlineData("1,00.00")]
+    [InlineData("1234,567.00")]
+    [InlineData(",123.00")]
+    [InlineData("1,234.5")]
+    public void TryParseGrouped_OtherLayout_False(string text) =>
+        Assert.False(MoneyParser.TryParseGrouped(Encoding.ASCII.GetBytes(text), out _));
+
     [Theory]
     [InlineData("借", BankDirection.Debit)]
     [InlineData("出", BankDirection.Debit)]
