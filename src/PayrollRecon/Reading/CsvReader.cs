@@ -148,6 +148,14 @@ public sealed partial class CsvReader : IDisposable
     /// <summary>The next complete record in the window; false when more input is needed (call <see cref="FillAsync"/>) or the input is done.</summary>
     public bool TryReadRow(out CsvRow row)
     {
+        // Nearly every call hands out an indexed record: that path stays small, without the slow path's frame.
+        if (_rowNext < _rowCount && ServeIndexed(out row)) return true;
+        return TryReadRowSlow(out row);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryReadRowSlow(out CsvRow row)
+    {
         while (true)
         {
             if (_rowNext < _rowCount)
@@ -268,6 +276,7 @@ public sealed partial class CsvReader : IDisposable
     }
 
     /// <summary>Hands out the next indexed record; false when it was blank and skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ServeIndexed(out CsvRow row)
     {
         // Positions and counts are bounded by the window, so the arithmetic here cannot overflow and runs unchecked.
@@ -294,7 +303,28 @@ public sealed partial class CsvReader : IDisposable
     }
 
     /// <summary>Checks a complete record and makes it a row; false for a blank line (R2), which is skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Serve(int recordStart, int recordEnd, int first, int count, long line, bool quoted, out CsvRow row)
+    {
+        // Positions and counts are bounded by the window, so the arithmetic here cannot overflow and runs unchecked.
+        unchecked
+        {
+            // One test sends every record that needs a closer look (too long, maybe invalid UTF-8, quoted, maybe blank) out of line.
+            if (recordEnd - recordStart > _maxRecordBytes
+                || (_suspectEnd > recordStart && recordEnd >= _suspectStart)
+                || quoted
+                || count == 1)
+            {
+                return ServeCarefully(recordStart, recordEnd, first, count, line, quoted, out row);
+            }
+            row = new CsvRow(_buf.AsSpan(0, recordEnd), _ends.AsSpan(first, count + 1), line);
+            return true;
+        }
+    }
+
+    /// <summary><see cref="Serve"/> for a record that may be too long, invalid UTF-8, quoted or blank.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool ServeCarefully(int recordStart, int recordEnd, int first, int count, long line, bool quoted, out CsvRow row)
     {
         if (recordEnd - recordStart > _maxRecordBytes)
         {
