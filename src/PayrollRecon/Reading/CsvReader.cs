@@ -148,6 +148,14 @@ public sealed partial class CsvReader : IDisposable
     /// <summary>The next complete record in the window; false when more input is needed (call <see cref="FillAsync"/>) or the input is done.</summary>
     public bool TryReadRow(out CsvRow row)
     {
+        // Nearly every call hands out an indexed record: that path stays small, without the slow path's frame.
+        if (_rowNext < _rowCount && ServeIndexed(out row)) return true;
+        return TryReadRowSlow(out row);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryReadRowSlow(out CsvRow row)
+    {
         while (true)
         {
             if (_rowNext < _rowCount)
@@ -268,6 +276,7 @@ public sealed partial class CsvReader : IDisposable
     }
 
     /// <summary>Hands out the next indexed record; false when it was blank and skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ServeIndexed(out CsvRow row)
     {
         // Positions and counts are bounded by the window, so the arithmetic here cannot overflow and runs unchecked.
@@ -294,7 +303,28 @@ public sealed partial class CsvReader : IDisposable
     }
 
     /// <summary>Checks a complete record and makes it a row; false for a blank line (R2), which is skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Serve(int recordStart, int recordEnd, int first, int count, long line, bool quoted, out CsvRow row)
+    {
+        // Positions and counts are bounded by the window, so the arithmetic here cannot overflow and runs unchecked.
+        unchecked
+        {
+            // One test sends every record that needs a closer look (too long, maybe invalid UTF-8, quoted, maybe blank) out of line.
+            if (recordEnd - recordStart > _maxRecordBytes
+                || (_suspectEnd > recordStart && recordEnd >= _suspectStart)
+                || quoted
+                || count == 1)
+            {
+                return ServeCarefully(recordStart, recordEnd, first, count, line, quoted, out row);
+            }
+            row = new CsvRow(_buf.AsSpan(0, recordEnd), _ends.AsSpan(first, count + 1), line);
+            return true;
+        }
+    }
+
+    /// <summary><see cref="Serve"/> for a record that may be too long, invalid UTF-8, quoted or blank.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool ServeCarefully(int recordStart, int recordEnd, int first, int count, long line, bool quoted, out CsvRow row)
     {
         if (recordEnd - recordStart > _maxRecordBytes)
         {
@@ -406,15 +436,7 @@ public sealed partial class CsvReader : IDisposable
 
                 if (quotes == 0)
                 {
-                    while (structural != 0)
-                    {
-                        int bit = BitOperations.TrailingZeroCount(structural);
-                        structural &= structural - 1;
-                        Unsafe.Add(ref endSlot, endCount) = pos + bit;
-                        Unsafe.Add(ref rowSlot, rowCount + 1) = endCount;
-                        endCount++;
-                        rowCount += (int)(lineFeeds >> bit) & 1;
-                    }
+                    IndexBlock(ref endSlot, ref rowSlot, ref endCount, ref rowCount, pos, structural, lineFeeds);
                     pos += IndexBlockBytes;
                     continue;
                 }
@@ -461,6 +483,68 @@ public sealed partial class CsvReader : IDisposable
             _rowNext = 0;
             _quotedCount = quotedCount;
             _quotedNext = 0;
+        }
+    }
+
+    /// <summary>
+    /// Records the field ends and record ends of one quote-free block. A block holds a varying number of them, so a loop
+    /// per bit mispredicts its exit about once a block: the first eight ends and the first two line feeds are written
+    /// unconditionally instead (a missing bit writes a harmless value past the counts, where the slack of the arrays lies),
+    /// and only blocks with more take a loop.
+    /// </summary>
+    /// <remarks>
+    /// The end index of a line feed at bit b is <paramref name="endCount"/> plus the structural bits below b. Positions are
+    /// bounded by the window size and the counts by the index limits, so the arithmetic cannot overflow and runs unchecked.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void IndexBlock(ref int endSlot, ref int rowSlot, ref int endCount, ref int rowCount, int pos, ulong structural, ulong lineFeeds)
+    {
+        unchecked
+        {
+            int count = endCount;
+            int rows = rowCount;
+            ref int ends = ref Unsafe.Add(ref endSlot, count);
+            int n = BitOperations.PopCount(structural);
+            ulong s = structural;
+            ends = pos + BitOperations.TrailingZeroCount(s);
+            s &= s - 1;
+            Unsafe.Add(ref ends, 1) = pos + BitOperations.TrailingZeroCount(s);
+            s &= s - 1;
+            Unsafe.Add(ref ends, 2) = pos + BitOperations.TrailingZeroCount(s);
+            s &= s - 1;
+            Unsafe.Add(ref ends, 3) = pos + BitOperations.TrailingZeroCount(s);
+            s &= s - 1;
+            Unsafe.Add(ref ends, 4) = pos + BitOperations.TrailingZeroCount(s);
+            s &= s - 1;
+            Unsafe.Add(ref ends, 5) = pos + BitOperations.TrailingZeroCount(s);
+            s &= s - 1;
+            Unsafe.Add(ref ends, 6) = pos + BitOperations.TrailingZeroCount(s);
+            s &= s - 1;
+            Unsafe.Add(ref ends, 7) = pos + BitOperations.TrailingZeroCount(s);
+            s &= s - 1;
+            if (n > 8)
+            {
+                for (int k = 8; s != 0; k++)
+                {
+                    Unsafe.Add(ref ends, k) = pos + BitOperations.TrailingZeroCount(s);
+                    s &= s - 1;
+                }
+            }
+
+            // A shift by 64 is a shift by 0 in C#, so a missing line feed (bit 64) masks nothing and writes the count itself.
+            ulong lf = lineFeeds;
+            ref int rowEnds = ref Unsafe.Add(ref rowSlot, rows + 1);
+            rowEnds = count + BitOperations.PopCount(structural & ((1UL << BitOperations.TrailingZeroCount(lf)) - 1));
+            lf &= lf - 1;
+            Unsafe.Add(ref rowEnds, 1) = count + BitOperations.PopCount(structural & ((1UL << BitOperations.TrailingZeroCount(lf)) - 1));
+            lf &= lf - 1;
+            for (int k = 2; lf != 0; k++)
+            {
+                Unsafe.Add(ref rowEnds, k) = count + BitOperations.PopCount(structural & ((1UL << BitOperations.TrailingZeroCount(lf)) - 1));
+                lf &= lf - 1;
+            }
+            endCount = count + n;
+            rowCount = rows + BitOperations.PopCount(lineFeeds);
         }
     }
 
