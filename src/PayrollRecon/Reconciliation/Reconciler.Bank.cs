@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
 using PayrollRecon.Parsing;
@@ -11,8 +10,12 @@ public sealed partial class Reconciler
 {
     private readonly List<StoredBankLine> _bankLines = [];
     private bool _bankLinesSorted = true;
+    // Txn ids live here as bytes: every statement line has its own, so a string each would be one object per line.
+    private readonly Utf8Arena _txnIds = new();
     private readonly List<StoredBatchLine> _batchLines = [];
-    private readonly Dictionary<string, List<int>> _batchDetails = new(StringComparer.Ordinal);
+    // Detail lines of one batch are chained in file order: first and last detail per batch id, next detail per line.
+    private readonly Dictionary<string, (int First, int Last)> _batchDetails = new(StringComparer.Ordinal);
+    private readonly List<int> _nextBatchDetail = [];
 
     // Processed lines in date order (R14): statement lines, each batch lump followed by its detail lines.
     private readonly List<ProcessedLine> _lines = [];
@@ -35,8 +38,28 @@ public sealed partial class Reconciler
     public void AddBatchLine(in BatchRow row)
     {
         var line = new StoredBatchLine(row.Line, Text(row.BatchId), Text(row.BankAccount), Text(row.Name), row.Amount.Fen, row.Status, Text(row.Memo));
-        ListFor(_batchDetails, line.BatchId).Add(_batchLines.Count);
+        int index = _batchLines.Count;
+        ref var chain = ref CollectionsMarshal.GetValueRefOrAddDefault(_batchDetails, line.BatchId, out bool exists);
+        if (exists)
+        {
+            CollectionsMarshal.AsSpan(_nextBatchDetail)[chain.Last] = index;
+            chain.Last = index;
+        }
+        else
+        {
+            chain = (index, index);
+        }
+        _nextBatchDetail.Add(-1);
         _batchLines.Add(line);
+    }
+
+    /// <summary>Makes room for this many more statement and batch lines and txn-id bytes, so adding them allocates nothing.</summary>
+    internal void ReserveLines(int bankLines, int batchLines, int txnIdBytes)
+    {
+        _bankLines.EnsureCapacity(checked(_bankLines.Count + bankLines));
+        _batchLines.EnsureCapacity(checked(_batchLines.Count + batchLines));
+        _nextBatchDetail.EnsureCapacity(checked(_nextBatchDetail.Count + batchLines));
+        _txnIds.Reserve(txnIdBytes);
     }
 
     /// <summary>Adds one statement line, in file order.</summary>
@@ -44,7 +67,8 @@ public sealed partial class Reconciler
     {
         var line = new StoredBankLine(
             row.Line,
-            row.TxnId.IsEmpty ? null : Encoding.UTF8.GetString(row.TxnId),
+            _txnIds.Add(row.TxnId),
+            row.TxnId.Length,
             row.Date,
             row.Direction == BankDirection.Debit,
             row.Amount.Fen,
@@ -78,14 +102,14 @@ public sealed partial class Reconciler
     {
         // Sized once for every line there can be, so the list never grows while lines are classified.
         _lines.Capacity = _bankLines.Count + _batchLines.Count;
-        var firstByTxn = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstByTxn = new ArenaSliceSet(_txnIds, _bankLines.Count);
         long? running = null;
         foreach (int index in BankOrder())
         {
             ref readonly var bank = ref BankLineAt(index);
-            if (bank.TxnId is { } txn)
+            if (bank.TxnLength > 0)
             {
-                if (firstByTxn.TryGetValue(txn, out int first))
+                if (firstByTxn.TryGetOrAdd(bank.TxnOffset, bank.TxnLength, index, out int first))
                 {
                     // R15: the later line is left out of everything, the balance chain included.
                     int duplicate = AddLine(index, -1, BankLineClass.DuplicateTxn, BankLineRule.DuplicateTxn, -1);
@@ -95,7 +119,6 @@ public sealed partial class Reconciler
                     });
                     continue;
                 }
-                firstByTxn.Add(txn, index);
             }
 
             long movement = bank.IsDebit ? -bank.AmountFen : bank.AmountFen;
@@ -142,7 +165,7 @@ public sealed partial class Reconciler
             Expected = new Money(expected),
             Actual = new Money(reported),
             EventDate = bank.Date,
-            TxnIds = bank.TxnId is null ? [] : [bank.TxnId],
+            TxnIds = BankTxnId(index) is { } txn ? [txn] : [],
             Source = Source(BankFile, bank.Line),
         });
     }
@@ -204,7 +227,7 @@ public sealed partial class Reconciler
 
         int lump = AddLine(index, -1, BankLineClass.Batch, BankLineRule.BatchExpanded, -1);
         long sum = 0;
-        foreach (int detailIndex in details)
+        for (int detailIndex = details.First; detailIndex >= 0; detailIndex = _nextBatchDetail[detailIndex])
         {
             ref readonly var detail = ref BatchLineAt(detailIndex);
             sum = checked(sum + detail.AmountFen);
@@ -427,7 +450,14 @@ public sealed partial class Reconciler
         return BankLineAt(p.BankIndex).Memo;
     }
 
-    private string? LineTxnId(int line) => BankLineAt(LineAt(line).BankIndex).TxnId;
+    private string? LineTxnId(int line) => BankTxnId(LineAt(line).BankIndex);
+
+    /// <summary>The statement line's txn id as a string (made afresh, for evidence), or null when it has none.</summary>
+    private string? BankTxnId(int index)
+    {
+        ref readonly var bank = ref BankLineAt(index);
+        return bank.TxnLength == 0 ? null : _txnIds.GetString(bank.TxnOffset, bank.TxnLength);
+    }
 
     private IReadOnlyList<string> TxnIdsOf(int line) => LineTxnId(line) is { } txn ? [txn] : [];
 

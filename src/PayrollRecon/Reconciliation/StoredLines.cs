@@ -2,10 +2,14 @@ using PayrollRecon.Records;
 
 namespace PayrollRecon.Reconciliation;
 
-/// <summary>A compact copy of one bank statement line; text fields are interned (empty, never null).</summary>
+/// <summary>
+/// A compact copy of one bank statement line; the txn id is a slice of the reconciler's byte arena (length 0 when
+/// the line has none), the other text fields are interned (empty, never null).
+/// </summary>
 internal readonly record struct StoredBankLine(
     long Line,
-    string? TxnId,
+    int TxnOffset,
+    int TxnLength,
     DateOnly Date,
     bool IsDebit,
     long AmountFen,

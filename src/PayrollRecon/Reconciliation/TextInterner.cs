@@ -1,51 +1,32 @@
-using System.Buffers;
-using System.Text;
-
 namespace PayrollRecon.Reconciliation;
 
 /// <summary>
 /// Turns UTF-8 field bytes into strings, one string per distinct value, so that a long statement whose names,
 /// accounts and memos repeat does not hold one string per line.
 /// </summary>
-/// <remarks>Looking up a value already seen allocates nothing.</remarks>
+/// <remarks>
+/// Values are looked up by a hash over their bytes, so a value already seen is neither decoded nor allocated.
+/// </remarks>
 internal sealed class TextInterner
 {
-    private const int StackChars = 256;
-
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Utf8Arena _bytes = new();
+    private readonly ArenaSliceSet _index;
+    private readonly List<string> _values = [];
 
     public TextInterner()
     {
-        _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+        _index = new ArenaSliceSet(_bytes, 256);
     }
 
     /// <summary>The string for <paramref name="utf8"/>; the empty string for no bytes.</summary>
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.IsEmpty) return string.Empty;
-        if (utf8.Length <= StackChars)
-        {
-            Span<char> chars = stackalloc char[StackChars];
-            return Get(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
-        }
-
-        char[] rented = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
-        try
-        {
-            return Get(rented.AsSpan(0, Encoding.UTF8.GetChars(utf8, rented)));
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-    }
-
-    private string Get(ReadOnlySpan<char> chars)
-    {
-        if (_lookup.TryGetValue(chars, out var existing)) return existing;
-        string value = new(chars);
-        _values.Add(value, value);
+        if (_index.TryGetValue(utf8, out int existing)) return _values[existing];
+        int offset = _bytes.Add(utf8);
+        string value = _bytes.GetString(offset, utf8.Length);
+        _index.Add(offset, utf8.Length, _values.Count);
+        _values.Add(value);
         return value;
     }
 }
