@@ -1,8 +1,28 @@
 using BenchmarkDotNet.Running;
 
+using PayrollRecon.Benchmarks.Inputs;
+using PayrollRecon.Benchmarks.Quick;
+
 namespace PayrollRecon.Benchmarks;
 
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>
+    /// <c>--quick</c>: one in-process table of all scenarios (and <c>benchmarks/results/quick.md</c>);
+    /// <c>--breakdown</c>: a stopwatch profile of the layers; <c>--generate</c>: only make the inputs; anything else goes
+    /// to BenchmarkDotNet.
+    /// </summary>
+    private static int Main(string[] args)
+    {
+        if (args.Contains("--generate"))
+        {
+            BenchmarkInputs.EnsureCreated(Console.Out);
+            return 0;
+        }
+        if (args.Contains("--quick")) return QuickRunner.Run(args, Console.Out);
+        if (args.Contains("--breakdown")) return Breakdown.Run(args, Console.Out);
+        BenchmarkInputs.EnsureCreated(Console.Out);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

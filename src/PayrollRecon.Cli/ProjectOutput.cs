@@ -9,7 +9,7 @@ internal static class ProjectOutput
     /// <summary>Writes findings.csv, ledger.csv, summary.json and report.html into <paramref name="outDir"/>.</summary>
     /// <remarks>All four are written as <c>.tmp</c> files first and renamed together at the end, so a cancelled run
     /// leaves either the new set or the files that were there before, never some of each, and no <c>.tmp</c> file.</remarks>
-    public static void Write(ReconciliationResult result, string outDir, ReportOptions options, CancellationToken ct)
+    public static void Write(ReconciliationResult result, string outDir, ReportOptions options, CancellationToken ct, CheckTimings? timings = null)
     {
         Directory.CreateDirectory(outDir);
         (string Name, Action<Stream> Write)[] files =
@@ -20,6 +20,7 @@ internal static class ProjectOutput
             (ReportWriter.ReportFileName, s => ReportWriter.WriteReportHtml(result, s, options)),
         ];
         var temporary = new List<string>(files.Length);
+        timings?.Restart();
         try
         {
             foreach (var (name, write) in files)
@@ -28,6 +29,7 @@ internal static class ProjectOutput
                 var tmp = Path.Combine(outDir, name + ".tmp");
                 temporary.Add(tmp);
                 WriteFile(tmp, write);
+                timings?.Lap("write " + name);
             }
             ct.ThrowIfCancellationRequested();
             // Past this point the renames run to the end: they take microseconds, and stopping half-way would mix runs.

@@ -13,8 +13,13 @@ public static class PayrollChecker
 {
     /// <summary>Checks a project asynchronously.</summary>
     /// <exception cref="PayrollDataException">A required column is missing, or (strict mode) a row cannot be read.</exception>
-    public static async Task<ReconciliationResult> CheckAsync(
-        CheckInputs inputs, CheckOptions options = default, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static Task<ReconciliationResult> CheckAsync(
+        CheckInputs inputs, CheckOptions options = default, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(inputs, options, progress, timings: null, cancellationToken);
+
+    /// <summary>Checks a project, recording the wall time of every phase in <paramref name="timings"/> when given.</summary>
+    internal static async Task<ReconciliationResult> RunAsync(
+        CheckInputs inputs, CheckOptions options, IProgress<CheckProgress>? progress, CheckTimings? timings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var settings = inputs.Settings with { AsOf = options.AsOf ?? inputs.Settings.AsOf ?? DateOnly.FromDateTime(DateTime.Now) };
@@ -25,21 +30,22 @@ public static class PayrollChecker
             AttendanceFile = inputs.Attendance?.Name ?? "attendance.csv",
             PayrollFile = inputs.Payroll?.Name ?? "payroll.csv",
             BatchesFile = inputs.Batches?.Name ?? "batches.csv",
+            Timings = timings,
         };
         var readerOptions = ReaderOptions(options);
 
         if (inputs.Calendar is { } calendar)
-            await ReadAsync(calendar, readerOptions, engine, progress, CalendarReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddCalendar(in row); }, cancellationToken).ConfigureAwait(false);
-        await ReadAsync(inputs.Workers, readerOptions, engine, progress, WorkersReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddWorker(in row); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync(calendar, readerOptions, engine, progress, timings, CalendarReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddCalendar(in row); }, cancellationToken).ConfigureAwait(false);
+        await ReadAsync(inputs.Workers, readerOptions, engine, progress, timings, WorkersReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddWorker(in row); }, cancellationToken).ConfigureAwait(false);
         engine.AttendanceSupplied = inputs.Attendance is not null;
         if (inputs.Attendance is { } attendance)
-            await ReadAsync(attendance, readerOptions, engine, progress, AttendanceReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync(attendance, readerOptions, engine, progress, timings, AttendanceReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
         if (inputs.Payroll is { } payroll)
-            await ReadAsync(payroll, readerOptions, engine, progress, PayrollReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPayroll(in row); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync(payroll, readerOptions, engine, progress, timings, PayrollReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPayroll(in row); }, cancellationToken).ConfigureAwait(false);
         engine.BatchesSupplied = inputs.Batches is not null;
         if (inputs.Batches is { } batches)
-            await ReadAsync(batches, readerOptions, engine, progress, BatchesReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBatchLine(in row); }, cancellationToken).ConfigureAwait(false);
-        await ReadAsync(inputs.Bank, readerOptions, engine, progress, BankReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBankLine(in row); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync(batches, readerOptions, engine, progress, timings, BatchesReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBatchLine(in row); }, cancellationToken).ConfigureAwait(false);
+        await ReadAsync(inputs.Bank, readerOptions, engine, progress, timings, BankReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBankLine(in row); }, cancellationToken).ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
         return engine.Complete();
@@ -51,7 +57,7 @@ public static class PayrollChecker
         CheckInputs inputs, CheckOptions options = default, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         // The readers complete synchronously over file and memory streams; the async path stays allocation-light per buffer.
-        return CheckAsync(inputs, options, progress, cancellationToken).GetAwaiter().GetResult();
+        return RunAsync(inputs, options, progress, timings: null, cancellationToken).GetAwaiter().GetResult();
     }
 
     private static InputReaderOptions ReaderOptions(CheckOptions options)
@@ -65,37 +71,24 @@ public static class PayrollChecker
         InputReaderOptions options,
         Reconciler engine,
         IProgress<CheckProgress>? progress,
+        CheckTimings? timings,
         Func<Stream, string, InputReaderOptions, TReader> create,
         Action<TReader, Reconciler> drain,
         CancellationToken cancellationToken)
-        where TReader : class, IDisposable
+        where TReader : InputReader
     {
         var diagnostics = new List<Diagnostic>();
         var stream = source.Open();
         using var reader = create(stream, source.Name, options with { Diagnostics = diagnostics, LeaveOpen = false });
-        var access = ReaderAccess.For(reader);
-        while (await access.Fill(cancellationToken).ConfigureAwait(false))
+        while (await reader.FillAsync(cancellationToken).ConfigureAwait(false))
         {
             drain(reader, engine);
-            progress?.Report(new CheckProgress(source.Name, access.Stats().Bytes));
+            progress?.Report(new CheckProgress(source.Name, reader.Stats.Bytes));
         }
         drain(reader, engine);
         foreach (var d in diagnostics) engine.AddDiagnostic(d);
-        engine.AddFileStats(access.Stats());
-    }
-
-    /// <summary>The two members every typed reader has, without a shared interface on the readers.</summary>
-    private readonly record struct ReaderAccess(Func<CancellationToken, ValueTask<bool>> Fill, Func<InputFileStats> Stats)
-    {
-        public static ReaderAccess For(object reader) => reader switch
-        {
-            CalendarReader r => new(r.FillAsync, () => r.Stats),
-            WorkersReader r => new(r.FillAsync, () => r.Stats),
-            AttendanceReader r => new(r.FillAsync, () => r.Stats),
-            PayrollReader r => new(r.FillAsync, () => r.Stats),
-            BatchesReader r => new(r.FillAsync, () => r.Stats),
-            BankReader r => new(r.FillAsync, () => r.Stats),
-            _ => throw new ArgumentException("not an input reader", nameof(reader)),
-        };
+        var stats = reader.Stats;
+        engine.AddFileStats(stats);
+        timings?.Lap("read " + source.Name, stats.Bytes);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 
@@ -9,7 +10,8 @@ internal sealed class CsvByteWriter : IDisposable
 {
     private const int BufferSize = 1 << 20;
     private readonly FileStream _stream;
-    private readonly byte[] _buffer = new byte[BufferSize];
+    // Rented: a portfolio opens eight writers per project, and fresh megabyte arrays would churn the large-object heap.
+    private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
     private readonly Encoding _encoding;
     private readonly bool _crlf;
     private int _pos;
@@ -141,6 +143,7 @@ internal sealed class CsvByteWriter : IDisposable
     {
         Flush();
         _stream.Dispose();
+        ArrayPool<byte>.Shared.Return(_buffer);
     }
 
     private static int FormatDate(Span<byte> dest, DateOnly d, DateStyle style)

@@ -1,9 +1,10 @@
+using PayrollRecon.Parsing;
+
 namespace PayrollRecon.Generation;
 
 /// <summary>Makes resident identity numbers (GB 11643) and 19-digit bank card numbers (Luhn) for synthetic workers.</summary>
 internal static class IdentityNumbers
 {
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
 
     // County codes of provinces that send many construction workers (Henan, Sichuan, Anhui, Hunan, Guizhou, Hubei, Jiangxi, Gansu).
@@ -22,14 +23,6 @@ internal static class IdentityNumbers
     private static readonly string[] CardBins =
         ["622202", "621700", "622848", "621661", "622700", "621226", "623052", "621483", "622588", "622609"];
 
-    /// <summary>The GB 11643 check character (MOD 11-2) of the first 17 characters.</summary>
-    public static char CheckCharacter(ReadOnlySpan<char> first17)
-    {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) sum += (first17[i] - '0') * Weights[i];
-        return CheckCharacters[sum % 11];
-    }
-
     /// <summary>A valid 18-character id for someone born on <paramref name="birth"/>.</summary>
     public static string NewId(Random rng, DateOnly birth)
     {
@@ -40,7 +33,7 @@ internal static class IdentityNumbers
         WriteDigits(id.Slice(10, 2), birth.Month);
         WriteDigits(id.Slice(12, 2), birth.Day);
         WriteDigits(id.Slice(14, 3), rng.Next(1, 1000));
-        id[17] = CheckCharacter(id);
+        id[17] = IdNumbers.CheckCharacter(id[..17]);
         return new string(id);
     }
 
@@ -58,16 +51,12 @@ internal static class IdentityNumbers
         Span<char> c = stackalloc char[18];
         id.AsSpan().CopyTo(c);
         "0230".AsSpan().CopyTo(c.Slice(10, 4));
-        c[17] = CheckCharacter(c);
+        c[17] = IdNumbers.CheckCharacter(c[..17]);
         return new string(c);
     }
 
     /// <summary>The first-generation 15-digit form of an id (area, yyMMdd, sequence), no longer valid.</summary>
     public static string FifteenDigitForm(string id) => string.Concat(id.AsSpan(0, 6), id.AsSpan(8, 6), id.AsSpan(14, 3));
-
-    /// <summary>First 6 and last 4 characters kept, the rest <c>*</c> (how outputs mask an id).</summary>
-    public static string Mask(string id) =>
-        id.Length <= 10 ? id : string.Concat(id.AsSpan(0, 6), new string('*', id.Length - 10), id.AsSpan(id.Length - 4));
 
     /// <summary>A 19-digit debit card number with a valid Luhn digit.</summary>
     public static string NewCard(Random rng)

@@ -4,6 +4,7 @@ namespace PayrollRecon.Model;
 
 /// <summary>An exact amount of money in fen (分, 1/100 yuan).</summary>
 /// <remarks>All arithmetic is checked: an overflow throws <see cref="OverflowException"/>, it never wraps.</remarks>
+/// <param name="Fen">The amount in fen.</param>
 public readonly record struct Money(long Fen) : IComparable<Money>
 {
     /// <summary>Zero fen.</summary>
@@ -12,12 +13,19 @@ public readonly record struct Money(long Fen) : IComparable<Money>
     /// <summary>Creates an amount from whole yuan and fen parts.</summary>
     public static Money FromYuan(long yuan, int fen = 0) => new(checked(yuan * 100 + fen));
 
+    /// <summary>Sum (checked).</summary>
     public static Money operator +(Money a, Money b) => new(checked(a.Fen + b.Fen));
+    /// <summary>Difference (checked).</summary>
     public static Money operator -(Money a, Money b) => new(checked(a.Fen - b.Fen));
+    /// <summary>Negation (checked).</summary>
     public static Money operator -(Money a) => new(checked(-a.Fen));
+    /// <summary>Less than.</summary>
     public static bool operator <(Money a, Money b) => a.Fen < b.Fen;
+    /// <summary>Greater than.</summary>
     public static bool operator >(Money a, Money b) => a.Fen > b.Fen;
+    /// <summary>Less than or equal.</summary>
     public static bool operator <=(Money a, Money b) => a.Fen <= b.Fen;
+    /// <summary>Greater than or equal.</summary>
     public static bool operator >=(Money a, Money b) => a.Fen >= b.Fen;
 
     /// <summary>The smaller of two amounts.</summary>

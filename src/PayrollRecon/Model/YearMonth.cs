@@ -40,9 +40,13 @@ public readonly record struct YearMonth : IComparable<YearMonth>
     /// <inheritdoc/>
     public int CompareTo(YearMonth other) => Ordinal.CompareTo(other.Ordinal);
 
+    /// <summary>Earlier than.</summary>
     public static bool operator <(YearMonth a, YearMonth b) => a.Ordinal < b.Ordinal;
+    /// <summary>Later than.</summary>
     public static bool operator >(YearMonth a, YearMonth b) => a.Ordinal > b.Ordinal;
+    /// <summary>Not later than.</summary>
     public static bool operator <=(YearMonth a, YearMonth b) => a.Ordinal <= b.Ordinal;
+    /// <summary>Not earlier than.</summary>
     public static bool operator >=(YearMonth a, YearMonth b) => a.Ordinal >= b.Ordinal;
 
     /// <summary><c>yyyy-MM</c>.</summary>

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 using PayrollRecon.Model;
@@ -72,7 +74,21 @@ internal static class DateParser
     }
 
     /// <summary>Parses a date followed by white space or <c>T</c> and a time of day.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseDateTime(ReadOnlySpan<byte> utf8, out DateTime value)
+    {
+        if (utf8.Length == 19 && TryParseCanonical(utf8, out int dayNumber, out long timeTicks))
+        {
+            // The day number of a year up to MaxYear times ticks per day stays far below long.MaxValue.
+            value = new DateTime(unchecked((dayNumber * TimeSpan.TicksPerDay) + timeTicks));
+            return true;
+        }
+        return TryParseDateTimeGrammar(utf8, out value);
+    }
+
+    /// <summary>The general grammar of <see cref="TryParseDateTime"/> alone, without the fixed-layout fast path.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static bool TryParseDateTimeGrammar(ReadOnlySpan<byte> utf8, out DateTime value)
     {
         value = default;
         if (!TrySplit(utf8, out int dateEnd, out int timeStart) || timeStart < 0) return false;
@@ -82,7 +98,27 @@ internal static class DateParser
     }
 
     /// <summary>Parses a bare date (time null) or a date-time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseDateOrDateTime(ReadOnlySpan<byte> utf8, out DateOnly date, out TimeOnly? time)
+    {
+        if (utf8.Length == 19 && TryParseCanonical(utf8, out int dayNumber, out long timeTicks))
+        {
+            date = DateOnly.FromDayNumber(dayNumber);
+            time = new TimeOnly(timeTicks);
+            return true;
+        }
+        if (utf8.Length == 10 && TryParseCanonicalDate(utf8, out dayNumber))
+        {
+            date = DateOnly.FromDayNumber(dayNumber);
+            time = null;
+            return true;
+        }
+        return TryParseDateOrDateTimeGrammar(utf8, out date, out time);
+    }
+
+    /// <summary>The general grammar of <see cref="TryParseDateOrDateTime"/> alone, without the fixed-layout fast paths.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static bool TryParseDateOrDateTimeGrammar(ReadOnlySpan<byte> utf8, out DateOnly date, out TimeOnly? time)
     {
         time = null;
         date = default;
@@ -161,6 +197,66 @@ internal static class DateParser
         period = default;
         return false;
     }
+
+    /// <summary>
+    /// The layout nearly every bank and gate export uses, <c>yyyy-MM-dd HH:mm:ss</c> (or with <c>T</c>), read at fixed
+    /// positions; false for anything else, which the general grammar then decides (it accepts all this does, with the
+    /// same value).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryParseCanonical(ReadOnlySpan<byte> s, out int dayNumber, out long timeTicks)
+    {
+        timeTicks = 0;
+        if (!TryParseCanonicalDate(s, out dayNumber)) return false;
+        unchecked
+        {
+            ref byte p = ref MemoryMarshal.GetReference(s);
+            byte separator = Unsafe.Add(ref p, 10);
+            if ((separator != (byte)' ' && separator != (byte)'T') || Unsafe.Add(ref p, 13) != (byte)':' || Unsafe.Add(ref p, 16) != (byte)':') return false;
+            uint h0 = D(ref p, 11), h1 = D(ref p, 12), n0 = D(ref p, 14), n1 = D(ref p, 15), c0 = D(ref p, 17), c1 = D(ref p, 18);
+            if (((h0 + 6) | (h1 + 6) | (n0 + 6) | (n1 + 6) | (c0 + 6) | (c1 + 6)) > 15) return false;
+            uint hour = (h0 * 10) + h1;
+            uint minute = (n0 * 10) + n1;
+            uint second = (c0 * 10) + c1;
+            if (hour > 23 || minute > 59 || second > 59) return false;
+            timeTicks = ((hour * 3600) + (minute * 60) + second) * TimeSpan.TicksPerSecond;
+            return true;
+        }
+    }
+
+    /// <summary><c>yyyy-MM-dd</c> at the start of <paramref name="s"/> (at least 10 bytes) as a day number (days since 0001-01-01).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryParseCanonicalDate(ReadOnlySpan<byte> s, out int dayNumber)
+    {
+        dayNumber = 0;
+        unchecked
+        {
+            ref byte p = ref MemoryMarshal.GetReference(s);
+            if (Unsafe.Add(ref p, 4) != (byte)'-' || Unsafe.Add(ref p, 7) != (byte)'-') return false;
+            uint y0 = D(ref p, 0), y1 = D(ref p, 1), y2 = D(ref p, 2), y3 = D(ref p, 3);
+            uint m0 = D(ref p, 5), m1 = D(ref p, 6), d0 = D(ref p, 8), d1 = D(ref p, 9);
+            if (((y0 + 6) | (y1 + 6) | (y2 + 6) | (y3 + 6) | (m0 + 6) | (m1 + 6) | (d0 + 6) | (d1 + 6)) > 15) return false;
+            int year = (int)((y0 * 1000) + (y1 * 100) + (y2 * 10) + y3);
+            int month = (int)((m0 * 10) + m1);
+            int day = (int)((d0 * 10) + d1);
+            if (year is < MinYear or > MaxYear || month is < 1 or > 12 || day < 1) return false;
+            bool leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+            ReadOnlySpan<short> daysToMonth = leap ? DaysToMonth366 : DaysToMonth365;
+            int before = daysToMonth[month - 1];
+            if (day > daysToMonth[month] - before) return false;
+            int y = year - 1;
+            dayNumber = (y * 365) + (y / 4) - (y / 100) + (y / 400) + before + day - 1;
+            return true;
+        }
+    }
+
+    private static ReadOnlySpan<short> DaysToMonth365 => [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+
+    private static ReadOnlySpan<short> DaysToMonth366 => [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366];
+
+    /// <summary>The byte at <paramref name="offset"/> XOR '0': 0–9 for a digit, 10–255 for any other byte (so digit + 6 stays below 16).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint D(ref byte p, int offset) => unchecked((uint)(Unsafe.Add(ref p, offset) ^ (byte)'0'));
 
     /// <summary>Builds a date when year (any of 1–9999), month and day form a real one.</summary>
     internal static bool TryMakeDate(int year, int month, int day, out DateOnly date)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 using PayrollRecon.Model;
@@ -19,7 +21,11 @@ internal static class MoneyParser
     private const ulong MaxNegativeFen = (ulong)long.MaxValue + 1;
 
     /// <summary>Parses a trimmed UTF-8 amount in yuan into fen.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> utf8, out Money value)
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out Money value) =>
+        TryParsePlain(utf8, out value) || TryParseGrouped(utf8, out value) || TryParseGrammar(utf8, out value);
+
+    /// <summary>The general grammar alone (what <see cref="TryParse(ReadOnlySpan{byte}, out Money)"/> falls back to).</summary>
+    internal static bool TryParseGrammar(ReadOnlySpan<byte> utf8, out Money value)
     {
         value = Money.Zero;
         int i = 0;
@@ -80,6 +86,81 @@ internal static class MoneyParser
         ulong fen = yuan * 100 + fraction;
         value = new Money(negative ? unchecked((long)(0UL - fen)) : (long)fen);
         return true;
+    }
+
+    /// <summary>
+    /// What nearly every export writes: an optional <c>-</c>, 1–15 digits without grouping, <c>.</c> and two decimals;
+    /// false for anything else, which the general grammar then decides (it accepts all this does, with the same value).
+    /// </summary>
+    /// <remarks>Fifteen digits of yuan are below 10^17 fen, so the value cannot overflow.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryParsePlain(ReadOnlySpan<byte> utf8, out Money value)
+    {
+        value = Money.Zero;
+        unchecked
+        {
+            int n = utf8.Length;
+            if (n < 4 || n > 19) return false;
+            ref byte p = ref MemoryMarshal.GetReference(utf8);
+            int i = p == (byte)'-' ? 1 : 0;
+            int dot = n - 3;
+            if (dot - i is < 1 or > 15 || Unsafe.Add(ref p, dot) != (byte)'.') return false;
+            ulong yuan = 0;
+            for (; i < dot; i++)
+            {
+                uint digit = DigitHelpers.Value(Unsafe.Add(ref p, i));
+                if (digit > 9) return false;
+                yuan = yuan * 10 + digit;
+            }
+            uint d1 = DigitHelpers.Value(Unsafe.Add(ref p, dot + 1));
+            uint d2 = DigitHelpers.Value(Unsafe.Add(ref p, dot + 2));
+            if ((d1 | d2) > 9) return false;
+            long fen = (long)(yuan * 100 + d1 * 10 + d2);
+            value = new Money(p == (byte)'-' ? -fen : fen);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The other layout exports write: an optional <c>-</c>, 4–15 digits grouped by thousands (<c>1,913,786</c>), <c>.</c>
+    /// and two decimals; false for anything else, which the general grammar then decides (with the same value on this).
+    /// </summary>
+    /// <remarks>The commas stand every four bytes after the first group of 1–3 digits; fifteen digits cannot overflow.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static bool TryParseGrouped(ReadOnlySpan<byte> utf8, out Money value)
+    {
+        value = Money.Zero;
+        unchecked
+        {
+            int n = utf8.Length;
+            if (n < 8 || n > 23) return false;
+            ref byte p = ref MemoryMarshal.GetReference(utf8);
+            int i = p == (byte)'-' ? 1 : 0;
+            int dot = n - 3;
+            int first = (dot - i) % 4;
+            if (dot - i < 5 || first == 0 || Unsafe.Add(ref p, dot) != (byte)'.') return false;
+            ulong yuan = 0;
+            int comma = i + first;
+            for (; i < dot; i++)
+            {
+                byte b = Unsafe.Add(ref p, i);
+                if (i == comma)
+                {
+                    if (b != (byte)',') return false;
+                    comma += 4;
+                    continue;
+                }
+                uint digit = DigitHelpers.Value(b);
+                if (digit > 9) return false;
+                yuan = yuan * 10 + digit;
+            }
+            uint d1 = DigitHelpers.Value(Unsafe.Add(ref p, dot + 1));
+            uint d2 = DigitHelpers.Value(Unsafe.Add(ref p, dot + 2));
+            if ((d1 | d2) > 9) return false;
+            long fen = (long)(yuan * 100 + d1 * 10 + d2);
+            value = new Money(p == (byte)'-' ? -fen : fen);
+            return true;
+        }
     }
 
     /// <summary>Parses an amount given as text (project.json strings) into fen; same grammar as the UTF-8 overload.</summary>

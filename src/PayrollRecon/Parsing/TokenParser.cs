@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 using PayrollRecon.Records;
@@ -9,7 +11,21 @@ namespace PayrollRecon.Parsing;
 internal static class TokenParser
 {
     /// <summary>Bank direction: <c>D</c>/<c>C</c>, 借/贷, 借方/贷方, 支出/收入, 出/入, <c>debit</c>/<c>credit</c>, <c>Dr</c>/<c>Cr</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseBankDirection(ReadOnlySpan<byte> utf8, out BankDirection d)
+    {
+        // One Chinese character is what Chinese statements write; settle it with one comparison of its three bytes.
+        if (utf8.Length == 3)
+        {
+            uint c = Char3(utf8);
+            if (c == Jie || c == Chu) { d = BankDirection.Debit; return true; }
+            if (c == Dai || c == Ru) { d = BankDirection.Credit; return true; }
+        }
+        return TryParseBankDirectionGeneral(utf8, out d);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryParseBankDirectionGeneral(ReadOnlySpan<byte> utf8, out BankDirection d)
     {
         d = BankDirection.Debit;
         if (Is(utf8, "D"u8) || Is(utf8, "debit"u8) || Is(utf8, "Dr"u8)
@@ -27,7 +43,20 @@ internal static class TokenParser
     }
 
     /// <summary>Punch direction: <c>in</c>/<c>out</c>, 进/出, 入/出, <c>E</c>/<c>L</c>, <c>01</c>/<c>02</c>, <c>1</c>/<c>2</c>; empty is Unknown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParsePunchDirection(ReadOnlySpan<byte> utf8, out PunchDirection d)
+    {
+        if (utf8.Length == 3)
+        {
+            uint c = Char3(utf8);
+            if (c == Jin || c == Ru) { d = PunchDirection.In; return true; }
+            if (c == Chu) { d = PunchDirection.Out; return true; }
+        }
+        return TryParsePunchDirectionGeneral(utf8, out d);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryParsePunchDirectionGeneral(ReadOnlySpan<byte> utf8, out PunchDirection d)
     {
         d = PunchDirection.Unknown;
         if (utf8.IsEmpty) return true;
@@ -131,6 +160,22 @@ internal static class TokenParser
         }
         hundredths = result;
         return true;
+    }
+
+    // 借 贷 出 入 进 as their three UTF-8 bytes, first byte lowest.
+    private const uint Jie = 0xE5 | (0x80 << 8) | (0x9F << 16);
+    private const uint Dai = 0xE8 | (0xB4 << 8) | (0xB7 << 16);
+    private const uint Chu = 0xE5 | (0x87 << 8) | (0xBA << 16);
+    private const uint Ru = 0xE5 | (0x85 << 8) | (0xA5 << 16);
+    private const uint Jin = 0xE8 | (0xBF << 8) | (0x9B << 16);
+
+    /// <summary>Three bytes packed into an integer, first byte lowest.</summary>
+    /// <remarks>Only called on spans of exactly three bytes.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Char3(ReadOnlySpan<byte> utf8)
+    {
+        ref byte p = ref MemoryMarshal.GetReference(utf8);
+        return p | ((uint)Unsafe.Add(ref p, 1) << 8) | ((uint)Unsafe.Add(ref p, 2) << 16);
     }
 
     /// <summary>ASCII case-insensitive equality.</summary>

@@ -7,7 +7,9 @@ public sealed record ProjectSettings
 {
     /// <summary>Project code (required), e.g. <c>LY-2023-0017</c>.</summary>
     public required string Code { get; init; }
+    /// <summary>Project name.</summary>
     public string? Name { get; init; }
+    /// <summary>The general contractor (施工总承包单位).</summary>
     public string? Contractor { get; init; }
     /// <summary>The dedicated account number.</summary>
     public string? Account { get; init; }

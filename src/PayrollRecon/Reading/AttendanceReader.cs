@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 
 using PayrollRecon.Model;
 using PayrollRecon.Parsing;
@@ -9,27 +10,20 @@ using static PayrollRecon.Reading.FieldAccess;
 namespace PayrollRecon.Reading;
 
 /// <summary>Reads <c>attendance.csv</c> (考勤记录) into <see cref="AttendanceRow"/>s, reporting unreadable punches.</summary>
-public sealed class AttendanceReader : IDisposable
+public sealed class AttendanceReader : InputReader<AttendanceRow>
 {
     internal static readonly ColumnSpec IdNumberColumn = new("id_number", "身份证号", "身份证号码", "证件号码");
     internal static readonly ColumnSpec TimeColumn = new("time", "考勤时间", "打卡时间");
     internal static readonly ColumnSpec DirectionColumn = new("direction", "方向", "进出");
 
-    private readonly RecordSource _source;
     private int _idNumber = -1;
     private int _time = -1;
     private int _direction = -1;
 
-    private AttendanceReader(CsvReader csv, InputReaderOptions options) => _source = new RecordSource(csv, options, Bind);
-
-    /// <summary>Reading statistics so far (complete once <see cref="Read"/> has returned false).</summary>
-    public InputFileStats Stats => _source.Stats;
-
-    /// <summary>Diagnostics collected in lenient mode (empty when a sink was given in the options).</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics => _source.Diagnostics;
-
-    /// <summary>The detected encoding.</summary>
-    public TextEncodingKind Encoding => _source.Encoding;
+    private AttendanceReader(CsvReader csv, InputReaderOptions options)
+        : base(csv, options)
+    {
+    }
 
     /// <summary>Creates a reader over a stream.</summary>
     public static AttendanceReader Create(Stream stream, string fileName, InputReaderOptions options) =>
@@ -42,52 +36,35 @@ public sealed class AttendanceReader : IDisposable
     /// <summary>Opens a file.</summary>
     public static AttendanceReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv), options);
 
-    /// <summary>The next readable row, filling synchronously as needed; false at the end of the file.</summary>
-    public bool Read(out AttendanceRow row)
-    {
-        while (!TryRead(out row))
-        {
-            if (!_source.Fill()) return false;
-        }
-        return true;
-    }
-
-    /// <summary>The next readable row already in the window; false when <see cref="FillAsync"/> is needed or the file is done.</summary>
-    public bool TryRead(out AttendanceRow row)
-    {
-        while (_source.TryNext(out CsvRow record))
-        {
-            if (TryConvert(record, out row)) return true;
-        }
-        row = default;
-        return false;
-    }
-
-    /// <summary>Pulls more input; false when the file is exhausted.</summary>
-    public ValueTask<bool> FillAsync(CancellationToken cancellationToken = default) => _source.FillAsync(cancellationToken);
-
-    /// <summary>Releases the buffers and the input.</summary>
-    public void Dispose() => _source.Dispose();
-
-    private void Bind(HeaderMap header)
+    private protected override void Bind(HeaderMap header)
     {
         _idNumber = header.Require(IdNumberColumn);
         _time = header.Require(TimeColumn);
         _direction = header.Find(DirectionColumn);
     }
 
-    private bool TryConvert(CsvRow r, out AttendanceRow row)
+    private protected override bool TryConvert(scoped in CsvRow r, out AttendanceRow row)
     {
-        row = default;
         long line = r.Line;
         ReadOnlySpan<byte> id = r[_idNumber];
-        if (id.IsEmpty) return _source.Reject(line, IdNumberColumn.Name, "missing value");
         ReadOnlySpan<byte> t = r[_time];
-        if (t.IsEmpty) return _source.Reject(line, TimeColumn.Name, "missing value");
-        if (!DateParser.TryParseDateTime(t, out DateTime time)) return _source.Reject(line, TimeColumn.Name, $"invalid date-time '{RecordSource.Raw(t)}'");
         ReadOnlySpan<byte> dir = Optional(r, _direction);
-        if (!TokenParser.TryParsePunchDirection(dir, out PunchDirection direction)) return _source.Reject(line, DirectionColumn.Name, $"unknown direction '{RecordSource.Raw(dir)}'");
-        row = new AttendanceRow { Line = line, IdNumber = id, Time = time, Direction = direction };
-        return true;
+        if (!id.IsEmpty && DateParser.TryParseDateTime(t, out DateTime time) && TokenParser.TryParsePunchDirection(dir, out PunchDirection direction))
+        {
+            row = new AttendanceRow { Line = line, IdNumber = id, Time = time, Direction = direction };
+            return true;
+        }
+        row = default;
+        return RejectPunch(line, id, t, dir);
+    }
+
+    /// <summary>Rejects a punch with the message of its first bad field (the checks of the hot path, in order).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool RejectPunch(long line, ReadOnlySpan<byte> id, ReadOnlySpan<byte> t, ReadOnlySpan<byte> dir)
+    {
+        if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, "missing value");
+        if (t.IsEmpty) return Reject(line, TimeColumn.Name, "missing value");
+        if (!DateParser.TryParseDateTime(t, out _)) return RejectValue(line, TimeColumn.Name, "invalid date-time", t);
+        return RejectValue(line, DirectionColumn.Name, "unknown direction", dir);
     }
 }

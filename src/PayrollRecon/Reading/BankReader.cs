@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 
 using PayrollRecon.Model;
 using PayrollRecon.Parsing;
@@ -14,7 +15,7 @@ namespace PayrollRecon.Reading;
 /// (exactly one non-zero, neither negative). Layout C: a signed <c>amount</c> alone (negative = debit, zero is an error).
 /// The date comes from <c>time</c> (a date-time, or a bare date) or from <c>date</c> plus an optional <c>time</c> of day.
 /// </remarks>
-public sealed class BankReader : IDisposable
+public sealed class BankReader : InputReader<BankRow>
 {
     internal static readonly ColumnSpec TxnIdColumn = new("txn_id", "流水号", "交易流水号");
     internal static readonly ColumnSpec TimeColumn = new("time", "交易时间");
@@ -29,7 +30,6 @@ public sealed class BankReader : IDisposable
     internal static readonly ColumnSpec MemoColumn = new("memo", "摘要", "用途", "附言", "备注");
     internal static readonly ColumnSpec BatchIdColumn = new("batch_id", "批次号");
 
-    private readonly RecordSource _source;
     private BankLayout _layout;
     private int _txnId = -1;
     private int _time = -1;
@@ -44,19 +44,13 @@ public sealed class BankReader : IDisposable
     private int _memo = -1;
     private int _batchId = -1;
 
-    private BankReader(CsvReader csv, InputReaderOptions options) => _source = new RecordSource(csv, options, Bind);
+    private BankReader(CsvReader csv, InputReaderOptions options)
+        : base(csv, options)
+    {
+    }
 
     /// <summary>The statement layout, known once the header has been read.</summary>
     public BankLayout Layout => _layout;
-
-    /// <summary>Reading statistics so far (complete once <see cref="Read"/> has returned false).</summary>
-    public InputFileStats Stats => _source.Stats;
-
-    /// <summary>Diagnostics collected in lenient mode (empty when a sink was given in the options).</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics => _source.Diagnostics;
-
-    /// <summary>The detected encoding.</summary>
-    public TextEncodingKind Encoding => _source.Encoding;
 
     /// <summary>Creates a reader over a stream.</summary>
     public static BankReader Create(Stream stream, string fileName, InputReaderOptions options) =>
@@ -69,34 +63,7 @@ public sealed class BankReader : IDisposable
     /// <summary>Opens a file.</summary>
     public static BankReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv), options);
 
-    /// <summary>The next readable line, filling synchronously as needed; false at the end of the file.</summary>
-    public bool Read(out BankRow row)
-    {
-        while (!TryRead(out row))
-        {
-            if (!_source.Fill()) return false;
-        }
-        return true;
-    }
-
-    /// <summary>The next readable line already in the window; false when <see cref="FillAsync"/> is needed or the file is done.</summary>
-    public bool TryRead(out BankRow row)
-    {
-        while (_source.TryNext(out CsvRow record))
-        {
-            if (TryConvert(record, out row)) return true;
-        }
-        row = default;
-        return false;
-    }
-
-    /// <summary>Pulls more input; false when the file is exhausted.</summary>
-    public ValueTask<bool> FillAsync(CancellationToken cancellationToken = default) => _source.FillAsync(cancellationToken);
-
-    /// <summary>Releases the buffers and the input.</summary>
-    public void Dispose() => _source.Dispose();
-
-    private void Bind(HeaderMap header)
+    private protected override void Bind(HeaderMap header)
     {
         _txnId = header.Find(TxnIdColumn);
         _date = header.Find(DateColumn);
@@ -126,78 +93,16 @@ public sealed class BankReader : IDisposable
         _batchId = header.Find(BatchIdColumn);
     }
 
-    private bool TryConvert(CsvRow r, out BankRow row)
+    private protected override bool TryConvert(scoped in CsvRow r, out BankRow row)
     {
-        row = default;
-        long line = r.Line;
-        DateOnly date;
-        TimeOnly? timeOfDay;
-        if (_date >= 0)
+        if (!TryReadValues(in r, out DateOnly date, out TimeOnly? timeOfDay, out BankDirection direction, out Money amount, out Money? balance))
         {
-            ReadOnlySpan<byte> d = r[_date];
-            if (d.IsEmpty) return _source.Reject(line, DateColumn.Name, "missing value");
-            if (!DateParser.TryParseDateOrDateTime(d, out date, out timeOfDay)) return _source.Reject(line, DateColumn.Name, $"invalid date '{RecordSource.Raw(d)}'");
-            ReadOnlySpan<byte> t = Optional(r, _time);
-            if (!t.IsEmpty)
-            {
-                if (DateParser.TryParseTime(t, out TimeOnly clock)) timeOfDay = clock;
-                else if (DateParser.TryParseDateOrDateTime(t, out _, out TimeOnly? fromDateTime) && fromDateTime is not null) timeOfDay = fromDateTime;
-                else return _source.Reject(line, TimeColumn.Name, $"invalid time '{RecordSource.Raw(t)}'");
-            }
+            row = default;
+            return false;
         }
-        else
-        {
-            ReadOnlySpan<byte> t = r[_time];
-            if (t.IsEmpty) return _source.Reject(line, TimeColumn.Name, "missing value");
-            if (!DateParser.TryParseDateOrDateTime(t, out date, out timeOfDay)) return _source.Reject(line, TimeColumn.Name, $"invalid date-time '{RecordSource.Raw(t)}'");
-        }
-
-        BankDirection direction;
-        Money amount;
-        switch (_layout)
-        {
-            case BankLayout.DirectionAndAmount:
-            {
-                ReadOnlySpan<byte> dir = r[_direction];
-                if (dir.IsEmpty) return _source.Reject(line, DirectionColumn.Name, "missing value");
-                if (!TokenParser.TryParseBankDirection(dir, out direction)) return _source.Reject(line, DirectionColumn.Name, $"unknown direction '{RecordSource.Raw(dir)}'");
-                ReadOnlySpan<byte> a = r[_amount];
-                if (!TryAmount(a, line, AmountColumn, out amount)) return false;
-                if (amount.Fen < 0) return _source.Reject(line, AmountColumn.Name, $"negative amount '{RecordSource.Raw(a)}'");
-                break;
-            }
-            case BankLayout.DebitCredit:
-            {
-                if (!TryOptionalNonNegative(Optional(r, _debit), line, DebitColumn, out Money debit)) return false;
-                if (!TryOptionalNonNegative(Optional(r, _credit), line, CreditColumn, out Money credit)) return false;
-                if ((debit.Fen != 0) == (credit.Fen != 0)) return _source.Reject(line, DebitColumn.Name, "expected exactly one of debit and credit");
-                direction = debit.Fen != 0 ? BankDirection.Debit : BankDirection.Credit;
-                amount = debit.Fen != 0 ? debit : credit;
-                break;
-            }
-            default:
-            {
-                ReadOnlySpan<byte> a = r[_amount];
-                if (!TryAmount(a, line, AmountColumn, out Money signed)) return false;
-                if (signed.Fen == 0) return _source.Reject(line, AmountColumn.Name, "zero amount");
-                if (signed.Fen == long.MinValue) return _source.Reject(line, AmountColumn.Name, $"invalid amount '{RecordSource.Raw(a)}'");
-                direction = signed.Fen < 0 ? BankDirection.Debit : BankDirection.Credit;
-                amount = signed.Fen < 0 ? -signed : signed;
-                break;
-            }
-        }
-
-        Money? balance = null;
-        ReadOnlySpan<byte> b = Optional(r, _balance);
-        if (!b.IsEmpty)
-        {
-            if (!MoneyParser.TryParse(b, out Money parsed)) return _source.Reject(line, BalanceColumn.Name, $"invalid amount '{RecordSource.Raw(b)}'");
-            balance = parsed;
-        }
-
         row = new BankRow
         {
-            Line = line,
+            Line = r.Line,
             TxnId = Optional(r, _txnId),
             Date = date,
             TimeOfDay = timeOfDay,
@@ -212,11 +117,86 @@ public sealed class BankReader : IDisposable
         return true;
     }
 
+    /// <summary>The line's checked values (the text fields need no checks); false after rejecting the line.</summary>
+    /// <remarks>Separate from the row so a rejected line never pays for zeroing one.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryReadValues(
+        scoped in CsvRow r, out DateOnly date, out TimeOnly? timeOfDay, out BankDirection direction, out Money amount, out Money? balance)
+    {
+        long line = r.Line;
+        date = default;
+        timeOfDay = null;
+        direction = default;
+        amount = default;
+        balance = null;
+        if (_date >= 0)
+        {
+            ReadOnlySpan<byte> d = r[_date];
+            if (d.IsEmpty) return Reject(line, DateColumn.Name, "missing value");
+            if (!DateParser.TryParseDateOrDateTime(d, out date, out timeOfDay)) return RejectValue(line, DateColumn.Name, "invalid date", d);
+            ReadOnlySpan<byte> t = Optional(r, _time);
+            if (!t.IsEmpty)
+            {
+                if (DateParser.TryParseTime(t, out TimeOnly clock)) timeOfDay = clock;
+                else if (DateParser.TryParseDateOrDateTime(t, out _, out TimeOnly? fromDateTime) && fromDateTime is not null) timeOfDay = fromDateTime;
+                else return RejectValue(line, TimeColumn.Name, "invalid time", t);
+            }
+        }
+        else
+        {
+            ReadOnlySpan<byte> t = r[_time];
+            if (t.IsEmpty) return Reject(line, TimeColumn.Name, "missing value");
+            if (!DateParser.TryParseDateOrDateTime(t, out date, out timeOfDay)) return RejectValue(line, TimeColumn.Name, "invalid date-time", t);
+        }
+
+        switch (_layout)
+        {
+            case BankLayout.DirectionAndAmount:
+            {
+                ReadOnlySpan<byte> dir = r[_direction];
+                if (dir.IsEmpty) return Reject(line, DirectionColumn.Name, "missing value");
+                if (!TokenParser.TryParseBankDirection(dir, out direction)) return RejectValue(line, DirectionColumn.Name, "unknown direction", dir);
+                ReadOnlySpan<byte> a = r[_amount];
+                if (!TryAmount(a, line, AmountColumn, out amount)) return false;
+                if (amount.Fen < 0) return RejectValue(line, AmountColumn.Name, "negative amount", a);
+                break;
+            }
+            case BankLayout.DebitCredit:
+            {
+                if (!TryOptionalNonNegative(Optional(r, _debit), line, DebitColumn, out Money debit)) return false;
+                if (!TryOptionalNonNegative(Optional(r, _credit), line, CreditColumn, out Money credit)) return false;
+                if ((debit.Fen != 0) == (credit.Fen != 0)) return Reject(line, DebitColumn.Name, "expected exactly one of debit and credit");
+                direction = debit.Fen != 0 ? BankDirection.Debit : BankDirection.Credit;
+                amount = debit.Fen != 0 ? debit : credit;
+                break;
+            }
+            default:
+            {
+                ReadOnlySpan<byte> a = r[_amount];
+                if (!TryAmount(a, line, AmountColumn, out Money signed)) return false;
+                if (signed.Fen == 0) return Reject(line, AmountColumn.Name, "zero amount");
+                if (signed.Fen == long.MinValue) return RejectValue(line, AmountColumn.Name, "invalid amount", a);
+                direction = signed.Fen < 0 ? BankDirection.Debit : BankDirection.Credit;
+                amount = signed.Fen < 0 ? -signed : signed;
+                break;
+            }
+        }
+
+        ReadOnlySpan<byte> b = Optional(r, _balance);
+        if (!b.IsEmpty)
+        {
+            if (!MoneyParser.TryParse(b, out Money parsed)) return RejectValue(line, BalanceColumn.Name, "invalid amount", b);
+            balance = parsed;
+        }
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryAmount(ReadOnlySpan<byte> value, long line, ColumnSpec column, out Money amount)
     {
         amount = default;
-        if (value.IsEmpty) return _source.Reject(line, column.Name, "missing value");
-        if (!MoneyParser.TryParse(value, out amount)) return _source.Reject(line, column.Name, $"invalid amount '{RecordSource.Raw(value)}'");
+        if (value.IsEmpty) return Reject(line, column.Name, "missing value");
+        if (!MoneyParser.TryParse(value, out amount)) return RejectValue(line, column.Name, "invalid amount", value);
         return true;
     }
 
@@ -224,8 +204,8 @@ public sealed class BankReader : IDisposable
     {
         amount = Money.Zero;
         if (value.IsEmpty) return true;
-        if (!MoneyParser.TryParse(value, out amount)) return _source.Reject(line, column.Name, $"invalid amount '{RecordSource.Raw(value)}'");
-        if (amount.Fen < 0) return _source.Reject(line, column.Name, $"negative amount '{RecordSource.Raw(value)}'");
+        if (!MoneyParser.TryParse(value, out amount)) return RejectValue(line, column.Name, "invalid amount", value);
+        if (amount.Fen < 0) return RejectValue(line, column.Name, "negative amount", value);
         return true;
     }
 }

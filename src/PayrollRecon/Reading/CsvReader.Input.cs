@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Text.Unicode;
 
 using PayrollRecon.Model;
 
@@ -56,6 +55,9 @@ public sealed partial class CsvReader
     private void Compact()
     {
         _maskBase = -1;
+        // Records not handed out yet are indexed again after the move; nothing of them has been changed in place.
+        _rowCount = _rowNext = 0;
+        _quotedCount = _quotedNext = 0;
         int keep = _tooLong ? _scanPos : _start;
         if (keep == 0) return;
         if (_tooLong && _fieldStart < keep)
@@ -214,7 +216,7 @@ public sealed partial class CsvReader
             buffer.Slice(0, n).CopyTo(sample);
             bool isWholeInput = completed && n == buffer.Length;
             int cut = isWholeInput ? n : CompleteSequencesEnd(sample, 0, n);
-            return Utf8.IsValid(sample.AsSpan(0, cut));
+            return Utf8Validator.IsValid(sample.AsSpan(0, cut));
         }
         finally
         {
@@ -228,7 +230,7 @@ public sealed partial class CsvReader
         int from = _validatedEnd;
         int to = _inputDone ? _end : CompleteSequencesEnd(_buf, from, _end);
         if (to <= from) return;
-        if (!Utf8.IsValid(_buf.AsSpan(from, to - from)))
+        if (!Utf8Validator.IsValid(_buf.AsSpan(from, to - from)))
         {
             if (_suspectEnd <= _suspectStart) _suspectStart = from;
             _suspectEnd = to;

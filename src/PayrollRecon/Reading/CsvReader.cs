@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -23,11 +24,34 @@ public sealed partial class CsvReader : IDisposable
     private const int BlockBytes = 32;
     private const int Padding = 64;
 
+    /// <summary>Bytes per block of the bulk indexer (one 64-bit mask).</summary>
+    private const int IndexBlockBytes = 64;
+
+    /// <summary>Field ends one bulk pass may record (a pass stops a block early so one more block always fits).</summary>
+    private const int IndexEnds = 4096;
+
+    /// <summary>Records one bulk pass may record.</summary>
+    private const int IndexRowsMax = 1024;
+
     private readonly PipeReader _reader;
     private readonly int _maxRecordBytes;
     private readonly int _capacity;
     private byte[] _buf;
     private int[] _fields;
+
+    // Bulk index of complete records in the window: _ends[0] is the first record's start - 1, then every field end in
+    // order; record r's ends run from _ends[_rowLast[r]] (its start - 1) to _ends[_rowLast[r + 1]] (its line feed).
+    // _quoted holds (record, line feeds inside its quotes) pairs for the records with a quoted field.
+    private int[] _ends;
+    private int[] _rowLast;
+    private int[] _quoted;
+    private int _rowCount;
+    private int _rowNext;
+    private int _quotedCount;
+    private int _quotedNext;
+
+    // True while a record is read by the resumable scanner (it did not fit in the window, or may be too long).
+    private bool _slow;
 
     // Window: [_start, _end) holds bytes not yet handed out; _start is the current record's first byte.
     private int _start;
@@ -40,7 +64,6 @@ public sealed partial class CsvReader : IDisposable
     private int _scanPos;
     private int _fieldStart;
     private int _fieldCount;
-    private bool _fieldQuoted;
     private bool _inQuote;
     private bool _tooLong;
     private int _recordNewlines;
@@ -56,6 +79,9 @@ public sealed partial class CsvReader : IDisposable
         _capacity = Math.Max(maxRecordBytes, 4096) + FillChunkBytes;
         _buf = ArrayPool<byte>.Shared.Rent(_capacity + Padding);
         _fields = ArrayPool<int>.Shared.Rent(64);
+        _ends = ArrayPool<int>.Shared.Rent(IndexEnds + IndexBlockBytes + 1);
+        _rowLast = ArrayPool<int>.Shared.Rent(IndexRowsMax + IndexBlockBytes + 2);
+        _quoted = ArrayPool<int>.Shared.Rent(2 * (IndexRowsMax + IndexBlockBytes + 2));
     }
 
     /// <summary>Creates a reader over a stream (disposed with the reader unless <see cref="CsvReaderOptions.LeaveOpen"/>).</summary>
@@ -124,10 +150,23 @@ public sealed partial class CsvReader : IDisposable
     {
         while (true)
         {
+            if (_rowNext < _rowCount)
+            {
+                if (ServeIndexed(out row)) return true;
+                continue;
+            }
+
             if (_separator == 0 && !TryDetectSeparator())
             {
                 row = default;
                 return false;
+            }
+
+            if (!_slow)
+            {
+                IndexRows();
+                if (_rowCount > 0) continue;
+                BeginSlowRecord();
             }
 
             int recordEnd;
@@ -145,7 +184,7 @@ public sealed partial class CsvReader : IDisposable
             {
                 row = new CsvRow(CsvRowError.UnterminatedQuote, _line);
                 _start = _scanPos = _end;
-                ResetRecord(0);
+                EndSlowRecord(0);
                 return true;
             }
             else if (_start == _end && !_tooLong)
@@ -156,37 +195,24 @@ public sealed partial class CsvReader : IDisposable
             else
             {
                 // The last record has no line break.
-                AddField(_fieldStart, _end);
+                AddField(_end);
                 recordEnd = _end;
                 _scanPos = _end;
             }
 
             long line = _line;
-            int newlines = _recordNewlines;
-            if (_tooLong || recordEnd - _start > _maxRecordBytes)
+            int recordStart = _start;
+            int count = _fieldCount;
+            bool tooLong = _tooLong;
+            _start = _scanPos;
+            EndSlowRecord(_recordNewlines);
+            if (tooLong)
             {
                 row = new CsvRow(CsvRowError.LineTooLong, line);
-                _start = _scanPos;
-                ResetRecord(newlines);
                 return true;
             }
-            if (_suspectEnd > _start && recordEnd >= _suspectStart && !Utf8.IsValid(_buf.AsSpan(_start, recordEnd - _start)))
-            {
-                row = new CsvRow(CsvRowError.InvalidUtf8, line);
-                _start = _scanPos;
-                ResetRecord(newlines);
-                return true;
-            }
-
-            int count = _fieldCount;
-            Span<byte> record = _buf.AsSpan(_start, recordEnd - _start);
-            FinishFields(record, count);
-            _start = _scanPos;
-            ResetRecord(newlines);
-            if (count == 1 && _fields[1] == 0) continue; // blank line (R2)
-
-            row = new CsvRow(record, _fields.AsSpan(0, 2 * count), count, line);
-            return true;
+            CopySlowFields(recordStart, count);
+            if (Serve(recordStart, recordEnd, 0, count, line, quoted: true, out row)) return true;
         }
     }
 
@@ -199,19 +225,110 @@ public sealed partial class CsvReader : IDisposable
         ArrayPool<byte>.Shared.Return(buf);
         ArrayPool<int>.Shared.Return(_fields);
         _fields = [];
+        ArrayPool<int>.Shared.Return(_ends);
+        _ends = [];
+        ArrayPool<int>.Shared.Return(_rowLast);
+        _rowLast = [];
+        ArrayPool<int>.Shared.Return(_quoted);
+        _quoted = [];
         ReturnStaging();
         _reader.Complete();
     }
 
-    private void ResetRecord(int newlines)
+    /// <summary>Starts reading the record at <see cref="_start"/> with the resumable scanner.</summary>
+    private void BeginSlowRecord()
     {
-        _line += 1 + newlines;
-        _recordNewlines = 0;
-        _fieldCount = 0;
+        _slow = true;
+        _scanPos = _start;
         _fieldStart = _start;
-        _fieldQuoted = false;
+        _fieldCount = 0;
         _inQuote = false;
         _tooLong = false;
+        _recordNewlines = 0;
+        _maskBase = -1;
+    }
+
+    private void EndSlowRecord(int newlines)
+    {
+        _line += 1 + newlines;
+        _slow = false;
+    }
+
+    /// <summary>Puts the resumable scanner's field ends (relative to the record) into the index as one record.</summary>
+    private void CopySlowFields(int recordStart, int count)
+    {
+        if (_ends.Length < count + 1)
+        {
+            ArrayPool<int>.Shared.Return(_ends);
+            _ends = ArrayPool<int>.Shared.Rent(count + 1);
+        }
+        int[] ends = _ends;
+        ends[0] = recordStart - 1;
+        for (int k = 0; k < count; k++) ends[k + 1] = recordStart + _fields[k];
+    }
+
+    /// <summary>Hands out the next indexed record; false when it was blank and skipped.</summary>
+    private bool ServeIndexed(out CsvRow row)
+    {
+        // Positions and counts are bounded by the window, so the arithmetic here cannot overflow and runs unchecked.
+        unchecked
+        {
+            int r = _rowNext++;
+            int first = _rowLast[r];
+            int last = _rowLast[r + 1];
+            int recordStart = _ends[first] + 1;
+            int recordEnd = _ends[last];
+            int newlines = 0;
+            bool quoted = false;
+            if (_quotedNext < _quotedCount && _quoted[_quotedNext] == r)
+            {
+                quoted = true;
+                newlines = _quoted[_quotedNext + 1];
+                _quotedNext += 2;
+            }
+            long line = _line;
+            _line += 1 + newlines;
+            _start = recordEnd + 1;
+            return Serve(recordStart, recordEnd, first, last - first, line, quoted, out row);
+        }
+    }
+
+    /// <summary>Checks a complete record and makes it a row; false for a blank line (R2), which is skipped.</summary>
+    private bool Serve(int recordStart, int recordEnd, int first, int count, long line, bool quoted, out CsvRow row)
+    {
+        if (recordEnd - recordStart > _maxRecordBytes)
+        {
+            row = new CsvRow(CsvRowError.LineTooLong, line);
+            return true;
+        }
+        if (_suspectEnd > recordStart && recordEnd >= _suspectStart && !Utf8.IsValid(_buf.AsSpan(recordStart, recordEnd - recordStart)))
+        {
+            row = new CsvRow(CsvRowError.InvalidUtf8, line);
+            return true;
+        }
+        ReadOnlySpan<int> ends = _ends.AsSpan(first, count + 1);
+        if (quoted) UnquoteFields(ends);
+        if (count == 1 && Utf8WhiteSpace.TrimRange(_buf.AsSpan(recordStart, recordEnd - recordStart)).Length == 0)
+        {
+            row = default;
+            return false;
+        }
+        row = new CsvRow(_buf.AsSpan(0, recordEnd), ends, line);
+        return true;
+    }
+
+    /// <summary>Unquotes in place every field whose first non-space byte is a quote, padding it with spaces that trimming removes.</summary>
+    private void UnquoteFields(ReadOnlySpan<int> ends)
+    {
+        Span<byte> buf = _buf;
+        for (int k = 0; k + 1 < ends.Length; k++)
+        {
+            Span<byte> raw = buf[(ends[k] + 1)..ends[k + 1]];
+            int lead = raw.IndexOfAnyExcept((byte)' ');
+            if (lead < 0 || raw[lead] != Quote) continue;
+            int length = Unquote(raw);
+            raw[length..].Fill((byte)' ');
+        }
     }
 
     /// <summary>R1: finds the first non-blank line, skipping blank lines before it, and picks the separator from it.</summary>
@@ -247,6 +364,164 @@ public sealed partial class CsvReader : IDisposable
         _separatorVector = Vector256.Create(separator);
     }
 
+    /// <summary>
+    /// Indexes the complete records from <see cref="_start"/> on in one pass over 64-byte blocks: separators and line feeds
+    /// of a block come as one bit mask whose set bits are written to <see cref="_ends"/> without a branch per bit; only
+    /// blocks holding a quote take the careful walk. Stops before a record that is not complete in the window.
+    /// </summary>
+    /// <remarks>Positions are bounded by the window size, so the arithmetic here cannot overflow and runs unchecked.</remarks>
+    private void IndexRows()
+    {
+        unchecked
+        {
+            byte[] buf = _buf;
+            int[] ends = _ends;
+            int[] rowLast = _rowLast;
+            int[] quoted = _quoted;
+            ref byte data = ref MemoryMarshal.GetArrayDataReference(buf);
+            ref int endSlot = ref MemoryMarshal.GetArrayDataReference(ends);
+            ref int rowSlot = ref MemoryMarshal.GetArrayDataReference(rowLast);
+            byte separator = _separator;
+            int end = _end;
+            int pos = _start;
+            ends[0] = pos - 1;
+            rowLast[0] = 0;
+            int endCount = 1;
+            int rowCount = 0;
+            int quotedCount = 0;
+            int endLimit = Math.Min(ends.Length, IndexEnds + IndexBlockBytes + 1) - IndexBlockBytes;
+            const int RowLimit = IndexRowsMax;
+
+            while (pos < end && endCount <= endLimit && rowCount <= RowLimit)
+            {
+                ulong structural = Masks(ref Unsafe.Add(ref data, pos), separator, out ulong lineFeeds, out ulong quotes);
+                int avail = end - pos;
+                if (avail < IndexBlockBytes)
+                {
+                    ulong keep = (1UL << avail) - 1;
+                    structural &= keep;
+                    lineFeeds &= keep;
+                    quotes &= keep;
+                }
+
+                if (quotes == 0)
+                {
+                    while (structural != 0)
+                    {
+                        int bit = BitOperations.TrailingZeroCount(structural);
+                        structural &= structural - 1;
+                        Unsafe.Add(ref endSlot, endCount) = pos + bit;
+                        Unsafe.Add(ref rowSlot, rowCount + 1) = endCount;
+                        endCount++;
+                        rowCount += (int)(lineFeeds >> bit) & 1;
+                    }
+                    pos += IndexBlockBytes;
+                    continue;
+                }
+
+                int next = pos + IndexBlockBytes;
+                while (structural != 0)
+                {
+                    int bit = BitOperations.TrailingZeroCount(structural);
+                    structural &= structural - 1;
+                    if (((quotes >> bit) & 1) == 0)
+                    {
+                        Unsafe.Add(ref endSlot, endCount) = pos + bit;
+                        Unsafe.Add(ref rowSlot, rowCount + 1) = endCount;
+                        endCount++;
+                        rowCount += (int)(lineFeeds >> bit) & 1;
+                        continue;
+                    }
+
+                    // A quote opens a quoted field only at the start of the field (after spaces); elsewhere it is data.
+                    int idx = pos + bit;
+                    if (!IsFieldStart(buf, Unsafe.Add(ref endSlot, endCount - 1) + 1, idx)) continue;
+                    int close = FindClosingQuote(buf, idx + 1, end, out int newlines);
+                    if (close < 0) goto Stop;
+                    if (quotedCount > 0 && quoted[quotedCount - 2] == rowCount)
+                    {
+                        quoted[quotedCount - 1] += newlines;
+                    }
+                    else
+                    {
+                        quoted[quotedCount] = rowCount;
+                        quoted[quotedCount + 1] = newlines;
+                        quotedCount += 2;
+                    }
+                    next = close + 1;
+                    break;
+                }
+                pos = next;
+            }
+
+        Stop:
+            // The record cut off at the end belongs to the next pass.
+            if (quotedCount > 0 && quoted[quotedCount - 2] == rowCount) quotedCount -= 2;
+            _rowCount = rowCount;
+            _rowNext = 0;
+            _quotedCount = quotedCount;
+            _quotedNext = 0;
+        }
+    }
+
+    /// <summary>The closing quote of a quoted field whose content starts at <paramref name="from"/>, or -1 when it is not in the window yet.</summary>
+    private static int FindClosingQuote(byte[] buf, int from, int end, out int newlines)
+    {
+        newlines = 0;
+        int q = from;
+        while (true)
+        {
+            ReadOnlySpan<byte> rest = buf.AsSpan(q, end - q);
+            int rel = rest.IndexOf(Quote);
+            if (rel < 0) return -1;
+            newlines += rest[..rel].Count(LineFeed);
+            int c = q + rel;
+            // Whether this is "" or a closing quote depends on the next byte.
+            if (c + 1 >= end) return -1;
+            if (buf[c + 1] != Quote) return c;
+            q = c + 2;
+        }
+    }
+
+    /// <summary>Bit i of the result set when byte i at <paramref name="p"/> is a separator, line feed or quote; the last two also alone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Masks(ref byte p, byte separator, out ulong lineFeeds, out ulong quotes)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512<byte> v = Vector512.LoadUnsafe(ref p);
+            ulong s = Vector512.Equals(v, Vector512.Create(separator)).ExtractMostSignificantBits();
+            lineFeeds = Vector512.Equals(v, Vector512.Create(LineFeed)).ExtractMostSignificantBits();
+            quotes = Vector512.Equals(v, Vector512.Create(Quote)).ExtractMostSignificantBits();
+            return s | lineFeeds | quotes;
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<byte> sep = Vector256.Create(separator);
+            Vector256<byte> lo = Vector256.LoadUnsafe(ref p);
+            Vector256<byte> hi = Vector256.LoadUnsafe(ref p, 32);
+            ulong s = Vector256.Equals(lo, sep).ExtractMostSignificantBits() | ((ulong)Vector256.Equals(hi, sep).ExtractMostSignificantBits() << 32);
+            lineFeeds = Vector256.Equals(lo, Vector256.Create(LineFeed)).ExtractMostSignificantBits()
+                | ((ulong)Vector256.Equals(hi, Vector256.Create(LineFeed)).ExtractMostSignificantBits() << 32);
+            quotes = Vector256.Equals(lo, Vector256.Create(Quote)).ExtractMostSignificantBits()
+                | ((ulong)Vector256.Equals(hi, Vector256.Create(Quote)).ExtractMostSignificantBits() << 32);
+            return s | lineFeeds | quotes;
+        }
+        ulong sepBits = 0;
+        ulong lfBits = 0;
+        ulong quoteBits = 0;
+        for (int i = 0; i < IndexBlockBytes; i++)
+        {
+            byte b = Unsafe.Add(ref p, i);
+            if (b == separator) sepBits |= 1UL << i;
+            else if (b == LineFeed) lfBits |= 1UL << i;
+            else if (b == Quote) quoteBits |= 1UL << i;
+        }
+        lineFeeds = lfBits;
+        quotes = quoteBits;
+        return sepBits | lfBits | quoteBits;
+    }
+
     /// <summary>Scans the current record from <see cref="_scanPos"/>; true when its line feed was found (scan position just after it).</summary>
     /// <remarks>Positions are bounded by the window size, so the arithmetic here cannot overflow and runs unchecked.</remarks>
     private bool Scan()
@@ -271,7 +546,6 @@ public sealed partial class CsvReader : IDisposable
             int start = _start;
             int fieldStart = _fieldStart;
             int count = _fieldCount;
-            int quotedFlag = _fieldQuoted ? int.MinValue : 0;
             bool keepFields = !_tooLong;
             int[] fields = _fields;
             int maskBase = _maskBase;
@@ -295,7 +569,6 @@ public sealed partial class CsvReader : IDisposable
                     if (maskBase >= end)
                     {
                         _fieldCount = count;
-                        _fieldQuoted = quotedFlag != 0;
                         _fieldStart = fieldStart;
                         _scanPos = end;
                         _maskBase = -1;
@@ -311,18 +584,13 @@ public sealed partial class CsvReader : IDisposable
                     // A record already known to be too long is only scanned for its end; its fields are never handed out.
                     if (keepFields)
                     {
-                        int k = 2 * count;
-                        if (k + 2 > fields.Length) fields = GrowFields();
-                        ref int slot = ref MemoryMarshal.GetArrayDataReference(fields);
-                        Unsafe.Add(ref slot, k) = (fieldStart - start) | quotedFlag;
-                        Unsafe.Add(ref slot, k + 1) = idx - start;
+                        if (count + 1 > fields.Length) fields = GrowFields();
+                        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fields), count) = idx - start;
                         count++;
-                        quotedFlag = 0;
                     }
                     fieldStart = idx + 1;
                     if (b == separator) continue;
                     _fieldCount = count;
-                    _fieldQuoted = false;
                     _fieldStart = idx + 1;
                     _scanPos = idx + 1;
                     _maskBase = maskBase;
@@ -332,13 +600,11 @@ public sealed partial class CsvReader : IDisposable
 
                 // A quote opens a quoted field only at the start of the field (after spaces); elsewhere it is data.
                 if (!IsFieldStart(buf, fieldStart, idx)) continue;
-                quotedFlag = int.MinValue;
                 _inQuote = true;
                 pos = idx + 1;
                 if (!ScanQuoted(ref pos))
                 {
                     _fieldCount = count;
-                    _fieldQuoted = true;
                     _fieldStart = fieldStart;
                     _scanPos = pos;
                     _maskBase = -1;
@@ -400,17 +666,12 @@ public sealed partial class CsvReader : IDisposable
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddField(int fieldStart, int fieldEnd)
+    private void AddField(int fieldEnd)
     {
         // A record already known to be too long is only scanned for its end; its fields are never handed out.
         if (_tooLong) return;
-        int k = 2 * _fieldCount;
-        if (k + 2 > _fields.Length) GrowFields();
-        _fields[k] = (fieldStart - _start) | (_fieldQuoted ? int.MinValue : 0);
-        _fields[k + 1] = fieldEnd - _start;
-        _fieldCount++;
-        _fieldQuoted = false;
+        if (_fieldCount + 1 > _fields.Length) GrowFields();
+        _fields[_fieldCount++] = fieldEnd - _start;
     }
 
     private int[] GrowFields()
@@ -420,25 +681,6 @@ public sealed partial class CsvReader : IDisposable
         ArrayPool<int>.Shared.Return(_fields);
         _fields = bigger;
         return bigger;
-    }
-
-    /// <summary>Turns raw (start, end) pairs into (start, length) of the unquoted, trimmed values, unescaping in place.</summary>
-    private void FinishFields(Span<byte> record, int count)
-    {
-        int[] fields = _fields;
-        for (int k = 0; k < 2 * count; k += 2)
-        {
-            int start = fields[k];
-            int end = fields[k + 1];
-            if (start < 0)
-            {
-                start &= int.MaxValue;
-                end = start + Unquote(record[start..end]);
-            }
-            (int s, int len) = Utf8WhiteSpace.TrimRange(record[start..end]);
-            fields[k] = start + s;
-            fields[k + 1] = len;
-        }
     }
 
     /// <summary>Rewrites a quoted raw field in place (leading spaces and quotes dropped, <c>""</c> → <c>"</c>); returns the new length.</summary>

@@ -1,18 +1,22 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PayrollRecon.Reading;
 
 /// <summary>One record of a CSV file: unquoted, trimmed UTF-8 fields, valid until the reader moves on.</summary>
 public readonly ref struct CsvRow
 {
-    private readonly ReadOnlySpan<byte> _record;
-    private readonly ReadOnlySpan<int> _ranges;
+    // _ends[0] is the record's first byte minus one, _ends[i + 1] the end (separator or line feed) of field i, all as
+    // positions in _data; a field is trimmed only when it is asked for, so columns nobody reads cost nothing.
+    private readonly ReadOnlySpan<byte> _data;
+    private readonly ReadOnlySpan<int> _ends;
 
-    internal CsvRow(ReadOnlySpan<byte> record, ReadOnlySpan<int> ranges, int fieldCount, long line)
+    internal CsvRow(ReadOnlySpan<byte> data, ReadOnlySpan<int> ends, long line)
     {
-        _record = record;
-        _ranges = ranges;
-        FieldCount = fieldCount;
+        _data = data;
+        _ends = ends;
+        FieldCount = ends.Length - 1;
         Line = line;
         Error = CsvRowError.None;
     }
@@ -36,6 +40,20 @@ public readonly ref struct CsvRow
     public ReadOnlySpan<byte> this[int index]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _record.Slice(_ranges[2 * index], _ranges[2 * index + 1]);
+        get
+        {
+            unchecked
+            {
+                if ((uint)index >= (uint)FieldCount) ThrowIndex(index);
+                // The reader built the ends in increasing order inside _data, so the range needs no further checks.
+                ref int e = ref Unsafe.Add(ref MemoryMarshal.GetReference(_ends), index);
+                int start = e + 1;
+                int length = Unsafe.Add(ref e, 1) - start;
+                return Utf8WhiteSpace.Trim(ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), start), length);
+            }
+        }
     }
+
+    [DoesNotReturn]
+    private static void ThrowIndex(int index) => throw new ArgumentOutOfRangeException(nameof(index), index, "no such field in the row");
 }

@@ -7,5 +7,5 @@ internal static class FieldAccess
 {
     /// <summary>The field at <paramref name="index"/>, or empty when the column is absent (index −1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ReadOnlySpan<byte> Optional(CsvRow row, int index) => index < 0 ? default : row[index];
+    public static ReadOnlySpan<byte> Optional(scoped in CsvRow row, int index) => index < 0 ? default : row[index];
 }

@@ -73,7 +73,9 @@ internal static class Gb18030Transcoder
                     written = o;
                     return OperationStatus.NeedMoreData;
                 }
-                if (unit == 2)
+                // A four-byte character cut to two bytes at the end of the input is also two bytes long; only a real
+                // two-byte character (trail 0x40 or above) is in the table.
+                if (unit == 2 && Unsafe.Add(ref src, i + 1) >= 0x40)
                 {
                     byte trail = Unsafe.Add(ref src, i + 1);
                     uint entry = table[(lead - 0x81) * TrailCount + (trail - 0x40)];

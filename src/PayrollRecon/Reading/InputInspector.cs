@@ -56,33 +56,15 @@ public static class InputInspector
         return new InputInspection(stats, sink.Kept);
     }
 
-    private static InputFileStats Drain(WorkersReader reader)
+    private static InputFileStats Drain<TRow>(InputReader<TRow> reader)
+        where TRow : allows ref struct
     {
-        using (reader) { while (reader.Read(out _)) { } return reader.Stats; }
-    }
-
-    private static InputFileStats Drain(AttendanceReader reader)
-    {
-        using (reader) { while (reader.Read(out _)) { } return reader.Stats; }
-    }
-
-    private static InputFileStats Drain(PayrollReader reader)
-    {
-        using (reader) { while (reader.Read(out _)) { } return reader.Stats; }
-    }
-
-    private static InputFileStats Drain(BankReader reader)
-    {
-        using (reader) { while (reader.Read(out _)) { } return reader.Stats; }
-    }
-
-    private static InputFileStats Drain(BatchesReader reader)
-    {
-        using (reader) { while (reader.Read(out _)) { } return reader.Stats; }
-    }
-
-    private static InputFileStats Drain(CalendarReader reader)
-    {
-        using (reader) { while (reader.Read(out _)) { } return reader.Stats; }
+        using (reader)
+        {
+            while (reader.Read(out _))
+            {
+            }
+            return reader.Stats;
+        }
     }
 }

@@ -9,7 +9,7 @@ using static PayrollRecon.Reading.FieldAccess;
 namespace PayrollRecon.Reading;
 
 /// <summary>Reads <c>payroll.csv</c> (工资支付表) into <see cref="PayrollRow"/>s, reporting unreadable rows.</summary>
-public sealed class PayrollReader : IDisposable
+public sealed class PayrollReader : InputReader<PayrollRow>
 {
     internal static readonly ColumnSpec IdNumberColumn = new("id_number", "身份证号", "身份证号码", "证件号码");
     internal static readonly ColumnSpec PeriodColumn = new("period", "工资月份", "所属期");
@@ -19,7 +19,6 @@ public sealed class PayrollReader : IDisposable
     internal static readonly ColumnSpec DeductionsColumn = new("deductions", "扣款", "代扣");
     internal static readonly ColumnSpec NetColumn = new("net", "实发工资", "实发金额");
 
-    private readonly RecordSource _source;
     private int _idNumber = -1;
     private int _period = -1;
     private int _days = -1;
@@ -28,16 +27,10 @@ public sealed class PayrollReader : IDisposable
     private int _deductions = -1;
     private int _net = -1;
 
-    private PayrollReader(CsvReader csv, InputReaderOptions options) => _source = new RecordSource(csv, options, Bind);
-
-    /// <summary>Reading statistics so far (complete once <see cref="Read"/> has returned false).</summary>
-    public InputFileStats Stats => _source.Stats;
-
-    /// <summary>Diagnostics collected in lenient mode (empty when a sink was given in the options).</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics => _source.Diagnostics;
-
-    /// <summary>The detected encoding.</summary>
-    public TextEncodingKind Encoding => _source.Encoding;
+    private PayrollReader(CsvReader csv, InputReaderOptions options)
+        : base(csv, options)
+    {
+    }
 
     /// <summary>Creates a reader over a stream.</summary>
     public static PayrollReader Create(Stream stream, string fileName, InputReaderOptions options) =>
@@ -50,34 +43,7 @@ public sealed class PayrollReader : IDisposable
     /// <summary>Opens a file.</summary>
     public static PayrollReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv), options);
 
-    /// <summary>The next readable row, filling synchronously as needed; false at the end of the file.</summary>
-    public bool Read(out PayrollRow row)
-    {
-        while (!TryRead(out row))
-        {
-            if (!_source.Fill()) return false;
-        }
-        return true;
-    }
-
-    /// <summary>The next readable row already in the window; false when <see cref="FillAsync"/> is needed or the file is done.</summary>
-    public bool TryRead(out PayrollRow row)
-    {
-        while (_source.TryNext(out CsvRow record))
-        {
-            if (TryConvert(record, out row)) return true;
-        }
-        row = default;
-        return false;
-    }
-
-    /// <summary>Pulls more input; false when the file is exhausted.</summary>
-    public ValueTask<bool> FillAsync(CancellationToken cancellationToken = default) => _source.FillAsync(cancellationToken);
-
-    /// <summary>Releases the buffers and the input.</summary>
-    public void Dispose() => _source.Dispose();
-
-    private void Bind(HeaderMap header)
+    private protected override void Bind(HeaderMap header)
     {
         _idNumber = header.Require(IdNumberColumn);
         _period = header.Require(PeriodColumn);
@@ -88,27 +54,27 @@ public sealed class PayrollReader : IDisposable
         _net = header.Require(NetColumn);
     }
 
-    private bool TryConvert(CsvRow r, out PayrollRow row)
+    private protected override bool TryConvert(scoped in CsvRow r, out PayrollRow row)
     {
         row = default;
         long line = r.Line;
         ReadOnlySpan<byte> id = r[_idNumber];
-        if (id.IsEmpty) return _source.Reject(line, IdNumberColumn.Name, "missing value");
+        if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, "missing value");
         ReadOnlySpan<byte> p = r[_period];
-        if (p.IsEmpty) return _source.Reject(line, PeriodColumn.Name, "missing value");
-        if (!DateParser.TryParsePeriod(p, out YearMonth period)) return _source.Reject(line, PeriodColumn.Name, $"invalid period '{RecordSource.Raw(p)}'");
+        if (p.IsEmpty) return Reject(line, PeriodColumn.Name, "missing value");
+        if (!DateParser.TryParsePeriod(p, out YearMonth period)) return RejectValue(line, PeriodColumn.Name, "invalid period", p);
         int? days = null;
         ReadOnlySpan<byte> d = Optional(r, _days);
         if (!d.IsEmpty)
         {
-            if (!TokenParser.TryParseInt(d, out int parsedDays)) return _source.Reject(line, DaysColumn.Name, $"invalid number '{RecordSource.Raw(d)}'");
+            if (!TokenParser.TryParseInt(d, out int parsedDays)) return RejectValue(line, DaysColumn.Name, "invalid number", d);
             days = parsedDays;
         }
         long? hours = null;
         ReadOnlySpan<byte> h = Optional(r, _hours);
         if (!h.IsEmpty)
         {
-            if (!TokenParser.TryParseHundredths(h, out long parsedHours)) return _source.Reject(line, HoursColumn.Name, $"invalid number '{RecordSource.Raw(h)}'");
+            if (!TokenParser.TryParseHundredths(h, out long parsedHours)) return RejectValue(line, HoursColumn.Name, "invalid number", h);
             hours = parsedHours;
         }
         if (!TryMoney(r[_gross], line, GrossColumn, required: true, out Money gross)) return false;
@@ -131,8 +97,8 @@ public sealed class PayrollReader : IDisposable
     private bool TryMoney(ReadOnlySpan<byte> value, long line, ColumnSpec column, bool required, out Money amount)
     {
         amount = Money.Zero;
-        if (value.IsEmpty) return !required || _source.Reject(line, column.Name, "missing value");
-        if (!MoneyParser.TryParse(value, out amount)) return _source.Reject(line, column.Name, $"invalid amount '{RecordSource.Raw(value)}'");
+        if (value.IsEmpty) return !required || Reject(line, column.Name, "missing value");
+        if (!MoneyParser.TryParse(value, out amount)) return RejectValue(line, column.Name, "invalid amount", value);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PayrollRecon.Reading;
 
@@ -13,6 +14,16 @@ internal static class Utf8WhiteSpace
         if (value.Length == 0) return (0, 0);
         if ((EdgeBytes[value[0]] & MayStart) == 0 && (EdgeBytes[value[^1]] & MayEnd) == 0) return (0, value.Length);
         return TrimRangeSlow(value);
+    }
+
+    /// <summary>The <paramref name="length"/> bytes at <paramref name="first"/>, trimmed of Unicode white space at both ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> Trim(ref byte first, int length)
+    {
+        if (length == 0) return default;
+        ReadOnlySpan<byte> value = MemoryMarshal.CreateReadOnlySpan(ref first, length);
+        if (((EdgeBytes[first] & MayStart) | (EdgeBytes[Unsafe.Add(ref first, unchecked(length - 1))] & MayEnd)) == 0) return value;
+        return TrimSlow(value);
     }
 
     private const byte MayStart = 1;
@@ -35,6 +46,22 @@ internal static class Utf8WhiteSpace
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value)
     {
         (int start, int length) = TrimRange(value);
+        return value.Slice(start, length);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReadOnlySpan<byte> TrimSlow(ReadOnlySpan<byte> value)
+    {
+        // Most calls come from a CJK character whose last byte merely could end a white-space character: a lead byte
+        // other than C2 or E1–E3 before it settles that without the general loop.
+        int n = value.Length;
+        byte last = value[n - 1];
+        if (last >= 0x80 && (EdgeBytes[value[0]] & MayStart) == 0
+            && (n < 2 || value[n - 2] != 0xC2) && (n < 3 || unchecked((uint)(value[n - 3] - 0xE1)) > 2))
+        {
+            return value;
+        }
+        (int start, int length) = TrimRangeSlow(value);
         return value.Slice(start, length);
     }
 
@@ -80,6 +107,7 @@ internal static class Utf8WhiteSpace
 
     private static bool IsAsciiWhiteSpace(byte b) => b == 0x20 || unchecked((uint)(b - 0x09)) <= 0x0D - 0x09;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsThreeByteWhiteSpace(byte b0, byte b1, byte b2) => b0 switch
     {
         0xE1 => b1 == 0x9A && b2 == 0x80,                                    // U+1680

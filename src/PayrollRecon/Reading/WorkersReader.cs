@@ -9,7 +9,7 @@ using static PayrollRecon.Reading.FieldAccess;
 namespace PayrollRecon.Reading;
 
 /// <summary>Reads <c>workers.csv</c> (花名册) into <see cref="WorkerRow"/>s, reporting unreadable rows.</summary>
-public sealed class WorkersReader : IDisposable
+public sealed class WorkersReader : InputReader<WorkerRow>
 {
     internal static readonly ColumnSpec WorkerIdColumn = new("worker_id", "工号", "人员编号");
     internal static readonly ColumnSpec NameColumn = new("name", "姓名");
@@ -23,7 +23,6 @@ public sealed class WorkersReader : IDisposable
     internal static readonly ColumnSpec EntryDateColumn = new("entry_date", "进场日期");
     internal static readonly ColumnSpec ExitDateColumn = new("exit_date", "退场日期");
 
-    private readonly RecordSource _source;
     private int _workerId = -1;
     private int _name = -1;
     private int _idNumber = -1;
@@ -36,16 +35,10 @@ public sealed class WorkersReader : IDisposable
     private int _entryDate = -1;
     private int _exitDate = -1;
 
-    private WorkersReader(CsvReader csv, InputReaderOptions options) => _source = new RecordSource(csv, options, Bind);
-
-    /// <summary>Reading statistics so far (complete once <see cref="Read"/> has returned false).</summary>
-    public InputFileStats Stats => _source.Stats;
-
-    /// <summary>Diagnostics collected in lenient mode (empty when a sink was given in the options).</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics => _source.Diagnostics;
-
-    /// <summary>The detected encoding.</summary>
-    public TextEncodingKind Encoding => _source.Encoding;
+    private WorkersReader(CsvReader csv, InputReaderOptions options)
+        : base(csv, options)
+    {
+    }
 
     /// <summary>Creates a reader over a stream.</summary>
     public static WorkersReader Create(Stream stream, string fileName, InputReaderOptions options) =>
@@ -58,34 +51,7 @@ public sealed class WorkersReader : IDisposable
     /// <summary>Opens a file.</summary>
     public static WorkersReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv), options);
 
-    /// <summary>The next readable row, filling synchronously as needed; false at the end of the file.</summary>
-    public bool Read(out WorkerRow row)
-    {
-        while (!TryRead(out row))
-        {
-            if (!_source.Fill()) return false;
-        }
-        return true;
-    }
-
-    /// <summary>The next readable row already in the window; false when <see cref="FillAsync"/> is needed or the file is done.</summary>
-    public bool TryRead(out WorkerRow row)
-    {
-        while (_source.TryNext(out CsvRow record))
-        {
-            if (TryConvert(record, out row)) return true;
-        }
-        row = default;
-        return false;
-    }
-
-    /// <summary>Pulls more input; false when the file is exhausted.</summary>
-    public ValueTask<bool> FillAsync(CancellationToken cancellationToken = default) => _source.FillAsync(cancellationToken);
-
-    /// <summary>Releases the buffers and the input.</summary>
-    public void Dispose() => _source.Dispose();
-
-    private void Bind(HeaderMap header)
+    private protected override void Bind(HeaderMap header)
     {
         _workerId = header.Find(WorkerIdColumn);
         _name = header.Require(NameColumn);
@@ -100,28 +66,28 @@ public sealed class WorkersReader : IDisposable
         _exitDate = header.Find(ExitDateColumn);
     }
 
-    private bool TryConvert(CsvRow r, out WorkerRow row)
+    private protected override bool TryConvert(scoped in CsvRow r, out WorkerRow row)
     {
         row = default;
         long line = r.Line;
         ReadOnlySpan<byte> name = r[_name];
-        if (name.IsEmpty) return _source.Reject(line, NameColumn.Name, "missing value");
+        if (name.IsEmpty) return Reject(line, NameColumn.Name, "missing value");
         ReadOnlySpan<byte> id = r[_idNumber];
-        if (id.IsEmpty) return _source.Reject(line, IdNumberColumn.Name, "missing value");
+        if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, "missing value");
         ReadOnlySpan<byte> type = r[_wageType];
-        if (type.IsEmpty) return _source.Reject(line, WageTypeColumn.Name, "missing value");
-        if (!TokenParser.TryParseWageType(type, out WageType wageType)) return _source.Reject(line, WageTypeColumn.Name, $"unknown wage type '{RecordSource.Raw(type)}'");
+        if (type.IsEmpty) return Reject(line, WageTypeColumn.Name, "missing value");
+        if (!TokenParser.TryParseWageType(type, out WageType wageType)) return RejectValue(line, WageTypeColumn.Name, "unknown wage type", type);
         long? rate = null;
         ReadOnlySpan<byte> rateText = r[_wageRate];
         if (!rateText.IsEmpty)
         {
-            if (!MoneyParser.TryParse(rateText, out Money parsed)) return _source.Reject(line, WageRateColumn.Name, $"invalid amount '{RecordSource.Raw(rateText)}'");
-            if (parsed.Fen < 0) return _source.Reject(line, WageRateColumn.Name, $"negative amount '{RecordSource.Raw(rateText)}'");
+            if (!MoneyParser.TryParse(rateText, out Money parsed)) return RejectValue(line, WageRateColumn.Name, "invalid amount", rateText);
+            if (parsed.Fen < 0) return RejectValue(line, WageRateColumn.Name, "negative amount", rateText);
             rate = parsed.Fen;
         }
         else if (wageType != WageType.Piece)
         {
-            return _source.Reject(line, WageRateColumn.Name, "missing value");
+            return Reject(line, WageRateColumn.Name, "missing value");
         }
         if (!TryOptionalDate(Optional(r, _entryDate), line, EntryDateColumn, out DateOnly? entry)) return false;
         if (!TryOptionalDate(Optional(r, _exitDate), line, ExitDateColumn, out DateOnly? exit)) return false;
@@ -147,7 +113,7 @@ public sealed class WorkersReader : IDisposable
     {
         date = null;
         if (value.IsEmpty) return true;
-        if (!DateParser.TryParseDate(value, out DateOnly parsed)) return _source.Reject(line, column.Name, $"invalid date '{RecordSource.Raw(value)}'");
+        if (!DateParser.TryParseDate(value, out DateOnly parsed)) return RejectValue(line, column.Name, "invalid date", value);
         date = parsed;
         return true;
     }

@@ -9,8 +9,10 @@ namespace PayrollRecon.Reconciliation;
 /// <remarks>
 /// Memory grows with workers × months, never with the number of punches. Blocks live in fixed-size chunks that are
 /// never copied; adding a punch to a worker-month that already has a block allocates nothing. Each worker remembers
-/// its last block, so the punches of one worker and month (however they interleave with other workers') skip the
-/// dictionary. Seconds are stored plus one so that zero means "no punch that day".
+/// its last block, so the punches of one worker and month (however they interleave with other workers') skip any
+/// lookup; a worker's other months are found in a per-worker table over a window of months around the first punch
+/// (an array index, no hashing), and only months outside that window go through a dictionary. Seconds are stored
+/// plus one so that zero means "no punch that day".
 /// </remarks>
 internal sealed class AttendanceStore
 {
@@ -18,7 +20,12 @@ internal sealed class AttendanceStore
     private const int BlockShift = 10;
     private const int BlocksPerChunk = 1 << BlockShift;
 
+    // Months indexed directly per worker: a window of WindowMonths around the first punched month (about ten years).
+    private const int WindowMonths = 128;
+
     private readonly Dictionary<long, int> _blockByKey = [];
+    private int[]?[] _workerWindow = [];
+    private int _windowStart = int.MinValue;
     // Per chunk: for each block and day, first then last second of day (+1).
     private readonly List<int[]> _chunks = [];
     private int[] _blockWorker = new int[64];
@@ -44,10 +51,7 @@ internal sealed class AttendanceStore
         }
         else
         {
-            long key = ((long)worker << 32) | (uint)monthOrdinal;
-            ref int slotRef = ref CollectionsMarshal.GetValueRefOrAddDefault(_blockByKey, key, out bool exists);
-            if (!exists) slotRef = NewBlock(worker, monthOrdinal);
-            block = slotRef;
+            block = BlockFor(worker, monthOrdinal);
             _workerMonth[worker] = monthOrdinal;
             _workerBlock[worker] = block;
         }
@@ -69,6 +73,60 @@ internal sealed class AttendanceStore
                 _outsideLine[block] = line;
             }
         }
+    }
+
+    /// <summary>The block of a worker-month, if it has a punch.</summary>
+    public bool TryGetBlock(int worker, int monthOrdinal, out int block)
+    {
+        if (_windowStart == int.MinValue)
+        {
+            block = -1;
+            return false;
+        }
+        int offset = monthOrdinal - _windowStart;
+        if (offset is >= 0 and < WindowMonths)
+        {
+            int[]? window = (uint)worker < (uint)_workerWindow.Length ? _workerWindow[worker] : null;
+            block = window is null ? -1 : window[offset] - 1;
+            return block >= 0;
+        }
+        return _blockByKey.TryGetValue(((long)worker << 32) | (uint)monthOrdinal, out block);
+    }
+
+    /// <summary>The block of a worker-month, created on its first punch.</summary>
+    private int BlockFor(int worker, int monthOrdinal)
+    {
+        // The window is placed by the first punch seen, with room for months before and after it.
+        if (_windowStart == int.MinValue) _windowStart = monthOrdinal - WindowMonths / 2;
+        int offset = monthOrdinal - _windowStart;
+        if (offset is >= 0 and < WindowMonths)
+        {
+            ref int entry = ref (_workerWindow[worker] ??= new int[WindowMonths])[offset];
+            if (entry == 0) entry = NewBlock(worker, monthOrdinal) + 1;
+            return entry - 1;
+        }
+
+        long key = ((long)worker << 32) | (uint)monthOrdinal;
+        ref int slotRef = ref CollectionsMarshal.GetValueRefOrAddDefault(_blockByKey, key, out bool exists);
+        if (!exists) slotRef = NewBlock(worker, monthOrdinal);
+        return slotRef;
+    }
+
+    /// <summary>
+    /// Drops the per-day punch times and the block index once every block's totals have been taken: the largest part
+    /// of the engine's state, no longer needed while bank lines are classified and the outputs built.
+    /// </summary>
+    /// <remarks>Afterwards only <see cref="WorkerOf"/>, <see cref="MonthOf"/> and <see cref="TryGetOutsideTenure"/> answer.</remarks>
+    public void ReleaseDays()
+    {
+        _chunks.Clear();
+        _chunks.TrimExcess();
+        _blockByKey.Clear();
+        _blockByKey.TrimExcess();
+        _workerWindow = [];
+        _windowStart = int.MinValue;
+        _workerMonth = [];
+        _workerBlock = [];
     }
 
     /// <summary>Roster index of a block's worker.</summary>
@@ -107,6 +165,7 @@ internal sealed class AttendanceStore
         int old = _workerMonth.Length;
         Array.Resize(ref _workerMonth, size);
         Array.Resize(ref _workerBlock, size);
+        Array.Resize(ref _workerWindow, size);
         _workerMonth.AsSpan(old).Fill(int.MinValue);
     }
 

@@ -7,10 +7,15 @@ public sealed record BankLineExplanation
 {
     /// <summary>Source, e.g. <c>bank.csv:17</c> or <c>batches.csv:4</c>.</summary>
     public required string Source { get; init; }
+    /// <summary>The line's txn_id, if any.</summary>
     public required string? TxnId { get; init; }
+    /// <summary>The line's calendar date.</summary>
     public required DateOnly Date { get; init; }
+    /// <summary>The line's amount (positive).</summary>
     public required Money Amount { get; init; }
+    /// <summary>The class the line ended up in.</summary>
     public required BankLineClass Class { get; init; }
+    /// <summary>The rule of SPEC §3.2 that placed it there.</summary>
     public required BankLineRule Rule { get; init; }
     /// <summary>The roster worker's id_number, when the line pays or refunds a worker.</summary>
     public string? WorkerIdNumber { get; init; }
@@ -25,4 +30,6 @@ public sealed record BankLineExplanation
 }
 
 /// <summary>A part of a payment applied to one month.</summary>
+/// <param name="Period">The month.</param>
+/// <param name="Amount">The money applied to it.</param>
 public readonly record struct Allocation(YearMonth Period, Money Amount);

@@ -11,38 +11,38 @@ public sealed partial class Reconciler
     /// <summary>§3.3: each worker's non-cancelled payments, in date order, go to the memo month, then oldest first.</summary>
     private void AllocatePayments()
     {
-        foreach (var worker in _workers)
+        // Payments are taken in processed (date) order across all workers, which is each worker's date order too;
+        // walking the lines front to back keeps the statement reads sequential.
+        var lines = CollectionsMarshal.AsSpan(_lines);
+        for (int line = 0; line < lines.Length; line++)
         {
-            var months = worker.Months;
-            foreach (int line in worker.Payments)
+            ref var processed = ref lines[line];
+            if (processed.Class != BankLineClass.WagePayment || processed.Cancelled) continue;
+            var months = _workers[processed.Worker].Months;
+            DateOnly date = LineDate(line);
+            long remaining = LineAmount(line);
+            int start = _allocations.Count;
+            int memoOrdinal = -1;
+
+            if (MemoMonth.TryFind(LineMemo(line), date, out var memoMonth))
             {
-                if (_lines[line].Cancelled) continue;
-                DateOnly date = LineDate(line);
-                long remaining = LineAmount(line);
-                int start = _allocations.Count;
-                int memoOrdinal = -1;
-
-                if (MemoMonth.TryFind(LineMemo(line), date, out var memoMonth))
-                {
-                    memoOrdinal = memoMonth.Ordinal;
-                    var named = FindMonth(months, memoMonth);
-                    if (named is not null) remaining -= Allocate(named, line, date, remaining);
-                }
-
-                // Civil Code Art. 560: what is left discharges the earliest debt first, never a month after the payment's.
-                var paymentMonth = YearMonth.Of(date);
-                foreach (var month in months)
-                {
-                    if (remaining == 0 || month.Period > paymentMonth) break;
-                    remaining -= Allocate(month, line, date, remaining);
-                }
-
-                ref var processed = ref CollectionsMarshal.AsSpan(_lines)[line];
-                processed.AllocationStart = start;
-                processed.AllocationCount = _allocations.Count - start;
-                processed.ExcessFen = remaining;
-                processed.MemoMonthOrdinal = memoOrdinal;
+                memoOrdinal = memoMonth.Ordinal;
+                var named = FindMonth(months, memoMonth);
+                if (named is not null) remaining -= Allocate(named, line, date, remaining);
             }
+
+            // Civil Code Art. 560: what is left discharges the earliest debt first, never a month after the payment's.
+            var paymentMonth = YearMonth.Of(date);
+            foreach (var month in months)
+            {
+                if (remaining == 0 || month.Period > paymentMonth) break;
+                remaining -= Allocate(month, line, date, remaining);
+            }
+
+            processed.AllocationStart = start;
+            processed.AllocationCount = _allocations.Count - start;
+            processed.ExcessFen = remaining;
+            processed.MemoMonthOrdinal = memoOrdinal;
         }
     }
 
@@ -80,14 +80,17 @@ public sealed partial class Reconciler
     /// <summary>OVERPAID (R21), DUPLICATE_PAYMENT (R27) and EXCESSIVE_PAYMENT (R26), over non-cancelled payments.</summary>
     private void ReportPaymentPatterns()
     {
+        var firstByAmountAndMonth = new Dictionary<(long AmountFen, int MemoMonth), int>();
         foreach (var worker in _workers)
         {
-            var firstByAmountAndMonth = new Dictionary<(long, int), int>();
-            var perMonth = new SortedDictionary<int, long>();
-            var perYear = new SortedDictionary<int, long>();
+            firstByAmountAndMonth.Clear();
+            // A worker's payments are in date order, so its calendar months and years come as runs: each run's sum
+            // is checked against the cap when the run ends.
+            int runMonth = -1, runYear = -1;
+            long monthSum = 0, yearSum = 0;
             foreach (int line in worker.Payments)
             {
-                var processed = _lines[line];
+                ref readonly var processed = ref LineAt(line);
                 if (processed.Cancelled) continue;
                 long amount = LineAmount(line);
                 DateOnly date = LineDate(line);
@@ -110,7 +113,7 @@ public sealed partial class Reconciler
                         if (LineTxnId(line) is { } thisTxn) txnIds.Add(thisTxn);
                         _findings.Add(LineFinding(FindingCode.DuplicatePayment, Severity.Orange, line, worker) with
                         {
-                            Period = YearMonth.FromOrdinal(processed.MemoMonthOrdinal),
+                            Period = YearMonth.FromOrdinal(LineAt(line).MemoMonthOrdinal),
                             TxnIds = txnIds,
                         });
                     }
@@ -121,35 +124,48 @@ public sealed partial class Reconciler
                 }
 
                 int monthOrdinal = date.Year * 12 + date.Month - 1;
-                perMonth[monthOrdinal] = checked(perMonth.GetValueOrDefault(monthOrdinal) + amount);
-                perYear[date.Year] = checked(perYear.GetValueOrDefault(date.Year) + amount);
-            }
-
-            long monthlyCap = _settings.MonthlyCap.Fen;
-            foreach (var (ordinal, sum) in perMonth)
-            {
-                if (sum <= monthlyCap) continue;
-                _findings.Add(WorkerFinding(FindingCode.ExcessivePayment, Severity.Red, worker) with
+                if (monthOrdinal != runMonth)
                 {
-                    Period = YearMonth.FromOrdinal(ordinal),
-                    Amount = new Money(sum),
-                    Actual = new Money(sum),
-                    Expected = _settings.MonthlyCap,
-                });
-            }
-            long yearlyCap = _settings.YearlyCap.Fen;
-            foreach (var (year, sum) in perYear)
-            {
-                if (sum <= yearlyCap) continue;
-                _findings.Add(WorkerFinding(FindingCode.ExcessivePayment, Severity.Red, worker) with
+                    ReportMonthlyCap(worker, runMonth, monthSum);
+                    runMonth = monthOrdinal;
+                    monthSum = 0;
+                }
+                monthSum = checked(monthSum + amount);
+                if (date.Year != runYear)
                 {
-                    Amount = new Money(sum),
-                    Actual = new Money(sum),
-                    Expected = _settings.YearlyCap,
-                    Detail = year.ToString("D4", CultureInfo.InvariantCulture),
-                });
+                    ReportYearlyCap(worker, runYear, yearSum);
+                    runYear = date.Year;
+                    yearSum = 0;
+                }
+                yearSum = checked(yearSum + amount);
             }
+            ReportMonthlyCap(worker, runMonth, monthSum);
+            ReportYearlyCap(worker, runYear, yearSum);
         }
+    }
+
+    private void ReportMonthlyCap(RosterWorker worker, int monthOrdinal, long sum)
+    {
+        if (monthOrdinal < 0 || sum <= _settings.MonthlyCap.Fen) return;
+        _findings.Add(WorkerFinding(FindingCode.ExcessivePayment, Severity.Red, worker) with
+        {
+            Period = YearMonth.FromOrdinal(monthOrdinal),
+            Amount = new Money(sum),
+            Actual = new Money(sum),
+            Expected = _settings.MonthlyCap,
+        });
+    }
+
+    private void ReportYearlyCap(RosterWorker worker, int year, long sum)
+    {
+        if (year < 0 || sum <= _settings.YearlyCap.Fen) return;
+        _findings.Add(WorkerFinding(FindingCode.ExcessivePayment, Severity.Red, worker) with
+        {
+            Amount = new Money(sum),
+            Actual = new Money(sum),
+            Expected = _settings.YearlyCap,
+            Detail = year.ToString("D4", CultureInfo.InvariantCulture),
+        });
     }
 
     /// <summary>R28: cumulative labour-fund credits against the cumulative schedule at each item's due date.</summary>

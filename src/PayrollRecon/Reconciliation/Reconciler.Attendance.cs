@@ -15,27 +15,62 @@ public sealed partial class Reconciler
     private readonly Dictionary<long, UnregisteredMonth> _unregisteredMonths = [];
     private readonly Dictionary<long, PayrollMonth> _payroll = [];
 
+    // The id bytes of the previous punch and the roster index they resolved to (-1: not on the roster). Punches of
+    // one worker usually come together, so most punches skip the upper-casing and the dictionary.
+    private readonly byte[] _punchId = new byte[MaxStackIdLength];
+    private int _punchIdLength = -1;
+    private int _punchWorker = -1;
+    // The calendar day of the previous punch, split into month ordinal and day of month.
+    private int _punchDayNumber = -1;
+    private int _punchMonthOrdinal;
+    private int _punchDayOfMonth;
+
     /// <summary>Adds one punch (any order, after the roster). Allocates nothing in steady state.</summary>
     public void AddPunch(in AttendanceRow row)
     {
-        DateTime time = row.Time;
-        long ticks = time.Ticks;
+        long ticks = row.Time.Ticks;
         int dayNumber = (int)(ticks / TimeSpan.TicksPerDay);
-        int secondOfDay = (int)(ticks % TimeSpan.TicksPerDay / TimeSpan.TicksPerSecond);
-        time.Deconstruct(out int year, out int month, out int day);
-        int monthOrdinal = year * 12 + month - 1;
+        int secondOfDay = (int)((ticks - dayNumber * TimeSpan.TicksPerDay) / TimeSpan.TicksPerSecond);
+        if (dayNumber != _punchDayNumber) SetPunchDay(dayNumber);
 
-        int worker = FindWorker(row.IdNumber);
+        ReadOnlySpan<byte> id = row.IdNumber;
+        int worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
         if (worker < 0)
         {
-            AddUnregisteredPunch(row.IdNumber, monthOrdinal, day, ticks, row.Line);
+            AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, row.Line);
             return;
         }
 
         // R13: punches outside tenure still count towards days and hours; they are reported once per month.
-        bool outside = dayNumber < _entryDay[worker] || dayNumber > _exitDay[worker];
-        _attendance.Add(worker, monthOrdinal, day, secondOfDay, outside, ticks, row.Line);
-        if (dayNumber < _firstPunchDay[worker]) CollectionsMarshal.AsSpan(_firstPunchDay)[worker] = dayNumber;
+        var firstPunchDay = CollectionsMarshal.AsSpan(_firstPunchDay);
+        bool outside = dayNumber < CollectionsMarshal.AsSpan(_entryDay)[worker] || dayNumber > CollectionsMarshal.AsSpan(_exitDay)[worker];
+        _attendance.Add(worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, outside, ticks, row.Line);
+        if (dayNumber < firstPunchDay[worker]) firstPunchDay[worker] = dayNumber;
+    }
+
+    private void SetPunchDay(int dayNumber)
+    {
+        DateOnly.FromDayNumber(dayNumber).Deconstruct(out int year, out int month, out int day);
+        _punchDayNumber = dayNumber;
+        _punchMonthOrdinal = year * 12 + month - 1;
+        _punchDayOfMonth = day;
+    }
+
+    /// <summary>Looks up a punch's id on the roster and remembers it for the next punch (ids too long to keep are not).</summary>
+    private int RememberPunchId(ReadOnlySpan<byte> id)
+    {
+        int worker = FindWorker(id);
+        if (id.Length <= _punchId.Length)
+        {
+            id.CopyTo(_punchId);
+            _punchIdLength = id.Length;
+            _punchWorker = worker;
+        }
+        else
+        {
+            _punchIdLength = -1;
+        }
+        return worker;
     }
 
     private void AddUnregisteredPunch(ReadOnlySpan<byte> idNumber, int monthOrdinal, int day, long ticks, long line)

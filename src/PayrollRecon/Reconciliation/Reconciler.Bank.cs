@@ -21,9 +21,14 @@ public sealed partial class Reconciler
     private readonly Dictionary<string, string> _digitsCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _normalizedCache = new(StringComparer.Ordinal);
     // Refund candidates (R17): non-cancelled payments in date order by (amount, account digits) and (amount, name).
-    private readonly Dictionary<(long, string), List<int>> _paymentsByAccount = [];
-    private readonly Dictionary<(long, string), List<int>> _paymentsByName = [];
+    // Each index is built on the first refund that needs it (from the payments so far) and kept up to date after
+    // that: a statement without refunds, or whose refunds all carry an account, never pays for the other.
+    private RefundCandidates? _paymentsByAccount;
+    private RefundCandidates? _paymentsByName;
+    private readonly Func<int, bool> _isCancelled;
 
+    // Wage payments classified; a payment usually makes one allocation, so this sizes the allocation list.
+    private int _wagePaymentLines;
     private long _debits, _credits, _wagePayments, _batches, _fees, _misuse, _refunds, _interest, _laborFunds;
 
     /// <summary>Adds one <c>batches.csv</c> detail line, in file order, before the bank lines.</summary>
@@ -71,11 +76,13 @@ public sealed partial class Reconciler
     /// <summary>Duplicate txn ids, the balance chain and the classification of every line (§3.2, R14–R17).</summary>
     private void ProcessBankLines()
     {
+        // Sized once for every line there can be, so the list never grows while lines are classified.
+        _lines.Capacity = _bankLines.Count + _batchLines.Count;
         var firstByTxn = new Dictionary<string, int>(StringComparer.Ordinal);
         long? running = null;
         foreach (int index in BankOrder())
         {
-            var bank = _bankLines[index];
+            ref readonly var bank = ref BankLineAt(index);
             if (bank.TxnId is { } txn)
             {
                 if (firstByTxn.TryGetValue(txn, out int first))
@@ -117,11 +124,16 @@ public sealed partial class Reconciler
                 ClassifyCredit(index);
             }
         }
+
+        // Refunds are matched only while lines are classified.
+        _paymentsByAccount = null;
+        _paymentsByName = null;
+        _allocations.Capacity = Math.Max(_allocations.Capacity, _wagePaymentLines);
     }
 
     private void ReportBalanceBreak(int index, long expected, long reported)
     {
-        var bank = _bankLines[index];
+        ref readonly var bank = ref BankLineAt(index);
         _findings.Add(new Finding
         {
             Code = FindingCode.BalanceBreak,
@@ -137,18 +149,20 @@ public sealed partial class Reconciler
 
     private void ClassifyDebit(int index)
     {
-        var bank = _bankLines[index];
+        ref readonly var bank = ref BankLineAt(index);
         if (bank.BatchId.Length > 0)
         {
             ClassifyBatch(index);
             return;
         }
 
-        int worker = Identify(bank.Account, bank.Name, out var rule);
+        string normalized = Normalized(bank.Name);
+        string digits = Digits(bank.Account);
+        int worker = Identify(digits, normalized, out var rule);
         if (worker >= 0)
         {
             _wagePayments = checked(_wagePayments + bank.AmountFen);
-            AddPayment(index, -1, rule, worker, bank.Name);
+            AddPayment(index, -1, rule, worker, bank.Name, normalized, digits);
             return;
         }
 
@@ -179,7 +193,7 @@ public sealed partial class Reconciler
 
     private void ClassifyBatch(int index)
     {
-        var bank = _bankLines[index];
+        ref readonly var bank = ref BankLineAt(index);
         _batches = checked(_batches + bank.AmountFen);
         if (!BatchesSupplied || !_batchDetails.TryGetValue(bank.BatchId, out var details))
         {
@@ -192,14 +206,21 @@ public sealed partial class Reconciler
         long sum = 0;
         foreach (int detailIndex in details)
         {
-            var detail = _batchLines[detailIndex];
+            ref readonly var detail = ref BatchLineAt(detailIndex);
             sum = checked(sum + detail.AmountFen);
             // R16: success lines are identified like steps 2–3; failed lines and lines that identify nobody pay nobody.
-            int worker = -1;
-            var rule = BankLineRule.BatchDetailNoPayee;
-            if (detail.Status == BatchStatus.Success) worker = Identify(detail.Account, detail.Name, out rule);
-            if (worker >= 0) AddPayment(index, detailIndex, rule, worker, detail.Name);
-            else AddLine(index, detailIndex, BankLineClass.Batch, BankLineRule.BatchDetailNoPayee, -1);
+            if (detail.Status == BatchStatus.Success)
+            {
+                string normalized = Normalized(detail.Name);
+                string digits = Digits(detail.Account);
+                int worker = Identify(digits, normalized, out var rule);
+                if (worker >= 0)
+                {
+                    AddPayment(index, detailIndex, rule, worker, detail.Name, normalized, digits);
+                    continue;
+                }
+            }
+            AddLine(index, detailIndex, BankLineClass.Batch, BankLineRule.BatchDetailNoPayee, -1);
         }
 
         if (sum != bank.AmountFen)
@@ -214,13 +235,11 @@ public sealed partial class Reconciler
     }
 
     /// <summary>§3.2 steps 2–3: the roster worker a payment goes to, or -1.</summary>
-    /// <param name="account">Counterparty account as written.</param>
-    /// <param name="name">Counterparty name as written.</param>
+    /// <param name="digits">Digits of the counterparty account.</param>
+    /// <param name="normalized">Counterparty name normalised (R18).</param>
     /// <param name="rule"><see cref="BankLineRule.RosterAccount"/> or <see cref="BankLineRule.RosterName"/>.</param>
-    private int Identify(string account, string name, out BankLineRule rule)
+    private int Identify(string digits, string normalized, out BankLineRule rule)
     {
-        string normalized = Normalized(name);
-        string digits = Digits(account);
         if (digits.Length > 0 && _workersByDigitAccount.TryGetValue(digits, out var holders))
         {
             // A shared card pays the holder whose name matches, else the first in roster order.
@@ -248,16 +267,24 @@ public sealed partial class Reconciler
     }
 
     /// <summary>Records a wage payment (direct or batch detail) and the mismatch finding its identification raised.</summary>
-    private void AddPayment(int bankIndex, int detailIndex, BankLineRule rule, int worker, string counterpartyName)
+    /// <param name="bankIndex">The statement line (the lump's, for a detail line).</param>
+    /// <param name="detailIndex">The batch detail line, or -1.</param>
+    /// <param name="rule">How the worker was identified.</param>
+    /// <param name="worker">Roster index of the worker paid.</param>
+    /// <param name="counterpartyName">The payee name as written on the line.</param>
+    /// <param name="normalized"><paramref name="counterpartyName"/> normalised (R18).</param>
+    /// <param name="digits">Digits of the line's counterparty account.</param>
+    private void AddPayment(int bankIndex, int detailIndex, BankLineRule rule, int worker, string counterpartyName, string normalized, string digits)
     {
         var storedRule = detailIndex >= 0 ? BankLineRule.BatchDetailPayment : rule;
         int line = AddLine(bankIndex, detailIndex, BankLineClass.WagePayment, storedRule, worker);
+        _wagePaymentLines++;
         var w = _workers[worker];
         w.Payments.Add(line);
 
         if (rule == BankLineRule.RosterAccount)
         {
-            if (counterpartyName.Length > 0 && Normalized(counterpartyName) != w.NormalizedName)
+            if (counterpartyName.Length > 0 && normalized != w.NormalizedName)
                 _findings.Add(LineFinding(FindingCode.NameMismatch, Severity.Orange, line, w) with { Detail = counterpartyName });
         }
         else
@@ -266,13 +293,13 @@ public sealed partial class Reconciler
         }
 
         long amount = LineAmount(line);
-        ListFor(_paymentsByAccount, (amount, Digits(LineAccount(line)))).Add(line);
-        ListFor(_paymentsByName, (amount, Normalized(counterpartyName))).Add(line);
+        _paymentsByAccount?.Add(amount, digits, line);
+        _paymentsByName?.Add(amount, normalized, line);
     }
 
     private void ClassifyCredit(int index)
     {
-        var bank = _bankLines[index];
+        ref readonly var bank = ref BankLineAt(index);
         var memo = bank.Memo.AsSpan().Trim();
         string digits = Digits(bank.Account);
         bool rosterCard = digits.Length > 0 && _workersByDigitAccount.ContainsKey(digits);
@@ -308,21 +335,31 @@ public sealed partial class Reconciler
     }
 
     /// <summary>R17: the latest earlier non-cancelled payment with the same amount and account digits (or name), or -1.</summary>
-    private int FindRefundedPayment(StoredBankLine refund)
+    private int FindRefundedPayment(in StoredBankLine refund)
     {
         bool hasAccount = refund.Account.AsSpan().Trim().Length > 0;
-        var map = hasAccount ? _paymentsByAccount : _paymentsByName;
-        var key = (refund.AmountFen, hasAccount ? Digits(refund.Account) : Normalized(refund.Name));
-        if (!map.TryGetValue(key, out var candidates)) return -1;
-        var lines = CollectionsMarshal.AsSpan(_lines);
-        // Candidates are in date order; a cancelled one can never be chosen again, so it is dropped for good.
-        while (candidates.Count > 0)
+        return hasAccount
+            ? (_paymentsByAccount ??= IndexPayments(byAccount: true)).TakeNewest(refund.AmountFen, Digits(refund.Account), _isCancelled)
+            : (_paymentsByName ??= IndexPayments(byAccount: false)).TakeNewest(refund.AmountFen, Normalized(refund.Name), _isCancelled);
+    }
+
+    /// <summary>The refund index of the wage payments processed so far, by account digits or by normalised name.</summary>
+    private RefundCandidates IndexPayments(bool byAccount)
+    {
+        // Sized for every line there can be, so it never rehashes while the remaining lines are classified.
+        var index = new RefundCandidates(_bankLines.Count + _batchLines.Count);
+        for (int line = 0; line < _lines.Count; line++)
         {
-            int last = candidates[^1];
-            candidates.RemoveAt(candidates.Count - 1);
-            if (!lines[last].Cancelled) return last;
+            ref readonly var p = ref LineAt(line);
+            // A cancelled payment can never be chosen again, so it need not be indexed.
+            if (p.Class != BankLineClass.WagePayment || p.Cancelled) continue;
+            bool detail = p.DetailIndex >= 0;
+            string text = byAccount
+                ? Digits(detail ? BatchLineAt(p.DetailIndex).Account : BankLineAt(p.BankIndex).Account)
+                : Normalized(detail ? BatchLineAt(p.DetailIndex).Name : BankLineAt(p.BankIndex).Name);
+            index.Add(LineAmount(line), text, line);
         }
-        return -1;
+        return index;
     }
 
     private int AddLine(int bankIndex, int detailIndex, BankLineClass cls, BankLineRule rule, int worker)
@@ -375,38 +412,38 @@ public sealed partial class Reconciler
 
     // Accessors of a processed line: a detail line has its own amount, account, name and memo (else the lump's
     // memo, R16) and takes the lump's date, position and transaction id.
-    private DateOnly LineDate(int line) => _bankLines[_lines[line].BankIndex].Date;
+    private DateOnly LineDate(int line) => BankLineAt(LineAt(line).BankIndex).Date;
 
     private long LineAmount(int line)
     {
-        var p = _lines[line];
-        return p.DetailIndex >= 0 ? _batchLines[p.DetailIndex].AmountFen : _bankLines[p.BankIndex].AmountFen;
-    }
-
-    private string LineAccount(int line)
-    {
-        var p = _lines[line];
-        return p.DetailIndex >= 0 ? _batchLines[p.DetailIndex].Account : _bankLines[p.BankIndex].Account;
+        ref readonly var p = ref LineAt(line);
+        return p.DetailIndex >= 0 ? BatchLineAt(p.DetailIndex).AmountFen : BankLineAt(p.BankIndex).AmountFen;
     }
 
     private string LineMemo(int line)
     {
-        var p = _lines[line];
-        if (p.DetailIndex >= 0 && _batchLines[p.DetailIndex].Memo.Length > 0) return _batchLines[p.DetailIndex].Memo;
-        return _bankLines[p.BankIndex].Memo;
+        ref readonly var p = ref LineAt(line);
+        if (p.DetailIndex >= 0 && BatchLineAt(p.DetailIndex).Memo.Length > 0) return BatchLineAt(p.DetailIndex).Memo;
+        return BankLineAt(p.BankIndex).Memo;
     }
 
-    private string? LineTxnId(int line) => _bankLines[_lines[line].BankIndex].TxnId;
+    private string? LineTxnId(int line) => BankLineAt(LineAt(line).BankIndex).TxnId;
 
     private IReadOnlyList<string> TxnIdsOf(int line) => LineTxnId(line) is { } txn ? [txn] : [];
 
     private string LineSource(int line)
     {
-        var p = _lines[line];
+        ref readonly var p = ref LineAt(line);
         return p.DetailIndex >= 0
-            ? Source(BatchesFile, _batchLines[p.DetailIndex].Line)
-            : Source(BankFile, _bankLines[p.BankIndex].Line);
+            ? Source(BatchesFile, BatchLineAt(p.DetailIndex).Line)
+            : Source(BankFile, BankLineAt(p.BankIndex).Line);
     }
+
+    private ref readonly ProcessedLine LineAt(int line) => ref CollectionsMarshal.AsSpan(_lines)[line];
+
+    private ref readonly StoredBankLine BankLineAt(int index) => ref CollectionsMarshal.AsSpan(_bankLines)[index];
+
+    private ref readonly StoredBatchLine BatchLineAt(int index) => ref CollectionsMarshal.AsSpan(_batchLines)[index];
 
     /// <summary>A finding about one processed line: its amount, date, transaction id and source; worker fields when known.</summary>
     private Finding LineFinding(FindingCode code, Severity severity, int line, RosterWorker? worker)

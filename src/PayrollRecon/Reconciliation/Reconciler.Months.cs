@@ -11,30 +11,50 @@ public sealed partial class Reconciler
     /// <summary>Creates every worker-month (a payroll row or at least one punch) and works out what it owes (§3.1).</summary>
     private void BuildWorkerMonths()
     {
-        var byKey = new Dictionary<long, WorkerMonth>();
-        for (int block = 0; block < _attendance.BlockCount; block++)
+        var monthOfBlock = new WorkerMonth[_attendance.BlockCount];
+        for (int block = 0; block < monthOfBlock.Length; block++)
         {
             var worker = _workers[_attendance.WorkerOf(block)];
             var month = new WorkerMonth(worker, YearMonth.FromOrdinal(_attendance.MonthOf(block))) { AttendanceBlock = block };
             (month.Days, month.Seconds) = _attendance.Totals(block);
-            byKey.Add(((long)worker.Index << 32) | (uint)month.Period.Ordinal, month);
+            worker.Months.Add(month);
+            monthOfBlock[block] = month;
         }
         foreach (var (key, payroll) in _payroll)
         {
-            if (!byKey.TryGetValue(key, out var month))
+            int workerIndex = (int)(key >> 32);
+            int ordinal = (int)(key & 0xFFFF_FFFF);
+            WorkerMonth month;
+            if (_attendance.TryGetBlock(workerIndex, ordinal, out int block))
             {
-                month = new WorkerMonth(_workers[(int)(key >> 32)], YearMonth.FromOrdinal((int)(key & 0xFFFF_FFFF)));
-                byKey.Add(key, month);
+                month = monthOfBlock[block];
+            }
+            else
+            {
+                month = new WorkerMonth(_workers[workerIndex], YearMonth.FromOrdinal(ordinal));
+                month.Worker.Months.Add(month);
             }
             month.Payroll = payroll;
         }
+        _attendance.ReleaseDays();
+        _payroll.Clear();
+        _payroll.TrimExcess();
 
-        foreach (var month in byKey.Values) month.Worker.Months.Add(month);
         foreach (var worker in _workers)
         {
-            worker.Months.Sort(static (a, b) => a.Period.CompareTo(b.Period));
+            // Punches and payroll rows usually come in month order, so most workers' months need no sort.
+            if (!InPeriodOrder(worker.Months)) worker.Months.Sort(static (a, b) => a.Period.CompareTo(b.Period));
             foreach (var month in worker.Months) ComputeDue(month);
         }
+    }
+
+    private static bool InPeriodOrder(List<WorkerMonth> months)
+    {
+        for (int i = 1; i < months.Count; i++)
+        {
+            if (months[i - 1].Period.Ordinal > months[i].Period.Ordinal) return false;
+        }
+        return true;
     }
 
     private void ComputeDue(WorkerMonth month)
@@ -215,28 +235,38 @@ public sealed partial class Reconciler
     /// <summary>R25: per due month, roster workers with a punch in it but nothing paid for it.</summary>
     private void ReportHeadcount()
     {
-        var withAttendance = new SortedDictionary<int, (int With, int Unpaid)>();
+        // Counts per month ordinal, in arrays over the span of months present (small: the project's months).
+        int first = int.MaxValue, last = int.MinValue;
+        foreach (var worker in _workers)
+        {
+            if (worker.Months.Count == 0) continue;
+            first = Math.Min(first, worker.Months[0].Period.Ordinal);
+            last = Math.Max(last, worker.Months[^1].Period.Ordinal);
+        }
+        if (first > last) return;
+
+        var with = new int[last - first + 1];
+        var unpaid = new int[with.Length];
         foreach (var worker in _workers)
         {
             foreach (var month in worker.Months)
             {
                 if (!month.IsDue || month.Days == 0) continue;
-                withAttendance.TryGetValue(month.Period.Ordinal, out var counts);
-                counts.With++;
-                if (month.PaidFen == 0) counts.Unpaid++;
-                withAttendance[month.Period.Ordinal] = counts;
+                int slot = month.Period.Ordinal - first;
+                with[slot]++;
+                if (month.PaidFen == 0) unpaid[slot]++;
             }
         }
-        foreach (var (ordinal, counts) in withAttendance)
+        for (int slot = 0; slot < with.Length; slot++)
         {
-            if (counts.Unpaid == 0) continue;
+            if (unpaid[slot] == 0) continue;
             _findings.Add(new Finding
             {
                 Code = FindingCode.HeadcountMismatch,
-                Severity = 10L * counts.Unpaid >= counts.With ? Severity.Red : Severity.Yellow,
-                Period = YearMonth.FromOrdinal(ordinal),
-                Days = counts.Unpaid,
-                Detail = $"{counts.Unpaid}/{counts.With}",
+                Severity = 10L * unpaid[slot] >= with[slot] ? Severity.Red : Severity.Yellow,
+                Period = YearMonth.FromOrdinal(first + slot),
+                Days = unpaid[slot],
+                Detail = $"{unpaid[slot]}/{with[slot]}",
             });
         }
     }

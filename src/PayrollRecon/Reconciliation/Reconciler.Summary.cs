@@ -54,6 +54,7 @@ public sealed partial class Reconciler
         foreach (var worker in _workers)
         {
             workersByEmployer[worker.Employer] = workersByEmployer.GetValueOrDefault(worker.Employer) + 1;
+            long workerOwed = 0;
             foreach (var month in worker.Months)
             {
                 if (!month.IsDue) continue;
@@ -61,8 +62,9 @@ public sealed partial class Reconciler
                 due = checked(due + month.DueFen);
                 paid = checked(paid + month.PaidFen);
                 outstanding = checked(outstanding + owed);
-                outstandingByEmployer[worker.Employer] = checked(outstandingByEmployer.GetValueOrDefault(worker.Employer) + owed);
+                workerOwed = checked(workerOwed + owed);
             }
+            outstandingByEmployer[worker.Employer] = checked(outstandingByEmployer.GetValueOrDefault(worker.Employer) + workerOwed);
         }
 
         long wagePaymentsOut = 0;
@@ -104,7 +106,7 @@ public sealed partial class Reconciler
     }
 
     private long LineAmountOf(in ProcessedLine p) =>
-        p.DetailIndex >= 0 ? _batchLines[p.DetailIndex].AmountFen : _bankLines[p.BankIndex].AmountFen;
+        p.DetailIndex >= 0 ? BatchLineAt(p.DetailIndex).AmountFen : BankLineAt(p.BankIndex).AmountFen;
 
     /// <summary>§3.4: C on any UNPAID/SHORTFALL or red finding of the employer, B on LATE or orange, else A.</summary>
     private static EmployerGrade[] GradeEmployers(

@@ -35,6 +35,7 @@ public sealed partial class Reconciler
         _calendar = new PayCalendar(settings.PayDay, settings.PayMonthOffset);
         _workerLookup = _workerByUpperId.GetAlternateLookup<ReadOnlySpan<char>>();
         _unregisteredLookup = _unregisteredIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _isCancelled = line => _lines[line].Cancelled;
     }
 
     /// <summary>Name of the roster in evidence (<c>file:line</c>); <c>workers.csv</c> unless the host names it otherwise.</summary>
@@ -79,15 +80,22 @@ public sealed partial class Reconciler
         _fileStats.Add(stats);
     }
 
+    /// <summary>When set, <see cref="Complete"/> records the wall time of each of its steps.</summary>
+    internal CheckTimings? Timings { get; set; }
+
     /// <summary>Runs every check and returns findings, ledger, summary and bank-line explanations.</summary>
     public ReconciliationResult Complete()
     {
         if (_completed) throw new InvalidOperationException("Complete has already been called on this reconciler.");
         _completed = true;
 
+        Timings?.Restart();
         BuildWorkerMonths();
+        Timings?.Lap("engine: worker-months");
         ProcessBankLines();
+        Timings?.Lap("engine: bank lines");
         AllocatePayments();
+        Timings?.Lap("engine: allocation");
         ReportWorkerMonths();
         ReportHeadcount();
         ReportPaymentPatterns();
@@ -95,10 +103,13 @@ public sealed partial class Reconciler
         ReportUnderage();
         ReportUnregistered();
         ReportDiagnostics();
+        Timings?.Lap("engine: findings");
 
         var findings = FindingOrder.Sort(_findings);
+        Timings?.Lap("engine: sort findings");
         var ledger = BuildLedger();
         var summary = BuildSummary(findings);
+        Timings?.Lap("engine: ledger, summary");
         return new ReconciliationResult
         {
             Settings = _settings,

@@ -6,8 +6,11 @@ namespace PayrollRecon.Reconciliation;
 /// <summary>Totals and counts of one project's check (written as <c>summary.json</c>).</summary>
 public sealed record ReconciliationSummary
 {
+    /// <summary>The project code.</summary>
     public required string ProjectCode { get; init; }
+    /// <summary>The project name, if given.</summary>
     public string? ProjectName { get; init; }
+    /// <summary>The reference date used.</summary>
     public required DateOnly AsOf { get; init; }
     /// <summary>Highest severity among findings; null when none above info ("green").</summary>
     public required Severity? WarningLevel { get; init; }
@@ -16,21 +19,26 @@ public sealed record ReconciliationSummary
     /// <summary>Number of findings per severity; every severity is present (zero when none).</summary>
     public required IReadOnlyDictionary<Severity, int> CountsBySeverity { get; init; }
     /// <summary>Σ due over worker-months that are due (due date + grace before asOf).</summary>
+    /// <summary>Σ due of due months.</summary>
     public required Money TotalDue { get; init; }
     /// <summary>Σ paid (payments dated on or before asOf) over worker-months that are due.</summary>
+    /// <summary>Σ paid of due months.</summary>
     public required Money TotalPaid { get; init; }
     /// <summary>Σ max(0, due − paid) over worker-months that are due: the arrears.</summary>
+    /// <summary>Σ outstanding of due months.</summary>
     public required Money TotalOutstanding { get; init; }
     /// <summary>Σ credits classified as labour funds.</summary>
     public required Money LaborFundsIn { get; init; }
     /// <summary>Σ non-cancelled wage payments (direct and batch detail success lines that identified a worker).</summary>
     public required Money WagePaymentsOut { get; init; }
+    /// <summary>Debits and credits per class (SPEC §5).</summary>
     public required ConservationTotals Conservation { get; init; }
     /// <summary>Employer → grade A/B/C, ordered by employer name (ordinal); workers with no employer are not graded.</summary>
     public required IReadOnlyList<EmployerGrade> EmployerGrades { get; init; }
     /// <summary>Per input file: rows read, rejected, encoding.</summary>
     public required IReadOnlyList<InputFileStats> Files { get; init; }
     /// <summary>Roster workers (rows with a repeated id_number not counted).</summary>
+    /// <summary>Roster workers (duplicates excluded).</summary>
     public required int Workers { get; init; }
 }
 
@@ -46,22 +54,30 @@ public sealed record EmployerGrade(string Employer, char Grade, Money Outstandin
 public sealed record ConservationTotals
 {
     /// <summary>Σ debit lines.</summary>
+    /// <summary>Σ debits.</summary>
     public required Money Debits { get; init; }
     /// <summary>Σ debit lines paid straight to a roster worker (steps 2–3), cancelled or not.</summary>
+    /// <summary>Σ direct wage-payment debits.</summary>
     public required Money WagePayments { get; init; }
     /// <summary>Σ batch lump debits (expanded or missing detail).</summary>
     public required Money Batches { get; init; }
     /// <summary>Σ bank fees (step 4).</summary>
+    /// <summary>Σ bank fees.</summary>
     public required Money Fees { get; init; }
     /// <summary>Σ debits to firms, cash, nobody or unknown persons (step 5).</summary>
+    /// <summary>Σ misuse debits (non-wage, unknown payee).</summary>
     public required Money Misuse { get; init; }
     /// <summary>Σ credit lines.</summary>
+    /// <summary>Σ credits.</summary>
     public required Money Credits { get; init; }
     /// <summary>Σ refunds, matched or not (step 6).</summary>
+    /// <summary>Σ refunds (matched or not).</summary>
     public required Money Refunds { get; init; }
     /// <summary>Σ interest (step 7).</summary>
+    /// <summary>Σ interest.</summary>
     public required Money Interest { get; init; }
     /// <summary>Σ labour funds (step 8).</summary>
+    /// <summary>Σ labour funds.</summary>
     public required Money LaborFunds { get; init; }
     /// <summary>True when both equations hold.</summary>
     public bool Balanced => Debits == WagePayments + Batches + Fees + Misuse && Credits == Refunds + Interest + LaborFunds;

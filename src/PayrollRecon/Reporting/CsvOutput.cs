@@ -39,6 +39,17 @@ internal sealed class CsvOutput : IDisposable
         if (quote) _writer.Write('"');
     }
 
+    /// <summary>
+    /// Writes a field the caller knows needs neither quoting nor the formula guard: a number, a date, a period or a
+    /// fixed keyword, or text already rendered by <see cref="Field(ReadOnlySpan{char})"/>.
+    /// </summary>
+    internal void PlainField(ReadOnlySpan<char> value)
+    {
+        if (_rowStarted) _writer.Write(',');
+        _rowStarted = true;
+        _writer.Write(value);
+    }
+
     /// <summary>Writes a string field (null is empty).</summary>
     internal void Field(string? value) => Field(value.AsSpan());
 
@@ -85,7 +96,8 @@ internal sealed class CsvOutput : IDisposable
 
         Span<char> buffer = stackalloc char[32];
         m.TryFormat(buffer, out int n);
-        Field(buffer[..n]);
+        // A plain number such as -12.50 is never guarded (SPEC §4) and holds no character that needs quoting.
+        PlainField(buffer[..n]);
     }
 
     /// <summary>Writes a date as <c>yyyy-MM-dd</c>, or an empty field.</summary>
@@ -93,8 +105,18 @@ internal sealed class CsvOutput : IDisposable
     {
         Span<char> buffer = stackalloc char[10];
         int n = 0;
-        if (value is { } d) d.TryFormat(buffer, out n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Field(buffer[..n]);
+        if (value is { } d)
+        {
+            // DateOnly years are 1–9999: always four digits, as the custom format yyyy pads them.
+            d.Deconstruct(out int year, out int month, out int day);
+            WriteDigits(buffer[..4], year);
+            buffer[4] = '-';
+            WriteDigits(buffer.Slice(5, 2), month);
+            buffer[7] = '-';
+            WriteDigits(buffer.Slice(8, 2), day);
+            n = 10;
+        }
+        PlainField(buffer[..n]);
     }
 
     /// <summary>Writes a month as <c>yyyy-MM</c>, or an empty field.</summary>
@@ -106,11 +128,11 @@ internal sealed class CsvOutput : IDisposable
         {
             p.Year.TryFormat(buffer, out _, "D4", CultureInfo.InvariantCulture);
             buffer[4] = '-';
-            p.Month.TryFormat(buffer[5..], out _, "D2", CultureInfo.InvariantCulture);
+            WriteDigits(buffer.Slice(5, 2), p.Month);
             n = 7;
         }
 
-        Field(buffer[..n]);
+        PlainField(buffer[..n]);
     }
 
     /// <summary>Writes an integer, or an empty field.</summary>
@@ -119,7 +141,7 @@ internal sealed class CsvOutput : IDisposable
         Span<char> buffer = stackalloc char[20];
         int n = 0;
         if (value is { } v) v.TryFormat(buffer, out n, default, CultureInfo.InvariantCulture);
-        Field(buffer[..n]);
+        PlainField(buffer[..n]);
     }
 
     /// <summary>Ends the current record with LF.</summary>
@@ -134,6 +156,16 @@ internal sealed class CsvOutput : IDisposable
     {
         _writer.Write(commaSeparatedNames);
         EndRow();
+    }
+
+    /// <summary>Writes <paramref name="value"/> (0 ≤ value &lt; 10^length) as exactly <paramref name="destination"/>.Length digits.</summary>
+    private static void WriteDigits(Span<char> destination, int value)
+    {
+        for (int i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + value % 10);
+            value /= 10;
+        }
     }
 
     public void Dispose()

@@ -63,27 +63,54 @@ internal static class CsvReports
         var text = new StringBuilder(64);
         Span<char> hours = stackalloc char[24];
         using var csv = new CsvOutput(writer);
+        // A worker's rows come together and repeat its four identity fields: they are rendered (masked, guarded,
+        // quoted) once per worker and copied for the worker's other months.
+        var identity = new StringWriter(new StringBuilder(128), CultureInfo.InvariantCulture);
+        using var identityCsv = new CsvOutput(identity);
+        char[] identityChars = new char[128];
+        int identityLength = 0;
+        LedgerEntry? previous = null;
         csv.Header(LedgerHeader);
         foreach (var e in result.Ledger)
         {
-            csv.WorkerIdField(e.WorkerId ?? e.IdNumber, e.IdNumber, mask);
-            FreeTextField(csv, text, e.WorkerName, mask);
-            csv.MaskedField(e.IdNumber, mask);
-            FreeTextField(csv, text, e.Employer, mask);
+            if (previous is null || !SameIdentity(previous, e))
+            {
+                identity.GetStringBuilder().Clear();
+                identityCsv.WorkerIdField(e.WorkerId ?? e.IdNumber, e.IdNumber, mask);
+                FreeTextField(identityCsv, text, e.WorkerName, mask);
+                identityCsv.MaskedField(e.IdNumber, mask);
+                FreeTextField(identityCsv, text, e.Employer, mask);
+                identityCsv.EndRow();
+                // The rendered row ends with the record separator, which is not part of the fields.
+                var rendered = identity.GetStringBuilder();
+                identityLength = rendered.Length - 1;
+                if (identityChars.Length < identityLength) identityChars = new char[identityLength];
+                rendered.CopyTo(0, identityChars, identityLength);
+                previous = e;
+            }
+
+            csv.PlainField(identityChars.AsSpan(0, identityLength));
             csv.Field(e.Period);
             csv.Field(e.Days);
-            csv.Field(hours[..FormatHours(e.Seconds, hours)]);
+            csv.PlainField(hours[..FormatHours(e.Seconds, hours)]);
             csv.Field(e.Due);
-            csv.Field(e.DueSource == DueSource.Payroll ? "payroll" : "computed");
+            csv.PlainField(e.DueSource == DueSource.Payroll ? "payroll" : "computed");
             csv.Field(e.DueDate);
             csv.Field(e.Paid);
             csv.Field(e.PaidOnTime);
             csv.Field(e.Outstanding);
             csv.Field(e.LastPaidDate);
-            csv.Field(StatusName(e.Status));
+            csv.PlainField(StatusName(e.Status));
             csv.EndRow();
         }
     }
+
+    /// <summary>True when two ledger rows carry the same identity fields (the same strings, as the engine shares them per worker).</summary>
+    private static bool SameIdentity(LedgerEntry a, LedgerEntry b) =>
+        string.Equals(a.WorkerId, b.WorkerId, StringComparison.Ordinal)
+        && string.Equals(a.WorkerName, b.WorkerName, StringComparison.Ordinal)
+        && string.Equals(a.IdNumber, b.IdNumber, StringComparison.Ordinal)
+        && string.Equals(a.Employer, b.Employer, StringComparison.Ordinal);
 
     internal static void WritePortfolio(IEnumerable<PortfolioEntry> entries, TextWriter writer)
     {

@@ -25,6 +25,16 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Check_Timings_SameOutputsAndExitZero()
+    {
+        using var project = new TempProject(TempProject.Small());
+        Assert.Equal(0, Run("check", project.Dir, "--out", project.Path_("plain")).Exit);
+        Assert.Equal(0, Run("check", project.Dir, "--out", project.Path_("timed"), "--timings").Exit);
+        foreach (var name in new[] { "findings.csv", "ledger.csv", "summary.json", "report.html" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(project.Path_("plain"), name)), File.ReadAllBytes(Path.Combine(project.Path_("timed"), name)));
+    }
+
+    [Fact]
     public void Check_FailOn_ExitsOneOnlyAtOrAboveTheLevel()
     {
         // Without T3, W2 is unpaid for January 2024: due 2024-02-15 (Thursday), asOf 2024-04-01 → 46 days overdue
@@ -126,5 +136,36 @@ public sealed class CliTests
         var (exit, error) = Run("check", project.Dir, "--as-of", "2024-13-01");
         Assert.Equal(2, exit);
         Assert.Equal("payrollrecon: --as-of: invalid date '2024-13-01'" + Environment.NewLine, error);
+    }
+}
+
+public sealed class InspectCommandTests
+{
+    [Fact]
+    public void Inspect_ProjectWithBadRow_ListsEveryFileWithEncodingCountsAndTheProblem()
+    {
+        var files = TempProject.Small();
+        files["bank.csv"] += "T4,2024-02-08 10:00,D,12.3.4,,李四,6222020200112233446,工资\n";
+        files.Remove("attendance.csv");
+        using var project = new TempProject(files);
+        var output = new StringWriter();
+        int exit = InspectCommand.Execute(project.Dir, 5, output);
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            $"workers.csv: UTF-8, {new FileInfo(project.Path_("workers.csv")).Length} bytes, 2 rows read, 0 rejected\n" +
+            "attendance.csv: absent\n" +
+            "payroll.csv: absent\n" +
+            $"bank.csv: UTF-8, {new FileInfo(project.Path_("bank.csv")).Length} bytes, 4 rows read, 1 rejected\n" +
+            "  bank.csv:5: column amount: invalid amount '12.3.4'\n" +
+            "batches.csv: absent\n" +
+            "calendar.csv: absent\n",
+            output.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Inspect_CleanProject_ExitsZero()
+    {
+        using var project = new TempProject(TempProject.Small());
+        Assert.Equal(0, InspectCommand.Execute(project.Dir, 5, new StringWriter()));
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 using PayrollRecon.Findings;
 using PayrollRecon.Generation;
+using PayrollRecon.Parsing;
 
 namespace PayrollRecon.Tests.Generation;
 
@@ -144,7 +144,7 @@ public sealed class ProjectGeneratorTests
             var start = new DateOnly(2024, 1, 1);
             foreach (var id in ids)
             {
-                Assert.True(IsValidId(id), id);
+                Assert.True(IdNumbers.IsValid(id, new DateOnly(2025, 1, 1)), id);
                 var birth = DateOnly.ParseExact(id.Substring(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture);
                 Assert.InRange(birth, start.AddYears(-61), start.AddYears(-18));
             }
@@ -172,7 +172,7 @@ public sealed class ProjectGeneratorTests
             "DUPLICATE_TXN", "UNKNOWN_PAYEE", "NON_WAGE_DEBIT", "BATCH_TOTAL_MISMATCH", "BATCH_DETAIL_MISSING", "UNMATCHED_REFUND", "DATA_ERROR" };
         var withPeriod = new HashSet<string> { "UNPAID", "SHORTFALL", "LATE", "PAID_WITHOUT_ATTENDANCE", "DAYS_MISMATCH", "MISSING_PAYROLL",
             "PAYROLL_ARITHMETIC", "HEADCOUNT_MISMATCH", "UNREGISTERED_WORKER", "ATTENDANCE_OUTSIDE_TENURE", "DUPLICATE_PAYMENT",
-            "EXCESSIVE_PAYMENT", "LABOR_FUNDS_LATE", "LABOR_FUNDS_SHORT" };
+            "EXCESSIVE_PAYMENT", "LABOR_FUNDS_LATE", "LABOR_FUNDS_SHORT", "BELOW_MINIMUM_WAGE" };
         for (int p = 0; p < 2; p++)
         {
             var workerIds = g.Read("workers.csv", p).Rows.Select(r => r[0]).ToHashSet();
@@ -334,16 +334,6 @@ public sealed class ProjectGeneratorTests
         }
         foreach (var (id, owed) in due) Assert.True(owed == paid.GetValueOrDefault(id), $"{id}: due {owed}, paid {paid.GetValueOrDefault(id)}");
         Assert.Empty(paid.Keys.Except(due.Keys));
-    }
-
-    private static bool IsValidId(string id)
-    {
-        if (!Regex.IsMatch(id, "^[0-9]{17}[0-9X]$")) return false;
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        int sum = 0;
-        for (int i = 0; i < 17; i++) sum += (id[i] - '0') * weights[i];
-        return "10X98765432"[sum % 11] == id[17]
-            && DateOnly.TryParseExact(id.Substring(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
     }
 
     private static bool LuhnValid(string digits)

@@ -249,7 +249,7 @@ public sealed class DateParserTests
         Prop.ForAll(Arb.From(dates), d =>
             Parses($"{d:yyyy-MM-dd}", d) && Parses($"{d.Year:D4}/{d.Month}/{d.Day}", d)
             && Parses($"{d:yyyyMMdd}", d) && Parses($"{d.Year:D4}年{d.Month}月{d.Day}日", d))
-            .QuickCheckThrowOnFailure();
+            .Check(PropertyConfig.Quick());
 
         static bool Parses(string text, DateOnly expected) =>
             DateParser.TryParseDate(Encoding.UTF8.GetBytes(text), out DateOnly actual) && actual == expected;
@@ -269,6 +269,6 @@ public sealed class DateParserTests
             DateParser.TryParseTime(input, out _);
             DateParser.TryParsePeriod(input, out _);
             return true;
-        }).QuickCheckThrowOnFailure();
+        }).Check(PropertyConfig.Quick());
     }
 }

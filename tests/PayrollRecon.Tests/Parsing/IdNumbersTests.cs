@@ -140,7 +140,7 @@ public sealed class IdNumbersTests
     [Fact]
     public void IsValid_GeneratedId_IsValid()
     {
-        Prop.ForAll(Arb.From(GeneratedIds()), id => IdNumbers.IsValid(id, AsOf)).QuickCheckThrowOnFailure();
+        Prop.ForAll(Arb.From(GeneratedIds()), id => IdNumbers.IsValid(id, AsOf)).Check(PropertyConfig.Quick());
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class IdNumbersTests
             char[] c = t.Id.ToCharArray();
             c[t.Position] = (char)('0' + (c[t.Position] - '0' + t.Delta) % 10);
             return !IdNumbers.IsValid(new string(c), AsOf);
-        }).QuickCheckThrowOnFailure();
+        }).Check(PropertyConfig.Quick());
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class IdNumbersTests
             from check in Gen.Elements("0123456789X".ToCharArray())
             where check != id[17]
             select (id, check);
-        Prop.ForAll(Arb.From(changed), t => !IdNumbers.IsValid(t.Id[..17] + t.Check, AsOf)).QuickCheckThrowOnFailure();
+        Prop.ForAll(Arb.From(changed), t => !IdNumbers.IsValid(t.Id[..17] + t.Check, AsOf)).Check(PropertyConfig.Quick());
     }
 
     /// <summary>Region + birth date (1900-01-01..asOf) + sequence + check character.</summary>

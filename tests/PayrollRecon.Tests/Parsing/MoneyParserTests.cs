@@ -144,7 +144,7 @@ public sealed class MoneyParserTests
             if (!MoneyParser.TryFormat(new Money(fen), buffer, out int n)) return false;
             return MoneyParser.TryParse(buffer.AsSpan(0, n), out Money back) && back.Fen == fen
                 && Encoding.UTF8.GetString(buffer, 0, n) == new Money(fen).ToString();
-        }).QuickCheckThrowOnFailure();
+        }).Check(PropertyConfig.Quick());
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class MoneyParserTests
             string plain = new Money(fen).ToString();
             string grouped = Group(plain);
             return MoneyParser.TryParse(Encoding.UTF8.GetBytes("¥" + grouped), out Money back) && back.Fen == fen;
-        }).QuickCheckThrowOnFailure();
+        }).Check(PropertyConfig.Quick());
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class MoneyParserTests
             from sign in Gen.Elements("", "-", "¥", "-¥", "￥-")
             select $"{sign}{whole}.{d:D3}";
         Prop.ForAll(Arb.From(threeDecimals), text => !MoneyParser.TryParse(Encoding.UTF8.GetBytes(text), out _))
-            .QuickCheckThrowOnFailure();
+            .Check(PropertyConfig.Quick());
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class MoneyParserTests
         {
             bool ok = MoneyParser.TryParse(input, out Money m);
             return ok || m == Money.Zero;
-        }).QuickCheckThrowOnFailure();
+        }).Check(PropertyConfig.Quick());
     }
 
     /// <summary>Longs spread over the whole range, with the edges made likely.</summary>

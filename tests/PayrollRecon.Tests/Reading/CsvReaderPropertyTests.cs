@@ -53,7 +53,7 @@ public sealed class CsvReaderPropertyTests
             List<string> segments = ReadWith(CsvReader.Create(ChunkedPipe(bytes, new Random(c.Seed), c.MaxChunk), "t.csv", options), out _);
             Assert.Equal(whole, reads);
             Assert.Equal(whole, segments);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(PropertyConfig.Quick(300));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class CsvReaderPropertyTests
             Assert.Equal(utf8, whole);
             Assert.Equal(whole, reads);
             Assert.Equal(whole, segments);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(PropertyConfig.Quick(300));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class CsvReaderPropertyTests
         Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
         {
             Assert.Equal(whole, ReadWith(CsvReader.Create(new RandomReadStream(bytes, seed, 7000), "t.csv", new CsvReaderOptions()), out _));
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(20));
+        }).Check(PropertyConfig.Quick(20));
     }
 
     [Fact]
@@ -109,6 +109,6 @@ public sealed class CsvReaderPropertyTests
                 }
                 Assert.Equal(input.Length, reader.BytesRead);
             }
-        }).QuickCheckThrowOnFailure();
+        }).Check(PropertyConfig.Quick());
     }
 }

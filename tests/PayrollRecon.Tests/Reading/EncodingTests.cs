@@ -118,4 +118,16 @@ public sealed class EncodingTests
         Assert.Equal(input.Length, consumed);
         Assert.Equal(Gb18030.GetString(input), Encoding.UTF8.GetString(output, 0, written));
     }
+
+    [Theory]
+    [InlineData(new byte[] { 0x41, 0x81, 0x39 })]
+    [InlineData(new byte[] { 0x81, 0x30, 0x84 })]
+    [InlineData(new byte[] { 0xC0, 0x81, 0x39 })]
+    public void Transcode_FourByteCharacterCutAtFinalEnd_DecodesLikePlatform(byte[] input)
+    {
+        var output = new byte[64];
+        Assert.Equal(OperationStatus.Done, Gb18030Transcoder.Transcode(input, output, isFinal: true, out int consumed, out int written));
+        Assert.Equal(input.Length, consumed);
+        Assert.Equal(Gb18030.GetString(input), Encoding.UTF8.GetString(output, 0, written));
+    }
 }

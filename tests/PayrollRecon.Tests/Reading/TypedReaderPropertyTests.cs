@@ -53,7 +53,7 @@ public sealed class TypedReaderPropertyTests
                 Assert.Equal(expected.Rows, rows);
                 Assert.Equal(expected.Diagnostics, diagnostics.Select(d => d.ToString()));
             }
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(PropertyConfig.Quick(100));
     }
 
     [Fact]
@@ -78,6 +78,6 @@ public sealed class TypedReaderPropertyTests
                     }
                 }
             }
-        }).QuickCheckThrowOnFailure();
+        }).Check(PropertyConfig.Quick());
     }
 }

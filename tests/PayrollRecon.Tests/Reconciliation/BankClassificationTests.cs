@@ -231,6 +231,26 @@ public sealed class BankClassificationTests
     }
 
     [Fact]
+    public void Refund_ByAccountThenByName_EachSeesEveryEarlierPaymentNotYetCancelled()
+    {
+        var (s, a, _) = TwoWorkers();
+        s.Bank.Add(Debit("张三", a.Account, 900_00, txn: "P1") with { Date = new DateOnly(2024, 2, 5) });
+        s.Bank.Add(Debit("张三", a.Account, 900_00, txn: "P2") with { Date = new DateOnly(2024, 2, 6) });
+        s.Bank.Add(Credit("张三", a.Account, 900_00, memo: "退汇", txn: "R1", date: new DateOnly(2024, 2, 7)));
+        s.Bank.Add(Debit("张三", a.Account, 900_00, txn: "P3") with { Date = new DateOnly(2024, 2, 8) });
+        s.Bank.Add(Credit("张三", "", 900_00, memo: "退款", txn: "R2", date: new DateOnly(2024, 2, 9)));
+        s.Bank.Add(Credit("张三", "", 900_00, memo: "退款", txn: "R3", date: new DateOnly(2024, 2, 10)));
+        s.Bank.Add(Credit("张三", a.Account, 900_00, memo: "退汇", txn: "R4", date: new DateOnly(2024, 2, 11)));
+        var lines = s.Run().BankLines;
+
+        Assert.Equal("bank.csv:3", lines[2].CancelsSource); // R1 takes P2, the latest
+        Assert.Equal("bank.csv:5", lines[4].CancelsSource); // R2 by name takes P3, paid after R1
+        Assert.Equal("bank.csv:2", lines[5].CancelsSource); // R3 by name passes over P2 (cancelled by R1) and takes P1
+        Assert.Equal(BankLineRule.RefundUnmatched, lines[6].Rule); // R4: all three are cancelled
+        Assert.True(lines[0].Cancelled && lines[1].Cancelled && lines[3].Cancelled);
+    }
+
+    [Fact]
     public void Refund_SecondRefundOfTheSamePayment_IsUnmatched()
     {
         var (s, a, _) = TwoWorkers();

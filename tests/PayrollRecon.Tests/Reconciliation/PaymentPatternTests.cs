@@ -69,4 +69,33 @@ public sealed class PaymentPatternTests
         Assert.Equal(new Money(1200_00), monthly.Amount);
         Assert.Equal(new Money(1000_00), monthly.Expected);
     }
+
+    [Fact]
+    public void ExcessivePayment_PaymentsOverSeveralMonthsAndYears_OnePerMonthAndYearAboveCap()
+    {
+        var s = new Scenario();
+        s.Settings = s.Settings with { AsOf = new DateOnly(2025, 6, 1), MonthlyCap = new Money(1000_00), YearlyCap = new Money(2500_00) };
+        var a = s.AddWorker(1, "张三");
+        var b = s.AddWorker(2, "李四");
+        s.PayTo(a, new DateOnly(2023, 12, 20), 1100_00); // Dec 2023 over the monthly cap
+        s.PayTo(b, new DateOnly(2023, 12, 21), 1001_00); // another worker's month, interleaved
+        s.PayTo(a, new DateOnly(2024, 1, 10), 900_00);
+        s.PayTo(a, new DateOnly(2024, 3, 10), 800_00);
+        s.PayTo(a, new DateOnly(2024, 3, 20), 300_00); // Mar 2024: 1100
+        s.PayTo(a, new DateOnly(2024, 12, 31), 900_00); // 2024: 2900 over the yearly cap
+        s.PayTo(a, new DateOnly(2025, 1, 2), 2600_00); // Jan 2025 and 2025 both over
+        var excessive = s.Run().Of(FindingCode.ExcessivePayment);
+
+        var monthly = excessive.Where(f => f.Period is not null).Select(f => (f.WorkerName, f.Period, f.Amount)).ToArray();
+        Assert.Equal(
+            [
+                ("张三", (YearMonth?)new YearMonth(2023, 12), (Money?)new Money(1100_00)),
+                ("张三", new YearMonth(2024, 3), new Money(1100_00)),
+                ("张三", new YearMonth(2025, 1), new Money(2600_00)),
+                ("李四", new YearMonth(2023, 12), new Money(1001_00)),
+            ],
+            monthly.OrderBy(m => m.WorkerName == "李四").ThenBy(m => m.Period));
+        var yearly = excessive.Where(f => f.Period is null).Select(f => (f.WorkerName, f.Detail, f.Amount)).ToArray();
+        Assert.Equal([("张三", "2024", (Money?)new Money(2900_00)), ("张三", "2025", new Money(2600_00))], yearly.OrderBy(y => y.Detail));
+    }
 }

@@ -35,7 +35,7 @@ public sealed class ReconcilerPropertyTests
             Assert.Equal(c.Refunds.Fen, Sum(l => l.Class == BankLineClass.Refund));
             Assert.Equal(c.Interest.Fen, Sum(l => l.Class == BankLineClass.Interest));
             Assert.Equal(c.LaborFunds.Fen, Sum(l => l.Class == BankLineClass.LaborFunds));
-        }).QuickCheckThrowOnFailure();
+        }).Check(PropertyConfig.Quick());
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ReconcilerPropertyTests
                 Assert.True(e.Outstanding.Fen >= 0);
                 Assert.Equal(Math.Max(0, e.Due.Fen - e.Paid.Fen), e.Outstanding.Fen);
             }
-        }).QuickCheckThrowOnFailure();
+        }).Check(PropertyConfig.Quick());
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class ReconcilerPropertyTests
                     allocatedSoFar[key] = allocatedSoFar.GetValueOrDefault(key) + a.Amount.Fen;
                 }
             }
-        }).QuickCheckThrowOnFailure();
+        }).Check(PropertyConfig.Quick());
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class ReconcilerPropertyTests
             var second = s.Run(shuffled);
             Assert.Equal(first.Findings.Select(Describe), second.Findings.Select(Describe));
             Assert.Equal(first.Ledger, second.Ledger);
-        }).QuickCheckThrowOnFailure();
+        }).Check(PropertyConfig.Quick());
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class ReconcilerPropertyTests
             var findings = RandomProject.Build(seed).Run().Findings;
             for (int i = 1; i < findings.Count; i++)
                 Assert.True(FindingOrder.Compare(findings[i - 1], findings[i]) <= 0, $"seed {seed} at {i}");
-        }).QuickCheckThrowOnFailure();
+        }).Check(PropertyConfig.Quick());
     }
 
     private static string Describe(Finding f) => (f with { TxnIds = [] }) + " txn=" + string.Join(';', f.TxnIds);

@@ -1,5 +1,6 @@
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
+using PayrollRecon.Project;
 using PayrollRecon.Reconciliation;
 
 namespace PayrollRecon.Tests.Reconciliation;
@@ -135,5 +136,33 @@ public sealed class ResultTests
         Assert.Equal(1, summary.CountsByCode[FindingCode.Shortfall]);
         Assert.Equal(1, summary.CountsBySeverity[Severity.Orange]);
         Assert.Equal(0, summary.CountsBySeverity[Severity.Red]);
+    }
+
+    [Fact]
+    public void Source_HostNamedFiles_UsedInEvidence()
+    {
+        var s = new Scenario { Configure = r => { r.BankFile = "流水.csv"; r.WorkersFile = "花名册.csv"; } };
+        s.Workers.Add(new Scenario.W(Scenario.Id(1), "张三", "123"));
+        s.Bank.Add(new Scenario.B("X", new DateOnly(2024, 2, 1), true, 1_00) { Name = "路人" });
+        var result = s.Run();
+        Assert.Equal("流水.csv:2", result.Single(FindingCode.UnknownPayee).Source);
+        Assert.Equal("花名册.csv:2", result.Single(FindingCode.InvalidBankAccount).Source);
+        Assert.Equal("流水.csv:2", Assert.Single(result.BankLines).Source);
+    }
+
+    [Fact]
+    public void Constructor_AsOfNotResolved_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Reconciler(new ProjectSettings { Code = "X" }));
+        Assert.Equal("settings.AsOf must be resolved before reconciling. (Parameter 'settings')", e.Message);
+    }
+
+    [Fact]
+    public void Complete_CalledTwice_Throws()
+    {
+        var r = new Reconciler(new ProjectSettings { Code = "X", AsOf = new DateOnly(2024, 1, 1) });
+        r.Complete();
+        var e = Assert.Throws<InvalidOperationException>(() => r.Complete());
+        Assert.Equal("Complete has already been called on this reconciler.", e.Message);
     }
 }

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+using PayrollRecon.Benchmarks.Inputs;
+using PayrollRecon.Benchmarks.Scenarios;
+
+namespace PayrollRecon.Benchmarks.Quick;
+
+/// <summary>
+/// <c>--quick</c>: every scenario in this process, ours and the baseline interleaved (one warm-up each, then the best
+/// of N rounds), printed as one markdown table and written to <c>benchmarks/results/quick.md</c>.
+/// </summary>
+/// <remarks>
+/// Options: <c>--rounds N</c> (default 5), <c>--only TEXT</c> (scenarios whose name contains it),
+/// <c>--out PATH</c>, <c>--no-write</c>, <c>--side ours|baseline</c> (run one side only, N times, for a profiler). MB are 10^6 bytes of the input file as stored (GB18030 bytes for that file).
+/// </remarks>
+internal static class QuickRunner
+{
+    private const double MB = 1e6;
+
+    public static int Run(string[] args, TextWriter output)
+    {
+        int rounds = int.Parse(Option(args, "--rounds") ?? "5", CultureInfo.InvariantCulture);
+        string? only = Option(args, "--only");
+
+        var total = Stopwatch.StartNew();
+        string load = MachineInfo.LoadAverage();
+        BenchmarkInputs.EnsureCreated(output);
+        if (Option(args, "--side") is { } side) return RunOneSide(side, only, rounds, output);
+
+        var lines = new List<string>
+        {
+            "| Scenario | Library | Input MB | Rows | CPU ms | Wall ms | MB/s | Mrows/s | Allocated B | B/row | Ours/baseline | Target |",
+            "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
+        };
+        bool mismatch = false;
+        foreach (Scenario scenario in Scenario.All)
+        {
+            if (only is not null && !scenario.Name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
+            string path = scenario.Path();
+            long bytes = new FileInfo(path).Length;
+            var ours = new Measurement();
+            var baseline = new Measurement();
+
+            // Warm-up (tiering, page cache), then interleaved rounds so both see the same machine load.
+            Time(scenario.Baseline, path);
+            Time(scenario.Ours, path);
+            for (int r = 0; r < rounds; r++)
+            {
+                Record(baseline, scenario.Baseline, path);
+                Record(ours, scenario.Ours, path);
+            }
+
+            if (ours.Rows != baseline.Rows || ours.Checksum != baseline.Checksum)
+            {
+                mismatch = true;
+                output.WriteLine($"MISMATCH in {scenario.Name}: ours {ours.Rows} rows / {ours.Checksum}, baseline {baseline.Rows} rows / {baseline.Checksum}");
+            }
+            double ratio = baseline.BestSeconds / ours.BestSeconds;
+            lines.Add(Row(scenario.Name, "CsvHelper 34 (baseline)", bytes, baseline, "1.00", ""));
+            lines.Add(Row(scenario.Name, "PayrollRecon", bytes, ours, ratio.ToString("F2", CultureInfo.InvariantCulture), scenario.Target));
+            output.WriteLine(lines[^2]);
+            output.WriteLine(lines[^1]);
+        }
+        total.Stop();
+
+        string report = Report(lines, rounds, load, total.Elapsed);
+        output.WriteLine();
+        output.Write(report);
+        ResultsFolder.Write(args, "quick.md", report, output);
+        return mismatch ? 1 : 0;
+    }
+
+    /// <summary>Runs one side of the matching scenarios with nothing else in the process, so a profile shows only it.</summary>
+    private static int RunOneSide(string side, string? only, int rounds, TextWriter output)
+    {
+        bool ours = side == "ours";
+        if (!ours && side != "baseline") throw new ArgumentException("--side takes ours or baseline");
+        foreach (Scenario scenario in Scenario.All)
+        {
+            if (only is not null && !scenario.Name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
+            string path = scenario.Path();
+            long bytes = new FileInfo(path).Length;
+            for (int r = 0; r <= rounds; r++)
+            {
+                (double wall, double cpu, long allocated, ParseResult result) = Time(ours ? scenario.Ours : scenario.Baseline, path);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{scenario.Name} {side} {(r == 0 ? "warm-up" : $"round {r}")}: {wall * 1000:F0} ms wall, {cpu * 1000:F0} ms CPU, {bytes / MB / wall:F0} MB/s wall, {result.Rows:N0} rows, {allocated:N0} B"));
+            }
+        }
+        return 0;
+    }
+
+    private static void Record(Measurement m, Func<string, ParseResult> run, string path)
+    {
+        (double wall, double cpu, long allocated, ParseResult result) = Time(run, path);
+        m.Add(wall, cpu, allocated, result.Rows, result.Checksum);
+    }
+
+    private static (double Wall, double Cpu, long Allocated, ParseResult Result) Time(Func<string, ParseResult> run, string path)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        double cpuStart = ThreadClock.Seconds();
+        long start = Stopwatch.GetTimestamp();
+        ParseResult result = run(path);
+        double wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        double cpu = ThreadClock.Seconds() - cpuStart;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        if (result.Rejected != 0) throw new InvalidOperationException($"{path}: {result.Rejected} rows rejected; the generated input should be clean");
+        return (wall, cpu, allocated, result);
+    }
+
+    private static string Row(string scenario, string library, long bytes, Measurement m, string ratio, string target)
+    {
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        return string.Create(inv,
+            $"| {scenario} | {library} | {bytes / MB:F1} | {m.Rows:N0} | {m.BestSeconds * 1000:F0} | {m.BestWallSeconds * 1000:F0} | "
+            + $"{bytes / MB / m.BestSeconds:F0} | {m.Rows / 1e6 / m.BestSeconds:F2} | {m.AllocatedBytes:N0} | "
+            + $"{(double)m.AllocatedBytes / m.Rows:F4} | {ratio} | {target} |");
+    }
+
+    private static string Report(List<string> table, int rounds, string load, TimeSpan elapsed)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("# Quick benchmark");
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {MachineInfo.Describe()}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average at start {load}");
+        foreach (string path in new[] { BenchmarkInputs.BankPath, BenchmarkInputs.AttendancePath, BenchmarkInputs.BankGb18030Path })
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- {Path.GetFileName(path)}: {new FileInfo(path).Length:N0} bytes");
+        }
+        sb.AppendLine(CultureInfo.InvariantCulture,
+            $"- Method: `--quick`, one process, single thread, file on disk (page cache warm); per scenario one warm-up each, then {rounds} rounds with ours and the baseline interleaved. {(ThreadClock.IsAvailable ? "CPU ms is the best thread CPU time (user + system, so the kernel's page-cache copy counts; time spent waiting for a core on this shared machine does not); Wall ms the best wall time; MB/s, rows/s and the ratio come from CPU time" : "MB/s, rows/s and the ratio come from the best wall time")}. MB = 10^6 bytes of the file as stored; allocations counted on the reading thread. Total run time {elapsed.TotalSeconds:F0} s.");
+        sb.AppendLine("- Baseline: CsvHelper 34 `CsvReader.FromFile` (SIMD UTF-8 parser; GB18030 through its `Encoding` option), fields as UTF-8 spans via `GetSpan`, the same PayrollRecon field parsers; ours: `BankReader` / `AttendanceReader` / `CsvReader` from `PayrollRecon.Reading`.");
+        sb.AppendLine();
+        foreach (string line in table) sb.AppendLine(line);
+        return sb.ToString();
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

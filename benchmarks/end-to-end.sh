@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# End-to-end speed and memory of `payrollrecon check` on generated projects (Issue 3, performance clause).
+#
+# Generates 5,000 workers x 24 months and x 48 months (seed 3), plus the 24-month project with every punch
+# written twice (same worker-months, twice the punches), then runs `check` on each RUNS times under
+# /usr/bin/time -v and reports the best run: wall time, input MB/s, CPU time and peak RSS, followed by the
+# --timings phase breakdown of that run. Prints markdown on stdout.
+#
+#   benchmarks/end-to-end.sh                 # build, generate (once), measure
+#   RUNS=5 WORK=/data/e2e benchmarks/end-to-end.sh
+#
+# Measure on a quiet machine: the script prints the load average before and after.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${WORK:-/tmp/payrollrecon-e2e}
+RUNS=${RUNS:-3}
+WORKERS=${WORKERS:-5000}
+SEED=${SEED:-3}
+CLI="$ROOT/src/PayrollRecon.Cli/bin/Release/net10.0/PayrollRecon.Cli.dll"
+
+dotnet build -c Release "$ROOT/src/PayrollRecon.Cli" -nologo -v q >&2
+
+# generate MONTHS → prints the project folder
+generate() {
+  local months=$1 dir="$WORK/w$WORKERS-m$1"
+  if [ ! -f "$dir/GEN-$SEED-0001/project.json" ]; then
+    rm -rf "$dir"
+    dotnet "$CLI" generate "$dir" --workers "$WORKERS" --months "$months" --seed "$SEED" >&2
+  fi
+  echo "$dir/GEN-$SEED-0001"
+}
+
+# doubled SOURCE → a copy whose attendance.csv holds every punch twice
+doubled() {
+  local src=$1 dir="$WORK/w$WORKERS-m24-punches-x2/GEN-$SEED-0001"
+  if [ ! -f "$dir/attendance.csv" ] || [ "$dir/attendance.csv" -ot "$src/attendance.csv" ]; then
+    mkdir -p "$dir"
+    cp "$src"/*.csv "$src"/project.json "$dir"/
+    rm -f "$dir/expected-findings.csv"
+    tail -n +2 "$src/attendance.csv" >> "$dir/attendance.csv"
+  fi
+  echo "$dir"
+}
+
+# Bytes check reads: the project's settings and input files.
+input_bytes() {
+  local total=0 f
+  for f in project.json workers.csv bank.csv attendance.csv payroll.csv batches.csv calendar.csv; do
+    [ -f "$1/$f" ] && total=$((total + $(stat -c %s "$1/$f")))
+  done
+  echo "$total"
+}
+
+# measure LABEL DIR → one markdown table row; the best run's --timings go to $WORK/LABEL.timings
+measure() {
+  local label=$1 dir=$2 bytes best_wall="" best_file="" i log
+  bytes=$(input_bytes "$dir")
+  for i in $(seq "$RUNS"); do
+    log="$WORK/$label.run$i"
+    /usr/bin/time -v dotnet "$CLI" check "$dir" --out "$WORK/out-$label" --timings >/dev/null 2>"$log" || true
+    local wall
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + p[k]; print s }' "$log")
+    if [ -z "$best_wall" ] || awk "BEGIN { exit !($wall < $best_wall) }"; then best_wall=$wall; best_file=$log; fi
+  done
+  local user sys rss
+  user=$(awk -F': ' '/User time/ { print $2 }' "$best_file")
+  sys=$(awk -F': ' '/System time/ { print $2 }' "$best_file")
+  rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$best_file")
+  grep -E '^phase | ms|peak working set' "$best_file" > "$WORK/$label.timings"
+  awk -v l="$label" -v b="$bytes" -v w="$best_wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
+    printf "| %s | %.1f | %.2f | %.0f | %.2f | %.0f |\n", l, b / 1e6, w, b / 1e6 / w, u + s, r / 1024 }'
+}
+
+mkdir -p "$WORK"
+P24=$(generate 24)
+P48=$(generate 48)
+P24X2=$(doubled "$P24")
+
+cpu_field() { grep -m1 "^$1" /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'; }
+echo "CPU: $(cpu_field 'model name') (family $(cpu_field 'cpu family'), model $(cpu_field 'model\s'), $(cpu_field 'cpu MHz') MHz, L2 $(cpu_field 'cache size')), $(nproc) cores; .NET SDK $(dotnet --version)"
+echo
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| project | input MB | wall s (best of $RUNS) | MB/s | CPU s | peak RSS MiB |"
+echo "|---|---:|---:|---:|---:|---:|"
+measure "${WORKERS}x24" "$P24"
+measure "${WORKERS}x48" "$P48"
+measure "${WORKERS}x24-punches-x2" "$P24X2"
+echo
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+for label in "${WORKERS}x24" "${WORKERS}x48" "${WORKERS}x24-punches-x2"; do
+  echo
+  echo "Phases of the best run, $label (\`check --timings\`):"
+  echo
+  echo '```'
+  cat "$WORK/$label.timings"
+  echo '```'
+done

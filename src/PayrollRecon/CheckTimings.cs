@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace PayrollRecon;
+
+/// <summary>Wall and CPU time of each phase of a check (reading each input, each engine step, each output), for <c>--timings</c>.</summary>
+/// <remarks>
+/// A phase ends where the next one starts. CPU time is the whole process's (JIT and GC threads included), which on a
+/// loaded machine says more than wall time does.
+/// </remarks>
+internal sealed class CheckTimings
+{
+    private readonly List<(string Phase, long WallTicks, TimeSpan Cpu, long Allocated, long WorkingSet, long Bytes)> _laps = [];
+    private long _lapStart = Stopwatch.GetTimestamp();
+    private TimeSpan _cpuStart = CpuTime();
+    private long _allocatedStart = GC.GetTotalAllocatedBytes();
+
+    /// <summary>Restarts the current lap without recording it (time spent elsewhere, e.g. by the caller).</summary>
+    public void Restart()
+    {
+        _lapStart = Stopwatch.GetTimestamp();
+        _cpuStart = CpuTime();
+        _allocatedStart = GC.GetTotalAllocatedBytes();
+    }
+
+    /// <summary>Ends the current lap under <paramref name="phase"/>; <paramref name="bytes"/> of input it read, if any.</summary>
+    public void Lap(string phase, long bytes = 0)
+    {
+        long now = Stopwatch.GetTimestamp();
+        TimeSpan cpu = CpuTime();
+        long allocated = GC.GetTotalAllocatedBytes();
+        _laps.Add((phase, now - _lapStart, cpu - _cpuStart, allocated - _allocatedStart, WorkingSet(), bytes));
+        _lapStart = now;
+        _cpuStart = cpu;
+        _allocatedStart = allocated;
+    }
+
+    /// <summary>Records a phase measured elsewhere (e.g. runtime start-up, before the first lap could start).</summary>
+    public void Record(string phase, TimeSpan wall, TimeSpan cpu) =>
+        _laps.Add((phase, (long)(wall.TotalSeconds * Stopwatch.Frequency), cpu, GC.GetTotalAllocatedBytes(), WorkingSet(), 0));
+
+    /// <summary>One line per phase (wall and CPU milliseconds, MiB allocated, working set at its end, and MB/s of wall time where the phase read input), then the total.</summary>
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"phase",-28}{"wall",12}{"cpu",12}{"alloc",11}{"ws",9}{"input",12}{"rate",12}");
+        long total = 0;
+        TimeSpan totalCpu = TimeSpan.Zero;
+        long totalAllocated = 0;
+        long totalBytes = 0;
+        long peak = 0;
+        foreach (var (phase, ticks, cpu, allocated, workingSet, bytes) in _laps)
+        {
+            total += ticks;
+            totalCpu += cpu;
+            totalAllocated += allocated;
+            totalBytes += bytes;
+            peak = Math.Max(peak, workingSet);
+            Line(text, phase, ticks, cpu, allocated, workingSet, bytes);
+        }
+        Line(text, "total", total, totalCpu, totalAllocated, peak, totalBytes);
+        return text.ToString();
+    }
+
+    private static long WorkingSet()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.WorkingSet64;
+    }
+
+    /// <summary>CPU time of the process so far.</summary>
+    public static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    private static void Line(StringBuilder text, string phase, long ticks, TimeSpan cpu, long allocated, long workingSet, long bytes)
+    {
+        double seconds = ticks / (double)Stopwatch.Frequency;
+        text.Append(CultureInfo.InvariantCulture, $"{phase,-28}{seconds * 1000,9:F1} ms{cpu.TotalMilliseconds,9:F1} ms{allocated / 1048576.0,7:F1} MiB{workingSet / 1048576,5} MiB");
+        if (bytes > 0) text.Append(CultureInfo.InvariantCulture, $"{bytes / 1e6,9:F1} MB{(seconds == 0 ? 0 : bytes / 1e6 / seconds),7:F0} MB/s");
+        text.AppendLine();
+    }
+}

@@ -1,0 +1,189 @@
+using System.Text;
+
+using FsCheck;
+using FsCheck.Fluent;
+
+using PayrollRecon.Model;
+using PayrollRecon.Parsing;
+using PayrollRecon.Records;
+
+namespace PayrollRecon.Tests.Parsing;
+
+/// <summary>The fixed-layout fast paths of the field parsers give exactly the general grammar's answer.</summary>
+public sealed class FastPathTests
+{
+    // Near the canonical layouts: digits (weighted to real dates and edge values), separators and a few intruders.
+    private static Gen<byte[]> NearLayout(string layout) =>
+        Gen.ArrayOf(Gen.Choose(0, 999), layout.Length).Select(r => layout.Select((c, i) => Pick(c, r[i])).ToArray());
+
+    private static byte Pick(char c, int r)
+    {
+        const string Intruders = "T -:0\t/a";
+        if (r >= 75) return c == 'd' ? (byte)('0' + (r % 10)) : (byte)c;
+        return r < 70 ? (byte)Intruders[r % Intruders.Length] : (byte)0xE5;
+    }
+
+    private static Gen<byte[]> DateTimes() =>
+        Gen.OneOf(
+            NearLayout("dddd-dd-dd dd:dd:dd"),
+            NearLayout("dddd-dd-dd"),
+            from y in Gen.Choose(1895, 2205)
+            from m in Gen.Choose(0, 13)
+            from d in Gen.Choose(0, 32)
+            from h in Gen.Choose(0, 25)
+            from n in Gen.Choose(0, 60)
+            from sec in Gen.Choose(0, 60)
+            from t in Gen.Elements(" ", "T", "")
+            select Encoding.ASCII.GetBytes(t == "" ? $"{y:D4}-{m:D2}-{d:D2}" : $"{y:D4}-{m:D2}-{d:D2}{t}{h:D2}:{n:D2}:{sec:D2}"));
+
+    [Fact]
+    public void TryParseDateTime_NearCanonicalLayout_SameAsGrammar()
+    {
+        Prop.ForAll(Arb.From(DateTimes()), s =>
+        {
+            bool fast = DateParser.TryParseDateTime(s, out DateTime a);
+            bool general = DateParser.TryParseDateTimeGrammar(s, out DateTime b);
+            Assert.Equal(general, fast);
+            Assert.Equal(b, a);
+        }).Check(PropertyConfig.Quick(3000));
+    }
+
+    [Fact]
+    public void TryParseDateOrDateTime_NearCanonicalLayout_SameAsGrammar()
+    {
+        Prop.ForAll(Arb.From(DateTimes()), s =>
+        {
+            bool fast = DateParser.TryParseDateOrDateTime(s, out DateOnly date, out TimeOnly? time);
+            bool general = DateParser.TryParseDateOrDateTimeGrammar(s, out DateOnly date2, out TimeOnly? time2);
+            Assert.Equal(general, fast);
+            Assert.Equal(date2, date);
+            Assert.Equal(time2, time);
+        }).Check(PropertyConfig.Quick(3000));
+    }
+
+    [Theory]
+    [InlineData("2024-02-29 23:59:59", true)]
+    [InlineData("2023-02-29 08:00:00", false)]
+    [InlineData("1900-02-29 08:00:00", false)]
+    [InlineData("2000-02-29T08:00:00", true)]
+    [InlineData("1899-12-31 08:00:00", false)]
+    [InlineData("2199-12-31 23:59:59", true)]
+    [InlineData("2024-04-31 08:00:00", false)]
+    [InlineData("2024-01-01 24:00:00", false)]
+    public void TryParseDateTime_CalendarEdges_SameAsGrammar(string text, bool expected)
+    {
+        byte[] s = Encoding.ASCII.GetBytes(text);
+        Assert.Equal(expected, DateParser.TryParseDateTime(s, out DateTime a));
+        Assert.Equal(expected, DateParser.TryParseDateTimeGrammar(s, out DateTime b));
+        Assert.Equal(b, a);
+    }
+
+    [Theory]
+    [InlineData("2018-08-29 17:38:59")]
+    [InlineData("2099-12-31T23:59:59")]
+    [InlineData("1900-01-01 00:00:00")]
+    [InlineData("2024-02-29 07:33:38")]
+    public void TryParseCanonical_AnyDigits_TakesTheFastPath(string text)
+    {
+        Assert.True(DateParser.TryParseCanonical(Encoding.ASCII.GetBytes(text), out int dayNumber, out long ticks));
+        Assert.Equal(DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture), new DateTime((dayNumber * TimeSpan.TicksPerDay) + ticks));
+    }
+
+    private static Gen<byte[]> Amounts() =>
+        Gen.OneOf(
+            NearLayout("dddd.dd"),
+            NearLayout("-ddddddddddddddd.dd"),
+            NearLayout("dddddddddddddddd.dd"),
+            NearLayout("ddd.d"),
+            from yuan in Gen.Choose(0, int.MaxValue)
+            from fen in Gen.Choose(0, 99)
+            from neg in Gen.Elements("", "-", "--")
+            from digits in Gen.Choose(1, 19)
+            select Encoding.ASCII.GetBytes($"{neg}{((long)yuan * 1_000_000_007L).ToString().PadLeft(digits, '0')[..digits]}.{fen:D2}"));
+
+    [Fact]
+    public void MoneyTryParse_PlainAmounts_SameAsGrammar()
+    {
+        Prop.ForAll(Arb.From(Amounts()), s =>
+        {
+            bool fast = MoneyParser.TryParse(s, out Money a);
+            bool general = MoneyParser.TryParseGrammar(s, out Money b);
+            Assert.Equal(general, fast);
+            Assert.Equal(b, a);
+        }).Check(PropertyConfig.Quick(3000));
+    }
+
+    private static Gen<byte[]> GroupedAmounts() =>
+        Gen.OneOf(
+            NearLayout("d,ddd.dd"),
+            NearLayout("-dd,ddd,ddd.dd"),
+            NearLayout("ddd,ddd,ddd,ddd,ddd.dd"),
+            NearLayout("dddd,ddd.dd"),
+            NearLayout("d,dd,ddd.dd"),
+            NearLayout("ddd,ddd.d"),
+            from yuan in Gen.Choose(0, int.MaxValue)
+            from scale in Gen.Choose(0, 6)
+            from fen in Gen.Choose(0, 99)
+            from neg in Gen.Elements("", "-")
+            select Encoding.ASCII.GetBytes($"{neg}{((long)yuan * (long)Math.Pow(10, scale)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}.{fen:D2}"));
+
+    [Fact]
+    public void MoneyTryParse_GroupedAmounts_SameAsGrammar()
+    {
+        Prop.ForAll(Arb.From(GroupedAmounts()), s =>
+        {
+            bool fast = MoneyParser.TryParse(s, out Money a);
+            bool general = MoneyParser.TryParseGrammar(s, out Money b);
+            Assert.Equal(general, fast);
+            Assert.Equal(b, a);
+        }).Check(PropertyConfig.Quick(3000));
+    }
+
+    [Theory]
+    [InlineData("1,000.00", 100000L)]
+    [InlineData("-1,913,786.10", -191378610L)]
+    [InlineData("999,999,999,999,999.99", 99999999999999999L)]
+    public void TryParseGrouped_GroupedLayout_Parsed(string text, long fen)
+    {
+        Assert.True(MoneyParser.TryParseGrouped(Encoding.ASCII.GetBytes(text), out Money value));
+        Assert.Equal(fen, value.Fen);
+    }
+
+    [Theory]
+    [InlineData("1000.00")]
+    [InlineData("1,00.00")]
+    [InlineData("1234,567.00")]
+    [InlineData(",123.00")]
+    [InlineData("1,234.5")]
+    public void TryParseGrouped_OtherLayout_False(string text) =>
+        Assert.False(MoneyParser.TryParseGrouped(Encoding.ASCII.GetBytes(text), out _));
+
+    [Theory]
+    [InlineData("借", BankDirection.Debit)]
+    [InlineData("出", BankDirection.Debit)]
+    [InlineData("贷", BankDirection.Credit)]
+    [InlineData("入", BankDirection.Credit)]
+    public void TryParseBankDirection_OneCharacter_Parsed(string text, BankDirection expected)
+    {
+        Assert.True(TokenParser.TryParseBankDirection(Encoding.UTF8.GetBytes(text), out BankDirection d));
+        Assert.Equal(expected, d);
+    }
+
+    [Theory]
+    [InlineData("进", PunchDirection.In)]
+    [InlineData("入", PunchDirection.In)]
+    [InlineData("出", PunchDirection.Out)]
+    public void TryParsePunchDirection_OneCharacter_Parsed(string text, PunchDirection expected)
+    {
+        Assert.True(TokenParser.TryParsePunchDirection(Encoding.UTF8.GetBytes(text), out PunchDirection d));
+        Assert.Equal(expected, d);
+    }
+
+    [Theory]
+    [InlineData("工")]
+    [InlineData("进")]
+    public void TryParseBankDirection_OtherCharacter_False(string text)
+    {
+        Assert.False(TokenParser.TryParseBankDirection(Encoding.UTF8.GetBytes(text), out _));
+    }
+}
