@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using PayrollRecon.Findings;
 using PayrollRecon.Model;
 using PayrollRecon.Project;
 using PayrollRecon.Reporting;
