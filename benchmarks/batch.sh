@@ -6,6 +6,7 @@
 #   RUNS=2 BENCH_DIR=/data/bench benchmarks/batch.sh
 #   SKIP_LARGE=1 benchmarks/batch.sh    # portfolio only
 #   WAIT_IDLE=600 benchmarks/batch.sh   # before each run, wait up to 600 s for the CPUs to be 90 % idle
+#   OUT_DIR=/dev/shm benchmarks/batch.sh  # write the outputs to tmpfs (takes the disk out of the figures)
 #
 # Prints a markdown table (the one in benchmarks/results/batch.md) with the CPU and the load average next to it.
 # The machine should be otherwise idle: on a shared machine run it when `uptime` shows a low load, and repeat.
@@ -52,35 +53,38 @@ idle_percent() {
   echo $(((100 * (b[4] - a[4] + b[5] - a[5])) / (total > 0 ? total : 1)))
 }
 
-# On a shared machine, wait (up to WAIT_IDLE seconds, default 0 = do not wait) until the CPUs are 90 % idle.
+# On a shared machine, wait (up to WAIT_IDLE seconds, default 0 = do not wait) until the CPUs are 90 % idle;
+# prints the last idle share seen.
 wait_idle() {
-  local deadline=$((SECONDS + ${WAIT_IDLE:-0}))
-  while ((SECONDS < deadline)) && (($(idle_percent) < 90)); do sleep 1; done
+  local deadline=$((SECONDS + ${WAIT_IDLE:-0})) idle
+  idle=$(idle_percent)
+  while ((SECONDS < deadline && idle < 90)); do idle=$(idle_percent); done
+  echo "$idle"
 }
 
-# One run: prints "<wall seconds> <peak RSS kB>".
+# One run: prints "<wall seconds> <peak RSS kB> <CPU seconds> <idle % just before>".
 run_once() {
-  local root=$1 jobs=$2 out="$BENCH_DIR/out-$$" log="$BENCH_DIR/time-$$.txt"
+  local root=$1 jobs=$2 out="${OUT_DIR:-$BENCH_DIR}/payrollrecon-batch-out-$$" log="$BENCH_DIR/time-$$.txt" idle
   rm -rf "$out"
-  wait_idle
+  idle=$(wait_idle)
   /usr/bin/time -v -o "$log" "${CLI[@]}" batch "$root" --out "$out" --jobs "$jobs" >/dev/null 2>&1
   local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")
   cpu=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { print u + s }' "$log")
   rm -rf "$out" "$log"
-  echo "$wall $rss $cpu"
+  echo "$wall $rss $cpu $idle"
 }
 
 # Best (lowest wall time) of $RUNS runs, alternating the job counts so that a change in load hits both alike.
 declare -A best_wall best_rss
 bench() {
-  local name=$1 root=$2 r jobs result wall rss cpu
+  local name=$1 root=$2 r jobs result wall rss cpu idle
   for ((r = 1; r <= RUNS; r++)); do
     for jobs in 1 2; do
       result=$(run_once "$root" "$jobs")
-      read -r wall rss cpu <<<"$result"
-      echo "  $name --jobs $jobs run $r: ${wall} s wall, ${cpu} s CPU, peak RSS $((rss / 1024)) MB, load $(cut -d' ' -f1 /proc/loadavg)" >&2
+      read -r wall rss cpu idle <<<"$result"
+      echo "  $name --jobs $jobs run $r: ${wall} s wall, ${cpu} s CPU, peak RSS $((rss / 1024)) MB, CPUs ${idle} % idle before, load after $(cut -d' ' -f1 /proc/loadavg)" >&2
       if [[ -z ${best_wall[$name/$jobs]:-} ]] || awk -v a="$wall" -v b="${best_wall[$name/$jobs]}" 'BEGIN { exit !(a < b) }'; then
         best_wall[$name/$jobs]=$wall
         best_rss[$name/$jobs]=$rss
