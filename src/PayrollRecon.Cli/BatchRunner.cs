@@ -50,6 +50,7 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
                     return;
                 }
                 progress.Completed(slot, projects[i].InputBytes);
+                if (PauseAfterProject > 0) ct.WaitHandle.WaitOne(PauseAfterProject);
             }
         }
 
@@ -65,6 +66,13 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
         foreach (var w in workers) w.Join();
         return outcomes;
     }
+
+    /// <summary>
+    /// Milliseconds each worker waits after a project (PAYROLLRECON_BATCH_PAUSE_MS; 0 when unset). A test hook: it gives the
+    /// Ctrl-C test a run that lasts long enough to be interrupted on any machine, however fast.
+    /// </summary>
+    private static readonly int PauseAfterProject =
+        int.TryParse(Environment.GetEnvironmentVariable("PAYROLLRECON_BATCH_PAUSE_MS"), out int ms) && ms > 0 ? Math.Min(ms, 60_000) : 0;
 
     private Outcome RunOne(BatchCommand.DiscoveredProject project, BatchProgress.Slot slot, CancellationToken ct)
     {

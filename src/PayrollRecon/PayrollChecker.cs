@@ -79,7 +79,18 @@ public static class PayrollChecker
     {
         var diagnostics = new List<Diagnostic>();
         var stream = source.Open();
-        using var reader = create(stream, source.Name, options with { Diagnostics = diagnostics, LeaveOpen = false });
+        TReader reader;
+        try
+        {
+            reader = create(stream, source.Name, options with { Diagnostics = diagnostics, LeaveOpen = false });
+        }
+        catch
+        {
+            // The reader owns the stream only once it exists.
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        using var _ = reader;
         while (await reader.FillAsync(cancellationToken).ConfigureAwait(false))
         {
             drain(reader, engine);
