@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using PayrollRecon.Model;
 using PayrollRecon.Project;
 using PayrollRecon.Reporting;
@@ -49,12 +48,8 @@ internal static class BatchCommand
         foreach (var name in new[] { ReportWriter.PortfolioCsvFileName, ReportWriter.PortfolioHtmlFileName })
             File.Delete(Path.Combine(outDir, name));
 
-        // The action runs synchronously, so System.CommandLine's own Ctrl-C handling never sees it: without these
-        // registrations SIGINT would kill the process in the middle of a write.
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-
+        // Ctrl-C stops the workers at their next check instead of killing the process in the middle of a write.
+        using var cancel = new SignalCancellation(ct);
         var progress = new BatchProgress(projects.Length, projects.Sum(p => p.InputBytes), error, interactive: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
         var outcomes = runner.Run(projects, jobs, progress, cancel.Token);
         cancel.Token.ThrowIfCancellationRequested();
@@ -71,13 +66,6 @@ internal static class BatchCommand
         if (failed > 0) return ExitCodes.BadInput;
         return outcomes.Any(o => o.AtOrAboveFailOn) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
 
-        void OnSignal(PosixSignalContext context)
-        {
-            // Keep the process alive: the workers stop at their next check, remove their temporary files, and
-            // Program.Run turns the cancellation into exit code 130.
-            context.Cancel = true;
-            cancel.Cancel();
-        }
     }
 
     /// <summary>A project found below the root.</summary>

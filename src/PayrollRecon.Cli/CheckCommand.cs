@@ -26,6 +26,8 @@ internal static class CheckCommand
             using var process = System.Diagnostics.Process.GetCurrentProcess();
             timings.Record("runtime start-up, parse args", DateTime.Now - process.StartTime, process.TotalProcessorTime);
         }
+        using var cancel = new SignalCancellation(ct);
+        ct = cancel.Token;
         timings?.Restart();
         var inputs = ProjectFolder.Load(projectDir);
         timings?.Lap("read project.json");
