@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PayrollRecon.Model;
 using PayrollRecon.Project;
+using PayrollRecon.Reading;
 using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Cli;
@@ -9,7 +10,7 @@ namespace PayrollRecon.Cli;
 internal static class BatchCommand
 {
     /// <summary>The input files of a project folder, in the names of SPEC §2.</summary>
-    private static readonly string[] InputFiles = ["workers.csv", "bank.csv", "attendance.csv", "payroll.csv", "batches.csv", "calendar.csv"];
+    private static readonly string[] InputFiles = Enum.GetValues<InputKind>().Select(InputInspector.DefaultFileName).ToArray();
 
     public static Command Create()
     {
@@ -140,28 +141,8 @@ internal static class BatchCommand
     }
 
     /// <summary>The inputs of a discovered project; a missing required file throws with the folder named relative to the root.</summary>
-    internal static CheckInputs Inputs(DiscoveredProject project)
-    {
-        InputSource? Optional(string name)
-        {
-            var path = Path.Combine(project.Dir, name);
-            return File.Exists(path) ? InputSource.FromFile(path) : null;
-        }
-
-        InputSource Required(string name) =>
-            Optional(name) ?? throw new CliException($"{project.RelativeDir}: missing required file '{name}'");
-
-        return new CheckInputs
-        {
-            Settings = project.Settings ?? throw new InvalidOperationException("a project without settings is not checked"),
-            Workers = Required("workers.csv"),
-            Bank = Required("bank.csv"),
-            Attendance = Optional("attendance.csv"),
-            Payroll = Optional("payroll.csv"),
-            Batches = Optional("batches.csv"),
-            Calendar = Optional("calendar.csv"),
-        };
-    }
+    internal static CheckInputs Inputs(DiscoveredProject project) =>
+        ProjectFolder.Inputs(project.Dir, project.Settings ?? throw new InvalidOperationException("a project without settings is not checked"), project.RelativeDir);
 
     /// <summary>A project code as a folder name: path separators and other unsafe characters become '_'.</summary>
     internal static string SafeFolderName(string code)

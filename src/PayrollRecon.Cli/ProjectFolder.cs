@@ -1,5 +1,6 @@
 using PayrollRecon.Model;
 using PayrollRecon.Project;
+using PayrollRecon.Reading;
 
 namespace PayrollRecon.Cli;
 
@@ -18,37 +19,31 @@ internal static class ProjectFolder
         var settingsPath = Path.Combine(dir, SettingsFile);
         if (!File.Exists(settingsPath)) throw new CliException($"{dir}: missing required file '{SettingsFile}'");
         ProjectSettings settings = ProjectSettingsReader.Read(File.ReadAllBytes(settingsPath), SettingsFile);
+        return Inputs(dir, settings, dir);
+    }
+
+    /// <summary>The inputs of the project in <paramref name="dir"/> under the default file names; a missing required
+    /// file throws with one line that names the project as <paramref name="label"/>.</summary>
+    public static CheckInputs Inputs(string dir, ProjectSettings settings, string label)
+    {
+        InputSource? Optional(InputKind kind)
+        {
+            var path = Path.Combine(dir, InputInspector.DefaultFileName(kind));
+            return File.Exists(path) ? InputSource.FromFile(path) : null;
+        }
+
+        InputSource Required(InputKind kind) =>
+            Optional(kind) ?? throw new CliException($"{label}: missing required file '{InputInspector.DefaultFileName(kind)}'");
+
         return new CheckInputs
         {
             Settings = settings,
-            Workers = Required(dir, "workers.csv"),
-            Bank = Required(dir, "bank.csv"),
-            Attendance = Optional(dir, "attendance.csv"),
-            Payroll = Optional(dir, "payroll.csv"),
-            Batches = Optional(dir, "batches.csv"),
-            Calendar = Optional(dir, "calendar.csv"),
+            Workers = Required(InputKind.Workers),
+            Bank = Required(InputKind.Bank),
+            Attendance = Optional(InputKind.Attendance),
+            Payroll = Optional(InputKind.Payroll),
+            Batches = Optional(InputKind.Batches),
+            Calendar = Optional(InputKind.Calendar),
         };
-    }
-
-    /// <summary>The project code from <c>project.json</c> without reading the inputs, or null when it cannot be read.</summary>
-    public static string? TryReadCode(string dir)
-    {
-        try
-        {
-            return ProjectSettingsReader.Read(File.ReadAllBytes(Path.Combine(dir, SettingsFile)), SettingsFile).Code;
-        }
-        catch (Exception e) when (e is PayrollDataException or IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private static InputSource Required(string dir, string name) =>
-        Optional(dir, name) ?? throw new CliException($"{dir}: missing required file '{name}'");
-
-    private static InputSource? Optional(string dir, string name)
-    {
-        var path = Path.Combine(dir, name);
-        return File.Exists(path) ? InputSource.FromFile(path) : null;
     }
 }
