@@ -93,20 +93,24 @@ internal static class Utf8Validator
         Vector256<byte> prev1Low = prev1 & lowNibble;
         Vector256<byte> inputHigh = Avx2.ShiftRightLogical(input.AsUInt16(), 4).AsByte() & lowNibble;
 
-        Vector256<byte> byte1High = Avx2.Shuffle(Vector256.Create(
-            TooLong, TooLong, TooLong, TooLong, TooLong, TooLong, TooLong, TooLong,
-            TwoContinuations, TwoContinuations, TwoContinuations, TwoContinuations,
+        Vector256<byte> byte1High = Avx2.Shuffle(Vector256.Create(Vector128.Create(
+            TooLong,
+            TooLong,
+            TooLong,
+            TooLong,
+            TooLong,
+            TooLong,
+            TooLong,
+            TooLong,
+            TwoContinuations,
+            TwoContinuations,
+            TwoContinuations,
+            TwoContinuations,
             TooShort | Overlong2,
             TooShort,
             TooShort | Overlong3 | Surrogate,
-            TooShort | TooLarge | TooLarge1000 | Overlong4,
-            TooLong, TooLong, TooLong, TooLong, TooLong, TooLong, TooLong, TooLong,
-            TwoContinuations, TwoContinuations, TwoContinuations, TwoContinuations,
-            TooShort | Overlong2,
-            TooShort,
-            TooShort | Overlong3 | Surrogate,
-            TooShort | TooLarge | TooLarge1000 | Overlong4), prev1High);
-        Vector256<byte> byte1Low = Avx2.Shuffle(Vector256.Create(
+            TooShort | TooLarge | TooLarge1000 | Overlong4)), prev1High);
+        Vector256<byte> byte1Low = Avx2.Shuffle(Vector256.Create(Vector128.Create(
             Carry | Overlong3 | Overlong2 | Overlong4,
             Carry | Overlong2,
             Carry,
@@ -122,36 +126,24 @@ internal static class Utf8Validator
             Carry | TooLarge | TooLarge1000,
             Carry | TooLarge | TooLarge1000 | Surrogate,
             Carry | TooLarge | TooLarge1000,
-            Carry | TooLarge | TooLarge1000,
-            Carry | Overlong3 | Overlong2 | Overlong4,
-            Carry | Overlong2,
-            Carry,
-            Carry,
-            Carry | TooLarge,
-            Carry | TooLarge | TooLarge1000,
-            Carry | TooLarge | TooLarge1000,
-            Carry | TooLarge | TooLarge1000,
-            Carry | TooLarge | TooLarge1000,
-            Carry | TooLarge | TooLarge1000,
-            Carry | TooLarge | TooLarge1000,
-            Carry | TooLarge | TooLarge1000,
-            Carry | TooLarge | TooLarge1000,
-            Carry | TooLarge | TooLarge1000 | Surrogate,
-            Carry | TooLarge | TooLarge1000,
-            Carry | TooLarge | TooLarge1000), prev1Low);
-        Vector256<byte> byte2High = Avx2.Shuffle(Vector256.Create(
-            TooShort, TooShort, TooShort, TooShort, TooShort, TooShort, TooShort, TooShort,
+            Carry | TooLarge | TooLarge1000)), prev1Low);
+        Vector256<byte> byte2High = Avx2.Shuffle(Vector256.Create(Vector128.Create(
+            TooShort,
+            TooShort,
+            TooShort,
+            TooShort,
+            TooShort,
+            TooShort,
+            TooShort,
+            TooShort,
             TooLong | Overlong2 | TwoContinuations | Overlong3 | TooLarge1000 | Overlong4,
             TooLong | Overlong2 | TwoContinuations | Overlong3 | TooLarge,
             TooLong | Overlong2 | TwoContinuations | Surrogate | TooLarge,
             TooLong | Overlong2 | TwoContinuations | Surrogate | TooLarge,
-            TooShort, TooShort, TooShort, TooShort,
-            TooShort, TooShort, TooShort, TooShort, TooShort, TooShort, TooShort, TooShort,
-            TooLong | Overlong2 | TwoContinuations | Overlong3 | TooLarge1000 | Overlong4,
-            TooLong | Overlong2 | TwoContinuations | Overlong3 | TooLarge,
-            TooLong | Overlong2 | TwoContinuations | Surrogate | TooLarge,
-            TooLong | Overlong2 | TwoContinuations | Surrogate | TooLarge,
-            TooShort, TooShort, TooShort, TooShort), inputHigh);
+            TooShort,
+            TooShort,
+            TooShort,
+            TooShort)), inputHigh);
         Vector256<byte> special = byte1High & byte1Low & byte2High;
 
         // The second byte after a lead E0..FF and the third after F0..FF must be continuations (bit 7 of special).
