@@ -44,11 +44,5 @@ internal static class InspectCommand
         return anyRejected ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
     }
 
-    internal static string EncodingName(TextEncodingKind encoding) => encoding switch
-    {
-        TextEncodingKind.Utf8 => "UTF-8",
-        TextEncodingKind.Utf8Bom => "UTF-8 (BOM)",
-        TextEncodingKind.Gb18030 => "GB18030",
-        _ => encoding.ToString(),
-    };
+    internal static string EncodingName(TextEncodingKind encoding) => Reporting.SummaryJson.EncodingName(encoding);
 }

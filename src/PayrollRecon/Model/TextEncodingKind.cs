@@ -11,4 +11,13 @@ public enum TextEncodingKind
 
     /// <summary>GB18030 (a superset of GBK and GB2312), transcoded to UTF-8 while reading.</summary>
     Gb18030,
+
+    /// <summary>An Office Open XML workbook (<c>.xlsx</c>), read cell by cell (R32).</summary>
+    Xlsx,
+
+    /// <summary>A BIFF8 workbook (<c>.xls</c>), read cell by cell (R32).</summary>
+    Xls,
+
+    /// <summary>An HTML table saved as <c>.xls</c> by web banking (R32).</summary>
+    Html,
 }

@@ -27,4 +27,7 @@ public readonly ref struct BankRow
     public required ReadOnlySpan<byte> Memo { get; init; }
     /// <summary>批次号 (may be empty).</summary>
     public required ReadOnlySpan<byte> BatchId { get; init; }
+    /// <summary>交易状态 (R39): anything but <see cref="BankLineStatus.Succeeded"/> keeps the line out of everything.</summary>
+    /// <remarks>For a line that did not succeed only this, the line and the date are checked; the other values may be defaults.</remarks>
+    public BankLineStatus Status { get; init; }
 }

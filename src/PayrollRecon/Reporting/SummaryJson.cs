@@ -109,11 +109,14 @@ internal static class SummaryJson
         stream.WriteByte((byte)'\n');
     }
 
-    /// <summary><c>UTF-8</c>, <c>UTF-8 (BOM)</c> or <c>GB18030</c>.</summary>
+    /// <summary><c>UTF-8</c>, <c>UTF-8 (BOM)</c>, <c>GB18030</c>, <c>xlsx</c>, <c>xls</c> or <c>html</c>.</summary>
     internal static string EncodingName(TextEncodingKind kind) => kind switch
     {
         TextEncodingKind.Utf8Bom => "UTF-8 (BOM)",
         TextEncodingKind.Gb18030 => "GB18030",
+        TextEncodingKind.Xlsx => "xlsx",
+        TextEncodingKind.Xls => "xls",
+        TextEncodingKind.Html => "html",
         _ => "UTF-8",
     };
 
