@@ -16,6 +16,8 @@ public sealed class AttendanceReader : InputReader<AttendanceRow>
     internal static readonly ColumnSpec TimeColumn = new("time", "考勤时间", "打卡时间");
     internal static readonly ColumnSpec DirectionColumn = new("direction", "方向", "进出");
 
+    private static readonly ColumnSpec[] AllColumns = [IdNumberColumn, TimeColumn, DirectionColumn];
+
     private int _idNumber = -1;
     private int _time = -1;
     private int _direction = -1;
@@ -27,20 +29,25 @@ public sealed class AttendanceReader : InputReader<AttendanceRow>
 
     /// <summary>Creates a reader over a stream.</summary>
     public static AttendanceReader Create(Stream stream, string fileName, InputReaderOptions options) =>
-        new(CsvReader.Create(stream, fileName, options.Csv), options);
+        new(CsvReader.Create(stream, fileName, options.Csv with { HeaderProbe = Probe }), options);
 
     /// <summary>Creates a reader over a pipe (completed when the reader is disposed).</summary>
     public static AttendanceReader Create(PipeReader reader, string fileName, InputReaderOptions options) =>
         new(CsvReader.Create(reader, fileName, options.Csv), options);
 
     /// <summary>Opens a file.</summary>
-    public static AttendanceReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv), options);
+    public static AttendanceReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv with { HeaderProbe = Probe }), options);
+
+    private static readonly Func<IReadOnlyList<string>, bool> Probe = HeaderProbe(static csv => new AttendanceReader(csv, default));
+
+    private protected override IReadOnlyList<ColumnSpec> KindColumns => AllColumns;
 
     private protected override void Bind(HeaderMap header)
     {
         _idNumber = header.Require(IdNumberColumn);
         _time = header.Require(TimeColumn);
         _direction = header.Find(DirectionColumn);
+        SetFooterKeys(_idNumber);
     }
 
     private protected override bool TryConvert(scoped in CsvRow r, out AttendanceRow row)

@@ -18,6 +18,8 @@ public sealed class BatchesReader : InputReader<BatchRow>
     internal static readonly ColumnSpec StatusColumn = new("status", "状态");
     internal static readonly ColumnSpec MemoColumn = new("memo", "摘要", "用途", "附言", "备注");
 
+    private static readonly ColumnSpec[] AllColumns = [BatchIdColumn, BankAccountColumn, NameColumn, AmountColumn, StatusColumn, MemoColumn];
+
     private int _batchId = -1;
     private int _bankAccount = -1;
     private int _name = -1;
@@ -32,14 +34,18 @@ public sealed class BatchesReader : InputReader<BatchRow>
 
     /// <summary>Creates a reader over a stream.</summary>
     public static BatchesReader Create(Stream stream, string fileName, InputReaderOptions options) =>
-        new(CsvReader.Create(stream, fileName, options.Csv), options);
+        new(CsvReader.Create(stream, fileName, options.Csv with { HeaderProbe = Probe }), options);
 
     /// <summary>Creates a reader over a pipe (completed when the reader is disposed).</summary>
     public static BatchesReader Create(PipeReader reader, string fileName, InputReaderOptions options) =>
         new(CsvReader.Create(reader, fileName, options.Csv), options);
 
     /// <summary>Opens a file.</summary>
-    public static BatchesReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv), options);
+    public static BatchesReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv with { HeaderProbe = Probe }), options);
+
+    private static readonly Func<IReadOnlyList<string>, bool> Probe = HeaderProbe(static csv => new BatchesReader(csv, default));
+
+    private protected override IReadOnlyList<ColumnSpec> KindColumns => AllColumns;
 
     private protected override void Bind(HeaderMap header)
     {
@@ -49,6 +55,7 @@ public sealed class BatchesReader : InputReader<BatchRow>
         _amount = header.Require(AmountColumn);
         _status = header.Find(StatusColumn);
         _memo = header.Find(MemoColumn);
+        SetFooterKeys(_batchId);
     }
 
     private protected override bool TryConvert(scoped in CsvRow r, out BatchRow row)

@@ -14,6 +14,8 @@ public sealed class CalendarReader : InputReader<CalendarRow>
     internal static readonly ColumnSpec DateColumn = new("date", "日期");
     internal static readonly ColumnSpec KindColumn = new("kind", "类型");
 
+    private static readonly ColumnSpec[] AllColumns = [DateColumn, KindColumn];
+
     private int _date = -1;
     private int _kind = -1;
 
@@ -24,19 +26,24 @@ public sealed class CalendarReader : InputReader<CalendarRow>
 
     /// <summary>Creates a reader over a stream.</summary>
     public static CalendarReader Create(Stream stream, string fileName, InputReaderOptions options) =>
-        new(CsvReader.Create(stream, fileName, options.Csv), options);
+        new(CsvReader.Create(stream, fileName, options.Csv with { HeaderProbe = Probe }), options);
 
     /// <summary>Creates a reader over a pipe (completed when the reader is disposed).</summary>
     public static CalendarReader Create(PipeReader reader, string fileName, InputReaderOptions options) =>
         new(CsvReader.Create(reader, fileName, options.Csv), options);
 
     /// <summary>Opens a file.</summary>
-    public static CalendarReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv), options);
+    public static CalendarReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv with { HeaderProbe = Probe }), options);
+
+    private static readonly Func<IReadOnlyList<string>, bool> Probe = HeaderProbe(static csv => new CalendarReader(csv, default));
+
+    private protected override IReadOnlyList<ColumnSpec> KindColumns => AllColumns;
 
     private protected override void Bind(HeaderMap header)
     {
         _date = header.Require(DateColumn);
         _kind = header.Require(KindColumn);
+        SetFooterKeys(_date);
     }
 
     private protected override bool TryConvert(scoped in CsvRow r, out CalendarRow row)

@@ -18,5 +18,8 @@ public readonly record struct CsvReaderOptions
     /// <summary>Leave the stream open when the reader is disposed (only for readers created over a <see cref="Stream"/>).</summary>
     public bool LeaveOpen { get; init; }
 
+    /// <summary>For workbooks: whether a row's cells would be the header of the input kind, to pick the worksheet (R32, R33).</summary>
+    internal Func<IReadOnlyList<string>, bool>? HeaderProbe { get; init; }
+
     internal int EffectiveMaxRecordBytes => MaxRecordBytes > 0 ? MaxRecordBytes : DefaultMaxRecordBytes;
 }

@@ -11,6 +11,7 @@ public readonly ref struct CsvRow
     // positions in _data; a field is trimmed only when it is asked for, so columns nobody reads cost nothing.
     private readonly ReadOnlySpan<byte> _data;
     private readonly ReadOnlySpan<int> _ends;
+    private readonly bool _typed;
 
     internal CsvRow(ReadOnlySpan<byte> data, ReadOnlySpan<int> ends, long line)
     {
@@ -19,6 +20,16 @@ public readonly ref struct CsvRow
         FieldCount = ends.Length - 1;
         Line = line;
         Error = CsvRowError.None;
+    }
+
+    private CsvRow(ReadOnlySpan<byte> data, ReadOnlySpan<int> ends, long line, int fieldCount)
+    {
+        _data = data;
+        _ends = ends;
+        FieldCount = fieldCount;
+        Line = line;
+        Error = CsvRowError.None;
+        _typed = true;
     }
 
     internal CsvRow(CsvRowError error, long line)
@@ -44,14 +55,26 @@ public readonly ref struct CsvRow
         {
             unchecked
             {
-                if ((uint)index >= (uint)FieldCount) ThrowIndex(index);
+                if ((uint)index >= (uint)(_ends.Length - 1)) return Padding(index);
                 // The reader built the ends in increasing order inside _data, so the range needs no further checks.
                 ref int e = ref Unsafe.Add(ref MemoryMarshal.GetReference(_ends), index);
                 int start = e + 1;
                 int length = Unsafe.Add(ref e, 1) - start;
-                return Utf8WhiteSpace.Trim(ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), start), length);
+                ReadOnlySpan<byte> field = Utf8WhiteSpace.Trim(ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), start), length);
+                // R37: for the typed readers a field of dashes only (-, －, —, –) is empty; the lead bytes are '-', 0xEF and 0xE2.
+                if (_typed && field.Length != 0 && (field[0] is (byte)'-' or 0xE2 or 0xEF) && Parsing.FieldValues.IsPlaceholder(field)) return default;
+                return field;
             }
         }
+    }
+
+    /// <summary>The row as the typed readers see it: <paramref name="fieldCount"/> fields (missing trailing ones empty, R36), dash placeholders empty (R37).</summary>
+    internal CsvRow AsTyped(int fieldCount) => new(_data, _ends, Line, fieldCount);
+
+    private ReadOnlySpan<byte> Padding(int index)
+    {
+        if ((uint)index >= (uint)FieldCount) ThrowIndex(index);
+        return default;
     }
 
     [DoesNotReturn]

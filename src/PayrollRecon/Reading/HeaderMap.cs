@@ -4,63 +4,197 @@ using PayrollRecon.Model;
 
 namespace PayrollRecon.Reading;
 
-/// <summary>The header row of an input file, with its names normalised for matching (R3).</summary>
+/// <summary>A candidate header row of an input file, with its names normalised for matching (R3), and what binding it found.</summary>
+/// <remarks>
+/// A reader binds its columns with <see cref="Find"/> and <see cref="Require"/>; a required column that is missing is
+/// recorded, not thrown, so a preamble row (R33) can be tried and passed over. The bracket fallback of R3 (a header
+/// that matches no name of the kind exactly is compared once more without its bracketed parts and a trailing 元) binds
+/// only a column that no header binds exactly.
+/// </remarks>
 internal sealed class HeaderMap
 {
+    private const int MaxShownNames = 12;
+    private const int MaxShownNameChars = 40;
+
     private readonly string _file;
     private readonly string[] _written;
     private readonly string[] _normalized;
+    private readonly string?[] _stripped;
+    private readonly string?[] _boundTo;
+    private readonly List<string> _missing = [];
 
-    public HeaderMap(string file, CsvRow header)
+    /// <summary>Reads the header names of a record; <paramref name="kindColumns"/> are every column the kind knows.</summary>
+    public HeaderMap(string file, scoped in CsvRow header, long line, IReadOnlyList<ColumnSpec> kindColumns)
+        : this(file, Names(in header), line, kindColumns)
+    {
+    }
+
+    /// <summary>A header from names already decoded (a workbook row).</summary>
+    public HeaderMap(string file, IReadOnlyList<string> names, long line, IReadOnlyList<ColumnSpec> kindColumns)
     {
         _file = file;
-        _written = new string[header.FieldCount];
-        _normalized = new string[header.FieldCount];
-        for (int i = 0; i < header.FieldCount; i++)
+        Line = line;
+        int n = names.Count;
+        _written = new string[n];
+        _normalized = new string[n];
+        _stripped = new string?[n];
+        _boundTo = new string?[n];
+        for (int i = 0; i < n; i++)
         {
-            _written[i] = Encoding.UTF8.GetString(header[i]);
-            _normalized[i] = Normalize(_written[i]);
+            _written[i] = names[i];
+            _normalized[i] = Normalize(names[i]);
+        }
+        for (int i = 0; i < n; i++)
+        {
+            bool exact = false;
+            foreach (ColumnSpec spec in kindColumns)
+            {
+                if (spec.Matches(_normalized[i])) { exact = true; break; }
+            }
+            if (!exact)
+            {
+                string s = StripBrackets(_normalized[i]);
+                if (s.Length > 0 && s != _normalized[i]) _stripped[i] = s;
+            }
         }
     }
 
     /// <summary>Number of columns in the header.</summary>
     public int Count => _written.Length;
 
-    /// <summary>R3: drop all white space and one trailing <c>(元)</c> or <c>（元）</c>.</summary>
+    /// <summary>1-based line (or worksheet row) of the header record.</summary>
+    public long Line { get; }
+
+    /// <summary>Distinct columns bound so far.</summary>
+    public int BoundCount { get; private set; }
+
+    /// <summary>True when every required column was found.</summary>
+    public bool Complete => _missing.Count == 0;
+
+    /// <summary>The required columns that were missing, in the user's terms (<c>身份证号 / id_number</c>).</summary>
+    public IReadOnlyList<string> MissingColumns => _missing;
+
+    /// <summary>The header names as written.</summary>
+    public IReadOnlyList<string> Written => _written;
+
+    /// <summary>For each header, the canonical column it was bound to, or null when it was ignored.</summary>
+    public IReadOnlyList<string?> BoundTo => _boundTo;
+
+    /// <summary>R3: drop all white space and one trailing <c>(元)</c>; full-width brackets compare as ASCII ones.</summary>
     public static string Normalize(string name)
     {
         var sb = new StringBuilder(name.Length);
         foreach (char c in name)
         {
-            if (!char.IsWhiteSpace(c)) sb.Append(c);
+            if (char.IsWhiteSpace(c) || c == '\uFEFF') continue;
+            sb.Append(c switch
+            {
+                '（' => '(',
+                '）' => ')',
+                '【' => '[',
+                '】' => ']',
+                _ => c,
+            });
         }
         string s = sb.ToString();
-        if (s.EndsWith("(元)", StringComparison.Ordinal) || s.EndsWith("（元）", StringComparison.Ordinal)) s = s[..^3];
+        if (s.EndsWith("(元)", StringComparison.Ordinal)) s = s[..^3];
         return s;
     }
 
-    /// <summary>Index of the first column named like <paramref name="spec"/>, or -1.</summary>
-    public int Find(ColumnSpec spec)
+    /// <summary>R3's second comparison: every bracketed part removed, then a trailing <c>/元</c> or <c>元</c>.</summary>
+    internal static string StripBrackets(string normalized)
     {
-        for (int i = 0; i < _normalized.Length; i++)
+        var sb = new StringBuilder(normalized.Length);
+        int depth = 0;
+        foreach (char c in normalized)
         {
-            foreach (string name in spec.Names)
-            {
-                if (string.Equals(_normalized[i], name, StringComparison.OrdinalIgnoreCase)) return i;
-            }
+            if (c is '(' or '[') { depth++; continue; }
+            if (c is ')' or ']') { if (depth > 0) depth--; continue; }
+            if (depth == 0) sb.Append(c);
         }
-        return -1;
+        string s = sb.ToString();
+        if (s.EndsWith("/元", StringComparison.Ordinal)) s = s[..^2];
+        else if (s.EndsWith('元') && s.Length > 1) s = s[..^1];
+        return s;
     }
 
-    /// <summary>Index of the column named like <paramref name="spec"/>; throws when the file has none.</summary>
+    /// <summary>Index of the first column named like <paramref name="spec"/>, or -1 (exact names first, then R3's fallback).</summary>
+    public int Find(ColumnSpec spec)
+    {
+        int found = -1;
+        for (int i = 0; i < _normalized.Length && found < 0; i++)
+        {
+            if (spec.Matches(_normalized[i])) found = i;
+        }
+        for (int i = 0; i < _stripped.Length && found < 0; i++)
+        {
+            if (_stripped[i] is { } s && _boundTo[i] is null && spec.Matches(s)) found = i;
+        }
+        if (found >= 0 && _boundTo[found] is null)
+        {
+            _boundTo[found] = spec.Name;
+            BoundCount++;
+        }
+        return found;
+    }
+
+    /// <summary>Index of the column named like <paramref name="spec"/>; -1, recorded as missing, when the header has none.</summary>
     public int Require(ColumnSpec spec)
     {
         int i = Find(spec);
-        if (i < 0) throw Missing(spec);
+        if (i < 0) Missing(spec);
         return i;
     }
 
-    /// <summary>The file-level error for a missing required column, naming the header found.</summary>
-    public PayrollDataException Missing(ColumnSpec spec) =>
-        new(_file, $"{_file}: missing required column '{spec.Name}' (found: {string.Join(", ", _written)})");
+    /// <summary>Records a required column (or choice of columns) the header lacks.</summary>
+    public void Missing(params ColumnSpec[] choices) =>
+        _missing.Add(string.Join(" or ", choices.Select(static c => $"'{c.Display}'")));
+
+    /// <summary>The file-level error when no record of the first ones was a header: names this (best) candidate and what it lacks.</summary>
+    public PayrollDataException Unbound()
+    {
+        string what = _missing.Count == 1 ? "column" : "columns";
+        return new(_file, $"{_file}: missing required {what} {string.Join(", ", _missing)} (found on line {Line}: {Shown()})");
+    }
+
+    /// <summary>The header as a short, masked list for messages: a cell of binary junk or a full card number never reaches stderr.</summary>
+    private string Shown()
+    {
+        var parts = new List<string>();
+        for (int i = 0; i < _written.Length && parts.Count < MaxShownNames; i++)
+        {
+            string name = _written[i].Trim();
+            if (name.Length == 0) continue;
+            if (name.Length > MaxShownNameChars) name = name[..MaxShownNameChars] + "…";
+            parts.Add(MaskDigits(name));
+        }
+        int nonEmpty = _written.Count(static w => w.Trim().Length > 0);
+        string list = parts.Count == 0 ? "(empty)" : string.Join(", ", parts);
+        return nonEmpty > parts.Count ? list + ", …" : list;
+    }
+
+    /// <summary>Masks the middle of every run of 10 or more digits (a card or id number written where a header name should be).</summary>
+    internal static string MaskDigits(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiDigit(text[i]) && !char.IsControl(text[i])) { sb.Append(text[i++]); continue; }
+            if (char.IsControl(text[i])) { sb.Append('?'); i++; continue; }
+            int start = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+            int len = i - start;
+            if (len < 10) sb.Append(text, start, len);
+            else sb.Append(text, start, 4).Append('*', len - 8).Append(text, i - 4, 4);
+        }
+        return sb.ToString();
+    }
+
+    private static string[] Names(scoped in CsvRow header)
+    {
+        var names = new string[header.FieldCount];
+        for (int i = 0; i < names.Length; i++) names[i] = Encoding.UTF8.GetString(header[i]);
+        return names;
+    }
 }

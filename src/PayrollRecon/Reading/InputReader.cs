@@ -12,6 +12,11 @@ namespace PayrollRecon.Reading;
 /// </remarks>
 public abstract class InputReader : IDisposable
 {
+    /// <summary>R33: the header is looked for among this many non-blank records.</summary>
+    internal const int HeaderSearchRecords = 50;
+
+    private const int MaxPreambleTextChars = 512;
+
     private readonly CsvReader _csv;
     private readonly bool _strict;
     private readonly ICollection<Diagnostic> _sink;
@@ -19,6 +24,13 @@ public abstract class InputReader : IDisposable
     private int _headerFieldCount = -1;
     private long _rowsRead;
     private long _rowsRejected;
+    private long _footerRows;
+    private int _searched;
+    private HeaderMap? _header;
+    private HeaderMap? _bestCandidate;
+    private List<string>? _preamble;
+    private int[] _footerKeys = [];
+    private bool _ended;
 
     private protected InputReader(CsvReader csv, InputReaderOptions options)
     {
@@ -33,13 +45,30 @@ public abstract class InputReader : IDisposable
             _own = [];
             _sink = _own;
         }
+        _csv.BeginHeaderSearch();
     }
 
     /// <summary>The file name used in diagnostics, e.g. <c>bank.csv</c>.</summary>
     public string FileName => _csv.FileName;
 
     /// <summary>Reading statistics so far (complete once reading has returned false).</summary>
-    public InputFileStats Stats => new(_csv.FileName, _rowsRead, _rowsRejected, _csv.Encoding, _csv.BytesRead);
+    public InputFileStats Stats => new(_csv.FileName, _rowsRead, _rowsRejected, _csv.Encoding, _csv.BytesRead)
+    {
+        HeaderLine = _header?.Line ?? 0,
+        PreambleRows = _preamble?.Count ?? 0,
+        FooterRows = _footerRows,
+        Sheet = _csv.SheetName,
+    };
+
+    /// <summary>The header's column binding once it has been found: each header as written and the column it feeds (null: ignored).</summary>
+    public IReadOnlyList<ColumnBinding> Columns =>
+        _header is null ? [] : [.. _header.Written.Select((w, i) => new ColumnBinding(w, _header.BoundTo[i]))];
+
+    /// <summary>The preamble records before the header (R33), their fields joined by a space, each cut to 512 characters.</summary>
+    public IReadOnlyList<string> Preamble => (IReadOnlyList<string>?)_preamble ?? [];
+
+    /// <summary>The field separator the header line chose (R1); comma for workbooks.</summary>
+    public char Separator => _csv.Separator;
 
     /// <summary>Diagnostics collected in lenient mode (empty when a sink was given in the options).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => (IReadOnlyList<Diagnostic>?)_own ?? [];
@@ -71,22 +100,76 @@ public abstract class InputReader : IDisposable
         return fill.IsCompleted ? fill.Result : fill.AsTask().GetAwaiter().GetResult();
     }
 
-    /// <summary>Finds the reader's columns in the header row (called once, before the first data record).</summary>
+    /// <summary>Finds the reader's columns in a candidate header row; a missing required column is recorded on <paramref name="header"/> (R33).</summary>
+    /// <remarks>Called for every candidate until one is complete; it must set every column index each time.</remarks>
     private protected abstract void Bind(HeaderMap header);
 
-    /// <summary>The next data record with the header's field count; false when the window needs a fill or the input is done.</summary>
-    /// <remarks>A record handed out here has exactly as many fields as the header, so every bound column index is in range.</remarks>
+    /// <summary>Every column the kind knows (for R3's fallback: which headers match nothing).</summary>
+    private protected abstract IReadOnlyList<ColumnSpec> KindColumns { get; }
+
+    /// <summary>Called once the header is bound, with the preamble records before it (R34).</summary>
+    private protected virtual void OnHeader(IReadOnlyList<string> preamble)
+    {
+    }
+
+    /// <summary>Called once at the end of the input, after the last row (R41).</summary>
+    private protected virtual void OnEnd()
+    {
+    }
+
+    /// <summary>The key columns of R35: a record with all of them empty and a footer word in any field is a footer row.</summary>
+    private protected void SetFooterKeys(params int[] indexes) => _footerKeys = [.. indexes.Where(static i => i >= 0)];
+
+    /// <summary>A file-level error of this reader's file.</summary>
+    private protected PayrollDataException FileError(string message) => new(FileName, $"{FileName}: {message}");
+
+    /// <summary>Whether a row of cells (a workbook row) would be this kind's header: used to pick the worksheet (R32, R33).</summary>
+    private protected static Func<IReadOnlyList<string>, bool> HeaderProbe(Func<CsvReader, InputReader> create) =>
+        cells =>
+        {
+            using InputReader probe = create(CsvReader.Create(Stream.Null, "probe", new CsvReaderOptions { MaxRecordBytes = 4096 }));
+            var header = new HeaderMap("probe", cells, 0, probe.KindColumns);
+            probe.Bind(header);
+            return header.Complete;
+        };
+
+    /// <summary>The next data record, with at least the header's field count; false when the window needs a fill or the input is done.</summary>
+    /// <remarks>
+    /// Preamble records (R33) and footer rows (R35) are passed over; a record with fewer fields comes out padded with
+    /// empty ones and one with extra empty fields as it is (R36), so every bound column index is in range.
+    /// </remarks>
     private protected bool TryNext(out CsvRow row)
     {
         while (_csv.TryReadRow(out row))
         {
-            if (_headerFieldCount < 0)
+            if (_header is null)
             {
-                ReadHeader(in row);
+                SearchHeader(in row);
+                continue;
+            }
+            if (row.Error != CsvRowError.None)
+            {
+                _rowsRead++;
+                RejectRecord(in row);
+                continue;
+            }
+            if (IsFooter(in row))
+            {
+                _footerRows++;
                 continue;
             }
             _rowsRead++;
-            if (row.Error == CsvRowError.None && row.FieldCount == _headerFieldCount) return true;
+            int count = row.FieldCount;
+            if (count == _headerFieldCount)
+            {
+                row = row.AsTyped(count);
+                return true;
+            }
+            if (FieldCountTolerated(in row))
+            {
+                row = row.AsTyped(_headerFieldCount);
+                return true;
+            }
             RejectRecord(in row);
         }
         return false;
@@ -112,11 +195,91 @@ public abstract class InputReader : IDisposable
     /// <summary>A raw field value for a message (only built for bad rows).</summary>
     private protected static string Raw(ReadOnlySpan<byte> value) => System.Text.Encoding.UTF8.GetString(value);
 
-    private void ReadHeader(in CsvRow row)
+    /// <summary>R33: tries a record as the header; before it, records are the preamble.</summary>
+    private void SearchHeader(in CsvRow row)
     {
-        if (row.Error != CsvRowError.None) throw new PayrollDataException(new Diagnostic(FileName, row.Line, null, _csv.DescribeError(row.Error)));
-        _headerFieldCount = row.FieldCount;
-        Bind(new HeaderMap(FileName, row));
+        _searched++;
+        if (row.Error == CsvRowError.None)
+        {
+            var candidate = new HeaderMap(FileName, in row, row.Line, KindColumns);
+            Bind(candidate);
+            if (candidate.Complete)
+            {
+                _header = candidate;
+                _headerFieldCount = row.FieldCount;
+                _csv.LockSeparator();
+                OnHeader(Preamble);
+                return;
+            }
+            if (_bestCandidate is null || candidate.BoundCount > _bestCandidate.BoundCount) _bestCandidate = candidate;
+            (_preamble ??= []).Add(PreambleText(in row));
+        }
+        else
+        {
+            (_preamble ??= []).Add("");
+        }
+        if (_searched >= HeaderSearchRecords) throw NoHeader();
+    }
+
+    private PayrollDataException NoHeader() =>
+        _bestCandidate?.Unbound() ?? new PayrollDataException(FileName, $"{FileName}: no header row");
+
+    private static string PreambleText(in CsvRow row)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < row.FieldCount && sb.Length < MaxPreambleTextChars; i++)
+        {
+            ReadOnlySpan<byte> f = row[i];
+            if (f.IsEmpty) continue;
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(System.Text.Encoding.UTF8.GetString(f));
+        }
+        return sb.Length > MaxPreambleTextChars ? sb.ToString(0, MaxPreambleTextChars) : sb.ToString();
+    }
+
+    /// <summary>R35: a footer row's first non-empty field is a footer word, or its key is empty and any field is one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsFooter(in CsvRow row)
+    {
+        int count = row.FieldCount;
+        int i = 0;
+        ReadOnlySpan<byte> first = default;
+        while (i < count && (first = row[i]).IsEmpty) i++;
+        if (first.IsEmpty) return false;
+        // The footer words are all Chinese: an ASCII first field (a date, an amount, an id) is never one.
+        if (!System.Text.Ascii.IsValid(first) && Parsing.FooterWords.IsFooterWord(first)) return true;
+        foreach (int key in _footerKeys)
+        {
+            if (key < count && !IsEmptyValue(row[key])) return false;
+        }
+        return AnyFooterWord(in row);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool AnyFooterWord(in CsvRow row)
+    {
+        for (int i = 0; i < row.FieldCount; i++)
+        {
+            if (Parsing.FooterWords.IsFooterWord(row[i])) return true;
+        }
+        return false;
+    }
+
+    private static bool IsEmptyValue(ReadOnlySpan<byte> value) => value.IsEmpty || Parsing.FieldValues.IsPlaceholder(value);
+
+    /// <summary>R36: extra fields that are all empty, or missing trailing fields except on a cut-off last line.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool FieldCountTolerated(in CsvRow row)
+    {
+        if (row.FieldCount > _headerFieldCount)
+        {
+            for (int i = _headerFieldCount; i < row.FieldCount; i++)
+            {
+                if (!row[i].IsEmpty) return false;
+            }
+            return true;
+        }
+        return !_csv.LastRecordUnterminated;
     }
 
     private void RejectRecord(in CsvRow row)
@@ -127,7 +290,13 @@ public abstract class InputReader : IDisposable
 
     private bool CheckEnd(bool more)
     {
-        if (!more && _headerFieldCount < 0) throw new PayrollDataException(FileName, $"{FileName}: no header row");
-        return more;
+        if (more) return true;
+        if (_header is null) throw NoHeader();
+        if (!_ended)
+        {
+            _ended = true;
+            OnEnd();
+        }
+        return false;
     }
 }

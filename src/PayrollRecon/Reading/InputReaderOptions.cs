@@ -22,5 +22,8 @@ public readonly record struct InputReaderOptions
     /// <summary>Where lenient mode puts row diagnostics; when null the reader keeps them in its own list.</summary>
     public ICollection<Diagnostic>? Diagnostics { get; init; }
 
+    /// <summary>The account a bank statement must be of (<c>project.json</c> <c>account</c>): a preamble that names another refuses the file (R34).</summary>
+    public string? ExpectedAccount { get; init; }
+
     internal CsvReaderOptions Csv => new() { MaxRecordBytes = MaxRecordBytes, LeaveOpen = LeaveOpen };
 }

@@ -19,6 +19,8 @@ public sealed class PayrollReader : InputReader<PayrollRow>
     internal static readonly ColumnSpec DeductionsColumn = new("deductions", "扣款", "代扣");
     internal static readonly ColumnSpec NetColumn = new("net", "实发工资", "实发金额");
 
+    private static readonly ColumnSpec[] AllColumns = [IdNumberColumn, PeriodColumn, DaysColumn, HoursColumn, GrossColumn, DeductionsColumn, NetColumn];
+
     private int _idNumber = -1;
     private int _period = -1;
     private int _days = -1;
@@ -34,14 +36,18 @@ public sealed class PayrollReader : InputReader<PayrollRow>
 
     /// <summary>Creates a reader over a stream.</summary>
     public static PayrollReader Create(Stream stream, string fileName, InputReaderOptions options) =>
-        new(CsvReader.Create(stream, fileName, options.Csv), options);
+        new(CsvReader.Create(stream, fileName, options.Csv with { HeaderProbe = Probe }), options);
 
     /// <summary>Creates a reader over a pipe (completed when the reader is disposed).</summary>
     public static PayrollReader Create(PipeReader reader, string fileName, InputReaderOptions options) =>
         new(CsvReader.Create(reader, fileName, options.Csv), options);
 
     /// <summary>Opens a file.</summary>
-    public static PayrollReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv), options);
+    public static PayrollReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv with { HeaderProbe = Probe }), options);
+
+    private static readonly Func<IReadOnlyList<string>, bool> Probe = HeaderProbe(static csv => new PayrollReader(csv, default));
+
+    private protected override IReadOnlyList<ColumnSpec> KindColumns => AllColumns;
 
     private protected override void Bind(HeaderMap header)
     {
@@ -52,6 +58,7 @@ public sealed class PayrollReader : InputReader<PayrollRow>
         _gross = header.Require(GrossColumn);
         _deductions = header.Find(DeductionsColumn);
         _net = header.Require(NetColumn);
+        SetFooterKeys(_idNumber);
     }
 
     private protected override bool TryConvert(scoped in CsvRow r, out PayrollRow row)

@@ -23,6 +23,8 @@ public sealed class WorkersReader : InputReader<WorkerRow>
     internal static readonly ColumnSpec EntryDateColumn = new("entry_date", "进场日期");
     internal static readonly ColumnSpec ExitDateColumn = new("exit_date", "退场日期");
 
+    private static readonly ColumnSpec[] AllColumns = [WorkerIdColumn, NameColumn, IdNumberColumn, BankAccountColumn, EmployerColumn, TeamColumn, TradeColumn, WageTypeColumn, WageRateColumn, EntryDateColumn, ExitDateColumn];
+
     private int _workerId = -1;
     private int _name = -1;
     private int _idNumber = -1;
@@ -42,14 +44,18 @@ public sealed class WorkersReader : InputReader<WorkerRow>
 
     /// <summary>Creates a reader over a stream.</summary>
     public static WorkersReader Create(Stream stream, string fileName, InputReaderOptions options) =>
-        new(CsvReader.Create(stream, fileName, options.Csv), options);
+        new(CsvReader.Create(stream, fileName, options.Csv with { HeaderProbe = Probe }), options);
 
     /// <summary>Creates a reader over a pipe (completed when the reader is disposed).</summary>
     public static WorkersReader Create(PipeReader reader, string fileName, InputReaderOptions options) =>
         new(CsvReader.Create(reader, fileName, options.Csv), options);
 
     /// <summary>Opens a file.</summary>
-    public static WorkersReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv), options);
+    public static WorkersReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv with { HeaderProbe = Probe }), options);
+
+    private static readonly Func<IReadOnlyList<string>, bool> Probe = HeaderProbe(static csv => new WorkersReader(csv, default));
+
+    private protected override IReadOnlyList<ColumnSpec> KindColumns => AllColumns;
 
     private protected override void Bind(HeaderMap header)
     {
@@ -64,6 +70,7 @@ public sealed class WorkersReader : InputReader<WorkerRow>
         _wageRate = header.Require(WageRateColumn);
         _entryDate = header.Find(EntryDateColumn);
         _exitDate = header.Find(ExitDateColumn);
+        SetFooterKeys(_idNumber);
     }
 
     private protected override bool TryConvert(scoped in CsvRow r, out WorkerRow row)

@@ -87,7 +87,7 @@ public sealed class BatchCommandTests
         Assert.Equal(3, failures.Count);
         Assert.Equal("payrollrecon: GEN-8-0002/project.json: unknown key 'payday' (did you mean 'payDay'?)", failures[0]);
         Assert.Equal("payrollrecon: GEN-8-0003: missing required file 'bank.csv'", failures[1]);
-        Assert.StartsWith("payrollrecon: GEN-8-0004/workers.csv: missing required column 'id_number'", failures[2]);
+        Assert.StartsWith("payrollrecon: GEN-8-0004/workers.csv: missing required column '身份证号 / id_number'", failures[2]);
 
         var portfolio = BatchFolder.Lines(Path.Combine(folder.Out("out"), "portfolio.csv"));
         Assert.Equal(5, portfolio.Length);
@@ -96,7 +96,7 @@ public sealed class BatchCommandTests
         Assert.Equal("GEN-8-0002,,,,,,,,,,,,GEN-8-0002/project.json: unknown key 'payday' (did you mean 'payDay'?)", portfolio[2]);
         Assert.StartsWith("GEN-8-0003,", portfolio[3]);
         Assert.EndsWith(",,,,,,,,,,,GEN-8-0003: missing required file 'bank.csv'", portfolio[3]);
-        Assert.Contains(",\"GEN-8-0004/workers.csv: missing required column 'id_number'", portfolio[4]);
+        Assert.Contains(",\"GEN-8-0004/workers.csv: missing required column '身份证号 / id_number'", portfolio[4]);
 
         var html = File.ReadAllText(Path.Combine(folder.Out("out"), "portfolio.html"));
         Assert.Contains("GEN-8-0003: missing required file &#39;bank.csv&#39;", html.Replace("&#x27;", "&#39;", StringComparison.Ordinal));
@@ -200,7 +200,7 @@ public sealed class BatchCommandTests
     }
 
     [Theory]
-    [InlineData("workers.csv: missing required column 'id_number'", "P/workers.csv: missing required column 'id_number'")]
+    [InlineData("workers.csv: missing required column '身份证号 / id_number'", "P/workers.csv: missing required column '身份证号 / id_number'")]
     [InlineData("bank.csv:17: column amount: invalid amount '12.3.4'", "P/bank.csv:17: column amount: invalid amount '12.3.4'")]
     [InlineData("P: missing required file 'bank.csv'", "P: missing required file 'bank.csv'")]
     [InlineData("P/project.json: file is empty", "P/project.json: file is empty")]

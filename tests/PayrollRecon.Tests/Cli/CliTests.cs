@@ -112,7 +112,7 @@ public sealed class CliTests
         using var project = new TempProject(files);
         var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"));
         Assert.Equal(2, exit);
-        Assert.StartsWith("payrollrecon: workers.csv: missing required column 'id_number'", error);
+        Assert.StartsWith("payrollrecon: workers.csv: missing required column '身份证号 / id_number'", error);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -28,7 +28,7 @@ public sealed class BankReaderTests
     [InlineData("txn_id,time,debit,credit", "T8,2024-01-05 10:00,,1", "2|T8|2024-01-05|10:00:00|Credit|1.00|||||")]
     // Layout C: signed amount alone.
     [InlineData("流水号,交易时间,交易金额", "T9,2024-01-05 10:00,-88.80", "2|T9|2024-01-05|10:00:00|Debit|88.80|||||")]
-    [InlineData("流水号,交易时间,发生额", "T10,2024-01-05 10:00,88.8", "2|T10|2024-01-05|10:00:00|Credit|88.80|||||")]
+    [InlineData("流水号,交易时间,发生额", "T10,2024-01-05 10:00,-88.8", "2|T10|2024-01-05|10:00:00|Debit|88.80|||||")]
     // Date and time in two columns; a time column alone may hold a bare date (R5).
     [InlineData("交易日期,交易时间,交易金额", "2024-01-05,13:14:15,-1", "2||2024-01-05|13:14:15|Debit|1.00|||||")]
     [InlineData("交易日期,交易时间,交易金额", "20240105,,-1", "2||2024-01-05||Debit|1.00|||||")]
@@ -54,16 +54,13 @@ public sealed class BankReaderTests
     [InlineData("交易日期,交易时间,交易金额", "2024-02-30,10:00,5", "bank.csv:2: column date: invalid date '2024-02-30'")]
     [InlineData("交易日期,交易时间,交易金额", ",10:00,5", "bank.csv:2: column date: missing value")]
     [InlineData("交易日期,交易时间,交易金额", "2024-01-05,noon,5", "bank.csv:2: column time: invalid time 'noon'")]
-    [InlineData("流水号,交易时间,交易金额", "T,2024-01-05,0.00", "bank.csv:2: column amount: zero amount")]
     [InlineData("流水号,交易时间,交易金额", "T,2024-01-05,abc", "bank.csv:2: column amount: invalid amount 'abc'")]
-    [InlineData("流水号,交易时间,借方发生额,贷方发生额", "T,2024-01-05,,", "bank.csv:2: column debit: expected exactly one of debit and credit")]
-    [InlineData("流水号,交易时间,借方发生额,贷方发生额", "T,2024-01-05,1,2", "bank.csv:2: column debit: expected exactly one of debit and credit")]
-    [InlineData("流水号,交易时间,借方发生额,贷方发生额", "T,2024-01-05,0,0.00", "bank.csv:2: column debit: expected exactly one of debit and credit")]
+    [InlineData("流水号,交易时间,借方发生额,贷方发生额", "T,2024-01-05,1,2", "bank.csv:2: column debit: both debit and credit are non-zero")]
     [InlineData("流水号,交易时间,借方发生额,贷方发生额", "T,2024-01-05,-1,", "bank.csv:2: column debit: negative amount '-1'")]
     [InlineData("流水号,交易时间,借方发生额,贷方发生额", "T,2024-01-05,,-1", "bank.csv:2: column credit: negative amount '-1'")]
     [InlineData("流水号,交易时间,借方发生额,贷方发生额", "T,2024-01-05,1..0,", "bank.csv:2: column debit: invalid amount '1..0'")]
     [InlineData("流水号,交易时间,交易金额,余额", "T,2024-01-05,1,x", "bank.csv:2: column balance: invalid amount 'x'")]
-    [InlineData("流水号,交易时间,交易金额", "T,2024-01-05", "bank.csv:2: expected 3 fields, found 2")]
+    [InlineData("流水号,交易时间,交易金额", "T,2024-01-05", "bank.csv:2: column amount: missing value")]
     [InlineData("流水号,交易时间,交易金额", "T,2024-01-05,1,extra", "bank.csv:2: expected 3 fields, found 4")]
     [InlineData("流水号,交易时间,交易金额", ",,", "bank.csv:2: column time: missing value")]
     [InlineData("流水号,交易时间,交易金额", "T,2024-01-05,\"1", "bank.csv:2: unterminated quoted field")]
@@ -73,10 +70,10 @@ public sealed class BankReaderTests
     }
 
     [Theory]
-    [InlineData("流水号,交易时间,对方户名\nT,2024-01-05,x\n", "bank.csv: missing required column 'amount' (found: 流水号, 交易时间, 对方户名)")]
-    [InlineData("流水号,借贷标志,对方户名,交易金额\n", "bank.csv: missing required column 'time' (found: 流水号, 借贷标志, 对方户名, 交易金额)")]
-    [InlineData("流水号,交易时间,借贷标志\n", "bank.csv: missing required column 'amount' (found: 流水号, 交易时间, 借贷标志)")]
-    [InlineData("\n\n流水号 , 交易 时间 ,\t余额\n", "bank.csv: missing required column 'amount' (found: 流水号, 交易 时间, 余额)")]
+    [InlineData("流水号,交易时间,对方户名\nT,2024-01-05,x\n", "bank.csv: missing required column '交易金额 / amount' or '借方发生额 / debit' or '贷方发生额 / credit' (found on line 1: 流水号, 交易时间, 对方户名)")]
+    [InlineData("流水号,借贷标志,对方户名,交易金额\n", "bank.csv: missing required column '交易日期 / date' or '交易时间 / time' (found on line 1: 流水号, 借贷标志, 对方户名, 交易金额)")]
+    [InlineData("流水号,交易时间,借贷标志\n", "bank.csv: missing required column '交易金额 / amount' or '借方发生额 / debit' or '贷方发生额 / credit' (found on line 1: 流水号, 交易时间, 借贷标志)")]
+    [InlineData("\n\n流水号 , 交易 时间 ,\t余额\n", "bank.csv: missing required column '交易金额 / amount' or '借方发生额 / debit' or '贷方发生额 / credit' (found on line 3: 流水号, 交易 时间, 余额)")]
     [InlineData("", "bank.csv: no header row")]
     [InlineData("\r\n\n \n", "bank.csv: no header row")]
     public void Read_MissingColumn_ThrowsFileLevelError(string text, string expected)
@@ -93,8 +90,8 @@ public sealed class BankReaderTests
         string text = "流水号,交易时间,交易金额\nT1,2024-01-05,-1\nT2,2024-01-05,12.3.4\n\nT3,2024-01-06,2\n,,,\n";
         var (rows, diagnostics, stats) = Read(InputKind.Bank, text);
         Assert.Equal(["2|T1|2024-01-05||Debit|1.00|||||", "5|T3|2024-01-06||Credit|2.00|||||"], rows);
-        Assert.Equal(["bank.csv:3: column amount: invalid amount '12.3.4'", "bank.csv:6: expected 3 fields, found 4"], diagnostics);
-        Assert.Equal(new InputFileStats("bank.csv", 4, 2, TextEncodingKind.Utf8, System.Text.Encoding.UTF8.GetByteCount(text)), stats);
+        Assert.Equal(["bank.csv:3: column amount: invalid amount '12.3.4'", "bank.csv:6: column time: missing value"], diagnostics);
+        Assert.Equal(new InputFileStats("bank.csv", 4, 2, TextEncodingKind.Utf8, System.Text.Encoding.UTF8.GetByteCount(text)) { HeaderLine = 1 }, stats);
     }
 
     [Fact]
@@ -122,9 +119,9 @@ public sealed class BankReaderTests
     public void Read_DiagnosticsSink_ReceivesDiagnostics()
     {
         var sink = new List<Diagnostic>();
-        using var reader = BankReader.Create(new MemoryStream("交易时间,交易金额\n2024-01-05,0\n"u8.ToArray()), "b.csv", new InputReaderOptions { Diagnostics = sink });
+        using var reader = BankReader.Create(new MemoryStream("交易时间,交易金额\n2024-01-05,x\n"u8.ToArray()), "b.csv", new InputReaderOptions { Diagnostics = sink });
         Assert.False(reader.Read(out _));
-        Assert.Equal([new Diagnostic("b.csv", 2, "amount", "zero amount")], sink);
+        Assert.Equal([new Diagnostic("b.csv", 2, "amount", "invalid amount 'x'")], sink);
         Assert.Empty(reader.Diagnostics);
         Assert.Equal(BankLayout.SignedAmount, reader.Layout);
     }

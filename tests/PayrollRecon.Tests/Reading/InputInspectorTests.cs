@@ -41,7 +41,7 @@ public sealed class InputInspectorTests
     public void Inspect_EachKind_ReadsOneRow(InputKind kind, string text)
     {
         InputInspection inspection = InputInspector.Inspect(new MemoryStream(Encoding.UTF8.GetBytes(text)), InputInspector.DefaultFileName(kind), kind);
-        Assert.Equal(new InputFileStats(InputInspector.DefaultFileName(kind), 1, 0, TextEncodingKind.Utf8, Encoding.UTF8.GetByteCount(text)), inspection.Stats);
+        Assert.Equal(new InputFileStats(InputInspector.DefaultFileName(kind), 1, 0, TextEncodingKind.Utf8, Encoding.UTF8.GetByteCount(text)) { HeaderLine = 1 }, inspection.Stats);
         Assert.Empty(inspection.Diagnostics);
     }
 
@@ -50,6 +50,6 @@ public sealed class InputInspectorTests
     {
         var error = Assert.Throws<PayrollDataException>(() =>
             InputInspector.Inspect(new MemoryStream("交易时间,对方户名\n"u8.ToArray()), "bank.csv", InputKind.Bank));
-        Assert.Equal("bank.csv: missing required column 'amount' (found: 交易时间, 对方户名)", error.Message);
+        Assert.Equal("bank.csv: missing required column '交易金额 / amount' or '借方发生额 / debit' or '贷方发生额 / credit' (found on line 1: 交易时间, 对方户名)", error.Message);
     }
 }

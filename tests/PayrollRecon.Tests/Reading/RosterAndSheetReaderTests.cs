@@ -33,7 +33,7 @@ public sealed class RosterAndSheetReaderTests
     [InlineData("W1,张三,X,1,A,B,C,日薪,-3,,", "workers.csv:2: column wage_rate: negative amount '-3'")]
     [InlineData("W1,张三,X,1,A,B,C,日薪,350,2024-1-2,", "workers.csv:2: column entry_date: invalid date '2024-1-2'")]
     [InlineData("W1,张三,X,1,A,B,C,日薪,350,,2024-02-30", "workers.csv:2: column exit_date: invalid date '2024-02-30'")]
-    [InlineData("W1,张三,X,1,A,B,C,日薪,350", "workers.csv:2: expected 11 fields, found 9")]
+    [InlineData("W1,张三,X,1,A,B,C,日薪,350,,,x", "workers.csv:2: expected 11 fields, found 12")]
     public void Workers_BadRow_IsDiagnosticWithExactMessage(string row, string expected)
     {
         Assert.Equal(expected, SingleError(InputKind.Workers, WorkersHeader, row));
@@ -132,12 +132,12 @@ public sealed class RosterAndSheetReaderTests
     }
 
     [Theory]
-    [InlineData(InputKind.Workers, "工号,身份证号,计薪方式,工资标准", "workers.csv: missing required column 'name' (found: 工号, 身份证号, 计薪方式, 工资标准)")]
-    [InlineData(InputKind.Workers, "姓名,身份证号,计薪方式", "workers.csv: missing required column 'wage_rate' (found: 姓名, 身份证号, 计薪方式)")]
-    [InlineData(InputKind.Attendance, "身份证号,方向", "attendance.csv: missing required column 'time' (found: 身份证号, 方向)")]
-    [InlineData(InputKind.Payroll, "身份证号,工资月份,应发工资", "payroll.csv: missing required column 'net' (found: 身份证号, 工资月份, 应发工资)")]
-    [InlineData(InputKind.Batches, "收款账号,户名,金额", "batches.csv: missing required column 'batch_id' (found: 收款账号, 户名, 金额)")]
-    [InlineData(InputKind.Calendar, "日期", "calendar.csv: missing required column 'kind' (found: 日期)")]
+    [InlineData(InputKind.Workers, "工号,身份证号,计薪方式,工资标准", "workers.csv: missing required column '姓名 / name' (found on line 1: 工号, 身份证号, 计薪方式, 工资标准)")]
+    [InlineData(InputKind.Workers, "姓名,身份证号,计薪方式", "workers.csv: missing required column '工资标准 / wage_rate' (found on line 1: 姓名, 身份证号, 计薪方式)")]
+    [InlineData(InputKind.Attendance, "身份证号,方向", "attendance.csv: missing required column '考勤时间 / time' (found on line 1: 身份证号, 方向)")]
+    [InlineData(InputKind.Payroll, "身份证号,工资月份,应发工资", "payroll.csv: missing required column '实发工资 / net' (found on line 1: 身份证号, 工资月份, 应发工资)")]
+    [InlineData(InputKind.Batches, "收款账号,户名,金额", "batches.csv: missing required column '批次号 / batch_id' (found on line 1: 收款账号, 户名, 金额)")]
+    [InlineData(InputKind.Calendar, "日期", "calendar.csv: missing required column '类型 / kind' (found on line 1: 日期)")]
     public void Read_MissingRequiredColumn_ThrowsFileLevelError(InputKind kind, string header, string expected)
     {
         var error = Assert.Throws<PayrollDataException>(() => Read(kind, header + "\n"));
