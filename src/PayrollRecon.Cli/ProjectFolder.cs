@@ -26,11 +26,7 @@ internal static class ProjectFolder
     /// file throws with one line that names the project as <paramref name="label"/>.</summary>
     public static CheckInputs Inputs(string dir, ProjectSettings settings, string label)
     {
-        InputSource? Optional(InputKind kind)
-        {
-            var path = Path.Combine(dir, InputInspector.DefaultFileName(kind));
-            return File.Exists(path) ? InputSource.FromFile(path) : null;
-        }
+        InputSource? Optional(InputKind kind) => Locate(dir, kind) is { } path ? InputSource.FromFile(path) : null;
 
         InputSource Required(InputKind kind) =>
             Optional(kind) ?? throw new CliException($"{label}: missing required file '{InputInspector.DefaultFileName(kind)}'");
@@ -45,5 +41,18 @@ internal static class ProjectFolder
             Batches = Optional(InputKind.Batches),
             Calendar = Optional(InputKind.Calendar),
         };
+    }
+
+    /// <summary>The file of an input kind in a project folder: <c>bank.csv</c>, else <c>bank.xlsx</c>, else <c>bank.xls</c> (SPEC §2.3); null when none exists.</summary>
+    public static string? Locate(string dir, InputKind kind)
+    {
+        string csv = InputInspector.DefaultFileName(kind);
+        string stem = Path.GetFileNameWithoutExtension(csv);
+        foreach (string name in (ReadOnlySpan<string>)[csv, stem + ".xlsx", stem + ".xls"])
+        {
+            var path = Path.Combine(dir, name);
+            if (File.Exists(path)) return path;
+        }
+        return null;
     }
 }

@@ -164,12 +164,8 @@ public sealed class BankReader : InputReader<BankRow>
         }
     }
 
-    /// <summary>An account for a message: the first four and last four digits kept, the rest starred.</summary>
-    internal static string MaskAccount(string account)
-    {
-        string digits = new([.. account.Where(static c => char.IsAsciiDigit(c) || c == '*')]);
-        return digits.Length <= 8 ? digits : string.Concat(digits.AsSpan(0, 4), new string('*', digits.Length - 8), digits.AsSpan(digits.Length - 4));
-    }
+    /// <summary>An account for a message, its long digit runs masked like every card number in outputs.</summary>
+    private static string MaskAccount(string account) => Reporting.PersonalData.FreeText(account, mask: true);
 
     private protected override bool TryConvert(scoped in CsvRow r, out BankRow row)
     {

@@ -173,22 +173,14 @@ internal sealed class HeaderMap
         return nonEmpty > parts.Count ? list + ", …" : list;
     }
 
-    /// <summary>Masks the middle of every run of 10 or more digits (a card or id number written where a header name should be).</summary>
-    internal static string MaskDigits(string text)
+    /// <summary>A header name for a message: control characters shown as <c>?</c>, card and ID numbers masked.</summary>
+    private static string MaskDigits(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        int i = 0;
-        while (i < text.Length)
+        string printable = string.Create(text.Length, text, static (span, t) =>
         {
-            if (!char.IsAsciiDigit(text[i]) && !char.IsControl(text[i])) { sb.Append(text[i++]); continue; }
-            if (char.IsControl(text[i])) { sb.Append('?'); i++; continue; }
-            int start = i;
-            while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
-            int len = i - start;
-            if (len < 10) sb.Append(text, start, len);
-            else sb.Append(text, start, 4).Append('*', len - 8).Append(text, i - 4, 4);
-        }
-        return sb.ToString();
+            for (int i = 0; i < t.Length; i++) span[i] = char.IsControl(t[i]) ? '?' : t[i];
+        });
+        return Reporting.PersonalData.FreeText(printable, mask: true);
     }
 
     private static string[] Names(scoped in CsvRow header)

@@ -21,50 +21,53 @@ public static class InputInspector
     /// <param name="path">The input file.</param>
     /// <param name="kind">Which input it is.</param>
     /// <param name="maxDiagnostics">How many diagnostics to keep (the rest are only counted in the stats).</param>
-    public static InputInspection Inspect(string path, InputKind kind, int maxDiagnostics = 20)
-    {
-        var sink = new FirstDiagnostics(maxDiagnostics);
-        var options = new InputReaderOptions { Diagnostics = sink };
-        InputFileStats stats = kind switch
-        {
-            InputKind.Workers => Drain(WorkersReader.Open(path, options)),
-            InputKind.Attendance => Drain(AttendanceReader.Open(path, options)),
-            InputKind.Payroll => Drain(PayrollReader.Open(path, options)),
-            InputKind.Bank => Drain(BankReader.Open(path, options)),
-            InputKind.Batches => Drain(BatchesReader.Open(path, options)),
-            InputKind.Calendar => Drain(CalendarReader.Open(path, options)),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
-        return new InputInspection(stats, sink.Kept);
-    }
+    /// <param name="rows">How many parsed rows to return as JSON lines.</param>
+    public static InputInspection Inspect(string path, InputKind kind, int maxDiagnostics = 20, int rows = 0) =>
+        Inspect(SequentialFileStream.Open(path), Path.GetFileName(path), kind, maxDiagnostics, rows);
 
     /// <summary>Reads a stream leniently (the stream is disposed); <paramref name="fileName"/> names it in diagnostics.</summary>
-    public static InputInspection Inspect(Stream stream, string fileName, InputKind kind, int maxDiagnostics = 20)
+    public static InputInspection Inspect(Stream stream, string fileName, InputKind kind, int maxDiagnostics = 20, int rows = 0)
     {
         var sink = new FirstDiagnostics(maxDiagnostics);
         var options = new InputReaderOptions { Diagnostics = sink };
-        InputFileStats stats = kind switch
+        var json = new List<string>();
+        InputReader reader = kind switch
         {
-            InputKind.Workers => Drain(WorkersReader.Create(stream, fileName, options)),
-            InputKind.Attendance => Drain(AttendanceReader.Create(stream, fileName, options)),
-            InputKind.Payroll => Drain(PayrollReader.Create(stream, fileName, options)),
-            InputKind.Bank => Drain(BankReader.Create(stream, fileName, options)),
-            InputKind.Batches => Drain(BatchesReader.Create(stream, fileName, options)),
-            InputKind.Calendar => Drain(CalendarReader.Create(stream, fileName, options)),
+            InputKind.Workers => Drain(WorkersReader.Create(stream, fileName, options), rows, json, InspectedRows.Json),
+            InputKind.Attendance => Drain(AttendanceReader.Create(stream, fileName, options), rows, json, InspectedRows.Json),
+            InputKind.Payroll => Drain(PayrollReader.Create(stream, fileName, options), rows, json, InspectedRows.Json),
+            InputKind.Bank => Drain(BankReader.Create(stream, fileName, options), rows, json, InspectedRows.Json),
+            InputKind.Batches => Drain(BatchesReader.Create(stream, fileName, options), rows, json, InspectedRows.Json),
+            InputKind.Calendar => Drain(CalendarReader.Create(stream, fileName, options), rows, json, InspectedRows.Json),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
-        return new InputInspection(stats, sink.Kept);
+        var bank = reader as BankReader;
+        return new InputInspection(reader.Stats, sink.Kept)
+        {
+            Columns = reader.Columns,
+            Preamble = reader.Preamble,
+            Separator = reader.Separator,
+            BankLayout = bank?.Layout,
+            PreambleAccount = bank?.PreambleAccount,
+            PreamblePeriod = bank?.PreamblePeriod,
+            NewestFirst = bank?.NewestFirst ?? false,
+            Rows = json,
+        };
     }
 
-    private static InputFileStats Drain<TRow>(InputReader<TRow> reader)
+    private delegate string RowJson<TRow>(in TRow row)
+        where TRow : allows ref struct;
+
+    private static InputReader Drain<TRow>(InputReader<TRow> reader, int rows, List<string> json, RowJson<TRow> format)
         where TRow : allows ref struct
     {
         using (reader)
         {
-            while (reader.Read(out _))
+            while (reader.Read(out TRow row))
             {
+                if (json.Count < rows) json.Add(format(in row));
             }
-            return reader.Stats;
+            return reader;
         }
     }
 }

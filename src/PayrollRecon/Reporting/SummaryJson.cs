@@ -98,6 +98,11 @@ internal static class SummaryJson
                 w.WriteNumber("rowsRead", f.RowsRead);
                 w.WriteNumber("rowsRejected", f.RowsRejected);
                 w.WriteString("encoding", EncodingName(f.Encoding));
+                w.WriteString("format", f.Format);
+                if (f.Sheet is { } sheet) w.WriteString("sheet", sheet);
+                w.WriteNumber("headerLine", f.HeaderLine);
+                w.WriteNumber("preambleRows", f.PreambleRows);
+                w.WriteNumber("footerRows", f.FooterRows);
                 w.WriteNumber("bytes", f.Bytes);
                 w.WriteEndObject();
             }

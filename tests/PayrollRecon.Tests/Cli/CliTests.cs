@@ -153,13 +153,48 @@ public sealed class InspectCommandTests
         Assert.Equal(1, exit);
         Assert.Equal(
             $"workers.csv: UTF-8, {new FileInfo(project.Path_("workers.csv")).Length} bytes, 2 rows read, 0 rejected\n" +
+            "  header on line 1, comma-separated; 0 preamble rows, 0 footer rows skipped\n" +
+            "  columns: worker_id → worker_id, name → name, id_number → id_number, bank_account → bank_account, employer → employer, wage_type → wage_type, wage_rate → wage_rate\n" +
             "attendance.csv: absent\n" +
             "payroll.csv: absent\n" +
             $"bank.csv: UTF-8, {new FileInfo(project.Path_("bank.csv")).Length} bytes, 4 rows read, 1 rejected\n" +
+            "  header on line 1, comma-separated; 0 preamble rows, 0 footer rows skipped\n" +
+            "  layout: A (direction + amount)\n" +
+            "  columns: txn_id → txn_id, time → time, direction → direction, amount → amount, balance → balance, counterparty_name → counterparty_name, counterparty_account → counterparty_account, memo → memo\n" +
             "  bank.csv:5: column amount: invalid amount '12.3.4'\n" +
             "batches.csv: absent\n" +
             "calendar.csv: absent\n",
             output.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Inspect_StatementWithPreambleAndFooter_SaysWhatItSaw()
+    {
+        var files = TempProject.Small();
+        files.Remove("bank.csv");
+        files["bank.csv"] = "中国银行交易流水明细单\n账号:,6222021234567890123\n起止日期:,2024-01-01 至 2024-03-31\n" +
+                            "记账日期,金额,余额,对方账户名,对方卡号/账号,凭证号\n" +
+                            "2024-02-07,-300.00,700.00,张三,6222020200112233445,000000000\n" +
+                            "2024-01-02,+1000.00,1000.00,某建设集团有限公司,41050100000000000009,000000000\n" +
+                            "人民币合计,,,\"1,300.00 \"\n";
+        using var project = new TempProject(files);
+        var output = new StringWriter();
+        Assert.Equal(0, InspectCommand.Execute(project.Dir, 5, output, rows: 1));
+        string bank = output.ToString().ReplaceLineEndings("\n");
+        bank = bank[bank.IndexOf("bank.csv:", StringComparison.Ordinal)..bank.IndexOf("batches.csv:", StringComparison.Ordinal)];
+        Assert.Equal(
+            $"bank.csv: UTF-8, {new FileInfo(project.Path_("bank.csv")).Length} bytes, 2 rows read, 0 rejected\n" +
+            "  header on line 4, comma-separated; 3 preamble rows, 1 footer rows skipped\n" +
+            "  preamble: 中国银行交易流水明细单\n" +
+            "  preamble: 账号: 622202*********0123\n" +
+            "  preamble: 起止日期: 2024-01-01 至 2024-03-31\n" +
+            "  statement account (preamble): 6222021234567890123\n" +
+            "  statement period (preamble): 2024-01-01 to 2024-03-31\n" +
+            "  layout: C (signed amount); listed newest first (read in reverse, R40)\n" +
+            "  columns: 记账日期 → date, 金额 → amount, 余额 → balance, 对方账户名 → counterparty_name, 对方卡号/账号 → counterparty_account\n" +
+            "  ignored: 凭证号\n" +
+            "  {\"line\":5,\"txnId\":\"\",\"date\":\"2024-02-07\",\"direction\":\"debit\",\"amount\":\"300.00\",\"balance\":\"700.00\",\"counterpartyName\":\"张三\",\"counterpartyAccount\":\"622202*********3445\",\"memo\":\"\"}\n",
+            bank);
     }
 
     [Fact]

@@ -97,6 +97,10 @@ public sealed class SummaryJsonTests
                   "rowsRead": 2,
                   "rowsRejected": 0,
                   "encoding": "UTF-8 (BOM)",
+                  "format": "csv",
+                  "headerLine": 0,
+                  "preambleRows": 0,
+                  "footerRows": 0,
                   "bytes": 2048
                 },
                 {
@@ -104,6 +108,10 @@ public sealed class SummaryJsonTests
                   "rowsRead": 250,
                   "rowsRejected": 1,
                   "encoding": "GB18030",
+                  "format": "csv",
+                  "headerLine": 0,
+                  "preambleRows": 0,
+                  "footerRows": 0,
                   "bytes": 40960
                 },
                 {
@@ -111,6 +119,10 @@ public sealed class SummaryJsonTests
                   "rowsRead": 4000,
                   "rowsRejected": 0,
                   "encoding": "UTF-8",
+                  "format": "csv",
+                  "headerLine": 0,
+                  "preambleRows": 0,
+                  "footerRows": 0,
                   "bytes": 180000
                 }
               ]
