@@ -10,7 +10,6 @@ namespace PayrollRecon.Cli;
 internal static class BatchCommand
 {
     /// <summary>The input files of a project folder, in the names of SPEC §2.</summary>
-    private static readonly string[] InputFiles = Enum.GetValues<InputKind>().Select(InputInspector.DefaultFileName).ToArray();
 
     public static Command Create()
     {
@@ -122,10 +121,9 @@ internal static class BatchCommand
     private static DiscoveredProject Describe(string dir, string relative)
     {
         long bytes = 0;
-        foreach (var name in InputFiles)
+        foreach (var kind in Enum.GetValues<InputKind>())
         {
-            var info = new FileInfo(Path.Combine(dir, name));
-            if (info.Exists) bytes += info.Length;
+            if (ProjectFolder.Locate(dir, kind) is { } path) bytes += new FileInfo(path).Length;
         }
         try
         {

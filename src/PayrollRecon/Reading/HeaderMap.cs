@@ -15,6 +15,7 @@ internal sealed class HeaderMap
 {
     private const int MaxShownNames = 12;
     private const int MaxShownNameChars = 40;
+    private const int MaxShownChars = 160;
 
     private readonly string _file;
     private readonly string[] _written;
@@ -161,12 +162,14 @@ internal sealed class HeaderMap
     private string Shown()
     {
         var parts = new List<string>();
-        for (int i = 0; i < _written.Length && parts.Count < MaxShownNames; i++)
+        int chars = 0;
+        for (int i = 0; i < _written.Length && parts.Count < MaxShownNames && chars < MaxShownChars; i++)
         {
             string name = _written[i].Trim();
             if (name.Length == 0) continue;
             if (name.Length > MaxShownNameChars) name = name[..MaxShownNameChars] + "…";
             parts.Add(MaskDigits(name));
+            chars += name.Length;
         }
         int nonEmpty = _written.Count(static w => w.Trim().Length > 0);
         string list = parts.Count == 0 ? "(empty)" : string.Join(", ", parts);
