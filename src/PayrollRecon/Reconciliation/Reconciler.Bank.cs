@@ -151,7 +151,7 @@ public sealed partial class Reconciler
 
             if (bank.AmountFen == 0)
             {
-                // R41: only the balance chain reads a zero line (a bank may list a balance enquiry or a failed charge).
+                // R41: only the balance chain reads a zero line (a balance enquiry, a waived fee).
                 AddLine(index, -1, BankLineClass.Zero, BankLineRule.ZeroAmount, -1);
                 _zeroLines++;
                 ChainBalance(index, 0, ref running);
