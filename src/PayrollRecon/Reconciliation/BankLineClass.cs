@@ -17,8 +17,12 @@ public enum BankLineClass
     Interest,
     /// <summary>Step 8: labour funds from the client.</summary>
     LaborFunds,
-    /// <summary>A repeated txn_id: left out of everything.</summary>
+    /// <summary>A line repeating an earlier one (same txn_id, date, direction and amount, R15): left out of everything.</summary>
     DuplicateTxn,
+    /// <summary>A zero-amount line (R41): takes part in the balance chain only; no classification, not in the totals.</summary>
+    Zero,
+    /// <summary>A line whose status is failed, cancelled or reversed (R39): listed, and takes part in nothing.</summary>
+    Excluded,
 }
 
 /// <summary>The rule of SPEC §3.2 that placed a line in its class.</summary>
@@ -46,10 +50,14 @@ public enum BankLineRule
     InterestMemo,
     /// <summary>Step 8: any other credit.</summary>
     LaborFunds,
-    /// <summary>A txn_id seen earlier in date order; the line takes part in nothing.</summary>
+    /// <summary>An earlier line in date order has the same txn_id, date, direction and amount (R15); the line takes part in nothing.</summary>
     DuplicateTxn,
     /// <summary>A batch detail line that identified a worker by account or name.</summary>
     BatchDetailPayment,
     /// <summary>A batch detail line that failed or identified nobody.</summary>
     BatchDetailNoPayee,
+    /// <summary>The amount is zero (R41): only the balance chain reads the line.</summary>
+    ZeroAmount,
+    /// <summary>The statement's status column says the line did not succeed (R39); see <see cref="BankLineExplanation.Status"/>.</summary>
+    StatusNotSucceeded,
 }

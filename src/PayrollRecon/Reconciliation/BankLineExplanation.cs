@@ -1,4 +1,5 @@
 using PayrollRecon.Model;
+using PayrollRecon.Records;
 
 namespace PayrollRecon.Reconciliation;
 
@@ -11,8 +12,11 @@ public sealed record BankLineExplanation
     public required string? TxnId { get; init; }
     /// <summary>The line's calendar date.</summary>
     public required DateOnly Date { get; init; }
-    /// <summary>The line's amount (positive).</summary>
+    /// <summary>The line's amount: positive, zero for a <see cref="BankLineClass.Zero"/> line, as the file gave it (possibly zero) for an <see cref="BankLineClass.Excluded"/> one.</summary>
     public required Money Amount { get; init; }
+    /// <summary>The statement's status of the line (R39); a batch detail line carries its lump's.</summary>
+    /// <remarks>Anything but <see cref="BankLineStatus.Succeeded"/> comes with <see cref="BankLineClass.Excluded"/>.</remarks>
+    public BankLineStatus Status { get; init; }
     /// <summary>The class the line ended up in.</summary>
     public required BankLineClass Class { get; init; }
     /// <summary>The rule of SPEC §3.2 that placed it there.</summary>

@@ -9,7 +9,13 @@ namespace PayrollRecon.Reconciliation;
 public sealed partial class Reconciler
 {
     private readonly List<StoredBankLine> _bankLines = [];
+    // Whether the lines as added are already in reading order, oldest first (R14) or newest first (R40).
     private bool _bankLinesSorted = true;
+    private bool _bankLinesSortedNewestFirst = true;
+    // The physically first and last stored lines (by line number), whose dates tell a newest-first statement (R40).
+    private (long Line, DateOnly Date) _firstBankLine = (long.MaxValue, default);
+    private (long Line, DateOnly Date) _lastBankLine = (long.MinValue, default);
+    private bool _newestFirst;
     // Txn ids live here as bytes: every statement line has its own, so a string each would be one object per line.
     private readonly Utf8Arena _txnIds = new();
     private readonly List<StoredBatchLine> _batchLines = [];
@@ -33,6 +39,7 @@ public sealed partial class Reconciler
     // Wage payments classified; a payment usually makes one allocation, so this sizes the allocation list.
     private int _wagePaymentLines;
     private long _debits, _credits, _wagePayments, _batches, _fees, _misuse, _refunds, _interest, _laborFunds;
+    private int _zeroLines, _excludedLines;
 
     /// <summary>Adds one <c>batches.csv</c> detail line, in file order, before the bank lines.</summary>
     public void AddBatchLine(in BatchRow row)
@@ -62,7 +69,7 @@ public sealed partial class Reconciler
         _txnIds.Reserve(txnIdBytes);
     }
 
-    /// <summary>Adds one statement line, in file order.</summary>
+    /// <summary>Adds one statement line, in file order; a line that did not succeed (R39) is kept too, to be listed.</summary>
     public void AddBankLine(in BankRow row)
     {
         var line = new StoredBankLine(
@@ -71,6 +78,7 @@ public sealed partial class Reconciler
             row.TxnId.Length,
             row.Date,
             row.Direction == BankDirection.Debit,
+            row.Status,
             row.Amount.Fen,
             row.Balance?.Fen,
             Text(row.CounterpartyName),
@@ -79,39 +87,83 @@ public sealed partial class Reconciler
             Text(row.BatchId));
         if (_bankLines.Count > 0)
         {
-            var previous = _bankLines[^1];
+            ref readonly var previous = ref BankLineAt(_bankLines.Count - 1);
             if (line.Date < previous.Date || (line.Date == previous.Date && line.Line <= previous.Line)) _bankLinesSorted = false;
+            if (line.Date > previous.Date || (line.Date == previous.Date && line.Line <= previous.Line)) _bankLinesSortedNewestFirst = false;
         }
+        // R40 looks at every stored line, excluded ones too: a failed line still sits at its date in the listing.
+        if (line.Line < _firstBankLine.Line) _firstBankLine = (line.Line, line.Date);
+        if (line.Line > _lastBankLine.Line) _lastBankLine = (line.Line, line.Date);
         _bankLines.Add(line);
     }
 
-    /// <summary>Statement line indices in date order, then line number (R14); statements are usually sorted already.</summary>
+    /// <summary>
+    /// True when the statement is listed newest first (R40): its physically last line is dated before its first.
+    /// Lines are then read in reverse line order, so "file order on ties" (R14) is the reversed order.
+    /// </summary>
+    private bool StatementNewestFirst => _bankLines.Count > 1 && _lastBankLine.Date < _firstBankLine.Date;
+
+    /// <summary>
+    /// Statement line indices in date order, then line number (R14), or line number descending on a newest-first
+    /// statement (R40); statements are usually in one of those orders already.
+    /// </summary>
     private int[] BankOrder()
     {
         var order = new int[_bankLines.Count];
+        if (_newestFirst && _bankLinesSortedNewestFirst)
+        {
+            for (int i = 0; i < order.Length; i++) order[i] = order.Length - 1 - i;
+            return order;
+        }
         for (int i = 0; i < order.Length; i++) order[i] = i;
-        if (_bankLinesSorted) return order;
+        if (!_newestFirst && _bankLinesSorted) return order;
         var keys = new (int Day, long Line)[order.Length];
-        for (int i = 0; i < keys.Length; i++) keys[i] = (_bankLines[i].Date.DayNumber, _bankLines[i].Line);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            ref readonly var bank = ref BankLineAt(i);
+            keys[i] = (bank.Date.DayNumber, _newestFirst ? -bank.Line : bank.Line);
+        }
         Array.Sort(keys, order);
         return order;
     }
 
-    /// <summary>Duplicate txn ids, the balance chain and the classification of every line (§3.2, R14–R17).</summary>
+    /// <summary>
+    /// Excluded and zero lines, repeated lines, the balance chain and the classification of every line
+    /// (§3.2, R14–R17, R39–R41), in reading order.
+    /// </summary>
     private void ProcessBankLines()
     {
         // Sized once for every line there can be, so the list never grows while lines are classified.
         _lines.Capacity = _bankLines.Count + _batchLines.Count;
-        var firstByTxn = new ArenaSliceSet(_txnIds, _bankLines.Count);
+        _newestFirst = StatementNewestFirst;
+        var firstByKey = new ArenaSliceSet<TxnRepeatKey>(_txnIds, _bankLines.Count);
         long? running = null;
         foreach (int index in BankOrder())
         {
             ref readonly var bank = ref BankLineAt(index);
+            if (bank.Status != BankLineStatus.Succeeded)
+            {
+                // R39: listed with its status, and nothing else; its other fields may not even have been read.
+                AddLine(index, -1, BankLineClass.Excluded, BankLineRule.StatusNotSucceeded, -1);
+                _excludedLines++;
+                continue;
+            }
+
+            if (bank.AmountFen == 0)
+            {
+                // R41: only the balance chain reads a zero line (a balance enquiry, a waived fee).
+                AddLine(index, -1, BankLineClass.Zero, BankLineRule.ZeroAmount, -1);
+                _zeroLines++;
+                ChainBalance(index, 0, ref running);
+                continue;
+            }
+
             if (bank.TxnLength > 0)
             {
-                if (firstByTxn.TryGetOrAdd(bank.TxnOffset, bank.TxnLength, index, out int first))
+                var key = new TxnRepeatKey(bank.Date.DayNumber, bank.IsDebit, bank.AmountFen);
+                if (firstByKey.TryGetOrAdd(bank.TxnOffset, bank.TxnLength, key, index, out int first))
                 {
-                    // R15: the later line is left out of everything, the balance chain included.
+                    // R15: the repeating line is left out of everything, the balance chain included.
                     int duplicate = AddLine(index, -1, BankLineClass.DuplicateTxn, BankLineRule.DuplicateTxn, -1);
                     _findings.Add(LineFinding(FindingCode.DuplicateTxn, Severity.Red, duplicate, null) with
                     {
@@ -121,20 +173,7 @@ public sealed partial class Reconciler
                 }
             }
 
-            long movement = bank.IsDebit ? -bank.AmountFen : bank.AmountFen;
-            if (bank.BalanceFen is { } reported)
-            {
-                if (running is { } previous)
-                {
-                    long expected = checked(previous + movement);
-                    if (expected != reported) ReportBalanceBreak(index, expected, reported);
-                }
-                running = reported;
-            }
-            else if (running is { } previous)
-            {
-                running = checked(previous + movement);
-            }
+            ChainBalance(index, bank.IsDebit ? -bank.AmountFen : bank.AmountFen, ref running);
 
             if (bank.IsDebit)
             {
@@ -152,6 +191,27 @@ public sealed partial class Reconciler
         _paymentsByAccount = null;
         _paymentsByName = null;
         _allocations.Capacity = Math.Max(_allocations.Capacity, _wagePaymentLines);
+    }
+
+    /// <summary>
+    /// R15 balance chain: a line with a balance is checked against the running one (unless it is the first with a
+    /// balance) and restarts it; a line without one carries the running balance through.
+    /// </summary>
+    private void ChainBalance(int index, long movement, ref long? running)
+    {
+        if (BankLineAt(index).BalanceFen is { } reported)
+        {
+            if (running is { } previous)
+            {
+                long expected = checked(previous + movement);
+                if (expected != reported) ReportBalanceBreak(index, expected, reported);
+            }
+            running = reported;
+        }
+        else if (running is { } previous)
+        {
+            running = checked(previous + movement);
+        }
     }
 
     private void ReportBalanceBreak(int index, long expected, long reported)

@@ -6,18 +6,27 @@ namespace PayrollRecon.Reconciliation;
 /// A compact copy of one bank statement line; the txn id is a slice of the reconciler's byte arena (length 0 when
 /// the line has none), the other text fields are interned (empty, never null).
 /// </summary>
+/// <remarks>For a line whose <see cref="Status"/> is not <see cref="BankLineStatus.Succeeded"/> only the line, the date and the status are meaningful (R39).</remarks>
 internal readonly record struct StoredBankLine(
     long Line,
     int TxnOffset,
     int TxnLength,
     DateOnly Date,
     bool IsDebit,
+    BankLineStatus Status,
     long AmountFen,
     long? BalanceFen,
     string Name,
     string Account,
     string Memo,
     string BatchId);
+
+/// <summary>
+/// What a statement line must share with an earlier one, besides its txn id bytes, to repeat it (R15): date,
+/// direction and amount. Banks reuse serial numbers for distinct lines (a fee and its transfer), so the id alone is
+/// not enough.
+/// </summary>
+internal readonly record struct TxnRepeatKey(int DayNumber, bool IsDebit, long AmountFen);
 
 /// <summary>A compact copy of one batch detail line; text fields are interned (empty, never null).</summary>
 internal readonly record struct StoredBatchLine(

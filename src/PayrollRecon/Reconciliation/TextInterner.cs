@@ -10,22 +10,22 @@ namespace PayrollRecon.Reconciliation;
 internal sealed class TextInterner
 {
     private readonly Utf8Arena _bytes = new();
-    private readonly ArenaSliceSet _index;
+    private readonly ArenaSliceSet<NoTag> _index;
     private readonly List<string> _values = [];
 
     public TextInterner()
     {
-        _index = new ArenaSliceSet(_bytes, 256);
+        _index = new ArenaSliceSet<NoTag>(_bytes, 256);
     }
 
     /// <summary>The string for <paramref name="utf8"/>; the empty string for no bytes.</summary>
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.IsEmpty) return string.Empty;
-        if (_index.TryGetValue(utf8, out int existing)) return _values[existing];
+        if (_index.TryGetValue(utf8, default, out int existing)) return _values[existing];
         int offset = _bytes.Add(utf8);
         string value = _bytes.GetString(offset, utf8.Length);
-        _index.Add(offset, utf8.Length, _values.Count);
+        _index.Add(offset, utf8.Length, default, _values.Count);
         _values.Add(value);
         return value;
     }

@@ -40,6 +40,11 @@ internal sealed class Labels
     internal required string Conservation { get; init; }
     internal required string Balanced { get; init; }
     internal required string Unbalanced { get; init; }
+    internal required string StatementOrder { get; init; }
+    internal required string NewestFirst { get; init; }
+    internal required string LinesOutsideTotals { get; init; }
+    internal required string ExcludedLines { get; init; }
+    internal required string ZeroLines { get; init; }
     internal required string EmployerGrades { get; init; }
     internal required string Employer { get; init; }
     internal required string Grade { get; init; }
@@ -132,6 +137,11 @@ internal sealed class Labels
         Conservation = "资金守恒",
         Balanced = "借贷分类平衡",
         Unbalanced = "借贷分类不平衡",
+        StatementOrder = "流水顺序",
+        NewestFirst = "倒序（最新在前），已按时间先后核对",
+        LinesOutsideTotals = "未计入借贷合计",
+        ExcludedLines = "失败/撤销/冲正 {0} 笔",
+        ZeroLines = "零金额 {0} 笔",
         EmployerGrades = "用工单位诚信等级",
         Employer = "用工单位",
         Grade = "等级",
@@ -213,6 +223,11 @@ internal sealed class Labels
         Conservation = "Conservation",
         Balanced = "debits and credits fully classified",
         Unbalanced = "debits and credits NOT fully classified",
+        StatementOrder = "Statement order",
+        NewestFirst = "newest first, read oldest first",
+        LinesOutsideTotals = "Outside the totals",
+        ExcludedLines = "{0} failed, cancelled or reversed",
+        ZeroLines = "{0} zero-amount",
         EmployerGrades = "Employer grades",
         Employer = "Employer",
         Grade = "Grade",

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
 using PayrollRecon.Reconciliation;
@@ -107,6 +109,21 @@ internal static class ReportHtml
         h.Raw("<span class=\"stat\" id=\"conservation\" data-balanced=\"").Raw(balanced ? "true" : "false").Raw("\">")
             .Text(l.Conservation).Raw("<b class=\"").Raw(balanced ? "ok" : "warn").Raw("\">")
             .Raw(balanced ? "✓ " : "✗ ").Text(balanced ? l.Balanced : l.Unbalanced).Raw("</b></span>");
+        // Said only when it applies, so the page of an ordinary statement stays as it was.
+        if (s.BankStatementNewestFirst)
+        {
+            h.Raw("<span class=\"stat\" id=\"statement-order\" data-newest-first=\"true\">").Text(l.StatementOrder)
+                .Raw("<b>").Text(l.NewestFirst).Raw("</b></span>");
+        }
+        if (s.ExcludedBankLines > 0 || s.ZeroBankLines > 0)
+        {
+            h.Raw("<span class=\"stat\" id=\"lines-outside-totals\" data-excluded=\"").Number(s.ExcludedBankLines)
+                .Raw("\" data-zero=\"").Number(s.ZeroBankLines).Raw("\">").Text(l.LinesOutsideTotals).Raw("<b>");
+            if (s.ExcludedBankLines > 0) h.Text(string.Format(CultureInfo.InvariantCulture, l.ExcludedLines, s.ExcludedBankLines));
+            if (s.ExcludedBankLines > 0 && s.ZeroBankLines > 0) h.Raw(" · ");
+            if (s.ZeroBankLines > 0) h.Text(string.Format(CultureInfo.InvariantCulture, l.ZeroLines, s.ZeroBankLines));
+            h.Raw("</b></span>");
+        }
         h.Raw("</div>").Line()
             .Raw("</section>").Line();
     }

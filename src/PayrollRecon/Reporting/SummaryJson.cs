@@ -77,6 +77,17 @@ internal static class SummaryJson
             w.WriteBoolean("balanced", c.Balanced);
             w.WriteEndObject();
 
+            // Written only when it says something (R39–R41), so the summary of an ordinary statement stays as it was;
+            // a reader takes its absence as oldest first, no zero and no excluded lines.
+            if (s.BankStatementNewestFirst || s.ZeroBankLines > 0 || s.ExcludedBankLines > 0)
+            {
+                w.WriteStartObject("bankStatement");
+                w.WriteBoolean("newestFirst", s.BankStatementNewestFirst);
+                w.WriteNumber("zeroLines", s.ZeroBankLines);
+                w.WriteNumber("excludedLines", s.ExcludedBankLines);
+                w.WriteEndObject();
+            }
+
             w.WriteStartArray("employers");
             foreach (var g in s.EmployerGrades.OrderBy(static g => g.Employer, StringComparer.Ordinal))
             {

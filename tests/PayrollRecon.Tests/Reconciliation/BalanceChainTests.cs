@@ -54,18 +54,31 @@ public sealed class BalanceChainTests
     [Fact]
     public void DateOrder_LinesOutOfOrder_SortedByDateThenLine()
     {
-        // File order: line 2 dated the 5th, line 3 dated the 1st. In date order line 3 comes first, so line 2 is the
-        // duplicate and the chain runs 3 → 2.
+        // File order: line 2 dated the 5th, line 3 dated the 1st, line 4 the 6th (last after first: oldest first,
+        // R40 does not apply). In date order line 3 comes first, so the chain runs 3 → 2 → 4.
+        var s = new Scenario();
+        s.Bank.Add(Line("X", 5, false, 100_00, 1100_00));
+        s.Bank.Add(Line("Y", 1, false, 100_00, 1000_00));
+        s.Bank.Add(Line("Z", 6, false, 100_00, 1200_00));
+        var result = s.Run();
+        Assert.Equal(["bank.csv:3", "bank.csv:2", "bank.csv:4"], result.BankLines.Select(l => l.Source));
+        Assert.Empty(result.Of(FindingCode.BalanceBreak)); // 1000 + 100 = 1100, + 100 = 1200 ✓
+        Assert.False(result.Summary.BankStatementNewestFirst);
+    }
+
+    [Fact]
+    public void DuplicateTxn_SameTxnIdOnAnotherDate_IsAnotherLine()
+    {
+        // R15: a repeat needs the same date too; the later line in date order (line 2) would have been the duplicate
+        // under a txn-id-only reading.
         var s = new Scenario();
         s.Bank.Add(Line("X", 5, false, 100_00, 1100_00));
         s.Bank.Add(Line("X", 1, false, 100_00, 1000_00));
-        s.Bank.Add(Line("Y", 6, false, 100_00, 1100_00));
+        s.Bank.Add(Line("Y", 6, false, 100_00, 1200_00));
         var result = s.Run();
-        var dup = result.Single(FindingCode.DuplicateTxn);
-        Assert.Equal("bank.csv:2", dup.Source);
-        Assert.Equal("bank.csv:3", dup.Detail);
-        Assert.Equal(["bank.csv:3", "bank.csv:2", "bank.csv:4"], result.BankLines.Select(l => l.Source));
-        Assert.Empty(result.Of(FindingCode.BalanceBreak)); // 1000 + 100 = 1100 ✓ (line 2 is out of the chain)
+        Assert.Empty(result.Of(FindingCode.DuplicateTxn));
+        Assert.Empty(result.Of(FindingCode.BalanceBreak));
+        Assert.Equal(new Money(300_00), result.Summary.Conservation.LaborFunds);
     }
 
     [Fact]

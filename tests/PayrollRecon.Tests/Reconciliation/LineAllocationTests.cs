@@ -103,19 +103,47 @@ public sealed class LineAllocationTests
     public void ArenaSliceSet_ManyKeysPastItsInitialSize_FindsEveryEarlierEqualKey()
     {
         var arena = new Utf8Arena(16);
-        var set = new ArenaSliceSet(arena, 2);
+        var set = new ArenaSliceSet<NoTag>(arena, 2);
         for (int i = 0; i < 1_000; i++)
         {
             byte[] key = Encoding.UTF8.GetBytes($"T{i % 700}");
             int offset = arena.Add(key);
-            bool seen = set.TryGetOrAdd(offset, key.Length, i, out int first);
+            bool seen = set.TryGetOrAdd(offset, key.Length, default, i, out int first);
             Assert.Equal(i >= 700, seen);
             Assert.Equal(i >= 700 ? i - 700 : -1, first);
         }
         Assert.Equal(700, set.Count);
-        Assert.True(set.TryGetValue("T699"u8, out int value));
+        Assert.True(set.TryGetValue("T699"u8, default, out int value));
         Assert.Equal(699, value);
-        Assert.False(set.TryGetValue("T700"u8, out _));
+        Assert.False(set.TryGetValue("T700"u8, default, out _));
+    }
+
+    [Fact]
+    public void ArenaSliceSet_SameBytesOtherTag_IsAnotherKey()
+    {
+        // R15: one serial number on a fee and on its transfer are two lines; only bytes and tag together repeat.
+        var arena = new Utf8Arena(16);
+        var set = new ArenaSliceSet<TxnRepeatKey>(arena, 2);
+        var transfer = new TxnRepeatKey(new DateOnly(2024, 4, 12).DayNumber, IsDebit: true, 6600_00);
+        var fee = transfer with { AmountFen = 2_00 };
+        var credit = transfer with { IsDebit = false };
+        var nextDay = transfer with { DayNumber = transfer.DayNumber + 1 };
+        int Add(TxnRepeatKey tag, int value, out int first)
+        {
+            int offset = arena.Add("V0001"u8);
+            return set.TryGetOrAdd(offset, 5, tag, value, out first) ? 1 : 0;
+        }
+
+        Assert.Equal(0, Add(transfer, 0, out _));
+        Assert.Equal(0, Add(fee, 1, out _));
+        Assert.Equal(0, Add(credit, 2, out _));
+        Assert.Equal(0, Add(nextDay, 3, out _));
+        Assert.Equal(1, Add(fee, 4, out int firstFee));
+        Assert.Equal(1, firstFee);
+        Assert.Equal(4, set.Count);
+        Assert.True(set.TryGetValue("V0001"u8, transfer, out int value));
+        Assert.Equal(0, value);
+        Assert.False(set.TryGetValue("V0002"u8, transfer, out _));
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using PayrollRecon.Records;
 
 namespace PayrollRecon.Tests.Reconciliation;
 
-/// <summary>Small random projects (from a seed) that exercise every bank-line class, shared cards and duplicates.</summary>
+/// <summary>
+/// Small random projects (from a seed) that exercise every bank-line class, shared cards, repeated lines and reused
+/// serial numbers, zero-amount and excluded lines; statements come in any order, now and then newest first.
+/// </summary>
 internal static class RandomProject
 {
     private static readonly string[] Names = ["张三", "李四", "王五", "赵六", "张三"];
@@ -86,7 +89,23 @@ internal static class RandomProject
                 8 => new Scenario.B(txn, date, false, amount * 10) { Name = "某开发有限公司", Memo = "人工费" },
                 _ => new Scenario.B(txn, date, true, amount) { BatchId = rng.Next(3) == 0 ? "B9" : "B1", Memo = memo },
             };
-            s.Bank.Add(line with { Balance = balance });
+            line = line with { Balance = balance };
+            switch (rng.Next(16))
+            {
+                case 0:
+                    line = line with { Amount = 0 }; // R41
+                    break;
+                case 1:
+                    line = line with { Status = (BankLineStatus)rng.Next(1, 4) }; // R39
+                    break;
+                case 2 when s.Bank.Count > 0:
+                    line = s.Bank[rng.Next(s.Bank.Count)]; // the same line exported twice (R15)
+                    break;
+                case 3 when s.Bank.Count > 0:
+                    line = line with { Txn = s.Bank[rng.Next(s.Bank.Count)].Txn }; // a serial number reused (R15)
+                    break;
+            }
+            s.Bank.Add(line);
         }
         return s;
     }

@@ -4,6 +4,7 @@ using PayrollRecon.Findings;
 using PayrollRecon.Model;
 using PayrollRecon.Parsing;
 using PayrollRecon.Reconciliation;
+using PayrollRecon.Records;
 
 namespace PayrollRecon.Tests.Reconciliation;
 
@@ -21,10 +22,16 @@ public sealed class ReconcilerPropertyTests
             var c = result.Summary.Conservation;
             Assert.True(c.Balanced, $"seed {seed}");
 
-            // Independently: every statement line that is not a repeated txn is counted once, by its own class.
+            // Independently: every statement line that is not a repeat (R15) nor excluded (R39) is counted once, by its
+            // own class; zero lines (R41) add nothing.
             var bySource = s.Bank.Select((b, i) => (Source: $"bank.csv:{i + 2}", Line: b)).ToDictionary(x => x.Source, x => x.Line);
-            var statement = result.BankLines.Where(l => l.Source.StartsWith("bank.csv:", StringComparison.Ordinal) && l.Class != BankLineClass.DuplicateTxn).ToList();
+            var statement = result.BankLines.Where(l => l.Source.StartsWith("bank.csv:", StringComparison.Ordinal)
+                && l.Class is not (BankLineClass.DuplicateTxn or BankLineClass.Excluded)).ToList();
             Assert.Equal(s.Bank.Count, result.BankLines.Count(l => l.Source.StartsWith("bank.csv:", StringComparison.Ordinal)));
+            Assert.Equal(s.Bank.Count(b => b.Status != BankLineStatus.Succeeded), result.Summary.ExcludedBankLines);
+            Assert.Equal(result.Summary.ExcludedBankLines, result.BankLines.Count(l => l.Class == BankLineClass.Excluded));
+            Assert.Equal(s.Bank.Count(b => b.Status == BankLineStatus.Succeeded && b.Amount == 0), result.Summary.ZeroBankLines);
+            Assert.Equal(result.Summary.ZeroBankLines, result.BankLines.Count(l => l.Class == BankLineClass.Zero));
             long Sum(Func<BankLineExplanation, bool> which) => statement.Where(which).Sum(l => l.Amount.Fen);
             Assert.Equal(c.Debits.Fen, Sum(l => bySource[l.Source].Debit));
             Assert.Equal(c.Credits.Fen, Sum(l => !bySource[l.Source].Debit));
@@ -134,6 +141,60 @@ public sealed class ReconcilerPropertyTests
             for (int i = 1; i < findings.Count; i++)
                 Assert.True(FindingOrder.Compare(findings[i - 1], findings[i]) <= 0, $"seed {seed} at {i}");
         }).Check(PropertyConfig.Quick());
+    }
+
+    [Fact]
+    public void NewestFirst_StatementReversed_SameFindingsWhenItsEndsHaveDistinctDates()
+    {
+        // R40: the reversed file is read in reverse line order, which is the original reading order, so only the
+        // line numbers in the evidence change.
+        Prop.ForAll(Seeds, seed =>
+        {
+            var s = RandomProject.Build(seed);
+            if (s.Bank.Count < 2 || s.Bank[0].Date == s.Bank[^1].Date) return;
+            var asListed = s.Run();
+            s.Bank.Reverse();
+            var reversed = s.Run();
+            Assert.NotEqual(asListed.Summary.BankStatementNewestFirst, reversed.Summary.BankStatementNewestFirst);
+            Assert.Equal(StatementLineTests.Keys(asListed), StatementLineTests.Keys(reversed));
+            Assert.Equal(asListed.Ledger, reversed.Ledger);
+            Assert.Equal(asListed.Summary.Conservation, reversed.Summary.Conservation);
+        }).Check(PropertyConfig.Quick(200));
+    }
+
+    [Fact]
+    public void NewestFirst_BalancesConsistentInDateOrder_NoBalanceBreakEitherWay()
+    {
+        // A statement whose balances are right when read oldest first (repeats, excluded lines and lines before the
+        // first balance carry anything), listed oldest first and newest first.
+        Prop.ForAll(Seeds, seed =>
+        {
+            var s = RandomProject.Build(seed);
+            var rng = new Random(seed);
+            var ordered = s.Bank.OrderBy(b => b.Date).ToList();
+            if (ordered.Count < 2 || ordered[0].Date == ordered[^1].Date) return;
+            var seen = new HashSet<(string, DateOnly, bool, long)>();
+            long running = rng.Next(0, 100_000) * 100L;
+            for (int i = 0; i < ordered.Count; i++)
+            {
+                var b = ordered[i];
+                if (b.Status != BankLineStatus.Succeeded) continue;
+                if (b.Amount != 0 && !string.IsNullOrEmpty(b.Txn) && !seen.Add((b.Txn, b.Date, b.Debit, b.Amount))) continue;
+                running += b.Debit ? -b.Amount : b.Amount;
+                ordered[i] = b with { Balance = rng.Next(4) == 0 ? null : running };
+            }
+
+            s.Bank.Clear();
+            s.Bank.AddRange(ordered);
+            var oldestFirst = s.Run();
+            s.Bank.Reverse();
+            var newestFirst = s.Run();
+            Assert.False(oldestFirst.Summary.BankStatementNewestFirst);
+            Assert.True(newestFirst.Summary.BankStatementNewestFirst);
+            Assert.Empty(oldestFirst.Of(FindingCode.BalanceBreak));
+            Assert.Empty(newestFirst.Of(FindingCode.BalanceBreak));
+            Assert.Equal(StatementLineTests.Keys(oldestFirst), StatementLineTests.Keys(newestFirst));
+        }).Check(PropertyConfig.Quick(200));
     }
 
     private static string Describe(Finding f) => (f with { TxnIds = [] }) + " txn=" + string.Join(';', f.TxnIds);

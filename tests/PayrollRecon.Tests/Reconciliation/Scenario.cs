@@ -134,6 +134,7 @@ internal sealed class Scenario
                 CounterpartyAccount = U(b.Account),
                 Memo = U(b.Memo),
                 BatchId = U(b.BatchId),
+                Status = b.Status,
             });
             line++;
         }
@@ -188,6 +189,8 @@ internal sealed class Scenario
         public string Memo { get; init; } = "";
         public string BatchId { get; init; } = "";
         public long? Balance { get; init; }
+        /// <summary>The statement's status of the line (R39).</summary>
+        public BankLineStatus Status { get; init; }
         /// <summary>Overrides the file line (to feed lines out of date order).</summary>
         public long? Line { get; init; }
     }

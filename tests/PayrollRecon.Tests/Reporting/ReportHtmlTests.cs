@@ -68,6 +68,29 @@ public sealed partial class ReportHtmlTests
         Assert.DoesNotContain("应付工资", html);
     }
 
+    [Theory]
+    [InlineData(ReportLanguage.Zh, "流水顺序<b>倒序（最新在前），已按时间先后核对</b>", "未计入借贷合计<b>失败/撤销/冲正 2 笔 · 零金额 1 笔</b>")]
+    [InlineData(ReportLanguage.En, "Statement order<b>newest first, read oldest first</b>", "Outside the totals<b>2 failed, cancelled or reversed · 1 zero-amount</b>")]
+    public void WriteReportHtml_NewestFirstWithZeroAndExcludedLines_SaysSo(ReportLanguage language, string order, string outside)
+    {
+        var small = Small();
+        var result = small with { Summary = small.Summary with { BankStatementNewestFirst = true, ExcludedBankLines = 2, ZeroBankLines = 1 } };
+
+        string html = Utf8(st => ReportWriter.WriteReportHtml(result, st, new ReportOptions { Language = language }));
+
+        Assert.Contains("<span class=\"stat\" id=\"statement-order\" data-newest-first=\"true\">" + order + "</span>", html);
+        Assert.Contains("<span class=\"stat\" id=\"lines-outside-totals\" data-excluded=\"2\" data-zero=\"1\">" + outside + "</span>", html);
+    }
+
+    [Fact]
+    public void WriteReportHtml_OrdinaryStatement_SaysNothingOfOrderOrLinesOutside()
+    {
+        string html = Utf8(st => ReportWriter.WriteReportHtml(Small(), st));
+
+        Assert.DoesNotContain("statement-order", html);
+        Assert.DoesNotContain("lines-outside-totals", html);
+    }
+
     [Fact]
     public void WriteReportHtml_NoFindings_GreenAndEmptyTable()
     {

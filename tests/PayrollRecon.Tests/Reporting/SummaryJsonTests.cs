@@ -133,6 +133,52 @@ public sealed class SummaryJsonTests
     }
 
     [Fact]
+    public void WriteSummaryJson_NewestFirstWithZeroAndExcludedLines_BankStatementObjectAfterConservation()
+    {
+        var small = Small();
+        var result = small with { Summary = small.Summary with { BankStatementNewestFirst = true, ZeroBankLines = 1, ExcludedBankLines = 2 } };
+
+        string json = Utf8(st => ReportWriter.WriteSummaryJson(result, st));
+
+        Assert.Contains(
+            """
+                "balanced": true
+              },
+              "bankStatement": {
+                "newestFirst": true,
+                "zeroLines": 1,
+                "excludedLines": 2
+              },
+              "employers": [
+            """.Replace("\r\n", "\n"),
+            json);
+    }
+
+    [Theory]
+    [InlineData(false, 0, 1)]
+    [InlineData(false, 3, 0)]
+    [InlineData(true, 0, 0)]
+    public void WriteSummaryJson_AnyOfOrderZeroExcluded_WritesAllThree(bool newestFirst, int zero, int excluded)
+    {
+        var small = Small();
+        var result = small with { Summary = small.Summary with { BankStatementNewestFirst = newestFirst, ZeroBankLines = zero, ExcludedBankLines = excluded } };
+
+        using var doc = JsonDocument.Parse(Utf8(st => ReportWriter.WriteSummaryJson(result, st)));
+        var statement = doc.RootElement.GetProperty("bankStatement");
+
+        Assert.Equal(newestFirst, statement.GetProperty("newestFirst").GetBoolean());
+        Assert.Equal(zero, statement.GetProperty("zeroLines").GetInt32());
+        Assert.Equal(excluded, statement.GetProperty("excludedLines").GetInt32());
+    }
+
+    [Fact]
+    public void WriteSummaryJson_OrdinaryStatement_NoBankStatementObject()
+    {
+        using var doc = JsonDocument.Parse(Utf8(st => ReportWriter.WriteSummaryJson(Small(), st)));
+        Assert.False(doc.RootElement.TryGetProperty("bankStatement", out _));
+    }
+
+    [Fact]
     public void WriteSummaryJson_SameInputTwice_ByteIdentical()
     {
         Assert.Equal(Bytes(s => ReportWriter.WriteSummaryJson(Realistic(), s)), Bytes(s => ReportWriter.WriteSummaryJson(Realistic(), s)));
