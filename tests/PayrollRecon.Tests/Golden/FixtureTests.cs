@@ -11,54 +11,17 @@ namespace PayrollRecon.Tests.Golden;
 /// </summary>
 public sealed class FixtureTests
 {
-    /// <summary>
-    /// Fixtures whose expected findings follow a rule the bank reader does not deliver yet: the engine side is done
-    /// and unit-tested, the file path is not. They run under the skipped tests below; move a fixture back (delete it
-    /// here) once <c>BankReader</c> does what its reason says.
-    /// </summary>
-    internal static readonly IReadOnlyDictionary<string, string> AwaitingBankReader = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["rules/status-excluded"] = "R39: BankRow.Status from a status (交易状态) column, and a not-succeeded line read with only its date checked",
-        ["rules/bank-layout-c"] = "R41: a zero amount in layout C is a zero line, not a DATA_ERROR",
-    };
-
-    private const string AwaitingBankReaderSkip =
-        "Waits for the bank reader of R39/R41 (BankRow.Status from the status column; zero amounts in layouts B and C): "
-        + "see AwaitingBankReader; remove this Skip and the entries once BankReader delivers them.";
-
-    public static TheoryData<string> Projects() => FixtureData(awaitingBankReader: false);
-
-    public static TheoryData<string> ProjectsAwaitingBankReader() => FixtureData(awaitingBankReader: true);
-
-    private static TheoryData<string> FixtureData(bool awaitingBankReader)
+    public static TheoryData<string> Projects()
     {
         var data = new TheoryData<string>();
         foreach (var dir in Directory.EnumerateDirectories(RepoPaths.Fixtures, "*", SearchOption.AllDirectories)
                      .Where(d => File.Exists(Path.Combine(d, "project.json")) && File.Exists(Path.Combine(d, "expected-findings.csv")))
                      .Select(d => Path.GetRelativePath(RepoPaths.Fixtures, d).Replace('\\', '/'))
-                     .Where(d => AwaitingBankReader.ContainsKey(d) == awaitingBankReader)
                      .OrderBy(d => d, StringComparer.Ordinal))
         {
             data.Add(dir);
         }
         return data;
-    }
-
-    [Theory(Skip = AwaitingBankReaderSkip)]
-    [MemberData(nameof(ProjectsAwaitingBankReader))]
-    public void Check_FixtureAwaitingBankReader_FindsExactlyTheExpectedFindings(string fixture) =>
-        Check_Fixture_FindsExactlyTheExpectedFindings(fixture);
-
-    [Theory(Skip = AwaitingBankReaderSkip)]
-    [MemberData(nameof(ProjectsAwaitingBankReader))]
-    public void Check_FixtureAwaitingBankReader_FindingsCsvMatchesGoldenBytes(string fixture) =>
-        Check_Fixture_FindingsCsvMatchesGoldenBytes(fixture);
-
-    [Fact]
-    public void AwaitingBankReader_EveryEntry_IsAFixture()
-    {
-        foreach (var fixture in AwaitingBankReader.Keys)
-            Assert.True(File.Exists(Path.Combine(RepoPaths.Fixtures, fixture, "expected-findings.csv")), fixture);
     }
 
     [Theory]
