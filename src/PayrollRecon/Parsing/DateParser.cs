@@ -7,11 +7,12 @@ using PayrollRecon.Model;
 
 namespace PayrollRecon.Parsing;
 
-/// <summary>Parses dates, date-times, times of day and periods (SPEC §2.1, R5) from trimmed UTF-8 or text.</summary>
+/// <summary>Parses dates, date-times, times of day and periods (SPEC §2.1, R5, R37) from trimmed UTF-8 or text.</summary>
 /// <remarks>
 /// Dates: <c>yyyy-MM-dd</c> (two-digit month and day), <c>yyyy/M/d</c>, <c>yyyyMMdd</c>, <c>yyyy年M月d日</c>; only real
-/// calendar dates of years 0001–9999. A date-time is a date, then one or more white space characters or a single
-/// <c>T</c>, then <c>H:mm</c> or <c>H:mm:ss</c> (H 0–23 in one or two digits, minutes and seconds two digits 00–59).
+/// calendar dates of years <see cref="MinYear"/>–<see cref="MaxYear"/>. A date-time is a date, then one or more white
+/// space characters (any mix: spaces, tabs, U+3000 …) or a single <c>T</c>, then <c>H:mm</c> or <c>H:mm:ss</c> (H 0–23
+/// in one or two digits, minutes and seconds two digits 00–59); or the 14 digits <c>yyyyMMddHHmmss</c> (HH 00–23).
 /// Periods: <c>yyyy-MM</c>, <c>yyyy-M</c>, <c>yyyy/M</c>, <c>yyyy/MM</c>, <c>yyyyMM</c>, <c>yyyy年M月</c>.
 /// Never throws, never allocates.
 /// </remarks>
@@ -91,6 +92,12 @@ internal static class DateParser
     internal static bool TryParseDateTimeGrammar(ReadOnlySpan<byte> utf8, out DateTime value)
     {
         value = default;
+        if (IsCompact(utf8))
+        {
+            if (!TryParseCompact(utf8, out DateOnly compactDate, out TimeOnly compactTime)) return false;
+            value = compactDate.ToDateTime(compactTime);
+            return true;
+        }
         if (!TrySplit(utf8, out int dateEnd, out int timeStart) || timeStart < 0) return false;
         if (!TryParseDate(utf8[..dateEnd], out DateOnly date) || !TryParseTime(utf8[timeStart..], out TimeOnly time)) return false;
         value = date.ToDateTime(time);
@@ -122,6 +129,13 @@ internal static class DateParser
     {
         time = null;
         date = default;
+        if (IsCompact(utf8))
+        {
+            if (!TryParseCompact(utf8, out DateOnly compactDate, out TimeOnly compactTime)) return false;
+            date = compactDate;
+            time = compactTime;
+            return true;
+        }
         if (!TrySplit(utf8, out int dateEnd, out int timeStart)) return false;
         if (!TryParseDate(utf8[..dateEnd], out date)) return false;
         if (timeStart < 0) return true;
@@ -149,6 +163,31 @@ internal static class DateParser
         }
         time = new TimeOnly(hour, minute, second);
         return true;
+    }
+
+    /// <summary>
+    /// Parses the value of a bank statement's separate <c>time</c> column: <c>H:mm</c>, <c>H:mm:ss</c>, or without colons
+    /// <c>HHmmss</c> (<c>123456</c> is 12:34:56) or <c>HHmm</c> (<c>0930</c> is 09:30).
+    /// </summary>
+    /// <remarks>
+    /// Only for bank time columns (R37): attendance times and date-times keep the colons, so <c>0930</c> can never be
+    /// taken for a time where a year or an amount was meant. Exactly four or six digits; five (<c>93000</c>, a
+    /// spreadsheet that dropped the leading zero) or three are rejected.
+    /// </remarks>
+    public static bool TryParseBankTime(ReadOnlySpan<byte> utf8, out TimeOnly time)
+    {
+        if (utf8.Length is 4 or 6 && DigitHelpers.RunLength(utf8, 0) == utf8.Length)
+        {
+            time = default;
+            DigitHelpers.TryReadFixed(utf8, 0, 2, out int hour);
+            DigitHelpers.TryReadFixed(utf8, 2, 2, out int minute);
+            int second = 0;
+            if (utf8.Length == 6) DigitHelpers.TryReadFixed(utf8, 4, 2, out second);
+            if (hour > 23 || minute > 59 || second > 59) return false;
+            time = new TimeOnly(hour, minute, second);
+            return true;
+        }
+        return TryParseTime(utf8, out time);
     }
 
     /// <summary>Parses a month: <c>yyyy-MM</c>, <c>yyyy-M</c>, <c>yyyy/M</c>, <c>yyyy/MM</c>, <c>yyyyMM</c> or <c>yyyy年M月</c>.</summary>
@@ -257,6 +296,33 @@ internal static class DateParser
     /// <summary>The byte at <paramref name="offset"/> XOR '0': 0–9 for a digit, 10–255 for any other byte (so digit + 6 stays below 16).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint D(ref byte p, int offset) => unchecked((uint)(Unsafe.Add(ref p, offset) ^ (byte)'0'));
+
+    // yyyyMMddHHmmss
+    private const int CompactLength = 14;
+
+    /// <summary>True for exactly 14 ASCII digits, the only shape of <c>yyyyMMddHHmmss</c> (no other format is all digits at that length).</summary>
+    private static bool IsCompact(ReadOnlySpan<byte> utf8) => utf8.Length == CompactLength && DigitHelpers.RunLength(utf8, 0) == CompactLength;
+
+    /// <summary>
+    /// <c>yyyyMMddHHmmss</c> (exactly 14 bytes, as Ping An and others write a date-time); false on any non-digit or on a
+    /// date or time out of range.
+    /// </summary>
+    private static bool TryParseCompact(ReadOnlySpan<byte> utf8, out DateOnly date, out TimeOnly time)
+    {
+        date = default;
+        time = default;
+        if (!IsCompact(utf8)) return false;
+        DigitHelpers.TryReadFixed(utf8, 0, 4, out int year);
+        DigitHelpers.TryReadFixed(utf8, 4, 2, out int month);
+        DigitHelpers.TryReadFixed(utf8, 6, 2, out int day);
+        DigitHelpers.TryReadFixed(utf8, 8, 2, out int hour);
+        DigitHelpers.TryReadFixed(utf8, 10, 2, out int minute);
+        DigitHelpers.TryReadFixed(utf8, 12, 2, out int second);
+        if (year is < MinYear or > MaxYear || hour > 23 || minute > 59 || second > 59) return false;
+        if (!TryMakeDate(year, month, day, out date)) return false;
+        time = new TimeOnly(hour, minute, second);
+        return true;
+    }
 
     /// <summary>Builds a date when year (any of 1–9999), month and day form a real one.</summary>
     internal static bool TryMakeDate(int year, int month, int day, out DateOnly date)

@@ -6,13 +6,17 @@ using PayrollRecon.Model;
 
 namespace PayrollRecon.Parsing;
 
-/// <summary>Parses and formats yuan amounts as exact fen (SPEC §2.1, R4).</summary>
+/// <summary>Parses and formats yuan amounts as exact fen (SPEC §2.1, R4, R37).</summary>
 /// <remarks>
-/// Accepted: optional <c>-</c>, optional <c>¥</c> (U+00A5) or <c>￥</c> (U+FFE5) — the sign may stand before or after
-/// the currency sign, at most once — then digits, either without commas or with correctly grouped thousands
-/// (<c>1,234,567</c>), then optionally <c>.</c> and one or two decimals. Rejected, among others: <c>12.</c>, <c>.5</c>,
-/// <c>12.345</c>, <c>1,2,3</c>, <c>+12</c>, white space anywhere, the empty string, and anything outside the range
-/// of <see cref="long"/> fen. Never throws, never allocates.
+/// Accepted: digits, either without commas or with correctly grouped thousands (<c>1,234,567</c>), then optionally
+/// <c>.</c> and one or two decimals; before them at most one sign (<c>-</c> or <c>+</c>) and at most one currency mark:
+/// <c>¥</c> (U+00A5), <c>￥</c> (U+FFE5), 人民币, or <c>CNY</c> / <c>RMB</c> in any case. The sign stands either first
+/// (<c>-CNY 5.00</c>, <c>+¥12</c>) or right before the digits after the mark (<c>RMB-5.00</c>, <c>CNY -5.00</c>); white
+/// space may separate the mark from what follows it, never the sign from what follows it. Instead of a mark before,
+/// <c>元</c> may follow the digits, white space allowed between (<c>1,234.50元</c>, <c>-12 元</c>); never both
+/// (<c>人民币12元</c> is rejected). Rejected, among others: <c>12.</c>, <c>.5</c>, <c>12.345</c>, <c>1,2,3</c>, two signs,
+/// two marks, a mark anywhere else (<c>12CNY</c>, <c>元12</c>), white space at either end or inside the digits, the
+/// empty string, and anything outside the range of <see cref="long"/> fen. Never throws, never allocates.
 /// </remarks>
 internal static class MoneyParser
 {
@@ -28,12 +32,33 @@ internal static class MoneyParser
     internal static bool TryParseGrammar(ReadOnlySpan<byte> utf8, out Money value)
     {
         value = Money.Zero;
-        int i = 0;
-        bool negative = false;
-        if (i < utf8.Length && utf8[i] == (byte)'-') { negative = true; i++; }
-        i += CurrencySignLength(utf8[i..]);
-        if (!negative && i > 0 && i < utf8.Length && utf8[i] == (byte)'-') { negative = true; i++; }
+        int end = utf8.Length;
+        bool yuanAfter = end >= 3 && utf8.EndsWith(YuanSuffix);
+        if (yuanAfter) end = TrimWhiteSpaceEnd(utf8, end - YuanSuffix.Length);
 
+        int i = 0;
+        int sign = SignAt(utf8, i, end);
+        if (sign != 0) i++;
+        int mark = CurrencyMarkLength(utf8[i..end]);
+        if (mark > 0)
+        {
+            // One currency statement only: 人民币12元 says it twice and is rejected.
+            if (yuanAfter) return false;
+            i = SkipWhiteSpace(utf8, i + mark, end);
+            if (sign == 0)
+            {
+                sign = SignAt(utf8, i, end);
+                if (sign != 0) i++;
+            }
+        }
+        return TryParseNumber(utf8[i..end], sign < 0, out value);
+    }
+
+    /// <summary>Digits (grouped by thousands or not), then optionally <c>.</c> and one or two decimals; nothing else.</summary>
+    private static bool TryParseNumber(ReadOnlySpan<byte> utf8, bool negative, out Money value)
+    {
+        value = Money.Zero;
+        int i = 0;
         ulong yuan = 0;
         int groupDigits = 0;   // digits since the start or the last comma
         bool grouped = false;
@@ -204,11 +229,51 @@ internal static class MoneyParser
         return true;
     }
 
-    /// <summary>Length of a leading <c>¥</c> (C2 A5) or <c>￥</c> (EF BF A5), or 0.</summary>
-    private static int CurrencySignLength(ReadOnlySpan<byte> utf8)
+    // 元 after the number; 人民币 before it (UTF-8).
+    private static ReadOnlySpan<byte> YuanSuffix => "元"u8;
+    private static ReadOnlySpan<byte> Renminbi => "人民币"u8;
+
+    /// <summary>+1 or -1 for a <c>+</c> or <c>-</c> at <paramref name="i"/> (before <paramref name="end"/>), else 0.</summary>
+    private static int SignAt(ReadOnlySpan<byte> utf8, int i, int end)
     {
-        if (utf8.Length >= 2 && utf8[0] == 0xC2 && utf8[1] == 0xA5) return 2;
-        if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBF && utf8[2] == 0xA5) return 3;
-        return 0;
+        if (i >= end) return 0;
+        return utf8[i] switch { (byte)'-' => -1, (byte)'+' => 1, _ => 0 };
     }
+
+    /// <summary>
+    /// Length of a leading currency mark: <c>¥</c> (C2 A5), <c>￥</c> (EF BF A5), 人民币, or <c>CNY</c> / <c>RMB</c> in any
+    /// case; 0 when there is none.
+    /// </summary>
+    private static int CurrencyMarkLength(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length < 2) return 0;
+        switch (utf8[0])
+        {
+            case 0xC2:
+                return utf8[1] == 0xA5 ? 2 : 0;
+            case 0xEF:
+                return utf8.Length >= 3 && utf8[1] == 0xBF && utf8[2] == 0xA5 ? 3 : 0;
+            case 0xE4:
+                return utf8.StartsWith(Renminbi) ? Renminbi.Length : 0;
+            case (byte)'C' or (byte)'c' or (byte)'R' or (byte)'r':
+                return utf8.Length >= 3 && (Ascii.EqualsIgnoreCase(utf8[..3], "CNY"u8) || Ascii.EqualsIgnoreCase(utf8[..3], "RMB"u8)) ? 3 : 0;
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>The index of the first byte at or after <paramref name="i"/> that does not start a white space character.</summary>
+    private static int SkipWhiteSpace(ReadOnlySpan<byte> utf8, int i, int end)
+    {
+        while (i < end)
+        {
+            int n = Utf8Text.WhiteSpaceLengthAt(utf8[..end], i);
+            if (n == 0) break;
+            i += n;
+        }
+        return i;
+    }
+
+    /// <summary><paramref name="end"/> moved back over the white space characters that end <c>utf8[..end]</c>.</summary>
+    private static int TrimWhiteSpaceEnd(ReadOnlySpan<byte> utf8, int end) => end - Utf8Text.TrailingWhiteSpaceLength(utf8[..end]);
 }

@@ -10,7 +10,13 @@ namespace PayrollRecon.Parsing;
 /// <remarks>ASCII tokens compare case-insensitively; Chinese tokens compare exactly. Never throws, never allocates.</remarks>
 internal static class TokenParser
 {
-    /// <summary>Bank direction: <c>D</c>/<c>C</c>, 借/贷, 借方/贷方, 支出/收入, 出/入, <c>debit</c>/<c>credit</c>, <c>Dr</c>/<c>Cr</c>.</summary>
+    /// <summary>
+    /// Bank direction (R6, R37): debit is <c>D</c>, <c>Dr</c>, <c>debit</c>, <c>out</c>, 借, 借方, 支出, 出, 付, 转出 or 往账;
+    /// credit is <c>C</c>, <c>Cr</c>, <c>credit</c>, <c>in</c>, 贷, 贷方, 收入, 入, 收, 转入 or 来账; or one of those Chinese
+    /// words followed, after optional white space, by one of the English words of the same direction (<c>借 Dr</c>,
+    /// <c>贷Cr</c>, <c>转出 out</c>).
+    /// </summary>
+    /// <remarks>English compares case-insensitively. A Chinese word followed by the other direction's English (<c>借 Cr</c>) is rejected.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseBankDirection(ReadOnlySpan<byte> utf8, out BankDirection d)
     {
@@ -27,16 +33,92 @@ internal static class TokenParser
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool TryParseBankDirectionGeneral(ReadOnlySpan<byte> utf8, out BankDirection d)
     {
+        if (TryParseEnglishDirection(utf8, out d)) return true;
+        int n = ChineseDirectionLength(utf8, out d);
+        if (n == 0) return false;
+        if (n == utf8.Length) return true;
+        int i = n;
+        for (int w; (w = Utf8Text.WhiteSpaceLengthAt(utf8, i)) > 0;) i += w;
+        if (TryParseEnglishDirection(utf8[i..], out BankDirection english) && english == d) return true;
         d = BankDirection.Debit;
-        if (Is(utf8, "D"u8) || Is(utf8, "debit"u8) || Is(utf8, "Dr"u8)
-            || utf8.SequenceEqual("借"u8) || utf8.SequenceEqual("借方"u8) || utf8.SequenceEqual("支出"u8) || utf8.SequenceEqual("出"u8))
-        {
-            return true;
-        }
-        if (Is(utf8, "C"u8) || Is(utf8, "credit"u8) || Is(utf8, "Cr"u8)
-            || utf8.SequenceEqual("贷"u8) || utf8.SequenceEqual("贷方"u8) || utf8.SequenceEqual("收入"u8) || utf8.SequenceEqual("入"u8))
+        return false;
+    }
+
+    private static bool TryParseEnglishDirection(ReadOnlySpan<byte> utf8, out BankDirection d)
+    {
+        d = BankDirection.Debit;
+        if (Is(utf8, "D"u8) || Is(utf8, "Dr"u8) || Is(utf8, "debit"u8) || Is(utf8, "out"u8)) return true;
+        if (Is(utf8, "C"u8) || Is(utf8, "Cr"u8) || Is(utf8, "credit"u8) || Is(utf8, "in"u8))
         {
             d = BankDirection.Credit;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The byte length of the Chinese direction word that starts <paramref name="utf8"/> (the longest one), or 0.</summary>
+    private static int ChineseDirectionLength(ReadOnlySpan<byte> utf8, out BankDirection d)
+    {
+        d = BankDirection.Debit;
+        if (utf8.Length < 3) return 0;
+        if (utf8.Length >= 6)
+        {
+            ReadOnlySpan<byte> two = utf8[..6];
+            if (two.SequenceEqual("借方"u8) || two.SequenceEqual("支出"u8) || two.SequenceEqual("转出"u8) || two.SequenceEqual("往账"u8)) return 6;
+            if (two.SequenceEqual("贷方"u8) || two.SequenceEqual("收入"u8) || two.SequenceEqual("转入"u8) || two.SequenceEqual("来账"u8))
+            {
+                d = BankDirection.Credit;
+                return 6;
+            }
+        }
+        uint c = Char3(utf8);
+        if (c == Jie || c == Chu || c == Fu) return 3;
+        if (c == Dai || c == Ru || c == Shou)
+        {
+            d = BankDirection.Credit;
+            return 3;
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Bank line status (R39): empty, 成功, 交易成功, <c>success</c> → Succeeded; 失败, 交易失败, <c>failed</c> → Failed;
+    /// 已撤销, 撤销, <c>cancelled</c>, <c>canceled</c> → Cancelled; 已冲正, 冲正, <c>reversed</c> → Reversed.
+    /// </summary>
+    /// <remarks>
+    /// White space anywhere is ignored (<c>交易 成功</c>, <c>Success </c>); English compares case-insensitively. Anything
+    /// else is false (a <c>DATA_ERROR</c>); on false the status is Succeeded.
+    /// </remarks>
+    public static bool TryParseBankStatus(ReadOnlySpan<byte> utf8, out BankLineStatus status)
+    {
+        // Longer than any known value even with generous white space; rejecting it keeps the buffer small.
+        const int MaxBytes = 64;
+        status = BankLineStatus.Succeeded;
+        if (utf8.IsEmpty) return true;
+        if (utf8.Length > MaxBytes) return false;
+        Span<byte> buffer = stackalloc byte[MaxBytes];
+        int n = 0;
+        for (int i = 0; i < utf8.Length;)
+        {
+            int w = Utf8Text.WhiteSpaceLengthAt(utf8, i);
+            if (w > 0) { i += w; continue; }
+            buffer[n++] = utf8[i++];
+        }
+        ReadOnlySpan<byte> s = buffer[..n];
+        if (s.IsEmpty || Is(s, "success"u8) || s.SequenceEqual("成功"u8) || s.SequenceEqual("交易成功"u8)) return true;
+        if (Is(s, "failed"u8) || s.SequenceEqual("失败"u8) || s.SequenceEqual("交易失败"u8))
+        {
+            status = BankLineStatus.Failed;
+            return true;
+        }
+        if (Is(s, "cancelled"u8) || Is(s, "canceled"u8) || s.SequenceEqual("已撤销"u8) || s.SequenceEqual("撤销"u8))
+        {
+            status = BankLineStatus.Cancelled;
+            return true;
+        }
+        if (Is(s, "reversed"u8) || s.SequenceEqual("已冲正"u8) || s.SequenceEqual("冲正"u8))
+        {
+            status = BankLineStatus.Reversed;
             return true;
         }
         return false;
@@ -162,15 +244,17 @@ internal static class TokenParser
         return true;
     }
 
-    // 借 贷 出 入 进 as their three UTF-8 bytes, first byte lowest.
+    // 借 贷 出 入 进 付 收 as their three UTF-8 bytes, first byte lowest.
     private const uint Jie = 0xE5 | (0x80 << 8) | (0x9F << 16);
     private const uint Dai = 0xE8 | (0xB4 << 8) | (0xB7 << 16);
     private const uint Chu = 0xE5 | (0x87 << 8) | (0xBA << 16);
     private const uint Ru = 0xE5 | (0x85 << 8) | (0xA5 << 16);
     private const uint Jin = 0xE8 | (0xBF << 8) | (0x9B << 16);
+    private const uint Fu = 0xE4 | (0xBB << 8) | (0x98 << 16);
+    private const uint Shou = 0xE6 | (0x94 << 8) | (0xB6 << 16);
 
     /// <summary>Three bytes packed into an integer, first byte lowest.</summary>
-    /// <remarks>Only called on spans of exactly three bytes.</remarks>
+    /// <remarks>Only called on spans of at least three bytes; the rest is ignored.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Char3(ReadOnlySpan<byte> utf8)
     {
