@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 using PayrollRecon.Model;
@@ -11,8 +14,10 @@ namespace PayrollRecon.Project;
 /// Only <c>code</c> is required; absent keys (or JSON <c>null</c>) take the defaults. Unknown keys anywhere — top level,
 /// inside <c>minimumWage</c>, inside <c>laborFunds</c> items — are errors, so a typo cannot silently disable a check.
 /// Money is a JSON number or a string with at most two decimals, read from its raw text (never through a double).
-/// Every problem throws <see cref="PayrollDataException"/> whose message is one line starting with the file name.
-/// Comments and trailing commas are tolerated, since the file is written by hand.
+/// Every problem throws <see cref="PayrollDataException"/> whose message is one line starting with the file name,
+/// odd bytes included: a byte order mark past the start (two files joined), bytes that are not UTF-8 (a file saved as
+/// GBK), and string escapes of half a surrogate pair (<c>"\ud800"</c>), which System.Text.Json parses but cannot
+/// turn into a string. Comments and trailing commas are tolerated, since the file is written by hand.
 /// </remarks>
 public static class ProjectSettingsReader
 {
@@ -48,6 +53,7 @@ public static class ProjectSettingsReader
         if (utf8Json.StartsWith("\uFEFF"u8)) utf8Json = utf8Json[3..];
         if (utf8Json.Length > MaxBytes) throw Error(fileName, $"file is larger than {MaxBytes} bytes");
         if (utf8Json.Trim(" \t\r\n"u8).IsEmpty) throw Error(fileName, "file is empty");
+        CheckText(utf8Json, fileName);
 
         // JsonDocument needs memory it can keep; the copy is a few hundred bytes for a real file.
         JsonDocument document;
@@ -61,9 +67,97 @@ public static class ProjectSettingsReader
         }
         using (document)
         {
+            CheckEscapes(utf8Json, fileName);
             return new Reader(fileName).ReadRoot(document.RootElement);
         }
     }
+
+    /// <summary>Refuses a byte order mark past the start and bytes that are not UTF-8, naming the line, before any JSON is read.</summary>
+    /// <remarks>
+    /// System.Text.Json only checks UTF-8 where it reads structure: invalid bytes inside a string come out later as an
+    /// <see cref="InvalidOperationException"/>, and a byte order mark between two values as a puzzling JSON error.
+    /// </remarks>
+    private static void CheckText(ReadOnlySpan<byte> utf8Json, string fileName)
+    {
+        int bom = utf8Json.IndexOf("\uFEFF"u8);
+        int invalid = System.Text.Unicode.Utf8.IsValid(utf8Json) ? -1 : FirstInvalidUtf8(utf8Json);
+        if (bom >= 0 && (invalid < 0 || bom < invalid))
+        {
+            throw Error(fileName, $"invalid text at line {LineAt(utf8Json, bom)}: a byte order mark (U+FEFF) inside the file (only its first bytes may hold one; were two files joined?)");
+        }
+        if (invalid >= 0)
+        {
+            throw Error(fileName, $"invalid text at line {LineAt(utf8Json, invalid)}: byte 0x{utf8Json[invalid]:X2} is not UTF-8 (save the file as UTF-8)");
+        }
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        int i = 0;
+        while (i < utf8.Length)
+        {
+            if (Rune.DecodeFromUtf8(utf8[i..], out _, out int consumed) != OperationStatus.Done) return i;
+            i += consumed;
+        }
+        return -1;
+    }
+
+    /// <summary>Refuses a string or key whose <c>\u</c> escapes hold half a surrogate pair, which no .NET string can be read from.</summary>
+    private static void CheckEscapes(ReadOnlySpan<byte> utf8Json, string fileName)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions
+        {
+            AllowTrailingCommas = DocumentOptions.AllowTrailingCommas,
+            CommentHandling = DocumentOptions.CommentHandling,
+            MaxDepth = DocumentOptions.MaxDepth,
+        });
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped) continue;
+            ReadOnlySpan<byte> raw = reader.ValueSpan;
+            int bad = UnpairedSurrogateEscape(raw);
+            if (bad < 0) continue;
+            string escape = Encoding.ASCII.GetString(raw.Slice(bad, 6));
+            throw Error(fileName, $"invalid string at line {LineAt(utf8Json, (int)reader.TokenStartIndex)}: '{escape}' is half of a UTF-16 surrogate pair, with no other half");
+        }
+    }
+
+    /// <summary>The offset of the first <c>\uXXXX</c> escape in a raw JSON string that is a surrogate without its partner, or -1.</summary>
+    private static int UnpairedSurrogateEscape(ReadOnlySpan<byte> raw)
+    {
+        int i = 0;
+        while (i < raw.Length)
+        {
+            if (raw[i] != (byte)'\\')
+            {
+                i++;
+                continue;
+            }
+            if (raw[i + 1] != (byte)'u')
+            {
+                i += 2;
+                continue;
+            }
+            int unit = HexUnit(raw, i);
+            if (unit is >= 0xDC00 and <= 0xDFFF) return i;
+            if (unit is >= 0xD800 and <= 0xDBFF)
+            {
+                bool paired = i + 12 <= raw.Length && raw[i + 6] == (byte)'\\' && raw[i + 7] == (byte)'u' && HexUnit(raw, i + 6) is >= 0xDC00 and <= 0xDFFF;
+                if (!paired) return i;
+                i += 12;
+                continue;
+            }
+            i += 6;
+        }
+        return -1;
+    }
+
+    /// <summary>The UTF-16 unit of the <c>\uXXXX</c> escape at <paramref name="at"/> (the JSON reader has checked its four hex digits).</summary>
+    private static int HexUnit(ReadOnlySpan<byte> raw, int at) =>
+        int.Parse(raw.Slice(at + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+
+    /// <summary>The 1-based line of the byte at <paramref name="offset"/>.</summary>
+    private static int LineAt(ReadOnlySpan<byte> utf8, int offset) => utf8[..offset].Count((byte)'\n') + 1;
 
     /// <summary>Reads the settings from a stream of UTF-8 JSON.</summary>
     /// <exception cref="PayrollDataException">When the document is too large, not valid JSON, or breaks a rule of SPEC §2.2.</exception>

@@ -60,12 +60,8 @@ public sealed partial class CsvReader
         _quotedCount = _quotedNext = 0;
         int keep = _tooLong ? _scanPos : _start;
         if (keep == 0) return;
-        if (_tooLong && _fieldStart < keep)
-        {
-            // The field began in the part being dropped; a later quote can still open it only if that part was all spaces.
-            bool onlySpaces = _fieldStart >= 0 && _buf.AsSpan(_fieldStart, keep - _fieldStart).IndexOfAnyExcept((byte)' ') < 0;
-            _fieldStart = onlySpaces ? keep : FieldStartDropped + keep;
-        }
+        // The field began in the part being dropped, so its first byte has been scanned and no later quote can open it.
+        if (_tooLong && _fieldStart < keep) _fieldStart = FieldStartDropped + keep;
         _buf.AsSpan(keep, _end - keep).CopyTo(_buf);
         if (_tooLong) _start = keep;
         _start -= keep;

@@ -16,6 +16,13 @@ namespace PayrollRecon.Reading;
 /// the window needs more input, which <see cref="FillAsync"/> brings in (or <see cref="Read"/> does both, synchronously).
 /// The first non-blank line decides the separator (tab when it holds more tabs than commas, else comma), blank records
 /// are skipped, and records that cannot be split come back as rows with an <see cref="CsvRow.Error"/>.
+/// <para>
+/// Quoting follows RFC 4180: a quote opens a quoted field only as the field's very first byte; anywhere else, after
+/// leading spaces too (<c>a, "b" ,c</c>), it is data. A closing quote may be followed by white space (which trimming
+/// removes anyway) before the separator or line end; anything else after it (<c>"b"c</c>, <c>"a,"b,c"</c>) makes the
+/// record a <see cref="CsvRowError.StrayQuote"/> error. Such a record still ends where a lenient reader would end it
+/// (text after the closing quote up to the next separator read as unquoted), so the records after it are not shifted.
+/// </para>
 /// </remarks>
 public sealed partial class CsvReader : IDisposable
 {
@@ -70,6 +77,7 @@ public sealed partial class CsvReader : IDisposable
     private int _maskBase = -1;
     private uint _mask;
     private long _line = 1;
+    private bool _lastRecordUnterminated;
 
     private CsvReader(PipeReader reader, string fileName, int maxRecordBytes)
     {
@@ -122,7 +130,16 @@ public sealed partial class CsvReader : IDisposable
     public int MaxRecordBytes => _maxRecordBytes;
 
     /// <summary>The field separator, once the header line has been seen (0 before).</summary>
-    public char Separator => (char)_separator;
+    /// <remarks>During a header search (<see cref="BeginHeaderSearch"/>), the separator of the record handed out last.</remarks>
+    public char Separator => (char)(_headerSearch ? _rowSeparator : _separator);
+
+    /// <summary>True once the reader has handed out the input's last record and that record did not end with a line feed (a cut-off file, R36).</summary>
+    /// <remarks>
+    /// Set with that record, which is the last one, so a caller can ask right after each record. A last record cut
+    /// inside its quotes (<see cref="CsvRowError.UnterminatedQuote"/>) counts as unterminated too; a lone carriage
+    /// return at the very end is not a line break.
+    /// </remarks>
+    internal bool LastRecordUnterminated => _lastRecordUnterminated;
 
     /// <summary>The message for a row error, e.g. <c>line longer than 1048576 bytes</c>.</summary>
     public string DescribeError(CsvRowError error) => error switch
@@ -130,6 +147,7 @@ public sealed partial class CsvReader : IDisposable
         CsvRowError.LineTooLong => $"line longer than {_maxRecordBytes} bytes",
         CsvRowError.UnterminatedQuote => "unterminated quoted field",
         CsvRowError.InvalidUtf8 => "invalid UTF-8 byte sequence",
+        CsvRowError.StrayQuote => "stray quote in quoted field",
         _ => throw new ArgumentOutOfRangeException(nameof(error)),
     };
 
@@ -164,7 +182,7 @@ public sealed partial class CsvReader : IDisposable
                 continue;
             }
 
-            if (_separator == 0 && !TryDetectSeparator())
+            if ((_separator == 0 || _separatorPending) && !TryDetectSeparator())
             {
                 row = default;
                 return false;
@@ -172,8 +190,12 @@ public sealed partial class CsvReader : IDisposable
 
             if (!_slow)
             {
-                IndexRows();
-                if (_rowCount > 0) continue;
+                // While the header is searched for, every record is split with its own line's separator, so none is indexed ahead.
+                if (!_headerSearch)
+                {
+                    IndexRows();
+                    if (_rowCount > 0) continue;
+                }
                 BeginSlowRecord();
             }
 
@@ -193,6 +215,7 @@ public sealed partial class CsvReader : IDisposable
                 row = new CsvRow(CsvRowError.UnterminatedQuote, _line);
                 _start = _scanPos = _end;
                 EndSlowRecord(0);
+                HandedOutSlow(unterminated: true);
                 return true;
             }
             else if (_start == _end && !_tooLong)
@@ -212,16 +235,30 @@ public sealed partial class CsvReader : IDisposable
             int recordStart = _start;
             int count = _fieldCount;
             bool tooLong = _tooLong;
+            bool unterminated = recordEnd == _end;
             _start = _scanPos;
             EndSlowRecord(_recordNewlines);
             if (tooLong)
             {
                 row = new CsvRow(CsvRowError.LineTooLong, line);
+                HandedOutSlow(unterminated);
                 return true;
             }
             CopySlowFields(recordStart, count);
-            if (Serve(recordStart, recordEnd, 0, count, line, quoted: true, out row)) return true;
+            if (Serve(recordStart, recordEnd, 0, count, line, quoted: true, out row))
+            {
+                HandedOutSlow(unterminated);
+                return true;
+            }
         }
+    }
+
+    /// <summary>Notes what a record handed out by the resumable scanner leaves for the next one.</summary>
+    private void HandedOutSlow(bool unterminated)
+    {
+        // Only the input's last record can lack its line feed, so nothing after it can clear the flag again.
+        _lastRecordUnterminated = unterminated;
+        if (_headerSearch) _rowSeparator = _separator;
     }
 
     /// <summary>Returns pooled buffers and completes the input.</summary>
@@ -260,6 +297,8 @@ public sealed partial class CsvReader : IDisposable
     {
         _line += 1 + newlines;
         _slow = false;
+        // While the header is searched for, the next record's separator is decided on its own line again.
+        _separatorPending = _headerSearch;
     }
 
     /// <summary>Puts the resumable scanner's field ends (relative to the record) into the index as one record.</summary>
@@ -337,7 +376,11 @@ public sealed partial class CsvReader : IDisposable
             return true;
         }
         ReadOnlySpan<int> ends = _ends.AsSpan(first, count + 1);
-        if (quoted) UnquoteFields(ends);
+        if (quoted && !UnquoteFields(ends))
+        {
+            row = new CsvRow(CsvRowError.StrayQuote, line);
+            return true;
+        }
         if (count == 1 && Utf8WhiteSpace.TrimRange(_buf.AsSpan(recordStart, recordEnd - recordStart)).Length == 0)
         {
             row = default;
@@ -347,18 +390,19 @@ public sealed partial class CsvReader : IDisposable
         return true;
     }
 
-    /// <summary>Unquotes in place every field whose first non-space byte is a quote, padding it with spaces that trimming removes.</summary>
-    private void UnquoteFields(ReadOnlySpan<int> ends)
+    /// <summary>Unquotes in place every field that starts with a quote, padding it with spaces that trimming removes; false when one has a stray quote.</summary>
+    private bool UnquoteFields(ReadOnlySpan<int> ends)
     {
         Span<byte> buf = _buf;
         for (int k = 0; k + 1 < ends.Length; k++)
         {
             Span<byte> raw = buf[(ends[k] + 1)..ends[k + 1]];
-            int lead = raw.IndexOfAnyExcept((byte)' ');
-            if (lead < 0 || raw[lead] != Quote) continue;
+            if (raw.IsEmpty || raw[0] != Quote) continue;
             int length = Unquote(raw);
+            if (length < 0) return false;
             raw[length..].Fill((byte)' ');
         }
+        return true;
     }
 
     /// <summary>R1: finds the first non-blank line, skipping blank lines before it, and picks the separator from it.</summary>
@@ -392,6 +436,7 @@ public sealed partial class CsvReader : IDisposable
     {
         _separator = separator;
         _separatorVector = Vector256.Create(separator);
+        _separatorPending = false;
     }
 
     /// <summary>
@@ -455,9 +500,9 @@ public sealed partial class CsvReader : IDisposable
                         continue;
                     }
 
-                    // A quote opens a quoted field only at the start of the field (after spaces); elsewhere it is data.
+                    // A quote opens a quoted field only as the field's first byte; elsewhere it is data.
                     int idx = pos + bit;
-                    if (!IsFieldStart(buf, Unsafe.Add(ref endSlot, endCount - 1) + 1, idx)) continue;
+                    if (idx != Unsafe.Add(ref endSlot, endCount - 1) + 1) continue;
                     int close = FindClosingQuote(buf, idx + 1, end, out int newlines);
                     if (close < 0) goto Stop;
                     if (quotedCount > 0 && quoted[quotedCount - 2] == rowCount)
@@ -682,8 +727,8 @@ public sealed partial class CsvReader : IDisposable
                     return true;
                 }
 
-                // A quote opens a quoted field only at the start of the field (after spaces); elsewhere it is data.
-                if (!IsFieldStart(buf, fieldStart, idx)) continue;
+                // A quote opens a quoted field only as the field's first byte; elsewhere it is data.
+                if (idx != fieldStart) continue;
                 _inQuote = true;
                 pos = idx + 1;
                 if (!ScanQuoted(ref pos))
@@ -737,18 +782,8 @@ public sealed partial class CsvReader : IDisposable
         }
     }
 
-    /// <summary>Marks a field of a too-long record whose first non-space byte was already dropped from the window.</summary>
+    /// <summary>Marks a field of a too-long record whose first byte was already dropped from the window (no later quote can open it).</summary>
     private const int FieldStartDropped = -1;
-
-    private static bool IsFieldStart(byte[] buf, int fieldStart, int idx)
-    {
-        if (fieldStart == FieldStartDropped) return false;
-        for (int i = fieldStart; i < idx; i++)
-        {
-            if (buf[i] != (byte)' ') return false;
-        }
-        return true;
-    }
 
     private void AddField(int fieldEnd)
     {
@@ -767,10 +802,10 @@ public sealed partial class CsvReader : IDisposable
         return bigger;
     }
 
-    /// <summary>Rewrites a quoted raw field in place (leading spaces and quotes dropped, <c>""</c> → <c>"</c>); returns the new length.</summary>
+    /// <summary>Rewrites a raw field that starts with a quote in place (quotes dropped, <c>""</c> → <c>"</c>); returns the new length, or -1 for a stray quote.</summary>
     private static int Unquote(Span<byte> raw)
     {
-        int r = raw.IndexOf(Quote) + 1;
+        int r = 1;
         int w = 0;
         while (r < raw.Length)
         {
@@ -790,9 +825,10 @@ public sealed partial class CsvReader : IDisposable
                 r++;
                 continue;
             }
-            // Closing quote: whatever follows up to the separator is kept as data (lenient, like spreadsheet exports).
-            raw[r..].CopyTo(raw[w..]);
-            return w + raw.Length - r;
+            // Closing quote: only white space may follow it up to the separator (trimming removes it); anything else makes
+            // the quote a stray one, since the field's value would depend on how a reader guesses.
+            if (Utf8WhiteSpace.TrimRange(raw[r..]).Length != 0) return -1;
+            return w;
         }
         return w;
     }

@@ -14,4 +14,7 @@ public enum CsvRowError
 
     /// <summary>The record holds bytes that are not valid UTF-8 in a file detected as UTF-8.</summary>
     InvalidUtf8,
+
+    /// <summary>A quoted field's closing quote is followed by something other than white space, the separator or the line end (<c>"b"c</c>).</summary>
+    StrayQuote,
 }

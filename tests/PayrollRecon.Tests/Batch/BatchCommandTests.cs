@@ -68,6 +68,23 @@ public sealed class BatchCommandTests
     }
 
     [Fact]
+    public void Batch_ProjectJsonWithOddBytes_ThatProjectFailsWithOneLineTheOthersAreChecked()
+    {
+        using var folder = new BatchFolder();
+        var generated = folder.Generate(new GeneratorOptions { Projects = 2, Workers = 5, Months = 2, Seed = 9 });
+        File.WriteAllBytes(Path.Combine(generated.Projects[1].Directory, "project.json"), [.. "{ \"code\": \"GEN-9-0002\", \"name\": \""u8, 0xB2, 0xE2, .. "\" }"u8]);
+
+        var (exit, error) = BatchFolder.Run("batch", folder.Input, "--out", folder.Out("out"));
+
+        Assert.Equal(2, exit);
+        var failures = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("payrollrecon:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["payrollrecon: GEN-9-0002/project.json: invalid text at line 1: byte 0xB2 is not UTF-8 (save the file as UTF-8)"], failures);
+        var portfolio = BatchFolder.Lines(Path.Combine(folder.Out("out"), "portfolio.csv"));
+        Assert.Equal(3, portfolio.Length);
+        Assert.StartsWith("GEN-9-0001,", portfolio[1]);
+    }
+
+    [Fact]
     public void Batch_BrokenProjects_PortfolioCompletesAndSaysWhichAndWhy()
     {
         using var folder = new BatchFolder();

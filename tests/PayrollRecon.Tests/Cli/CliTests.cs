@@ -89,6 +89,29 @@ public sealed class CliTests
         Assert.Equal("payrollrecon: project.json: unknown key 'payday' (did you mean 'payDay'?)" + Environment.NewLine, error);
     }
 
+    [Theory]
+    // Two files joined into one, and a byte order mark pasted between two keys.
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}', (byte)'\n', 0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}' },
+        "payrollrecon: project.json: invalid text at line 2: a byte order mark (U+FEFF) inside the file (only its first bytes may hold one; were two files joined?)")]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'c', (byte)'o', (byte)'d', (byte)'e', (byte)'"', (byte)':', (byte)'"', (byte)'T', (byte)'"', (byte)',', 0xEF, 0xBB, 0xBF, (byte)'}' },
+        "payrollrecon: project.json: invalid text at line 1: a byte order mark (U+FEFF) inside the file (only its first bytes may hold one; were two files joined?)")]
+    // A name saved as GBK (测 = B2 E2) and a lone surrogate escape: System.Text.Json throws InvalidOperationException on both when the string is read.
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'c', (byte)'o', (byte)'d', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xB2, 0xE2, (byte)'"', (byte)'}' },
+        "payrollrecon: project.json: invalid text at line 1: byte 0xB2 is not UTF-8 (save the file as UTF-8)")]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'c', (byte)'o', (byte)'d', (byte)'e', (byte)'"', (byte)':', (byte)'"', (byte)'\\', (byte)'u', (byte)'d', (byte)'8', (byte)'0', (byte)'0', (byte)'"', (byte)'}' },
+        "payrollrecon: project.json: invalid string at line 1: '\\ud800' is half of a UTF-16 surrogate pair, with no other half")]
+    public void Check_OddBytesInProjectJson_OneLineAndExitTwo(byte[] json, string expected)
+    {
+        using var project = new TempProject(TempProject.Small());
+        File.WriteAllBytes(project.Path_("project.json"), json);
+        var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"));
+        Assert.Equal(expected + Environment.NewLine, error);
+        Assert.Equal(2, exit);
+        var (inspectExit, inspectError) = Run("inspect", project.Dir);
+        Assert.Equal(expected + Environment.NewLine, inspectError);
+        Assert.Equal(2, inspectExit);
+    }
+
     [Fact]
     public void Check_StrictWithBadAmount_StopsWithFileLineColumnMessage()
     {

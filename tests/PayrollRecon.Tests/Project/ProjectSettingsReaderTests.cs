@@ -1,5 +1,8 @@
 using System.Text;
 
+using FsCheck;
+using FsCheck.Fluent;
+
 using PayrollRecon.Model;
 using PayrollRecon.Project;
 
@@ -235,6 +238,76 @@ public sealed class ProjectSettingsReaderTests
         Assert.Equal("project.json", e.File);
         Assert.Equal(0, e.Line);
         Assert.DoesNotContain('\n', e.Message);
+    }
+
+    private const string BomMessage = "a byte order mark (U+FEFF) inside the file (only its first bytes may hold one; were two files joined?)";
+
+    private static byte[] B(string text) => Encoding.UTF8.GetBytes(text);
+
+    public static TheoryData<byte[], string> OddBytes() => new()
+    {
+        { B("{\"code\":\"X\",\uFEFF\"account\":\"41050100000000000001\"}"), "project.json: invalid text at line 1: " + BomMessage },
+        { B("\uFEFF{ \"code\": \"X\" }\n\uFEFF{ \"code\": \"Y\" }\n"), "project.json: invalid text at line 2: " + BomMessage },
+        { B("\uFEFF\uFEFF{ \"code\": \"X\" }"), "project.json: invalid text at line 1: " + BomMessage },
+        { B("{\n  \"code\": \"X\uFEFF\"\n}"), "project.json: invalid text at line 2: " + BomMessage },
+        // 测试 saved as GBK: B2 E2 CA D4.
+        { [.. B("{\n  \"code\": \"X\",\n  \"name\": \""), 0xB2, 0xE2, 0xCA, 0xD4, .. B("\"\n}")], "project.json: invalid text at line 3: byte 0xB2 is not UTF-8 (save the file as UTF-8)" },
+        { [.. B("{\"code\":\"X\""), 0xFF, .. B("}")], "project.json: invalid text at line 1: byte 0xFF is not UTF-8 (save the file as UTF-8)" },
+        { [.. B("{\"co"), 0xC3, .. B("de\":\"X\"}")], "project.json: invalid text at line 1: byte 0xC3 is not UTF-8 (save the file as UTF-8)" },
+        // A surrogate written as UTF-8 bytes (CESU-8) and an overlong '/'.
+        { [.. B("{\"code\":\"X"), 0xED, 0xA0, 0x80, .. B("\"}")], "project.json: invalid text at line 1: byte 0xED is not UTF-8 (save the file as UTF-8)" },
+        { [.. B("{\"code\":\"X"), 0xC0, 0xAF, .. B("\"}")], "project.json: invalid text at line 1: byte 0xC0 is not UTF-8 (save the file as UTF-8)" },
+        { [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("{\"code\":\"X\"}")], "project.json: invalid text at line 1: byte 0xFF is not UTF-8 (save the file as UTF-8)" },
+        { B("{\"code\":\"\\ud800\"}"), "project.json: invalid string at line 1: '\\ud800' is half of a UTF-16 surrogate pair, with no other half" },
+        { B("{\"code\":\"X\",\n\"name\":\"a\\uDC00\"}"), "project.json: invalid string at line 2: '\\uDC00' is half of a UTF-16 surrogate pair, with no other half" },
+        { B("{\"\\ud800\":1,\"code\":\"X\"}"), "project.json: invalid string at line 1: '\\ud800' is half of a UTF-16 surrogate pair, with no other half" },
+        { B("{\"code\":\"X\",\"name\":\"\\ud83d\\ud83d\"}"), "project.json: invalid string at line 1: '\\ud83d' is half of a UTF-16 surrogate pair, with no other half" },
+        { B("{\"code\":\"X\",\"monthlyCap\":\"\\ud800\"}"), "project.json: invalid string at line 1: '\\ud800' is half of a UTF-16 surrogate pair, with no other half" },
+        { B("{\"code\":\"X\",\"payDay\":\"1\\udfff\"}"), "project.json: invalid string at line 1: '\\udfff' is half of a UTF-16 surrogate pair, with no other half" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OddBytes))]
+    public void Read_OddBytes_ThrowsOneClearLine(byte[] json, string expected)
+    {
+        var e = Assert.Throws<PayrollDataException>(() => ProjectSettingsReader.Read(json));
+        Assert.Equal(expected, e.Message);
+        Assert.Equal("project.json", e.File);
+        var fromStream = Assert.Throws<PayrollDataException>(() => ProjectSettingsReader.Read(new MemoryStream(json)));
+        Assert.Equal(expected, fromStream.Message);
+    }
+
+    [Fact]
+    public void Read_SurrogatePairAndEscapedBackslash_AreReadAsWritten()
+    {
+        ProjectSettings s = Read("{\"code\":\"X\",\"name\":\"\\ud83d\\ude00 \\\\ud800 \\\"\\u00e9\"}");
+        Assert.Equal("\U0001F600 \\ud800 \"é", s.Name);
+    }
+
+    [Fact]
+    public void Read_AnyOddByteInsertedOrReplaced_ReadsOrThrowsOneLineDataError()
+    {
+        // Whatever bytes land in a valid file, the reader answers with settings or one line naming the file, never
+        // with another exception (System.Text.Json throws InvalidOperationException on some of them when a string is read).
+        byte[] valid = B(SpecExample);
+        byte[][] pieces = [[0xEF, 0xBB, 0xBF], [0xFF], [0xC3], [0xED, 0xA0, 0x80], B("\\ud800"), B("\\udc00"), B("\""), B("\\"), [0], B("{"), B(","), B("\\u00"), [0xF4, 0x90, 0x80, 0x80]];
+        Gen<byte[]> mutated =
+            from at in Gen.Choose(0, valid.Length)
+            from piece in Gen.Elements(pieces)
+            from replace in Gen.Elements(0, 0, 1, 2)
+            select (byte[])[.. valid.AsSpan(0, at), .. piece, .. valid.AsSpan(Math.Min(valid.Length, at + replace))];
+        Prop.ForAll(Arb.From(mutated), json =>
+        {
+            try
+            {
+                ProjectSettingsReader.Read(json);
+            }
+            catch (PayrollDataException e)
+            {
+                Assert.StartsWith("project.json: ", e.Message);
+                Assert.DoesNotContain('\n', e.Message);
+            }
+        }).Check(PayrollRecon.Tests.PropertyConfig.Quick(500));
     }
 
     [Fact]

@@ -64,6 +64,8 @@ public sealed class BankReaderTests
     [InlineData("流水号,交易时间,交易金额", "T,2024-01-05,1,extra", "bank.csv:2: expected 3 fields, found 4")]
     [InlineData("流水号,交易时间,交易金额", ",,", "bank.csv:2: column time: missing value")]
     [InlineData("流水号,交易时间,交易金额", "T,2024-01-05,\"1", "bank.csv:2: unterminated quoted field")]
+    [InlineData("流水号,交易时间,交易金额", "T,\"2024-01-05\"x,1", "bank.csv:2: stray quote in quoted field")]
+    [InlineData("流水号,交易时间,交易金额", "\"T,\"1,2024-01-05,1", "bank.csv:2: stray quote in quoted field")]
     public void Read_BadLine_IsDiagnosticWithExactMessage(string header, string row, string expected)
     {
         Assert.Equal(expected, SingleError(InputKind.Bank, header, row));
@@ -82,6 +84,23 @@ public sealed class BankReaderTests
         Assert.Equal(expected, error.Message);
         Assert.Equal("bank.csv", error.File);
         Assert.Equal(0, error.Line);
+    }
+
+    [Fact]
+    public void Read_StrayQuote_IsDataErrorAndTheNextLineReadsNormally()
+    {
+        string text = "流水号,交易时间,交易金额\nT1,\"2024-01-05\"x,1\n\"T2\"  ,2024-01-06,\"2\" \nT3,2024-01-07,3\n";
+        var (rows, diagnostics, stats) = Read(InputKind.Bank, text);
+        Assert.Equal(["3|T2|2024-01-06||Credit|2.00|||||", "4|T3|2024-01-07||Credit|3.00|||||"], rows);
+        Assert.Equal(["bank.csv:2: stray quote in quoted field"], diagnostics);
+        Assert.Equal(1, stats.RowsRejected);
+    }
+
+    [Fact]
+    public void Read_StrayQuoteInHeader_ThrowsWithLine()
+    {
+        var error = Assert.Throws<PayrollDataException>(() => Read(InputKind.Bank, "流水号,\"交易时间\"x,交易金额\nT1,2024-01-05,1\n"));
+        Assert.Equal("bank.csv:1: stray quote in quoted field", error.Message);
     }
 
     [Fact]

@@ -12,11 +12,12 @@ namespace PayrollRecon.Tests.Reading;
 
 public sealed class CsvReaderPropertyTests
 {
-    // Pieces that stress every branch: separators, quotes, escapes, line breaks, white space, 2-, 3- and 4-byte characters.
+    // Pieces that stress every branch: separators, quotes, escapes, line breaks, white space, 2-, 3- and 4-byte characters,
+    // text after a closing quote (stray quotes), white space after one, and quotes after leading spaces (data, not quoting).
     private static readonly string[] Fragments =
     [
         "a", "12", "x y", "张三", "工资", "𠀀", "¥", ",", ",", "\t", "\"", "\"\"", "\n", "\n", "\r\n", "\r", " ", "\u3000", "\u00a0",
-        "\"q,\"\"\n\"", "é",
+        "\"q,\"\"\n\"", "é", "\"b\"c", " \"s\" ", "\"w\"\u3000 ",
     ];
 
     private static Gen<string> Text(int maxFragments) =>
@@ -53,6 +54,29 @@ public sealed class CsvReaderPropertyTests
             List<string> segments = ReadWith(CsvReader.Create(ChunkedPipe(bytes, new Random(c.Seed), c.MaxChunk), "t.csv", options), out _);
             Assert.Equal(whole, reads);
             Assert.Equal(whole, segments);
+            // Without a record length limit every record is readable, so the plain reference reading must agree.
+            if (c.MaxRecord == 0) Assert.Equal(ReferenceCsv.Read(c.Text), whole);
+        }).Check(PropertyConfig.Quick(300));
+    }
+
+    [Fact]
+    public void Read_DenseQuotingMistakes_MatchReferenceForAnySplit()
+    {
+        // Closing quotes followed by text, white space or more quotes, quotes after spaces and inside fields, packed so
+        // that many fall on 64-byte block edges and window ends: the bulk indexer (whole input) and the resumable
+        // scanner (one-byte reads) must split them as the reference does, and a stray quote must not shift what follows.
+        Gen<string> dense =
+            from n in Gen.Choose(0, 300)
+            from parts in Gen.ArrayOf(Gen.Elements("a", ",", ",", "\t", "\n", "\n", "\r\n", "\"", "\"", "\"\"", " ", "\u3000", "\"b\"c", " \"s\"", "\"w\" "), n)
+            select string.Concat(parts);
+        Prop.ForAll(Arb.From(dense), Arb.From(Gen.Choose(0, int.MaxValue)), Arb.From(Gen.Elements(1, 2, 7, 64)), (text, seed, maxChunk) =>
+        {
+            byte[] bytes = Utf8(text);
+            var options = new CsvReaderOptions();
+            List<string> expected = ReferenceCsv.Read(text);
+            Assert.Equal(expected, ReadWith(CsvReader.Create(new MemoryStream(bytes), "t.csv", options), out _));
+            Assert.Equal(expected, ReadWith(CsvReader.Create(new RandomReadStream(bytes, seed, maxChunk), "t.csv", options), out _));
+            Assert.Equal(expected, ReadWith(CsvReader.Create(ChunkedPipe(bytes, new Random(seed), maxChunk), "t.csv", options), out _));
         }).Check(PropertyConfig.Quick(300));
     }
 

@@ -19,8 +19,7 @@ public sealed class CsvReaderTests
     [InlineData("\"crlf\r\ninside\",x\r\nnext,y\r\n", new[] { "1:crlf\r\ninside|x", "3:next|y" })]
     [InlineData("\"lone\rcr\",x\n", new[] { "1:lone\rcr|x" })]
     [InlineData("a\"b,c\n", new[] { "1:a\"b|c" })]
-    [InlineData("  \"padded\"  ,x\n", new[] { "1:padded|x" })]
-    [InlineData("\"ab\"cd,x\n", new[] { "1:abcd|x" })]
+    [InlineData("\"padded\"  ,x\n", new[] { "1:padded|x" })]
     [InlineData("\" inner \",x\n", new[] { "1:inner|x" })]
     [InlineData("a,b,\n", new[] { "1:a|b|" })]
     [InlineData(",\n", new[] { "1:|" })]
@@ -28,6 +27,56 @@ public sealed class CsvReaderTests
     public void Read_Rfc4180Cases_SplitsFields(string input, string[] expected)
     {
         Assert.Equal(expected, ReadAll(input));
+    }
+
+    [Theory]
+    [InlineData("a,\"b\"c,d\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineData("\"a,\"b,c\"\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineData("\"say \"hi\" now\",x\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineData("\"a\" \"b\",x\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineData("\"a\"b\"c,d\"\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineData("\"x\"\"\"y\",z\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineData("\"two\nlines\"x,y\nnext,1\n", new[] { "1!StrayQuote", "3:next|1" })]
+    [InlineData("\"\"x\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineData("a,b\n1,\"2\"3", new[] { "1:a|b", "2!StrayQuote" })]
+    [InlineData("a\t\"b\"c\td\nnext\t1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineData("\"a\"\"b\",c\n", new[] { "1:a\"b|c" })]
+    public void Read_TextAfterClosingQuote_IsStrayQuoteAndNextLineReadsNormally(string input, string[] expected)
+    {
+        Assert.Equal(expected, ReadAll(input));
+    }
+
+    [Theory]
+    // White space between a closing quote and the separator is what trimming would remove anyway: accepted.
+    [InlineData("a,\"b\"  ,c\n", "1:a|b|c")]
+    [InlineData("a,\"b\"\t,c\n", "1:a|b|c")]
+    [InlineData("a,\"b\"\u3000\u00a0,c\n", "1:a|b|c")]
+    [InlineData("a,\"b\" \r\n", "1:a|b")]
+    [InlineData("a,\"b\" ", "1:a|b")]
+    [InlineData("a\t\"b\"  \tc\n", "1:a|b|c")]
+    public void Read_WhiteSpaceAfterClosingQuote_IsAccepted(string input, string expected)
+    {
+        Assert.Equal([expected], ReadAll(input));
+    }
+
+    [Theory]
+    // RFC 4180: only a quote that is the field's first byte opens a quoted field; anywhere else it is data.
+    [InlineData("A, \"B\" ,C\n", "1:A|\"B\"|C")]
+    [InlineData("a,b\"c,d\n", "1:a|b\"c|d")]
+    [InlineData(" \"x,y\"\n", "1:\"x|y\"")]
+    [InlineData("a,\u3000\"b\"\n", "1:a|\"b\"")]
+    [InlineData("a\t \"b\tc\"\n", "1:a|\"b|c\"")]
+    [InlineData("a, \"b\nc\",d\n", "1:a|\"b")]
+    public void Read_QuoteAfterLeadingSpaceOrInsideField_IsData(string input, string expected)
+    {
+        Assert.Equal(expected, ReadAll(input)[0]);
+    }
+
+    [Fact]
+    public void DescribeError_StrayQuote_NamesTheProblem()
+    {
+        using CsvReader reader = Csv("a\n");
+        Assert.Equal("stray quote in quoted field", reader.DescribeError(CsvRowError.StrayQuote));
     }
 
     [Theory]
@@ -66,6 +115,60 @@ public sealed class CsvReaderTests
         using CsvReader reader = Csv(input);
         Assert.Equal(expected, ReadAll(reader));
         Assert.Equal(separator, reader.Separator);
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,2\n", new[] { false, false })]
+    [InlineData("a,b\n1,2", new[] { false, true })]
+    [InlineData("a,b\r\n1,2\r\n", new[] { false, false })]
+    [InlineData("a,b\n1,2\r", new[] { false, true })]
+    [InlineData("a,b\n1,\"2\n3\"", new[] { false, true })]
+    [InlineData("a,b\n1,\"2\n3\"\n", new[] { false, false })]
+    [InlineData("a,b\n1,2\n\n  ", new[] { false, false })]
+    [InlineData("a,b\n1,2\n\"\"", new[] { false, false })]
+    [InlineData("a,b\n1,\"open\n", new[] { false, true })]
+    [InlineData("a,b\n1,\"2\"x", new[] { false, true })]
+    [InlineData("a,b\n1,", new[] { false, true })]
+    [InlineData("a", new[] { true })]
+    [InlineData("", new bool[0])]
+    public void LastRecordUnterminated_AfterEachRecord_TrueOnlyForAFinalRecordWithoutLineFeed(string input, bool[] expected)
+    {
+        foreach (int maxRead in new[] { 1, 2, 100 })
+        {
+            using var reader = CsvReader.Create(new RandomReadStream(Utf8(input), seed: 7, maxRead), "t.csv", new CsvReaderOptions());
+            var flags = new List<bool>();
+            while (reader.Read(out _)) flags.Add(reader.LastRecordUnterminated);
+            Assert.Equal(expected, flags);
+            Assert.Equal(expected.Length > 0 && expected[^1], reader.LastRecordUnterminated);
+        }
+    }
+
+    [Fact]
+    public void LastRecordUnterminated_TooLongFinalRecord_IsTrue()
+    {
+        using CsvReader reader = Csv("a,b\n" + new string('x', 100), maxRecordBytes: 50);
+        Assert.True(reader.Read(out _));
+        Assert.False(reader.LastRecordUnterminated);
+        Assert.True(reader.Read(out CsvRow row));
+        Assert.Equal(CsvRowError.LineTooLong, row.Error);
+        Assert.True(reader.LastRecordUnterminated);
+        Assert.False(reader.Read(out _));
+        Assert.True(reader.LastRecordUnterminated);
+    }
+
+    [Fact]
+    public void LastRecordUnterminated_InHeaderSearch_SetForTheFinalRecord()
+    {
+        using CsvReader reader = Csv("账号:\t1\nh1,h2\n1,2");
+        reader.BeginHeaderSearch();
+        Assert.True(reader.Read(out _));
+        Assert.False(reader.LastRecordUnterminated);
+        Assert.True(reader.Read(out _));
+        reader.LockSeparator();
+        Assert.False(reader.LastRecordUnterminated);
+        Assert.True(reader.Read(out CsvRow row));
+        Assert.Equal("3:1|2", Format(row));
+        Assert.True(reader.LastRecordUnterminated);
     }
 
     [Fact]
