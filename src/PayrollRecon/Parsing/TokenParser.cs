@@ -11,7 +11,7 @@ namespace PayrollRecon.Parsing;
 internal static class TokenParser
 {
     /// <summary>
-    /// Bank direction (R6, R37): debit is <c>D</c>, <c>Dr</c>, <c>debit</c>, <c>out</c>, 借, 借方, 支出, 出, 付, 转出 or 往账;
+    /// Bank direction (R6, R37): debit is <c>D</c>, <c>Dr</c>, <c>debit</c>, <c>out</c>, 借, 借方, 支出, 支, 出, 付, 转出 or 往账;
     /// credit is <c>C</c>, <c>Cr</c>, <c>credit</c>, <c>in</c>, 贷, 贷方, 收入, 入, 收, 转入 or 来账; or one of those Chinese
     /// words followed, after optional white space, by one of the English words of the same direction (<c>借 Dr</c>,
     /// <c>贷Cr</c>, <c>转出 out</c>).
@@ -72,7 +72,7 @@ internal static class TokenParser
             }
         }
         uint c = Char3(utf8);
-        if (c == Jie || c == Chu || c == Fu) return 3;
+        if (c == Jie || c == Chu || c == Fu || c == Zhi) return 3;
         if (c == Dai || c == Ru || c == Shou)
         {
             d = BankDirection.Credit;
@@ -249,6 +249,9 @@ internal static class TokenParser
     private const uint Dai = 0xE8 | (0xB4 << 8) | (0xB7 << 16);
     private const uint Chu = 0xE5 | (0x87 << 8) | (0xBA << 16);
     private const uint Ru = 0xE5 | (0x85 << 8) | (0xA5 << 16);
+
+    // 支: the debit value of a 收/支 column.
+    private const uint Zhi = 0xE6 | (0x94 << 8) | (0xAF << 16);
     private const uint Jin = 0xE8 | (0xBF << 8) | (0x9B << 16);
     private const uint Fu = 0xE4 | (0xBB << 8) | (0x98 << 16);
     private const uint Shou = 0xE6 | (0x94 << 8) | (0xB6 << 16);

@@ -175,7 +175,9 @@ public static class ProjectSettingsReader
         return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), fileName);
     }
 
-    private static PayrollDataException Error(string fileName, string message) => new(fileName, $"{fileName}: {message}");
+    /// <summary>The one-line error: a key or value quoted in the message cannot break it over lines (control characters shown as <c>?</c>).</summary>
+    private static PayrollDataException Error(string fileName, string message) =>
+        new(fileName, $"{fileName}: {string.Create(message.Length, message, static (span, m) => { for (int i = 0; i < m.Length; i++) span[i] = char.IsControl(m[i]) ? '?' : m[i]; })}");
 
     /// <summary>System.Text.Json appends "LineNumber: n | BytePositionInLine: m." — the line is already in our message.</summary>
     private static string StripPosition(string message)

@@ -172,7 +172,7 @@ public sealed class BankReader : InputReader<BankRow>
         if (_status >= 0)
         {
             ReadOnlySpan<byte> st = r[_status];
-            if (!PendingParse.TryParseBankStatus(st, out BankLineStatus status))
+            if (!TokenParser.TryParseBankStatus(st, out BankLineStatus status))
             {
                 row = default;
                 return RejectValue(r.Line, StatusColumn.Name, "unknown status", st);
@@ -267,21 +267,15 @@ public sealed class BankReader : InputReader<BankRow>
     /// <summary>R38: a combined counterparty (对手信息 <c>张三 66666666666666</c>): the longest run of 8+ digits or <c>*</c> is the account, the rest the name.</summary>
     private void SplitCounterparty(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> account)
     {
-        if (!CounterpartyText.TrySplit(value, out Range accountRange, out Range before, out Range after))
+        if (!CombinedCounterparty.TrySplit(value, out Range accountRange, out Range head, out Range tail))
         {
             name = value;
             account = default;
             return;
         }
         account = value[accountRange];
-        ReadOnlySpan<byte> b = Utf8WhiteSpace.Trim(value[before]);
-        ReadOnlySpan<byte> a = Utf8WhiteSpace.Trim(value[after]);
-        if (a.IsEmpty) { name = b; return; }
-        if (b.IsEmpty) { name = a; return; }
-        if (_nameScratch.Length < b.Length + a.Length) _nameScratch = new byte[Math.Max(64, b.Length + a.Length)];
-        b.CopyTo(_nameScratch);
-        a.CopyTo(_nameScratch.AsSpan(b.Length));
-        name = _nameScratch.AsSpan(0, b.Length + a.Length);
+        if (_nameScratch.Length < value.Length) _nameScratch = new byte[Math.Max(64, value.Length)];
+        name = CombinedCounterparty.Name(value, head, tail, _nameScratch);
     }
 
     /// <summary>The line's checked values (the text fields need no checks); false after rejecting the line.</summary>
@@ -304,7 +298,7 @@ public sealed class BankReader : InputReader<BankRow>
             ReadOnlySpan<byte> t = Optional(r, _time);
             if (!t.IsEmpty)
             {
-                if (PendingParse.TryParseBankTime(t, out TimeOnly clock)) timeOfDay = clock;
+                if (DateParser.TryParseBankTime(t, out TimeOnly clock)) timeOfDay = clock;
                 else if (DateParser.TryParseDateOrDateTime(t, out _, out TimeOnly? fromDateTime) && fromDateTime is not null) timeOfDay = fromDateTime;
                 else return RejectValue(line, TimeColumn.Name, "invalid time", t);
             }

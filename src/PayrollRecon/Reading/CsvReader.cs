@@ -14,7 +14,8 @@ namespace PayrollRecon.Reading;
 /// <remarks>
 /// Pull-based: <see cref="TryReadRow"/> hands out the next complete record of the internal window and returns false when
 /// the window needs more input, which <see cref="FillAsync"/> brings in (or <see cref="Read"/> does both, synchronously).
-/// The first non-blank line decides the separator (tab when it holds more tabs than commas, else comma), blank records
+/// The first non-blank line decides the separator (tab when it holds more tabs than commas, tabs that only pad cells
+/// next to commas not counted), blank records
 /// are skipped, and records that cannot be split come back as rows with an <see cref="CsvRow.Error"/>.
 /// <para>
 /// Quoting follows RFC 4180: a quote opens a quoted field only as the field's very first byte; anywhere else, after
@@ -427,9 +428,31 @@ public sealed partial class CsvReader : IDisposable
                 _start = _scanPos = _fieldStart = pos;
                 continue;
             }
-            SetSeparator(tabs > commas ? (byte)'\t' : (byte)',');
+            SetSeparator(tabs > commas && SeparatingTabs(line) > commas ? (byte)'\t' : (byte)',');
             return true;
         }
+    }
+
+    /// <summary>
+    /// R1 on a comma file whose cells are padded with tabs (banks write <c>2025-12-01\t,\t100.00</c> so that Excel keeps
+    /// the text): a tab whose nearest byte other than a space or tab is a comma or an end of the line pads a cell and
+    /// does not count as a separator. A tab-separated line has no commas around its tabs, so its count is unchanged.
+    /// </summary>
+    internal static int SeparatingTabs(ReadOnlySpan<byte> line)
+    {
+        if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
+        int count = 0;
+        for (int i = line.IndexOf((byte)'\t'); i >= 0 && i < line.Length; i++)
+        {
+            if (line[i] != (byte)'\t') continue;
+            int left = i - 1;
+            while (left >= 0 && line[left] is (byte)' ' or (byte)'\t') left--;
+            int right = i + 1;
+            while (right < line.Length && line[right] is (byte)' ' or (byte)'\t') right++;
+            bool padding = left < 0 || right >= line.Length || line[left] == (byte)',' || line[right] == (byte)',';
+            if (!padding) count++;
+        }
+        return count;
     }
 
     private void SetSeparator(byte separator)

@@ -31,6 +31,7 @@ public abstract class InputReader : IDisposable
     private List<string>? _preamble;
     private int[] _footerKeys = [];
     private bool _ended;
+    private Diagnostic? _firstSearchError;
 
     private protected InputReader(CsvReader csv, InputReaderOptions options)
     {
@@ -217,12 +218,17 @@ public abstract class InputReader : IDisposable
         else
         {
             (_preamble ??= []).Add("");
+            _firstSearchError ??= new Diagnostic(FileName, row.Line, null, _csv.DescribeError(row.Error));
         }
         if (_searched >= HeaderSearchRecords) throw NoHeader();
     }
 
-    private PayrollDataException NoHeader() =>
-        _bestCandidate?.Unbound() ?? new PayrollDataException(FileName, $"{FileName}: no header row");
+    /// <summary>No header found: the best candidate and what it lacks, or, when no candidate bound anything, the record that could not be split.</summary>
+    private PayrollDataException NoHeader()
+    {
+        if (_firstSearchError is { } error && (_bestCandidate is null || _bestCandidate.BoundCount == 0)) return new PayrollDataException(error);
+        return _bestCandidate?.Unbound() ?? new PayrollDataException(FileName, $"{FileName}: no header row");
+    }
 
     private static string PreambleText(in CsvRow row)
     {

@@ -76,7 +76,6 @@ public sealed class TokenParserRealExportTests
     [InlineData("借/Dr")]
     [InlineData("借 Drr")]
     [InlineData("借 -")]
-    [InlineData("支")]
     [InlineData("转")]
     [InlineData("往")]
     [InlineData("来")]

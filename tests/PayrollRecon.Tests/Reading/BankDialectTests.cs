@@ -285,7 +285,7 @@ public sealed class BankDialectTests
     [Theory]
     [InlineData("CNY 123.18", "123.18")]
     [InlineData("RMB 5", "5.00")]
-    [InlineData("人民币 1,234.50", "1234.50")]
+    [InlineData("\"人民币 1,234.50\"", "1234.50")]
     [InlineData("\"3,240.28\"", "3240.28")]
     [InlineData("12.00元", "12.00")]
     [InlineData("+10000.00", "10000.00")]

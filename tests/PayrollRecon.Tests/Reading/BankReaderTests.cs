@@ -89,9 +89,9 @@ public sealed class BankReaderTests
     [Fact]
     public void Read_StrayQuote_IsDataErrorAndTheNextLineReadsNormally()
     {
-        string text = "流水号,交易时间,交易金额\nT1,\"2024-01-05\"x,1\n\"T2\"  ,2024-01-06,\"2\" \nT3,2024-01-07,3\n";
+        string text = "流水号,交易时间,交易金额\nT1,\"2024-01-05\"x,1\n\"T2\"  ,2024-01-06,\"2\" \nT3,2024-01-07,-3\n";
         var (rows, diagnostics, stats) = Read(InputKind.Bank, text);
-        Assert.Equal(["3|T2|2024-01-06||Credit|2.00|||||", "4|T3|2024-01-07||Credit|3.00|||||"], rows);
+        Assert.Equal(["3|T2|2024-01-06||Credit|2.00|||||", "4|T3|2024-01-07||Debit|3.00|||||"], rows);
         Assert.Equal(["bank.csv:2: stray quote in quoted field"], diagnostics);
         Assert.Equal(1, stats.RowsRejected);
     }

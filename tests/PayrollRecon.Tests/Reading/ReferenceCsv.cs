@@ -54,7 +54,7 @@ internal sealed class ReferenceCsv
         return records;
     }
 
-    /// <summary>R1: skips the lines blank under either separator and counts tabs and commas of the next one, quotes included.</summary>
+    /// <summary>R1: skips the lines blank under either separator and counts tabs and commas of the next one, quotes included (padding tabs next to commas not counted).</summary>
     private char DetectSeparator()
     {
         while (true)
@@ -69,8 +69,23 @@ internal sealed class ReferenceCsv
                 _line++;
                 continue;
             }
-            return tabs > commas ? '\t' : ',';
+            return tabs > commas && SeparatingTabs(line) > commas ? '\t' : ',';
         }
+    }
+
+    /// <summary>Tabs that separate: not those whose nearest other character than a space or tab is a comma or a line end (cell padding).</summary>
+    private static int SeparatingTabs(string line)
+    {
+        string l = line.EndsWith('\r') ? line[..^1] : line;
+        int count = 0;
+        for (int i = 0; i < l.Length; i++)
+        {
+            if (l[i] != '\t') continue;
+            string before = l[..i].TrimEnd(' ', '\t');
+            string after = l[(i + 1)..].TrimStart(' ', '\t');
+            if (before.Length > 0 && after.Length > 0 && before[^1] != ',' && after[0] != ',') count++;
+        }
+        return count;
     }
 
     /// <summary>Reads one record: false at the end of the text, else the record, or null for a blank one.</summary>
