@@ -9,9 +9,6 @@ namespace PayrollRecon.Cli;
 /// <summary><c>payrollrecon batch &lt;root-dir&gt;</c>: check every project folder below a root, in parallel, and write a portfolio.</summary>
 internal static class BatchCommand
 {
-    /// <summary>The input files of a project folder, in the names of SPEC §2.</summary>
-    private static readonly string[] InputFiles = Enum.GetValues<InputKind>().Select(InputInspector.DefaultFileName).ToArray();
-
     public static Command Create()
     {
         var root = new Argument<string>("root-dir") { Description = "Folder whose sub-folders holding a project.json are the projects." };
@@ -122,10 +119,9 @@ internal static class BatchCommand
     private static DiscoveredProject Describe(string dir, string relative)
     {
         long bytes = 0;
-        foreach (var name in InputFiles)
+        foreach (var kind in Enum.GetValues<InputKind>())
         {
-            var info = new FileInfo(Path.Combine(dir, name));
-            if (info.Exists) bytes += info.Length;
+            if (ProjectFolder.Locate(dir, kind) is { } path) bytes += new FileInfo(path).Length;
         }
         try
         {

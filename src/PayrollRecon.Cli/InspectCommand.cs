@@ -27,17 +27,18 @@ internal static class InspectCommand
         bool anyRejected = false;
         foreach (var kind in Enum.GetValues<InputKind>())
         {
-            var name = InputInspector.DefaultFileName(kind);
-            var path = Path.Combine(projectDir, name);
-            if (!File.Exists(path))
+            var path = ProjectFolder.Locate(projectDir, kind);
+            if (path is null)
             {
-                output.WriteLine($"{name}: absent{(kind is InputKind.Workers or InputKind.Bank ? " (required)" : "")}");
+                output.WriteLine($"{InputInspector.DefaultFileName(kind)}: absent{(kind is InputKind.Workers or InputKind.Bank ? " (required)" : "")}");
                 continue;
             }
+            var name = Path.GetFileName(path);
             var inspection = InputInspector.Inspect(path, kind, maxDiagnostics);
             var s = inspection.Stats;
             anyRejected |= s.RowsRejected > 0;
-            output.WriteLine($"{name}: {EncodingName(s.Encoding)}, {s.Bytes} bytes, {s.RowsRead} rows read, {s.RowsRejected} rejected");
+            var sheet = inspection.SheetName is { } sheetName ? $" (sheet '{sheetName}')" : "";
+            output.WriteLine($"{name}: {EncodingName(s.Encoding)}{sheet}, {s.Bytes} bytes, {s.RowsRead} rows read, {s.RowsRejected} rejected");
             foreach (var d in inspection.Diagnostics) output.WriteLine($"  {d}");
             if (s.RowsRejected > inspection.Diagnostics.Count) output.WriteLine($"  … and {s.RowsRejected - inspection.Diagnostics.Count} more");
         }

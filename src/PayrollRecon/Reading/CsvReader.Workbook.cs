@@ -138,7 +138,7 @@ public sealed partial class CsvReader
     /// <summary>The index of the first byte after a UTF-8 BOM and white space, or -1 when <paramref name="head"/> has none yet.</summary>
     private static int FirstMarkupByte(ReadOnlySpan<byte> head)
     {
-        int i = head.StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
+        int i = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         int rel = head[i..].IndexOfAnyExcept(" \t\r\n\f"u8);
         return rel < 0 ? -1 : i + rel;
     }

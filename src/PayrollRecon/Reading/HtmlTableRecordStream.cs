@@ -188,7 +188,7 @@ internal sealed class HtmlTableRecordStream : RecordStream
             {
                 case Charset.ByteOrderMark:
                     if (_rawEnd - _rawPos < 3 && !_sourceDone) continue;
-                    if (_raw.AsSpan(_rawPos, _rawEnd - _rawPos).StartsWith("\xEF\xBB\xBF"u8))
+                    if (_raw.AsSpan(_rawPos, _rawEnd - _rawPos).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
                     {
                         _rawPos += 3;
                         _charset = Charset.Utf8;

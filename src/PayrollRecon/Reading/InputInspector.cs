@@ -25,7 +25,7 @@ public static class InputInspector
     {
         var sink = new FirstDiagnostics(maxDiagnostics);
         var options = new InputReaderOptions { Diagnostics = sink };
-        InputFileStats stats = kind switch
+        (InputFileStats stats, string? sheet) = kind switch
         {
             InputKind.Workers => Drain(WorkersReader.Open(path, options)),
             InputKind.Attendance => Drain(AttendanceReader.Open(path, options)),
@@ -35,7 +35,7 @@ public static class InputInspector
             InputKind.Calendar => Drain(CalendarReader.Open(path, options)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
-        return new InputInspection(stats, sink.Kept);
+        return new InputInspection(stats, sink.Kept) { SheetName = sheet };
     }
 
     /// <summary>Reads a stream leniently (the stream is disposed); <paramref name="fileName"/> names it in diagnostics.</summary>
@@ -43,7 +43,7 @@ public static class InputInspector
     {
         var sink = new FirstDiagnostics(maxDiagnostics);
         var options = new InputReaderOptions { Diagnostics = sink };
-        InputFileStats stats = kind switch
+        (InputFileStats stats, string? sheet) = kind switch
         {
             InputKind.Workers => Drain(WorkersReader.Create(stream, fileName, options)),
             InputKind.Attendance => Drain(AttendanceReader.Create(stream, fileName, options)),
@@ -53,10 +53,10 @@ public static class InputInspector
             InputKind.Calendar => Drain(CalendarReader.Create(stream, fileName, options)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
-        return new InputInspection(stats, sink.Kept);
+        return new InputInspection(stats, sink.Kept) { SheetName = sheet };
     }
 
-    private static InputFileStats Drain<TRow>(InputReader<TRow> reader)
+    private static (InputFileStats Stats, string? Sheet) Drain<TRow>(InputReader<TRow> reader)
         where TRow : allows ref struct
     {
         using (reader)
@@ -64,7 +64,7 @@ public static class InputInspector
             while (reader.Read(out _))
             {
             }
-            return reader.Stats;
+            return (reader.Stats, reader.SheetName);
         }
     }
 }
