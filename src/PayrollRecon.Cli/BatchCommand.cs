@@ -9,8 +9,6 @@ namespace PayrollRecon.Cli;
 /// <summary><c>payrollrecon batch &lt;root-dir&gt;</c>: check every project folder below a root, in parallel, and write a portfolio.</summary>
 internal static class BatchCommand
 {
-    /// <summary>The input files of a project folder, in the names of SPEC §2.</summary>
-
     public static Command Create()
     {
         var root = new Argument<string>("root-dir") { Description = "Folder whose sub-folders holding a project.json are the projects." };

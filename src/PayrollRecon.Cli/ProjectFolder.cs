@@ -9,6 +9,27 @@ internal static class ProjectFolder
 {
     public const string SettingsFile = "project.json";
 
+    /// <summary>The names the file of an input kind may have, in the order they are looked for: the CSV name of SPEC §2,
+    /// then an Excel workbook (§2.3), e.g. <c>bank.csv</c>, <c>bank.xlsx</c>, <c>bank.xls</c>.</summary>
+    public static string[] FileNames(InputKind kind)
+    {
+        string csv = InputInspector.DefaultFileName(kind);
+        string stem = Path.GetFileNameWithoutExtension(csv);
+        return [csv, stem + ".xlsx", stem + ".xls"];
+    }
+
+    /// <summary>The path of the file of <paramref name="kind"/> in <paramref name="dir"/> (the first of <see cref="FileNames"/>
+    /// that exists), or null when the project has none.</summary>
+    public static string? Locate(string dir, InputKind kind)
+    {
+        foreach (string name in FileNames(kind))
+        {
+            string path = Path.Combine(dir, name);
+            if (File.Exists(path)) return path;
+        }
+        return null;
+    }
+
     /// <summary>True when <paramref name="dir"/> holds a <c>project.json</c>.</summary>
     public static bool IsProject(string dir) => File.Exists(Path.Combine(dir, SettingsFile));
 
@@ -22,8 +43,9 @@ internal static class ProjectFolder
         return Inputs(dir, settings, dir);
     }
 
-    /// <summary>The inputs of the project in <paramref name="dir"/> under the default file names; a missing required
-    /// file throws with one line that names the project as <paramref name="label"/>.</summary>
+    /// <summary>The inputs of the project in <paramref name="dir"/> under the default file names (a workbook where the CSV
+    /// is absent); a missing required file throws with one line that names the project as <paramref name="label"/>.</summary>
+    /// <remarks>Each input is named by its actual file name, so its rows are cited as e.g. <c>bank.xlsx:17</c>.</remarks>
     public static CheckInputs Inputs(string dir, ProjectSettings settings, string label)
     {
         InputSource? Optional(InputKind kind) => Locate(dir, kind) is { } path ? InputSource.FromFile(path) : null;
@@ -41,18 +63,5 @@ internal static class ProjectFolder
             Batches = Optional(InputKind.Batches),
             Calendar = Optional(InputKind.Calendar),
         };
-    }
-
-    /// <summary>The file of an input kind in a project folder: <c>bank.csv</c>, else <c>bank.xlsx</c>, else <c>bank.xls</c> (SPEC §2.3); null when none exists.</summary>
-    public static string? Locate(string dir, InputKind kind)
-    {
-        string csv = InputInspector.DefaultFileName(kind);
-        string stem = Path.GetFileNameWithoutExtension(csv);
-        foreach (string name in (ReadOnlySpan<string>)[csv, stem + ".xlsx", stem + ".xls"])
-        {
-            var path = Path.Combine(dir, name);
-            if (File.Exists(path)) return path;
-        }
-        return null;
     }
 }

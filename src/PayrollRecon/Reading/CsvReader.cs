@@ -94,9 +94,12 @@ public sealed partial class CsvReader : IDisposable
     }
 
     /// <summary>Creates a reader over a stream (disposed with the reader unless <see cref="CsvReaderOptions.LeaveOpen"/>).</summary>
+    /// <remarks>An Excel workbook or an HTML table saved as <c>.xls</c> is recognised by its first bytes and read as CSV (R32).</remarks>
+    /// <exception cref="PayrollDataException">The input is a workbook that cannot be read.</exception>
     public static CsvReader Create(Stream stream, string fileName, CsvReaderOptions options)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        if (CreateForContent(ref stream, fileName, options) is { } container) return container;
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: FillChunkBytes, minimumReadSize: 4096, leaveOpen: options.LeaveOpen));
         return new CsvReader(pipe, fileName, options.EffectiveMaxRecordBytes);
     }
@@ -121,11 +124,16 @@ public sealed partial class CsvReader : IDisposable
     /// <summary>File name used in diagnostics, e.g. <c>bank.csv</c>.</summary>
     public string FileName { get; }
 
-    /// <summary>The detected encoding (<see cref="TextEncodingKind.Utf8"/> while the input has been pure ASCII so far).</summary>
-    public TextEncodingKind Encoding { get; private set; }
+    /// <summary>The detected encoding (<see cref="TextEncodingKind.Utf8"/> while the input has been pure ASCII so far),
+    /// or the format of a workbook or HTML input.</summary>
+    public TextEncodingKind Encoding { get => _container?.Kind ?? _textEncoding; private set => _textEncoding = value; }
 
-    /// <summary>Bytes taken from the source so far (byte order mark included).</summary>
-    public long BytesRead { get; private set; }
+    private TextEncodingKind _textEncoding;
+
+    /// <summary>Bytes taken from the source so far (byte order mark included; for a workbook, an estimate until the end).</summary>
+    public long BytesRead { get => _container?.SourceBytesRead ?? _bytesRead; private set => _bytesRead = value; }
+
+    private long _bytesRead;
 
     /// <summary>The longest record accepted, in bytes.</summary>
     public int MaxRecordBytes => _maxRecordBytes;

@@ -18,7 +18,12 @@ public readonly record struct CsvReaderOptions
     /// <summary>Leave the stream open when the reader is disposed (only for readers created over a <see cref="Stream"/>).</summary>
     public bool LeaveOpen { get; init; }
 
-    /// <summary>For workbooks: whether a row's cells would be the header of the input kind, to pick the worksheet (R32, R33).</summary>
+    /// <summary>Says whether a row's cells bind the required columns of the input kind (R33); used to choose a workbook's worksheet.</summary>
+    /// <remarks>
+    /// A workbook is read from the first worksheet in which one of the first 50 non-blank rows satisfies the probe; with
+    /// no probe, or no worksheet satisfying it, from the first worksheet that has a non-empty cell. Plain CSV and HTML
+    /// inputs do not use it.
+    /// </remarks>
     internal Func<IReadOnlyList<string>, bool>? HeaderProbe { get; init; }
 
     internal int EffectiveMaxRecordBytes => MaxRecordBytes > 0 ? MaxRecordBytes : DefaultMaxRecordBytes;

@@ -77,6 +77,9 @@ public abstract class InputReader : IDisposable
     /// <summary>The detected encoding.</summary>
     public TextEncodingKind Encoding => _csv.Encoding;
 
+    /// <summary>The worksheet read when the input is an Excel workbook (R33); null for CSV and HTML inputs.</summary>
+    public string? SheetName => _csv.SheetName;
+
     /// <summary>Pulls more input; false when the file is exhausted (a file without a header row is an error).</summary>
     public ValueTask<bool> FillAsync(CancellationToken cancellationToken = default)
     {

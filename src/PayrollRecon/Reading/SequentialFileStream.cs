@@ -15,6 +15,9 @@ internal sealed class SequentialFileStream : Stream
     public static Stream Open(string path) =>
         new SequentialFileStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan));
 
+    /// <summary>The file underneath, for readers that need random access (workbooks); reading it moves this stream's position.</summary>
+    internal FileStream File => _file;
+
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;

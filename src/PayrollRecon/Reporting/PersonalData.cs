@@ -69,7 +69,9 @@ internal static class PersonalData
             if (i < text.Length && (text[i] == 'X' || text[i] == 'x')) i++;
             var run = text[runStart..i];
             int digits = run[^1] is 'X' or 'x' ? run.Length - 1 : run.Length;
-            if (digits >= MinSensitiveDigits)
+            // The decimals of a number (an amount's invalid '0.30000000000000004') are not a card.
+            bool decimals = runStart >= 2 && text[runStart - 1] == '.' && char.IsAsciiDigit(text[runStart - 2]);
+            if (digits >= MinSensitiveDigits && !decimals)
             {
                 Span<char> masked = run.Length <= scratch.Length ? scratch[..run.Length] : new char[run.Length];
                 MaskInto(run, masked);

@@ -1,6 +1,0 @@
-namespace PayrollRecon.Reading;
-
-public sealed partial class CsvReader
-{
-    internal string? SheetName => null;
-}

@@ -1,0 +1,282 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+
+using ExcelDataReader;
+using ExcelDataReader.Exceptions;
+
+using PayrollRecon.Model;
+
+namespace PayrollRecon.Reading;
+
+/// <summary>One worksheet of an <c>.xlsx</c> or <c>.xls</c> workbook as UTF-8 CSV, a row at a time (R32, R33).</summary>
+/// <remarks>
+/// Line <i>n</i> of the text is worksheet row <i>n</i>: ExcelDataReader hands over every row from the first, a row
+/// missing from the file (xlsx rows are sparse, xls rows without cells) as one without cells, which becomes an empty
+/// line. Every non-empty row has as many fields as the worksheet has columns, so rows of one sheet always agree in
+/// field count. The worksheet read is the first (visible sheets before hidden ones) in which one of the first 50
+/// non-blank rows satisfies the header probe; with no probe, or none satisfying it, the first with a non-empty cell,
+/// else the first. A workbook that cannot be read, at opening or at any later row, is a one-line
+/// <see cref="PayrollDataException"/>.
+/// </remarks>
+internal sealed class WorkbookRecordStream : RecordStream
+{
+    /// <summary>Non-blank rows of a worksheet looked at for a header (R33).</summary>
+    internal const int HeaderSearchRows = 50;
+
+    private readonly IExcelDataReader _reader;
+    private readonly IDisposable? _owner;
+    private readonly string _fileName;
+    private readonly TextEncodingKind _kind;
+    private readonly long _sourceLength;
+    private readonly Dictionary<int, WorkbookCellText.DateParts> _dateParts = [];
+    private readonly char[] _scratch = new char[WorkbookCellText.ScratchChars];
+    private int _fieldCount;
+    private int _rowCount;
+    private long _rowsServed;
+    private bool _done;
+    private string? _sheetName;
+
+    static WorkbookRecordStream()
+    {
+        // ExcelDataReader's configuration and the .xls code-page strings need the legacy code pages.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    private WorkbookRecordStream(IExcelDataReader reader, Stream workbook, IDisposable? owner, string fileName, TextEncodingKind kind, int maxRecordBytes)
+        : base(maxRecordBytes)
+    {
+        _reader = reader;
+        _owner = owner;
+        _fileName = fileName;
+        _kind = kind;
+        _sourceLength = workbook.Length;
+    }
+
+    public override TextEncodingKind Kind => _kind;
+
+    /// <summary>The workbook's size at the end; while reading, that size in proportion to the worksheet's rows served.</summary>
+    public override long SourceBytesRead =>
+        _done || _rowCount <= 0 ? (_done ? _sourceLength : 0) : (long)(_sourceLength * Math.Min(1.0, (double)_rowsServed / _rowCount));
+
+    public override string? SheetName => _sheetName;
+
+    /// <summary>Opens the workbook that is the whole of the seekable <paramref name="workbook"/> and chooses its worksheet.</summary>
+    /// <param name="workbook">The workbook's bytes, from position 0.</param>
+    /// <param name="owner">What to dispose when done (the input stream or a temporary copy), or null to leave it open.</param>
+    /// <param name="fileName">The name used in messages.</param>
+    /// <param name="kind">xlsx or xls, as the signature said.</param>
+    /// <param name="options">The record limit and the header probe.</param>
+    public static WorkbookRecordStream Open(Stream workbook, IDisposable? owner, string fileName, TextEncodingKind kind, CsvReaderOptions options)
+    {
+        IExcelDataReader reader;
+        try
+        {
+            var configuration = new ExcelReaderConfiguration
+            {
+                LeaveOpen = true,
+                // Only BIFF5 and older store 8-bit text, and then under a code page; one without it is most likely Chinese.
+                FallbackEncoding = Gb18030Transcoder.Encoding,
+            };
+            reader = ExcelReaderFactory.CreateReader(workbook, configuration);
+        }
+        catch (Exception e) when (IsWorkbookFault(e))
+        {
+            owner?.Dispose();
+            throw Unreadable(fileName, e);
+        }
+
+        var stream = new WorkbookRecordStream(reader, workbook, owner, fileName, kind, options.EffectiveMaxRecordBytes);
+        try
+        {
+            stream.ChooseSheet(options.HeaderProbe);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+        return stream;
+    }
+
+    protected override bool ProduceRecord()
+    {
+        if (_done) return false;
+        bool more;
+        try
+        {
+            more = _reader.Read();
+            if (more) WriteRow();
+        }
+        catch (Exception e) when (IsWorkbookFault(e))
+        {
+            throw Unreadable(_fileName, e);
+        }
+        if (!more)
+        {
+            _done = true;
+            return false;
+        }
+        _rowsServed++;
+        return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _done = true;
+            try
+            {
+                _reader.Dispose();
+            }
+            catch (Exception e) when (IsWorkbookFault(e))
+            {
+                // Closing a damaged workbook may fail again; the error that matters was reported when reading.
+            }
+            _owner?.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Positions the reader at the start of the worksheet to read (R33) and notes its name and size.</summary>
+    private void ChooseSheet(Func<IReadOnlyList<string>, bool>? probe)
+    {
+        try
+        {
+            int chosen = _reader.ResultsCount > 1 ? FindSheet(probe) : 0;
+            _reader.Reset();
+            for (int i = 0; i < chosen; i++) _reader.NextResult();
+            _sheetName = _reader.Name;
+            _fieldCount = _reader.FieldCount;
+            _rowCount = _reader.RowCount;
+        }
+        catch (Exception e) when (IsWorkbookFault(e))
+        {
+            throw Unreadable(_fileName, e);
+        }
+    }
+
+    /// <summary>The index of the worksheet to read; the reader is left anywhere.</summary>
+    private int FindSheet(Func<IReadOnlyList<string>, bool>? probe)
+    {
+        // A visible sheet with a header wins at once; then a hidden one with a header, then the first non-empty one.
+        int hiddenHeader = -1, visibleNonEmpty = -1, hiddenNonEmpty = -1;
+        var cells = new List<string>();
+        int index = 0;
+        do
+        {
+            bool visible = _reader.VisibleState is null or "visible";
+            int nonBlank = 0;
+            while (nonBlank < HeaderSearchRows && _reader.Read())
+            {
+                if (!RowTexts(cells)) continue;
+                nonBlank++;
+                if (visible && visibleNonEmpty < 0) visibleNonEmpty = index;
+                if (!visible && hiddenNonEmpty < 0) hiddenNonEmpty = index;
+                if (probe is null) break;
+                if (probe(cells))
+                {
+                    if (visible) return index;
+                    if (hiddenHeader < 0) hiddenHeader = index;
+                    break;
+                }
+            }
+            if (probe is null && visibleNonEmpty >= 0) return visibleNonEmpty;
+            index++;
+        }
+        while (_reader.NextResult());
+
+        if (hiddenHeader >= 0) return hiddenHeader;
+        if (visibleNonEmpty >= 0) return visibleNonEmpty;
+        return hiddenNonEmpty >= 0 ? hiddenNonEmpty : 0;
+    }
+
+    /// <summary>The current row's cell texts; false when none is non-blank.</summary>
+    private bool RowTexts(List<string> cells)
+    {
+        cells.Clear();
+        bool any = false;
+        int count = _reader.FieldCount;
+        for (int i = 0; i < count; i++)
+        {
+            string text = new(CellText(i));
+            // As the CSV core will see it: one line, no tabs.
+            text = text.Replace('\r', ' ').Replace('\n', ' ').Replace('\t', ' ');
+            any |= !string.IsNullOrWhiteSpace(text);
+            cells.Add(text);
+        }
+        return any;
+    }
+
+    private void WriteRow()
+    {
+        BeginRecord();
+        for (int i = 0; i < _fieldCount; i++) AppendField(CellText(i));
+        EndRecord();
+    }
+
+    /// <summary>Cell <paramref name="i"/> of the current row per R32 (see <see cref="WorkbookCellText"/>).</summary>
+    private ReadOnlySpan<char> CellText(int i)
+    {
+        object? value = _reader.GetValue(i);
+        switch (value)
+        {
+            case null or string:
+                return WorkbookCellText.Format(value, default, _scratch);
+            case DateTime:
+                return WorkbookCellText.Format(value, DatePartsOf(i), _scratch);
+            case double or int:
+                // A built-in East Asian date format (yyyy"年"m"月"d"日" …) comes as a bare serial number.
+                int format = _reader.GetNumberFormatIndex(i);
+                WorkbookCellText.DateParts eastAsian = WorkbookCellText.BuiltinEastAsian(format);
+                if (eastAsian != WorkbookCellText.DateParts.None && _reader.GetNumberFormatString(i) is null
+                    && WorkbookCellText.FromSerial(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)) is { } date)
+                {
+                    return WorkbookCellText.Date(date, eastAsian, _scratch);
+                }
+                return WorkbookCellText.Format(value, default, _scratch);
+            default:
+                return WorkbookCellText.Format(value, default, _scratch);
+        }
+    }
+
+    private WorkbookCellText.DateParts DatePartsOf(int i)
+    {
+        int format = _reader.GetNumberFormatIndex(i);
+        if (!_dateParts.TryGetValue(format, out WorkbookCellText.DateParts parts))
+        {
+            parts = WorkbookCellText.PartsOf(_reader.GetNumberFormatString(i));
+            _dateParts[format] = parts;
+        }
+        return parts;
+    }
+
+    /// <summary>True for what a damaged, truncated, encrypted or foreign file makes ExcelDataReader throw (not cancellation or I/O trouble of the disk).</summary>
+    private static bool IsWorkbookFault(Exception e) => e switch
+    {
+        PayrollDataException or OperationCanceledException or OutOfMemoryException => false,
+        EndOfStreamException or InvalidDataException => true,
+        IOException or UnauthorizedAccessException => false,
+        _ => true,
+    };
+
+    /// <summary>The one-line error for a workbook that cannot be read, with a short reason and never any of its bytes.</summary>
+    internal static PayrollDataException Unreadable(string fileName, Exception e) =>
+        new(fileName, $"{fileName}: not a readable Excel workbook ({Reason(e)})");
+
+    private static string Reason(Exception e) => e switch
+    {
+        InvalidPasswordException => "encrypted with a password",
+        // ExcelDataReader's own messages tell the foreign files apart; they are fixed English sentences, never file content.
+        ExcelReaderException when e.Message.Contains("ZIP", StringComparison.Ordinal) => "a ZIP archive that is not an Excel workbook",
+        ExcelReaderException when e.Message.Contains("'Workbook'", StringComparison.Ordinal) => "an OLE2 file without a workbook stream",
+        ExcelReaderException when e.Message.Contains("compound document", StringComparison.Ordinal) => "an OLE2 file that is not an Excel workbook",
+        ExcelReaderException when e.Message.Contains("corrupt or truncated", StringComparison.Ordinal) => "damaged or truncated",
+        HeaderException => "damaged file header",
+        CompoundDocumentException => "damaged OLE2 container",
+        InvalidDataException or EndOfStreamException => "damaged or truncated",
+        XmlException => "damaged worksheet XML",
+        _ => "damaged workbook structure",
+    };
+}

@@ -1,0 +1,200 @@
+using System.Text;
+
+using PayrollRecon.Model;
+using PayrollRecon.Reading;
+
+using static PayrollRecon.Tests.Reading.ReadingTestSupport;
+
+namespace PayrollRecon.Tests.Reading;
+
+/// <summary>Web banking's "Excel" export, an HTML table saved as <c>.xls</c> (R32).</summary>
+public sealed class HtmlTableReaderTests
+{
+    /// <summary>A statement as web banking saves it: styles, scripts, comments, a title row, entities, omitted end
+    /// tags, a nested table, spans and an empty row; then a second table that is not read.</summary>
+    private const string Statement = """
+        <html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
+        <style>td { mso-number-format:"\@"; } </style>
+        <script>var s = "<table><tr><td>script</td></tr></table>";</script></head>
+        <body><!-- <table><tr><td>comment</td></tr></table> -->
+        <TABLE border=1 x:str>
+        <tr><td colspan="5">中国建设银行 交易明细</td></tr>
+        <tr><th>交易时间</th><th>借贷标志</th><th>交易金额</th><th>对方户名</th><th>摘要</th></tr>
+        <tr><td>2024-01-02 09:00</td><td>贷</td><td>500,000.00</td><td>洛阳&amp;某某</td><td>人工费&nbsp;</td></tr>
+        <tr><td>2024-01-03 09:00<td>借<td>&#49;&#x32;.00<td>A &lt;B&gt; "C"<td>a,b
+        <tr><td>2024-01-04 09:00</td><td>借</td><td>1.00</td><td><table><tr><td>嵌套</td><td>表</td></tr></table></td><td>line
+          two&#150;end</td></tr>
+        <tr></tr>
+        <tr><td rowspan=2>2024-01-05</td><td>借</td><td>2.00</td><td>x</td><td>y</td></tr>
+        <tr><td>借</td><td>3.00</td><td>x</td><td>y&copy</td></tr>
+        </TABLE>
+        <table><tr><td>second table</td></tr></table>
+        </body></html>
+        """;
+
+    private static readonly string[] StatementRows =
+    [
+        "1:中国建设银行 交易明细||||",
+        "2:交易时间|借贷标志|交易金额|对方户名|摘要",
+        "3:2024-01-02 09:00|贷|500,000.00|洛阳&某某|人工费",
+        "4:2024-01-03 09:00|借|12.00|A <B> \"C\"|a,b",
+        "5:2024-01-04 09:00|借|1.00|嵌套 表|line two–end",
+        // Row 6 has no cells: a blank line, skipped, but counted.
+        "7:2024-01-05|借|2.00|x|y",
+        "8:|借|3.00|x|y©",
+    ];
+
+    private static string Document(string charset = "utf-8") => Statement.Replace("{charset}", charset, StringComparison.Ordinal);
+
+    private static CsvReader Open(byte[] bytes, string fileName = "bank.xls") => CsvReader.Create(new MemoryStream(bytes), fileName, new CsvReaderOptions());
+
+    [Fact]
+    public void Create_HtmlSavedAsXls_FirstTableOneRecordPerRow()
+    {
+        using CsvReader reader = Open(Utf8(Document()));
+        Assert.Equal(TextEncodingKind.Html, reader.Encoding);
+        Assert.Null(reader.SheetName);
+        Assert.Equal(StatementRows, ReadAll(reader));
+    }
+
+    [Theory]
+    [InlineData("gbk")]
+    [InlineData("GB2312")]
+    [InlineData("gb18030")]
+    public void Create_GbkHtmlWithMetaCharset_Decoded(string charset)
+    {
+        using CsvReader reader = Open(Gb(Document(charset)));
+        Assert.Equal(StatementRows, ReadAll(reader));
+        Assert.Equal(TextEncodingKind.Html, reader.Encoding);
+    }
+
+    [Fact]
+    public void Create_GbkHtmlWithoutCharset_DetectedAsNotUtf8()
+    {
+        using CsvReader reader = Open(Gb(Document("")));
+        Assert.Equal(StatementRows, ReadAll(reader));
+    }
+
+    [Fact]
+    public void Create_Utf8HtmlWithBomAndLeadingSpace_Read()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Utf8("\r\n  \t" + Document())];
+        using CsvReader reader = Open(bytes, "bank.html");
+        Assert.Equal(StatementRows, ReadAll(reader));
+    }
+
+    [Theory]
+    [InlineData("bank.htm")]
+    [InlineData("BANK.XLS")]
+    public void Create_HtmlNames_ReadAsHtml(string name)
+    {
+        using CsvReader reader = Open(Utf8(Document()), name);
+        Assert.Equal(TextEncodingKind.Html, reader.Encoding);
+    }
+
+    [Fact]
+    public void Create_HtmlUnderCsvName_IsText()
+    {
+        using CsvReader reader = Open(Utf8("<b>,x\n1,2\n"), "bank.csv");
+        Assert.Equal(TextEncodingKind.Utf8, reader.Encoding);
+        Assert.Equal(["1:<b>|x", "2:1|2"], ReadAll(reader));
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 3)]
+    [InlineData(64, 11)]
+    public void Create_SmallReads_SameRecords(int maxRead, int seed)
+    {
+        // Tags, references, comments and multi-byte characters cut at every possible place.
+        using CsvReader reader = CsvReader.Create(new RandomReadStream(Gb(Document("gbk")), seed, maxRead), "bank.xls", new CsvReaderOptions());
+        Assert.Equal(StatementRows, ReadAll(reader));
+    }
+
+    [Fact]
+    public void Create_LargeDocument_ChunksCutAnywhere()
+    {
+        var html = new StringBuilder("<html><body><table>\n<tr><th>交易时间</th><th>交易金额</th><th>摘要</th></tr>\n");
+        for (int i = 0; i < 20_000; i++)
+            html.Append("<tr><td style=\"mso-number-format:'yyyy-mm-dd'\">2024-01-05</td><td x:num=\"-").Append(i).Append("\">-").Append(i)
+                .Append(".00</td><td><!-- note -->工资&nbsp;&#x7B2C;").Append(i).Append("</td></tr>\n");
+        html.Append("</table></body></html>");
+        byte[] bytes = Gb(html.ToString());
+        Assert.True(bytes.Length > 3 * 128 * 1024);
+        foreach (Stream stream in new Stream[] { new MemoryStream(bytes), new RandomReadStream(bytes, 5, 5000) })
+        {
+            using CsvReader reader = CsvReader.Create(stream, "bank.xls", new CsvReaderOptions());
+            List<string> rows = ReadAll(reader);
+            Assert.Equal(20_001, rows.Count);
+            Assert.Equal("1:交易时间|交易金额|摘要", rows[0]);
+            Assert.Equal("20001:2024-01-05|-19999.00|工资 第19999", rows[^1]);
+            // Reading stops at the table's end: at most the last read's worth of the document after it is taken.
+            Assert.InRange(reader.BytesRead, bytes.Length - 5000, bytes.Length);
+        }
+    }
+
+    [Fact]
+    public void Create_SpansKeepColumnsAligned()
+    {
+        const string html = """
+            <table>
+            <tr><th rowspan="2">交易日期</th><th colspan="2">金额</th><th rowspan=2>余额</th></tr>
+            <tr><th>借方</th><th>贷方</th></tr>
+            <tr><td>2024-01-05</td><td>1.00</td><td></td><td>9.00</td></tr>
+            <tr><td colspan=4>合计</td></tr>
+            </table>
+            """;
+        using CsvReader reader = Open(Utf8(html));
+        Assert.Equal(["1:交易日期|金额||余额", "2:|借方|贷方|", "3:2024-01-05|1.00||9.00", "4:合计|||"], ReadAll(reader));
+    }
+
+    [Fact]
+    public void BankReader_HtmlStatement_SourcesAreRowIndexes()
+    {
+        const string html = """
+            <html><body><table>
+            <tr><td>交易时间</td><td>借贷标志</td><td>交易金额</td></tr>
+            <tr><td>2024-01-05 10:00</td><td>借</td><td>1,234.50</td></tr>
+            <tr><td>2024-01-06 10:00</td><td>借</td><td>12.3.4</td></tr>
+            <tr><td>2024-01-07 10:00</td><td>贷</td><td>&yen;8.00</td></tr>
+            </table></body></html>
+            """;
+        var (rows, diagnostics, stats) = TypedReaderSupport.Read(InputKind.Bank, Utf8(html), "bank.xls", new InputReaderOptions());
+        Assert.Equal(["2||2024-01-05|10:00:00|Debit|1234.50|||||", "4||2024-01-07|10:00:00|Credit|8.00|||||"], rows);
+        Assert.Equal(["bank.xls:3: column amount: invalid amount '12.3.4'"], diagnostics);
+        Assert.Equal(TextEncodingKind.Html, stats.Encoding);
+    }
+
+    [Fact]
+    public void BankReader_HtmlWithoutTable_OneLineError()
+    {
+        var error = Assert.Throws<PayrollDataException>(() =>
+            TypedReaderSupport.Read(InputKind.Bank, Utf8("<html><body><p>会话已超时</p></body></html>"), "bank.xls", new InputReaderOptions()));
+        Assert.Equal("bank.xls: an HTML document without a <table>", error.Message);
+    }
+
+    [Fact]
+    public void Create_CellLongerThanTheLimit_RowTooLongNextRowsRead()
+    {
+        string html = "<table><tr><td>a</td></tr><tr><td>" + new string('x', 5000) + "</td></tr><tr><td>b</td></tr></table>";
+        using CsvReader reader = CsvReader.Create(new MemoryStream(Utf8(html)), "bank.xls", new CsvReaderOptions { MaxRecordBytes = 1000 });
+        Assert.Equal(["1:a", "2!LineTooLong", "3:b"], ReadAll(reader));
+    }
+
+    [Theory]
+    [InlineData("&amp;&lt;&gt;&quot;&apos;", "&<>\"'")]
+    [InlineData("&#36;&#x24;&#X24;", "$$$")]
+    [InlineData("&#128;&#150;&#0;&#xD800;&#x110000;", "€–\uFFFD\uFFFD\uFFFD")]
+    [InlineData("AT&T &unknown; & x &amp", "AT&T &unknown; & x &")]
+    [InlineData("a&nbsp;&nbsp;b&ensp;c", "a b c")]
+    [InlineData("x<br>y<p>z</p>w", "x y z w")]
+    [InlineData("<b>粗</b><i>体</i>", "粗体")]
+    [InlineData("a < b", "a < b")]
+    [InlineData("<![if !supportMisalignedColumns]>v<![endif]>", "v")]
+    [InlineData("<span title='a>b' class=\"c>d\">t</span>", "t")]
+    public void Create_CellText_TagsStrippedReferencesDecoded(string cell, string expected)
+    {
+        using CsvReader reader = Open(Utf8("<table><tr><td>" + cell + "</td><td>end</td></tr></table>"));
+        Assert.Equal(["1:" + expected + "|end"], ReadAll(reader));
+    }
+}
