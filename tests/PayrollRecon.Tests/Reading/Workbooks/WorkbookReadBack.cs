@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 using ExcelDataReader;
@@ -27,6 +28,41 @@ internal static class WorkbookReadBack
         }
         while (reader.NextResult());
         return sheets;
+    }
+
+    /// <summary>The first worksheet as CSV text, each cell as SPEC R32 reads it: text as written, a number as the
+    /// shortest decimal that round-trips it, a date cell as <c>yyyy-MM-dd</c> and a date-time cell as
+    /// <c>yyyy-MM-dd HH:mm:ss</c>, an empty cell as empty. A row without a value (one left out of the sheet, which
+    /// ExcelDataReader hands out as empty) is a blank line, not a record of empty fields. A reference reading,
+    /// independent of the product's.</summary>
+    public static string FirstSheetAsR32Csv(byte[] bytes)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var reader = ExcelReaderFactory.CreateReader(stream);
+        var sb = new StringBuilder();
+        while (reader.Read())
+        {
+            bool any = false;
+            for (int i = 0; i < reader.FieldCount && !any; i++) any = reader.GetValue(i) is not null;
+            for (int i = 0; i < reader.FieldCount && any; i++)
+            {
+                if (i > 0) sb.Append(',');
+                string text = reader.GetValue(i) switch
+                {
+                    null => "",
+                    string s => s,
+                    double d => d.ToString("R", CultureInfo.InvariantCulture),
+                    DateTime t => (reader.GetNumberFormatString(i) ?? "").Contains('h', StringComparison.OrdinalIgnoreCase) || t.TimeOfDay != TimeSpan.Zero
+                        ? t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+                        : t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "",
+                };
+                sb.Append(text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text);
+            }
+            sb.Append('\n');
+        }
+        return sb.ToString();
     }
 
     /// <summary>What <see cref="Read"/> must give for <paramref name="sheet"/>: a value per cell (null where there is
