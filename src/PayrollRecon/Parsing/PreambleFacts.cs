@@ -7,17 +7,20 @@ internal static class PreambleFacts
     /// <summary>Shortest run of digits, <c>*</c> and <c>-</c> taken for a stated account.</summary>
     public const int MinAccountLength = 6;
 
+    /// <summary>Characters other than digits, <c>*</c> and <c>-</c> allowed between the word and the number (号, colons, <c>[一卡通:</c>).</summary>
+    private const int MaxTextBeforeAccount = 12;
+
     /// <summary>
     /// Finds the account a preamble record states: 账号, 卡号 or 账户 (white space between the two characters ignored:
-    /// <c>账　　号</c>), then optionally white space and colons (<c>:</c>, <c>：</c>), then a run of at least
+    /// <c>账　　号</c>), then at most 12 other characters (colons, white space, <c>号</c>, <c>[一卡通:</c>), then a run of at least
     /// <see cref="MinAccountLength"/> ASCII digits, <c>*</c> and <c>-</c>; <paramref name="account"/> is that run without
     /// its hyphens (<c>账号:10-5456010400</c> gives <c>105456010400</c>).
     /// </summary>
     /// <remarks>
     /// The first occurrence of a word that is followed by such a run wins (<c>账户名称：某公司 账号：6222…</c> finds the
     /// second). White space ends the run: <c>账户:6217 0000 1234</c> states no account (its first group is too short),
-    /// so a caller joining a record's fields should join them with a tab or a comma, not run them together. Other text
-    /// between the word and the number (<c>账号(CNY):</c>) is not skipped. A run of hyphens only is a placeholder (R37),
+    /// so a caller joining a record's fields should join them with a tab or a comma, not run them together. A little other text
+    /// between the word and the number (<c>账户号：</c>, <c>账号(CNY):</c>) is skipped. A run of hyphens only is a placeholder (R37),
     /// not an account. The variant characters 帐号 / 帐户 are not words of R34.
     /// </remarks>
     public static bool TryFindAccount(ReadOnlySpan<char> text, out string account)
@@ -47,7 +50,25 @@ internal static class PreambleFacts
             char next = text[j];
             if (!(next == '号' || (c == '账' && next == '户'))) continue;
             start = j + 1;
-            while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] is ':' or '：')) start++;
+            // Real exports put a little text between the word and the number: 账户号：16-…, 账 号: [一卡通:6214****5678 人民币].
+            // A bracketed annotation (查询账号[ Inquirer account number ]) is skipped whole.
+            int limit = Math.Min(text.Length, start + MaxTextBeforeAccount);
+            while (start < limit && !IsAccountChar(text[start]) && text[start] is not ('余' or '名'))
+            {
+                int close = text[start] switch { '[' => text[start..].IndexOf(']'), '(' => text[start..].IndexOf(')'), '（' => text[start..].IndexOf('）'), '【' => text[start..].IndexOf('】'), _ => -1 };
+                // An annotation without digits; a bracket that holds the number ([一卡通:6214****5678 人民币]) is entered.
+                if (close > 0 && text.Slice(start, close).IndexOfAnyInRange('0', '9') < 0)
+                {
+                    start += close + 1;
+                    limit = Math.Min(text.Length, start + MaxTextBeforeAccount);
+                }
+                else
+                {
+                    start++;
+                }
+            }
+            // 账户余额：12345678 and 账户名称 are not accounts.
+            if (start < text.Length && text[start] is '余' or '名') continue;
             end = start;
             int hyphens = 0;
             while (end < text.Length && IsAccountChar(text[end]))

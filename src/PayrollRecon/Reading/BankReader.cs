@@ -187,22 +187,7 @@ public sealed class BankReader : InputReader<BankRow>
         _countedLines++;
         _firstDate ??= date;
         _lastDate = date;
-        ReadOnlySpan<byte> name;
-        ReadOnlySpan<byte> account;
-        if (_payerName >= 0)
-        {
-            name = r[direction == BankDirection.Debit ? _payeeName : _payerName];
-            account = _payerAccount >= 0 ? r[direction == BankDirection.Debit ? _payeeAccount : _payerAccount] : Optional(r, _counterpartyAccount);
-        }
-        else if (_counterparty >= 0)
-        {
-            SplitCounterparty(r[_counterparty], out name, out account);
-        }
-        else
-        {
-            name = Optional(r, _counterpartyName);
-            account = Optional(r, _counterpartyAccount);
-        }
+        Counterparty(in r, direction, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> account);
         row = new BankRow
         {
             Line = r.Line,
@@ -220,7 +205,7 @@ public sealed class BankReader : InputReader<BankRow>
         return true;
     }
 
-    /// <summary>R39: a failed, cancelled or reversed line is listed with its status; its other fields are not checked.</summary>
+    /// <summary>R39: a failed, cancelled or reversed line is listed with its status; its other fields are not checked, only read where they can be.</summary>
     private bool Excluded(scoped in CsvRow r, BankLineStatus status, out BankRow row)
     {
         DateOnly date = default;
@@ -232,6 +217,12 @@ public sealed class BankReader : InputReader<BankRow>
             timeOfDay = t;
             _firstDate ??= date;
             _lastDate = date;
+        }
+        if (_date >= 0 && _time >= 0)
+        {
+            ReadOnlySpan<byte> clock = r[_time];
+            if (DateParser.TryParseBankTime(clock, out TimeOnly c)) timeOfDay = c;
+            else if (DateParser.TryParseDateOrDateTime(clock, out _, out TimeOnly? c2) && c2 is not null) timeOfDay = c2;
         }
         Money amount = Money.Zero;
         BankDirection direction = BankDirection.Credit;
@@ -246,6 +237,8 @@ public sealed class BankReader : InputReader<BankRow>
             if (_layout == BankLayout.SignedAmount) direction = a.Fen < 0 ? BankDirection.Debit : BankDirection.Credit;
             else if (TokenParser.TryParseBankDirection(r[_direction], out BankDirection dir)) direction = dir;
         }
+        Money? balance = MoneyParser.TryParse(Optional(r, _balance), out Money b) ? b : null;
+        Counterparty(in r, direction, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> account);
         row = new BankRow
         {
             Line = r.Line,
@@ -254,14 +247,33 @@ public sealed class BankReader : InputReader<BankRow>
             TimeOfDay = timeOfDay,
             Direction = direction,
             Amount = amount,
-            Balance = null,
-            CounterpartyName = Optional(r, _counterpartyName),
-            CounterpartyAccount = Optional(r, _counterpartyAccount),
+            Balance = balance,
+            CounterpartyName = name,
+            CounterpartyAccount = account,
             Memo = Optional(r, _memo),
             BatchId = Optional(r, _batchId),
             Status = status,
         };
         return true;
+    }
+
+    /// <summary>The counterparty of a line: the payee of a debit and the payer of a credit where the file has both, else a combined column split, else the counterparty columns (R38).</summary>
+    private void Counterparty(scoped in CsvRow r, BankDirection direction, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> account)
+    {
+        if (_payerName >= 0)
+        {
+            name = r[direction == BankDirection.Debit ? _payeeName : _payerName];
+            account = _payerAccount >= 0 ? r[direction == BankDirection.Debit ? _payeeAccount : _payerAccount] : Optional(r, _counterpartyAccount);
+        }
+        else if (_counterparty >= 0)
+        {
+            SplitCounterparty(r[_counterparty], out name, out account);
+        }
+        else
+        {
+            name = Optional(r, _counterpartyName);
+            account = Optional(r, _counterpartyAccount);
+        }
     }
 
     /// <summary>R38: a combined counterparty (对手信息 <c>张三 66666666666666</c>): the longest run of 8+ digits or <c>*</c> is the account, the rest the name.</summary>
