@@ -388,11 +388,15 @@ internal sealed partial class ProjectBuilder
 
     private void BankLine(CsvByteWriter csv, in BankEvent e, string txn, long balance, bool junk)
     {
-        bool dropLast = junk && e.JunkVariant == 1;
+        // A date that does not exist (the day after the month's last): a DATA_ERROR in CSV and in a workbook alike. (A row
+        // that drops trailing fields is read under R36, and a workbook has no field count, so neither is planted.)
+        bool badDate = junk && e.JunkVariant == 1;
+        string noSuchDay = $"{e.Date.Year:D4}{e.Date.Month:D2}{System.DateTime.DaysInMonth(e.Date.Year, e.Date.Month) + 1:D2}";
         if (!_o.BankLayoutB)
         {
             csv.Text(txn);
-            csv.DateTime(e.Date, e.Second);
+            if (badDate) csv.Text($"{noSuchDay[..4]}-{noSuchDay[4..6]}-{noSuchDay[6..]} 10:00:00");
+            else csv.DateTime(e.Date, e.Second);
             csv.Text(e.Debit ? (_zh ? "借" : "D") : (_zh ? "贷" : "C"));
             if (junk && e.JunkVariant == 0) csv.Text($"{e.Amount / 100}.{e.Amount % 100:D2}{_rng.Next(1, 10)}");
             else csv.Money(e.Amount);
@@ -400,11 +404,12 @@ internal sealed partial class ProjectBuilder
             csv.Text(e.Name);
             csv.Text(e.Account);
             csv.Text(e.Memo);
-            if (!dropLast) csv.Text(e.BatchId);
+            csv.Text(e.BatchId);
         }
         else
         {
-            csv.Date(e.Date, DateStyle.Compact);
+            if (badDate) csv.Text(noSuchDay);
+            else csv.Date(e.Date, DateStyle.Compact);
             csv.Time(e.Second);
             bool both = junk && e.JunkVariant == 0;
             if (e.Debit || both) csv.Money(e.Amount, grouped: true); else csv.Empty();
@@ -414,7 +419,7 @@ internal sealed partial class ProjectBuilder
             csv.Text(e.Account);
             csv.Text(e.Memo);
             csv.Text(txn);
-            if (!dropLast) csv.Text(e.BatchId);
+            csv.Text(e.BatchId);
         }
         csv.EndRow();
     }

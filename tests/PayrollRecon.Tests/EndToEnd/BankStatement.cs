@@ -72,7 +72,9 @@ internal sealed record BankStatement(string[] Header, IReadOnlyList<string[]> Ro
     public (DateOnly From, DateOnly To) Period()
     {
         int time = Array.FindIndex(Header, TimeColumns.Contains);
-        var dates = Rows.Select(r => DateOnly.ParseExact(Cell(r, time)[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        // A planted unreadable line (a day that does not exist) has no date to state.
+        var dates = Rows.Select(r => DateOnly.TryParseExact(Cell(r, time)[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null)
+            .OfType<DateOnly>().ToList();
         return (dates.Min(), dates.Max());
     }
 
