@@ -13,13 +13,14 @@ public readonly ref struct CsvRow
     private readonly ReadOnlySpan<int> _ends;
     private readonly bool _typed;
 
-    internal CsvRow(ReadOnlySpan<byte> data, ReadOnlySpan<int> ends, long line)
+    internal CsvRow(ReadOnlySpan<byte> data, ReadOnlySpan<int> ends, long line, bool typed = false)
     {
         _data = data;
         _ends = ends;
         FieldCount = ends.Length - 1;
         Line = line;
         Error = CsvRowError.None;
+        _typed = typed;
     }
 
     private CsvRow(ReadOnlySpan<byte> data, ReadOnlySpan<int> ends, long line, int fieldCount)
@@ -62,7 +63,11 @@ public readonly ref struct CsvRow
                 int length = Unsafe.Add(ref e, 1) - start;
                 ReadOnlySpan<byte> field = Utf8WhiteSpace.Trim(ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), start), length);
                 // R37: for the typed readers a field of dashes only (-, －, —, –) is empty; the lead bytes are '-', 0xEF and 0xE2.
-                if (_typed && field.Length != 0 && (field[0] is (byte)'-' or 0xE2 or 0xEF) && Parsing.FieldValues.IsPlaceholder(field)) return default;
+                if (_typed && field.Length != 0)
+                {
+                    byte lead = MemoryMarshal.GetReference(field);
+                    if ((lead == (byte)'-') | (lead == 0xE2) | (lead == 0xEF)) return OrEmptyIfPlaceholder(field);
+                }
                 return field;
             }
         }
@@ -71,6 +76,10 @@ public readonly ref struct CsvRow
     /// <summary>The row as the typed readers see it: <paramref name="fieldCount"/> fields (missing trailing ones empty, R36), dash placeholders empty (R37).</summary>
     internal CsvRow AsTyped(int fieldCount) => new(_data, _ends, Line, fieldCount);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReadOnlySpan<byte> OrEmptyIfPlaceholder(ReadOnlySpan<byte> field) => Parsing.FieldValues.IsPlaceholder(field) ? default : field;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private ReadOnlySpan<byte> Padding(int index)
     {
         if ((uint)index >= (uint)FieldCount) ThrowIndex(index);

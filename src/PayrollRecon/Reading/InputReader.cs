@@ -47,6 +47,7 @@ public abstract class InputReader : IDisposable
             _sink = _own;
         }
         _csv.BeginHeaderSearch();
+        _csv.TypedRows = true;
     }
 
     /// <summary>The file name used in diagnostics, e.g. <c>bank.csv</c>.</summary>
@@ -164,11 +165,7 @@ public abstract class InputReader : IDisposable
             }
             _rowsRead++;
             int count = row.FieldCount;
-            if (count == _headerFieldCount)
-            {
-                row = row.AsTyped(count);
-                return true;
-            }
+            if (count == _headerFieldCount) return true;
             if (FieldCountTolerated(in row))
             {
                 row = row.AsTyped(_headerFieldCount);
@@ -259,7 +256,9 @@ public abstract class InputReader : IDisposable
         if (!System.Text.Ascii.IsValid(first) && Parsing.FooterWords.IsFooterWord(first)) return true;
         foreach (int key in _footerKeys)
         {
-            if (key < count && !IsEmptyValue(row[key])) return false;
+            // Fields before the first non-empty one are empty; the first non-empty one is not.
+            if (key == i) return false;
+            if (key > i && key < count && !IsEmptyValue(row[key])) return false;
         }
         return AnyFooterWord(in row);
     }
