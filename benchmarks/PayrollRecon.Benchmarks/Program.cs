@@ -9,7 +9,8 @@ internal static class Program
 {
     /// <summary>
     /// <c>--quick</c>: one in-process table of all scenarios (and <c>benchmarks/results/quick.md</c>);
-    /// <c>--breakdown</c>: a stopwatch profile of the layers; <c>--generate</c>: only make the inputs; anything else goes
+    /// <c>--breakdown</c>: a stopwatch profile of the layers; <c>--generate</c>: only make the inputs; <c>--workbook FILE</c>:
+    /// one timed read of a bank statement in any input format (see <c>benchmarks/workbooks.sh</c>); anything else goes
     /// to BenchmarkDotNet.
     /// </summary>
     private static int Main(string[] args)
@@ -19,6 +20,7 @@ internal static class Program
             BenchmarkInputs.EnsureCreated(Console.Out);
             return 0;
         }
+        if (args.Contains("--workbook")) return WorkbookRead.Run(args, Console.Out);
         if (args.Contains("--quick")) return QuickRunner.Run(args, Console.Out);
         if (args.Contains("--breakdown")) return Breakdown.Run(args, Console.Out);
         BenchmarkInputs.EnsureCreated(Console.Out);

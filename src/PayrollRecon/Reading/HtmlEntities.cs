@@ -31,7 +31,6 @@ internal static class HtmlEntities
     {
         if (name.Length >= 2 && name[0] == (byte)'#')
         {
-            if (!semicolon && name.Length < 2) return -1;
             bool hex = name[1] is (byte)'x' or (byte)'X';
             ReadOnlySpan<byte> digits = name[(hex ? 2 : 1)..];
             if (digits.IsEmpty) return -1;

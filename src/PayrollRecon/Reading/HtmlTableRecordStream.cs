@@ -132,9 +132,6 @@ internal sealed class HtmlTableRecordStream : RecordStream
 
     public override long SourceBytesRead => _sourceBytes;
 
-    /// <summary>True once the encoding was found to be GB18030 (for tests).</summary>
-    internal bool IsGb18030 => _charset == Charset.Gb18030;
-
     /// <summary>Tokenizes the next chunk of the document (which may complete no row, or many).</summary>
     protected override bool ProduceRecord()
     {

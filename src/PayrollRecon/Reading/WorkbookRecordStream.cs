@@ -11,9 +11,10 @@ namespace PayrollRecon.Reading;
 
 /// <summary>One worksheet of an <c>.xlsx</c> or <c>.xls</c> workbook as UTF-8 CSV, a row at a time (R32, R33).</summary>
 /// <remarks>
-/// Line <i>n</i> of the text is worksheet row <i>n</i>: ExcelDataReader hands over every row from the first, a row
-/// missing from the file (xlsx rows are sparse, xls rows without cells) as one without cells, which becomes an empty
-/// line. Every non-empty row has as many fields as the worksheet has columns, so rows of one sheet always agree in
+/// Line <i>n</i> of the text is worksheet row <i>n</i>: ExcelDataReader (3.6, both formats) hands over every row from
+/// the first, a row missing from the file (xlsx stores only rows that have cells, xls only rows with records) as one
+/// without cells, which becomes an empty line; xlsx rows repeating a row number are merged into one. The n-th row it
+/// hands over is therefore row n as long as the file lists its rows in ascending order, as both formats require. Every non-empty row has as many fields as the worksheet has columns, so rows of one sheet always agree in
 /// field count. The worksheet read is the first (visible sheets before hidden ones) in which one of the first 50
 /// non-blank rows satisfies the header probe; with no probe, or none satisfying it, the first with a non-empty cell,
 /// else the first. A workbook that cannot be read, at opening or at any later row, is a one-line
