@@ -53,8 +53,8 @@ public sealed class AttendanceReader : InputReader<AttendanceRow>
     private protected override bool TryConvert(scoped in CsvRow r, out AttendanceRow row)
     {
         long line = r.Line;
-        ReadOnlySpan<byte> id = r[_idNumber];
-        ReadOnlySpan<byte> t = r[_time];
+        ReadOnlySpan<byte> id = Field(r, _idNumber);
+        ReadOnlySpan<byte> t = Field(r, _time);
         ReadOnlySpan<byte> dir = Optional(r, _direction);
         if (!id.IsEmpty && DateParser.TryParseDateTime(t, out DateTime time) && TokenParser.TryParsePunchDirection(dir, out PunchDirection direction))
         {

@@ -171,7 +171,7 @@ public sealed class BankReader : InputReader<BankRow>
     {
         if (_status >= 0)
         {
-            ReadOnlySpan<byte> st = r[_status];
+            ReadOnlySpan<byte> st = Field(r, _status);
             if (!TokenParser.TryParseBankStatus(st, out BankLineStatus status))
             {
                 row = default;
@@ -210,7 +210,7 @@ public sealed class BankReader : InputReader<BankRow>
     {
         DateOnly date = default;
         TimeOnly? timeOfDay = null;
-        ReadOnlySpan<byte> d = _date >= 0 ? r[_date] : r[_time];
+        ReadOnlySpan<byte> d = _date >= 0 ? Field(r, _date) : Field(r, _time);
         if (DateParser.TryParseDateOrDateTime(d, out DateOnly parsed, out TimeOnly? t))
         {
             date = parsed;
@@ -220,7 +220,7 @@ public sealed class BankReader : InputReader<BankRow>
         }
         if (_date >= 0 && _time >= 0)
         {
-            ReadOnlySpan<byte> clock = r[_time];
+            ReadOnlySpan<byte> clock = Field(r, _time);
             if (DateParser.TryParseBankTime(clock, out TimeOnly c)) timeOfDay = c;
             else if (DateParser.TryParseDateOrDateTime(clock, out _, out TimeOnly? c2) && c2 is not null) timeOfDay = c2;
         }
@@ -231,11 +231,11 @@ public sealed class BankReader : InputReader<BankRow>
             if (MoneyParser.TryParse(Optional(r, _debit), out Money debit) && debit.Fen > 0) { amount = debit; direction = BankDirection.Debit; }
             else if (MoneyParser.TryParse(Optional(r, _credit), out Money credit) && credit.Fen > 0) amount = credit;
         }
-        else if (MoneyParser.TryParse(r[_amount], out Money a) && a.Fen != long.MinValue)
+        else if (MoneyParser.TryParse(Field(r, _amount), out Money a) && a.Fen != long.MinValue)
         {
             amount = a.Fen < 0 ? -a : a;
             if (_layout == BankLayout.SignedAmount) direction = a.Fen < 0 ? BankDirection.Debit : BankDirection.Credit;
-            else if (TokenParser.TryParseBankDirection(r[_direction], out BankDirection dir)) direction = dir;
+            else if (TokenParser.TryParseBankDirection(Field(r, _direction), out BankDirection dir)) direction = dir;
         }
         Money? balance = MoneyParser.TryParse(Optional(r, _balance), out Money b) ? b : null;
         Counterparty(in r, direction, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> account);
@@ -267,7 +267,7 @@ public sealed class BankReader : InputReader<BankRow>
         }
         else if (_counterparty >= 0)
         {
-            SplitCounterparty(r[_counterparty], out name, out account);
+            SplitCounterparty(Field(r, _counterparty), out name, out account);
         }
         else
         {
@@ -304,7 +304,7 @@ public sealed class BankReader : InputReader<BankRow>
         balance = null;
         if (_date >= 0)
         {
-            ReadOnlySpan<byte> d = r[_date];
+            ReadOnlySpan<byte> d = Field(r, _date);
             if (d.IsEmpty) return Reject(line, DateColumn.Name, "missing value");
             if (!DateParser.TryParseDateOrDateTime(d, out date, out timeOfDay)) return RejectValue(line, DateColumn.Name, "invalid date", d);
             ReadOnlySpan<byte> t = Optional(r, _time);
@@ -317,7 +317,7 @@ public sealed class BankReader : InputReader<BankRow>
         }
         else
         {
-            ReadOnlySpan<byte> t = r[_time];
+            ReadOnlySpan<byte> t = Field(r, _time);
             if (t.IsEmpty) return Reject(line, TimeColumn.Name, "missing value");
             if (!DateParser.TryParseDateOrDateTime(t, out date, out timeOfDay)) return RejectValue(line, TimeColumn.Name, "invalid date-time", t);
         }
@@ -326,10 +326,10 @@ public sealed class BankReader : InputReader<BankRow>
         {
             case BankLayout.DirectionAndAmount:
             {
-                ReadOnlySpan<byte> dir = r[_direction];
+                ReadOnlySpan<byte> dir = Field(r, _direction);
                 if (dir.IsEmpty) return Reject(line, DirectionColumn.Name, "missing value");
                 if (!TokenParser.TryParseBankDirection(dir, out direction)) return RejectValue(line, DirectionColumn.Name, "unknown direction", dir);
-                ReadOnlySpan<byte> a = r[_amount];
+                ReadOnlySpan<byte> a = Field(r, _amount);
                 if (!TryAmount(a, line, AmountColumn, out amount)) return false;
                 if (amount.Fen < 0) return RejectValue(line, AmountColumn.Name, "negative amount", a);
                 break;
@@ -346,7 +346,7 @@ public sealed class BankReader : InputReader<BankRow>
             }
             default:
             {
-                ReadOnlySpan<byte> a = r[_amount];
+                ReadOnlySpan<byte> a = Field(r, _amount);
                 if (!TryAmount(a, line, AmountColumn, out Money signed)) return false;
                 if (signed.Fen == long.MinValue) return RejectValue(line, AmountColumn.Name, "invalid amount", a);
                 if (signed.Fen < 0) _negativeSeen = true;

@@ -62,9 +62,9 @@ public sealed class BatchesReader : InputReader<BatchRow>
     {
         row = default;
         long line = r.Line;
-        ReadOnlySpan<byte> batch = r[_batchId];
+        ReadOnlySpan<byte> batch = Field(r, _batchId);
         if (batch.IsEmpty) return Reject(line, BatchIdColumn.Name, "missing value");
-        ReadOnlySpan<byte> a = r[_amount];
+        ReadOnlySpan<byte> a = Field(r, _amount);
         if (a.IsEmpty) return Reject(line, AmountColumn.Name, "missing value");
         if (!MoneyParser.TryParse(a, out Money amount)) return RejectValue(line, AmountColumn.Name, "invalid amount", a);
         if (amount.Fen < 0) return RejectValue(line, AmountColumn.Name, "negative amount", a);

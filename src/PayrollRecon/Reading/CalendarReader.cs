@@ -50,10 +50,10 @@ public sealed class CalendarReader : InputReader<CalendarRow>
     {
         row = default;
         long line = r.Line;
-        ReadOnlySpan<byte> d = r[_date];
+        ReadOnlySpan<byte> d = Field(r, _date);
         if (d.IsEmpty) return Reject(line, DateColumn.Name, "missing value");
         if (!DateParser.TryParseDate(d, out DateOnly date)) return RejectValue(line, DateColumn.Name, "invalid date", d);
-        ReadOnlySpan<byte> k = r[_kind];
+        ReadOnlySpan<byte> k = Field(r, _kind);
         if (k.IsEmpty) return Reject(line, KindColumn.Name, "missing value");
         if (!TokenParser.TryParseCalendarKind(k, out CalendarKind kind)) return RejectValue(line, KindColumn.Name, "unknown kind", k);
         row = new CalendarRow { Line = line, Date = date, Kind = kind };

@@ -135,9 +135,6 @@ public sealed partial class CsvReader : IDisposable
 
     private long _bytesRead;
 
-    /// <summary>Rows for the typed readers: a field of dashes only reads as empty (R37).</summary>
-    internal bool TypedRows { get; set; }
-
     /// <summary>The longest record accepted, in bytes.</summary>
     public int MaxRecordBytes => _maxRecordBytes;
 
@@ -368,7 +365,7 @@ public sealed partial class CsvReader : IDisposable
             {
                 return ServeCarefully(recordStart, recordEnd, first, count, line, quoted, out row);
             }
-            row = new CsvRow(_buf.AsSpan(0, recordEnd), _ends.AsSpan(first, count + 1), line, TypedRows);
+            row = new CsvRow(_buf.AsSpan(0, recordEnd), _ends.AsSpan(first, count + 1), line);
             return true;
         }
     }
@@ -398,7 +395,7 @@ public sealed partial class CsvReader : IDisposable
             row = default;
             return false;
         }
-        row = new CsvRow(_buf.AsSpan(0, recordEnd), ends, line, TypedRows);
+        row = new CsvRow(_buf.AsSpan(0, recordEnd), ends, line);
         return true;
     }
 

@@ -11,16 +11,14 @@ public readonly ref struct CsvRow
     // positions in _data; a field is trimmed only when it is asked for, so columns nobody reads cost nothing.
     private readonly ReadOnlySpan<byte> _data;
     private readonly ReadOnlySpan<int> _ends;
-    private readonly bool _typed;
 
-    internal CsvRow(ReadOnlySpan<byte> data, ReadOnlySpan<int> ends, long line, bool typed = false)
+    internal CsvRow(ReadOnlySpan<byte> data, ReadOnlySpan<int> ends, long line)
     {
         _data = data;
         _ends = ends;
         FieldCount = ends.Length - 1;
         Line = line;
         Error = CsvRowError.None;
-        _typed = typed;
     }
 
     private CsvRow(ReadOnlySpan<byte> data, ReadOnlySpan<int> ends, long line, int fieldCount)
@@ -30,7 +28,6 @@ public readonly ref struct CsvRow
         FieldCount = fieldCount;
         Line = line;
         Error = CsvRowError.None;
-        _typed = true;
     }
 
     internal CsvRow(CsvRowError error, long line)
@@ -63,21 +60,13 @@ public readonly ref struct CsvRow
                 int length = Unsafe.Add(ref e, 1) - start;
                 ReadOnlySpan<byte> field = Utf8WhiteSpace.Trim(ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), start), length);
                 // R37: for the typed readers a field of dashes only (-, －, —, –) is empty; the lead bytes are '-', 0xEF and 0xE2.
-                if (_typed && field.Length != 0)
-                {
-                    byte lead = MemoryMarshal.GetReference(field);
-                    if ((lead == (byte)'-') | (lead == 0xE2) | (lead == 0xEF)) return OrEmptyIfPlaceholder(field);
-                }
                 return field;
             }
         }
     }
 
-    /// <summary>The row as the typed readers see it: <paramref name="fieldCount"/> fields (missing trailing ones empty, R36), dash placeholders empty (R37).</summary>
-    internal CsvRow AsTyped(int fieldCount) => new(_data, _ends, Line, fieldCount);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ReadOnlySpan<byte> OrEmptyIfPlaceholder(ReadOnlySpan<byte> field) => Parsing.FieldValues.IsPlaceholder(field) ? default : field;
+    /// <summary>The row with <paramref name="fieldCount"/> fields, the missing trailing ones empty (R36).</summary>
+    internal CsvRow WithFieldCount(int fieldCount) => new(_data, _ends, Line, fieldCount);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private ReadOnlySpan<byte> Padding(int index)

@@ -47,7 +47,6 @@ public abstract class InputReader : IDisposable
             _sink = _own;
         }
         _csv.BeginHeaderSearch();
-        _csv.TypedRows = true;
     }
 
     /// <summary>The file name used in diagnostics, e.g. <c>bank.csv</c>.</summary>
@@ -168,7 +167,7 @@ public abstract class InputReader : IDisposable
             if (count == _headerFieldCount) return true;
             if (FieldCountTolerated(in row))
             {
-                row = row.AsTyped(_headerFieldCount);
+                row = row.WithFieldCount(_headerFieldCount);
                 return true;
             }
             RejectRecord(in row);

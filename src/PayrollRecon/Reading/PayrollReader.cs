@@ -65,9 +65,9 @@ public sealed class PayrollReader : InputReader<PayrollRow>
     {
         row = default;
         long line = r.Line;
-        ReadOnlySpan<byte> id = r[_idNumber];
+        ReadOnlySpan<byte> id = Field(r, _idNumber);
         if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, "missing value");
-        ReadOnlySpan<byte> p = r[_period];
+        ReadOnlySpan<byte> p = Field(r, _period);
         if (p.IsEmpty) return Reject(line, PeriodColumn.Name, "missing value");
         if (!DateParser.TryParsePeriod(p, out YearMonth period)) return RejectValue(line, PeriodColumn.Name, "invalid period", p);
         int? days = null;
@@ -84,9 +84,9 @@ public sealed class PayrollReader : InputReader<PayrollRow>
             if (!TokenParser.TryParseHundredths(h, out long parsedHours)) return RejectValue(line, HoursColumn.Name, "invalid number", h);
             hours = parsedHours;
         }
-        if (!TryMoney(r[_gross], line, GrossColumn, required: true, out Money gross)) return false;
+        if (!TryMoney(Field(r, _gross), line, GrossColumn, required: true, out Money gross)) return false;
         if (!TryMoney(Optional(r, _deductions), line, DeductionsColumn, required: false, out Money deductions)) return false;
-        if (!TryMoney(r[_net], line, NetColumn, required: true, out Money net)) return false;
+        if (!TryMoney(Field(r, _net), line, NetColumn, required: true, out Money net)) return false;
         row = new PayrollRow
         {
             Line = line,

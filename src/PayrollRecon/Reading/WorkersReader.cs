@@ -77,15 +77,15 @@ public sealed class WorkersReader : InputReader<WorkerRow>
     {
         row = default;
         long line = r.Line;
-        ReadOnlySpan<byte> name = r[_name];
+        ReadOnlySpan<byte> name = Field(r, _name);
         if (name.IsEmpty) return Reject(line, NameColumn.Name, "missing value");
-        ReadOnlySpan<byte> id = r[_idNumber];
+        ReadOnlySpan<byte> id = Field(r, _idNumber);
         if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, "missing value");
-        ReadOnlySpan<byte> type = r[_wageType];
+        ReadOnlySpan<byte> type = Field(r, _wageType);
         if (type.IsEmpty) return Reject(line, WageTypeColumn.Name, "missing value");
         if (!TokenParser.TryParseWageType(type, out WageType wageType)) return RejectValue(line, WageTypeColumn.Name, "unknown wage type", type);
         long? rate = null;
-        ReadOnlySpan<byte> rateText = r[_wageRate];
+        ReadOnlySpan<byte> rateText = Field(r, _wageRate);
         if (!rateText.IsEmpty)
         {
             if (!MoneyParser.TryParse(rateText, out Money parsed)) return RejectValue(line, WageRateColumn.Name, "invalid amount", rateText);
