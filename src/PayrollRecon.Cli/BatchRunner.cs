@@ -113,10 +113,11 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
         if (colon > 0)
         {
             var head = message.AsSpan(0, colon);
-            // "bank.csv" or "bank.csv:17": an input file of the project, named from the project folder.
+            // "bank.csv" or "bank.xlsx:17": an input file of the project, named from the project folder.
             int lineMark = head.IndexOf(':');
             var file = lineMark < 0 ? head : head[..lineMark];
-            if (file.EndsWith(".csv", StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal))
+            if (file.EndsWith(".csv", StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal)
+                || file.EndsWith(".xlsx", StringComparison.Ordinal) || file.EndsWith(".xls", StringComparison.Ordinal))
                 return $"{folder}/{message}";
         }
         return $"{folder}: {message}";

@@ -219,6 +219,8 @@ public sealed class BatchCommandTests
     [Theory]
     [InlineData("workers.csv: missing required column '身份证号 / id_number'", "P/workers.csv: missing required column '身份证号 / id_number'")]
     [InlineData("bank.csv:17: column amount: invalid amount '12.3.4'", "P/bank.csv:17: column amount: invalid amount '12.3.4'")]
+    [InlineData("bank.xlsx:17: column amount: invalid amount '12.3.4'", "P/bank.xlsx:17: column amount: invalid amount '12.3.4'")]
+    [InlineData("bank.xls: not a readable Excel workbook (damaged or truncated)", "P/bank.xls: not a readable Excel workbook (damaged or truncated)")]
     [InlineData("P: missing required file 'bank.csv'", "P: missing required file 'bank.csv'")]
     [InlineData("P/project.json: file is empty", "P/project.json: file is empty")]
     [InlineData("Access to the path is denied.", "P: Access to the path is denied.")]

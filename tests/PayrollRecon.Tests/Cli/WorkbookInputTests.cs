@@ -92,6 +92,20 @@ public sealed class WorkbookInputTests
     }
 
     [Fact]
+    public void Batch_ProjectWithBankWorkbook_CountsItsBytesAndChecksIt()
+    {
+        using var project = ProjectWithBank("rows.xls", "bank.xls");
+        var found = Assert.Single(BatchCommand.Discover(project.Dir, project.Path_("out")));
+        long expected = new[] { "workers.csv", "attendance.csv", "bank.xls" }.Sum(n => new FileInfo(project.Path_(n)).Length);
+        Assert.Equal(expected, found.InputBytes);
+        var (exit, error) = Run("batch", project.Dir, "--out", project.Path_("out"));
+        // Only the progress line: no project failed.
+        Assert.DoesNotContain("payrollrecon:", error);
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(Path.Combine(project.Path_("out"), "portfolio.csv")));
+    }
+
+    [Fact]
     public void Inspect_BankWorkbook_ShowsFormatAndSheet()
     {
         using var project = ProjectWithBank("rows.xlsx", "bank.xlsx");
