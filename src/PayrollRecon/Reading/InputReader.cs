@@ -17,6 +17,12 @@ public abstract class InputReader : IDisposable
 
     private const int MaxPreambleTextChars = 512;
 
+    /// <summary>Unreadable rows listed per file as diagnostics (<c>DATA_ERROR</c>s); the rest are counted.</summary>
+    public const int MaxListedDiagnostics = 1000;
+
+    /// <summary>A bad value is quoted in a message up to this many characters, then cut with <c>…</c>.</summary>
+    public const int MaxQuotedValueChars = 64;
+
     private readonly CsvReader _csv;
     private readonly bool _strict;
     private readonly ICollection<Diagnostic> _sink;
@@ -32,6 +38,9 @@ public abstract class InputReader : IDisposable
     private int[] _footerKeys = [];
     private bool _ended;
     private Diagnostic? _firstSearchError;
+    private int _listed;
+    private long _unlisted;
+    private long _firstUnlistedLine;
 
     private protected InputReader(CsvReader csv, InputReaderOptions options)
     {
@@ -180,10 +189,26 @@ public abstract class InputReader : IDisposable
     private protected bool Reject(long line, string? column, string message)
     {
         _rowsRejected++;
+        if (!_strict && _listed >= MaxListedDiagnostics)
+        {
+            // Memory must not grow with bad rows: past the cap a row is only counted (the count is reported at the end).
+            if (_unlisted++ == 0) _firstUnlistedLine = line;
+            return false;
+        }
         var diagnostic = new Diagnostic(FileName, line, column, message);
         if (_strict) throw new PayrollDataException(diagnostic);
+        _listed++;
         _sink.Add(diagnostic);
         return false;
+    }
+
+    /// <summary>After the cap, one diagnostic says how many unreadable rows were counted but not listed.</summary>
+    private void ReportUnlisted()
+    {
+        if (_unlisted == 0) return;
+        _sink.Add(new Diagnostic(FileName, _firstUnlistedLine, null,
+            $"{_unlisted} more unreadable rows from this line on are counted, not listed (only the first {MaxListedDiagnostics} of a file are)"));
+        _unlisted = 0;
     }
 
     /// <summary>Rejects a row for a bad value with the message <c>{problem} '{value}'</c>, e.g. <c>invalid amount '12.3.4'</c>.</summary>
@@ -193,7 +218,16 @@ public abstract class InputReader : IDisposable
         Reject(line, column, $"{problem} '{Raw(value)}'");
 
     /// <summary>A raw field value for a message (only built for bad rows).</summary>
-    private protected static string Raw(ReadOnlySpan<byte> value) => System.Text.Encoding.UTF8.GetString(value);
+    private protected static string Raw(ReadOnlySpan<byte> value)
+    {
+        // Decode no more than a display cut needs: a 1 MiB bad value must not become a 1 MiB message.
+        const int maxBytes = MaxQuotedValueChars * 4;
+        string text = System.Text.Encoding.UTF8.GetString(value.Length > maxBytes ? value[..maxBytes] : value);
+        if (value.Length <= maxBytes && text.Length <= MaxQuotedValueChars) return text;
+        int cut = Math.Min(text.Length, MaxQuotedValueChars);
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1])) cut--;
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
 
     /// <summary>R33: tries a record as the header; before it, records are the preamble.</summary>
     private void SearchHeader(in CsvRow row)
@@ -302,6 +336,7 @@ public abstract class InputReader : IDisposable
         if (!_ended)
         {
             _ended = true;
+            ReportUnlisted();
             OnEnd();
         }
         return false;
