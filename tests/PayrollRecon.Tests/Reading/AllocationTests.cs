@@ -29,9 +29,16 @@ public sealed class AllocationTests
     {
         read();
         read();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        read();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        // The least of three reads: a pooled buffer trimmed by a GC that other tests caused (ArrayPool drops its
+        // buckets under memory pressure) is rented anew once, which is not an allocation that grows with the rows.
+        long least = long.MaxValue;
+        for (int i = 0; i < 3; i++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            read();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        return least;
     }
 
     private static void AssertFlat(Func<int, long> allocatedFor)
