@@ -39,7 +39,12 @@ internal static class ProjectFolder
         if (!Directory.Exists(dir)) throw new CliException($"{dir}: no such project folder");
         var settingsPath = Path.Combine(dir, SettingsFile);
         if (!File.Exists(settingsPath)) throw new CliException($"{dir}: missing required file '{SettingsFile}'");
-        ProjectSettings settings = ProjectSettingsReader.Read(File.ReadAllBytes(settingsPath), SettingsFile);
+        // Read through the capped stream reader: a huge or endless file (/dev/zero) stops at the size cap, not at the end.
+        ProjectSettings settings;
+        using (var stream = new FileStream(settingsPath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096))
+        {
+            settings = ProjectSettingsReader.Read(stream, SettingsFile);
+        }
         return Inputs(dir, settings, dir);
     }
 

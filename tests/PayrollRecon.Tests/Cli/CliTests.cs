@@ -139,6 +139,18 @@ public sealed class CliTests
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Fact]
+    public void Check_EndlessProjectJson_StopsAtTheSizeCapWithOneLine()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var project = new TempProject(TempProject.Small());
+        File.Delete(project.Path_("project.json"));
+        File.CreateSymbolicLink(project.Path_("project.json"), "/dev/zero");
+        var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"));
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: project.json: file is larger than 4194304 bytes", error.Trim());
+    }
+
     [Theory]
     [InlineData("check")]
     [InlineData("check", "x", "--lang", "fr")]
