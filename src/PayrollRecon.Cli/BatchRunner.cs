@@ -89,7 +89,7 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
         }
         catch (Exception e) when (e is PayrollDataException or CliException or IOException or UnauthorizedAccessException)
         {
-            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, Program.OneLine(e.Message))), false, false);
+            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, Reporting.PersonalData.FreeText(Program.OneLine(e.Message), reportOptions.Mask))), false, false);
         }
         catch (OverflowException)
         {

@@ -34,7 +34,8 @@ internal static class Program
         }
         catch (Exception e) when (e is PayrollDataException or CliException)
         {
-            error.WriteLine($"payrollrecon: {OneLine(e.Message)}");
+            // A row's bad value may be an ID or card number (a shifted column): masked like every output, unless --no-mask.
+            error.WriteLine($"payrollrecon: {Reporting.PersonalData.FreeText(OneLine(e.Message), mask: !args.Contains("--no-mask"))}");
             return ExitCodes.BadInput;
         }
         catch (OverflowException)
@@ -62,9 +63,15 @@ internal static class Program
     /// <summary>The one line for a checked overflow of money arithmetic.</summary>
     internal const string OverflowMessage = "an amount or a sum of amounts is too large to hold exactly (over 92 233 720 368 547 758.07 yuan)";
 
-    /// <summary>Collapses a multi-line message (tabs and line breaks) into one line.</summary>
-    internal static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>Collapses a multi-line message (tabs and line breaks) into one line; other control characters (ESC, BEL, C1) from inputs are shown as <c>?</c>, never sent to the terminal.</summary>
+    internal static string OneLine(string message)
+    {
+        string line = string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return string.Create(line.Length, line, static (span, l) =>
+        {
+            for (int i = 0; i < l.Length; i++) span[i] = char.IsControl(l[i]) ? '?' : l[i];
+        });
+    }
 }
 
 /// <summary>Process exit codes (SPEC §4).</summary>

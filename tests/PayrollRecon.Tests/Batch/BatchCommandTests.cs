@@ -85,6 +85,28 @@ public sealed class BatchCommandTests
     }
 
     [Fact]
+    public void Batch_StrictBadValueThatIsACardNumber_IsMaskedInStderrAndPortfolio()
+    {
+        using var folder = new BatchFolder();
+        var generated = folder.Generate(new GeneratorOptions { Projects = 2, Workers = 5, Months = 2, Seed = 9 });
+        string bank = Path.Combine(generated.Projects[1].Directory, "bank.csv");
+        var lines = File.ReadAllLines(bank).ToList();
+        var cells = lines[1].Split(',');
+        cells[3] = "6222020200112233446";
+        lines.Insert(2, string.Join(',', cells));
+        File.WriteAllLines(bank, lines);
+
+        var (exit, error) = BatchFolder.Run("batch", folder.Input, "--out", folder.Out("out"), "--strict");
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("6222020200112233446", error, StringComparison.Ordinal);
+        Assert.Contains("'622202*********3446'", error, StringComparison.Ordinal);
+        string portfolio = File.ReadAllText(Path.Combine(folder.Out("out"), "portfolio.csv"));
+        Assert.DoesNotContain("6222020200112233446", portfolio, StringComparison.Ordinal);
+        Assert.Contains("622202*********3446", portfolio, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Batch_BrokenProjects_PortfolioCompletesAndSaysWhichAndWhy()
     {
         using var folder = new BatchFolder();

@@ -140,6 +140,30 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Check_StrictBadValueThatIsAnIdNumber_IsMaskedUnlessNoMask()
+    {
+        var files = TempProject.Small();
+        files["bank.csv"] += "T4,2024-02-08 10:00,D,110105199003070017,,李四,6222020200112233446,工资\n";
+        using var project = new TempProject(files);
+        var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--strict");
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: bank.csv:5: column amount: invalid amount '110105********0017'", error.Trim());
+        var (_, unmasked) = Run("check", project.Dir, "--out", project.Path_("out"), "--strict", "--no-mask");
+        Assert.Equal("payrollrecon: bank.csv:5: column amount: invalid amount '110105199003070017'", unmasked.Trim());
+    }
+
+    [Fact]
+    public void Check_ControlCharactersInAMessage_AreNotSentToTheTerminal()
+    {
+        var files = TempProject.Small();
+        files["bank.csv"] += "T4,2024-02-08 10:00,D,\u001b[31m1,,李四,6222020200112233446,工资\n";
+        using var project = new TempProject(files);
+        var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--strict");
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: bank.csv:5: column amount: invalid amount '?[31m1'", error.Trim());
+    }
+
+    [Fact]
     public void Check_EndlessProjectJson_StopsAtTheSizeCapWithOneLine()
     {
         if (!OperatingSystem.IsLinux()) return;
