@@ -10,5 +10,6 @@ public readonly record struct CheckOptions
     public bool Strict { get; init; }
 
     /// <summary>Longest record accepted in any input, in bytes (default 1 MiB); longer records are a <c>DATA_ERROR</c>.</summary>
+    /// <remarks>0 means the default; from 0 to <see cref="PayrollChecker.MaxRecordBytesLimit"/> (64 MiB), else <see cref="ArgumentOutOfRangeException"/>.</remarks>
     public int MaxRecordBytes { get; init; }
 }

@@ -21,7 +21,7 @@ public static class PayrollChecker
     internal static async Task<ReconciliationResult> RunAsync(
         CheckInputs inputs, CheckOptions options, IProgress<CheckProgress>? progress, CheckTimings? timings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(inputs);
+        Validate(inputs, options);
         var settings = inputs.Settings with { AsOf = options.AsOf ?? inputs.Settings.AsOf ?? DateOnly.FromDateTime(DateTime.Now) };
         var engine = new Reconciler(settings)
         {
@@ -58,6 +58,44 @@ public static class PayrollChecker
     {
         // The readers complete synchronously over file and memory streams; the async path stays allocation-light per buffer.
         return RunAsync(inputs, options, progress, timings: null, cancellationToken).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The largest record length a host may ask for: the reader's window is about this much plus 128 KiB, per input.</summary>
+    public const int MaxRecordBytesLimit = 64 << 20;
+
+    /// <summary>Settings and options a host builds in code are held to the ranges <c>project.json</c> is (SPEC §2.2).</summary>
+    private static void Validate(CheckInputs inputs, CheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Settings is not { } s) throw new ArgumentException("CheckInputs.Settings is required", nameof(inputs));
+        if (inputs.Workers is null) throw new ArgumentException("CheckInputs.Workers is required", nameof(inputs));
+        if (inputs.Bank is null) throw new ArgumentException("CheckInputs.Bank is required", nameof(inputs));
+        if (string.IsNullOrWhiteSpace(s.Code)) throw new ArgumentException("ProjectSettings.Code must not be empty", nameof(inputs));
+        Range(s.PayDay, 1, 31, "ProjectSettings.PayDay");
+        Range(s.PayMonthOffset, 0, Project.ProjectSettingsReader.MaxPayMonthOffset, "ProjectSettings.PayMonthOffset");
+        Range(s.GraceDays, 0, Project.ProjectSettingsReader.MaxGraceDays, "ProjectSettings.GraceDays");
+        NotNegative(s.AmountTolerance, "ProjectSettings.AmountTolerance");
+        NotNegative(s.MonthlyCap, "ProjectSettings.MonthlyCap");
+        NotNegative(s.YearlyCap, "ProjectSettings.YearlyCap");
+        if (s.MinimumWageMonthly is { } monthly) NotNegative(monthly, "ProjectSettings.MinimumWageMonthly");
+        if (s.MinimumWageHourly is { } hourly) NotNegative(hourly, "ProjectSettings.MinimumWageHourly");
+        if (s.LaborFunds is null) throw new ArgumentException("ProjectSettings.LaborFunds must not be null (use an empty list)", nameof(inputs));
+        for (int i = 0; i < s.LaborFunds.Count; i++)
+        {
+            if (s.LaborFunds[i] is not { } item) throw new ArgumentException($"ProjectSettings.LaborFunds[{i}] must not be null", nameof(inputs));
+            NotNegative(item.Amount, $"ProjectSettings.LaborFunds[{i}].Amount");
+        }
+        Range(options.MaxRecordBytes, 0, MaxRecordBytesLimit, "CheckOptions.MaxRecordBytes");
+
+        static void Range(int value, int min, int max, string name)
+        {
+            if (value < min || value > max) throw new ArgumentOutOfRangeException(name, value, $"{name} must be from {min} to {max}, was {value}");
+        }
+
+        static void NotNegative(Model.Money value, string name)
+        {
+            if (value.Fen < 0) throw new ArgumentOutOfRangeException(name, value.ToString(), $"{name} must not be negative, was {value}");
+        }
     }
 
     private static InputReaderOptions ReaderOptions(CheckOptions options)
