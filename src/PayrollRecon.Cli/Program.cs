@@ -64,14 +64,8 @@ internal static class Program
     internal const string OverflowMessage = "an amount or a sum of amounts is too large to hold exactly (over 92 233 720 368 547 758.07 yuan)";
 
     /// <summary>Collapses a multi-line message (tabs and line breaks) into one line; other control characters (ESC, BEL, C1) from inputs are shown as <c>?</c>, never sent to the terminal.</summary>
-    internal static string OneLine(string message)
-    {
-        string line = string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return string.Create(line.Length, line, static (span, l) =>
-        {
-            for (int i = 0; i < l.Length; i++) span[i] = char.IsControl(l[i]) ? '?' : l[i];
-        });
-    }
+    internal static string OneLine(string message) =>
+        Reporting.OutputText.ControlsShown(string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
 }
 
 /// <summary>Process exit codes (SPEC §4).</summary>

@@ -177,7 +177,7 @@ public static class ProjectSettingsReader
 
     /// <summary>The one-line error: a key or value quoted in the message cannot break it over lines (control characters shown as <c>?</c>).</summary>
     private static PayrollDataException Error(string fileName, string message) =>
-        new(fileName, $"{fileName}: {string.Create(message.Length, message, static (span, m) => { for (int i = 0; i < m.Length; i++) span[i] = char.IsControl(m[i]) ? '?' : m[i]; })}");
+        new(fileName, $"{fileName}: {Reporting.OutputText.ControlsShown(message)}");
 
     /// <summary>System.Text.Json appends "LineNumber: n | BytePositionInLine: m." — the line is already in our message.</summary>
     private static string StripPosition(string message)

@@ -152,7 +152,7 @@ public sealed class BankReader : InputReader<BankRow>
         }
         if (PreambleAccount is { } stated && _expectedAccount is { } expected && !PreambleFacts.AccountAgrees(stated, expected))
         {
-            throw FileError($"statement of account {MaskAccount(stated)}, not the project's account {MaskAccount(expected)} (project.json 'account')");
+            throw FileError($"statement of account {Reporting.PersonalData.FreeText(stated, mask: true)}, not the project's account {Reporting.PersonalData.FreeText(expected, mask: true)} (project.json 'account')");
         }
     }
 
@@ -163,9 +163,6 @@ public sealed class BankReader : InputReader<BankRow>
             throw FileError("no direction column (借贷, 收支 …), no debit/credit columns and no negative amounts: money out cannot be told from money in");
         }
     }
-
-    /// <summary>An account for a message, its long digit runs masked like every card number in outputs.</summary>
-    private static string MaskAccount(string account) => Reporting.PersonalData.FreeText(account, mask: true);
 
     private protected override bool TryConvert(scoped in CsvRow r, out BankRow row)
     {
@@ -185,61 +182,23 @@ public sealed class BankReader : InputReader<BankRow>
             return false;
         }
         _countedLines++;
-        _firstDate ??= date;
-        _lastDate = date;
-        Counterparty(in r, direction, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> account);
-        row = new BankRow
-        {
-            Line = r.Line,
-            TxnId = Optional(r, _txnId),
-            Date = date,
-            TimeOfDay = timeOfDay,
-            Direction = direction,
-            Amount = amount,
-            Balance = balance,
-            CounterpartyName = name,
-            CounterpartyAccount = account,
-            Memo = Optional(r, _memo),
-            BatchId = Optional(r, _batchId),
-        };
+        NoteDate(date);
+        row = Row(in r, date, timeOfDay, direction, amount, balance, BankLineStatus.Succeeded);
         return true;
     }
 
-    /// <summary>R39: a failed, cancelled or reversed line is listed with its status; its other fields are not checked, only read where they can be.</summary>
-    private bool Excluded(scoped in CsvRow r, BankLineStatus status, out BankRow row)
+    /// <summary>R40 looks at the first and the last dated line.</summary>
+    private void NoteDate(DateOnly date)
     {
-        DateOnly date = default;
-        TimeOnly? timeOfDay = null;
-        ReadOnlySpan<byte> d = _date >= 0 ? Field(r, _date) : Field(r, _time);
-        if (DateParser.TryParseDateOrDateTime(d, out DateOnly parsed, out TimeOnly? t))
-        {
-            date = parsed;
-            timeOfDay = t;
-            _firstDate ??= date;
-            _lastDate = date;
-        }
-        if (_date >= 0 && _time >= 0)
-        {
-            ReadOnlySpan<byte> clock = Field(r, _time);
-            if (DateParser.TryParseBankTime(clock, out TimeOnly c)) timeOfDay = c;
-            else if (DateParser.TryParseDateOrDateTime(clock, out _, out TimeOnly? c2) && c2 is not null) timeOfDay = c2;
-        }
-        Money amount = Money.Zero;
-        BankDirection direction = BankDirection.Credit;
-        if (_layout == BankLayout.DebitCredit)
-        {
-            if (MoneyParser.TryParse(Optional(r, _debit), out Money debit) && debit.Fen > 0) { amount = debit; direction = BankDirection.Debit; }
-            else if (MoneyParser.TryParse(Optional(r, _credit), out Money credit) && credit.Fen > 0) amount = credit;
-        }
-        else if (MoneyParser.TryParse(Field(r, _amount), out Money a) && a.Fen != long.MinValue)
-        {
-            amount = a.Fen < 0 ? -a : a;
-            if (_layout == BankLayout.SignedAmount) direction = a.Fen < 0 ? BankDirection.Debit : BankDirection.Credit;
-            else if (TokenParser.TryParseBankDirection(Field(r, _direction), out BankDirection dir)) direction = dir;
-        }
-        Money? balance = MoneyParser.TryParse(Optional(r, _balance), out Money b) ? b : null;
+        _firstDate ??= date;
+        _lastDate = date;
+    }
+
+    /// <summary>The row of a line whose values are read: its counterparty per R38 and its text fields.</summary>
+    private BankRow Row(scoped in CsvRow r, DateOnly date, TimeOnly? timeOfDay, BankDirection direction, Money amount, Money? balance, BankLineStatus status)
+    {
         Counterparty(in r, direction, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> account);
-        row = new BankRow
+        return new BankRow
         {
             Line = r.Line,
             TxnId = Optional(r, _txnId),
@@ -254,6 +213,47 @@ public sealed class BankReader : InputReader<BankRow>
             BatchId = Optional(r, _batchId),
             Status = status,
         };
+    }
+
+    /// <summary>A separate bank time column (R37): <c>H:mm[:ss]</c>, <c>HHmmss</c>, <c>HHmm</c>, or the time of a date-time.</summary>
+    private static bool TryTimeOfDay(ReadOnlySpan<byte> value, out TimeOnly? timeOfDay)
+    {
+        if (DateParser.TryParseBankTime(value, out TimeOnly clock))
+        {
+            timeOfDay = clock;
+            return true;
+        }
+        return DateParser.TryParseDateOrDateTime(value, out _, out timeOfDay) && timeOfDay is not null;
+    }
+
+    /// <summary>R39: a failed, cancelled or reversed line is listed with its status; its other fields are not checked, only read where they can be.</summary>
+    private bool Excluded(scoped in CsvRow r, BankLineStatus status, out BankRow row)
+    {
+        DateOnly date = default;
+        TimeOnly? timeOfDay = null;
+        ReadOnlySpan<byte> d = _date >= 0 ? Field(r, _date) : Field(r, _time);
+        if (DateParser.TryParseDateOrDateTime(d, out DateOnly parsed, out TimeOnly? t))
+        {
+            date = parsed;
+            timeOfDay = t;
+            NoteDate(date);
+        }
+        if (_date >= 0 && _time >= 0 && TryTimeOfDay(Field(r, _time), out TimeOnly? clock)) timeOfDay = clock;
+        Money amount = Money.Zero;
+        BankDirection direction = BankDirection.Credit;
+        if (_layout == BankLayout.DebitCredit)
+        {
+            if (MoneyParser.TryParse(Optional(r, _debit), out Money debit) && debit.Fen > 0) { amount = debit; direction = BankDirection.Debit; }
+            else if (MoneyParser.TryParse(Optional(r, _credit), out Money credit) && credit.Fen > 0) amount = credit;
+        }
+        else if (MoneyParser.TryParse(Field(r, _amount), out Money a) && a.Fen != long.MinValue)
+        {
+            amount = a.Fen < 0 ? -a : a;
+            if (_layout == BankLayout.SignedAmount) direction = a.Fen < 0 ? BankDirection.Debit : BankDirection.Credit;
+            else if (TokenParser.TryParseBankDirection(Field(r, _direction), out BankDirection dir)) direction = dir;
+        }
+        Money? balance = MoneyParser.TryParse(Optional(r, _balance), out Money b) ? b : null;
+        row = Row(in r, date, timeOfDay, direction, amount, balance, status);
         return true;
     }
 
@@ -310,9 +310,8 @@ public sealed class BankReader : InputReader<BankRow>
             ReadOnlySpan<byte> t = Optional(r, _time);
             if (!t.IsEmpty)
             {
-                if (DateParser.TryParseBankTime(t, out TimeOnly clock)) timeOfDay = clock;
-                else if (DateParser.TryParseDateOrDateTime(t, out _, out TimeOnly? fromDateTime) && fromDateTime is not null) timeOfDay = fromDateTime;
-                else return RejectValue(line, TimeColumn.Name, "invalid time", t);
+                if (!TryTimeOfDay(t, out TimeOnly? clock)) return RejectValue(line, TimeColumn.Name, "invalid time", t);
+                timeOfDay = clock;
             }
         }
         else

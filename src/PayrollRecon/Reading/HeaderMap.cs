@@ -177,14 +177,7 @@ internal sealed class HeaderMap
     }
 
     /// <summary>A header name for a message: control characters shown as <c>?</c>, card and ID numbers masked.</summary>
-    private static string MaskDigits(string text)
-    {
-        string printable = string.Create(text.Length, text, static (span, t) =>
-        {
-            for (int i = 0; i < t.Length; i++) span[i] = char.IsControl(t[i]) ? '?' : t[i];
-        });
-        return Reporting.PersonalData.FreeText(printable, mask: true);
-    }
+    private static string MaskDigits(string text) => Reporting.PersonalData.FreeText(Reporting.OutputText.ControlsShown(text), mask: true);
 
     private static string[] Names(scoped in CsvRow header)
     {

@@ -21,4 +21,14 @@ internal static class OutputText
         if (byteOrderMark) stream.Write([0xEF, 0xBB, 0xBF]);
         return new StreamWriter(stream, Utf8NoBom, bufferSize: BufferChars, leaveOpen: true) { NewLine = "\n" };
     }
+
+    /// <summary>Text for a one-line message: every control character (line breaks, ESC, BEL, C1) shown as <c>?</c>, so input text can neither break the line nor drive a terminal.</summary>
+    internal static string ControlsShown(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001f') && !text.AsSpan().ContainsAnyInRange('\u007f', '\u009f')) return text;
+        return string.Create(text.Length, text, static (span, t) =>
+        {
+            for (int i = 0; i < t.Length; i++) span[i] = char.IsControl(t[i]) ? '?' : t[i];
+        });
+    }
 }
