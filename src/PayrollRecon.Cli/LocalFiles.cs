@@ -51,11 +51,11 @@ internal static unsafe partial class LocalFiles
         return File.Exists(path) ? EntryKind.Regular : EntryKind.Missing;
     }
 
-    /// <summary>How a kind of entry is named in messages: "a named pipe (FIFO)", "a folder", …</summary>
+    /// <summary>How a kind of entry is named in messages: "a named pipe", "a folder", …</summary>
     public static string Describe(EntryKind kind) => kind switch
     {
         EntryKind.Directory => "a folder",
-        EntryKind.Fifo => "a named pipe (FIFO)",
+        EntryKind.Fifo => "a named pipe",
         EntryKind.CharacterDevice => "a character device",
         EntryKind.BlockDevice => "a block device",
         EntryKind.Socket => "a socket",

@@ -12,7 +12,8 @@ namespace PayrollRecon.Cli;
 /// </remarks>
 internal sealed class OutputLock : IDisposable
 {
-    private const int SharingViolation = 32;
+    /// <summary>How .NET reports a lock held elsewhere: the errno EWOULDBLOCK of <c>flock</c> (11 on Linux, 35 on macOS), or ERROR_SHARING_VIOLATION on Windows.</summary>
+    private static bool HeldElsewhere(IOException e) => e.HResult is 11 or 35 || (e.HResult & 0xFFFF) == 32;
 
     private readonly FileStream _file;
     private readonly string _path;
@@ -40,7 +41,7 @@ internal sealed class OutputLock : IDisposable
             {
                 file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
             }
-            catch (IOException e) when ((e.HResult & 0xFFFF) == SharingViolation)
+            catch (IOException e) when (HeldElsewhere(e))
             {
                 throw new CliException($"--out: '{shown}' is in use by another batch run (it holds {BatchCommand.LockFileName}); wait for that run to end or choose another folder");
             }
