@@ -46,6 +46,7 @@ internal static class BatchCommand
         if (outReal == rootReal) throw new CliException($"--out: '{outOption}' is the root folder itself; write the outputs to a folder outside the root");
         if (LocalFiles.IsInside(outReal, rootReal)) throw new CliException($"--out: '{outOption}' is inside the root folder '{rootDir}'; write the outputs to a folder outside the root");
         if (LocalFiles.IsInside(rootReal, outReal)) throw new CliException($"--out: '{outOption}' holds the root folder '{rootDir}'; write the outputs to a folder outside the root");
+        if (HeldProject(outDir) is { } held) throw new CliException($"--out: '{outOption}' holds a project ({held}); write the outputs to a folder of their own");
         var runner = new BatchRunner(outDir, common.CheckOptions(parsed), common.ReportOptions(parsed), common.FailOnLevel(parsed));
         var output = parsed.InvocationConfiguration.Output;
         var error = parsed.InvocationConfiguration.Error;
@@ -76,6 +77,22 @@ internal static class BatchCommand
         if (failed > 0) return ExitCodes.BadInput;
         return outcomes.Any(o => o.AtOrAboveFailOn) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
 
+    }
+
+    /// <summary>The first project.json in <paramref name="outDir"/> or one of its sub-folders (where a batch writes), or null.</summary>
+    private static string? HeldProject(string outDir)
+    {
+        if (!Directory.Exists(outDir)) return null;
+        if (ProjectFolder.IsProject(outDir)) return ProjectFolder.SettingsFile;
+        try
+        {
+            return Directory.EnumerateDirectories(outDir).Order(StringComparer.Ordinal)
+                .Where(ProjectFolder.IsProject).Select(d => Path.GetFileName(d) + "/" + ProjectFolder.SettingsFile).FirstOrDefault();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A project found below the root.</summary>

@@ -225,6 +225,12 @@ public sealed class BatchFileSystemTests
             BatchFolder.Run("batch", folder.Input, "--out", folder.Root, "--no-mask"));
         Assert.False(Directory.Exists(inside));
         Assert.False(File.Exists(Path.Combine(folder.Root, "portfolio.csv")));
+        // Another archive of projects is not an output folder either.
+        var archive = folder.Out("archive");
+        ProjectGenerator.Generate(archive, new GeneratorOptions { Projects = 1, Workers = 5, Months = 2, Seed = 30 });
+        Assert.Equal((2, $"payrollrecon: --out: '{archive}' holds a project (GEN-30-0001/project.json); write the outputs to a folder of their own\n"),
+            BatchFolder.Run("batch", folder.Input, "--out", archive, "--no-mask"));
+        Assert.False(File.Exists(Path.Combine(archive, "portfolio.csv")));
     }
 
     [Fact]
