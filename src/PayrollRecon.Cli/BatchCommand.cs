@@ -191,13 +191,20 @@ internal static class BatchCommand
         var failed = new DiscoveredProject(dir, relative, relative, null, null, 0);
         try
         {
+            var settings = ProjectFolder.ReadSettings(dir, relative + "/" + ProjectFolder.SettingsFile)
+                ?? throw new CliException($"{relative}: missing required file '{ProjectFolder.SettingsFile}'");
             long bytes = 0;
             foreach (var kind in Enum.GetValues<InputKind>())
             {
-                if (ProjectFolder.Locate(dir, kind) is { } path) bytes += new FileInfo(path).Length;
+                try
+                {
+                    if (ProjectFolder.Locate(dir, kind) is { } path) bytes += new FileInfo(path).Length;
+                }
+                catch (CliException)
+                {
+                    // A special file or a link out of the folder: reported when the project is run, with its code and name.
+                }
             }
-            var settings = ProjectFolder.ReadSettings(dir, relative + "/" + ProjectFolder.SettingsFile)
-                ?? throw new CliException($"{relative}: missing required file '{ProjectFolder.SettingsFile}'");
             return new DiscoveredProject(dir, relative, settings.Code, settings, null, bytes);
         }
         catch (Exception e) when (e is PayrollDataException or CliException)

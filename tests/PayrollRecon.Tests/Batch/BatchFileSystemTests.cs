@@ -92,6 +92,9 @@ public sealed class BatchFileSystemTests
         Assert.Equal(1 + 3 + 2 + 8, portfolio.Length);
         Assert.Contains(portfolio, l => l.StartsWith("GBK-1,洛阳市某安置房项目,", StringComparison.Ordinal) && l.EndsWith(','));
         Assert.Contains(portfolio, l => l.StartsWith("LINKED-1,", StringComparison.Ordinal) && l.EndsWith(','));
+        // A project whose settings were read keeps its code in the portfolio; one whose project.json was not, its folder.
+        Assert.Contains("X-4,,,,,,,,,,,,bad/dev-zero/bank.csv: not a regular file (a link to a character device)", portfolio);
+        Assert.Contains("bad/fifo-json,,,,,,,,,,,,bad/fifo-json/project.json: not a regular file (a named pipe)", portfolio);
         foreach (var code in good.Projects.Select(p => p.Code).Append("GBK-1").Append("LINKED-1"))
             Assert.Equal(ProjectOutputs, Directory.EnumerateFiles(Path.Combine(outDir, code)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(5 + 2, Directory.EnumerateFileSystemEntries(outDir).Count());
