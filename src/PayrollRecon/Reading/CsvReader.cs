@@ -29,6 +29,7 @@ public sealed partial class CsvReader : IDisposable
 {
     private const byte Quote = (byte)'"';
     private const byte LineFeed = (byte)'\n';
+    private const byte CarriageReturn = (byte)'\r';
     private const int BlockBytes = 32;
     private const int Padding = 64;
 
@@ -215,7 +216,7 @@ public sealed partial class CsvReader : IDisposable
             }
             else if (!_inputDone)
             {
-                if (!_tooLong && _end - _start > _maxRecordBytes) _tooLong = true;
+                if (!_tooLong && PendingRecordBytes() > _maxRecordBytes) _tooLong = true;
                 row = default;
                 return false;
             }
@@ -260,6 +261,14 @@ public sealed partial class CsvReader : IDisposable
                 return true;
             }
         }
+    }
+
+    /// <summary>The least length the record being scanned can have: the window's rest, but for a carriage return at its end
+    /// outside quotes, which ends the record (alone or with a LF) and so is not part of it.</summary>
+    private int PendingRecordBytes()
+    {
+        int bytes = _end - _start;
+        return bytes > 0 && !_inQuote && _buf[_end - 1] == CarriageReturn ? bytes - 1 : bytes;
     }
 
     /// <summary>Notes what a record handed out by the resumable scanner leaves for the next one.</summary>
@@ -374,7 +383,7 @@ public sealed partial class CsvReader : IDisposable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool ServeCarefully(int recordStart, int recordEnd, int first, int count, long line, bool quoted, out CsvRow row)
     {
-        if (recordEnd - recordStart > _maxRecordBytes)
+        if (recordEnd - recordStart > _maxRecordBytes && RecordBytes(recordStart, recordEnd) > _maxRecordBytes)
         {
             row = new CsvRow(CsvRowError.LineTooLong, line);
             return true;
@@ -397,6 +406,14 @@ public sealed partial class CsvReader : IDisposable
         }
         row = new CsvRow(_buf.AsSpan(0, recordEnd), ends, line);
         return true;
+    }
+
+    /// <summary>A record's length without its line end: the CR of a CRLF (the record ends at the LF) is not counted.</summary>
+    private int RecordBytes(int recordStart, int recordEnd)
+    {
+        int bytes = recordEnd - recordStart;
+        bool crlf = bytes > 0 && recordEnd < _end && _buf[recordEnd] == LineFeed && _buf[recordEnd - 1] == CarriageReturn;
+        return crlf ? bytes - 1 : bytes;
     }
 
     /// <summary>Unquotes in place every field that starts with a quote, padding it with spaces that trimming removes; false when one has a stray quote.</summary>
@@ -423,15 +440,22 @@ public sealed partial class CsvReader : IDisposable
         while (true)
         {
             ReadOnlySpan<byte> head = _buf.AsSpan(pos, Math.Min(_end - pos, limit));
-            int rel = head.IndexOf(LineFeed);
+            int rel = head.IndexOfAny(LineFeed, CarriageReturn);
             if (rel < 0 && head.Length < limit && !_inputDone) return false;
+            int lineEnd = 1;
+            if (rel >= 0 && head[rel] == CarriageReturn)
+            {
+                // CRLF is one line end; whether a LF follows a CR at the window's end is known with the next byte.
+                if (pos + rel + 1 < _end) lineEnd = _buf[pos + rel + 1] == LineFeed ? 2 : 1;
+                else if (!_inputDone) return false;
+            }
             ReadOnlySpan<byte> line = rel < 0 ? head : head[..rel];
             int tabs = line.Count((byte)'\t');
             int commas = line.Count((byte)',');
             if (rel >= 0 && tabs == 0 && commas == 0 && Utf8WhiteSpace.TrimRange(line).Length == 0)
             {
                 // Blank under either separator: consume it here so a long run of blank lines cannot fill the window.
-                pos += rel + 1;
+                pos += rel + lineEnd;
                 _line++;
                 _start = _scanPos = _fieldStart = pos;
                 continue;
@@ -500,15 +524,24 @@ public sealed partial class CsvReader : IDisposable
 
             while (pos < end && endCount <= endLimit && rowCount <= RowLimit)
             {
-                ulong structural = Masks(ref Unsafe.Add(ref data, pos), separator, out ulong lineFeeds, out ulong quotes);
+                ulong separators = Masks(ref Unsafe.Add(ref data, pos), separator, out ulong lineFeeds, out ulong quotes, out ulong carriageReturns);
+
+                // A carriage return ends a record unless a line feed follows it (CRLF ends at its LF). Bit i of lfNext is
+                // set when byte i + 1 is a line feed; the byte after the block is read from the window (or its padding).
+                ulong lfNext = (lineFeeds >> 1) | ((ulong)(Unsafe.Add(ref data, pos + IndexBlockBytes) == LineFeed ? 1 : 0) << 63);
                 int avail = end - pos;
-                if (avail < IndexBlockBytes)
+                if (avail <= IndexBlockBytes)
                 {
-                    ulong keep = (1UL << avail) - 1;
-                    structural &= keep;
+                    ulong keep = avail == IndexBlockBytes ? ulong.MaxValue : (1UL << avail) - 1;
+                    separators &= keep;
                     lineFeeds &= keep;
                     quotes &= keep;
+                    carriageReturns &= keep;
+                    // A carriage return as the window's last byte waits for the next byte unless the input has ended.
+                    lfNext = (lineFeeds >> 1) | (_inputDone ? 0 : 1UL << (avail - 1));
                 }
+                lineFeeds |= carriageReturns & ~lfNext;
+                ulong structural = separators | lineFeeds | quotes;
 
                 if (quotes == 0)
                 {
@@ -634,7 +667,8 @@ public sealed partial class CsvReader : IDisposable
             ReadOnlySpan<byte> rest = buf.AsSpan(q, end - q);
             int rel = rest.IndexOf(Quote);
             if (rel < 0) return -1;
-            newlines += rest[..rel].Count(LineFeed);
+            // The text before a quote ends with it, so a carriage return at its end is a lone one.
+            newlines += LineEnds(rest[..rel]);
             int c = q + rel;
             // Whether this is "" or a closing quote depends on the next byte.
             if (c + 1 >= end) return -1;
@@ -643,43 +677,61 @@ public sealed partial class CsvReader : IDisposable
         }
     }
 
-    /// <summary>Bit i of the result set when byte i at <paramref name="p"/> is a separator, line feed or quote; the last two also alone.</summary>
+    /// <summary>Line ends in <paramref name="text"/>: line feeds, and carriage returns not followed by one (a CR at the end counts).</summary>
+    private static int LineEnds(ReadOnlySpan<byte> text)
+    {
+        int count = text.Count(LineFeed);
+        int cr = text.IndexOf(CarriageReturn);
+        while (cr >= 0)
+        {
+            if (cr + 1 >= text.Length || text[cr + 1] != LineFeed) count++;
+            int next = text[(cr + 1)..].IndexOf(CarriageReturn);
+            cr = next < 0 ? -1 : cr + 1 + next;
+        }
+        return count;
+    }
+
+    /// <summary>Bit i of the result set when byte i at <paramref name="p"/> is a separator; the line feeds, quotes and carriage returns come alone.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Masks(ref byte p, byte separator, out ulong lineFeeds, out ulong quotes)
+    private static ulong Masks(ref byte p, byte separator, out ulong lineFeeds, out ulong quotes, out ulong carriageReturns)
     {
         if (Vector512.IsHardwareAccelerated)
         {
             Vector512<byte> v = Vector512.LoadUnsafe(ref p);
-            ulong s = Vector512.Equals(v, Vector512.Create(separator)).ExtractMostSignificantBits();
             lineFeeds = Vector512.Equals(v, Vector512.Create(LineFeed)).ExtractMostSignificantBits();
             quotes = Vector512.Equals(v, Vector512.Create(Quote)).ExtractMostSignificantBits();
-            return s | lineFeeds | quotes;
+            carriageReturns = Vector512.Equals(v, Vector512.Create(CarriageReturn)).ExtractMostSignificantBits();
+            return Vector512.Equals(v, Vector512.Create(separator)).ExtractMostSignificantBits();
         }
         if (Vector256.IsHardwareAccelerated)
         {
             Vector256<byte> sep = Vector256.Create(separator);
             Vector256<byte> lo = Vector256.LoadUnsafe(ref p);
             Vector256<byte> hi = Vector256.LoadUnsafe(ref p, 32);
-            ulong s = Vector256.Equals(lo, sep).ExtractMostSignificantBits() | ((ulong)Vector256.Equals(hi, sep).ExtractMostSignificantBits() << 32);
             lineFeeds = Vector256.Equals(lo, Vector256.Create(LineFeed)).ExtractMostSignificantBits()
                 | ((ulong)Vector256.Equals(hi, Vector256.Create(LineFeed)).ExtractMostSignificantBits() << 32);
             quotes = Vector256.Equals(lo, Vector256.Create(Quote)).ExtractMostSignificantBits()
                 | ((ulong)Vector256.Equals(hi, Vector256.Create(Quote)).ExtractMostSignificantBits() << 32);
-            return s | lineFeeds | quotes;
+            carriageReturns = Vector256.Equals(lo, Vector256.Create(CarriageReturn)).ExtractMostSignificantBits()
+                | ((ulong)Vector256.Equals(hi, Vector256.Create(CarriageReturn)).ExtractMostSignificantBits() << 32);
+            return Vector256.Equals(lo, sep).ExtractMostSignificantBits() | ((ulong)Vector256.Equals(hi, sep).ExtractMostSignificantBits() << 32);
         }
         ulong sepBits = 0;
         ulong lfBits = 0;
         ulong quoteBits = 0;
+        ulong crBits = 0;
         for (int i = 0; i < IndexBlockBytes; i++)
         {
             byte b = Unsafe.Add(ref p, i);
             if (b == separator) sepBits |= 1UL << i;
             else if (b == LineFeed) lfBits |= 1UL << i;
             else if (b == Quote) quoteBits |= 1UL << i;
+            else if (b == CarriageReturn) crBits |= 1UL << i;
         }
         lineFeeds = lfBits;
         quotes = quoteBits;
-        return sepBits | lfBits | quoteBits;
+        carriageReturns = crBits;
+        return sepBits;
     }
 
     /// <summary>Scans the current record from <see cref="_scanPos"/>; true when its line feed was found (scan position just after it).</summary>
@@ -739,7 +791,24 @@ public sealed partial class CsvReader : IDisposable
                 int idx = maskBase + System.Numerics.BitOperations.TrailingZeroCount(mask);
                 mask &= mask - 1;
                 byte b = Unsafe.Add(ref data, idx);
-                if (b == separator || b == LineFeed)
+                if (b == CarriageReturn)
+                {
+                    // A carriage return ends the record unless a line feed follows (then that ends it); the last byte of
+                    // the window waits for the next one unless the input has ended.
+                    if (idx + 1 < end)
+                    {
+                        if (Unsafe.Add(ref data, idx + 1) == LineFeed) continue;
+                    }
+                    else if (!_inputDone)
+                    {
+                        _fieldCount = count;
+                        _fieldStart = fieldStart;
+                        _scanPos = idx;
+                        _maskBase = -1;
+                        return false;
+                    }
+                }
+                if (b == separator || b == LineFeed || b == CarriageReturn)
                 {
                     // A record already known to be too long is only scanned for its end; its fields are never handed out.
                     if (keepFields)
@@ -787,12 +856,14 @@ public sealed partial class CsvReader : IDisposable
             int rel = rest.IndexOf(Quote);
             if (rel < 0)
             {
-                _recordNewlines += rest.Count(LineFeed);
-                pos = end;
+                // A carriage return as the window's last byte is counted once the next byte shows whether it is a CRLF.
+                int counted = !_inputDone && !rest.IsEmpty && rest[^1] == CarriageReturn ? rest.Length - 1 : rest.Length;
+                _recordNewlines += LineEnds(rest[..counted]);
+                pos += counted;
                 return false;
             }
             int q = pos + rel;
-            _recordNewlines += rest[..rel].Count(LineFeed);
+            _recordNewlines += LineEnds(rest[..rel]);
             if (q + 1 >= end)
             {
                 // Whether this is "" or a closing quote depends on the next byte.
@@ -864,7 +935,7 @@ public sealed partial class CsvReader : IDisposable
         return w;
     }
 
-    /// <summary>Bit i set when byte <paramref name="pos"/> + i is a separator, line feed or quote (bits at or past <paramref name="end"/> cleared).</summary>
+    /// <summary>Bit i set when byte <paramref name="pos"/> + i is a separator, line feed, carriage return or quote (bits at or past <paramref name="end"/> cleared).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint LoadMask(byte[] buf, int pos, int end)
     {
@@ -875,7 +946,8 @@ public sealed partial class CsvReader : IDisposable
             Vector256<byte> v = Vector256.LoadUnsafe(ref p);
             Vector256<byte> hits = Vector256.Equals(v, _separatorVector)
                 | Vector256.Equals(v, Vector256.Create(LineFeed))
-                | Vector256.Equals(v, Vector256.Create(Quote));
+                | Vector256.Equals(v, Vector256.Create(Quote))
+                | Vector256.Equals(v, Vector256.Create(CarriageReturn));
             bits = hits.ExtractMostSignificantBits();
         }
         else if (Vector128.IsHardwareAccelerated)
@@ -883,8 +955,10 @@ public sealed partial class CsvReader : IDisposable
             Vector128<byte> sep = Vector128.Create(_separator);
             Vector128<byte> lo = Vector128.LoadUnsafe(ref p);
             Vector128<byte> hi = Vector128.LoadUnsafe(ref p, 16);
-            uint l = (Vector128.Equals(lo, sep) | Vector128.Equals(lo, Vector128.Create(LineFeed)) | Vector128.Equals(lo, Vector128.Create(Quote))).ExtractMostSignificantBits();
-            uint h = (Vector128.Equals(hi, sep) | Vector128.Equals(hi, Vector128.Create(LineFeed)) | Vector128.Equals(hi, Vector128.Create(Quote))).ExtractMostSignificantBits();
+            uint l = (Vector128.Equals(lo, sep) | Vector128.Equals(lo, Vector128.Create(LineFeed)) | Vector128.Equals(lo, Vector128.Create(Quote))
+                | Vector128.Equals(lo, Vector128.Create(CarriageReturn))).ExtractMostSignificantBits();
+            uint h = (Vector128.Equals(hi, sep) | Vector128.Equals(hi, Vector128.Create(LineFeed)) | Vector128.Equals(hi, Vector128.Create(Quote))
+                | Vector128.Equals(hi, Vector128.Create(CarriageReturn))).ExtractMostSignificantBits();
             bits = l | (h << 16);
         }
         else
@@ -893,7 +967,7 @@ public sealed partial class CsvReader : IDisposable
             for (int i = 0; i < BlockBytes; i++)
             {
                 byte b = Unsafe.Add(ref p, i);
-                if (b == _separator || b == LineFeed || b == Quote) bits |= 1u << i;
+                if (b == _separator || b == LineFeed || b == Quote || b == CarriageReturn) bits |= 1u << i;
             }
         }
         int avail = end - pos;
