@@ -39,6 +39,11 @@ public sealed partial class CsvReader : IDisposable
     /// <summary>Field ends one bulk pass may record (a pass stops a block early so one more block always fits).</summary>
     private const int IndexEnds = 4096;
 
+    /// <summary>Fields a record may have; a record with more is a <see cref="CsvRowError.TooManyFields"/> row error.</summary>
+    /// <remarks>Bounds the field index of one record (a 1 MiB line of commas would otherwise have a million fields). A bulk
+    /// pass holds at most <see cref="IndexEnds"/> field ends, fewer than this, so only the resumable scanner counts against it.</remarks>
+    public const int MaxFieldsPerRecord = 10_000;
+
     /// <summary>Records one bulk pass may record.</summary>
     private const int IndexRowsMax = 1024;
 
@@ -75,6 +80,7 @@ public sealed partial class CsvReader : IDisposable
     private int _fieldCount;
     private bool _inQuote;
     private bool _tooLong;
+    private bool _tooManyFields;
     private int _recordNewlines;
     private int _maskBase = -1;
     private uint _mask;
@@ -158,8 +164,23 @@ public sealed partial class CsvReader : IDisposable
         CsvRowError.UnterminatedQuote => "unterminated quoted field",
         CsvRowError.InvalidUtf8 => "invalid UTF-8 byte sequence",
         CsvRowError.StrayQuote => "stray quote in quoted field",
+        CsvRowError.InvalidGb18030 => "invalid GB18030 byte sequence",
+        CsvRowError.TooManyFields => $"more than {MaxFieldsPerRecord} fields",
         _ => throw new ArgumentOutOfRangeException(nameof(error)),
     };
+
+    /// <summary>For the last <see cref="CsvRowError.InvalidUtf8"/> or <see cref="CsvRowError.InvalidGb18030"/> row handed
+    /// out: the 0-based field that holds the first invalid bytes.</summary>
+    internal int ErrorField { get; private set; }
+
+    /// <summary>UTF-8 text bytes taken into the window so far (after transcoding, for GB18030; of the CSV text, for a workbook).</summary>
+    internal long TextBytes => _windowBase + _end;
+
+    /// <summary>The text offset of the next record not handed out yet (right after the line end of the one handed out last).</summary>
+    internal long TextOffset => _windowBase + _start;
+
+    /// <summary>Text bytes moved out of the window by compaction.</summary>
+    private long _windowBase;
 
     /// <summary>Reads the next record, filling the window synchronously as needed; false at the end of the input.</summary>
     public bool Read(out CsvRow row)
@@ -245,12 +266,13 @@ public sealed partial class CsvReader : IDisposable
             int recordStart = _start;
             int count = _fieldCount;
             bool tooLong = _tooLong;
+            bool tooManyFields = _tooManyFields;
             bool unterminated = recordEnd == _end;
             _start = _scanPos;
             EndSlowRecord(_recordNewlines);
-            if (tooLong)
+            if (tooLong || tooManyFields)
             {
-                row = new CsvRow(CsvRowError.LineTooLong, line);
+                row = new CsvRow(tooLong ? CsvRowError.LineTooLong : CsvRowError.TooManyFields, line);
                 HandedOutSlow(unterminated);
                 return true;
             }
@@ -307,6 +329,7 @@ public sealed partial class CsvReader : IDisposable
         _fieldCount = 0;
         _inQuote = false;
         _tooLong = false;
+        _tooManyFields = false;
         _recordNewlines = 0;
         _maskBase = -1;
     }
@@ -388,12 +411,15 @@ public sealed partial class CsvReader : IDisposable
             row = new CsvRow(CsvRowError.LineTooLong, line);
             return true;
         }
+        ReadOnlySpan<int> ends = _ends.AsSpan(first, count + 1);
         if (_suspectEnd > recordStart && recordEnd >= _suspectStart && !Utf8.IsValid(_buf.AsSpan(recordStart, recordEnd - recordStart)))
         {
-            row = new CsvRow(CsvRowError.InvalidUtf8, line);
+            // Separators are ASCII, so the record is invalid because one of its fields is: the first such is cited.
+            ErrorField = 0;
+            while (ErrorField + 1 < count && Utf8.IsValid(_buf.AsSpan(ends[ErrorField] + 1, ends[ErrorField + 1] - ends[ErrorField] - 1))) ErrorField++;
+            row = new CsvRow(_state == InputState.Gb18030 ? CsvRowError.InvalidGb18030 : CsvRowError.InvalidUtf8, line);
             return true;
         }
-        ReadOnlySpan<int> ends = _ends.AsSpan(first, count + 1);
         if (quoted && !UnquoteFields(ends))
         {
             row = new CsvRow(CsvRowError.StrayQuote, line);
@@ -758,7 +784,7 @@ public sealed partial class CsvReader : IDisposable
             int start = _start;
             int fieldStart = _fieldStart;
             int count = _fieldCount;
-            bool keepFields = !_tooLong;
+            bool keepFields = !_tooLong && !_tooManyFields;
             int[] fields = _fields;
             int maskBase = _maskBase;
             uint mask = _mask;
@@ -813,9 +839,18 @@ public sealed partial class CsvReader : IDisposable
                     // A record already known to be too long is only scanned for its end; its fields are never handed out.
                     if (keepFields)
                     {
-                        if (count + 1 > fields.Length) fields = GrowFields();
-                        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fields), count) = idx - start;
-                        count++;
+                        if (count == MaxFieldsPerRecord)
+                        {
+                            // Too many fields: the record is only scanned for its end from here on.
+                            _tooManyFields = true;
+                            keepFields = false;
+                        }
+                        else
+                        {
+                            if (count + 1 > fields.Length) fields = GrowFields();
+                            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fields), count) = idx - start;
+                            count++;
+                        }
                     }
                     fieldStart = idx + 1;
                     if (b == separator) continue;
@@ -890,7 +925,12 @@ public sealed partial class CsvReader : IDisposable
     private void AddField(int fieldEnd)
     {
         // A record already known to be too long is only scanned for its end; its fields are never handed out.
-        if (_tooLong) return;
+        if (_tooLong || _tooManyFields) return;
+        if (_fieldCount == MaxFieldsPerRecord)
+        {
+            _tooManyFields = true;
+            return;
+        }
         if (_fieldCount + 1 > _fields.Length) GrowFields();
         _fields[_fieldCount++] = fieldEnd - _start;
     }
