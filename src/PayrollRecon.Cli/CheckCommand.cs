@@ -37,7 +37,7 @@ internal static class CheckCommand
         Console.Out.WriteLine(Describe(result, outDir));
         foreach (var file in result.Summary.Files)
         {
-            if (file.Warning is { } warning) Console.Error.WriteLine($"warning: {warning}");
+            if (file.Warning is { } warning) parsed.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
         }
         if (timings is not null)
         {
