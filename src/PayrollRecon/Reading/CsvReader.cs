@@ -40,9 +40,10 @@ public sealed partial class CsvReader : IDisposable
     private const int IndexEnds = 4096;
 
     /// <summary>Fields a record may have; a record with more is a <see cref="CsvRowError.TooManyFields"/> row error.</summary>
-    /// <remarks>Bounds the field index of one record (a 1 MiB line of commas would otherwise have a million fields). A bulk
+    /// <remarks>Bounds the field index of one record (a 1 MiB line of commas would otherwise have a million fields); as many
+    /// as a worksheet has columns in Excel, so a row of any worksheet fits. A bulk
     /// pass holds at most <see cref="IndexEnds"/> field ends, fewer than this, so only the resumable scanner counts against it.</remarks>
-    public const int MaxFieldsPerRecord = 10_000;
+    public const int MaxFieldsPerRecord = 16_384;
 
     /// <summary>Records one bulk pass may record.</summary>
     private const int IndexRowsMax = 1024;

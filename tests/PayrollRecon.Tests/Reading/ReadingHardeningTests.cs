@@ -2,6 +2,7 @@ using System.Text;
 
 using PayrollRecon.Model;
 using PayrollRecon.Reading;
+using PayrollRecon.Tests.Reading.Workbooks;
 
 using static PayrollRecon.Tests.Reading.TypedReaderSupport;
 
@@ -150,10 +151,10 @@ public sealed class ReadingHardeningTests
             var records = new List<string>();
             while (reader.Read(out CsvRow row)) records.Add(row.Error != CsvRowError.None ? $"{row.Line}!{row.Error}" : $"{row.Line}:{row.FieldCount}");
             Assert.Equal(["1:2", "2!TooManyFields", $"3:{CsvReader.MaxFieldsPerRecord}", "4!TooManyFields", "5:2"], records);
-            Assert.Equal("more than 10000 fields", reader.DescribeError(CsvRowError.TooManyFields));
+            Assert.Equal("more than 16384 fields", reader.DescribeError(CsvRowError.TooManyFields));
         }
         var (_, diagnostics, _) = Read(InputKind.Calendar, "date,kind\n" + wide + "\n2024-10-01,holiday\n");
-        Assert.Equal(["calendar.csv:2: more than 10000 fields"], diagnostics);
+        Assert.Equal(["calendar.csv:2: more than 16384 fields"], diagnostics);
     }
 
     private static int IndexOfLine(byte[] bytes, int line)
@@ -161,5 +162,51 @@ public sealed class ReadingHardeningTests
         int pos = 0;
         for (int l = 1; l < line; l++) pos = Array.IndexOf(bytes, (byte)'\n', pos) + 1;
         return pos;
+    }
+}
+
+/// <summary>Bounds on what a workbook makes the reader do: worksheets, rows, columns.</summary>
+public sealed class WorkbookLimitTests
+{
+    private static WorkbookSheet Sheet(string name, int rows, int columns = 2) =>
+        WorkbookSheet.Dense(name, Enumerable.Range(0, rows).Select(r =>
+            (IReadOnlyList<WorkbookCell?>)[.. Enumerable.Range(0, columns).Select(c => WorkbookCell.Text(r == 0 ? $"h{c}" : $"{r}.{c}"))]));
+
+    [Fact]
+    public void Workbook_MoreWorksheetsThanTheLimit_IsRefusedInOneLine()
+    {
+        byte[] xlsx = XlsxWriter.Write(Sheet("a", 2), Sheet("b", 2), Sheet("c", 2));
+        var error = Assert.Throws<PayrollDataException>(() => CsvReader.Create(new MemoryStream(xlsx), "bank.xlsx", new CsvReaderOptions { WorkbookSheetLimit = 2 }));
+        Assert.Equal("bank.xlsx: workbook with 3 worksheets, more than 2", error.Message);
+        using CsvReader atLimit = CsvReader.Create(new MemoryStream(xlsx), "bank.xlsx", new CsvReaderOptions { WorkbookSheetLimit = 3 });
+        Assert.Equal(["1:h0|h1", "2:1.0|1.1"], ReadingTestSupport.ReadAll(atLimit));
+        Assert.Equal(255, CsvReaderOptions.MaxWorkbookSheets);
+    }
+
+    [Fact]
+    public void Worksheet_MoreRowsThanTheLimit_IsRefusedWhenReached()
+    {
+        byte[] xlsx = XlsxWriter.Write(Sheet("a", 5));
+        using (CsvReader atLimit = CsvReader.Create(new MemoryStream(xlsx), "bank.xlsx", new CsvReaderOptions { WorksheetRowLimit = 5 }))
+        {
+            Assert.Equal(5, ReadingTestSupport.ReadAll(atLimit).Count);
+        }
+        using CsvReader over = CsvReader.Create(new MemoryStream(xlsx), "bank.xlsx", new CsvReaderOptions { WorksheetRowLimit = 4 });
+        var error = Assert.Throws<PayrollDataException>(() => ReadingTestSupport.ReadAll(over));
+        Assert.Equal("bank.xlsx: worksheet with more than 4 rows", error.Message);
+        Assert.Equal(1_048_576, CsvReaderOptions.MaxWorksheetRows);
+    }
+
+    [Fact]
+    public void Worksheet_OfExcelsWidestRows_IsReadWithinTheFieldLimit()
+    {
+        // The field limit is Excel's column count, so the widest worksheet row (16,384 columns) is still read.
+        byte[] xlsx = XlsxWriter.Write(Sheet("a", 2, CsvReader.MaxFieldsPerRecord));
+        using CsvReader reader = CsvReader.Create(new MemoryStream(xlsx), "bank.xlsx", new CsvReaderOptions());
+        Assert.True(reader.Read(out CsvRow header));
+        Assert.Equal(CsvReader.MaxFieldsPerRecord, header.FieldCount);
+        Assert.True(reader.Read(out CsvRow row));
+        Assert.Equal(CsvReader.MaxFieldsPerRecord, row.FieldCount);
+        Assert.False(reader.Read(out _));
     }
 }
