@@ -18,6 +18,12 @@ namespace PayrollRecon.Reading;
 /// next to commas not counted), blank records
 /// are skipped, and records that cannot be split come back as rows with an <see cref="CsvRow.Error"/>.
 /// <para>
+/// A record ends at a LF, or at a CR that no LF follows (old Mac exports; a CRLF ends at its LF, and its CR is white
+/// space of the last field that trimming removes). Whether a CR is followed by a LF is decided on the next byte, so a
+/// CR at the end of one read waits for the next: records, line numbers and errors never depend on how the input is cut.
+/// A CR or LF inside quotes is data, and counts as a line for the line numbers (a CRLF once).
+/// </para>
+/// <para>
 /// Quoting follows RFC 4180: a quote opens a quoted field only as the field's very first byte; anywhere else, after
 /// leading spaces too (<c>a, "b" ,c</c>), it is data. A closing quote may be followed by white space (which trimming
 /// removes anyway) before the separator or line end; anything else after it (<c>"b"c</c>, <c>"a,"b,c"</c>) makes the
@@ -153,8 +159,8 @@ public sealed partial class CsvReader : IDisposable
     /// <summary>True once the reader has handed out the input's last record and that record did not end with a line feed (a cut-off file, R36).</summary>
     /// <remarks>
     /// Set with that record, which is the last one, so a caller can ask right after each record. A last record cut
-    /// inside its quotes (<see cref="CsvRowError.UnterminatedQuote"/>) counts as unterminated too; a lone carriage
-    /// return at the very end is not a line break.
+    /// inside its quotes (<see cref="CsvRowError.UnterminatedQuote"/>) counts as unterminated too; a carriage return at
+    /// the very end is a line end (as everywhere outside quotes).
     /// </remarks>
     internal bool LastRecordUnterminated => _lastRecordUnterminated;
 
