@@ -187,6 +187,30 @@ public sealed class CsvReaderPropertyTests
     }
 
     [Fact]
+    public void Read_Gb18030WithInvalidSequences_SameRecordsForAnySplit()
+    {
+        // Lead bytes without a trail, cut four-byte sequences and unmapped ones between valid characters and line ends:
+        // the rows holding them are errors, and which rows those are must not depend on where the reads cut the bytes.
+        byte[][] pieces =
+        [
+            Gb("张三"), Gb("工资"), Gb("𠀀"), "a"u8.ToArray(), ","u8.ToArray(), "\n"u8.ToArray(), "\r"u8.ToArray(), "\r\n"u8.ToArray(),
+            "\""u8.ToArray(), [0x80], [0xFF], [0x81], [0x81, 0x30], [0x81, 0x30, 0x81], [0xFE, 0x39, 0xFE, 0x39], [0x81, 0x7F],
+        ];
+        Gen<byte[]> inputs =
+            from n in Gen.Choose(0, 200)
+            from parts in Gen.ArrayOf(Gen.Elements(pieces), n)
+            select (byte[])[.. Gb("姓名,备注\n张三,工资\n"), .. parts.SelectMany(p => p)];
+        Prop.ForAll(Arb.From(inputs), Arb.From(Gen.Choose(0, int.MaxValue)), Arb.From(Gen.Elements(1, 2, 3, 5, 100)), (bytes, seed, maxChunk) =>
+        {
+            var options = new CsvReaderOptions();
+            List<string> whole = ReadWith(CsvReader.Create(new MemoryStream(bytes), "t.csv", options), out TextEncodingKind encoding);
+            Assert.Equal(TextEncodingKind.Gb18030, encoding);
+            Assert.Equal(whole, ReadWith(CsvReader.Create(new RandomReadStream(bytes, seed, maxChunk), "t.csv", options), out _));
+            Assert.Equal(whole, ReadWith(CsvReader.Create(ChunkedPipe(bytes, new Random(seed), maxChunk), "t.csv", options), out _));
+        }).Check(PropertyConfig.Quick(300));
+    }
+
+    [Fact]
     public void Read_InvalidUtf8PastDetectionWindow_SameRecordsForAnySplit()
     {
         var text = new StringBuilder("name,memo\n");
