@@ -35,6 +35,10 @@ internal static class CheckCommand
         var outDir = common.OutDir(parsed);
         ProjectOutput.Write(result, outDir, common.ReportOptions(parsed), ct, timings);
         Console.Out.WriteLine(Describe(result, outDir));
+        foreach (var file in result.Summary.Files)
+        {
+            if (file.Warning is { } warning) parsed.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
+        }
         if (timings is not null)
         {
             using var process = System.Diagnostics.Process.GetCurrentProcess();

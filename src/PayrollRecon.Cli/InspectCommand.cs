@@ -51,6 +51,8 @@ internal static class InspectCommand
         output.WriteLine($"{name}: {EncodingName(s.Encoding)}{sheet}, {s.Bytes} bytes, {s.RowsRead} rows read, {s.RowsRejected} rejected");
         string separator = s.Format == "csv" ? (inspection.Separator == '\t' ? ", tab-separated" : ", comma-separated") : "";
         output.WriteLine($"  header on line {s.HeaderLine}{separator}; {s.PreambleRows} preamble rows, {s.FooterRows} footer rows skipped");
+        if (s.EncodingDecidedOnBytes > 0) output.WriteLine($"  encoding decided on the first {s.EncodingDecidedOnBytes} bytes");
+        if (s.Warning is { } warning) output.WriteLine($"  warning: {warning}");
         foreach (string p in inspection.Preamble.Where(static p => p.Length > 0))
         {
             output.WriteLine($"  preamble: {PersonalData.FreeText(p, mask: true)}");

@@ -28,4 +28,20 @@ public sealed record InputFileStats(string File, long RowsRead, long RowsRejecte
 
     /// <summary>The worksheet read, for a workbook; null for CSV.</summary>
     public string? Sheet { get; init; }
+
+    /// <summary>Source bytes the encoding was decided on: 3 for a byte order mark; for text without one, the bytes up to
+    /// the end of the detection sample (64 KiB from the first non-ASCII byte); 0 for ASCII text and workbooks.</summary>
+    /// <remarks>Bytes after the sample do not change the decision: a row there that is invalid in the decided encoding is a row error.</remarks>
+    public long EncodingDecidedOnBytes { get; init; }
+
+    /// <summary>Bytes of text after the header record's line end (as UTF-8: GB18030 after transcoding; for a workbook,
+    /// its rows as CSV text); 0 before the header was found.</summary>
+    public long BytesAfterHeader { get; init; }
+
+    /// <summary>A file that has a header, no rows and yet bytes after the header (blank lines, footers, or text that was
+    /// not read as rows) says so: <c>bank.csv: no rows after the header on line 1, though 1234 bytes follow it</c>;
+    /// null otherwise.</summary>
+    public string? Warning => HeaderLine > 0 && RowsRead == 0 && BytesAfterHeader > 0
+        ? $"{File}: no rows after the header on line {HeaderLine}, though {BytesAfterHeader} bytes follow it"
+        : null;
 }

@@ -13,6 +13,16 @@ public sealed partial class CsvReader
     /// <summary>Bytes looked at after the first non-ASCII byte to tell UTF-8 from GB18030.</summary>
     internal const int DetectionBytes = 64 * 1024;
 
+    /// <summary>A sample that is not valid UTF-8 is still UTF-8 with at least this many valid multi-byte characters per
+    /// invalid sequence (stray bytes in UTF-8 text); GB18030 text read as UTF-8 has fewer valid characters than invalid ones.</summary>
+    internal const int Utf8CharactersPerStrayByte = 8;
+
+    private long _encodingDecidedOn;
+
+    /// <summary>Source bytes the encoding was decided on: 3 for a byte order mark, the bytes through the end of the
+    /// detection sample for text with non-ASCII bytes, 0 while the text has been ASCII (and for workbooks).</summary>
+    public long EncodingDecidedOnBytes => _encodingDecidedOn;
+
     private InputState _state = InputState.ByteOrderMark;
     private int _validatedEnd;
     private int _suspectStart;
@@ -63,6 +73,7 @@ public sealed partial class CsvReader
         // The field began in the part being dropped, so its first byte has been scanned and no later quote can open it.
         if (_tooLong && _fieldStart < keep) _fieldStart = FieldStartDropped + keep;
         _buf.AsSpan(keep, _end - keep).CopyTo(_buf);
+        _windowBase += keep;
         if (_tooLong) _start = keep;
         _start -= keep;
         _end -= keep;
@@ -96,6 +107,7 @@ public sealed partial class CsvReader
                 {
                     Encoding = TextEncodingKind.Utf8Bom;
                     _state = InputState.Utf8;
+                    _encodingDecidedOn = 3;
                     buffer = buffer.Slice(3);
                     BytesRead += 3;
                 }
@@ -131,6 +143,7 @@ public sealed partial class CsvReader
                 return progress;
             }
             bool utf8 = LooksLikeUtf8(buffer, completed);
+            _encodingDecidedOn = BytesRead + Math.Min(buffer.Length, DetectionBytes);
             Encoding = utf8 ? TextEncodingKind.Utf8 : TextEncodingKind.Gb18030;
             _state = utf8 ? InputState.Utf8 : InputState.Gb18030;
         }
@@ -167,7 +180,13 @@ public sealed partial class CsvReader
         }
         bool wholeBuffer = source.Length == buffer.Length;
         OperationStatus status = Gb18030Transcoder.Transcode(
-            source, _buf.AsSpan(_end, _capacity - _end), completed && wholeBuffer, out int consumed, out int written);
+            source, _buf.AsSpan(_end, _capacity - _end), completed && wholeBuffer, out int consumed, out int written, out int invalidStart, out int invalidEnd);
+        if (invalidStart >= 0)
+        {
+            // Invalid sequences come out as a byte that is never valid UTF-8, so the records holding one are found as in a UTF-8 file.
+            if (_suspectEnd <= _suspectStart) _suspectStart = _end + invalidStart;
+            _suspectEnd = _end + invalidEnd;
+        }
         _end += written;
         BytesRead += consumed;
         SequencePosition position = buffer.GetPosition(consumed);
@@ -202,7 +221,11 @@ public sealed partial class CsvReader
         return -1;
     }
 
-    /// <summary>SPEC §2.1: the text from the first non-ASCII byte is UTF-8 when its first 64 KiB are valid UTF-8.</summary>
+    /// <summary>
+    /// SPEC §2.1 decided on a sample: the text from the first non-ASCII byte is UTF-8 when its first 64 KiB are valid
+    /// UTF-8, or valid but for stray bytes (<see cref="Utf8CharactersPerStrayByte"/> valid multi-byte characters or more
+    /// per invalid sequence); otherwise GB18030. The rows holding the invalid bytes become row errors.
+    /// </summary>
     private static bool LooksLikeUtf8(in ReadOnlySequence<byte> buffer, bool completed)
     {
         int n = (int)Math.Min(buffer.Length, DetectionBytes);
@@ -212,12 +235,32 @@ public sealed partial class CsvReader
             buffer.Slice(0, n).CopyTo(sample);
             bool isWholeInput = completed && n == buffer.Length;
             int cut = isWholeInput ? n : CompleteSequencesEnd(sample, 0, n);
-            return Utf8Validator.IsValid(sample.AsSpan(0, cut));
+            return Utf8Validator.IsValid(sample.AsSpan(0, cut)) || MostlyUtf8(sample.AsSpan(0, cut));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(sample);
         }
+    }
+
+    /// <summary>True when <paramref name="text"/> has at least <see cref="Utf8CharactersPerStrayByte"/> valid multi-byte
+    /// UTF-8 characters per invalid sequence.</summary>
+    internal static bool MostlyUtf8(ReadOnlySpan<byte> text)
+    {
+        long valid = 0;
+        long invalid = 0;
+        int i = 0;
+        while (true)
+        {
+            int ascii = text[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (ascii < 0) break;
+            i += ascii;
+            OperationStatus status = System.Text.Rune.DecodeFromUtf8(text[i..], out _, out int consumed);
+            if (status == OperationStatus.Done) valid++;
+            else invalid++;
+            i += Math.Max(consumed, 1);
+        }
+        return valid >= Utf8CharactersPerStrayByte * invalid;
     }
 
     /// <summary>Checks the newly arrived UTF-8 bytes; when they are not valid, records overlapping them are checked one by one.</summary>

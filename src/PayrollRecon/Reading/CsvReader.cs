@@ -18,6 +18,12 @@ namespace PayrollRecon.Reading;
 /// next to commas not counted), blank records
 /// are skipped, and records that cannot be split come back as rows with an <see cref="CsvRow.Error"/>.
 /// <para>
+/// A record ends at a LF, or at a CR that no LF follows (old Mac exports; a CRLF ends at its LF, and its CR is white
+/// space of the last field that trimming removes). Whether a CR is followed by a LF is decided on the next byte, so a
+/// CR at the end of one read waits for the next: records, line numbers and errors never depend on how the input is cut.
+/// A CR or LF inside quotes is data, and counts as a line for the line numbers (a CRLF once).
+/// </para>
+/// <para>
 /// Quoting follows RFC 4180: a quote opens a quoted field only as the field's very first byte; anywhere else, after
 /// leading spaces too (<c>a, "b" ,c</c>), it is data. A closing quote may be followed by white space (which trimming
 /// removes anyway) before the separator or line end; anything else after it (<c>"b"c</c>, <c>"a,"b,c"</c>) makes the
@@ -29,6 +35,7 @@ public sealed partial class CsvReader : IDisposable
 {
     private const byte Quote = (byte)'"';
     private const byte LineFeed = (byte)'\n';
+    private const byte CarriageReturn = (byte)'\r';
     private const int BlockBytes = 32;
     private const int Padding = 64;
 
@@ -37,6 +44,12 @@ public sealed partial class CsvReader : IDisposable
 
     /// <summary>Field ends one bulk pass may record (a pass stops a block early so one more block always fits).</summary>
     private const int IndexEnds = 4096;
+
+    /// <summary>Fields a record may have; a record with more is a <see cref="CsvRowError.TooManyFields"/> row error.</summary>
+    /// <remarks>Bounds the field index of one record (a 1 MiB line of commas would otherwise have a million fields); as many
+    /// as a worksheet has columns in Excel, so a row of any worksheet fits. A bulk
+    /// pass holds at most <see cref="IndexEnds"/> field ends, fewer than this, so only the resumable scanner counts against it.</remarks>
+    public const int MaxFieldsPerRecord = 16_384;
 
     /// <summary>Records one bulk pass may record.</summary>
     private const int IndexRowsMax = 1024;
@@ -74,6 +87,7 @@ public sealed partial class CsvReader : IDisposable
     private int _fieldCount;
     private bool _inQuote;
     private bool _tooLong;
+    private bool _tooManyFields;
     private int _recordNewlines;
     private int _maskBase = -1;
     private uint _mask;
@@ -145,8 +159,8 @@ public sealed partial class CsvReader : IDisposable
     /// <summary>True once the reader has handed out the input's last record and that record did not end with a line feed (a cut-off file, R36).</summary>
     /// <remarks>
     /// Set with that record, which is the last one, so a caller can ask right after each record. A last record cut
-    /// inside its quotes (<see cref="CsvRowError.UnterminatedQuote"/>) counts as unterminated too; a lone carriage
-    /// return at the very end is not a line break.
+    /// inside its quotes (<see cref="CsvRowError.UnterminatedQuote"/>) counts as unterminated too; a carriage return at
+    /// the very end is a line end (as everywhere outside quotes).
     /// </remarks>
     internal bool LastRecordUnterminated => _lastRecordUnterminated;
 
@@ -157,8 +171,23 @@ public sealed partial class CsvReader : IDisposable
         CsvRowError.UnterminatedQuote => "unterminated quoted field",
         CsvRowError.InvalidUtf8 => "invalid UTF-8 byte sequence",
         CsvRowError.StrayQuote => "stray quote in quoted field",
+        CsvRowError.InvalidGb18030 => "invalid GB18030 byte sequence",
+        CsvRowError.TooManyFields => $"more than {MaxFieldsPerRecord} fields",
         _ => throw new ArgumentOutOfRangeException(nameof(error)),
     };
+
+    /// <summary>For the last <see cref="CsvRowError.InvalidUtf8"/> or <see cref="CsvRowError.InvalidGb18030"/> row handed
+    /// out: the 0-based field that holds the first invalid bytes.</summary>
+    internal int ErrorField { get; private set; }
+
+    /// <summary>UTF-8 text bytes taken into the window so far (after transcoding, for GB18030; of the CSV text, for a workbook).</summary>
+    internal long TextBytes => _windowBase + _end;
+
+    /// <summary>The text offset of the next record not handed out yet (right after the line end of the one handed out last).</summary>
+    internal long TextOffset => _windowBase + _start;
+
+    /// <summary>Text bytes moved out of the window by compaction.</summary>
+    private long _windowBase;
 
     /// <summary>Reads the next record, filling the window synchronously as needed; false at the end of the input.</summary>
     public bool Read(out CsvRow row)
@@ -215,7 +244,7 @@ public sealed partial class CsvReader : IDisposable
             }
             else if (!_inputDone)
             {
-                if (!_tooLong && _end - _start > _maxRecordBytes) _tooLong = true;
+                if (!_tooLong && PendingRecordBytes() > _maxRecordBytes) _tooLong = true;
                 row = default;
                 return false;
             }
@@ -244,12 +273,13 @@ public sealed partial class CsvReader : IDisposable
             int recordStart = _start;
             int count = _fieldCount;
             bool tooLong = _tooLong;
+            bool tooManyFields = _tooManyFields;
             bool unterminated = recordEnd == _end;
             _start = _scanPos;
             EndSlowRecord(_recordNewlines);
-            if (tooLong)
+            if (tooLong || tooManyFields)
             {
-                row = new CsvRow(CsvRowError.LineTooLong, line);
+                row = new CsvRow(tooLong ? CsvRowError.LineTooLong : CsvRowError.TooManyFields, line);
                 HandedOutSlow(unterminated);
                 return true;
             }
@@ -260,6 +290,14 @@ public sealed partial class CsvReader : IDisposable
                 return true;
             }
         }
+    }
+
+    /// <summary>The least length the record being scanned can have: the window's rest, but for a carriage return at its end
+    /// outside quotes, which ends the record (alone or with a LF) and so is not part of it.</summary>
+    private int PendingRecordBytes()
+    {
+        int bytes = _end - _start;
+        return bytes > 0 && !_inQuote && _buf[_end - 1] == CarriageReturn ? bytes - 1 : bytes;
     }
 
     /// <summary>Notes what a record handed out by the resumable scanner leaves for the next one.</summary>
@@ -298,6 +336,7 @@ public sealed partial class CsvReader : IDisposable
         _fieldCount = 0;
         _inQuote = false;
         _tooLong = false;
+        _tooManyFields = false;
         _recordNewlines = 0;
         _maskBase = -1;
     }
@@ -374,17 +413,20 @@ public sealed partial class CsvReader : IDisposable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool ServeCarefully(int recordStart, int recordEnd, int first, int count, long line, bool quoted, out CsvRow row)
     {
-        if (recordEnd - recordStart > _maxRecordBytes)
+        if (recordEnd - recordStart > _maxRecordBytes && RecordBytes(recordStart, recordEnd) > _maxRecordBytes)
         {
             row = new CsvRow(CsvRowError.LineTooLong, line);
             return true;
         }
+        ReadOnlySpan<int> ends = _ends.AsSpan(first, count + 1);
         if (_suspectEnd > recordStart && recordEnd >= _suspectStart && !Utf8.IsValid(_buf.AsSpan(recordStart, recordEnd - recordStart)))
         {
-            row = new CsvRow(CsvRowError.InvalidUtf8, line);
+            // Separators are ASCII, so the record is invalid because one of its fields is: the first such is cited.
+            ErrorField = 0;
+            while (ErrorField + 1 < count && Utf8.IsValid(_buf.AsSpan(ends[ErrorField] + 1, ends[ErrorField + 1] - ends[ErrorField] - 1))) ErrorField++;
+            row = new CsvRow(_state == InputState.Gb18030 ? CsvRowError.InvalidGb18030 : CsvRowError.InvalidUtf8, line);
             return true;
         }
-        ReadOnlySpan<int> ends = _ends.AsSpan(first, count + 1);
         if (quoted && !UnquoteFields(ends))
         {
             row = new CsvRow(CsvRowError.StrayQuote, line);
@@ -397,6 +439,14 @@ public sealed partial class CsvReader : IDisposable
         }
         row = new CsvRow(_buf.AsSpan(0, recordEnd), ends, line);
         return true;
+    }
+
+    /// <summary>A record's length without its line end: the CR of a CRLF (the record ends at the LF) is not counted.</summary>
+    private int RecordBytes(int recordStart, int recordEnd)
+    {
+        int bytes = recordEnd - recordStart;
+        bool crlf = bytes > 0 && recordEnd < _end && _buf[recordEnd] == LineFeed && _buf[recordEnd - 1] == CarriageReturn;
+        return crlf ? bytes - 1 : bytes;
     }
 
     /// <summary>Unquotes in place every field that starts with a quote, padding it with spaces that trimming removes; false when one has a stray quote.</summary>
@@ -423,15 +473,22 @@ public sealed partial class CsvReader : IDisposable
         while (true)
         {
             ReadOnlySpan<byte> head = _buf.AsSpan(pos, Math.Min(_end - pos, limit));
-            int rel = head.IndexOf(LineFeed);
+            int rel = head.IndexOfAny(LineFeed, CarriageReturn);
             if (rel < 0 && head.Length < limit && !_inputDone) return false;
+            int lineEnd = 1;
+            if (rel >= 0 && head[rel] == CarriageReturn)
+            {
+                // CRLF is one line end; whether a LF follows a CR at the window's end is known with the next byte.
+                if (pos + rel + 1 < _end) lineEnd = _buf[pos + rel + 1] == LineFeed ? 2 : 1;
+                else if (!_inputDone) return false;
+            }
             ReadOnlySpan<byte> line = rel < 0 ? head : head[..rel];
             int tabs = line.Count((byte)'\t');
             int commas = line.Count((byte)',');
             if (rel >= 0 && tabs == 0 && commas == 0 && Utf8WhiteSpace.TrimRange(line).Length == 0)
             {
                 // Blank under either separator: consume it here so a long run of blank lines cannot fill the window.
-                pos += rel + 1;
+                pos += rel + lineEnd;
                 _line++;
                 _start = _scanPos = _fieldStart = pos;
                 continue;
@@ -500,15 +557,24 @@ public sealed partial class CsvReader : IDisposable
 
             while (pos < end && endCount <= endLimit && rowCount <= RowLimit)
             {
-                ulong structural = Masks(ref Unsafe.Add(ref data, pos), separator, out ulong lineFeeds, out ulong quotes);
+                ulong separators = Masks(ref Unsafe.Add(ref data, pos), separator, out ulong lineFeeds, out ulong quotes, out ulong carriageReturns);
+
+                // A carriage return ends a record unless a line feed follows it (CRLF ends at its LF). Bit i of lfNext is
+                // set when byte i + 1 is a line feed; the byte after the block is read from the window (or its padding).
+                ulong lfNext = (lineFeeds >> 1) | ((ulong)(Unsafe.Add(ref data, pos + IndexBlockBytes) == LineFeed ? 1 : 0) << 63);
                 int avail = end - pos;
-                if (avail < IndexBlockBytes)
+                if (avail <= IndexBlockBytes)
                 {
-                    ulong keep = (1UL << avail) - 1;
-                    structural &= keep;
+                    ulong keep = avail == IndexBlockBytes ? ulong.MaxValue : (1UL << avail) - 1;
+                    separators &= keep;
                     lineFeeds &= keep;
                     quotes &= keep;
+                    carriageReturns &= keep;
+                    // A carriage return as the window's last byte waits for the next byte unless the input has ended.
+                    lfNext = (lineFeeds >> 1) | (_inputDone ? 0 : 1UL << (avail - 1));
                 }
+                lineFeeds |= carriageReturns & ~lfNext;
+                ulong structural = separators | lineFeeds | quotes;
 
                 if (quotes == 0)
                 {
@@ -634,7 +700,8 @@ public sealed partial class CsvReader : IDisposable
             ReadOnlySpan<byte> rest = buf.AsSpan(q, end - q);
             int rel = rest.IndexOf(Quote);
             if (rel < 0) return -1;
-            newlines += rest[..rel].Count(LineFeed);
+            // The text before a quote ends with it, so a carriage return at its end is a lone one.
+            newlines += LineEnds(rest[..rel]);
             int c = q + rel;
             // Whether this is "" or a closing quote depends on the next byte.
             if (c + 1 >= end) return -1;
@@ -643,43 +710,61 @@ public sealed partial class CsvReader : IDisposable
         }
     }
 
-    /// <summary>Bit i of the result set when byte i at <paramref name="p"/> is a separator, line feed or quote; the last two also alone.</summary>
+    /// <summary>Line ends in <paramref name="text"/>: line feeds, and carriage returns not followed by one (a CR at the end counts).</summary>
+    private static int LineEnds(ReadOnlySpan<byte> text)
+    {
+        int count = text.Count(LineFeed);
+        int cr = text.IndexOf(CarriageReturn);
+        while (cr >= 0)
+        {
+            if (cr + 1 >= text.Length || text[cr + 1] != LineFeed) count++;
+            int next = text[(cr + 1)..].IndexOf(CarriageReturn);
+            cr = next < 0 ? -1 : cr + 1 + next;
+        }
+        return count;
+    }
+
+    /// <summary>Bit i of the result set when byte i at <paramref name="p"/> is a separator; the line feeds, quotes and carriage returns come alone.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Masks(ref byte p, byte separator, out ulong lineFeeds, out ulong quotes)
+    private static ulong Masks(ref byte p, byte separator, out ulong lineFeeds, out ulong quotes, out ulong carriageReturns)
     {
         if (Vector512.IsHardwareAccelerated)
         {
             Vector512<byte> v = Vector512.LoadUnsafe(ref p);
-            ulong s = Vector512.Equals(v, Vector512.Create(separator)).ExtractMostSignificantBits();
             lineFeeds = Vector512.Equals(v, Vector512.Create(LineFeed)).ExtractMostSignificantBits();
             quotes = Vector512.Equals(v, Vector512.Create(Quote)).ExtractMostSignificantBits();
-            return s | lineFeeds | quotes;
+            carriageReturns = Vector512.Equals(v, Vector512.Create(CarriageReturn)).ExtractMostSignificantBits();
+            return Vector512.Equals(v, Vector512.Create(separator)).ExtractMostSignificantBits();
         }
         if (Vector256.IsHardwareAccelerated)
         {
             Vector256<byte> sep = Vector256.Create(separator);
             Vector256<byte> lo = Vector256.LoadUnsafe(ref p);
             Vector256<byte> hi = Vector256.LoadUnsafe(ref p, 32);
-            ulong s = Vector256.Equals(lo, sep).ExtractMostSignificantBits() | ((ulong)Vector256.Equals(hi, sep).ExtractMostSignificantBits() << 32);
             lineFeeds = Vector256.Equals(lo, Vector256.Create(LineFeed)).ExtractMostSignificantBits()
                 | ((ulong)Vector256.Equals(hi, Vector256.Create(LineFeed)).ExtractMostSignificantBits() << 32);
             quotes = Vector256.Equals(lo, Vector256.Create(Quote)).ExtractMostSignificantBits()
                 | ((ulong)Vector256.Equals(hi, Vector256.Create(Quote)).ExtractMostSignificantBits() << 32);
-            return s | lineFeeds | quotes;
+            carriageReturns = Vector256.Equals(lo, Vector256.Create(CarriageReturn)).ExtractMostSignificantBits()
+                | ((ulong)Vector256.Equals(hi, Vector256.Create(CarriageReturn)).ExtractMostSignificantBits() << 32);
+            return Vector256.Equals(lo, sep).ExtractMostSignificantBits() | ((ulong)Vector256.Equals(hi, sep).ExtractMostSignificantBits() << 32);
         }
         ulong sepBits = 0;
         ulong lfBits = 0;
         ulong quoteBits = 0;
+        ulong crBits = 0;
         for (int i = 0; i < IndexBlockBytes; i++)
         {
             byte b = Unsafe.Add(ref p, i);
             if (b == separator) sepBits |= 1UL << i;
             else if (b == LineFeed) lfBits |= 1UL << i;
             else if (b == Quote) quoteBits |= 1UL << i;
+            else if (b == CarriageReturn) crBits |= 1UL << i;
         }
         lineFeeds = lfBits;
         quotes = quoteBits;
-        return sepBits | lfBits | quoteBits;
+        carriageReturns = crBits;
+        return sepBits;
     }
 
     /// <summary>Scans the current record from <see cref="_scanPos"/>; true when its line feed was found (scan position just after it).</summary>
@@ -706,7 +791,7 @@ public sealed partial class CsvReader : IDisposable
             int start = _start;
             int fieldStart = _fieldStart;
             int count = _fieldCount;
-            bool keepFields = !_tooLong;
+            bool keepFields = !_tooLong && !_tooManyFields;
             int[] fields = _fields;
             int maskBase = _maskBase;
             uint mask = _mask;
@@ -739,14 +824,40 @@ public sealed partial class CsvReader : IDisposable
                 int idx = maskBase + System.Numerics.BitOperations.TrailingZeroCount(mask);
                 mask &= mask - 1;
                 byte b = Unsafe.Add(ref data, idx);
-                if (b == separator || b == LineFeed)
+                if (b == CarriageReturn)
+                {
+                    // A carriage return ends the record unless a line feed follows (then that ends it); the last byte of
+                    // the window waits for the next one unless the input has ended.
+                    if (idx + 1 < end)
+                    {
+                        if (Unsafe.Add(ref data, idx + 1) == LineFeed) continue;
+                    }
+                    else if (!_inputDone)
+                    {
+                        _fieldCount = count;
+                        _fieldStart = fieldStart;
+                        _scanPos = idx;
+                        _maskBase = -1;
+                        return false;
+                    }
+                }
+                if (b == separator || b == LineFeed || b == CarriageReturn)
                 {
                     // A record already known to be too long is only scanned for its end; its fields are never handed out.
                     if (keepFields)
                     {
-                        if (count + 1 > fields.Length) fields = GrowFields();
-                        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fields), count) = idx - start;
-                        count++;
+                        if (count == MaxFieldsPerRecord)
+                        {
+                            // Too many fields: the record is only scanned for its end from here on.
+                            _tooManyFields = true;
+                            keepFields = false;
+                        }
+                        else
+                        {
+                            if (count + 1 > fields.Length) fields = GrowFields();
+                            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fields), count) = idx - start;
+                            count++;
+                        }
                     }
                     fieldStart = idx + 1;
                     if (b == separator) continue;
@@ -787,12 +898,14 @@ public sealed partial class CsvReader : IDisposable
             int rel = rest.IndexOf(Quote);
             if (rel < 0)
             {
-                _recordNewlines += rest.Count(LineFeed);
-                pos = end;
+                // A carriage return as the window's last byte is counted once the next byte shows whether it is a CRLF.
+                int counted = !_inputDone && !rest.IsEmpty && rest[^1] == CarriageReturn ? rest.Length - 1 : rest.Length;
+                _recordNewlines += LineEnds(rest[..counted]);
+                pos += counted;
                 return false;
             }
             int q = pos + rel;
-            _recordNewlines += rest[..rel].Count(LineFeed);
+            _recordNewlines += LineEnds(rest[..rel]);
             if (q + 1 >= end)
             {
                 // Whether this is "" or a closing quote depends on the next byte.
@@ -819,7 +932,12 @@ public sealed partial class CsvReader : IDisposable
     private void AddField(int fieldEnd)
     {
         // A record already known to be too long is only scanned for its end; its fields are never handed out.
-        if (_tooLong) return;
+        if (_tooLong || _tooManyFields) return;
+        if (_fieldCount == MaxFieldsPerRecord)
+        {
+            _tooManyFields = true;
+            return;
+        }
         if (_fieldCount + 1 > _fields.Length) GrowFields();
         _fields[_fieldCount++] = fieldEnd - _start;
     }
@@ -864,7 +982,7 @@ public sealed partial class CsvReader : IDisposable
         return w;
     }
 
-    /// <summary>Bit i set when byte <paramref name="pos"/> + i is a separator, line feed or quote (bits at or past <paramref name="end"/> cleared).</summary>
+    /// <summary>Bit i set when byte <paramref name="pos"/> + i is a separator, line feed, carriage return or quote (bits at or past <paramref name="end"/> cleared).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint LoadMask(byte[] buf, int pos, int end)
     {
@@ -875,7 +993,8 @@ public sealed partial class CsvReader : IDisposable
             Vector256<byte> v = Vector256.LoadUnsafe(ref p);
             Vector256<byte> hits = Vector256.Equals(v, _separatorVector)
                 | Vector256.Equals(v, Vector256.Create(LineFeed))
-                | Vector256.Equals(v, Vector256.Create(Quote));
+                | Vector256.Equals(v, Vector256.Create(Quote))
+                | Vector256.Equals(v, Vector256.Create(CarriageReturn));
             bits = hits.ExtractMostSignificantBits();
         }
         else if (Vector128.IsHardwareAccelerated)
@@ -883,8 +1002,10 @@ public sealed partial class CsvReader : IDisposable
             Vector128<byte> sep = Vector128.Create(_separator);
             Vector128<byte> lo = Vector128.LoadUnsafe(ref p);
             Vector128<byte> hi = Vector128.LoadUnsafe(ref p, 16);
-            uint l = (Vector128.Equals(lo, sep) | Vector128.Equals(lo, Vector128.Create(LineFeed)) | Vector128.Equals(lo, Vector128.Create(Quote))).ExtractMostSignificantBits();
-            uint h = (Vector128.Equals(hi, sep) | Vector128.Equals(hi, Vector128.Create(LineFeed)) | Vector128.Equals(hi, Vector128.Create(Quote))).ExtractMostSignificantBits();
+            uint l = (Vector128.Equals(lo, sep) | Vector128.Equals(lo, Vector128.Create(LineFeed)) | Vector128.Equals(lo, Vector128.Create(Quote))
+                | Vector128.Equals(lo, Vector128.Create(CarriageReturn))).ExtractMostSignificantBits();
+            uint h = (Vector128.Equals(hi, sep) | Vector128.Equals(hi, Vector128.Create(LineFeed)) | Vector128.Equals(hi, Vector128.Create(Quote))
+                | Vector128.Equals(hi, Vector128.Create(CarriageReturn))).ExtractMostSignificantBits();
             bits = l | (h << 16);
         }
         else
@@ -893,7 +1014,7 @@ public sealed partial class CsvReader : IDisposable
             for (int i = 0; i < BlockBytes; i++)
             {
                 byte b = Unsafe.Add(ref p, i);
-                if (b == _separator || b == LineFeed || b == Quote) bits |= 1u << i;
+                if (b == _separator || b == LineFeed || b == Quote || b == CarriageReturn) bits |= 1u << i;
             }
         }
         int avail = end - pos;

@@ -27,4 +27,19 @@ public readonly record struct CsvReaderOptions
     internal Func<IReadOnlyList<string>, bool>? HeaderProbe { get; init; }
 
     internal int EffectiveMaxRecordBytes => MaxRecordBytes > 0 ? MaxRecordBytes : DefaultMaxRecordBytes;
+
+    /// <summary>Worksheets a workbook may have: one with more is refused before any is read.</summary>
+    public const int MaxWorkbookSheets = 255;
+
+    /// <summary>Rows a worksheet may have (Excel's own limit): a worksheet with more is refused when its next row is reached.</summary>
+    public const int MaxWorksheetRows = 1 << 20;
+
+    /// <summary>Rows of a worksheet, blank ones included, looked at for its header when the worksheet is chosen (R33).</summary>
+    public const int MaxWorksheetHeaderSearchRows = 1 << 16;
+
+    /// <summary><see cref="MaxWorkbookSheets"/>, lower in tests.</summary>
+    internal int WorkbookSheetLimit { get; init; } = MaxWorkbookSheets;
+
+    /// <summary><see cref="MaxWorksheetRows"/>, lower in tests.</summary>
+    internal int WorksheetRowLimit { get; init; } = MaxWorksheetRows;
 }

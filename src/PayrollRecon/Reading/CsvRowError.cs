@@ -17,4 +17,10 @@ public enum CsvRowError
 
     /// <summary>A quoted field's closing quote is followed by something other than white space, the separator or the line end (<c>"b"c</c>).</summary>
     StrayQuote,
+
+    /// <summary>The record holds bytes that are not valid GB18030 in a file detected as GB18030.</summary>
+    InvalidGb18030,
+
+    /// <summary>The record has more than <see cref="CsvReader.MaxFieldsPerRecord"/> fields; it was skipped.</summary>
+    TooManyFields,
 }

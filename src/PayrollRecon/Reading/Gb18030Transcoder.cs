@@ -32,10 +32,27 @@ internal static class Gb18030Transcoder
     /// <param name="isFinal">True when no more input follows: a truncated trailing character is decoded (as U+FFFD) instead of left over.</param>
     /// <param name="consumed">Source bytes used.</param>
     /// <param name="written">Destination bytes written.</param>
+    /// <param name="invalidStart">Where in <paramref name="destination"/> the first invalid sequence was written, or -1.</param>
+    /// <param name="invalidEnd">Where the last invalid sequence written ends (0 when there is none).</param>
     /// <returns><see cref="OperationStatus.Done"/>, <see cref="OperationStatus.NeedMoreData"/> (a character is cut at the end)
     /// or <see cref="OperationStatus.DestinationTooSmall"/>.</returns>
-    public static OperationStatus Transcode(ReadOnlySpan<byte> source, Span<byte> destination, bool isFinal, out int consumed, out int written)
+    /// <remarks>An invalid sequence (a byte that starts no character, a lead byte without its trail, a four-byte sequence
+    /// that maps to nothing) is written as <see cref="InvalidMarker"/>, a byte never found in valid UTF-8, so a reader
+    /// can tell the records that hold one; the bytes after an invalid lead byte are read again as characters of their own.</remarks>
+    public static OperationStatus Transcode(
+        ReadOnlySpan<byte> source, Span<byte> destination, bool isFinal, out int consumed, out int written, out int invalidStart, out int invalidEnd) =>
+        Transcode(source, destination, isFinal, InvalidMarker, out consumed, out written, out invalidStart, out invalidEnd);
+
+    /// <summary>Transcodes as <see cref="Transcode(ReadOnlySpan{byte}, Span{byte}, bool, out int, out int, out int, out int)"/>,
+    /// an invalid sequence written as <c>?</c> (as the platform decoder does).</summary>
+    public static OperationStatus Transcode(ReadOnlySpan<byte> source, Span<byte> destination, bool isFinal, out int consumed, out int written) =>
+        Transcode(source, destination, isFinal, (byte)'?', out consumed, out written, out _, out _);
+
+    private static OperationStatus Transcode(
+        ReadOnlySpan<byte> source, Span<byte> destination, bool isFinal, byte invalid, out int consumed, out int written, out int invalidStart, out int invalidEnd)
     {
+        invalidStart = -1;
+        invalidEnd = 0;
         int i = 0;
         int o = 0;
         ref byte src = ref MemoryMarshal.GetReference(source);
@@ -88,7 +105,19 @@ internal static class Gb18030Transcoder
                         continue;
                     }
                 }
-                o += DecodeUnit(source.Slice(i, unit), destination[o..]);
+                int n = DecodeUnit(source.Slice(i, unit), destination[o..], out bool valid);
+                if (!valid)
+                {
+                    // As '?', the platform decoder's text is kept; otherwise the sequence becomes one marker byte.
+                    if (invalid != (byte)'?')
+                    {
+                        destination[o] = invalid;
+                        n = 1;
+                    }
+                    if (invalidStart < 0) invalidStart = o;
+                    invalidEnd = o + n;
+                }
+                o += n;
                 i += unit;
             }
         }
@@ -97,7 +126,11 @@ internal static class Gb18030Transcoder
         return OperationStatus.Done;
     }
 
-    /// <summary>Length of the character unit that starts at a byte ≥ 0x80, or 0 when it is cut at the end of a non-final chunk.</summary>
+    /// <summary>Written for an invalid sequence: never a byte of valid UTF-8.</summary>
+    public const byte InvalidMarker = 0xFF;
+
+    /// <summary>Length of the character unit that starts at a byte ≥ 0x80 (1 for an invalid lead byte), or 0 when it is cut
+    /// at the end of a non-final chunk.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int UnitLength(ReadOnlySpan<byte> s, bool isFinal)
     {
@@ -108,16 +141,24 @@ internal static class Gb18030Transcoder
         if (b1 >= 0x40 && b1 != 0x7F && b1 != 0xFF) return 2;
         if (b1 is >= 0x30 and <= 0x39)
         {
+            // A four-byte sequence is lead, 0x30..0x39, 0x81..0xFE, 0x30..0x39; anything else leaves the lead alone (invalid).
+            // One cut short by the end of the input is one invalid unit, as the platform decoder reads it.
+            if (s.Length < 3) return isFinal ? s.Length : 0;
+            if (s[2] is < 0x81 or > 0xFE) return 1;
             if (s.Length < 4) return isFinal ? s.Length : 0;
-            return 4;
+            return s[3] is >= 0x30 and <= 0x39 ? 4 : 1;
         }
         return 1;
     }
 
-    private static int DecodeUnit(ReadOnlySpan<byte> unit, Span<byte> destination)
+    /// <summary>Decodes one unit into <paramref name="destination"/> with the platform decoder; <paramref name="valid"/> is
+    /// false when the unit is invalid or maps to nothing (the decoder writes '?' for it, never the decoding of a sequence
+    /// that starts at a byte of 0x80 or more).</summary>
+    private static int DecodeUnit(ReadOnlySpan<byte> unit, Span<byte> destination, out bool valid)
     {
         Span<char> chars = stackalloc char[8];
         int n = s_encoding.GetChars(unit, chars);
+        valid = unit.Length > 1 && !chars[..n].Contains('?');
         Utf8.FromUtf16(chars[..n], destination, out _, out int written);
         return written;
     }

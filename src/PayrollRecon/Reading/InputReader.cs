@@ -41,6 +41,7 @@ public abstract class InputReader : IDisposable
     private int _listed;
     private long _unlisted;
     private long _firstUnlistedLine;
+    private long _headerEnd;
 
     private protected InputReader(CsvReader csv, InputReaderOptions options)
     {
@@ -68,6 +69,8 @@ public abstract class InputReader : IDisposable
         PreambleRows = _preamble?.Count ?? 0,
         FooterRows = _footerRows,
         Sheet = _csv.SheetName,
+        EncodingDecidedOnBytes = _csv.EncodingDecidedOnBytes,
+        BytesAfterHeader = _header is null ? 0 : _csv.TextBytes - _headerEnd,
     };
 
     /// <summary>The header's column binding once it has been found: each header as written and the column it feeds (null: ignored).</summary>
@@ -241,6 +244,7 @@ public abstract class InputReader : IDisposable
             {
                 _header = candidate;
                 _headerFieldCount = row.FieldCount;
+                _headerEnd = _csv.TextOffset;
                 _csv.LockSeparator();
                 OnHeader(Preamble);
                 return;
@@ -325,8 +329,16 @@ public abstract class InputReader : IDisposable
 
     private void RejectRecord(in CsvRow row)
     {
-        if (row.Error != CsvRowError.None) Reject(row.Line, null, _csv.DescribeError(row.Error));
+        if (row.Error is CsvRowError.InvalidUtf8 or CsvRowError.InvalidGb18030) Reject(row.Line, ColumnName(_csv.ErrorField), _csv.DescribeError(row.Error));
+        else if (row.Error != CsvRowError.None) Reject(row.Line, null, _csv.DescribeError(row.Error));
         else Reject(row.Line, null, $"expected {_headerFieldCount} fields, found {row.FieldCount}");
+    }
+
+    /// <summary>The column a field of the header binds (its canonical name), else the header as written; null past the header.</summary>
+    private string? ColumnName(int field)
+    {
+        if (_header is null || field < 0 || field >= _header.Written.Count) return null;
+        return _header.BoundTo[field] ?? (_header.Written[field].Length > 0 ? _header.Written[field] : null);
     }
 
     private bool CheckEnd(bool more)

@@ -18,7 +18,9 @@ namespace PayrollRecon.Reading;
 /// field count. The worksheet read is the first (visible sheets before hidden ones) in which one of the first 50
 /// non-blank rows satisfies the header probe; with no probe, or none satisfying it, the first with a non-empty cell,
 /// else the first. A workbook that cannot be read, at opening or at any later row, is a one-line
-/// <see cref="PayrollDataException"/>.
+/// <see cref="PayrollDataException"/>; so is one with more than <see cref="CsvReaderOptions.MaxWorkbookSheets"/>
+/// worksheets, or a worksheet read past <see cref="CsvReaderOptions.MaxWorksheetRows"/> rows. At most
+/// <see cref="CsvReaderOptions.MaxWorksheetHeaderSearchRows"/> rows of a worksheet are looked at to choose it.
 /// </remarks>
 internal sealed class WorkbookRecordStream : RecordStream
 {
@@ -32,6 +34,7 @@ internal sealed class WorkbookRecordStream : RecordStream
     private readonly long _sourceLength;
     private readonly Dictionary<int, WorkbookCellText.DateParts> _dateParts = [];
     private readonly char[] _scratch = new char[WorkbookCellText.ScratchChars];
+    private readonly int _rowLimit;
     private int _fieldCount;
     private int _rowCount;
     private long _rowsServed;
@@ -44,9 +47,10 @@ internal sealed class WorkbookRecordStream : RecordStream
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    private WorkbookRecordStream(IExcelDataReader reader, Stream workbook, IDisposable? owner, string fileName, TextEncodingKind kind, int maxRecordBytes)
+    private WorkbookRecordStream(IExcelDataReader reader, Stream workbook, IDisposable? owner, string fileName, TextEncodingKind kind, int maxRecordBytes, int rowLimit)
         : base(maxRecordBytes)
     {
+        _rowLimit = rowLimit;
         _reader = reader;
         _owner = owner;
         _fileName = fileName;
@@ -87,10 +91,10 @@ internal sealed class WorkbookRecordStream : RecordStream
             throw Unreadable(fileName, e);
         }
 
-        var stream = new WorkbookRecordStream(reader, workbook, owner, fileName, kind, options.EffectiveMaxRecordBytes);
+        var stream = new WorkbookRecordStream(reader, workbook, owner, fileName, kind, options.EffectiveMaxRecordBytes, options.WorksheetRowLimit);
         try
         {
-            stream.ChooseSheet(options.HeaderProbe);
+            stream.ChooseSheet(options.HeaderProbe, options.WorkbookSheetLimit);
         }
         catch
         {
@@ -107,6 +111,11 @@ internal sealed class WorkbookRecordStream : RecordStream
         try
         {
             more = _reader.Read();
+            if (more && _rowsServed >= _rowLimit)
+            {
+                // A worksheet cannot hold more rows in Excel; a file that claims more (or repeats empty rows without end) is refused.
+                throw new PayrollDataException(_fileName, $"{_fileName}: worksheet with more than {_rowLimit} rows");
+            }
             if (more) WriteRow();
         }
         catch (Exception e) when (IsWorkbookFault(e))
@@ -141,10 +150,14 @@ internal sealed class WorkbookRecordStream : RecordStream
     }
 
     /// <summary>Positions the reader at the start of the worksheet to read (R33) and notes its name and size.</summary>
-    private void ChooseSheet(Func<IReadOnlyList<string>, bool>? probe)
+    private void ChooseSheet(Func<IReadOnlyList<string>, bool>? probe, int sheetLimit)
     {
         try
         {
+            if (_reader.ResultsCount > sheetLimit)
+            {
+                throw new PayrollDataException(_fileName, $"{_fileName}: workbook with {_reader.ResultsCount} worksheets, more than {sheetLimit}");
+            }
             int chosen = _reader.ResultsCount > 1 ? FindSheet(probe) : 0;
             _reader.Reset();
             for (int i = 0; i < chosen; i++) _reader.NextResult();
@@ -169,7 +182,9 @@ internal sealed class WorkbookRecordStream : RecordStream
         {
             bool visible = _reader.VisibleState is null or "visible";
             int nonBlank = 0;
-            while (nonBlank < HeaderSearchRows && _reader.Read())
+            int rows = 0;
+            // Blank rows count toward a bound too: a few bytes of xlsx can claim a million empty rows before the first cell.
+            while (nonBlank < HeaderSearchRows && rows++ < CsvReaderOptions.MaxWorksheetHeaderSearchRows && _reader.Read())
             {
                 if (!RowTexts(cells)) continue;
                 nonBlank++;
@@ -213,7 +228,9 @@ internal sealed class WorkbookRecordStream : RecordStream
     private void WriteRow()
     {
         BeginRecord();
-        for (int i = 0; i < _fieldCount; i++) AppendField(CellText(i));
+        // One field past the CSV core's limit is enough to make the row an error; the cells after it are not looked at.
+        int fields = Math.Min(_fieldCount, CsvReader.MaxFieldsPerRecord + 1);
+        for (int i = 0; i < fields; i++) AppendField(CellText(i));
         EndRecord();
     }
 

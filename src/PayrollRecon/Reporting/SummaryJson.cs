@@ -115,6 +115,8 @@ internal static class SummaryJson
                 w.WriteNumber("preambleRows", f.PreambleRows);
                 w.WriteNumber("footerRows", f.FooterRows);
                 w.WriteNumber("bytes", f.Bytes);
+                if (f.EncodingDecidedOnBytes > 0) w.WriteNumber("encodingDecidedOnBytes", f.EncodingDecidedOnBytes);
+                if (f.Warning is { } warning) w.WriteString("warning", warning);
                 w.WriteEndObject();
             }
 

@@ -25,6 +25,25 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Check_HeaderOnlyFileWithBytesAfterIt_WarnsOnStderrAndInSummary()
+    {
+        var files = TempProject.Small();
+        files["attendance.csv"] = "id_number,time\n\n\n";
+        using var project = new TempProject(files);
+        var outDir = project.Path_("out");
+        var (exit, error) = Run("check", project.Dir, "--out", outDir);
+        Assert.Equal(0, exit);
+        Assert.Equal("warning: attendance.csv: no rows after the header on line 1, though 2 bytes follow it\n", error.ReplaceLineEndings("\n"));
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        var attendance = summary.RootElement.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("file").GetString() == "attendance.csv");
+        Assert.Equal("attendance.csv: no rows after the header on line 1, though 2 bytes follow it", attendance.GetProperty("warning").GetString());
+        Assert.False(attendance.TryGetProperty("encodingDecidedOnBytes", out _));
+        var workers = summary.RootElement.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("file").GetString() == "workers.csv");
+        Assert.Equal(new FileInfo(project.Path_("workers.csv")).Length, workers.GetProperty("encodingDecidedOnBytes").GetInt64());
+        Assert.False(workers.TryGetProperty("warning", out _));
+    }
+
+    [Fact]
     public void Check_Timings_SameOutputsAndExitZero()
     {
         using var project = new TempProject(TempProject.Small());
@@ -224,11 +243,13 @@ public sealed class InspectCommandTests
         Assert.Equal(
             $"workers.csv: UTF-8, {new FileInfo(project.Path_("workers.csv")).Length} bytes, 2 rows read, 0 rejected\n" +
             "  header on line 1, comma-separated; 0 preamble rows, 0 footer rows skipped\n" +
+            $"  encoding decided on the first {new FileInfo(project.Path_("workers.csv")).Length} bytes\n" +
             "  columns: worker_id → worker_id, name → name, id_number → id_number, bank_account → bank_account, employer → employer, wage_type → wage_type, wage_rate → wage_rate\n" +
             "attendance.csv: absent\n" +
             "payroll.csv: absent\n" +
             $"bank.csv: UTF-8, {new FileInfo(project.Path_("bank.csv")).Length} bytes, 4 rows read, 1 rejected\n" +
             "  header on line 1, comma-separated; 0 preamble rows, 0 footer rows skipped\n" +
+            $"  encoding decided on the first {new FileInfo(project.Path_("bank.csv")).Length} bytes\n" +
             "  layout: A (direction + amount)\n" +
             "  columns: txn_id → txn_id, time → time, direction → direction, amount → amount, balance → balance, counterparty_name → counterparty_name, counterparty_account → counterparty_account, memo → memo\n" +
             "  bank.csv:5: column amount: invalid amount '12.3.4'\n" +
@@ -255,6 +276,7 @@ public sealed class InspectCommandTests
         Assert.Equal(
             $"bank.csv: UTF-8, {new FileInfo(project.Path_("bank.csv")).Length} bytes, 2 rows read, 0 rejected\n" +
             "  header on line 4, comma-separated; 3 preamble rows, 1 footer rows skipped\n" +
+            $"  encoding decided on the first {new FileInfo(project.Path_("bank.csv")).Length} bytes\n" +
             "  preamble: 中国银行交易流水明细单\n" +
             "  preamble: 账号: 622202*********0123\n" +
             "  preamble: 起止日期: 2024-01-01 至 2024-03-31\n" +

@@ -111,4 +111,20 @@ public sealed class AllocationTests
             });
         });
     }
+
+    [Fact]
+    public void AttendanceReader_CrOnlyLineEnds_TenTimesMoreRowsAllocatesNoMore()
+    {
+        AssertFlat(rows =>
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(AttendanceFile(rows)).Replace("\r\n", "\r"));
+            return Measure(() =>
+            {
+                using var reader = AttendanceReader.Create(new MemoryStream(bytes), "attendance.csv", new InputReaderOptions());
+                int n = 0;
+                while (reader.Read(out AttendanceRow row)) n += row.Direction == PunchDirection.In ? 1 : 0;
+                Assert.Equal(rows, n);
+            });
+        });
+    }
 }

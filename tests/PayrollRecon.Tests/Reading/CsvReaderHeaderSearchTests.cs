@@ -217,6 +217,33 @@ public sealed class CsvReaderHeaderSearchTests
     }
 
     [Fact]
+    public void HeaderSearch_CrOnlyAndMixedLineEnds_SameForAnySplitAndAnyRecordLimit()
+    {
+        // The same cases with every LF made a lone CR, a CRLF or left alone (old Mac exports, mixed files): R1 looks at
+        // each record's own first line up to its CR, and a CR at the end of a read waits for the next byte.
+        Gen<(string Text, int Lock, int MaxRecord, int Ends)> cases =
+            from c in SearchCases(200)
+            from lockAt in Gen.Choose(0, 12)
+            from maxRecord in Gen.Elements(0, 8, 24)
+            from ends in Gen.Choose(0, int.MaxValue)
+            select (c.Text, lockAt, maxRecord, ends);
+        Prop.ForAll(Arb.From(cases), Arb.From(Gen.Choose(0, int.MaxValue)), Arb.From(Gen.Elements(1, 2, 7, 100)), (c, seed, maxChunk) =>
+        {
+            var random = new Random(c.Ends);
+            string text = string.Concat(c.Text.Select(ch => ch != '\n' ? ch.ToString() : random.Next(3) switch { 0 => "\r", 1 => "\r\n", _ => "\n" }));
+            byte[] bytes = Utf8(text);
+            var options = new CsvReaderOptions { MaxRecordBytes = c.MaxRecord };
+            List<string> whole = ReadSearching(CsvReader.Create(new MemoryStream(bytes), "t.csv", options), c.Lock);
+            Assert.Equal(whole, ReadSearching(CsvReader.Create(new RandomReadStream(bytes, seed, maxChunk), "t.csv", options), c.Lock));
+            Assert.Equal(whole, ReadSearching(CsvReader.Create(ChunkedPipe(bytes, new Random(seed), maxChunk), "t.csv", options), c.Lock));
+            if (c.MaxRecord == 0)
+            {
+                Assert.Equal(ReferenceCsv.ReadSearchingHeader(text, c.Lock).Select(r => $"{r.Record} [{Name(r.Separator)}]"), whole);
+            }
+        }).Check(PropertyConfig.Quick(300));
+    }
+
+    [Fact]
     public void HeaderSearch_LockedAtHeaderOfLargeFile_BulkPathReadsEveryWindow()
     {
         // Several 128 KiB windows after the lock, read in uneven pieces: the bulk indexer serves them with the locked tab.

@@ -81,6 +81,53 @@ public sealed class CsvReaderPropertyTests
     }
 
     [Fact]
+    public void Read_CrOnlyAndMixedLineEnds_MatchReferenceForAnySplit()
+    {
+        // Lone CRs, CRLFs, LFs and CR CR LF mixed, inside and outside quotes, packed so that a CR often falls on the last
+        // byte of a 64-byte block or of a read with its LF in the next: records, line numbers and errors must not depend
+        // on where the input is cut.
+        Gen<string> mixed =
+            from n in Gen.Choose(0, 300)
+            from parts in Gen.ArrayOf(Gen.Elements("a", "12", "张三", ",", ",", "\t", "\r", "\r", "\r", "\r\n", "\n", "\r\r\n", " ", "\"", "\"x\ry\"", "\"\r\n\"", "\"b\"c", "\"\""), n)
+            select string.Concat(parts);
+        Prop.ForAll(Arb.From(mixed), Arb.From(Gen.Choose(0, int.MaxValue)), Arb.From(Gen.Elements(1, 2, 3, 63, 64, 65)), (text, seed, maxChunk) =>
+        {
+            byte[] bytes = Utf8(text);
+            var options = new CsvReaderOptions();
+            List<string> expected = ReferenceCsv.Read(text);
+            Assert.Equal(expected, ReadWith(CsvReader.Create(new MemoryStream(bytes), "t.csv", options), out _));
+            Assert.Equal(expected, ReadWith(CsvReader.Create(new RandomReadStream(bytes, seed, maxChunk), "t.csv", options), out _));
+            Assert.Equal(expected, ReadWith(CsvReader.Create(ChunkedPipe(bytes, new Random(seed), maxChunk), "t.csv", options), out _));
+            // The same text with every line end a lone CR reads as the same records on the same lines.
+            string crOnly = text.Replace("\r\n", "\n").Replace('\n', '\r');
+            Assert.Equal(ReferenceCsv.Read(crOnly), ReadWith(CsvReader.Create(new RandomReadStream(Utf8(crOnly), seed, maxChunk), "t.csv", options), out _));
+        }).Check(PropertyConfig.Quick(300));
+    }
+
+    [Fact]
+    public void Read_CrLfCutBetweenReadsAtEveryPoint_SameRecords()
+    {
+        // Every cut of a mixed input into two reads, so the CR of each CRLF is once the last byte of a read and its LF the
+        // first of the next; the header search (one record at a time through the resumable scanner) likewise.
+        string text = "账号:\t1\r\nh1,h2\r\n1,\"a\r\nb\"\r2,3\r\n\r\n4,5\r6,7\r\n";
+        byte[] bytes = Utf8(text);
+        List<string> expected = [.. ReferenceCsv.ReadSearchingHeader(text, 1).Select(r => r.Record)];
+        Assert.Equal(["1:账号:|1", "2:h1|h2", "3:1|a\r\nb", "5:2|3", "7:4|5", "8:6|7"], expected);
+        for (int cut = 0; cut <= bytes.Length; cut++)
+        {
+            using var reader = CsvReader.Create(new TwoReadStream(bytes, cut), "t.csv", new CsvReaderOptions());
+            reader.BeginHeaderSearch();
+            var records = new List<string>();
+            while (reader.Read(out CsvRow row))
+            {
+                records.Add(Format(row));
+                if (records.Count == 2) reader.LockSeparator();
+            }
+            Assert.Equal(expected, records);
+        }
+    }
+
+    [Fact]
     public void Read_DenseQuoteFreeInput_MatchesPlainSplit()
     {
         // Short fields and short lines put more than eight ends and more than two line feeds in one 64-byte block, so
@@ -140,6 +187,30 @@ public sealed class CsvReaderPropertyTests
     }
 
     [Fact]
+    public void Read_Gb18030WithInvalidSequences_SameRecordsForAnySplit()
+    {
+        // Lead bytes without a trail, cut four-byte sequences and unmapped ones between valid characters and line ends:
+        // the rows holding them are errors, and which rows those are must not depend on where the reads cut the bytes.
+        byte[][] pieces =
+        [
+            Gb("张三"), Gb("工资"), Gb("𠀀"), "a"u8.ToArray(), ","u8.ToArray(), "\n"u8.ToArray(), "\r"u8.ToArray(), "\r\n"u8.ToArray(),
+            "\""u8.ToArray(), [0x80], [0xFF], [0x81], [0x81, 0x30], [0x81, 0x30, 0x81], [0xFE, 0x39, 0xFE, 0x39], [0x81, 0x7F],
+        ];
+        Gen<byte[]> inputs =
+            from n in Gen.Choose(0, 200)
+            from parts in Gen.ArrayOf(Gen.Elements(pieces), n)
+            select (byte[])[.. Gb("姓名,备注\n张三,工资\n"), .. parts.SelectMany(p => p)];
+        Prop.ForAll(Arb.From(inputs), Arb.From(Gen.Choose(0, int.MaxValue)), Arb.From(Gen.Elements(1, 2, 3, 5, 100)), (bytes, seed, maxChunk) =>
+        {
+            var options = new CsvReaderOptions();
+            List<string> whole = ReadWith(CsvReader.Create(new MemoryStream(bytes), "t.csv", options), out TextEncodingKind encoding);
+            Assert.Equal(TextEncodingKind.Gb18030, encoding);
+            Assert.Equal(whole, ReadWith(CsvReader.Create(new RandomReadStream(bytes, seed, maxChunk), "t.csv", options), out _));
+            Assert.Equal(whole, ReadWith(CsvReader.Create(ChunkedPipe(bytes, new Random(seed), maxChunk), "t.csv", options), out _));
+        }).Check(PropertyConfig.Quick(300));
+    }
+
+    [Fact]
     public void Read_InvalidUtf8PastDetectionWindow_SameRecordsForAnySplit()
     {
         var text = new StringBuilder("name,memo\n");
@@ -175,4 +246,35 @@ public sealed class CsvReaderPropertyTests
             }
         }).Check(PropertyConfig.Quick());
     }
+}
+
+/// <summary>A stream that returns its bytes in two reads cut at a given point.</summary>
+internal sealed class TwoReadStream(byte[] data, int cut) : Stream
+{
+    private int _pos;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => data.Length;
+    public override long Position { get => _pos; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int stop = _pos < cut ? cut : data.Length;
+        int n = Math.Min(buffer.Length, stop - _pos);
+        data.AsSpan(_pos, n).CopyTo(buffer);
+        _pos += n;
+        return n;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

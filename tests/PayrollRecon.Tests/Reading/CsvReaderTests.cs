@@ -30,6 +30,62 @@ public sealed class CsvReaderTests
     }
 
     [Theory]
+    [InlineData("a,b\r1,2\r3,4\r", new[] { "1:a|b", "2:1|2", "3:3|4" })]
+    [InlineData("a,b\r1,2\r3,4", new[] { "1:a|b", "2:1|2", "3:3|4" })]
+    [InlineData("a,b\r\n1,2\r3,4\n5,6\r\n", new[] { "1:a|b", "2:1|2", "3:3|4", "4:5|6" })]
+    [InlineData("a,b\r\r1,2\r \r3,4\r", new[] { "1:a|b", "3:1|2", "5:3|4" })]
+    [InlineData("a,b\r\r\n1,2\r\n", new[] { "1:a|b", "3:1|2" })]
+    [InlineData("a,\"x\ry\"\r1,2\r", new[] { "1:a|x\ry", "3:1|2" })]
+    [InlineData("a,\"x\r\ny\rz\"\r1,2\r", new[] { "1:a|x\r\ny\rz", "4:1|2" })]
+    [InlineData("a,\"x\"\r1,2", new[] { "1:a|x", "2:1|2" })]
+    [InlineData("\r\r\na\tb\r1\t2\r", new[] { "3:a|b", "4:1|2" })]
+    [InlineData("a,\"b\"c\r1,2\r", new[] { "1!StrayQuote", "2:1|2" })]
+    public void Read_LoneCarriageReturn_EndsARecordAndCountsAsALine(string input, string[] expected)
+    {
+        // Old Mac exports end lines with a lone CR; CRLF stays one line end and a CR inside quotes stays data (but counts a line).
+        foreach (int maxRead in new[] { 1, 2, 3, 100 })
+        {
+            using var reader = CsvReader.Create(new RandomReadStream(Utf8(input), seed: 11, maxRead), "t.csv", new CsvReaderOptions());
+            Assert.Equal(expected, ReadAll(reader));
+        }
+    }
+
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    [InlineData("\r")]
+    public void Read_RecordOfTheDefaultLimit_AcceptedWithAnyLineEndAndOneByteMoreRejected(string end)
+    {
+        // 1 MiB of record plus its line end is read, 1 MiB + 1 is not: the line end never counts toward the limit.
+        int max = CsvReaderOptions.DefaultMaxRecordBytes;
+        foreach (int length in new[] { max, max + 1 })
+        {
+            byte[] tail = Utf8(end + "y,z" + end);
+            var bytes = new byte[length + tail.Length];
+            bytes.AsSpan(0, length).Fill((byte)'x');
+            bytes[0] = (byte)'a';
+            bytes[1] = (byte)',';
+            tail.CopyTo(bytes, length);
+            using CsvReader reader = Csv(bytes);
+            Assert.True(reader.Read(out CsvRow first));
+            if (length == max)
+            {
+                Assert.Equal(CsvRowError.None, first.Error);
+                Assert.Equal(2, first.FieldCount);
+                Assert.Equal(max - 2, first[1].Length);
+            }
+            else
+            {
+                Assert.Equal(CsvRowError.LineTooLong, first.Error);
+                Assert.Equal("line longer than 1048576 bytes", reader.DescribeError(first.Error));
+            }
+            Assert.True(reader.Read(out CsvRow second));
+            Assert.Equal("2:y|z", Format(second));
+            Assert.False(reader.Read(out _));
+        }
+    }
+
+    [Theory]
     [InlineData("a,\"b\"c,d\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
     [InlineData("\"a,\"b,c\"\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
     [InlineData("\"say \"hi\" now\",x\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
@@ -122,7 +178,8 @@ public sealed class CsvReaderTests
     [InlineData("a,b\n1,2\n", new[] { false, false })]
     [InlineData("a,b\n1,2", new[] { false, true })]
     [InlineData("a,b\r\n1,2\r\n", new[] { false, false })]
-    [InlineData("a,b\n1,2\r", new[] { false, true })]
+    [InlineData("a,b\n1,2\r", new[] { false, false })]
+    [InlineData("a,b\r1,2", new[] { false, true })]
     [InlineData("a,b\n1,\"2\n3\"", new[] { false, true })]
     [InlineData("a,b\n1,\"2\n3\"\n", new[] { false, false })]
     [InlineData("a,b\n1,2\n\n  ", new[] { false, false })]
@@ -194,10 +251,14 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
-    public void Read_RecordExactlyAtLimit_IsAccepted()
+    public void Read_RecordExactlyAtLimit_IsAcceptedWhateverItsLineEnd()
     {
-        Assert.Equal(["1:" + new string('x', 50), "2:y"], ReadAll(new string('x', 50) + "\r\ny\n", maxRecordBytes: 51));
-        Assert.Equal(["1!LineTooLong", "2:y"], ReadAll(new string('x', 50) + "\r\ny\n", maxRecordBytes: 50));
+        // The limit is on the record without its line end: CRLF, LF and a lone CR all leave 50 bytes at 50.
+        foreach (string end in new[] { "\r\n", "\n", "\r" })
+        {
+            Assert.Equal(["1:" + new string('x', 50), "2:y"], ReadAll(new string('x', 50) + end + "y\n", maxRecordBytes: 50));
+            Assert.Equal(["1!LineTooLong", "2:y"], ReadAll(new string('x', 51) + end + "y\n", maxRecordBytes: 50));
+        }
     }
 
     [Fact]

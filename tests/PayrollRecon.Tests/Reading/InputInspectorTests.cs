@@ -41,7 +41,15 @@ public sealed class InputInspectorTests
     public void Inspect_EachKind_ReadsOneRow(InputKind kind, string text)
     {
         InputInspection inspection = InputInspector.Inspect(new MemoryStream(Encoding.UTF8.GetBytes(text)), InputInspector.DefaultFileName(kind), kind);
-        Assert.Equal(new InputFileStats(InputInspector.DefaultFileName(kind), 1, 0, TextEncodingKind.Utf8, Encoding.UTF8.GetByteCount(text)) { HeaderLine = 1 }, inspection.Stats);
+        int bytes = Encoding.UTF8.GetByteCount(text);
+        var expected = new InputFileStats(InputInspector.DefaultFileName(kind), 1, 0, TextEncodingKind.Utf8, bytes)
+        {
+            HeaderLine = 1,
+            // The text starts with Chinese: the whole (short) file is the detection sample.
+            EncodingDecidedOnBytes = bytes,
+            BytesAfterHeader = Encoding.UTF8.GetByteCount(text[(text.IndexOf('\n') + 1)..]),
+        };
+        Assert.Equal(expected, inspection.Stats);
         Assert.Empty(inspection.Diagnostics);
     }
 

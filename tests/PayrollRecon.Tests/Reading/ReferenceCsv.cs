@@ -6,7 +6,8 @@ namespace PayrollRecon.Tests.Reading;
 /// A plain, character-by-character reading of the CSV rules the reader implements, to compare the reader against:
 /// R1 separator from the raw counts of the first non-blank line (or of each record's own line in a header search),
 /// quotes that open a field only as its first character, <c>""</c> escapes, white space only after a closing quote
-/// (anything else is a stray quote), blank records skipped, fields trimmed of Unicode white space.
+/// (anything else is a stray quote), blank records skipped, fields trimmed of Unicode white space. A line ends at a LF,
+/// or at a CR that no LF follows (a CRLF ends at its LF; its CR is white space of the last field, trimmed away).
 /// </summary>
 /// <remarks>Records come out as <see cref="ReadingTestSupport.Format"/> writes them: <c>line:field|field</c> or <c>line!Error</c>.</remarks>
 internal sealed class ReferenceCsv
@@ -59,13 +60,13 @@ internal sealed class ReferenceCsv
     {
         while (true)
         {
-            int lf = _text.IndexOf('\n', _pos);
+            int lf = _text.IndexOfAny(['\n', '\r'], _pos);
             string line = lf < 0 ? _text[_pos..] : _text[_pos..lf];
             int tabs = line.Count(c => c == '\t');
             int commas = line.Count(c => c == ',');
             if (lf >= 0 && tabs == 0 && commas == 0 && line.Trim().Length == 0)
             {
-                _pos = lf + 1;
+                _pos = lf + (_text[lf] == '\r' && lf + 1 < _text.Length && _text[lf + 1] == '\n' ? 2 : 1);
                 _line++;
                 continue;
             }
@@ -87,6 +88,12 @@ internal sealed class ReferenceCsv
         }
         return count;
     }
+
+    /// <summary>A LF, or a CR that no LF follows.</summary>
+    private static bool IsLineEnd(string text, int i) =>
+        text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'));
+
+    private static int LineEnds(string text) => Enumerable.Range(0, text.Length).Count(i => IsLineEnd(text, i));
 
     /// <summary>Reads one record: false at the end of the text, else the record, or null for a blank one.</summary>
     private bool TryRecord(char separator, out string? record)
@@ -123,14 +130,14 @@ internal sealed class ReferenceCsv
                         i = q + 1;
                         break;
                     }
-                    newlines += value.ToString().Count(c => c == '\n');
+                    newlines += LineEnds(value.ToString());
                     int restStart = i;
-                    while (i < _text.Length && _text[i] != separator && _text[i] != '\n') i++;
+                    while (i < _text.Length && _text[i] != separator && !IsLineEnd(_text, i)) i++;
                     if (_text[restStart..i].Trim().Length != 0) stray = true;
                 }
                 else
                 {
-                    while (i < _text.Length && _text[i] != separator && _text[i] != '\n') i++;
+                    while (i < _text.Length && _text[i] != separator && !IsLineEnd(_text, i)) i++;
                     value.Append(_text, _pos, i - _pos);
                 }
                 fields.Add(value.ToString().Trim());
