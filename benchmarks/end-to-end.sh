@@ -26,7 +26,8 @@ dotnet build -c Release "$ROOT/src/PayrollRecon.Cli" -nologo -v q >&2
 
 # generate MONTHS [ORDER] → prints the project folder (ORDER: time, the default, or worker)
 generate() {
-  local months=$1 order=${2:-time} dir="$WORK/w$WORKERS-m$1-$order-v2"
+  local months=$1 order=${2:-time}
+  local dir="$WORK/w$WORKERS-m$months-$order-v2"
   if [ ! -f "$dir/GEN-$SEED-0001/project.json" ]; then
     rm -rf "$dir"
     dotnet "$CLI" generate "$dir" --workers "$WORKERS" --months "$months" --seed "$SEED" --attendance-order "$order" >&2
