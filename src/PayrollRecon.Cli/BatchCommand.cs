@@ -30,17 +30,30 @@ internal static class BatchCommand
         throw new CliException($"--shard: expected I/N with 0 <= I < N, got '{text}'");
     }
 
+    /// <summary>The lock file a run holds in <c>--out</c> while it writes there (removed at the end).</summary>
+    internal const string LockFileName = ".payrollrecon-batch.lock";
+
     private static int Execute(string rootDir, int jobs, (int Index, int Count) shard, CommonOptions common, ParseResult parsed, CancellationToken ct)
     {
         if (!Directory.Exists(rootDir)) throw new CliException($"{rootDir}: no such folder");
         if (jobs < 1) throw new CliException($"--jobs: expected a positive number, got {jobs}");
-        var outDir = Path.GetFullPath(common.OutDir(parsed));
+        string outOption = common.OutDir(parsed);
+        var outDir = Path.GetFullPath(outOption);
+        string rootReal = LocalFiles.CanonicalPath(rootDir);
+        string outReal = LocalFiles.CanonicalPath(outDir);
+        // Outputs inside the root would be taken for projects by the next run, and a root inside the outputs would be
+        // overwritten by them.
+        if (outReal == rootReal) throw new CliException($"--out: '{outOption}' is the root folder itself; write the outputs to a folder outside the root");
+        if (LocalFiles.IsInside(outReal, rootReal)) throw new CliException($"--out: '{outOption}' is inside the root folder '{rootDir}'; write the outputs to a folder outside the root");
+        if (LocalFiles.IsInside(rootReal, outReal)) throw new CliException($"--out: '{outOption}' holds the root folder '{rootDir}'; write the outputs to a folder outside the root");
+        if (HeldProject(outDir) is { } held) throw new CliException($"--out: '{outOption}' holds a project ({held}); write the outputs to a folder of their own");
         var runner = new BatchRunner(outDir, common.CheckOptions(parsed), common.ReportOptions(parsed), common.FailOnLevel(parsed));
         var output = parsed.InvocationConfiguration.Output;
         var error = parsed.InvocationConfiguration.Error;
 
-        var projects = Discover(rootDir, outDir).Where((_, i) => i % shard.Count == shard.Index).ToArray();
+        var projects = Discover(rootReal, outReal).Where((_, i) => i % shard.Count == shard.Index).ToArray();
         Directory.CreateDirectory(outDir);
+        using var outLock = OutputLock.Acquire(outDir, outOption);
         // A portfolio left by an earlier run would describe project folders this run is about to replace; until this
         // run's portfolio is complete, there is none.
         foreach (var name in new[] { ReportWriter.PortfolioCsvFileName, ReportWriter.PortfolioHtmlFileName })
@@ -66,6 +79,22 @@ internal static class BatchCommand
 
     }
 
+    /// <summary>The first project.json in <paramref name="outDir"/> or one of its sub-folders (where a batch writes), or null.</summary>
+    private static string? HeldProject(string outDir)
+    {
+        if (!Directory.Exists(outDir)) return null;
+        if (ProjectFolder.IsProject(outDir)) return ProjectFolder.SettingsFile;
+        try
+        {
+            return Directory.EnumerateDirectories(outDir).Order(StringComparer.Ordinal)
+                .Where(ProjectFolder.IsProject).Select(d => Path.GetFileName(d) + "/" + ProjectFolder.SettingsFile).FirstOrDefault();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A project found below the root.</summary>
     /// <param name="Dir">Full path of the project folder.</param>
     /// <param name="RelativeDir">The folder relative to the root, '/'-separated; the name used in error messages, so a
@@ -74,65 +103,126 @@ internal static class BatchCommand
     /// <param name="Settings">The settings, or null when <paramref name="Error"/> is set.</param>
     /// <param name="Error">Why the project cannot be checked; null when it can be tried.</param>
     /// <param name="InputBytes">Total size of the project's input files.</param>
-    internal sealed record DiscoveredProject(string Dir, string RelativeDir, string Code, ProjectSettings? Settings, string? Error, long InputBytes);
+    /// <param name="Defect">The error is a defect of the program met while looking at the folder (exit code 3).</param>
+    internal sealed record DiscoveredProject(string Dir, string RelativeDir, string Code, ProjectSettings? Settings, string? Error, long InputBytes, bool Defect = false);
 
-    /// <summary>Every folder holding a project.json, in code order (ties by path), excluding the output folder.</summary>
+    /// <summary>Every folder holding a project.json below <paramref name="rootDir"/>, in code order (ties by path).</summary>
+    /// <remarks>
+    /// The walk never follows a link to a folder: a folder reached through a link inside the root is reached directly
+    /// anyway, and one outside the root is not checked but listed as a failed row (<c>… a link to a folder outside the
+    /// root (not followed)</c>), so nothing is skipped silently and no loop of links can make the walk endless. A folder
+    /// that cannot be listed is a failed row too. <paramref name="outDir"/> (never inside the root for a run) is skipped.
+    /// </remarks>
     internal static IReadOnlyList<DiscoveredProject> Discover(string rootDir, string outDir)
     {
-        var rootFull = Path.GetFullPath(rootDir);
-        var outFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir));
+        var rootFull = LocalFiles.CanonicalPath(rootDir);
+        var outFull = LocalFiles.CanonicalPath(outDir);
         var found = new List<DiscoveredProject>();
         var stack = new Stack<string>();
         stack.Push(rootFull);
         while (stack.Count > 0)
         {
             var dir = stack.Pop();
-            if (string.Equals(Path.TrimEndingDirectorySeparator(dir), outFull, StringComparison.Ordinal)) continue;
+            if (string.Equals(dir, outFull, StringComparison.Ordinal)) continue;
+            string relative = Path.GetRelativePath(rootFull, dir).Replace('\\', '/');
             if (ProjectFolder.IsProject(dir))
             {
-                found.Add(Describe(dir, Path.GetRelativePath(rootFull, dir).Replace('\\', '/')));
+                found.Add(Describe(dir, relative));
                 // A project folder is a leaf: folders inside it (old outputs, archives) are not projects of the root.
                 continue;
             }
-            foreach (var sub in Directory.EnumerateDirectories(dir).OrderByDescending(d => d, StringComparer.Ordinal)) stack.Push(sub);
+            string[] entries;
+            try
+            {
+                entries = Directory.EnumerateFileSystemEntries(dir).OrderByDescending(d => d, StringComparer.Ordinal).ToArray();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                found.Add(Failed(dir, relative, $"{relative}: folder cannot be listed ({Program.OneLine(e.Message)})"));
+                continue;
+            }
+            foreach (var entry in entries)
+            {
+                string entryRelative = Path.GetRelativePath(rootFull, entry).Replace('\\', '/');
+                try
+                {
+                    var kind = LocalFiles.KindOf(entry, followLinks: false);
+                    if (kind == EntryKind.Directory) stack.Push(entry);
+                    else if (kind == EntryKind.Link && LocalFiles.KindOf(entry, followLinks: true) == EntryKind.Directory
+                             && LocalFiles.RealPath(entry) is { } target && target != rootFull && !LocalFiles.IsInside(target, rootFull))
+                        found.Add(Failed(entry, entryRelative, $"{entryRelative}: a link to a folder outside the root (not followed)"));
+                }
+                catch (IOException)
+                {
+                    // A loop of links or a dangling one: not a folder, so not a project.
+                }
+            }
         }
         found.Sort(static (a, b) =>
         {
             int c = string.CompareOrdinal(a.Code, b.Code);
             return c != 0 ? c : string.CompareOrdinal(a.RelativeDir, b.RelativeDir);
         });
-        // Two projects that map to the same output folder would overwrite each other: the later one is reported, not
-        // run. Folder names are compared ignoring case so that the outcome does not depend on the file system.
-        var folders = new Dictionary<string, DiscoveredProject>(StringComparer.OrdinalIgnoreCase);
+        // Two projects that map to the same output folder would overwrite each other, and two codes a reader cannot
+        // tell apart would be confused in the portfolio: the later one is reported, not run. Codes are compared by
+        // their folder names, folded (see LookAlikeKey) so that the outcome does not depend on the file system.
+        var folders = new Dictionary<string, DiscoveredProject>(StringComparer.Ordinal);
         for (int i = 0; i < found.Count; i++)
         {
             var p = found[i];
             if (p.Error is not null) continue;
-            if (folders.TryGetValue(SafeFolderName(p.Code), out var first))
+            string key = LookAlikeKey(SafeFolderName(p.Code));
+            if (!folders.TryGetValue(key, out var first))
+                folders.Add(key, p);
+            else if (p.Code == first.Code)
                 found[i] = p with { Error = $"{p.RelativeDir}: project code '{p.Code}' is also the code of {first.RelativeDir}" };
             else
-                folders.Add(SafeFolderName(p.Code), p);
+                found[i] = p with { Error = $"{p.RelativeDir}: project code '{Visible(p.Code)}' cannot be told from the code '{Visible(first.Code)}' of {first.RelativeDir} (they differ only in case, width, invisible characters or surrounding spaces)" };
         }
         return found;
     }
 
+    private static DiscoveredProject Failed(string dir, string relative, string error) => new(dir, relative, relative, null, error, 0);
+
+    /// <summary>Looks at one project folder: its settings and the size of its inputs. Whatever goes wrong (a bad or
+    /// unreadable project.json, a special file, a link out of the folder) becomes the project's error, never the end of the batch.</summary>
     private static DiscoveredProject Describe(string dir, string relative)
     {
-        long bytes = 0;
-        foreach (var kind in Enum.GetValues<InputKind>())
-        {
-            if (ProjectFolder.Locate(dir, kind) is { } path) bytes += new FileInfo(path).Length;
-        }
+        var failed = new DiscoveredProject(dir, relative, relative, null, null, 0);
         try
         {
-            using var stream = new FileStream(Path.Combine(dir, ProjectFolder.SettingsFile), FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
-            var settings = ProjectSettingsReader.Read(stream, relative + "/" + ProjectFolder.SettingsFile);
+            var settings = ProjectFolder.ReadSettings(dir, relative + "/" + ProjectFolder.SettingsFile)
+                ?? throw new CliException($"{relative}: missing required file '{ProjectFolder.SettingsFile}'");
+            long bytes = 0;
+            foreach (var kind in Enum.GetValues<InputKind>())
+            {
+                try
+                {
+                    if (ProjectFolder.Locate(dir, kind) is { } path) bytes += new FileInfo(path).Length;
+                }
+                catch (CliException)
+                {
+                    // A special file or a link out of the folder: reported when the project is run, with its code and name.
+                }
+            }
             return new DiscoveredProject(dir, relative, settings.Code, settings, null, bytes);
         }
-        catch (Exception e) when (e is PayrollDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is PayrollDataException or CliException)
         {
-            string message = e is PayrollDataException ? e.Message : $"{relative}/{ProjectFolder.SettingsFile}: cannot be read ({e.Message})";
-            return new DiscoveredProject(dir, relative, relative, null, Program.OneLine(message), bytes);
+            return failed with { Error = BatchRunner.NameFolder(failed, Program.OneLine(e.Message)) };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return failed with { Error = $"{relative}: cannot be read ({Program.OneLine(e.Message)})" };
+        }
+        catch (OverflowException)
+        {
+            return failed with { Error = $"{relative}: {Program.OverflowMessage}" };
+        }
+        catch (Exception e)
+        {
+            // A defect of the program met on one folder must not cost the regulator the other projects.
+            return failed with { Error = $"{relative}: internal error ({e.GetType().Name}): {Program.OneLine(e.Message)}", Defect = true };
         }
     }
 
@@ -140,14 +230,67 @@ internal static class BatchCommand
     internal static CheckInputs Inputs(DiscoveredProject project) =>
         ProjectFolder.Inputs(project.Dir, project.Settings ?? throw new InvalidOperationException("a project without settings is not checked"), project.RelativeDir);
 
-    /// <summary>A project code as a folder name: path separators and other unsafe characters become '_'.</summary>
+    /// <summary>Names in <c>--out</c> that belong to the batch itself, never to a project (compared ignoring case).</summary>
+    private static readonly string[] ReservedNames =
+    [
+        ReportWriter.PortfolioCsvFileName, ReportWriter.PortfolioHtmlFileName,
+        ReportWriter.PortfolioCsvFileName + ".tmp", ReportWriter.PortfolioHtmlFileName + ".tmp", LockFileName,
+    ];
+
+    /// <summary>A project code as a folder name of <c>--out</c>: path separators, control characters (ESC, BEL, C1) and
+    /// other unsafe characters become '_'; a name the batch uses itself (<c>portfolio.csv</c>, …), an empty name, '.'
+    /// and '..' get a '_' in front, so a project's folder never takes the portfolio's place or leaves <c>--out</c>.</summary>
     internal static string SafeFolderName(string code)
     {
         var chars = code.ToCharArray();
         var invalid = Path.GetInvalidFileNameChars();
         for (int i = 0; i < chars.Length; i++)
-            if (Array.IndexOf(invalid, chars[i]) >= 0 || chars[i] == '\\' || chars[i] == ':') chars[i] = '_';
+            if (Array.IndexOf(invalid, chars[i]) >= 0 || chars[i] is '\\' or ':' or '/' || char.IsControl(chars[i])) chars[i] = '_';
         var name = new string(chars);
-        return name is "." or ".." || name.Length == 0 ? "_" + name : name;
+        bool reserved = Array.Exists(ReservedNames, r => string.Equals(r, LookAlikeKey(name), StringComparison.OrdinalIgnoreCase));
+        return name is "." or ".." || name.Length == 0 || reserved ? "_" + name : name;
+    }
+
+    /// <summary>
+    /// What a code looks like to a reader and to a case-insensitive file system: invisible format characters (zero-width
+    /// space and joiners, direction marks, byte order mark, soft hyphen) removed, full-width forms and the letter-like
+    /// signs K (Kelvin), Å (Ångström) and Ω (Ohm) mapped to the ordinary letters, every kind of space made a plain space,
+    /// combining accents removed, surrounding spaces trimmed, and case folded.
+    /// </summary>
+    /// <remarks>A fixed table rather than full NFKC: the CLI runs with invariant globalization, where
+    /// <see cref="string.Normalize()"/> does nothing.</remarks>
+    internal static string LookAlikeKey(string name)
+    {
+        var key = new System.Text.StringBuilder(name.Length);
+        foreach (char c in name)
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.NonSpacingMark
+                or System.Globalization.UnicodeCategory.EnclosingMark) continue;
+            char folded = c switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFF01 + 0x21),
+                '\u212A' => 'K',
+                '\u212B' => '\u00C5',
+                '\u2126' => '\u03A9',
+                _ when category == System.Globalization.UnicodeCategory.SpaceSeparator => ' ',
+                _ => c,
+            };
+            key.Append(char.ToUpperInvariant(folded));
+        }
+        return key.ToString().Trim();
+    }
+
+    /// <summary>A code for a message that tells two look-alike codes apart: characters the fold changes or removes are shown as <c>\uXXXX</c>.</summary>
+    private static string Visible(string code)
+    {
+        var shown = new System.Text.StringBuilder(code.Length);
+        foreach (char c in code)
+        {
+            bool plain = c == ' ' || (!char.IsControl(c) && !char.IsWhiteSpace(c) && LookAlikeKey(c.ToString()) == char.ToUpperInvariant(c).ToString());
+            if (plain) shown.Append(c);
+            else shown.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+        }
+        return shown.ToString();
     }
 }

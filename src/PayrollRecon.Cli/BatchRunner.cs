@@ -76,14 +76,20 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
 
     private Outcome RunOne(BatchCommand.DiscoveredProject project, BatchProgress.Slot slot, CancellationToken ct)
     {
-        if (project.Error is not null) return new(PortfolioEntry.Failed(project.Code, null, project.Error), false, false);
+        if (project.Error is not null) return new(PortfolioEntry.Failed(project.Code, null, project.Error), false, project.Defect);
         string? name = project.Settings?.Name;
         try
         {
             var inputs = BatchCommand.Inputs(project);
             var result = PayrollChecker.Check(inputs, checkOptions, slot, ct);
             string folder = BatchCommand.SafeFolderName(project.Code);
-            ProjectOutput.Write(result, Path.Combine(outDir, folder), reportOptions, ct);
+            string target = Path.Combine(outDir, folder);
+            // The project's folder of --out is written only as a real folder: a link planted there would send the
+            // outputs (and their removal on Ctrl-C) anywhere.
+            var existing = LocalFiles.KindOf(target, followLinks: false);
+            if (existing is not (EntryKind.Missing or EntryKind.Directory))
+                throw new CliException($"output folder '{folder}' in --out is {LocalFiles.Describe(existing)}, not a folder; not written (remove it)");
+            ProjectOutput.Write(result, target, reportOptions, ct);
             var entry = PortfolioEntry.FromResult(result) with { ReportLink = $"{Uri.EscapeDataString(folder)}/report.html" };
             return new(entry, CheckCommand.ExitCodeFor(result, failOn) != ExitCodes.Ok, false);
         }

@@ -32,9 +32,9 @@ internal static class GenerateCommand
         {
             var options = new GeneratorOptions
             {
-                Projects = Positive(parsed.GetValue(projects), "--projects"),
-                Workers = Positive(parsed.GetValue(workers), "--workers"),
-                Months = Positive(parsed.GetValue(months), "--months"),
+                Projects = InRange(parsed.GetValue(projects), "--projects", MaxProjects),
+                Workers = InRange(parsed.GetValue(workers), "--workers", MaxWorkers),
+                Months = InRange(parsed.GetValue(months), "--months", MaxMonths),
                 Seed = parsed.GetValue(seed),
                 DefectRate = Rate(parsed.GetValue(defectRate)),
                 ChineseHeaders = parsed.GetValue(chinese),
@@ -54,6 +54,9 @@ internal static class GenerateCommand
     private static double Rate(double rate) =>
         rate is >= 0 and <= 1 ? rate : throw new CliException($"--defect-rate: expected a number from 0 to 1, got {rate}");
 
-    private static int Positive(int value, string name) =>
-        value > 0 ? value : throw new CliException($"{name}: expected a positive number, got {value}");
+    /// <summary>Most projects, workers per project and months one run generates (README; the generator's own limits).</summary>
+    internal const int MaxProjects = 100_000, MaxWorkers = 1_000_000, MaxMonths = 240;
+
+    private static int InRange(int value, string name, int max) =>
+        value is >= 1 && value <= max ? value : throw new CliException($"{name}: expected a number from 1 to {max}, got {value}");
 }

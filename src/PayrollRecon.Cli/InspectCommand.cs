@@ -23,7 +23,7 @@ internal static class InspectCommand
     internal static int Execute(string projectDir, int maxDiagnostics, TextWriter output, int rows = 0)
     {
         if (!Directory.Exists(projectDir)) throw new CliException($"{projectDir}: no such project folder");
-        if (File.Exists(Path.Combine(projectDir, ProjectFolder.SettingsFile)))
+        if (ProjectFolder.IsProject(projectDir))
         {
             // Validates project.json the same way check does; a bad file is the one-line error of exit code 2.
             ProjectFolder.Load(projectDir);

@@ -20,32 +20,80 @@ internal static class ProjectFolder
 
     /// <summary>The path of the file of <paramref name="kind"/> in <paramref name="dir"/> (the first of <see cref="FileNames"/>
     /// that exists), or null when the project has none.</summary>
+    /// <exception cref="CliException">When that entry is not a regular file or links out of the folder (<see cref="CheckedFile"/>).</exception>
     public static string? Locate(string dir, InputKind kind)
     {
         foreach (string name in FileNames(kind))
         {
-            string path = Path.Combine(dir, name);
-            if (File.Exists(path)) return path;
+            if (CheckedFile(dir, name) is { } path) return path;
         }
         return null;
     }
 
-    /// <summary>True when <paramref name="dir"/> holds a <c>project.json</c>.</summary>
-    public static bool IsProject(string dir) => File.Exists(Path.Combine(dir, SettingsFile));
+    /// <summary>The path of the entry <paramref name="name"/> in the project folder <paramref name="dir"/>, examined
+    /// before anything opens it; null when there is none.</summary>
+    /// <remarks>
+    /// Only a regular file is read: a named pipe would block the open until some writer came, a device such as
+    /// <c>/dev/zero</c> never ends, a socket or folder cannot be read as a file. A link is followed only to a regular
+    /// file inside the project folder, so a planted <c>workers.csv → /etc/passwd</c> cannot copy another file into the
+    /// outputs.
+    /// </remarks>
+    /// <exception cref="CliException">One line naming the file: <c>bank.csv: not a regular file (a named pipe)</c>,
+    /// <c>workers.csv: a link to a file outside the project folder (not read)</c>.</exception>
+    public static string? CheckedFile(string dir, string name)
+    {
+        string path = Path.Combine(dir, name);
+        try
+        {
+            var kind = LocalFiles.KindOf(path, followLinks: false);
+            if (kind == EntryKind.Missing) return null;
+            if (kind == EntryKind.Link)
+            {
+                var target = LocalFiles.KindOf(path, followLinks: true);
+                if (target == EntryKind.Missing) throw new CliException($"{name}: a link to nothing (its target does not exist)");
+                if (target != EntryKind.Regular) throw new CliException($"{name}: not a regular file (a link to {LocalFiles.Describe(target)})");
+                string folder = LocalFiles.RealPath(dir) ?? Path.GetFullPath(dir);
+                if (LocalFiles.RealPath(path) is not { } real || !LocalFiles.IsInside(real, folder))
+                    throw new CliException($"{name}: a link to a file outside the project folder (not read)");
+                return path;
+            }
+            if (kind != EntryKind.Regular) throw new CliException($"{name}: not a regular file ({LocalFiles.Describe(kind)})");
+            return path;
+        }
+        catch (IOException e)
+        {
+            throw new CliException($"{name}: cannot be examined ({e.Message})");
+        }
+    }
+
+    /// <summary>True when <paramref name="dir"/> holds an entry named <c>project.json</c> (a bad one is reported when read).</summary>
+    public static bool IsProject(string dir)
+    {
+        try
+        {
+            return LocalFiles.KindOf(Path.Combine(dir, SettingsFile), followLinks: false) != EntryKind.Missing;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
 
     /// <summary>Reads <c>project.json</c> and locates the inputs; a missing required file or bad settings throw with one line.</summary>
     public static CheckInputs Load(string dir)
     {
         if (!Directory.Exists(dir)) throw new CliException($"{dir}: no such project folder");
-        var settingsPath = Path.Combine(dir, SettingsFile);
-        if (!File.Exists(settingsPath)) throw new CliException($"{dir}: missing required file '{SettingsFile}'");
-        // Read through the capped stream reader: a huge or endless file (/dev/zero) stops at the size cap, not at the end.
-        ProjectSettings settings;
-        using (var stream = new FileStream(settingsPath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096))
-        {
-            settings = ProjectSettingsReader.Read(stream, SettingsFile);
-        }
-        return Inputs(dir, settings, dir);
+        return Inputs(dir, ReadSettings(dir, SettingsFile) ?? throw new CliException($"{dir}: missing required file '{SettingsFile}'"), dir);
+    }
+
+    /// <summary>The settings of the project in <paramref name="dir"/>, or null when it has no <c>project.json</c>;
+    /// errors name the file as <paramref name="label"/>.</summary>
+    public static ProjectSettings? ReadSettings(string dir, string label)
+    {
+        if (CheckedFile(dir, SettingsFile) is not { } path) return null;
+        // Read through the capped stream reader: a huge file stops at the size cap, not at its end.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
+        return ProjectSettingsReader.Read(stream, label);
     }
 
     /// <summary>The inputs of the project in <paramref name="dir"/> under the default file names (a workbook where the CSV

@@ -8,9 +8,11 @@ internal static class ProjectOutput
 {
     /// <summary>Writes findings.csv, ledger.csv, summary.json and report.html into <paramref name="outDir"/>.</summary>
     /// <remarks>All four are written as <c>.tmp</c> files first and renamed together at the end, so a cancelled run
-    /// leaves either the new set or the files that were there before, never some of each, and no <c>.tmp</c> file.</remarks>
+    /// leaves either the new set or the files that were there before, never some of each, and no <c>.tmp</c> file.
+    /// A folder this call creates is removed again when it fails or is cancelled, so Ctrl-C leaves no empty project folder.</remarks>
     public static void Write(ReconciliationResult result, string outDir, ReportOptions options, CancellationToken ct, CheckTimings? timings = null)
     {
+        bool created = !Directory.Exists(outDir);
         Directory.CreateDirectory(outDir);
         (string Name, Action<Stream> Write)[] files =
         [
@@ -21,6 +23,7 @@ internal static class ProjectOutput
         ];
         var temporary = new List<string>(files.Length);
         timings?.Restart();
+        bool done = false;
         try
         {
             foreach (var (name, write) in files)
@@ -34,11 +37,13 @@ internal static class ProjectOutput
             ct.ThrowIfCancellationRequested();
             // Past this point the renames run to the end: they take microseconds, and stopping half-way would mix runs.
             for (int i = 0; i < files.Length; i++) File.Move(temporary[i], Path.Combine(outDir, files[i].Name), overwrite: true);
+            done = true;
         }
         finally
         {
             foreach (var tmp in temporary)
                 if (File.Exists(tmp)) File.Delete(tmp);
+            if (created && !done) RemoveIfEmpty(outDir);
         }
     }
 
@@ -59,9 +64,32 @@ internal static class ProjectOutput
         }
     }
 
+    /// <summary>Writes a temporary file, created exclusively: whatever is found under its name (a file a killed run
+    /// left, a link planted there) is removed, never written through — removing a link removes the link, not its target.</summary>
     private static void WriteFile(string path, Action<Stream> write)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        write(stream);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+        catch (IOException) when (LocalFiles.KindOf(path, followLinks: false) is not EntryKind.Missing and not EntryKind.Directory)
+        {
+            File.Delete(path);
+            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+        using (stream) write(stream);
+    }
+
+    private static void RemoveIfEmpty(string dir)
+    {
+        try
+        {
+            if (!Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left as it is: the error being reported matters more than an empty folder.
+        }
     }
 }

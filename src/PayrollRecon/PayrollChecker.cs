@@ -116,7 +116,8 @@ public static class PayrollChecker
         where TReader : InputReader
     {
         var diagnostics = new List<Diagnostic>();
-        var stream = source.Open();
+        // A host's source that yields no stream is a defect of the host, named here rather than as a NullReferenceException deep in a reader.
+        var stream = source.Open() ?? throw new ArgumentException($"{source.Name}: InputSource.Open returned null instead of a readable stream", nameof(source));
         TReader reader;
         try
         {

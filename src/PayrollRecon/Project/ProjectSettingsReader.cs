@@ -15,8 +15,8 @@ namespace PayrollRecon.Project;
 /// inside <c>minimumWage</c>, inside <c>laborFunds</c> items — are errors, so a typo cannot silently disable a check.
 /// Money is a JSON number or a string with at most two decimals, read from its raw text (never through a double).
 /// Every problem throws <see cref="PayrollDataException"/> whose message is one line starting with the file name,
-/// odd bytes included: a byte order mark past the start (two files joined), bytes that are not UTF-8 (a file saved as
-/// GBK), and string escapes of half a surrogate pair (<c>"\ud800"</c>), which System.Text.Json parses but cannot
+/// odd bytes included: a byte order mark past the start (two files joined), bytes that are neither UTF-8 nor GB18030
+/// (a file saved as GBK is read as GB18030, as CSV inputs are), and string escapes of half a surrogate pair (<c>"\ud800"</c>), which System.Text.Json parses but cannot
 /// turn into a string. Comments and trailing commas are tolerated, since the file is written by hand.
 /// </remarks>
 public static class ProjectSettingsReader
@@ -46,20 +46,25 @@ public static class ProjectSettingsReader
         MaxDepth = 16,
     };
 
-    /// <summary>Reads the settings from UTF-8 JSON (a leading byte order mark is skipped).</summary>
+    /// <summary>Reads the settings from JSON bytes, in the encoding detected as for the CSV inputs (SPEC §2.1): a byte
+    /// order mark means UTF-8; otherwise valid UTF-8 is UTF-8, and anything else is GB18030 (GBK, GB2312), which is what a
+    /// Chinese Windows editor saves.</summary>
     /// <exception cref="PayrollDataException">When the document is not valid JSON or breaks a rule of SPEC §2.2.</exception>
-    public static ProjectSettings Read(ReadOnlySpan<byte> utf8Json, string fileName = "project.json")
+    public static ProjectSettings Read(ReadOnlySpan<byte> json, string fileName = "project.json")
     {
-        if (utf8Json.StartsWith("\uFEFF"u8)) utf8Json = utf8Json[3..];
-        if (utf8Json.Length > MaxBytes) throw Error(fileName, $"file is larger than {MaxBytes} bytes");
-        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty) throw Error(fileName, "file is empty");
+        bool byteOrderMark = json.StartsWith("\uFEFF"u8);
+        if (byteOrderMark) json = json[3..];
+        if (json.Length > MaxBytes) throw Error(fileName, $"file is larger than {MaxBytes} bytes");
+        if (json.Trim(" \t\r\n"u8).IsEmpty) throw Error(fileName, "file is empty");
+        byte[]? transcoded = byteOrderMark || System.Text.Unicode.Utf8.IsValid(json) ? null : FromGb18030(json, fileName);
+        ReadOnlySpan<byte> utf8Json = transcoded ?? json;
         CheckText(utf8Json, fileName);
 
         // JsonDocument needs memory it can keep; the copy is a few hundred bytes for a real file.
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Json.ToArray(), DocumentOptions);
+            document = JsonDocument.Parse(transcoded ?? utf8Json.ToArray(), DocumentOptions);
         }
         catch (JsonException e)
         {
@@ -72,10 +77,33 @@ public static class ProjectSettingsReader
         }
     }
 
+    /// <summary>Strict GB18030: a byte sequence that is not a character of it is an error, never a U+FFFD in a setting.</summary>
+    private static readonly Lazy<Encoding> StrictGb18030 = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    });
+
+    /// <summary>The UTF-8 text of a GB18030 file; bytes that are neither UTF-8 nor GB18030 are refused naming the line.</summary>
+    private static byte[] FromGb18030(ReadOnlySpan<byte> gb18030, string fileName)
+    {
+        try
+        {
+            return Encoding.UTF8.GetBytes(StrictGb18030.Value.GetString(gb18030));
+        }
+        catch (DecoderFallbackException e)
+        {
+            // 0x0A is never part of a multi-byte GB18030 character, so lines are counted on the raw bytes.
+            int at = Math.Clamp(e.Index, 0, gb18030.Length - 1);
+            throw Error(fileName, $"invalid text at line {LineAt(gb18030, at)}: byte 0x{gb18030[at]:X2} is neither UTF-8 nor GB18030 (save the file as UTF-8)");
+        }
+    }
+
     /// <summary>Refuses a byte order mark past the start and bytes that are not UTF-8, naming the line, before any JSON is read.</summary>
     /// <remarks>
     /// System.Text.Json only checks UTF-8 where it reads structure: invalid bytes inside a string come out later as an
     /// <see cref="InvalidOperationException"/>, and a byte order mark between two values as a puzzling JSON error.
+    /// Text that is not UTF-8 reaches here only after a UTF-8 byte order mark.
     /// </remarks>
     private static void CheckText(ReadOnlySpan<byte> utf8Json, string fileName)
     {
@@ -87,7 +115,7 @@ public static class ProjectSettingsReader
         }
         if (invalid >= 0)
         {
-            throw Error(fileName, $"invalid text at line {LineAt(utf8Json, invalid)}: byte 0x{utf8Json[invalid]:X2} is not UTF-8 (save the file as UTF-8)");
+            throw Error(fileName, $"invalid text at line {LineAt(utf8Json, invalid)}: byte 0x{utf8Json[invalid]:X2} is not UTF-8, though the file starts with a UTF-8 byte order mark (save the file as UTF-8)");
         }
     }
 
@@ -159,7 +187,9 @@ public static class ProjectSettingsReader
     /// <summary>The 1-based line of the byte at <paramref name="offset"/>.</summary>
     private static int LineAt(ReadOnlySpan<byte> utf8, int offset) => utf8[..offset].Count((byte)'\n') + 1;
 
-    /// <summary>Reads the settings from a stream of UTF-8 JSON.</summary>
+    /// <summary>Reads the settings from a stream of JSON (encoding detected as in <see cref="Read(ReadOnlySpan{byte}, string)"/>).</summary>
+    /// <remarks>The size cap holds as bytes arrive: a huge or endless stream (<c>/dev/zero</c>) is refused once it has
+    /// given <see cref="MaxBytes"/> bytes, with no more than that in memory.</remarks>
     /// <exception cref="PayrollDataException">When the document is too large, not valid JSON, or breaks a rule of SPEC §2.2.</exception>
     public static ProjectSettings Read(Stream utf8Json, string fileName = "project.json")
     {

@@ -42,13 +42,13 @@ public sealed class BatchCancellationTests(ITestOutputHelper output)
         Assert.Empty(Directory.EnumerateFiles(outDir, "*.tmp", SearchOption.AllDirectories));
         Assert.False(File.Exists(Path.Combine(outDir, "portfolio.csv")));
         Assert.False(File.Exists(Path.Combine(outDir, "portfolio.html")));
-        // Projects finished before the signal are complete: all four files or none.
+        // Projects finished before the signal are complete: all four files; a project interrupted leaves no folder, not even an empty one.
         foreach (var dir in Directory.EnumerateDirectories(outDir))
         {
             var files = Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
-            Assert.True(files.Length == 0 || files.SequenceEqual(["findings.csv", "ledger.csv", "report.html", "summary.json"]),
-                $"{dir}: {string.Join(", ", files)}");
+            Assert.True(files.SequenceEqual(["findings.csv", "ledger.csv", "report.html", "summary.json"]), $"{dir}: {string.Join(", ", files)}");
         }
+        Assert.False(File.Exists(Path.Combine(outDir, ".payrollrecon-batch.lock")));
         Assert.True(Directory.EnumerateDirectories(outDir).Count() < 12, "every project was checked despite the signal");
     }
 }

@@ -72,13 +72,13 @@ public sealed class BatchCommandTests
     {
         using var folder = new BatchFolder();
         var generated = folder.Generate(new GeneratorOptions { Projects = 2, Workers = 5, Months = 2, Seed = 9 });
-        File.WriteAllBytes(Path.Combine(generated.Projects[1].Directory, "project.json"), [.. "{ \"code\": \"GEN-9-0002\", \"name\": \""u8, 0xB2, 0xE2, .. "\" }"u8]);
+        File.WriteAllBytes(Path.Combine(generated.Projects[1].Directory, "project.json"), [.. "{ \"code\": \"GEN-9-0002\", \"name\": \""u8, 0xFF, 0xE2, .. "\" }"u8]);
 
         var (exit, error) = BatchFolder.Run("batch", folder.Input, "--out", folder.Out("out"));
 
         Assert.Equal(2, exit);
         var failures = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("payrollrecon:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["payrollrecon: GEN-9-0002/project.json: invalid text at line 1: byte 0xB2 is not UTF-8 (save the file as UTF-8)"], failures);
+        Assert.Equal(["payrollrecon: GEN-9-0002/project.json: invalid text at line 1: byte 0xFF is neither UTF-8 nor GB18030 (save the file as UTF-8)"], failures);
         var portfolio = BatchFolder.Lines(Path.Combine(folder.Out("out"), "portfolio.csv"));
         Assert.Equal(3, portfolio.Length);
         Assert.StartsWith("GEN-9-0001,", portfolio[1]);
@@ -163,15 +163,15 @@ public sealed class BatchCommandTests
     }
 
     [Fact]
-    public void Batch_NestedFoldersAndOutputInsideRoot_FindsEveryProjectOnce()
+    public void Batch_NestedFolders_FindsEveryProjectOnce()
     {
         using var folder = new BatchFolder();
         var generated = folder.Generate(new GeneratorOptions { Projects = 2, Workers = 10, Months = 3, Seed = 3 });
-        // Group projects by city, as a regulator's archive would, and write the output inside the root.
+        // Group projects by city, as a regulator's archive would.
         var city = Path.Combine(folder.Input, "洛阳", "2024");
         Directory.CreateDirectory(city);
         Directory.Move(generated.Projects[1].Directory, Path.Combine(city, "GEN-3-0002"));
-        var outDir = Path.Combine(folder.Input, "out");
+        var outDir = folder.Out("out");
 
         Assert.Equal(0, BatchFolder.Run("batch", folder.Input, "--out", outDir).Exit);
         Assert.Equal(0, BatchFolder.Run("batch", folder.Input, "--out", outDir).Exit);

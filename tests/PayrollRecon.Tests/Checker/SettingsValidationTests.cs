@@ -57,6 +57,17 @@ public sealed class SettingsValidationTests
         Assert.Equal("CheckOptions.MaxRecordBytes", error.ParamName);
     }
 
+    [Theory]
+    [InlineData("bank.csv")]
+    [InlineData("attendance.csv")]
+    public async Task CheckAsync_SourceOpenReturnsNull_ThrowsArgumentExceptionNamingTheInput(string name)
+    {
+        var nothing = new InputSource(name, () => null!);
+        var inputs = name == "bank.csv" ? Inputs(Valid) with { Bank = nothing } : Inputs(Valid) with { Attendance = nothing };
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => PayrollChecker.CheckAsync(inputs));
+        Assert.Equal($"{name}: InputSource.Open returned null instead of a readable stream (Parameter 'source')", error.Message);
+    }
+
     [Fact]
     public async Task CheckAsync_ValidSettings_Checks()
     {

@@ -95,9 +95,9 @@ public sealed class CliTests
         "payrollrecon: project.json: invalid text at line 2: a byte order mark (U+FEFF) inside the file (only its first bytes may hold one; were two files joined?)")]
     [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'c', (byte)'o', (byte)'d', (byte)'e', (byte)'"', (byte)':', (byte)'"', (byte)'T', (byte)'"', (byte)',', 0xEF, 0xBB, 0xBF, (byte)'}' },
         "payrollrecon: project.json: invalid text at line 1: a byte order mark (U+FEFF) inside the file (only its first bytes may hold one; were two files joined?)")]
-    // A name saved as GBK (测 = B2 E2) and a lone surrogate escape: System.Text.Json throws InvalidOperationException on both when the string is read.
-    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'c', (byte)'o', (byte)'d', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xB2, 0xE2, (byte)'"', (byte)'}' },
-        "payrollrecon: project.json: invalid text at line 1: byte 0xB2 is not UTF-8 (save the file as UTF-8)")]
+    // A byte that is neither UTF-8 nor GB18030, and a lone surrogate escape: System.Text.Json throws InvalidOperationException on both when the string is read.
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'c', (byte)'o', (byte)'d', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xB2, 0xFF, (byte)'"', (byte)'}' },
+        "payrollrecon: project.json: invalid text at line 1: byte 0xB2 is neither UTF-8 nor GB18030 (save the file as UTF-8)")]
     [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'c', (byte)'o', (byte)'d', (byte)'e', (byte)'"', (byte)':', (byte)'"', (byte)'\\', (byte)'u', (byte)'d', (byte)'8', (byte)'0', (byte)'0', (byte)'"', (byte)'}' },
         "payrollrecon: project.json: invalid string at line 1: '\\ud800' is half of a UTF-16 surrogate pair, with no other half")]
     public void Check_OddBytesInProjectJson_OneLineAndExitTwo(byte[] json, string expected)
@@ -164,7 +164,18 @@ public sealed class CliTests
     }
 
     [Fact]
-    public void Check_EndlessProjectJson_StopsAtTheSizeCapWithOneLine()
+    public void Check_HugeProjectJson_StopsAtTheSizeCapWithOneLine()
+    {
+        using var project = new TempProject(TempProject.Small());
+        // 1.5 GB of zeros, sparse on disk: the read stops at the cap, not at the end.
+        using (var huge = new FileStream(project.Path_("project.json"), FileMode.Create)) huge.SetLength(1_500_000_000);
+        var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"));
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: project.json: file is larger than 4194304 bytes", error.Trim());
+    }
+
+    [Fact]
+    public void Check_ProjectJsonLinkedToDevZero_NotARegularFile()
     {
         if (!OperatingSystem.IsLinux()) return;
         using var project = new TempProject(TempProject.Small());
@@ -172,7 +183,7 @@ public sealed class CliTests
         File.CreateSymbolicLink(project.Path_("project.json"), "/dev/zero");
         var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"));
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: project.json: file is larger than 4194304 bytes", error.Trim());
+        Assert.Equal("payrollrecon: project.json: not a regular file (a link to a character device)" + Environment.NewLine, error);
     }
 
     [Theory]

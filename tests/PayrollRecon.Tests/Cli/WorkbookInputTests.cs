@@ -98,11 +98,20 @@ public sealed class WorkbookInputTests
         var found = Assert.Single(BatchCommand.Discover(project.Dir, project.Path_("out")));
         long expected = new[] { "workers.csv", "attendance.csv", "bank.xls" }.Sum(n => new FileInfo(project.Path_(n)).Length);
         Assert.Equal(expected, found.InputBytes);
-        var (exit, error) = Run("batch", project.Dir, "--out", project.Path_("out"));
-        // Only the progress line: no project failed.
-        Assert.DoesNotContain("payrollrecon:", error);
-        Assert.Equal(0, exit);
-        Assert.True(File.Exists(Path.Combine(project.Path_("out"), "portfolio.csv")));
+        // The output folder lies outside the root (here the project folder itself).
+        string outDir = project.Dir + "-out";
+        try
+        {
+            var (exit, error) = Run("batch", project.Dir, "--out", outDir);
+            // Only the progress line: no project failed.
+            Assert.DoesNotContain("payrollrecon:", error);
+            Assert.Equal(0, exit);
+            Assert.True(File.Exists(Path.Combine(outDir, "portfolio.csv")));
+        }
+        finally
+        {
+            Directory.Delete(outDir, recursive: true);
+        }
     }
 
     [Fact]

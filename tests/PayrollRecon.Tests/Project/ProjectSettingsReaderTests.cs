@@ -250,14 +250,16 @@ public sealed class ProjectSettingsReaderTests
         { B("\uFEFF{ \"code\": \"X\" }\n\uFEFF{ \"code\": \"Y\" }\n"), "project.json: invalid text at line 2: " + BomMessage },
         { B("\uFEFF\uFEFF{ \"code\": \"X\" }"), "project.json: invalid text at line 1: " + BomMessage },
         { B("{\n  \"code\": \"X\uFEFF\"\n}"), "project.json: invalid text at line 2: " + BomMessage },
-        // 测试 saved as GBK: B2 E2 CA D4.
-        { [.. B("{\n  \"code\": \"X\",\n  \"name\": \""), 0xB2, 0xE2, 0xCA, 0xD4, .. B("\"\n}")], "project.json: invalid text at line 3: byte 0xB2 is not UTF-8 (save the file as UTF-8)" },
-        { [.. B("{\"code\":\"X\""), 0xFF, .. B("}")], "project.json: invalid text at line 1: byte 0xFF is not UTF-8 (save the file as UTF-8)" },
-        { [.. B("{\"co"), 0xC3, .. B("de\":\"X\"}")], "project.json: invalid text at line 1: byte 0xC3 is not UTF-8 (save the file as UTF-8)" },
-        // A surrogate written as UTF-8 bytes (CESU-8) and an overlong '/'.
-        { [.. B("{\"code\":\"X"), 0xED, 0xA0, 0x80, .. B("\"}")], "project.json: invalid text at line 1: byte 0xED is not UTF-8 (save the file as UTF-8)" },
-        { [.. B("{\"code\":\"X"), 0xC0, 0xAF, .. B("\"}")], "project.json: invalid text at line 1: byte 0xC0 is not UTF-8 (save the file as UTF-8)" },
-        { [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("{\"code\":\"X\"}")], "project.json: invalid text at line 1: byte 0xFF is not UTF-8 (save the file as UTF-8)" },
+        // Not UTF-8, so read as GB18030, where 0xFF never occurs and a lead byte needs a trail byte.
+        { [.. B("{\"code\":\"X\""), 0xFF, .. B("}")], "project.json: invalid text at line 1: byte 0xFF is neither UTF-8 nor GB18030 (save the file as UTF-8)" },
+        { [.. B("{\n\"code\":\"X"), 0xC3, .. B("\"}")], "project.json: invalid text at line 2: byte 0xC3 is neither UTF-8 nor GB18030 (save the file as UTF-8)" },
+        // A surrogate written as UTF-8 bytes (CESU-8): ED A0 is a GB18030 character, 0x80 is not.
+        { [.. B("{\"code\":\"X"), 0xED, 0xA0, 0x80, .. B("\"}")], "project.json: invalid text at line 1: byte 0x80 is neither UTF-8 nor GB18030 (save the file as UTF-8)" },
+        // UTF-16 with its byte order mark.
+        { [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("{\"code\":\"X\"}")], "project.json: invalid text at line 1: byte 0xFF is neither UTF-8 nor GB18030 (save the file as UTF-8)" },
+        // After a UTF-8 byte order mark the file is UTF-8: an overlong '/' and a GBK name are errors there.
+        { [0xEF, 0xBB, 0xBF, .. B("{\"code\":\"X"), 0xC0, 0xAF, .. B("\"}")], "project.json: invalid text at line 1: byte 0xC0 is not UTF-8, though the file starts with a UTF-8 byte order mark (save the file as UTF-8)" },
+        { [0xEF, 0xBB, 0xBF, .. B("{\n  \"code\": \"X\",\n  \"name\": \""), 0xB2, 0xE2, 0xCA, 0xD4, .. B("\"\n}")], "project.json: invalid text at line 3: byte 0xB2 is not UTF-8, though the file starts with a UTF-8 byte order mark (save the file as UTF-8)" },
         { B("{\"code\":\"\\ud800\"}"), "project.json: invalid string at line 1: '\\ud800' is half of a UTF-16 surrogate pair, with no other half" },
         { B("{\"code\":\"X\",\n\"name\":\"a\\uDC00\"}"), "project.json: invalid string at line 2: '\\uDC00' is half of a UTF-16 surrogate pair, with no other half" },
         { B("{\"\\ud800\":1,\"code\":\"X\"}"), "project.json: invalid string at line 1: '\\ud800' is half of a UTF-16 surrogate pair, with no other half" },
@@ -265,6 +267,29 @@ public sealed class ProjectSettingsReaderTests
         { B("{\"code\":\"X\",\"monthlyCap\":\"\\ud800\"}"), "project.json: invalid string at line 1: '\\ud800' is half of a UTF-16 surrogate pair, with no other half" },
         { B("{\"code\":\"X\",\"payDay\":\"1\\udfff\"}"), "project.json: invalid string at line 1: '\\udfff' is half of a UTF-16 surrogate pair, with no other half" },
     };
+
+    [Fact]
+    public void Read_Gb18030File_ReadsChineseNameAndContractor()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        // As a Chinese Windows editor saves it: GB18030 (GBK) with no byte order mark, and one character outside GBK (𠀀, four bytes).
+        byte[] json = Encoding.GetEncoding(54936).GetBytes("{\n  \"code\": \"LY-2023-0017\",\n  \"name\": \"洛阳市某安置房项目𠀀\",\n  \"contractor\": \"某建设集团有限公司\"\n}");
+        Assert.False(System.Text.Unicode.Utf8.IsValid(json));
+        Assert.Contains((byte)0xC2, json); // 洛 = C2 E5
+        var settings = ProjectSettingsReader.Read(json);
+        Assert.Equal("LY-2023-0017", settings.Code);
+        Assert.Equal("洛阳市某安置房项目𠀀", settings.Name);
+        Assert.Equal("某建设集团有限公司", settings.Contractor);
+        Assert.Equal(settings, ProjectSettingsReader.Read(new MemoryStream(json)));
+    }
+
+    [Fact]
+    public void Read_ValidUtf8_IsUtf8EvenWhenItCouldBeGb18030()
+    {
+        // 测 in UTF-8 (E6 B5 8B) is also a valid GB18030 byte sequence; valid UTF-8 wins, as for CSV files.
+        var settings = ProjectSettingsReader.Read(B("{\"code\":\"X\",\"name\":\"测试\"}"));
+        Assert.Equal("测试", settings.Name);
+    }
 
     [Theory]
     [MemberData(nameof(OddBytes))]
