@@ -18,9 +18,15 @@ internal static class GenerateCommand
         var gb = new Option<bool>("--gb18030") { Description = "Encode the CSV files in GB18030." };
         var layoutB = new Option<bool>("--bank-layout-b") { Description = "Bank statement with separate debit and credit columns." };
         var crlf = new Option<bool>("--crlf") { Description = "CRLF line ends." };
+        var attendanceOrder = new Option<string>("--attendance-order")
+        {
+            Description = "Order of attendance punches: time (all workers interleaved, as devices export them) or worker (grouped by worker).",
+            DefaultValueFactory = _ => "time",
+        };
+        attendanceOrder.AcceptOnlyFromAmong("time", "worker");
         var command = new Command("generate", "Write realistic synthetic projects with planted defects and expected-findings.csv.")
         {
-            outDir, projects, workers, months, seed, defectRate, chinese, gb, layoutB, crlf,
+            outDir, projects, workers, months, seed, defectRate, chinese, gb, layoutB, crlf, attendanceOrder,
         };
         command.SetAction((parsed, ct) =>
         {
@@ -35,6 +41,7 @@ internal static class GenerateCommand
                 Gb18030 = parsed.GetValue(gb),
                 BankLayoutB = parsed.GetValue(layoutB),
                 Crlf = parsed.GetValue(crlf),
+                AttendanceOrder = parsed.GetValue(attendanceOrder) == "worker" ? AttendanceOrder.Worker : AttendanceOrder.Time,
             };
             var result = ProjectGenerator.Generate(parsed.GetRequiredValue(outDir), options, ct);
             double seconds = Math.Max(result.Elapsed.TotalSeconds, 0.001);

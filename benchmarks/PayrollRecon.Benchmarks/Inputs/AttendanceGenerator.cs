@@ -1,6 +1,7 @@
 namespace PayrollRecon.Benchmarks.Inputs;
 
-/// <summary>Writes gate punches: every present worker clocks in around 7:00 and out around 17:30, day after day.</summary>
+/// <summary>Writes gate punches: every present worker clocks in around 7:00 and out around 17:30, day after day, each
+/// day's punches in time order with all workers interleaved (as attendance devices export them).</summary>
 internal static class AttendanceGenerator
 {
     public static ReadOnlySpan<byte> Header => "id_number,time,direction,device\n"u8;
@@ -11,16 +12,20 @@ internal static class AttendanceGenerator
         w.Bytes(Header);
         var day = new DateTime(2022, 1, 3);
         long rows = 0;
+        var punches = new List<(DateTime Time, int Worker, bool In, int Gate)>(workers.Length * 2);
         while (w.Length < minBytes)
         {
-            foreach (SyntheticWorker worker in workers)
+            punches.Clear();
+            for (int i = 0; i < workers.Length; i++)
             {
                 if (random.Next(100) >= 85) continue;
                 int gate = random.Next(1, 9);
-                Punch(w, worker, day.AddSeconds(random.Next(6 * 3600 + 1800, 8 * 3600)), "进"u8, gate);
-                Punch(w, worker, day.AddSeconds(random.Next(17 * 3600, 19 * 3600)), "出"u8, gate);
-                rows += 2;
+                punches.Add((day.AddSeconds(random.Next(6 * 3600 + 1800, 8 * 3600)), i, true, gate));
+                punches.Add((day.AddSeconds(random.Next(17 * 3600, 19 * 3600)), i, false, gate));
             }
+            punches.Sort();
+            foreach (var p in punches) Punch(w, workers[p.Worker], p.Time, p.In ? "进"u8 : "出"u8, p.Gate);
+            rows += punches.Count;
             day = day.AddDays(1);
         }
         w.Flush();

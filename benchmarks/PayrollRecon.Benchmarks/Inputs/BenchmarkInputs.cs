@@ -11,7 +11,7 @@ namespace PayrollRecon.Benchmarks.Inputs;
 internal static class BenchmarkInputs
 {
     /// <summary>Bumped whenever the generated content changes, so stale caches are rebuilt.</summary>
-    private const int GeneratorVersion = 1;
+    private const int GeneratorVersion = 2;
     private const int Seed = 20240315;
     private const int Workers = 3_000;
     private const long MiB = 1 << 20;

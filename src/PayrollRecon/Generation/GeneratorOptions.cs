@@ -32,6 +32,10 @@ public sealed record GeneratorOptions
     /// <summary>End CSV lines with CRLF instead of LF.</summary>
     public bool Crlf { get; init; }
 
+    /// <summary>Order of the attendance punches within a month: as site devices export them (time order, all workers
+    /// interleaved; the default) or grouped by worker.</summary>
+    public AttendanceOrder AttendanceOrder { get; init; } = AttendanceOrder.Time;
+
     /// <summary>First month of activity (the day is ignored).</summary>
     public DateOnly StartMonth { get; init; } = new(2024, 1, 1);
 

@@ -11,8 +11,9 @@ internal sealed partial class ProjectBuilder
     private const byte Sunday = 2;
     private const byte Holiday = 3;
 
-    /// <summary>Writes <c>attendance.csv</c> (month by month, roster order, date order) and measures each worker's
-    /// days and seconds on site per month.</summary>
+    /// <summary>Writes <c>attendance.csv</c> month by month and measures each worker's days and seconds on site per
+    /// month; within a month the punches are in time order as devices export them (<see cref="AttendanceOrder.Time"/>)
+    /// or grouped by worker in roster order (<see cref="AttendanceOrder.Worker"/>).</summary>
     /// <returns>The number of punch rows written.</returns>
     private long WriteAttendance(string path, CancellationToken ct, ref long bytes)
     {
@@ -22,7 +23,7 @@ internal sealed partial class ProjectBuilder
         byte[] dirOut = _encoding.GetBytes(_zh ? "出" : "out");
         byte[][] devices = [.. Enumerable.Range(1, 3).Select(d => Encoding.ASCII.GetBytes($"GATE-{d:D2}"))];
         var unregisteredIds = _unregistered.Select(u => Encoding.ASCII.GetBytes(u.IdNumber)).ToArray();
-        var punch = new PunchSink(csv, dirIn, dirOut);
+        var punch = new PunchSink(csv, dirIn, dirOut, buffered: _o.AttendanceOrder == AttendanceOrder.Time);
         Span<byte> kinds = stackalloc byte[31];
 
         for (int i = 0; i < _n; i++)
@@ -58,6 +59,9 @@ internal sealed partial class ProjectBuilder
                 foreach (var date in _unregistered[u].Dates)
                     punch.Day(unregisteredIds[u], devices[0], date, DayHash(1_000_000 + u, date), midDay: false, allowForgotten: false);
             }
+
+            // Time order: the month's punches leave the buffer sorted as a site's devices upload them.
+            punch.Flush();
 
             foreach (var (month, worker) in _attendanceJunk)
             {
@@ -105,9 +109,17 @@ internal sealed partial class ProjectBuilder
         };
     }
 
-    /// <summary>Writes one day's punches of one person.</summary>
-    private sealed class PunchSink(CsvByteWriter csv, byte[] dirIn, byte[] dirOut)
+    /// <summary>Writes one day's punches of one person, at once or, buffered, sorted at the end of the month.</summary>
+    /// <remarks>
+    /// Buffered punches leave in the order a site platform exports them: by date, then by two-hour upload window, then
+    /// device by device, each device's punches in time order. So the file is in time order with all workers
+    /// interleaved, but not perfectly: within a window the gates' uploads follow one another.
+    /// </remarks>
+    private sealed class PunchSink(CsvByteWriter csv, byte[] dirIn, byte[] dirOut, bool buffered)
     {
+        private const int UploadWindowSeconds = 2 * 3600;
+        private readonly List<Punch> _month = [];
+
         /// <summary>Writes the punches of a day and returns last − first in seconds.</summary>
         public long Day(byte[] id, byte[] device, DateOnly date, ulong hash, bool midDay, bool allowForgotten)
         {
@@ -127,7 +139,30 @@ internal sealed partial class ProjectBuilder
             return clockOut - clockIn;
         }
 
+        /// <summary>Writes the buffered punches in export order and empties the buffer.</summary>
+        public void Flush()
+        {
+            if (_month.Count == 0) return;
+            // Sequence breaks ties, so the order (and the file) depends on nothing but the punches.
+            _month.Sort(static (a, b) =>
+            {
+                int c = a.Date.CompareTo(b.Date);
+                if (c == 0) c = (a.Second / UploadWindowSeconds).CompareTo(b.Second / UploadWindowSeconds);
+                if (c == 0) c = a.Device.AsSpan().SequenceCompareTo(b.Device);
+                if (c == 0) c = a.Second.CompareTo(b.Second);
+                return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
+            });
+            foreach (var p in _month) Write(p.Id, p.Date, p.Second, p.Direction, p.Device);
+            _month.Clear();
+        }
+
         private void Row(byte[] id, DateOnly date, int second, byte[] direction, byte[] device)
+        {
+            if (buffered) _month.Add(new Punch(id, date, second, direction, device, _month.Count));
+            else Write(id, date, second, direction, device);
+        }
+
+        private void Write(byte[] id, DateOnly date, int second, byte[] direction, byte[] device)
         {
             csv.Raw(id);
             csv.DateTime(date, second);
@@ -135,5 +170,7 @@ internal sealed partial class ProjectBuilder
             csv.Raw(device);
             csv.EndRow();
         }
+
+        private readonly record struct Punch(byte[] Id, DateOnly Date, int Second, byte[] Direction, byte[] Device, int Sequence);
     }
 }

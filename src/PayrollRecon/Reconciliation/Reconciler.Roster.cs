@@ -13,6 +13,8 @@ public sealed partial class Reconciler
     private readonly List<RosterWorker> _workers = [];
     private readonly Dictionary<string, int> _workerByUpperId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _workerLookup;
+    // The same ids, those of the GB 11643 shape packed into integers: the lookup of every punch and payroll row.
+    private readonly IdNumberTable _workerByPackedId = new();
     // Registered account as written → the first worker with it (R10).
     private readonly Dictionary<string, int> _firstWorkerByAccount = new(StringComparer.Ordinal);
     // All-digit registered accounts → workers in roster order (R12: only these match by account).
@@ -65,6 +67,7 @@ public sealed partial class Reconciler
         };
         _workers.Add(worker);
         _workerByUpperId.Add(id, worker.Index);
+        if (IdNumberTable.TryPack(row.IdNumber, out ulong packed)) _workerByPackedId.Add(packed, worker.Index);
         _entryDay.Add(row.EntryDate?.DayNumber ?? int.MinValue);
         _exitDay.Add(row.ExitDate?.DayNumber ?? int.MaxValue);
         _firstPunchDay.Add(int.MaxValue);
@@ -145,6 +148,8 @@ public sealed partial class Reconciler
     /// <summary>The roster index of an id_number (compared upper-cased, R7), or -1; allocates nothing for short ids.</summary>
     private int FindWorker(ReadOnlySpan<byte> idNumber)
     {
+        // A GB 11643-shaped id equals only ids of that shape, and every such roster id is in the packed table.
+        if (IdNumberTable.TryPack(idNumber, out ulong packed)) return _workerByPackedId.Find(packed);
         if (idNumber.Length > MaxStackIdLength)
             return _workerByUpperId.TryGetValue(UpperId(idNumber), out int found) ? found : -1;
         Span<char> upper = stackalloc char[MaxStackIdLength];

@@ -37,6 +37,43 @@ public sealed class ProjectGeneratorTests
     }
 
     [Fact]
+    public void Generate_DefaultAttendanceOrder_TimeOrderInterleavedNearlySorted()
+    {
+        using var g = GeneratedFiles.Generate(Small() with { Projects = 1 });
+        var rows = g.Read("attendance.csv").Rows;
+        var times = rows.Select(r => r[1]).ToList();
+        // Workers interleave: consecutive punches mostly belong to different people.
+        int sameIdAsPrevious = Enumerable.Range(1, rows.Count - 1).Count(i => rows[i][0] == rows[i - 1][0]);
+        Assert.True(sameIdAsPrevious < rows.Count / 10, $"{sameIdAsPrevious} of {rows.Count} punches follow one of the same id");
+        // Not perfectly sorted (one gate's upload follows another's), but no punch comes more than one two-hour upload
+        // window after a later one.
+        var parsed = times.Select(t => DateTime.ParseExact(t, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).ToList();
+        int backwards = Enumerable.Range(1, parsed.Count - 1).Count(i => parsed[i] < parsed[i - 1]);
+        Assert.True(backwards > 0);
+        var latest = parsed[0];
+        foreach (var t in parsed)
+        {
+            Assert.True(t > latest.AddHours(-2), $"{t:s} after {latest:s}");
+            if (t > latest) latest = t;
+        }
+    }
+
+    [Fact]
+    public void Generate_WorkerOrder_SamePunchesGroupedByWorker()
+    {
+        using var time = GeneratedFiles.Generate(Small() with { Projects = 1 });
+        using var worker = GeneratedFiles.Generate(Small() with { Projects = 1, AttendanceOrder = AttendanceOrder.Worker });
+        var a = time.Read("attendance.csv").Rows.Select(r => string.Join(',', r)).Order(StringComparer.Ordinal).ToList();
+        var byWorker = worker.Read("attendance.csv").Rows;
+        Assert.Equal(a, byWorker.Select(r => string.Join(',', r)).Order(StringComparer.Ordinal).ToList());
+        int sameIdAsPrevious = Enumerable.Range(1, byWorker.Count - 1).Count(i => byWorker[i][0] == byWorker[i - 1][0]);
+        Assert.True(sameIdAsPrevious > byWorker.Count / 2);
+        // Everything else (and so every expected finding) is the same whatever the order.
+        foreach (var file in ProjectFiles.Where(f => f != "attendance.csv"))
+            Assert.Equal(File.ReadAllBytes(Path.Combine(time.ProjectDir(), file)), File.ReadAllBytes(Path.Combine(worker.ProjectDir(), file)));
+    }
+
+    [Fact]
     public void Generate_ThreeProjects_WritesEveryFileUnderSeedCodes()
     {
         using var g = GeneratedFiles.Generate(Small(seed: 42));

@@ -1,0 +1,59 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using PayrollRecon.Reconciliation;
+
+namespace PayrollRecon.Tests.Reconciliation;
+
+public sealed class IdNumberTableTests
+{
+    [Theory]
+    [InlineData("11010519491231002X", true)]
+    [InlineData("11010519491231002x", true)]
+    [InlineData("110105194912310021", true)]
+    [InlineData("000000000000000000", true)]
+    [InlineData("99999999999999999X", true)]
+    [InlineData("11010519491231002", false)]
+    [InlineData("1101051949123100211", false)]
+    [InlineData("11010519491231002Y", false)]
+    [InlineData("1101051949123100X1", false)]
+    [InlineData("11010519491231 021", false)]
+    [InlineData("１10105194912310021", false)]
+    public void TryPack_Shapes_OnlyGb11643Shape(string id, bool packs) =>
+        Assert.Equal(packs, IdNumberTable.TryPack(Encoding.UTF8.GetBytes(id), out _));
+
+    [Fact]
+    public void TryPack_LowerAndUpperX_SameValue()
+    {
+        Assert.True(IdNumberTable.TryPack("11010519491231002x"u8, out ulong lower));
+        Assert.True(IdNumberTable.TryPack("11010519491231002X"u8, out ulong upper));
+        Assert.Equal(upper, lower);
+        Assert.True(IdNumberTable.TryPack("99999999999999999X"u8, out ulong largest));
+        Assert.Equal((99_999_999_999_999_999UL * 11) + 10, largest);
+    }
+
+    [Fact]
+    public void Find_RandomRosters_AgreesWithStringDictionary()
+    {
+        // Ids drawn so that many share prefixes and check characters (neighbours in packed value), as a real roster's do.
+        var ids = Gen.Choose(0, 99_999).Select(n => $"4101051990{n:D5}01" + "0123456789Xx"[n % 12]);
+        Prop.ForAll(Arb.From(Gen.ListOf(ids)), Arb.From(Gen.ListOf(ids)), (roster, punches) =>
+        {
+            var table = new IdNumberTable();
+            var reference = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var id in roster)
+            {
+                if (reference.ContainsKey(id.ToUpperInvariant())) continue;
+                reference.Add(id.ToUpperInvariant(), reference.Count);
+                Assert.True(IdNumberTable.TryPack(Encoding.ASCII.GetBytes(id), out ulong packed));
+                table.Add(packed, reference.Count - 1);
+            }
+            Assert.Equal(reference.Count, table.Count);
+            foreach (var id in roster.Concat(punches))
+            {
+                Assert.True(IdNumberTable.TryPack(Encoding.ASCII.GetBytes(id), out ulong packed));
+                Assert.Equal(reference.TryGetValue(id.ToUpperInvariant(), out int index) ? index : -1, table.Find(packed));
+            }
+        }).Check(PropertyConfig.Quick(200));
+    }
+}
