@@ -132,6 +132,18 @@ public sealed partial class Reconciler
     /// <summary>Adds one payroll row (after the roster); rows of ids not on the roster are ignored (R7).</summary>
     public void AddPayroll(in PayrollRow row)
     {
+        try
+        {
+            AddPayrollChecked(row);
+        }
+        catch (OverflowException)
+        {
+            throw new PayrollDataException(PayrollFile, $"{Source(PayrollFile, row.Line)}: {SumTooLargeText}");
+        }
+    }
+
+    private void AddPayrollChecked(in PayrollRow row)
+    {
         int worker = FindWorker(row.IdNumber);
         if (worker < 0) return;
 

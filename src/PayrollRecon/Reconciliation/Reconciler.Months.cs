@@ -44,7 +44,11 @@ public sealed partial class Reconciler
         {
             // Punches and payroll rows usually come in month order, so most workers' months need no sort.
             if (!InPeriodOrder(worker.Months)) worker.Months.Sort(static (a, b) => a.Period.CompareTo(b.Period));
-            foreach (var month in worker.Months) ComputeDue(month);
+            foreach (var month in worker.Months)
+            {
+                SummingAt(WorkersFile, worker.Line, month.Period.Ordinal);
+                ComputeDue(month);
+            }
         }
     }
 
@@ -118,6 +122,7 @@ public sealed partial class Reconciler
         {
             foreach (var month in worker.Months)
             {
+                SummingAt(WorkersFile, worker.Line, month.Period.Ordinal);
                 ReportArrears(month, tolerance);
                 ReportAttendanceChecks(month);
                 ReportMinimumWage(month);
@@ -279,6 +284,7 @@ public sealed partial class Reconciler
         {
             foreach (var month in worker.Months)
             {
+                SummingAt(WorkersFile, worker.Line, month.Period.Ordinal);
                 ledger.Add(new LedgerEntry
                 {
                     WorkerId = worker.WorkerId,

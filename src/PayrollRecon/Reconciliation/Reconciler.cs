@@ -89,6 +89,18 @@ public sealed partial class Reconciler
         if (_completed) throw new InvalidOperationException("Complete has already been called on this reconciler.");
         _completed = true;
 
+        try
+        {
+            return CompleteChecked();
+        }
+        catch (OverflowException)
+        {
+            throw SumTooLarge();
+        }
+    }
+
+    private ReconciliationResult CompleteChecked()
+    {
         Timings?.Restart();
         BuildWorkerMonths();
         Timings?.Lap("engine: worker-months");
@@ -97,6 +109,7 @@ public sealed partial class Reconciler
         AllocatePayments();
         Timings?.Lap("engine: allocation");
         ReportWorkerMonths();
+        SummingAt(null, 0);
         ReportHeadcount();
         ReportPaymentPatterns();
         ReportLaborFunds();
@@ -108,6 +121,7 @@ public sealed partial class Reconciler
         var findings = FindingOrder.Sort(_findings);
         Timings?.Lap("engine: sort findings");
         var ledger = BuildLedger();
+        SummingAt(null, 0);
         var summary = BuildSummary(findings);
         Timings?.Lap("engine: ledger, summary");
         return new ReconciliationResult
