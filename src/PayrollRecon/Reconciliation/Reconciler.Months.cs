@@ -89,8 +89,21 @@ public sealed partial class Reconciler
     {
         if (!_dueDates.TryGetValue(period.Ordinal, out var date))
         {
-            date = _calendar.DueDate(period);
+            date = _calendar.DueDate(period, out long heldAtLine);
             _dueDates.Add(period.Ordinal, date);
+            if (heldAtLine > 0)
+            {
+                // The calendar leaves no working day within the bound: the month's due date stops there, and says so.
+                _findings.Add(new Finding
+                {
+                    Code = FindingCode.DataError,
+                    Severity = Severity.Yellow,
+                    Period = period,
+                    DueDate = date,
+                    Detail = date.AddDays(PayCalendar.MaxMoveBackDays).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    Source = Source(CalendarFile, heldAtLine),
+                });
+            }
         }
         return date;
     }

@@ -50,6 +50,9 @@ public sealed partial class Reconciler
     /// <summary>Name of the bank statement in evidence.</summary>
     public string BankFile { get; set; } = "bank.csv";
 
+    /// <summary>Name of the calendar in evidence.</summary>
+    public string CalendarFile { get; set; } = "calendar.csv";
+
     /// <summary>Name of the batch detail file in evidence.</summary>
     public string BatchesFile { get; set; } = "batches.csv";
 
@@ -62,7 +65,7 @@ public sealed partial class Reconciler
     /// <summary>Adds one <c>calendar.csv</c> row; all calendar rows come before anything else.</summary>
     public void AddCalendar(in CalendarRow row)
     {
-        if (row.Kind == CalendarKind.Holiday) _calendar.AddHoliday(row.Date);
+        if (row.Kind == CalendarKind.Holiday) _calendar.AddHoliday(row.Date, row.Line);
         else _calendar.AddWorkday(row.Date);
     }
 

@@ -82,4 +82,27 @@ public sealed class EngineBoundsTests
         Assert.Equal($"payrollrecon: a/bank.csv:6: {TooLarge}", error.Split('\n').Single(l => l.StartsWith("payrollrecon:", StringComparison.Ordinal)));
         Assert.Equal($"T-0001,测试项目,,,,,,,,,,,a/bank.csv:6: {TooLarge}", File.ReadAllLines(root.Path_("out/portfolio.csv"))[1]);
     }
+
+    [Fact]
+    public void Check_CalendarOfNothingButHolidays_DueDateStopsAtTheBoundWithADataError()
+    {
+        var files = TempProject.Small();
+        var calendar = new System.Text.StringBuilder("date,kind\n");
+        for (var d = new DateOnly(2023, 12, 1); d <= new DateOnly(2024, 12, 31); d = d.AddDays(1)) calendar.Append($"{d:yyyy-MM-dd},holiday\n");
+        files["calendar.csv"] = calendar.ToString();
+        using var project = new TempProject(files);
+        var outDir = project.Path_("out");
+
+        Assert.Equal((0, ""), Run("check", project.Dir, "--out", outDir, "--lang", "en"));
+
+        // 2024-02-15, the pay day of January, is on line 78 (2023-12-01 is on line 2); the due date stops 31 days back,
+        // so the payments of 7 February are late.
+        var findings = File.ReadAllLines(Path.Combine(outDir, "findings.csv"));
+        Assert.Equal(
+            "DATA_ERROR,yellow,T-0001,,,,,2024-01,,,,2024-01-15,,,,calendar.csv:78,"
+            + "\"calendar.csv:78: the holidays leave no working day in the 31 days before the pay day 2024-02-15; the due date of 2024-01 moves back at most 31 days, to 2024-01-15.\"",
+            findings[1]);
+        Assert.Equal(["LATE", "LATE"], findings.Skip(2).Select(static l => l.Split(',')[0]));
+        Assert.All(File.ReadAllLines(Path.Combine(outDir, "ledger.csv")).Skip(1), l => Assert.Contains(",2024-01-15,", l, StringComparison.Ordinal));
+    }
 }
