@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
+using PayrollRecon.Parsing;
 using PayrollRecon.Records;
 
 namespace PayrollRecon.Reconciliation;
@@ -24,6 +25,7 @@ public sealed partial class Reconciler
     private int _punchDayNumber = -1;
     private int _punchMonthOrdinal;
     private int _punchDayOfMonth;
+    private bool _punchDayInRange;
 
     /// <summary>Adds one punch (any order, after the roster). Allocates nothing in steady state.</summary>
     public void AddPunch(in AttendanceRow row)
@@ -32,12 +34,18 @@ public sealed partial class Reconciler
         int dayNumber = (int)(ticks / TimeSpan.TicksPerDay);
         int secondOfDay = (int)((ticks - dayNumber * TimeSpan.TicksPerDay) / TimeSpan.TicksPerSecond);
         if (dayNumber != _punchDayNumber) SetPunchDay(dayNumber);
+        if (!_punchDayInRange)
+        {
+            AddDiagnostic(new Diagnostic(AttendanceFile, row.Line, "time", $"date-time outside {DateParser.MinYear}–{DateParser.MaxYear}"));
+            return;
+        }
 
         ReadOnlySpan<byte> id = row.IdNumber;
         int worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
         if (worker < 0)
         {
             AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, row.Line);
+            if (WorkerMonthRecords > WorkerMonthLimit) throw TooManyWorkerMonths(AttendanceFile, row.Line);
             return;
         }
 
@@ -46,12 +54,14 @@ public sealed partial class Reconciler
         bool outside = dayNumber < CollectionsMarshal.AsSpan(_entryDay)[worker] || dayNumber > CollectionsMarshal.AsSpan(_exitDay)[worker];
         _attendance.Add(worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, outside, ticks, row.Line);
         if (dayNumber < firstPunchDay[worker]) firstPunchDay[worker] = dayNumber;
+        if (WorkerMonthRecords > WorkerMonthLimit) throw TooManyWorkerMonths(AttendanceFile, row.Line);
     }
 
     private void SetPunchDay(int dayNumber)
     {
         DateOnly.FromDayNumber(dayNumber).Deconstruct(out int year, out int month, out int day);
         _punchDayNumber = dayNumber;
+        _punchDayInRange = InPeriodRange(year);
         _punchMonthOrdinal = year * 12 + month - 1;
         _punchDayOfMonth = day;
     }
@@ -144,6 +154,12 @@ public sealed partial class Reconciler
 
     private void AddPayrollChecked(in PayrollRow row)
     {
+        if (!InPeriodRange(row.Period.Year))
+        {
+            AddDiagnostic(new Diagnostic(PayrollFile, row.Line, "period", $"period outside {DateParser.MinYear}-01..{DateParser.MaxYear}-12"));
+            return;
+        }
+
         int worker = FindWorker(row.IdNumber);
         if (worker < 0) return;
 
@@ -166,6 +182,7 @@ public sealed partial class Reconciler
         {
             month = new PayrollMonth { FirstLine = row.Line };
             _payroll.Add(key, month);
+            if (WorkerMonthRecords > WorkerMonthLimit) throw TooManyWorkerMonths(PayrollFile, row.Line);
         }
         month.GrossFen = checked(month.GrossFen + row.Gross.Fen);
         month.DeductionsFen = checked(month.DeductionsFen + row.Deductions.Fen);
