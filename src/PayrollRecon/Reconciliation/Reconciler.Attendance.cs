@@ -36,7 +36,7 @@ public sealed partial class Reconciler
         if (dayNumber != _punchDayNumber) SetPunchDay(dayNumber);
         if (!_punchDayInRange)
         {
-            AddDiagnostic(new Diagnostic(AttendanceFile, row.Line, "time", $"date-time outside {DateParser.MinYear}–{DateParser.MaxYear}"));
+            PunchOutOfRange(row.Line);
             return;
         }
 
@@ -45,7 +45,6 @@ public sealed partial class Reconciler
         if (worker < 0)
         {
             AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, row.Line);
-            if (WorkerMonthRecords > WorkerMonthLimit) throw TooManyWorkerMonths(AttendanceFile, row.Line);
             return;
         }
 
@@ -54,7 +53,7 @@ public sealed partial class Reconciler
         bool outside = dayNumber < CollectionsMarshal.AsSpan(_entryDay)[worker] || dayNumber > CollectionsMarshal.AsSpan(_exitDay)[worker];
         _attendance.Add(worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, outside, ticks, row.Line);
         if (dayNumber < firstPunchDay[worker]) firstPunchDay[worker] = dayNumber;
-        if (WorkerMonthRecords > WorkerMonthLimit) throw TooManyWorkerMonths(AttendanceFile, row.Line);
+        if (_attendance.BlockCount > _punchBlockLimit) PunchPastWorkerMonthCap(row.Line);
     }
 
     private void SetPunchDay(int dayNumber)
@@ -100,6 +99,11 @@ public sealed partial class Reconciler
 
         long key = ((long)index << 32) | (uint)monthOrdinal;
         ref UnregisteredMonth m = ref CollectionsMarshal.GetValueRefOrAddDefault(_unregisteredMonths, key, out bool exists);
+        if (!exists)
+        {
+            if (WorkerMonthRecords > WorkerMonthLimit) throw TooManyWorkerMonths(AttendanceFile, line);
+            _punchBlockLimit = WorkerMonthLimit - _payroll.Count - _unregisteredMonths.Count;
+        }
         m.DayMask |= 1u << (day - 1);
         if (!exists || ticks < m.FirstTicks || (ticks == m.FirstTicks && line < m.FirstLine))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 using PayrollRecon.Model;
 using PayrollRecon.Parsing;
@@ -27,7 +28,28 @@ public sealed partial class Reconciler
     internal int WorkerLimit { get; set; } = MaxWorkers;
 
     /// <summary>The worker-month cap in force (<see cref="MaxWorkerMonths"/>; lowered by tests).</summary>
-    internal int WorkerMonthLimit { get; set; } = MaxWorkerMonths;
+    internal int WorkerMonthLimit
+    {
+        get => _workerMonthLimit;
+        set
+        {
+            _workerMonthLimit = value;
+            _punchBlockLimit = value - _payroll.Count - _unregisteredMonths.Count;
+        }
+    }
+
+    private int _workerMonthLimit = MaxWorkerMonths;
+
+    // The most attendance blocks the other worker-month records leave room for: one comparison per punch (payroll
+    // rows come after the punches; an unregistered id's new month lowers it).
+    private int _punchBlockLimit = MaxWorkerMonths;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void PunchOutOfRange(long line) =>
+        AddDiagnostic(new Diagnostic(AttendanceFile, line, "time", $"date-time outside {DateParser.MinYear}–{DateParser.MaxYear}"));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void PunchPastWorkerMonthCap(long line) => throw TooManyWorkerMonths(AttendanceFile, line);
 
     private int WorkerMonthRecords => _attendance.BlockCount + _payroll.Count + _unregisteredMonths.Count;
 
