@@ -23,12 +23,12 @@ internal static class Program
     internal static int Run(RootCommand root, string[] args, TextWriter error)
     {
         var parsed = root.Parse(args);
+        bool mask = !args.Contains("--no-mask");
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"payrollrecon: {OneLine(parsed.Errors[0].Message)} (see 'payrollrecon --help')");
+            error.WriteLine($"payrollrecon: {ErrorText(parsed.Errors[0].Message, mask)} (see 'payrollrecon --help')");
             return ExitCodes.BadInput;
         }
-        bool mask = !args.Contains("--no-mask");
         try
         {
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error });

@@ -174,4 +174,13 @@ public sealed class PersonalDataCliTests
         foreach (string raw in RawNumbers) Assert.DoesNotContain(raw, text, StringComparison.Ordinal);
         Assert.DoesNotContain("110105 19900307 0041", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Check_UsageErrorQuotingAnIdNumber_MaskedUnlessNoMask()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "110105199003070017");
+
+        Assert.Equal((2, $"payrollrecon: {Path.GetTempPath()}110105********0017: no such project folder\n"), Run("check", missing));
+        Assert.Equal((2, $"payrollrecon: {missing}: no such project folder\n"), Run("check", missing, "--no-mask"));
+    }
 }
