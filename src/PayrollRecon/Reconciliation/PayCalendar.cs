@@ -5,7 +5,7 @@ internal sealed class PayCalendar
 {
     /// <summary>The due date moves back at most this many days from the pay day; a calendar that leaves no working day
     /// in them (every day a holiday) stops it there, and the engine reports the month as a <c>DATA_ERROR</c> on the
-    /// calendar. Real rest periods (Spring Festival, National Day with their weekends) last at most 9 days.</summary>
+    /// calendar. Real rest periods (Spring Festival, National Day with their weekends) last a week or two.</summary>
     public const int MaxMoveBackDays = 31;
 
     // Each holiday with its calendar.csv line, so a month held at the bound can cite the row that held it.
