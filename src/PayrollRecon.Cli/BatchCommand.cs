@@ -66,7 +66,7 @@ internal static class BatchCommand
         cancel.Token.ThrowIfCancellationRequested();
 
         var entries = outcomes.Select(o => o.Entry).ToArray();
-        ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioCsvFileName), s => ReportWriter.WritePortfolioCsv(entries, s), cancel.Token);
+        ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioCsvFileName), s => ReportWriter.WritePortfolioCsv(entries, s, runner.ReportOptions), cancel.Token);
         ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioHtmlFileName), s => ReportWriter.WritePortfolioHtml(entries, s, runner.ReportOptions), cancel.Token);
 
         int failed = entries.Count(e => e.Error is not null);

@@ -76,7 +76,7 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
 
     private Outcome RunOne(BatchCommand.DiscoveredProject project, BatchProgress.Slot slot, CancellationToken ct)
     {
-        if (project.Error is not null) return new(PortfolioEntry.Failed(project.Code, null, project.Error), false, project.Defect);
+        if (project.Error is not null) return new(PortfolioEntry.Failed(project.Code, null, Program.ErrorText(project.Error, reportOptions.Mask)), false, project.Defect);
         string? name = project.Settings?.Name;
         try
         {
@@ -95,7 +95,7 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
         }
         catch (Exception e) when (e is PayrollDataException or CliException or IOException or UnauthorizedAccessException)
         {
-            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, Reporting.PersonalData.FreeText(Program.OneLine(e.Message), reportOptions.Mask))), false, false);
+            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, Program.ErrorText(e.Message, reportOptions.Mask))), false, false);
         }
         catch (OverflowException)
         {
@@ -104,7 +104,7 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // A defect of the program met on one project's data must not cost the regulator the other projects.
-            string message = $"internal error ({e.GetType().Name}): {Program.OneLine(e.Message)}";
+            string message = $"internal error ({e.GetType().Name}): {Program.ErrorText(e.Message, reportOptions.Mask)}";
             return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, message)), false, true);
         }
     }

@@ -47,7 +47,7 @@ internal static class InspectCommand
     private static void Write(TextWriter output, string name, InputInspection inspection)
     {
         var s = inspection.Stats;
-        string sheet = s.Sheet is { } sh ? $" (sheet '{sh}')" : "";
+        string sheet = s.Sheet is { } sh ? $" (sheet '{Masked(sh)}')" : "";
         output.WriteLine($"{name}: {EncodingName(s.Encoding)}{sheet}, {s.Bytes} bytes, {s.RowsRead} rows read, {s.RowsRejected} rejected");
         string separator = s.Format == "csv" ? (inspection.Separator == '\t' ? ", tab-separated" : ", comma-separated") : "";
         output.WriteLine($"  header on line {s.HeaderLine}{separator}; {s.PreambleRows} preamble rows, {s.FooterRows} footer rows skipped");
@@ -55,9 +55,9 @@ internal static class InspectCommand
         if (s.Warning is { } warning) output.WriteLine($"  warning: {warning}");
         foreach (string p in inspection.Preamble.Where(static p => p.Length > 0))
         {
-            output.WriteLine($"  preamble: {PersonalData.FreeText(p, mask: true)}");
+            output.WriteLine($"  preamble: {Masked(p)}");
         }
-        if (inspection.PreambleAccount is { } account) output.WriteLine($"  statement account (preamble): {account}");
+        if (inspection.PreambleAccount is { } account) output.WriteLine($"  statement account (preamble): {Masked(account)}");
         if (inspection.PreamblePeriod is { } period)
         {
             output.WriteLine($"  statement period (preamble): {Date(period.From)} to {Date(period.To)}");
@@ -66,14 +66,17 @@ internal static class InspectCommand
         {
             output.WriteLine($"  layout: {LayoutName(layout)}{(inspection.NewestFirst ? "; listed newest first (read in reverse, R40)" : "")}");
         }
-        var bound = inspection.Columns.Where(static c => c.Column is not null).Select(static c => $"{c.Header} → {c.Column}").ToList();
+        var bound = inspection.Columns.Where(static c => c.Column is not null).Select(static c => $"{Masked(c.Header)} → {c.Column}").ToList();
         var ignored = inspection.Columns.Where(static c => c.Column is null && c.Header.Length > 0).Select(static c => c.Header).ToList();
         output.WriteLine($"  columns: {(bound.Count == 0 ? "(none)" : string.Join(", ", bound))}");
-        if (ignored.Count > 0) output.WriteLine($"  ignored: {string.Join(", ", ignored.Select(static h => PersonalData.FreeText(h, mask: true)))}");
-        foreach (var d in inspection.Diagnostics) output.WriteLine($"  {PersonalData.FreeText(d.ToString(), mask: true)}");
+        if (ignored.Count > 0) output.WriteLine($"  ignored: {string.Join(", ", ignored.Select(Masked))}");
+        foreach (var d in inspection.Diagnostics) output.WriteLine($"  {Masked(d.ToString())}");
         if (s.RowsRejected > inspection.Diagnostics.Count) output.WriteLine($"  … and {s.RowsRejected - inspection.Diagnostics.Count} more");
         foreach (string row in inspection.Rows) output.WriteLine($"  {row}");
     }
+
+    /// <summary>Input text for the terminal: ID and card numbers masked (inspect has no --no-mask), control characters shown as '?'.</summary>
+    private static string Masked(string text) => PersonalData.FreeText(OutputText.ControlsShown(text), mask: true);
 
     private static string LayoutName(BankLayout layout) => layout switch
     {

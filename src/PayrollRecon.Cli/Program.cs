@@ -23,9 +23,10 @@ internal static class Program
     internal static int Run(RootCommand root, string[] args, TextWriter error)
     {
         var parsed = root.Parse(args);
+        bool mask = !args.Contains("--no-mask");
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"payrollrecon: {OneLine(parsed.Errors[0].Message)} (see 'payrollrecon --help')");
+            error.WriteLine($"payrollrecon: {ErrorText(parsed.Errors[0].Message, mask)} (see 'payrollrecon --help')");
             return ExitCodes.BadInput;
         }
         try
@@ -35,7 +36,7 @@ internal static class Program
         catch (Exception e) when (e is PayrollDataException or CliException)
         {
             // A row's bad value may be an ID or card number (a shifted column): masked like every output, unless --no-mask.
-            error.WriteLine($"payrollrecon: {Reporting.PersonalData.FreeText(OneLine(e.Message), mask: !args.Contains("--no-mask"))}");
+            error.WriteLine($"payrollrecon: {ErrorText(e.Message, mask)}");
             return ExitCodes.BadInput;
         }
         catch (OverflowException)
@@ -50,18 +51,21 @@ internal static class Program
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"payrollrecon: {OneLine(e.Message)}");
+            error.WriteLine($"payrollrecon: {ErrorText(e.Message, mask)}");
             return ExitCodes.BadInput;
         }
         catch (Exception e)
         {
-            error.WriteLine($"payrollrecon: internal error ({e.GetType().Name}): {OneLine(e.Message)}");
+            error.WriteLine($"payrollrecon: internal error ({e.GetType().Name}): {ErrorText(e.Message, mask)}");
             return ExitCodes.InternalError;
         }
     }
 
     /// <summary>The one line for a checked overflow of money arithmetic.</summary>
     internal const string OverflowMessage = "an amount or a sum of amounts is too large to hold exactly (over 92 233 720 368 547 758.07 yuan)";
+
+    /// <summary>A message for stderr or the portfolio: one line, with ID and card numbers masked unless <paramref name="mask"/> is off.</summary>
+    internal static string ErrorText(string message, bool mask) => Reporting.PersonalData.FreeText(OneLine(message), mask);
 
     /// <summary>Collapses a multi-line message (tabs and line breaks) into one line; other control characters (ESC, BEL, C1) from inputs are shown as <c>?</c>, never sent to the terminal.</summary>
     internal static string OneLine(string message) =>

@@ -18,7 +18,7 @@ internal static class ProjectOutput
         [
             (ReportWriter.FindingsFileName, s => ReportWriter.WriteFindingsCsv(result, s, options)),
             (ReportWriter.LedgerFileName, s => ReportWriter.WriteLedgerCsv(result, s, options)),
-            (ReportWriter.SummaryFileName, s => ReportWriter.WriteSummaryJson(result, s)),
+            (ReportWriter.SummaryFileName, s => ReportWriter.WriteSummaryJson(result, s, options)),
             (ReportWriter.ReportFileName, s => ReportWriter.WriteReportHtml(result, s, options)),
         ];
         var temporary = new List<string>(files.Length);

@@ -30,6 +30,7 @@ public static class PayrollChecker
             AttendanceFile = inputs.Attendance?.Name ?? "attendance.csv",
             PayrollFile = inputs.Payroll?.Name ?? "payroll.csv",
             BatchesFile = inputs.Batches?.Name ?? "batches.csv",
+            CalendarFile = inputs.Calendar?.Name ?? "calendar.csv",
             Timings = timings,
         };
         var readerOptions = ReaderOptions(options);

@@ -152,7 +152,7 @@ public sealed class BankReader : InputReader<BankRow>
         }
         if (PreambleAccount is { } stated && _expectedAccount is { } expected && !PreambleFacts.AccountAgrees(stated, expected))
         {
-            throw FileError($"statement of account {Reporting.PersonalData.FreeText(stated, mask: true)}, not the project's account {Reporting.PersonalData.FreeText(expected, mask: true)} (project.json 'account')");
+            throw FileError($"statement of account {Reporting.OutputText.ControlsShown(stated)}, not the project's account {expected} (project.json 'account')");
         }
     }
 

@@ -158,7 +158,8 @@ internal sealed class HeaderMap
         return new(_file, $"{_file}: missing required {what} {string.Join(", ", _missing)} (found on line {Line}: {Shown()})");
     }
 
-    /// <summary>The header as a short, masked list for messages: a cell of binary junk or a full card number never reaches stderr.</summary>
+    /// <summary>The header as a short list for messages: a cell of binary junk never reaches stderr; ID and card numbers
+    /// in it are masked where the message is shown (stderr, portfolio), like every value a message quotes.</summary>
     private string Shown()
     {
         var parts = new List<string>();
@@ -168,16 +169,13 @@ internal sealed class HeaderMap
             string name = _written[i].Trim();
             if (name.Length == 0) continue;
             if (name.Length > MaxShownNameChars) name = name[..MaxShownNameChars] + "…";
-            parts.Add(MaskDigits(name));
+            parts.Add(Reporting.OutputText.ControlsShown(name));
             chars += name.Length;
         }
         int nonEmpty = _written.Count(static w => w.Trim().Length > 0);
         string list = parts.Count == 0 ? "(empty)" : string.Join(", ", parts);
         return nonEmpty > parts.Count ? list + ", …" : list;
     }
-
-    /// <summary>A header name for a message: control characters shown as <c>?</c>, card and ID numbers masked.</summary>
-    private static string MaskDigits(string text) => Reporting.PersonalData.FreeText(Reporting.OutputText.ControlsShown(text), mask: true);
 
     private static string[] Names(scoped in CsvRow header)
     {

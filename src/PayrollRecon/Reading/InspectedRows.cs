@@ -34,10 +34,10 @@ internal static class InspectedRows
     {
         var (buffer, w) = Start(r.Line);
         w.WriteString("workerId", Masked(r.WorkerId));
-        w.WriteString("name", Text(r.Name));
+        w.WriteString("name", Masked(r.Name));
         w.WriteString("idNumber", Masked(r.IdNumber));
         w.WriteString("bankAccount", Masked(r.BankAccount));
-        w.WriteString("employer", Text(r.Employer));
+        w.WriteString("employer", Masked(r.Employer));
         w.WriteString("wageType", r.WageType.ToString());
         if (r.WageRateFen is { } rate) w.WriteString("wageRate", new Model.Money(rate).ToString());
         if (r.EntryDate is { } e) w.WriteString("entryDate", e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -71,7 +71,7 @@ internal static class InspectedRows
         var (buffer, w) = Start(r.Line);
         w.WriteString("batchId", Text(r.BatchId));
         w.WriteString("bankAccount", Masked(r.BankAccount));
-        w.WriteString("name", Text(r.Name));
+        w.WriteString("name", Masked(r.Name));
         w.WriteString("amount", r.Amount.ToString());
         w.WriteString("status", r.Status.ToString());
         return End(buffer, w);

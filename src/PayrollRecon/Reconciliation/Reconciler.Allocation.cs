@@ -18,6 +18,7 @@ public sealed partial class Reconciler
         {
             ref var processed = ref lines[line];
             if (processed.Class != BankLineClass.WagePayment || processed.Cancelled) continue;
+            SummingAtLine(line);
             var months = _workers[processed.Worker].Months;
             DateOnly date = LineDate(line);
             long remaining = LineAmount(line);
@@ -92,6 +93,7 @@ public sealed partial class Reconciler
             {
                 ref readonly var processed = ref LineAt(line);
                 if (processed.Cancelled) continue;
+                SummingAtLine(line);
                 long amount = LineAmount(line);
                 DateOnly date = LineDate(line);
 
@@ -174,6 +176,7 @@ public sealed partial class Reconciler
         if (_settings.LaborFunds.Count == 0) return;
         // OrderBy is stable: items with the same due date keep their order in project.json.
         var schedule = _settings.LaborFunds.OrderBy(static item => item.DueDate).ToList();
+        SummingAt("project.json 'laborFunds'", 0);
         long fundsAtAsOf = 0;
         foreach (var (date, amount) in _laborFundCredits)
             if (date <= _asOf) fundsAtAsOf = checked(fundsAtAsOf + amount);

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
+using PayrollRecon.Parsing;
 using PayrollRecon.Records;
 
 namespace PayrollRecon.Reconciliation;
@@ -24,6 +25,7 @@ public sealed partial class Reconciler
     private int _punchDayNumber = -1;
     private int _punchMonthOrdinal;
     private int _punchDayOfMonth;
+    private bool _punchDayInRange;
 
     /// <summary>Adds one punch (any order, after the roster). Allocates nothing in steady state.</summary>
     public void AddPunch(in AttendanceRow row)
@@ -32,6 +34,11 @@ public sealed partial class Reconciler
         int dayNumber = (int)(ticks / TimeSpan.TicksPerDay);
         int secondOfDay = (int)((ticks - dayNumber * TimeSpan.TicksPerDay) / TimeSpan.TicksPerSecond);
         if (dayNumber != _punchDayNumber) SetPunchDay(dayNumber);
+        if (!_punchDayInRange)
+        {
+            PunchOutOfRange(row.Line);
+            return;
+        }
 
         ReadOnlySpan<byte> id = row.IdNumber;
         int worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
@@ -46,12 +53,14 @@ public sealed partial class Reconciler
         bool outside = dayNumber < CollectionsMarshal.AsSpan(_entryDay)[worker] || dayNumber > CollectionsMarshal.AsSpan(_exitDay)[worker];
         _attendance.Add(worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, outside, ticks, row.Line);
         if (dayNumber < firstPunchDay[worker]) firstPunchDay[worker] = dayNumber;
+        if (_attendance.BlockCount > _punchBlockLimit) PunchPastWorkerMonthCap(row.Line);
     }
 
     private void SetPunchDay(int dayNumber)
     {
         DateOnly.FromDayNumber(dayNumber).Deconstruct(out int year, out int month, out int day);
         _punchDayNumber = dayNumber;
+        _punchDayInRange = InPeriodRange(year);
         _punchMonthOrdinal = year * 12 + month - 1;
         _punchDayOfMonth = day;
     }
@@ -90,6 +99,11 @@ public sealed partial class Reconciler
 
         long key = ((long)index << 32) | (uint)monthOrdinal;
         ref UnregisteredMonth m = ref CollectionsMarshal.GetValueRefOrAddDefault(_unregisteredMonths, key, out bool exists);
+        if (!exists)
+        {
+            if (WorkerMonthRecords > WorkerMonthLimit) throw TooManyWorkerMonths(AttendanceFile, line);
+            _punchBlockLimit = WorkerMonthLimit - _payroll.Count - _unregisteredMonths.Count;
+        }
         m.DayMask |= 1u << (day - 1);
         if (!exists || ticks < m.FirstTicks || (ticks == m.FirstTicks && line < m.FirstLine))
         {
@@ -132,6 +146,24 @@ public sealed partial class Reconciler
     /// <summary>Adds one payroll row (after the roster); rows of ids not on the roster are ignored (R7).</summary>
     public void AddPayroll(in PayrollRow row)
     {
+        try
+        {
+            AddPayrollChecked(row);
+        }
+        catch (OverflowException)
+        {
+            throw new PayrollDataException(PayrollFile, $"{Source(PayrollFile, row.Line)}: {SumTooLargeText}");
+        }
+    }
+
+    private void AddPayrollChecked(in PayrollRow row)
+    {
+        if (!InPeriodRange(row.Period.Year))
+        {
+            AddDiagnostic(new Diagnostic(PayrollFile, row.Line, "period", $"period outside {DateParser.MinYear}-01..{DateParser.MaxYear}-12"));
+            return;
+        }
+
         int worker = FindWorker(row.IdNumber);
         if (worker < 0) return;
 
@@ -154,6 +186,7 @@ public sealed partial class Reconciler
         {
             month = new PayrollMonth { FirstLine = row.Line };
             _payroll.Add(key, month);
+            if (WorkerMonthRecords > WorkerMonthLimit) throw TooManyWorkerMonths(PayrollFile, row.Line);
         }
         month.GrossFen = checked(month.GrossFen + row.Gross.Fen);
         month.DeductionsFen = checked(month.DeductionsFen + row.Deductions.Fen);

@@ -141,6 +141,7 @@ public sealed partial class Reconciler
         foreach (int index in BankOrder())
         {
             ref readonly var bank = ref BankLineAt(index);
+            SummingAt(BankFile, bank.Line);
             if (bank.Status != BankLineStatus.Succeeded)
             {
                 // R39: listed with its status, and nothing else; its other fields may not even have been read.
@@ -290,6 +291,7 @@ public sealed partial class Reconciler
         for (int detailIndex = details.First; detailIndex >= 0; detailIndex = _nextBatchDetail[detailIndex])
         {
             ref readonly var detail = ref BatchLineAt(detailIndex);
+            SummingAt(BatchesFile, detail.Line);
             sum = checked(sum + detail.AmountFen);
             // R16: success lines are identified like steps 2–3; failed lines and lines that identify nobody pay nobody.
             if (detail.Status == BatchStatus.Success)

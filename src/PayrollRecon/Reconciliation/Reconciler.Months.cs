@@ -44,7 +44,11 @@ public sealed partial class Reconciler
         {
             // Punches and payroll rows usually come in month order, so most workers' months need no sort.
             if (!InPeriodOrder(worker.Months)) worker.Months.Sort(static (a, b) => a.Period.CompareTo(b.Period));
-            foreach (var month in worker.Months) ComputeDue(month);
+            foreach (var month in worker.Months)
+            {
+                SummingAt(WorkersFile, worker.Line, month.Period.Ordinal);
+                ComputeDue(month);
+            }
         }
     }
 
@@ -85,8 +89,21 @@ public sealed partial class Reconciler
     {
         if (!_dueDates.TryGetValue(period.Ordinal, out var date))
         {
-            date = _calendar.DueDate(period);
+            date = _calendar.DueDate(period, out long heldAtLine);
             _dueDates.Add(period.Ordinal, date);
+            if (heldAtLine > 0)
+            {
+                // The calendar leaves no working day within the bound: the month's due date stops there, and says so.
+                _findings.Add(new Finding
+                {
+                    Code = FindingCode.DataError,
+                    Severity = Severity.Yellow,
+                    Period = period,
+                    DueDate = date,
+                    Detail = date.AddDays(PayCalendar.MaxMoveBackDays).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    Source = Source(CalendarFile, heldAtLine),
+                });
+            }
         }
         return date;
     }
@@ -118,6 +135,7 @@ public sealed partial class Reconciler
         {
             foreach (var month in worker.Months)
             {
+                SummingAt(WorkersFile, worker.Line, month.Period.Ordinal);
                 ReportArrears(month, tolerance);
                 ReportAttendanceChecks(month);
                 ReportMinimumWage(month);
@@ -279,6 +297,7 @@ public sealed partial class Reconciler
         {
             foreach (var month in worker.Months)
             {
+                SummingAt(WorkersFile, worker.Line, month.Period.Ordinal);
                 ledger.Add(new LedgerEntry
                 {
                     WorkerId = worker.WorkerId,

@@ -50,6 +50,7 @@ public sealed partial class Reconciler
             return;
         }
 
+        if (_workers.Count >= WorkerLimit) throw TooManyWorkers(row.Line);
         var worker = new RosterWorker
         {
             Index = _workers.Count,

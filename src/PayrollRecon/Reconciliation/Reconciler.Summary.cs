@@ -59,6 +59,7 @@ public sealed partial class Reconciler
             foreach (var month in worker.Months)
             {
                 if (!month.IsDue) continue;
+                SummingAt(WorkersFile, worker.Line, month.Period.Ordinal);
                 long owed = Math.Max(0, checked(month.DueFen - month.PaidFen));
                 due = checked(due + month.DueFen);
                 paid = checked(paid + month.PaidFen);
@@ -68,6 +69,7 @@ public sealed partial class Reconciler
             outstandingByEmployer[worker.Employer] = checked(outstandingByEmployer.GetValueOrDefault(worker.Employer) + workerOwed);
         }
 
+        SummingAt(null, 0);
         long wagePaymentsOut = 0;
         foreach (var line in _lines)
         {

@@ -50,6 +50,9 @@ public sealed partial class Reconciler
     /// <summary>Name of the bank statement in evidence.</summary>
     public string BankFile { get; set; } = "bank.csv";
 
+    /// <summary>Name of the calendar in evidence.</summary>
+    public string CalendarFile { get; set; } = "calendar.csv";
+
     /// <summary>Name of the batch detail file in evidence.</summary>
     public string BatchesFile { get; set; } = "batches.csv";
 
@@ -62,7 +65,7 @@ public sealed partial class Reconciler
     /// <summary>Adds one <c>calendar.csv</c> row; all calendar rows come before anything else.</summary>
     public void AddCalendar(in CalendarRow row)
     {
-        if (row.Kind == CalendarKind.Holiday) _calendar.AddHoliday(row.Date);
+        if (row.Kind == CalendarKind.Holiday) _calendar.AddHoliday(row.Date, row.Line);
         else _calendar.AddWorkday(row.Date);
     }
 
@@ -89,6 +92,18 @@ public sealed partial class Reconciler
         if (_completed) throw new InvalidOperationException("Complete has already been called on this reconciler.");
         _completed = true;
 
+        try
+        {
+            return CompleteChecked();
+        }
+        catch (OverflowException)
+        {
+            throw SumTooLarge();
+        }
+    }
+
+    private ReconciliationResult CompleteChecked()
+    {
         Timings?.Restart();
         BuildWorkerMonths();
         Timings?.Lap("engine: worker-months");
@@ -97,6 +112,7 @@ public sealed partial class Reconciler
         AllocatePayments();
         Timings?.Lap("engine: allocation");
         ReportWorkerMonths();
+        SummingAt(null, 0);
         ReportHeadcount();
         ReportPaymentPatterns();
         ReportLaborFunds();
@@ -108,6 +124,7 @@ public sealed partial class Reconciler
         var findings = FindingOrder.Sort(_findings);
         Timings?.Lap("engine: sort findings");
         var ledger = BuildLedger();
+        SummingAt(null, 0);
         var summary = BuildSummary(findings);
         Timings?.Lap("engine: ledger, summary");
         return new ReconciliationResult

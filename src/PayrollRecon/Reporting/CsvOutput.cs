@@ -12,6 +12,7 @@ internal sealed class CsvOutput : IDisposable
     private readonly TextWriter _writer;
     private char[] _scratch = ArrayPool<char>.Shared.Rent(256);
     private bool _rowStarted;
+    private StringBuilder? _text;
 
     internal CsvOutput(TextWriter writer) => _writer = writer;
 
@@ -68,9 +69,27 @@ internal sealed class CsvOutput : IDisposable
         Field(buffer);
     }
 
-    /// <summary>Writes a worker_id, masked like an ID number when it is one (R30).</summary>
-    internal void WorkerIdField(string? workerId, string? idNumber, bool mask) =>
-        MaskedField(workerId, mask && PersonalData.IsIdLike(workerId, idNumber));
+    /// <summary>Writes a worker_id: masked whole when it is the worker's ID number (R30), else as free text.</summary>
+    internal void WorkerIdField(string? workerId, string? idNumber, bool mask)
+    {
+        if (mask && PersonalData.IsIdNumber(workerId, idNumber)) MaskedField(workerId, mask: true);
+        else FreeTextField(workerId, mask);
+    }
+
+    /// <summary>Writes text from the inputs with every ID or card number in it masked when <paramref name="mask"/> is set.</summary>
+    internal void FreeTextField(string? value, bool mask)
+    {
+        if (string.IsNullOrEmpty(value) || !mask || !PersonalData.HasSensitiveRun(value))
+        {
+            Field(value);
+            return;
+        }
+
+        _text ??= new StringBuilder(64);
+        _text.Clear();
+        PersonalData.AppendFreeText(_text, value, mask);
+        Field(_text);
+    }
 
     /// <summary>Writes the text accumulated in <paramref name="sb"/> as one field.</summary>
     internal void Field(StringBuilder sb)

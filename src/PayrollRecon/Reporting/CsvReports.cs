@@ -32,9 +32,9 @@ internal static class CsvReports
             csv.Field(FindingCodes.Name(f.Code));
             csv.Field(SeverityName(f.Severity));
             csv.Field(project);
-            FreeTextField(csv, text, f.Employer, mask);
+            csv.FreeTextField(f.Employer, mask);
             csv.WorkerIdField(f.WorkerId, f.IdNumber, mask);
-            FreeTextField(csv, text, f.WorkerName, mask);
+            csv.FreeTextField(f.WorkerName, mask);
             csv.MaskedField(f.IdNumber, mask);
             csv.Field(f.Period);
             csv.Field(f.Amount);
@@ -51,7 +51,7 @@ internal static class CsvReports
             }
 
             csv.Field(text);
-            csv.Field(f.Source);
+            csv.FreeTextField(f.Source, mask);
             csv.Field(messages.Compose(f));
             csv.EndRow();
         }
@@ -60,7 +60,6 @@ internal static class CsvReports
     internal static void WriteLedger(ReconciliationResult result, TextWriter writer, ReportOptions options)
     {
         bool mask = options.Mask;
-        var text = new StringBuilder(64);
         Span<char> hours = stackalloc char[24];
         using var csv = new CsvOutput(writer);
         // A worker's rows come together and repeat its four identity fields: they are rendered (masked, guarded,
@@ -77,9 +76,9 @@ internal static class CsvReports
             {
                 identity.GetStringBuilder().Clear();
                 identityCsv.WorkerIdField(e.WorkerId ?? e.IdNumber, e.IdNumber, mask);
-                FreeTextField(identityCsv, text, e.WorkerName, mask);
+                identityCsv.FreeTextField(e.WorkerName, mask);
                 identityCsv.MaskedField(e.IdNumber, mask);
-                FreeTextField(identityCsv, text, e.Employer, mask);
+                identityCsv.FreeTextField(e.Employer, mask);
                 identityCsv.EndRow();
                 // The rendered row ends with the record separator, which is not part of the fields.
                 var rendered = identity.GetStringBuilder();
@@ -112,8 +111,9 @@ internal static class CsvReports
         && string.Equals(a.IdNumber, b.IdNumber, StringComparison.Ordinal)
         && string.Equals(a.Employer, b.Employer, StringComparison.Ordinal);
 
-    internal static void WritePortfolio(IEnumerable<PortfolioEntry> entries, TextWriter writer)
+    internal static void WritePortfolio(IEnumerable<PortfolioEntry> entries, TextWriter writer, ReportOptions options)
     {
+        bool mask = options.Mask;
         var sorted = entries.ToList();
         // Ordinal code order, so the portfolios of shards (which split projects by code order) concatenate.
         sorted.Sort(static (a, b) => string.CompareOrdinal(a.Code, b.Code));
@@ -121,13 +121,14 @@ internal static class CsvReports
         csv.Header(PortfolioHeader);
         foreach (var p in sorted)
         {
+            // The code names the project's output folder: an identifier of the project, kept as is.
             csv.Field(p.Code);
-            csv.Field(p.Name);
+            csv.FreeTextField(p.Name, mask);
             if (p.Error is not null)
             {
                 // A project that failed to load has no level, counts or totals: empty, not a misleading zero.
                 for (int i = 0; i < 10; i++) csv.Field(ReadOnlySpan<char>.Empty);
-                csv.Field(p.Error);
+                csv.FreeTextField(p.Error, mask);
                 csv.EndRow();
                 continue;
             }
@@ -188,18 +189,5 @@ internal static class CsvReports
         destination[pos++] = (char)('0' + hundredths % 100 / 10);
         destination[pos++] = (char)('0' + hundredths % 10);
         return pos;
-    }
-
-    private static void FreeTextField(CsvOutput csv, StringBuilder text, string? value, bool mask)
-    {
-        if (string.IsNullOrEmpty(value) || !mask || !PersonalData.HasSensitiveRun(value))
-        {
-            csv.Field(value);
-            return;
-        }
-
-        text.Clear();
-        PersonalData.AppendFreeText(text, value, mask);
-        csv.Field(text);
     }
 }

@@ -10,7 +10,8 @@ namespace PayrollRecon.Reporting;
 /// <remarks>
 /// One template per code and language (a few codes have a variant when a field is absent). Placeholders:
 /// <c>{who}</c> worker name (else masked worker id), <c>{P}</c> period, <c>{Amt} {Exp} {Act}</c> money,
-/// <c>{Due} {Ev} {AsOf}</c> dates, <c>{Days}</c>, <c>{Detail}</c> the detail as is (batch ids, sources, years),
+/// <c>{Due} {Ev} {AsOf}</c> dates, <c>{Days}</c>, <c>{Detail}</c> the detail (a batch id as is; sources, years, dates through the
+/// ID and card detector of <see cref="PersonalData"/>),
 /// <c>{Name}</c> the detail as free text with card and ID numbers masked, <c>{Id}</c> the masked ID number,
 /// <c>{Txn}</c> transaction ids, <c>{Src}</c> source, <c>{HcA} {HcB}</c> the two parts of a headcount detail <c>a/b</c>.
 /// Templates are rendered into a reused builder, so composing a message allocates nothing beyond the builder's growth.
@@ -76,14 +77,22 @@ internal sealed partial class FindingMessages
                 if (f.Days is { } days) AppendInt(days, default);
                 else _sb.Append(Missing);
                 break;
-            case "Detail": _sb.Append(string.IsNullOrEmpty(f.Detail) ? Missing : f.Detail); break;
+            case "Detail":
+                if (string.IsNullOrEmpty(f.Detail)) _sb.Append(Missing);
+                // A batch id is the bank's reference of the debit, evidence like a transaction id: kept as is.
+                else if (f.Code is FindingCode.BatchTotalMismatch or FindingCode.BatchDetailMissing) _sb.Append(f.Detail);
+                else PersonalData.AppendFreeText(_sb, f.Detail, _mask);
+                break;
             case "Name":
                 if (string.IsNullOrEmpty(f.Detail)) _sb.Append(Missing);
                 else PersonalData.AppendFreeText(_sb, f.Detail, _mask);
                 break;
             case "Id": AppendMasked(f.IdNumber, _mask); break;
             case "Txn": AppendTxnIds(f.TxnIds); break;
-            case "Src": _sb.Append(string.IsNullOrEmpty(f.Source) ? Missing : f.Source); break;
+            case "Src":
+                if (string.IsNullOrEmpty(f.Source)) _sb.Append(Missing);
+                else PersonalData.AppendFreeText(_sb, f.Source, _mask);
+                break;
             case "HcA": _sb.Append(HeadcountPart(f.Detail, 0)); break;
             case "HcB": _sb.Append(HeadcountPart(f.Detail, 1)); break;
             default: throw new InvalidOperationException($"unknown placeholder {{{name}}}");
@@ -95,7 +104,8 @@ internal sealed partial class FindingMessages
     private void AppendWho(Finding f)
     {
         if (!string.IsNullOrEmpty(f.WorkerName)) PersonalData.AppendFreeText(_sb, f.WorkerName, _mask);
-        else if (!string.IsNullOrEmpty(f.WorkerId)) AppendMasked(f.WorkerId, _mask && PersonalData.IsIdLike(f.WorkerId, f.IdNumber));
+        else if (PersonalData.IsIdNumber(f.WorkerId, f.IdNumber)) AppendMasked(f.WorkerId, _mask);
+        else if (!string.IsNullOrEmpty(f.WorkerId)) PersonalData.AppendFreeText(_sb, f.WorkerId, _mask);
         else _sb.Append(_language == ReportLanguage.En ? "Worker" : "该工人");
     }
 

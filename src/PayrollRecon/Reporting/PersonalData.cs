@@ -2,12 +2,36 @@ using System.Text;
 
 namespace PayrollRecon.Reporting;
 
-/// <summary>Masking of ID and card numbers in outputs (SPEC §5: personal data is masked by default).</summary>
+/// <summary>Masking of ID and card numbers in outputs and messages (SPEC §5: personal data is masked by default).</summary>
+/// <remarks>
+/// <para>One detector decides what is an ID or card number inside any text — names, employers, worker ids, sources,
+/// reasons quoted in <c>DATA_ERROR</c> findings and error lines — and every writer and message path goes through it.
+/// A <em>sensitive number</em> is a chain of digit groups (ASCII or full-width digits) joined by single separators
+/// (space, hyphen, ideographic space, full-width hyphen), every group but the last at least 3 digits long, optionally
+/// ending in the check character <c>X</c>, that either</para>
+/// <list type="bullet">
+/// <item>has a group of at least <see cref="MinContiguousDigits"/> digits (a card or ID number written as is), or</item>
+/// <item>has two or more groups adding up to at least <see cref="MinGroupedDigits"/> digits (a card written
+/// <c>6222 0212 3456 7890 123</c>, an ID written <c>110105-19900307-0017</c>).</item>
+/// </list>
+/// <para>Not masked: a chain that is part of a decimal number (<c>12345678901.50</c>, the decimals of
+/// <c>0.30000000000000004</c>) — amounts are evidence, not personal data — unless the number is in scientific notation
+/// (<c>6.222020200112233E+18</c>, a card typed into a spreadsheet as a number); dates and times (their 2-digit groups
+/// end a chain: <c>2024-01-02 17:22:15</c> is never more than 10 digits); and what callers keep verbatim on purpose:
+/// transaction ids, batch ids and the project code (identifiers of records, not of people).</para>
+/// <para>A sensitive number keeps its first 6 and last 4 digits (the <c>id_number</c> rule of SPEC §4); its other digits
+/// become <c>*</c> and its separators stay, so the text keeps its length.</para>
+/// </remarks>
 internal static class PersonalData
 {
-    /// <summary>Digit runs at least this long in free text are treated as card or ID numbers.</summary>
+    /// <summary>A digit run at least this long is a card or ID number.</summary>
     /// <remarks>Wage cards are 10–30 digits (INVALID_BANK_ACCOUNT); dates written as <c>yyyyMMdd</c> stay readable.</remarks>
-    internal const int MinSensitiveDigits = 10;
+    internal const int MinContiguousDigits = 10;
+
+    /// <summary>Digit groups joined by single separators that add up to at least this many digits are a card or ID number.</summary>
+    /// <remarks>15 is the shortest ID number (the first-generation card) and below the shortest bank card (16); phone
+    /// numbers (11 digits) written in groups stay readable.</remarks>
+    internal const int MinGroupedDigits = 15;
 
     /// <summary>Writes <paramref name="value"/> masked into <paramref name="destination"/> (same length).</summary>
     /// <remarks>
@@ -17,7 +41,7 @@ internal static class PersonalData
     internal static void MaskInto(ReadOnlySpan<char> value, Span<char> destination)
     {
         int n = value.Length;
-        (int head, int tail) = n >= 14 ? (6, 4) : n >= 5 ? (2, 2) : (0, 0);
+        (int head, int tail) = KeptEnds(n);
         value[..head].CopyTo(destination);
         destination[head..(n - tail)].Fill('*');
         value[(n - tail)..].CopyTo(destination[(n - tail)..]);
@@ -31,19 +55,20 @@ internal static class PersonalData
     internal static string IdNumber(string? idNumber, bool mask) =>
         string.IsNullOrEmpty(idNumber) ? string.Empty : mask ? Mask(idNumber) : idNumber;
 
-    /// <summary>The value to write for a worker_id: masked like an ID when it is the ID number (R30).</summary>
+    /// <summary>The value to write for a worker_id: masked whole when it is the worker's ID number (R30), else as free
+    /// text (an ID or card number inside it, e.g. <c>HN110105199003070017</c>, is masked).</summary>
     internal static string WorkerId(string? workerId, string? idNumber, bool mask)
     {
         if (string.IsNullOrEmpty(workerId)) return string.Empty;
-        return mask && IsIdLike(workerId, idNumber) ? Mask(workerId) : workerId;
+        if (!mask) return workerId;
+        return IsIdNumber(workerId, idNumber) ? Mask(workerId) : FreeText(workerId, mask);
     }
 
-    /// <summary>True when a worker_id must be masked: it is the worker's ID number (R30) or shaped like one.</summary>
-    internal static bool IsIdLike(string? workerId, string? idNumber) =>
-        !string.IsNullOrEmpty(workerId)
-        && ((idNumber is not null && string.Equals(workerId, idNumber, StringComparison.OrdinalIgnoreCase)) || LooksLikeIdNumber(workerId));
+    /// <summary>True when a worker_id is the worker's own ID number (R30), compared ignoring the case of <c>X</c>.</summary>
+    internal static bool IsIdNumber(string? workerId, string? idNumber) =>
+        !string.IsNullOrEmpty(workerId) && idNumber is not null && string.Equals(workerId, idNumber, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Appends free text with every long digit run (a card or ID number, possibly ending in X) masked.</summary>
+    /// <summary>Appends free text with every sensitive number (see the class remarks) masked.</summary>
     internal static void AppendFreeText(StringBuilder sb, ReadOnlySpan<char> text, bool mask)
     {
         if (!mask)
@@ -52,39 +77,19 @@ internal static class PersonalData
             return;
         }
 
-        Span<char> scratch = stackalloc char[64];
-        int i = 0;
-        while (i < text.Length)
+        int written = 0;
+        int from = 0;
+        while (NextSensitive(text, from, out int start, out int end))
         {
-            if (!char.IsAsciiDigit(text[i]))
-            {
-                int start = i;
-                while (i < text.Length && !char.IsAsciiDigit(text[i])) i++;
-                sb.Append(text[start..i]);
-                continue;
-            }
-
-            int runStart = i;
-            while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
-            if (i < text.Length && (text[i] == 'X' || text[i] == 'x')) i++;
-            var run = text[runStart..i];
-            int digits = run[^1] is 'X' or 'x' ? run.Length - 1 : run.Length;
-            // The decimals of a number (an amount's invalid '0.30000000000000004') are not a card.
-            bool decimals = runStart >= 2 && text[runStart - 1] == '.' && char.IsAsciiDigit(text[runStart - 2]);
-            if (digits >= MinSensitiveDigits && !decimals)
-            {
-                Span<char> masked = run.Length <= scratch.Length ? scratch[..run.Length] : new char[run.Length];
-                MaskInto(run, masked);
-                sb.Append(masked);
-            }
-            else
-            {
-                sb.Append(run);
-            }
+            sb.Append(text[written..start]);
+            AppendMasked(sb, text[start..end]);
+            written = from = end;
         }
+
+        sb.Append(text[written..]);
     }
 
-    /// <summary>Free text with long digit runs masked (see <see cref="AppendFreeText"/>).</summary>
+    /// <summary>Free text with sensitive numbers masked (see <see cref="AppendFreeText"/>).</summary>
     internal static string FreeText(string? text, bool mask)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
@@ -94,29 +99,98 @@ internal static class PersonalData
         return sb.ToString();
     }
 
-    /// <summary>True when <paramref name="text"/> holds a run of at least <see cref="MinSensitiveDigits"/> digits.</summary>
-    internal static bool HasSensitiveRun(ReadOnlySpan<char> text)
+    /// <summary>True when <paramref name="text"/> holds a sensitive number (see the class remarks).</summary>
+    internal static bool HasSensitiveRun(ReadOnlySpan<char> text) => NextSensitive(text, 0, out _, out _);
+
+    /// <summary>Finds the next sensitive number at or after <paramref name="from"/> (which is never inside a digit chain).</summary>
+    private static bool NextSensitive(ReadOnlySpan<char> text, int from, out int start, out int end)
     {
-        int run = 0;
-        foreach (char c in text)
+        int i = from;
+        while (i < text.Length)
         {
-            run = char.IsAsciiDigit(c) ? run + 1 : 0;
-            if (run >= MinSensitiveDigits) return true;
+            if (!IsDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            start = i;
+            int digits = 0, groups = 0, longestGroup = 0;
+            while (true)
+            {
+                int groupStart = i;
+                while (i < text.Length && IsDigit(text[i])) i++;
+                int length = i - groupStart;
+                digits += length;
+                groups++;
+                longestGroup = Math.Max(longestGroup, length);
+                // A short group (the month or day of a date, the minutes of a time) ends the chain.
+                if (length >= 3 && i + 1 < text.Length && IsSeparator(text[i]) && IsDigit(text[i + 1])) i++;
+                else break;
+            }
+
+            int chainEnd = i;
+            if (i < text.Length && IsCheckCharacter(text[i]))
+            {
+                i++;
+                digits++;
+            }
+
+            end = i;
+            bool sensitive = longestGroup >= MinContiguousDigits || (groups > 1 && digits >= MinGroupedDigits);
+            if (sensitive && !PartOfDecimalNumber(text, start, chainEnd, end)) return true;
         }
 
+        start = end = text.Length;
         return false;
     }
 
-    // A roster may leave worker_id empty and the engine then puts the id_number there; a worker_id that is itself
-    // shaped like an 18-character ID number is treated the same way so it never leaks under another name.
-    private static bool LooksLikeIdNumber(string value)
+    /// <summary>True when the chain <c>[start, chainEnd)</c> is the integer part or the decimals of a plain decimal number.</summary>
+    private static bool PartOfDecimalNumber(ReadOnlySpan<char> text, int start, int chainEnd, int end)
     {
-        if (value.Length != 18) return false;
-        for (int i = 0; i < 17; i++)
+        if (end != chainEnd) return false;
+        bool integerPart = chainEnd + 1 < text.Length && text[chainEnd] == '.' && IsDigit(text[chainEnd + 1]);
+        bool decimals = start >= 2 && text[start - 1] == '.' && IsDigit(text[start - 2]);
+        if (!integerPart && !decimals) return false;
+        // Scientific notation is how a spreadsheet shows a card or ID number typed as a number: that stays masked.
+        int after = chainEnd;
+        if (integerPart)
         {
-            if (!char.IsAsciiDigit(value[i])) return false;
+            after++;
+            while (after < text.Length && IsDigit(text[after])) after++;
         }
 
-        return char.IsAsciiDigit(value[17]) || value[17] is 'X' or 'x';
+        return !(after < text.Length && text[after] is 'E' or 'e');
     }
+
+    private static void AppendMasked(StringBuilder sb, ReadOnlySpan<char> number)
+    {
+        int count = 0;
+        foreach (char c in number)
+        {
+            if (!IsSeparator(c)) count++;
+        }
+
+        (int head, int tail) = KeptEnds(count);
+        int k = 0;
+        foreach (char c in number)
+        {
+            if (IsSeparator(c))
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            sb.Append(k < head || k >= count - tail ? c : '*');
+            k++;
+        }
+    }
+
+    private static (int Head, int Tail) KeptEnds(int length) => length >= 14 ? (6, 4) : length >= 5 ? (2, 2) : (0, 0);
+
+    private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
+
+    private static bool IsSeparator(char c) => c is ' ' or '-' or '\u3000' or '－';
+
+    private static bool IsCheckCharacter(char c) => c is 'X' or 'x' or 'Ｘ' or 'ｘ';
 }

@@ -11,7 +11,11 @@ internal static class PortfolioHtml
     internal static void Write(IEnumerable<PortfolioEntry> entries, TextWriter writer, ReportOptions options)
     {
         var l = Labels.For(options.Language);
-        var ranked = Rank(entries);
+        // Names and errors come from the inputs (project.json, a quoted header row): masked like every output; the
+        // code names the project's folder and is kept as is.
+        var ranked = Rank(options.Mask
+            ? entries.Select(static p => p with { Name = p.Name is null ? null : PersonalData.FreeText(p.Name, mask: true), Error = p.Error is null ? null : PersonalData.FreeText(p.Error, mask: true) })
+            : entries);
         var h = new HtmlOutput(writer);
 
         int failed = ranked.Count(static p => p.Error is not null);

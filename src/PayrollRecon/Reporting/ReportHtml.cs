@@ -17,7 +17,7 @@ internal static class ReportHtml
         var s = result.Summary;
         var h = new HtmlOutput(writer);
         string level = CsvReports.LevelName(s.WarningLevel);
-        string? name = s.ProjectName ?? result.Settings.Name;
+        string? name = PersonalData.FreeText(s.ProjectName ?? result.Settings.Name, options.Mask);
 
         h.Raw("<!DOCTYPE html>").Line()
             .Raw("<html lang=\"").Raw(l.HtmlLang).Raw("\">").Line()
@@ -295,7 +295,7 @@ internal static class ReportHtml
                 .Raw("<td class=\"num\">").Money(f.Amount).Raw("</td>")
                 .Raw("<td class=\"num\">");
             if (f.Days is { } days) h.Number(days);
-            h.Raw("</td><td class=\"mono\">").Text(f.Source);
+            h.Raw("</td><td class=\"mono\">").Text(PersonalData.FreeText(f.Source, mask));
             if (f.TxnIds.Count > 0) h.Raw("<small>").Text(string.Join(";", f.TxnIds)).Raw("</small>");
             h.Raw("</td><td class=\"msg\">").Text(messages.ComposeString(f)).Raw("</td></tr>").Line();
         }
@@ -359,7 +359,7 @@ internal static class ReportHtml
                 .Raw("</th><th class=\"num\">").Text(l.RowsRejected).Raw("</th><th>").Text(l.Encoding).Raw("</th></tr></thead><tbody>").Line();
             foreach (var f in files)
             {
-                h.Raw("<tr><td class=\"mono\">").Text(f.File).Raw("</td><td class=\"num\">").Number(f.RowsRead)
+                h.Raw("<tr><td class=\"mono\">").Text(PersonalData.FreeText(f.File, options.Mask)).Raw("</td><td class=\"num\">").Number(f.RowsRead)
                     .Raw("</td><td class=\"num\">").Number(f.RowsRejected).Raw("</td><td>").Text(SummaryJson.EncodingName(f.Encoding))
                     .Raw("</td></tr>").Line();
             }

@@ -44,11 +44,11 @@ public static class ReportWriter
     }
 
     /// <summary>Writes <c>summary.json</c> (UTF-8, no BOM): totals as exact two-decimal strings, counts, grades, files.</summary>
-    public static void WriteSummaryJson(ReconciliationResult result, Stream output)
+    public static void WriteSummaryJson(ReconciliationResult result, Stream output, ReportOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
-        SummaryJson.Write(result, output);
+        SummaryJson.Write(result, output, options);
     }
 
     /// <summary>Writes <c>report.html</c>: a self-contained page (inline CSS, SVG and script; no network) for one project.</summary>
@@ -60,11 +60,11 @@ public static class ReportWriter
     }
 
     /// <summary>Writes <c>portfolio.csv</c> (UTF-8 with BOM): one row per project, sorted by code (ordinal) so shard files concatenate.</summary>
-    public static void WritePortfolioCsv(IEnumerable<PortfolioEntry> entries, Stream output)
+    public static void WritePortfolioCsv(IEnumerable<PortfolioEntry> entries, Stream output, ReportOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
         using var writer = OutputText.Create(output, byteOrderMark: true);
-        CsvReports.WritePortfolio(entries, writer);
+        CsvReports.WritePortfolio(entries, writer, options);
     }
 
     /// <summary>Writes <c>portfolio.html</c>: projects ranked by warning level then outstanding, with totals and a chart.</summary>
@@ -82,7 +82,7 @@ public static class ReportWriter
         Directory.CreateDirectory(directory);
         using (var s = File.Create(Path.Combine(directory, FindingsFileName))) WriteFindingsCsv(result, s, options);
         using (var s = File.Create(Path.Combine(directory, LedgerFileName))) WriteLedgerCsv(result, s, options);
-        using (var s = File.Create(Path.Combine(directory, SummaryFileName))) WriteSummaryJson(result, s);
+        using (var s = File.Create(Path.Combine(directory, SummaryFileName))) WriteSummaryJson(result, s, options);
         using (var s = File.Create(Path.Combine(directory, ReportFileName))) WriteReportHtml(result, s, options);
     }
 
@@ -91,7 +91,7 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(entries);
         Directory.CreateDirectory(directory);
-        using (var s = File.Create(Path.Combine(directory, PortfolioCsvFileName))) WritePortfolioCsv(entries, s);
+        using (var s = File.Create(Path.Combine(directory, PortfolioCsvFileName))) WritePortfolioCsv(entries, s, options);
         using (var s = File.Create(Path.Combine(directory, PortfolioHtmlFileName))) WritePortfolioHtml(entries, s, options);
     }
 }

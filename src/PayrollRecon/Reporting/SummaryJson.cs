@@ -13,8 +13,9 @@ internal static class SummaryJson
 {
     private static readonly Severity[] SeverityOrder = [Severity.Red, Severity.Orange, Severity.Yellow, Severity.Info];
 
-    internal static void Write(ReconciliationResult result, Stream stream)
+    internal static void Write(ReconciliationResult result, Stream stream, ReportOptions reportOptions)
     {
+        bool mask = reportOptions.Mask;
         var s = result.Summary;
         var options = new JsonWriterOptions
         {
@@ -28,7 +29,8 @@ internal static class SummaryJson
             w.WriteStartObject();
             w.WriteStartObject("project");
             w.WriteString("code", s.ProjectCode);
-            WriteNullableString(w, "name", s.ProjectName ?? result.Settings.Name);
+            string? projectName = s.ProjectName ?? result.Settings.Name;
+            WriteNullableString(w, "name", projectName is null ? null : PersonalData.FreeText(projectName, mask));
             w.WriteEndObject();
             w.WriteString("asOf", Date(s.AsOf));
             w.WriteString("warningLevel", CsvReports.LevelName(s.WarningLevel));
@@ -92,7 +94,7 @@ internal static class SummaryJson
             foreach (var g in s.EmployerGrades.OrderBy(static g => g.Employer, StringComparer.Ordinal))
             {
                 w.WriteStartObject();
-                w.WriteString("employer", g.Employer);
+                w.WriteString("employer", PersonalData.FreeText(g.Employer, mask));
                 w.WriteString("grade", g.Grade.ToString());
                 WriteMoney(w, "outstanding", g.Outstanding);
                 w.WriteNumber("workers", g.Workers);
@@ -105,12 +107,12 @@ internal static class SummaryJson
             foreach (var f in s.Files)
             {
                 w.WriteStartObject();
-                w.WriteString("file", f.File);
+                w.WriteString("file", PersonalData.FreeText(f.File, mask));
                 w.WriteNumber("rowsRead", f.RowsRead);
                 w.WriteNumber("rowsRejected", f.RowsRejected);
                 w.WriteString("encoding", EncodingName(f.Encoding));
                 w.WriteString("format", f.Format);
-                if (f.Sheet is { } sheet) w.WriteString("sheet", sheet);
+                if (f.Sheet is { } sheet) w.WriteString("sheet", PersonalData.FreeText(sheet, mask));
                 w.WriteNumber("headerLine", f.HeaderLine);
                 w.WriteNumber("preambleRows", f.PreambleRows);
                 w.WriteNumber("footerRows", f.FooterRows);

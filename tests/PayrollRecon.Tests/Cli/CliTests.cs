@@ -280,7 +280,7 @@ public sealed class InspectCommandTests
             "  preamble: 中国银行交易流水明细单\n" +
             "  preamble: 账号: 622202*********0123\n" +
             "  preamble: 起止日期: 2024-01-01 至 2024-03-31\n" +
-            "  statement account (preamble): 6222021234567890123\n" +
+            "  statement account (preamble): 622202*********0123\n" +
             "  statement period (preamble): 2024-01-01 to 2024-03-31\n" +
             "  layout: C (signed amount); listed newest first (read in reverse, R40)\n" +
             "  columns: 记账日期 → date, 金额 → amount, 余额 → balance, 对方账户名 → counterparty_name, 对方卡号/账号 → counterparty_account\n" +

@@ -212,7 +212,7 @@ public sealed class BankDialectTests
     public void Read_PreambleAccountOfAnotherAccount_IsRefused()
     {
         var error = Refused("账号:6222021234567890123\n交易日期,交易金额\n2025-12-01,-1\n", new InputReaderOptions { ExpectedAccount = "6222021234567899999" });
-        Assert.Equal("bank.csv: statement of account 622202*********0123, not the project's account 622202*********9999 (project.json 'account')", error.Message);
+        Assert.Equal("bank.csv: statement of account 6222021234567890123, not the project's account 6222021234567899999 (project.json 'account')", error.Message);
     }
 
     [Fact]
@@ -331,12 +331,12 @@ public sealed class BankDialectTests
     }
 
     [Fact]
-    public void Read_HeaderCandidateWithACardNumber_IsMaskedInTheMessage()
+    public void Read_HeaderCandidateWithACardNumber_IsQuotedAsIsForTheCallerToMask()
     {
         var error = Assert.Throws<PayrollDataException>(() =>
             TypedReaderSupport.Read(InputKind.Workers, "张三,110101199003078515,6222021234567890123\n"));
         Assert.Equal(
-            "workers.csv: missing required columns '姓名 / name', '身份证号 / id_number', '计薪方式 / wage_type', '工资标准 / wage_rate' (found on line 1: 张三, 110101********8515, 622202*********0123)",
+            "workers.csv: missing required columns '姓名 / name', '身份证号 / id_number', '计薪方式 / wage_type', '工资标准 / wage_rate' (found on line 1: 张三, 110101199003078515, 6222021234567890123)",
             error.Message);
     }
 

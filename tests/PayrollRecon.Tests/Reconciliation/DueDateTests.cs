@@ -67,4 +67,30 @@ public sealed class DueDateTests
         calendar.AddHoliday(saturday);
         Assert.True(calendar.IsRestDay(saturday));
     }
+
+    [Fact]
+    public void DueDate_EveryDayAHoliday_StopsThirtyOneDaysBackAndCitesTheHolidayOfThePayDay()
+    {
+        var calendar = new PayCalendar(payDay: 15, payMonthOffset: 1);
+        var day = new DateOnly(2023, 1, 1);
+        for (long line = 2; day.Year < 2025; line++, day = day.AddDays(1)) calendar.AddHoliday(day, line);
+
+        var due = calendar.DueDate(new YearMonth(2024, 1), out long heldAt);
+
+        Assert.Equal(new DateOnly(2024, 2, 15).AddDays(-PayCalendar.MaxMoveBackDays), due);
+        Assert.Equal(new DateOnly(2024, 1, 15), due);
+        // 2024-02-15 is day 410 from 2023-01-01, on line 2 + 410.
+        Assert.Equal(412, heldAt);
+    }
+
+    [Fact]
+    public void DueDate_WorkingDayExactlyThirtyOneDaysBack_ReachedWithoutHittingTheBound()
+    {
+        var calendar = new PayCalendar(payDay: 15, payMonthOffset: 1);
+        // 2024-01-15 (a Monday) works; every day from 16 January to 15 February is a holiday.
+        for (var d = new DateOnly(2024, 1, 16); d <= new DateOnly(2024, 2, 15); d = d.AddDays(1)) calendar.AddHoliday(d, 7);
+
+        Assert.Equal(new DateOnly(2024, 1, 15), calendar.DueDate(new YearMonth(2024, 1), out long heldAt));
+        Assert.Equal(0, heldAt);
+    }
 }

@@ -1,0 +1,108 @@
+using PayrollRecon.Cli;
+
+namespace PayrollRecon.Tests.Cli;
+
+/// <summary>Bounds of the engine: sums of money past what long fen holds, a calendar of nothing but rest days.</summary>
+public sealed class EngineBoundsTests
+{
+    private static (int Exit, string Error) Run(params string[] args)
+    {
+        var error = new StringWriter();
+        int exit = Program.Run(Program.BuildRoot(), args, error);
+        return (exit, error.ToString());
+    }
+
+    private const string TooLarge = "a sum of amounts goes past 92 233 720 368 547 758.07 yuan here and cannot be held exactly";
+
+    // 50,000,000,000,000,000.00 yuan is 5e18 fen: one fits in long, two do not.
+    private const string Half = "50000000000000000.00";
+
+    [Fact]
+    public void Check_BankCreditsWhoseSumOverflows_NamesTheLine()
+    {
+        var files = TempProject.Small();
+        files["bank.csv"] = "txn_id,time,direction,amount,balance,counterparty_name,counterparty_account,memo\n" +
+                            $"T1,2024-01-02 09:00,C,{Half},,某建设集团有限公司,41050100000000000009,人工费拨付\n" +
+                            "T2,2024-01-03 09:00,C,1.00,,某建设集团有限公司,41050100000000000009,人工费拨付\n" +
+                            $"T3,2024-01-04 09:00,C,{Half},,某建设集团有限公司,41050100000000000009,人工费拨付\n";
+        using var project = new TempProject(files);
+
+        Assert.Equal((2, $"payrollrecon: bank.csv:4: {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
+        Assert.False(Directory.Exists(project.Path_("out")) && Directory.EnumerateFiles(project.Path_("out")).Any());
+    }
+
+    [Fact]
+    public void Check_PayrollRowsOfOneMonthWhoseSumOverflows_NamesTheLine()
+    {
+        var files = TempProject.Small();
+        files["payroll.csv"] = "id_number,period,gross,deductions,net\n" +
+                               $"110105199003070017,2024-01,{Half},0,{Half}\n" +
+                               $"110105199003070017,2024-01,{Half},0,{Half}\n";
+        using var project = new TempProject(files);
+
+        Assert.Equal((2, $"payrollrecon: payroll.csv:3: {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
+    }
+
+    [Fact]
+    public void Check_DueOfAWorkerMonthOverflows_NamesTheRosterLineAndMonth()
+    {
+        var files = TempProject.Small();
+        files["workers.csv"] = files["workers.csv"].Replace("110105199003070025,6222020200112233446,甲劳务有限公司,daily,300", $"110105199003070025,6222020200112233446,甲劳务有限公司,daily,{Half}", StringComparison.Ordinal);
+        files["attendance.csv"] += "110105199003070025,2024-01-09 07:30\n";
+        using var project = new TempProject(files);
+
+        Assert.Equal((2, $"payrollrecon: workers.csv:3 (month 2024-01): {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
+    }
+
+    [Fact]
+    public void Check_ProjectTotalDueOverflows_NamesTheWorkerMonthWhereItDoes()
+    {
+        // Each worker's due fits; their sum in the summary does not.
+        var files = TempProject.Small();
+        files["payroll.csv"] = "id_number,period,gross,deductions,net\n" +
+                               $"110105199003070017,2024-01,{Half},0,{Half}\n" +
+                               $"110105199003070025,2024-01,{Half},0,{Half}\n";
+        using var project = new TempProject(files);
+
+        Assert.Equal((2, $"payrollrecon: workers.csv:3 (month 2024-01): {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
+    }
+
+    [Fact]
+    public void Batch_SumOverflowsInOneProject_PortfolioNamesItsFolderAndLine()
+    {
+        using var root = new TempProject(new Dictionary<string, string>());
+        var files = TempProject.Small();
+        files["bank.csv"] += $"T4,2024-02-08 10:00,C,{Half},,甲,41050100000000000009,人工费拨付\nT5,2024-02-09 10:00,C,{Half},,甲,41050100000000000009,人工费拨付\n";
+        Directory.CreateDirectory(root.Path_("in/a"));
+        foreach (var (name, content) in files) File.WriteAllText(root.Path_("in/a/" + name), content);
+
+        var (exit, error) = Run("batch", root.Path_("in"), "--out", root.Path_("out"));
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"payrollrecon: a/bank.csv:6: {TooLarge}", error.Split('\n').Single(l => l.StartsWith("payrollrecon:", StringComparison.Ordinal)));
+        Assert.Equal($"T-0001,测试项目,,,,,,,,,,,a/bank.csv:6: {TooLarge}", File.ReadAllLines(root.Path_("out/portfolio.csv"))[1]);
+    }
+
+    [Fact]
+    public void Check_CalendarOfNothingButHolidays_DueDateStopsAtTheBoundWithADataError()
+    {
+        var files = TempProject.Small();
+        var calendar = new System.Text.StringBuilder("date,kind\n");
+        for (var d = new DateOnly(2023, 12, 1); d <= new DateOnly(2024, 12, 31); d = d.AddDays(1)) calendar.Append($"{d:yyyy-MM-dd},holiday\n");
+        files["calendar.csv"] = calendar.ToString();
+        using var project = new TempProject(files);
+        var outDir = project.Path_("out");
+
+        Assert.Equal((0, ""), Run("check", project.Dir, "--out", outDir, "--lang", "en"));
+
+        // 2024-02-15, the pay day of January, is on line 78 (2023-12-01 is on line 2); the due date stops 31 days back,
+        // so the payments of 7 February are late.
+        var findings = File.ReadAllLines(Path.Combine(outDir, "findings.csv"));
+        Assert.Equal(
+            "DATA_ERROR,yellow,T-0001,,,,,2024-01,,,,2024-01-15,,,,calendar.csv:78,"
+            + "\"calendar.csv:78: the holidays leave no working day in the 31 days before the pay day 2024-02-15; the due date of 2024-01 moves back at most 31 days, to 2024-01-15.\"",
+            findings[1]);
+        Assert.Equal(["LATE", "LATE"], findings.Skip(2).Select(static l => l.Split(',')[0]));
+        Assert.All(File.ReadAllLines(Path.Combine(outDir, "ledger.csv")).Skip(1), l => Assert.Contains(",2024-01-15,", l, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,105 @@
+using PayrollRecon.Findings;
+using PayrollRecon.Model;
+using PayrollRecon.Reconciliation;
+
+namespace PayrollRecon.Tests.Reconciliation;
+
+/// <summary>The engine's documented caps (<see cref="Reconciler.MaxWorkers"/>, <see cref="Reconciler.MaxWorkerMonths"/>,
+/// months in 1900-01..2199-12), exercised with the caps lowered so the inputs stay small.</summary>
+public sealed class EngineLimitTests
+{
+    [Fact]
+    public void Limits_Default_AreTheDocumentedCaps()
+    {
+        var engine = new Reconciler(new PayrollRecon.Project.ProjectSettings { Code = "T-1", AsOf = new DateOnly(2024, 4, 1) });
+        Assert.Equal(1_000_000, Reconciler.MaxWorkers);
+        Assert.Equal(5_000_000, Reconciler.MaxWorkerMonths);
+        Assert.Equal(Reconciler.MaxWorkers, engine.WorkerLimit);
+        Assert.Equal(Reconciler.MaxWorkerMonths, engine.WorkerMonthLimit);
+    }
+
+    [Fact]
+    public void AddWorker_OneMoreThanTheCap_StopsWithTheRosterLine()
+    {
+        var s = new Scenario { Configure = r => r.WorkerLimit = 2 };
+        s.AddWorker(1, "张三");
+        s.AddWorker(2, "李四");
+        s.AddWorker(3, "王五");
+
+        var error = Assert.Throws<PayrollDataException>(() => s.Run());
+
+        Assert.Equal("workers.csv:4: more than 2 workers on the roster; a project holds at most 2", error.Message);
+        Assert.Equal("workers.csv", error.File);
+    }
+
+    [Fact]
+    public void AddWorker_AtTheCap_Accepted()
+    {
+        var s = new Scenario { Configure = r => r.WorkerLimit = 2 };
+        s.AddWorker(1, "张三");
+        s.AddWorker(2, "李四");
+
+        Assert.Equal(2, s.Run().Summary.Workers);
+    }
+
+    [Fact]
+    public void AddPunch_OneWorkerMonthMoreThanTheCap_StopsWithTheAttendanceLine()
+    {
+        var s = new Scenario { Configure = r => r.WorkerMonthLimit = 3 };
+        var a = s.AddWorker(1, "张三");
+        var b = s.AddWorker(2, "李四");
+        s.Work(a, new DateOnly(2024, 1, 8)); // lines 2, 3
+        s.Work(a, new DateOnly(2024, 2, 8)); // lines 4, 5
+        s.Work(b, new DateOnly(2024, 1, 8)); // lines 6, 7
+        s.Work(b, new DateOnly(2024, 2, 8)); // line 8 opens the fourth worker-month
+
+        var error = Assert.Throws<PayrollDataException>(() => s.Run());
+
+        Assert.Equal("attendance.csv:8: more than 3 worker-months (a worker's months with punches or payroll rows); a project holds at most 3", error.Message);
+    }
+
+    [Fact]
+    public void AddPunch_UnregisteredIdMonthsCount_StopsWithTheAttendanceLine()
+    {
+        var s = new Scenario { Configure = r => r.WorkerMonthLimit = 2 };
+        s.AddWorker(1, "张三");
+        s.Punches.Add((Scenario.Id(7), new DateTime(2024, 1, 8, 8, 0, 0)));
+        s.Punches.Add((Scenario.Id(8), new DateTime(2024, 1, 8, 8, 0, 0)));
+        s.Punches.Add((Scenario.Id(9), new DateTime(2024, 1, 8, 8, 0, 0)));
+
+        var error = Assert.Throws<PayrollDataException>(() => s.Run());
+
+        Assert.Equal("attendance.csv:4: more than 2 worker-months (a worker's months with punches or payroll rows); a project holds at most 2", error.Message);
+    }
+
+    [Fact]
+    public void AddPayroll_OneWorkerMonthMoreThanTheCap_StopsWithThePayrollLine()
+    {
+        var s = new Scenario { Configure = r => r.WorkerMonthLimit = 1 };
+        var a = s.AddWorker(1, "张三");
+        s.Work(a, new DateOnly(2024, 1, 8));
+        s.Payroll.Add(new Scenario.Pay(a.Id, new YearMonth(2024, 2), 300_00, 300_00));
+
+        var error = Assert.Throws<PayrollDataException>(() => s.Run());
+
+        Assert.Equal("payroll.csv:2: more than 1 worker-months (a worker's months with punches or payroll rows); a project holds at most 1", error.Message);
+    }
+
+    [Fact]
+    public void AddPunchAndPayroll_MonthOutside1900To2199_DataErrorAndLeftOut()
+    {
+        var s = new Scenario();
+        var a = s.AddWorker(1, "张三");
+        s.Punches.Add((a.Id, new DateTime(2200, 1, 3, 8, 0, 0)));
+        s.Punches.Add((a.Id, new DateTime(1899, 12, 30, 8, 0, 0)));
+        s.Payroll.Add(new Scenario.Pay(a.Id, new YearMonth(9999, 12), 300_00, 300_00));
+
+        var result = s.Run();
+
+        Assert.Equal(
+            ["attendance.csv:2: column time: date-time outside 1900–2199", "attendance.csv:3: column time: date-time outside 1900–2199", "payroll.csv:2: column period: period outside 1900-01..2199-12"],
+            result.Diagnostics.Select(static d => d.ToString()));
+        Assert.Equal(3, result.Findings.Count(static f => f.Code == FindingCode.DataError));
+        Assert.Empty(result.Ledger);
+    }
+}
