@@ -20,7 +20,7 @@ internal static class MergeCommand
         var shards = new Argument<string[]>("shard-out") { Arity = ArgumentArity.OneOrMore, Description = "Output folders of the shards' batch runs (each holding its manifest.json), in any order." };
         var outDir = new Option<string>("--out") { Description = "Folder for the merged output; must not exist, or be empty.", Required = true };
         var command = new Command("merge", "Merge the output folders of batch --shard I/N runs into the output of one unsharded batch.") { shards, outDir };
-        command.SetAction((parsed, ct) => Task.FromResult(Execute(parsed.GetRequiredValue(shards), parsed.GetRequiredValue(outDir), parsed, ct)));
+        command.SetAction((parsed, ct) => Task.FromResult(Execute(parsed.GetRequiredValue(shards), parsed.GetRequiredValue(outDir), parsed.InvocationConfiguration.Output, ct)));
         return command;
     }
 
@@ -30,7 +30,8 @@ internal static class MergeCommand
         public string Label => $"{Dir} ({Manifest.Shard})";
     }
 
-    private static int Execute(string[] dirs, string outDir, ParseResult parsed, CancellationToken ct)
+    /// <summary>Merges; <paramref name="afterProject"/> (tests) is called after each project folder is linked.</summary>
+    internal static int Execute(string[] dirs, string outDir, TextWriter output, CancellationToken ct, Action? afterProject = null)
     {
         var shards = dirs.Select(d => new Shard(d, BatchManifest.Read(d))).ToList();
         var projects = Plan(shards);
@@ -69,6 +70,7 @@ internal static class MergeCommand
             foreach (var (shard, p) in projects)
             {
                 if (p.Output is { } folder) LinkTree(Path.Combine(shard.Dir, folder), Path.Combine(temp, folder), counts, cancel.Token);
+                afterProject?.Invoke();
             }
             foreach (var (name, from) in topLevel) LinkFile(from, Path.Combine(temp, name), counts);
 
@@ -92,7 +94,7 @@ internal static class MergeCommand
 
         int failed = projects.Count(p => p.Project.Entry.Error is not null);
         string copied = counts.Copied > 0 ? $", {counts.Copied} copied (another file system)" : string.Empty;
-        parsed.InvocationConfiguration.Output.WriteLine(
+        output.WriteLine(
             $"{shards.Count} shards merged: {projects.Count} projects ({failed} could not be read), {counts.Linked} files linked{copied}; written to {outDir}");
         return ExitCodes.Ok;
     }
