@@ -18,6 +18,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# A timeout or Ctrl-C exits through the trap: the daemons are stopped whatever happens.
+trap 'exit 1' TERM INT HUP
 
 skip() { echo "slurm: skipped: $*"; exit 77; }
 fail() {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
@@ -187,13 +188,21 @@ internal sealed record BatchManifest
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[1 << 16];
-            while (bytes > 0)
+            // Pooled: a buffer per file would be ~100 MB of garbage for 1,000 projects, and the peak working set with it.
+            var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+            try
             {
-                int n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, bytes));
-                if (n == 0) break;
-                hash.AppendData(buffer, 0, n);
-                bytes -= n;
+                while (bytes > 0)
+                {
+                    int n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, bytes));
+                    if (n == 0) break;
+                    hash.AppendData(buffer, 0, n);
+                    bytes -= n;
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
             return Convert.ToHexStringLower(hash.GetHashAndReset());
         }
