@@ -56,12 +56,16 @@ ids=$(AS_OF=$as_of PAYROLLRECON="dotnet $dll" deploy/slurm/submit.sh "$work/in" 
 read -r array merge <<<"$ids"
 echo "slurm: submitted array job $array (3 tasks) and merge job $merge (afterok:$array)"
 
-state=""
-for ((waited = 0; waited < 900; waited += 2)); do
-  state=$(scontrol show job -o "$merge" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | cut -d= -f2)
-  case $state in COMPLETED | FAILED | CANCELLED | TIMEOUT | NODE_FAIL | OUT_OF_MEMORY | BOOT_FAIL | DEADLINE) break ;; esac
-  sleep 2
-done
+# Waits (up to 15 min) for job $1 to end; sets $state and $waited.
+wait_job() {
+  state=""
+  for ((waited = 0; waited < 900; waited += 2)); do
+    state=$(scontrol show job -o "$1" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | cut -d= -f2)
+    case $state in COMPLETED | FAILED | CANCELLED | TIMEOUT | NODE_FAIL | OUT_OF_MEMORY | BOOT_FAIL | DEADLINE) return ;; esac
+    sleep 2
+  done
+}
+wait_job "$merge"
 tasks=$(scontrol show job -o "$array" 2>/dev/null | grep -o 'ArrayTaskId=[0-9]* .*JobState=[A-Z]*' | sed -E 's/ArrayTaskId=([0-9]+) .*JobState=([A-Z]+)/\1:\2/' | sort | tr '\n' ' ')
 echo "slurm: array tasks ${tasks:-?}; merge job $state after ${waited} s"
 [[ $state == COMPLETED ]] || fail "merge job ended $state"
@@ -75,4 +79,15 @@ files=$(find "$work/run/out" -type f | wc -l)
 links=$(find "$work/run/out" -mindepth 2 -type f -links 2 | wc -l)
 projects=$(find "$work/run/out" -mindepth 1 -maxdepth 1 -type d | wc -l)
 ((links == files - 3)) || fail "expected the $((files - 3)) project files to be hard links of the shards', found $links"
-echo "slurm: passed: 3 shards + merge on Slurm = unsharded batch, byte for byte ($files files, $projects project folders hard-linked)"
+
+# A shard lost (its node's disk, say): rerun.sh runs that task alone as --shard 1/3 and the merge again.
+mv "$work/run/out" "$work/first-out"
+rm -rf "$work/run/shards/1"
+ids=$(deploy/slurm/rerun.sh "$work/run" 1 --cpus-per-task=1 --mem=1G) || fail "rerun.sh failed: $ids"
+read -r array merge <<<"$ids"
+wait_job "$merge"
+echo "slurm: re-run of task 1 as job $array, merge job $merge $state after ${waited} s"
+[[ $state == COMPLETED ]] || fail "merge job after the re-run ended $state"
+grep -q "batch: shard" "$work"/run/logs/batch-"$array"_1.out && fail "the re-run task took its shard from the array variables, not SHARDS"
+diff -r "$work/unsharded" "$work/run/out" >"$work/diff.txt" || fail "merged output after the re-run differs: $(head -n 3 "$work/diff.txt" | tr '\n' ' ')"
+echo "slurm: passed: 3 shards + merge on Slurm = unsharded batch, byte for byte ($files files, $projects project folders hard-linked), also after re-running one shard"

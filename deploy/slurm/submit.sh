@@ -18,6 +18,9 @@ mkdir -p "$run/logs" "$run/shards"
 
 export ROOT=$root RUN=$run AS_OF=${AS_OF:-$(date +%F)}
 vars="ALL,ROOT=$ROOT,RUN=$RUN,AS_OF=$AS_OF"
+# What a re-run of some tasks needs to be the same shards (rerun.sh reads it).
+printf 'ROOT=%q\nRUN=%q\nAS_OF=%q\nSHARDS=%q\nBATCH_OPTIONS=%q\nPAYROLLRECON=%q\n' \
+  "$ROOT" "$RUN" "$AS_OF" "$shards" "${BATCH_OPTIONS:-}" "${PAYROLLRECON:-payrollrecon}" >"$run/submit.env"
 array=$(sbatch --parsable --array="0-$((shards - 1))" --export="$vars" --output="$run/logs/batch-%A_%a.out" "$@" "$here/batch.sbatch")
 array=${array%%;*}
 # afterok: the merge starts only when every task has succeeded. A task that fails leaves the dependency unsatisfiable
