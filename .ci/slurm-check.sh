@@ -34,7 +34,7 @@ if ! command -v slurmctld >/dev/null 2>&1; then
   (apt-get update -qq && apt-get install -y -qq slurm-wlm >/dev/null) 2>"$work/apt.err" ||
     skip "could not install slurm-wlm ($(tail -n 1 "$work/apt.err"))"
 fi
-conf=$(.ci/slurm-cluster.sh start "$cluster" 2>"$work/start.err") || skip "$(tail -n 1 "$work/start.err")"
+conf=$(.ci/slurm-cluster.sh start "$cluster" 2>"$work/start.err") || skip "$(tail -n 1 "$work/start.err" | sed 's/^slurm: //')"
 export SLURM_CONF=$conf
 echo "slurm: local cluster up ($(sinfo -h -o '%P %D node(s) %c CPUs %t'), $(slurmctld -V))"
 

@@ -108,7 +108,7 @@ internal static class MergeCommand
         {
             var n = b.Manifest;
             if (n.Version != m.Version)
-                throw new CliException($"merge: {b.Dir} was run by {n.Version}, {a.Dir} by {m.Version}: shards must come from the same build");
+                throw new CliException($"merge: {b.Dir} was run by {ShortVersion(n.Version)}, {a.Dir} by {ShortVersion(m.Version)}: shards must come from the same build");
             if (n.AsOf != m.AsOf)
                 throw new CliException($"merge: {b.Dir} was checked as of {Date(n.AsOf)}, {a.Dir} as of {Date(m.AsOf)}: give every shard the same --as-of");
             foreach (var name in m.Options.Keys.Union(n.Options.Keys).Order(StringComparer.Ordinal))
@@ -240,7 +240,15 @@ internal static class MergeCommand
         }
     }
 
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A version with its commit cut to 9 hex digits: a full commit id may hold a run of digits long enough to be
+    /// masked as a card number in an error line.</summary>
+    internal static string ShortVersion(string version)
+    {
+        int plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus >= 0 && version.Length - plus - 1 > 9 ? version[..(plus + 10)] : version;
+    }
+
+        private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Short(string digest) => digest.Length > 12 ? digest[..12] : digest;
 

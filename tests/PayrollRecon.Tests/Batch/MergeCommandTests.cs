@@ -126,8 +126,9 @@ public sealed class MergeCommandTests
         var (exit, error) = Merge(folder.Out("merged"), shards);
 
         Assert.Equal(2, exit);
-        Assert.Equal(Line($"merge: {shards[1]} was run by payrollrecon 0.0.9+0a1b2c3, {shards[0]} by {BatchManifest.ToolVersion}: shards must come from the same build"), error);
+        Assert.Equal(Line($"merge: {shards[1]} was run by payrollrecon 0.0.9+0a1b2c3, {shards[0]} by {MergeCommand.ShortVersion(BatchManifest.ToolVersion)}: shards must come from the same build"), error);
         Assert.False(Directory.Exists(folder.Out("merged")));
+        Assert.Equal("payrollrecon 0.1.0+706a6df70", MergeCommand.ShortVersion("payrollrecon 0.1.0+706a6df70659d159e1274930123456786147b9f"));
     }
 
     [Fact]
