@@ -194,11 +194,12 @@ public sealed class MergeCommandTests
         BatchFolder.Run("batch", folder.Input, "--out", folder.Out("s0"), "--shard", "0/2", "--as-of", AsOf);
         ProjectGenerator.Generate(folder.Input, new GeneratorOptions { Projects = 1, Workers = 5, Months = 2, Seed = 99 });
         BatchFolder.Run("batch", folder.Input, "--out", folder.Out("s1"), "--shard", "1/2", "--as-of", AsOf);
+        string d0 = BatchManifest.Read(folder.Out("s0")).Inputs.Digest[..12], d1 = BatchManifest.Read(folder.Out("s1")).Inputs.Digest[..12];
 
         var (exit, error) = Merge(folder.Out("merged"), folder.Out("s0"), folder.Out("s1"));
 
         Assert.Equal(2, exit);
-        Assert.StartsWith(Line($"merge: {folder.Out("s1")} was run on other inputs than {folder.Out("s0")} (8 projects, listing ")[..^Environment.NewLine.Length], error);
+        Assert.Equal(Line($"merge: {folder.Out("s1")} was run on other inputs than {folder.Out("s0")} (8 projects, listing {d1} against 7 projects, listing {d0}): run every shard on the same files"), error);
     }
 
     [Fact]
@@ -383,6 +384,27 @@ public sealed class MergeCommandTests
         var env = new Dictionary<string, string?> { ["SLURM_ARRAY_TASK_ID"] = id, ["SLURM_ARRAY_TASK_MIN"] = min, ["SLURM_ARRAY_TASK_COUNT"] = count };
         var e = Assert.Throws<CliException>(() => BatchShard.Resolve(null, env.GetValueOrDefault, TextWriter.Null));
         Assert.Equal(expected, e.Message);
+    }
+
+    [Fact]
+    public void Batch_ProjectWithoutAsOf_CheckedAsOfTheDayTheBatchStartedAsTheManifestSays()
+    {
+        using var folder = new BatchFolder();
+        var generated = folder.Generate(new GeneratorOptions { Projects = 2, Workers = 5, Months = 2, Seed = 31 });
+        var json = Path.Combine(generated.Projects[1].Directory, "project.json");
+        var settings = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        Assert.True(settings.Remove("asOf"));
+        File.WriteAllText(json, settings.ToJsonString());
+
+        Assert.Equal(0, BatchFolder.Run("batch", folder.Input, "--out", folder.Out("out")).Exit);
+
+        var manifest = BatchManifest.Read(folder.Out("out"));
+        string Summary(string code) => JsonNode.Parse(File.ReadAllText(Path.Combine(folder.Out("out"), code, "summary.json")))!["asOf"]!.GetValue<string>();
+        Assert.Equal(manifest.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Summary("GEN-31-0002"));
+        // A project with its own asOf keeps it.
+        Assert.Equal(JsonNode.Parse(File.ReadAllText(Path.Combine(generated.Projects[0].Directory, "project.json")))!["asOf"]!.GetValue<string>(), Summary("GEN-31-0001"));
+        Assert.Equal(new BatchManifest.ShardPosition(0, 1), manifest.Shard);
+        Assert.Null(manifest.Options["--as-of"]);
     }
 
     [Fact]
