@@ -13,12 +13,12 @@ internal static class BatchCommand
     {
         var root = new Argument<string>("root-dir") { Description = "Folder whose sub-folders holding a project.json are the projects." };
         var jobs = new Option<int>("--jobs") { Description = "Projects checked in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var shard = new Option<string?>("--shard") { Description = "I/N: check only the projects whose position in code order is I modulo N." };
+        var shard = new Option<string?>("--shard") { Description = "I/N: check only the projects whose position in code order is I modulo N (default: the task of a Slurm job array, else all)." };
         var common = new CommonOptions();
         var command = new Command("batch", "Check every project below a folder and write portfolio.csv and portfolio.html.") { root, jobs, shard };
         common.AddTo(command);
         command.SetAction((parsed, ct) => Task.FromResult(Execute(
-            parsed.GetRequiredValue(root), parsed.GetValue(jobs), ParseShard(parsed.GetValue(shard)), common, parsed, ct)));
+            parsed.GetRequiredValue(root), parsed.GetValue(jobs), BatchShard.Resolve(parsed.GetValue(shard), Environment.GetEnvironmentVariable, parsed.InvocationConfiguration.Error), common, parsed, ct)));
         return command;
     }
 
@@ -47,16 +47,19 @@ internal static class BatchCommand
         if (LocalFiles.IsInside(outReal, rootReal)) throw new CliException($"--out: '{outOption}' is inside the root folder '{rootDir}'; write the outputs to a folder outside the root");
         if (LocalFiles.IsInside(rootReal, outReal)) throw new CliException($"--out: '{outOption}' holds the root folder '{rootDir}'; write the outputs to a folder outside the root");
         if (HeldProject(outDir) is { } held) throw new CliException($"--out: '{outOption}' holds a project ({held}); write the outputs to a folder of their own");
-        var runner = new BatchRunner(outDir, common.CheckOptions(parsed), common.ReportOptions(parsed), common.FailOnLevel(parsed));
+        var checkOptions = common.CheckOptions(parsed);
+        var asOf = checkOptions.AsOf ?? DateOnly.FromDateTime(DateTime.Now);
+        var runner = new BatchRunner(outDir, checkOptions, common.ReportOptions(parsed), common.FailOnLevel(parsed));
         var output = parsed.InvocationConfiguration.Output;
         var error = parsed.InvocationConfiguration.Error;
 
-        var projects = Discover(rootReal, outReal).Where((_, i) => i % shard.Count == shard.Index).ToArray();
+        var all = BatchManifest.WithAsOf(Discover(rootReal, outReal), asOf);
+        var projects = all.Where((_, i) => i % shard.Count == shard.Index).ToArray();
         Directory.CreateDirectory(outDir);
         using var outLock = OutputLock.Acquire(outDir, outOption);
         // A portfolio left by an earlier run would describe project folders this run is about to replace; until this
         // run's portfolio is complete, there is none.
-        foreach (var name in new[] { ReportWriter.PortfolioCsvFileName, ReportWriter.PortfolioHtmlFileName })
+        foreach (var name in new[] { BatchManifest.FileName, ReportWriter.PortfolioCsvFileName, ReportWriter.PortfolioHtmlFileName })
             File.Delete(Path.Combine(outDir, name));
 
         // Ctrl-C stops the workers at their next check instead of killing the process in the middle of a write.
@@ -68,6 +71,9 @@ internal static class BatchCommand
         var entries = outcomes.Select(o => o.Entry).ToArray();
         ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioCsvFileName), s => ReportWriter.WritePortfolioCsv(entries, s, runner.ReportOptions), cancel.Token);
         ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioHtmlFileName), s => ReportWriter.WritePortfolioHtml(entries, s, runner.ReportOptions), cancel.Token);
+        // Last: a folder with a manifest is a complete shard, the one thing merge needs.
+        BatchManifest.Create(BatchManifest.OptionsOf(parsed, "--out", "--jobs", "--shard"), runner.ReportOptions, asOf, shard, all, projects, entries, jobs, cancel.Token)
+            .Write(outDir, cancel.Token);
 
         int failed = entries.Count(e => e.Error is not null);
         output.WriteLine($"{projects.Length} projects checked ({failed} could not be read) in {progress.Elapsed.TotalSeconds:F1} s; portfolio written to {outDir}");

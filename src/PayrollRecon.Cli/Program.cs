@@ -15,6 +15,7 @@ internal static class Program
     {
         CheckCommand.Create(),
         BatchCommand.Create(),
+        MergeCommand.Create(),
         GenerateCommand.Create(),
         InspectCommand.Create(),
     };

@@ -32,8 +32,8 @@ public sealed class BatchCommandTests
 
         var one = BatchFolder.Files(folder.Out("j1"));
         var two = BatchFolder.Files(folder.Out("j2"));
-        // 8 projects × 4 files, plus portfolio.csv and portfolio.html.
-        Assert.Equal(34, one.Count);
+        // 8 projects × 4 files, plus portfolio.csv, portfolio.html and manifest.json.
+        Assert.Equal(35, one.Count);
         Assert.Equal(one.Keys, two.Keys);
         foreach (var (file, bytes) in one) Assert.True(bytes.AsSpan().SequenceEqual(two[file]), $"{file} differs between --jobs 1 and --jobs 2");
         Assert.DoesNotContain(one.Keys, k => k.EndsWith(".tmp", StringComparison.Ordinal));
@@ -60,9 +60,10 @@ public sealed class BatchCommandTests
         Assert.Equal(all.Skip(1).Where((_, i) => i % 2 == 1), s1.Skip(1));
         Assert.Equal(all.Skip(1), s0.Skip(1).Concat(s1.Skip(1)).OrderBy(l => l, StringComparer.Ordinal));
 
-        var whole = BatchFolder.Files(folder.Out("all")).Where(f => !f.Key.StartsWith("portfolio.", StringComparison.Ordinal)).ToList();
+        static bool ProjectFile(string key) => key.Contains('/', StringComparison.Ordinal);
+        var whole = BatchFolder.Files(folder.Out("all")).Where(f => ProjectFile(f.Key)).ToList();
         var union = BatchFolder.Files(folder.Out("s0")).Concat(BatchFolder.Files(folder.Out("s1")))
-            .Where(f => !f.Key.StartsWith("portfolio.", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+            .Where(f => ProjectFile(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
         Assert.Equal(whole.Select(f => f.Key), union.Select(f => f.Key));
         for (int i = 0; i < whole.Count; i++) Assert.True(whole[i].Value.AsSpan().SequenceEqual(union[i].Value), whole[i].Key);
     }
