@@ -241,6 +241,7 @@ internal static class BatchCommand
     [
         ReportWriter.PortfolioCsvFileName, ReportWriter.PortfolioHtmlFileName,
         ReportWriter.PortfolioCsvFileName + ".tmp", ReportWriter.PortfolioHtmlFileName + ".tmp", LockFileName,
+        BatchManifest.FileName, BatchManifest.FileName + ".tmp",
     ];
 
     /// <summary>A project code as a folder name of <c>--out</c>: path separators, control characters (ESC, BEL, C1) and

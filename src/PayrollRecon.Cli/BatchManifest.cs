@@ -126,7 +126,14 @@ internal sealed record BatchManifest
             var files = Stat(p.Dir).Select(f => f with { Sha256 = Hash(Path.Combine(p.Dir, f.Name), f.Bytes) }).ToList();
             // Outputs are written only for a project that was checked; its portfolio line then carries no error.
             string? output = entries[i].Error is null ? BatchCommand.SafeFolderName(p.Code) : null;
-            projects[i] = new ManifestProject(p.RelativeDir, p.Code, output, files, entries[i]);
+            // The manifest is an output like the portfolio: its names and errors are masked as the portfolio's are
+            // (masking is idempotent, so the merge writes the same portfolio from them).
+            var entry = entries[i] with
+            {
+                Name = entries[i].Name is { } name ? PersonalData.FreeText(name, reportOptions.Mask) : null,
+                Error = entries[i].Error is { } error ? PersonalData.FreeText(error, reportOptions.Mask) : null,
+            };
+            projects[i] = new ManifestProject(p.RelativeDir, p.Code, output, files, entry);
         });
         return new BatchManifest
         {
@@ -163,18 +170,50 @@ internal sealed record BatchManifest
     private static List<ManifestFile> Stat(string dir)
     {
         var files = new List<ManifestFile>();
-        void Add(string path)
+        void Add(string name)
         {
+            string? path;
+            try
+            {
+                // Only what a check would read: a named pipe, a device or a link out of the folder is neither listed
+                // nor opened (the project is a portfolio row saying why).
+                path = ProjectFolder.CheckedFile(dir, name);
+            }
+            catch (Exception e) when (e is CliException or IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+            if (path is null) return;
             var info = new FileInfo(path);
             if (!info.Exists) return;
             long ticks = info.LastWriteTimeUtc.Ticks;
-            files.Add(new ManifestFile(info.Name, info.Length, new DateTime(ticks - ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc), null));
+            files.Add(new ManifestFile(name, info.Length, new DateTime(ticks - ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc), null));
         }
 
-        Add(Path.Combine(dir, ProjectFolder.SettingsFile));
+        Add(ProjectFolder.SettingsFile);
         foreach (var kind in Enum.GetValues<InputKind>())
-            if (ProjectFolder.Locate(dir, kind) is { } path) Add(path);
+        {
+            // The first of the kind's names that exists, as ProjectFolder.Locate takes it.
+            foreach (string name in ProjectFolder.FileNames(kind))
+            {
+                if (!Present(Path.Combine(dir, name))) continue;
+                Add(name);
+                break;
+            }
+        }
         return files;
+    }
+
+    private static bool Present(string path)
+    {
+        try
+        {
+            return LocalFiles.KindOf(path, followLinks: false) != EntryKind.Missing;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>SHA-256 of the first <paramref name="bytes"/> bytes of a file (its size when listed: a device or a file that

@@ -97,7 +97,8 @@ public sealed class BatchFileSystemTests
         Assert.Contains("bad/fifo-json,,,,,,,,,,,,bad/fifo-json/project.json: not a regular file (a named pipe)", portfolio);
         foreach (var code in good.Projects.Select(p => p.Code).Append("GBK-1").Append("LINKED-1"))
             Assert.Equal(ProjectOutputs, Directory.EnumerateFiles(Path.Combine(outDir, code)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal(5 + 2, Directory.EnumerateFileSystemEntries(outDir).Count());
+        // Five project folders, the portfolio's two files and manifest.json.
+        Assert.Equal(5 + 2 + 1, Directory.EnumerateFileSystemEntries(outDir).Count());
     }
 
     [Fact]
@@ -171,6 +172,7 @@ public sealed class BatchFileSystemTests
         CopyProject(folder, generated.Projects[0], "p2", "Portfolio.HTML");
         CopyProject(folder, generated.Projects[0], "p3", "C1\u009B31m\u0085x");
         CopyProject(folder, generated.Projects[0], "p4", ".payrollrecon-batch.lock");
+        CopyProject(folder, generated.Projects[0], "p5", "manifest.json");
 
         var outDir = folder.Out("out");
         var (exit, error) = BatchFolder.Run("batch", folder.Input, "--out", outDir);
@@ -180,7 +182,7 @@ public sealed class BatchFileSystemTests
         Assert.True(File.Exists(Path.Combine(outDir, "portfolio.csv")));
         Assert.True(File.Exists(Path.Combine(outDir, "portfolio.html")));
         Assert.Equal(
-            ["C1_31m_x", "GEN-25-0001", "_.payrollrecon-batch.lock", "_Portfolio.HTML", "_portfolio.csv", "portfolio.csv", "portfolio.html"],
+            ["C1_31m_x", "GEN-25-0001", "_.payrollrecon-batch.lock", "_Portfolio.HTML", "_manifest.json", "_portfolio.csv", "manifest.json", "portfolio.csv", "portfolio.html"],
             Directory.EnumerateFileSystemEntries(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(File.Exists(Path.Combine(outDir, "_portfolio.csv", "report.html")));
     }
@@ -277,6 +279,6 @@ public sealed class BatchFileSystemTests
             Assert.True(exit == 0 || error == $"payrollrecon: --out: '{outDir}' is in use by another batch run (it holds .payrollrecon-batch.lock); wait for that run to end or choose another folder\n", error);
         Assert.Contains(results, r => r.Exit == 0);
         Assert.Equal(7, BatchFolder.Lines(Path.Combine(outDir, "portfolio.csv")).Length);
-        Assert.Equal(6 * 4 + 2, BatchFolder.Files(outDir).Count);
+        Assert.Equal(6 * 4 + 2 + 1, BatchFolder.Files(outDir).Count);
     }
 }
