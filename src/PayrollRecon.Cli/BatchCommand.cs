@@ -35,7 +35,10 @@ internal static class BatchCommand
         if (!Directory.Exists(rootDir)) throw new CliException($"{rootDir}: no such folder");
         if (jobs < 1) throw new CliException($"--jobs: expected a positive number, got {jobs}");
         var outDir = Path.GetFullPath(common.OutDir(parsed));
-        var runner = new BatchRunner(outDir, common.CheckOptions(parsed), common.ReportOptions(parsed), common.FailOnLevel(parsed));
+        // Kept as given: errors name the previous folders as the user wrote them, not by machine-specific full paths.
+        string? previousDir = parsed.GetValue(common.Previous);
+        if (previousDir is not null && !Directory.Exists(previousDir)) throw new CliException($"--previous {previousDir}: no such folder");
+        var runner = new BatchRunner(outDir, common.CheckOptions(parsed), common.ReportOptions(parsed), common.FailOnLevel(parsed)) { PreviousDir = previousDir };
         var output = parsed.InvocationConfiguration.Output;
         var error = parsed.InvocationConfiguration.Error;
 

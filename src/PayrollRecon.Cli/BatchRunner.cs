@@ -12,6 +12,9 @@ namespace PayrollRecon.Cli;
 /// </remarks>
 internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, ReportOptions reportOptions, Severity? failOn)
 {
+    /// <summary>The previous batch's <c>--out</c> (SPEC §7): each project's previous run is its folder there; null for none.</summary>
+    public string? PreviousDir { get; init; }
+
     /// <summary>The report options every project (and the portfolio) is written with.</summary>
     public ReportOptions ReportOptions => reportOptions;
 
@@ -81,8 +84,11 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
         try
         {
             var inputs = BatchCommand.Inputs(project);
-            var result = PayrollChecker.Check(inputs, checkOptions, slot, ct);
             string folder = BatchCommand.SafeFolderName(project.Code);
+            // A project new to the batch has no folder in the previous output: all its findings are new.
+            if (PreviousDir is not null && Directory.Exists(Path.Combine(PreviousDir, folder)))
+                inputs = inputs with { Previous = FollowUp.PreviousRun.Load(PreviousDir.TrimEnd('/', '\\') + "/" + folder) };
+            var result = PayrollChecker.Check(inputs, checkOptions, slot, ct);
             ProjectOutput.Write(result, Path.Combine(outDir, folder), reportOptions, ct);
             var entry = PortfolioEntry.FromResult(result) with { ReportLink = $"{Uri.EscapeDataString(folder)}/report.html" };
             return new(entry, CheckCommand.ExitCodeFor(result, failOn) != ExitCodes.Ok, false);

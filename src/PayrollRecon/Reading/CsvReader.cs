@@ -222,6 +222,7 @@ public sealed partial class CsvReader : IDisposable
             else if (_inQuote)
             {
                 row = new CsvRow(CsvRowError.UnterminatedQuote, _line);
+                NoteServed(_start, _end, 0, 0);
                 _start = _scanPos = _end;
                 EndSlowRecord(0);
                 HandedOutSlow(unterminated: true);
@@ -249,6 +250,7 @@ public sealed partial class CsvReader : IDisposable
             EndSlowRecord(_recordNewlines);
             if (tooLong)
             {
+                NoteServedWithoutBytes();
                 row = new CsvRow(CsvRowError.LineTooLong, line);
                 HandedOutSlow(unterminated);
                 return true;
@@ -286,6 +288,7 @@ public sealed partial class CsvReader : IDisposable
         ArrayPool<int>.Shared.Return(_quoted);
         _quoted = [];
         ReturnStaging();
+        ReturnServedRaw();
         _reader.Complete();
     }
 
@@ -357,6 +360,7 @@ public sealed partial class CsvReader : IDisposable
         // Positions and counts are bounded by the window, so the arithmetic here cannot overflow and runs unchecked.
         unchecked
         {
+            NoteServed(recordStart, recordEnd, first, count);
             // One test sends every record that needs a closer look (too long, maybe invalid UTF-8, quoted, maybe blank) out of line.
             if (recordEnd - recordStart > _maxRecordBytes
                 || (_suspectEnd > recordStart && recordEnd >= _suspectStart)
@@ -376,6 +380,7 @@ public sealed partial class CsvReader : IDisposable
     {
         if (recordEnd - recordStart > _maxRecordBytes)
         {
+            NoteServedWithoutBytes();
             row = new CsvRow(CsvRowError.LineTooLong, line);
             return true;
         }
@@ -385,6 +390,7 @@ public sealed partial class CsvReader : IDisposable
             return true;
         }
         ReadOnlySpan<int> ends = _ends.AsSpan(first, count + 1);
+        if (quoted) KeepQuotedRaw(recordStart, recordEnd);
         if (quoted && !UnquoteFields(ends))
         {
             row = new CsvRow(CsvRowError.StrayQuote, line);

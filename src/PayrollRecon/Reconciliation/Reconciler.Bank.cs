@@ -227,6 +227,7 @@ public sealed partial class Reconciler
             EventDate = bank.Date,
             TxnIds = BankTxnId(index) is { } txn ? [txn] : [],
             Source = Source(BankFile, bank.Line),
+            Anchor = BankAnchor(index),
         });
     }
 
@@ -545,6 +546,7 @@ public sealed partial class Reconciler
             EventDate = LineDate(line),
             TxnIds = TxnIdsOf(line),
             Source = LineSource(line),
+            Anchor = LineAnchor(line),
         };
     }
 }

@@ -11,7 +11,7 @@ namespace PayrollRecon.Reporting;
 internal static class CsvReports
 {
     internal const string FindingsHeader =
-        "code,severity,project,employer,worker_id,worker_name,id_number,period,amount,expected,actual,due_date,event_date,days,txn_ids,source,message";
+        "code,severity,project,employer,worker_id,worker_name,id_number,period,amount,expected,actual,due_date,event_date,days,txn_ids,source,message,status,first_seen,runs_open,ruling,finding_id";
 
     internal const string LedgerHeader =
         "worker_id,worker_name,id_number,employer,period,days,hours,due,due_source,due_date,paid,paid_on_time,outstanding,last_paid_date,status";
@@ -53,6 +53,7 @@ internal static class CsvReports
             csv.Field(text);
             csv.Field(f.Source);
             csv.Field(messages.Compose(f));
+            FollowUpCsv.FollowUpFields(csv, f);
             csv.EndRow();
         }
     }

@@ -46,6 +46,7 @@ internal sealed partial class FindingMessages
         FindingCode.LaborFundsLate => "{P}人工费用应于 {Due} 前累计拨付 {Exp} 元，到期时仅到账 {Act} 元。",
         FindingCode.LaborFundsShort => "{P}人工费用应于 {Due} 前累计拨付 {Exp} 元，截至 {AsOf} 仅到账 {Act} 元，尚差 {Amt} 元。",
         FindingCode.DataError => "{Src} 无法读取，已跳过：{Name}。",
+        FindingCode.StaleRuling => "{Src} 对问题 {Name} 的认定在本次检查中找不到对应的问题，请复核该认定。",
         _ => throw new ArgumentOutOfRangeException(nameof(f), f.Code, "unknown finding code"),
     };
 
@@ -90,6 +91,7 @@ internal sealed partial class FindingMessages
         FindingCode.LaborFundsLate => "Labour funds for {P}: {Exp} yuan due in total by {Due}, only {Act} yuan received by then.",
         FindingCode.LaborFundsShort => "Labour funds for {P}: {Exp} yuan due in total by {Due}, only {Act} yuan received by {AsOf}; {Amt} yuan short.",
         FindingCode.DataError => "{Src} could not be read and was skipped: {Name}.",
+        FindingCode.StaleRuling => "{Src}: the ruling on finding {Name} matches no finding of this run; review it.",
         _ => throw new ArgumentOutOfRangeException(nameof(f), f.Code, "unknown finding code"),
     };
 }
