@@ -17,6 +17,14 @@ public sealed record Diagnostic(string File, long Line, string? Column, string M
     /// <summary>True for the one diagnostic that counts the rows past the listing cap (not about one row).</summary>
     internal bool CountsUnlistedRows { get; init; }
 
+    /// <summary>Diagnostics are equal when they say the same of the same place; the row hash is derived data and not compared.</summary>
+    public bool Equals(Diagnostic? other) =>
+        other is not null && File == other.File && Line == other.Line && Column == other.Column && Message == other.Message
+        && CountsUnlistedRows == other.CountsUnlistedRows;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(File, Line, Column, Message);
+
     /// <summary><c>file:line: column name: message</c>, or <c>file:line: message</c> without a column.</summary>
     public override string ToString() =>
         Column is null ? $"{File}:{Line}: {Message}" : $"{File}:{Line}: column {Column}: {Message}";

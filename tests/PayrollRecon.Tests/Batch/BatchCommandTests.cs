@@ -32,8 +32,8 @@ public sealed class BatchCommandTests
 
         var one = BatchFolder.Files(folder.Out("j1"));
         var two = BatchFolder.Files(folder.Out("j2"));
-        // 8 projects × 4 files, plus portfolio.csv and portfolio.html.
-        Assert.Equal(34, one.Count);
+        // 8 projects × 6 files, plus portfolio.csv and portfolio.html.
+        Assert.Equal(50, one.Count);
         Assert.Equal(one.Keys, two.Keys);
         foreach (var (file, bytes) in one) Assert.True(bytes.AsSpan().SequenceEqual(two[file]), $"{file} differs between --jobs 1 and --jobs 2");
         Assert.DoesNotContain(one.Keys, k => k.EndsWith(".tmp", StringComparison.Ordinal));

@@ -101,7 +101,7 @@ public sealed class PortfolioTests
     }
 
     [Fact]
-    public void WriteProjectOutputs_Directory_FourFiles()
+    public void WriteProjectOutputs_Directory_SixFiles()
     {
         string dir = Path.Combine(Path.GetTempPath(), "payrollrecon-project-" + Guid.NewGuid().ToString("N"));
         try
@@ -109,7 +109,7 @@ public sealed class PortfolioTests
             ReportWriter.WriteProjectOutputs(Realistic(), dir);
 
             Assert.Equal(
-                new string?[] { "findings.csv", "ledger.csv", "report.html", "summary.json" },
+                new string?[] { "findings.csv", "history.csv", "ledger.csv", "report.html", "resolved.csv", "summary.json" },
                 Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
         }
         finally
