@@ -17,7 +17,7 @@ internal static class CsvReports
         "worker_id,worker_name,id_number,employer,period,days,hours,due,due_source,due_date,paid,paid_on_time,outstanding,last_paid_date,status";
 
     internal const string PortfolioHeader =
-        "code,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error";
+        "code,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error,as_of,new,open,reopened,resolved,waived,oldest_open_days,top_codes";
 
     internal static void WriteFindings(ReconciliationResult result, TextWriter writer, ReportOptions options)
     {
@@ -129,6 +129,7 @@ internal static class CsvReports
                 // A project that failed to load has no level, counts or totals: empty, not a misleading zero.
                 for (int i = 0; i < 10; i++) csv.Field(ReadOnlySpan<char>.Empty);
                 csv.Field(p.Error);
+                for (int i = 0; i < 8; i++) csv.Field(ReadOnlySpan<char>.Empty);
                 csv.EndRow();
                 continue;
             }
@@ -144,6 +145,14 @@ internal static class CsvReports
             csv.Field(p.Workers);
             csv.Field(p.EmployersC);
             csv.Field(ReadOnlySpan<char>.Empty);
+            csv.Field(p.AsOf);
+            csv.Field(p.New);
+            csv.Field(p.Open);
+            csv.Field(p.Reopened);
+            csv.Field(p.Resolved);
+            csv.Field(p.Waived);
+            csv.Field(p.OldestOpenDays);
+            csv.Field(string.Join(';', p.TopCodes));
             csv.EndRow();
         }
     }

@@ -122,8 +122,8 @@ public sealed class InjectionTests
 
         Assert.Contains(",\"'=HYPERLINK(\"\"x\"\")\",2023-11,", ledger);
         Assert.Equal(
-            "\uFEFFcode,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error\n"
-            + "'@P1,\"'=HYPERLINK(\"\"x\"\")\",green,0,0,0,0,0.00,0.00,0.00,0,0,\n",
+            "\uFEFFcode,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error,as_of,new,open,reopened,resolved,waived,oldest_open_days,top_codes\n"
+            + "'@P1,\"'=HYPERLINK(\"\"x\"\")\",green,0,0,0,0,0.00,0.00,0.00,0,0,,,0,0,0,0,0,,\n",
             portfolio);
     }
 }
