@@ -92,7 +92,7 @@ public sealed class PreviousRun
 
     private static (string Code, DateOnly AsOf) ReadSummary(string source, Stream stream)
     {
-        string file = source + "/" + Reporting.ReportWriter.SummaryFileName;
+        string file = source + ": " + Reporting.ReportWriter.SummaryFileName;
         byte[] bytes;
         using (var buffer = new MemoryStream())
         {
@@ -132,7 +132,7 @@ public sealed class PreviousRun
     /// <summary>Reads <c>history.csv</c>, or builds the history from a <c>findings.csv</c> that carries ids.</summary>
     private static List<HistoryEntry> ReadTable(string source, string name, Stream stream, DateOnly asOf, bool fromFindings)
     {
-        string file = source + "/" + name;
+        string file = source + ": " + name;
         var entries = new List<HistoryEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         using var csv = CsvReader.Create(stream, name, new CsvReaderOptions { LeaveOpen = true });
