@@ -195,7 +195,7 @@ internal static class PortfolioHtml
                 .Raw("</td><td class=\"num\">").Money(p.Paid).Raw("</td><td class=\"num\">").Money(p.Outstanding)
                 .Raw("</td><td class=\"num\">").Number(p.Workers).Raw("</td><td class=\"num\">").Number(p.EmployersC)
                 .Raw("</td><td></td>");
-            WriteFollowUpCells(h, p);
+            WriteFollowUpCells(h, p, l);
             h.Raw("</tr>").Line();
         }
 
@@ -220,15 +220,18 @@ internal static class PortfolioHtml
             .Raw("</th><th class=\"num\">").Text(fl.OldestOpen).Raw("</th><th>").Text(l.AsOf).Raw("</th>");
 
     /// <summary>Why the project has its level (its top codes and their amounts), its follow-up counts and its as-of date.</summary>
-    private static void WriteFollowUpCells(HtmlOutput h, PortfolioEntry p)
+    private static void WriteFollowUpCells(HtmlOutput h, PortfolioEntry p, Labels l)
     {
         h.Raw("<td class=\"why\">");
         for (int i = 0; i < p.TopCodes.Count; i++)
         {
             var c = p.TopCodes[i];
             if (i > 0) h.Raw("<br>");
-            h.Raw("<span class=\"mono\" data-top-code=\"").Text(c.Code).Raw("\">").Text(c.Code).Raw("</span> ×").Number(c.Count);
+            // The code's title in the page's language; the code name itself on hover and for tools.
+            string title = FindingCodes.TryParse(c.Code, out var code) ? l.CodeTitle(code) : c.Code;
+            h.Raw("<span class=\"nowrap\" data-top-code=\"").Text(c.Code).Raw("\" title=\"").Text(c.Code).Raw("\">").Text(title).Raw(" ×").Number(c.Count);
             if (c.Amount > Money.Zero) h.Raw(" ").Money(c.Amount);
+            h.Raw("</span>");
         }
         h.Raw("</td>");
         if (p.Tracked)
