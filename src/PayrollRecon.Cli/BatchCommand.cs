@@ -49,7 +49,10 @@ internal static class BatchCommand
         if (HeldProject(outDir) is { } held) throw new CliException($"--out: '{outOption}' holds a project ({held}); write the outputs to a folder of their own");
         var checkOptions = common.CheckOptions(parsed);
         var asOf = checkOptions.AsOf ?? DateOnly.FromDateTime(DateTime.Now);
-        var runner = new BatchRunner(outDir, checkOptions, common.ReportOptions(parsed), common.FailOnLevel(parsed));
+        // Kept as given: errors name the previous folders as the user wrote them, not by machine-specific full paths.
+        string? previousDir = parsed.GetValue(common.Previous);
+        if (previousDir is not null && !Directory.Exists(previousDir)) throw new CliException($"--previous {previousDir}: no such folder");
+        var runner = new BatchRunner(outDir, checkOptions, common.ReportOptions(parsed), common.FailOnLevel(parsed)) { PreviousDir = previousDir };
         var output = parsed.InvocationConfiguration.Output;
         var error = parsed.InvocationConfiguration.Error;
 

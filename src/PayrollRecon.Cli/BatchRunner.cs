@@ -12,6 +12,9 @@ namespace PayrollRecon.Cli;
 /// </remarks>
 internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, ReportOptions reportOptions, Severity? failOn)
 {
+    /// <summary>The previous batch's <c>--out</c> (SPEC §7): each project's previous run is its folder there; null for none.</summary>
+    public string? PreviousDir { get; init; }
+
     /// <summary>The report options every project (and the portfolio) is written with.</summary>
     public ReportOptions ReportOptions => reportOptions;
 
@@ -81,7 +84,6 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
         try
         {
             var inputs = BatchCommand.Inputs(project);
-            var result = PayrollChecker.Check(inputs, checkOptions, slot, ct);
             string folder = BatchCommand.SafeFolderName(project.Code);
             string target = Path.Combine(outDir, folder);
             // The project's folder of --out is written only as a real folder: a link planted there would send the
@@ -89,6 +91,10 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
             var existing = LocalFiles.KindOf(target, followLinks: false);
             if (existing is not (EntryKind.Missing or EntryKind.Directory))
                 throw new CliException($"output folder '{folder}' in --out is {LocalFiles.Describe(existing)}, not a folder; not written (remove it)");
+            // A project new to the batch has no folder in the previous output: all its findings are new.
+            if (PreviousDir is not null && Directory.Exists(Path.Combine(PreviousDir, folder)))
+                inputs = inputs with { Previous = FollowUp.PreviousRun.Load(PreviousDir.TrimEnd('/', '\\') + "/" + folder) };
+            var result = PayrollChecker.Check(inputs, checkOptions, slot, ct);
             ProjectOutput.Write(result, target, reportOptions, ct);
             var entry = PortfolioEntry.FromResult(result) with { ReportLink = $"{Uri.EscapeDataString(folder)}/report.html" };
             return new(entry, CheckCommand.ExitCodeFor(result, failOn) != ExitCodes.Ok, false);

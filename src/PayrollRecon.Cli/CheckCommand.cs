@@ -30,6 +30,7 @@ internal static class CheckCommand
         ct = cancel.Token;
         timings?.Restart();
         var inputs = ProjectFolder.Load(projectDir);
+        if (parsed.GetValue(common.Previous) is { } previous) inputs = inputs with { Previous = FollowUp.PreviousRun.Load(previous) };
         timings?.Lap("read project.json");
         var result = PayrollChecker.RunAsync(inputs, common.CheckOptions(parsed), progress: null, timings, ct).GetAwaiter().GetResult();
         var outDir = common.OutDir(parsed);
@@ -49,7 +50,7 @@ internal static class CheckCommand
     }
 
     internal static int ExitCodeFor(ReconciliationResult result, Severity? failOn) =>
-        failOn is { } level && result.Findings.Any(f => f.Severity >= level) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
+        failOn is { } level && result.Findings.Any(f => f.Severity >= level && f.Status != FindingStatus.Waived) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
 
     private static string Describe(ReconciliationResult result, string outDir)
     {

@@ -15,6 +15,7 @@ internal sealed class CommonOptions
     public Option<bool> NoMask { get; } = new("--no-mask") { Description = "Write ID and card numbers unmasked." };
     public Option<bool> Strict { get; } = new("--strict") { Description = "Stop at the first unreadable row instead of reporting DATA_ERROR." };
     public Option<string?> FailOn { get; } = new("--fail-on") { Description = "Exit with code 1 when a finding at or above this level exists: red, orange or yellow." };
+    public Option<string?> Previous { get; } = new("--previous") { Description = "The previous run's output folder: findings get status new/open/reopened, and what is gone is resolved (resolved.csv, history.csv)." };
 
     public CommonOptions()
     {
@@ -30,6 +31,7 @@ internal sealed class CommonOptions
         command.Options.Add(NoMask);
         command.Options.Add(Strict);
         command.Options.Add(FailOn);
+        command.Options.Add(Previous);
     }
 
     public CheckOptions CheckOptions(ParseResult parsed)

@@ -115,6 +115,7 @@ internal static class ProjectFolder
             Payroll = Optional(InputKind.Payroll),
             Batches = Optional(InputKind.Batches),
             Calendar = Optional(InputKind.Calendar),
+            Rulings = Optional(InputKind.Rulings),
         };
     }
 }

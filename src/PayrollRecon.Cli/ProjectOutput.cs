@@ -6,8 +6,8 @@ namespace PayrollRecon.Cli;
 /// <summary>Writes one project's four outputs; each file appears under its final name only once complete.</summary>
 internal static class ProjectOutput
 {
-    /// <summary>Writes findings.csv, ledger.csv, summary.json and report.html into <paramref name="outDir"/>.</summary>
-    /// <remarks>All four are written as <c>.tmp</c> files first and renamed together at the end, so a cancelled run
+    /// <summary>Writes findings.csv, ledger.csv, summary.json, report.html, history.csv and resolved.csv into <paramref name="outDir"/>.</summary>
+    /// <remarks>All six are written as <c>.tmp</c> files first and renamed together at the end, so a cancelled run
     /// leaves either the new set or the files that were there before, never some of each, and no <c>.tmp</c> file.
     /// A folder this call creates is removed again when it fails or is cancelled, so Ctrl-C leaves no empty project folder.</remarks>
     public static void Write(ReconciliationResult result, string outDir, ReportOptions options, CancellationToken ct, CheckTimings? timings = null)
@@ -20,6 +20,8 @@ internal static class ProjectOutput
             (ReportWriter.LedgerFileName, s => ReportWriter.WriteLedgerCsv(result, s, options)),
             (ReportWriter.SummaryFileName, s => ReportWriter.WriteSummaryJson(result, s, options)),
             (ReportWriter.ReportFileName, s => ReportWriter.WriteReportHtml(result, s, options)),
+            (ReportWriter.HistoryFileName, s => ReportWriter.WriteHistoryCsv(result, s, options)),
+            (ReportWriter.ResolvedFileName, s => ReportWriter.WriteResolvedCsv(result, s, options)),
         ];
         var temporary = new List<string>(files.Length);
         timings?.Restart();

@@ -19,4 +19,9 @@ public sealed record CheckInputs
     public InputSource? Batches { get; init; }
     /// <summary>Holidays and swapped working days; optional.</summary>
     public InputSource? Calendar { get; init; }
+    /// <summary>Reviewers' rulings on finding ids (<c>rulings.csv</c>, SPEC §7); optional.</summary>
+    public InputSource? Rulings { get; init; }
+    /// <summary>The previous run of the project (SPEC §7 <c>--previous</c>); null: every finding is new.</summary>
+    /// <remarks>Read it with <see cref="FollowUp.PreviousRun.Load"/> from the previous output folder.</remarks>
+    public FollowUp.PreviousRun? Previous { get; init; }
 }

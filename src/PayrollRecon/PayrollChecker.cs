@@ -23,6 +23,7 @@ public static class PayrollChecker
     {
         Validate(inputs, options);
         var settings = inputs.Settings with { AsOf = options.AsOf ?? inputs.Settings.AsOf ?? DateOnly.FromDateTime(DateTime.Now) };
+        CheckPrevious(inputs.Previous, settings);
         var engine = new Reconciler(settings)
         {
             WorkersFile = inputs.Workers.Name,
@@ -32,6 +33,7 @@ public static class PayrollChecker
             BatchesFile = inputs.Batches?.Name ?? "batches.csv",
             CalendarFile = inputs.Calendar?.Name ?? "calendar.csv",
             Timings = timings,
+            Previous = inputs.Previous,
         };
         var readerOptions = ReaderOptions(options);
 
@@ -47,6 +49,11 @@ public static class PayrollChecker
         if (inputs.Batches is { } batches)
             await ReadAsync(batches, readerOptions, engine, progress, timings, BatchesReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBatchLine(in row); }, cancellationToken).ConfigureAwait(false);
         await ReadAsync(inputs.Bank, readerOptions with { ExpectedAccount = settings.Account }, engine, progress, timings, BankReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBankLine(in row); }, cancellationToken).ConfigureAwait(false);
+        if (inputs.Rulings is { } rulings)
+        {
+            string rulingsFile = rulings.Name;
+            await ReadAsync(rulings, readerOptions, engine, progress, timings, RulingsReader.Create, (r, e) => { while (r.TryRead(out var row)) e.AddRuling(in row, rulingsFile); }, cancellationToken).ConfigureAwait(false);
+        }
 
         cancellationToken.ThrowIfCancellationRequested();
         return engine.Complete();
@@ -97,6 +104,16 @@ public static class PayrollChecker
         {
             if (value.Fen < 0) throw new ArgumentOutOfRangeException(name, value.ToString(), $"{name} must not be negative, was {value}");
         }
+    }
+
+    /// <summary>SPEC §7: a previous run of another project, or of a later date, is refused.</summary>
+    private static void CheckPrevious(FollowUp.PreviousRun? previous, Project.ProjectSettings settings)
+    {
+        if (previous is null) return;
+        if (!string.Equals(previous.ProjectCode, settings.Code, StringComparison.Ordinal))
+            throw new PayrollDataException(previous.Source, $"{previous.Source}: is of project '{previous.ProjectCode}', not '{settings.Code}'");
+        if (previous.AsOf > settings.AsOf)
+            throw new PayrollDataException(previous.Source, $"{previous.Source}: is as of {previous.AsOf:yyyy-MM-dd}, later than this run's {settings.AsOf:yyyy-MM-dd}");
     }
 
     private static InputReaderOptions ReaderOptions(CheckOptions options)

@@ -37,4 +37,19 @@ public sealed record Finding
     public string? Source { get; init; }
     /// <summary>Extra text for the message: the counterparty name, the diagnostic text, the other worker, etc.</summary>
     public string? Detail { get; init; }
+    /// <summary>The finding's identity across runs (SPEC §7): 16 lower-case hex digits of SHA-256 over <c>project|code|worker key|period|anchor</c>.</summary>
+    /// <remarks>Computed from unmasked data, so masking the outputs never changes it.</remarks>
+    public string FindingId { get; init; } = "";
+    /// <summary>New, open, reopened (against the previous run) or waived (ruled a false alarm).</summary>
+    public FindingStatus Status { get; init; }
+    /// <summary>The <c>asOf</c> of the run that first reported it; null without a previous run.</summary>
+    public DateOnly? FirstSeen { get; init; }
+    /// <summary>Consecutive runs that have reported it, this one included; null without a previous run.</summary>
+    public int? RunsOpen { get; init; }
+    /// <summary>The reviewers' ruling on it (<c>rulings.csv</c>), or null.</summary>
+    public FindingRuling? Ruling { get; init; }
+    /// <summary>True when it was ruled <c>fixed</c> before this run's as-of date and is still reported.</summary>
+    public bool FixNotConfirmed { get; init; }
+    /// <summary>The evidence part of the id (SPEC §7 anchor), without line numbers.</summary>
+    internal string Anchor { get; init; } = "";
 }

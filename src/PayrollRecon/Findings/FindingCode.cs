@@ -65,4 +65,6 @@ public enum FindingCode
     LaborFundsShort,
     /// <summary>A row that could not be read.</summary>
     DataError,
+    /// <summary>A ruling in <c>rulings.csv</c> that matches no finding of the run (SPEC §7).</summary>
+    StaleRuling,
 }

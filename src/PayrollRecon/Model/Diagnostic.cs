@@ -7,6 +7,24 @@ namespace PayrollRecon.Model;
 /// <param name="Message">What is wrong, e.g. <c>invalid amount '12.3.4'</c>.</param>
 public sealed record Diagnostic(string File, long Line, string? Column, string Message)
 {
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the row's bytes as written, without its line break (for a workbook row, its cells'
+    /// text joined by tabs); the anchor of the row's <c>DATA_ERROR</c> id (SPEC §7). Null when the bytes were not kept
+    /// (a row longer than the limit) or the diagnostic is not about one row.
+    /// </summary>
+    public string? RowSha256 { get; init; }
+
+    /// <summary>True for the one diagnostic that counts the rows past the listing cap (not about one row).</summary>
+    internal bool CountsUnlistedRows { get; init; }
+
+    /// <summary>Diagnostics are equal when they say the same of the same place; the row hash is derived data and not compared.</summary>
+    public bool Equals(Diagnostic? other) =>
+        other is not null && File == other.File && Line == other.Line && Column == other.Column && Message == other.Message
+        && CountsUnlistedRows == other.CountsUnlistedRows;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(File, Line, Column, Message);
+
     /// <summary><c>file:line: column name: message</c>, or <c>file:line: message</c> without a column.</summary>
     public override string ToString() =>
         Column is null ? $"{File}:{Line}: {Message}" : $"{File}:{Line}: column {Column}: {Message}";

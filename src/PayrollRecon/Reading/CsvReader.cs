@@ -251,6 +251,7 @@ public sealed partial class CsvReader : IDisposable
             else if (_inQuote)
             {
                 row = new CsvRow(CsvRowError.UnterminatedQuote, _line);
+                NoteServed(_start, _end, 0, 0);
                 _start = _scanPos = _end;
                 EndSlowRecord(0);
                 HandedOutSlow(unterminated: true);
@@ -279,6 +280,7 @@ public sealed partial class CsvReader : IDisposable
             EndSlowRecord(_recordNewlines);
             if (tooLong || tooManyFields)
             {
+                NoteServedWithoutBytes();
                 row = new CsvRow(tooLong ? CsvRowError.LineTooLong : CsvRowError.TooManyFields, line);
                 HandedOutSlow(unterminated);
                 return true;
@@ -324,6 +326,7 @@ public sealed partial class CsvReader : IDisposable
         ArrayPool<int>.Shared.Return(_quoted);
         _quoted = [];
         ReturnStaging();
+        ReturnServedRaw();
         _reader.Complete();
     }
 
@@ -396,6 +399,7 @@ public sealed partial class CsvReader : IDisposable
         // Positions and counts are bounded by the window, so the arithmetic here cannot overflow and runs unchecked.
         unchecked
         {
+            NoteServed(recordStart, recordEnd, first, count);
             // One test sends every record that needs a closer look (too long, maybe invalid UTF-8, quoted, maybe blank) out of line.
             if (recordEnd - recordStart > _maxRecordBytes
                 || (_suspectEnd > recordStart && recordEnd >= _suspectStart)
@@ -415,6 +419,7 @@ public sealed partial class CsvReader : IDisposable
     {
         if (recordEnd - recordStart > _maxRecordBytes && RecordBytes(recordStart, recordEnd) > _maxRecordBytes)
         {
+            NoteServedWithoutBytes();
             row = new CsvRow(CsvRowError.LineTooLong, line);
             return true;
         }
@@ -427,6 +432,7 @@ public sealed partial class CsvReader : IDisposable
             row = new CsvRow(_state == InputState.Gb18030 ? CsvRowError.InvalidGb18030 : CsvRowError.InvalidUtf8, line);
             return true;
         }
+        if (quoted) KeepQuotedRaw(recordStart, recordEnd);
         if (quoted && !UnquoteFields(ends))
         {
             row = new CsvRow(CsvRowError.StrayQuote, line);

@@ -14,6 +14,7 @@ public static class InputInspector
         InputKind.Bank => "bank.csv",
         InputKind.Batches => "batches.csv",
         InputKind.Calendar => "calendar.csv",
+        InputKind.Rulings => "rulings.csv",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -39,6 +40,7 @@ public static class InputInspector
             InputKind.Bank => Drain(BankReader.Create(stream, fileName, options), rows, json, InspectedRows.Json),
             InputKind.Batches => Drain(BatchesReader.Create(stream, fileName, options), rows, json, InspectedRows.Json),
             InputKind.Calendar => Drain(CalendarReader.Create(stream, fileName, options), rows, json, InspectedRows.Json),
+            InputKind.Rulings => Drain(RulingsReader.Create(stream, fileName, options), rows, json, InspectedRows.Json),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         var bank = reader as BankReader;

@@ -20,4 +20,7 @@ public enum InputKind
 
     /// <summary><c>calendar.csv</c>, holidays and swapped working days.</summary>
     Calendar,
+
+    /// <summary><c>rulings.csv</c>, reviewers' rulings on finding ids (SPEC §7).</summary>
+    Rulings,
 }

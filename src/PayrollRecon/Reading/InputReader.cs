@@ -56,6 +56,8 @@ public abstract class InputReader : IDisposable
             _own = [];
             _sink = _own;
         }
+        // A rejected row is named by the hash of its bytes as written (SPEC §7), so quoted ones are kept before unquoting.
+        _csv.KeepQuotedRecords = !_strict;
         _csv.BeginHeaderSearch();
     }
 
@@ -198,8 +200,8 @@ public abstract class InputReader : IDisposable
             if (_unlisted++ == 0) _firstUnlistedLine = line;
             return false;
         }
-        var diagnostic = new Diagnostic(FileName, line, column, message);
-        if (_strict) throw new PayrollDataException(diagnostic);
+        if (_strict) throw new PayrollDataException(new Diagnostic(FileName, line, column, message));
+        var diagnostic = new Diagnostic(FileName, line, column, message) { RowSha256 = _csv.ServedRecordSha256() };
         _listed++;
         _sink.Add(diagnostic);
         return false;
@@ -210,7 +212,10 @@ public abstract class InputReader : IDisposable
     {
         if (_unlisted == 0) return;
         _sink.Add(new Diagnostic(FileName, _firstUnlistedLine, null,
-            $"{_unlisted} more unreadable rows from this line on are counted, not listed (only the first {MaxListedDiagnostics} of a file are)"));
+            $"{_unlisted} more unreadable rows from this line on are counted, not listed (only the first {MaxListedDiagnostics} of a file are)")
+        {
+            CountsUnlistedRows = true,
+        });
         _unlisted = 0;
     }
 

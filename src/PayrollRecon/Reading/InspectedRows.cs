@@ -85,6 +85,18 @@ internal static class InspectedRows
         return End(buffer, w);
     }
 
+    /// <summary>A rulings row as JSON.</summary>
+    public static string Json(in RulingRow r)
+    {
+        var (buffer, w) = Start(r.Line);
+        w.WriteString("finding_id", Text(r.FindingId));
+        w.WriteString("ruling", Findings.FindingRuling.Name(r.Kind));
+        w.WriteString("reason", Text(r.Reason));
+        w.WriteString("reviewer", Text(r.Reviewer));
+        w.WriteString("date", r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return End(buffer, w);
+    }
+
     private static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 
     private static string Masked(ReadOnlySpan<byte> utf8) => PersonalData.FreeText(Text(utf8), mask: true);

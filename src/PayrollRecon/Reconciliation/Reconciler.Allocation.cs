@@ -167,6 +167,7 @@ public sealed partial class Reconciler
             Actual = new Money(sum),
             Expected = _settings.YearlyCap,
             Detail = year.ToString("D4", CultureInfo.InvariantCulture),
+            Anchor = "year:" + year.ToString("D4", CultureInfo.InvariantCulture),
         });
     }
 
@@ -198,6 +199,7 @@ public sealed partial class Reconciler
                 Period = item.Period,
                 DueDate = item.DueDate,
                 Expected = new Money(cumulative),
+                Anchor = item.Period.ToString() + "|" + item.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
             if (fundsAtAsOf < cumulative)
             {

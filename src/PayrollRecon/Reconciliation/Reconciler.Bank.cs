@@ -228,6 +228,7 @@ public sealed partial class Reconciler
             EventDate = bank.Date,
             TxnIds = BankTxnId(index) is { } txn ? [txn] : [],
             Source = Source(BankFile, bank.Line),
+            Anchor = BankAnchor(index),
         });
     }
 
@@ -547,6 +548,7 @@ public sealed partial class Reconciler
             EventDate = LineDate(line),
             TxnIds = TxnIdsOf(line),
             Source = LineSource(line),
+            Anchor = LineAnchor(line),
         };
     }
 }

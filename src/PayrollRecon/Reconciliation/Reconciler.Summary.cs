@@ -42,9 +42,19 @@ public sealed partial class Reconciler
             [Severity.Info] = 0,
         };
         Severity? level = null;
+        var byStatus = new SortedDictionary<FindingStatus, int>
+        {
+            [FindingStatus.New] = 0,
+            [FindingStatus.Open] = 0,
+            [FindingStatus.Reopened] = 0,
+            [FindingStatus.Waived] = 0,
+        };
         foreach (var f in findings)
         {
             byCode[f.Code] = byCode.GetValueOrDefault(f.Code) + 1;
+            byStatus[f.Status]++;
+            // A false alarm (SPEC §7) is listed but counts for nothing.
+            if (f.Status == FindingStatus.Waived) continue;
             bySeverity[f.Severity]++;
             if (f.Severity > Severity.Info && (level is null || f.Severity > level)) level = f.Severity;
         }
@@ -85,6 +95,7 @@ public sealed partial class Reconciler
             WarningLevel = level,
             CountsByCode = byCode,
             CountsBySeverity = bySeverity,
+            CountsByStatus = byStatus,
             TotalDue = new Money(due),
             TotalPaid = new Money(paid),
             TotalOutstanding = new Money(outstanding),
@@ -123,7 +134,7 @@ public sealed partial class Reconciler
         var worst = new Dictionary<string, char>(StringComparer.Ordinal);
         foreach (var f in findings)
         {
-            if (string.IsNullOrEmpty(f.Employer)) continue;
+            if (string.IsNullOrEmpty(f.Employer) || f.Status == FindingStatus.Waived) continue;
             char grade = f.Code is FindingCode.Unpaid or FindingCode.Shortfall || f.Severity == Severity.Red ? 'C'
                 : f.Code == FindingCode.Late || f.Severity == Severity.Orange ? 'B'
                 : 'A';

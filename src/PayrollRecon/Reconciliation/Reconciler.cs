@@ -83,6 +83,19 @@ public sealed partial class Reconciler
         _fileStats.Add(stats);
     }
 
+    /// <summary>The previous run (SPEC §7): findings get their status against it, and what it reported that is gone is resolved.</summary>
+    public FollowUp.PreviousRun? Previous { get; set; }
+
+    private readonly List<FindingRuling> _rulings = [];
+
+    /// <summary>Adds one <c>rulings.csv</c> row (SPEC §7); <paramref name="file"/> names it in evidence.</summary>
+    public void AddRuling(in RulingRow row, string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        _rulings.Add(new FindingRuling(
+            System.Text.Encoding.ASCII.GetString(row.FindingId), row.Kind, Text(row.Reason), Text(row.Reviewer), row.Date, Source(file, row.Line)));
+    }
+
     /// <summary>When set, <see cref="Complete"/> records the wall time of each of its steps.</summary>
     internal CheckTimings? Timings { get; set; }
 
@@ -121,8 +134,10 @@ public sealed partial class Reconciler
         ReportDiagnostics();
         Timings?.Lap("engine: findings");
 
-        var findings = FindingOrder.Sort(_findings);
-        Timings?.Lap("engine: sort findings");
+        var findings = FindingIds.Assign(_settings.Code, FindingOrder.Sort(_findings));
+        var followUp = FollowUp.FollowUpTracker.Apply(_settings.Code, _asOf, findings, _rulings, Previous, FindingOrder.Sort);
+        findings = followUp.Findings;
+        Timings?.Lap("engine: sort findings, ids, follow-up");
         var ledger = BuildLedger();
         SummingAt(null, 0);
         var summary = BuildSummary(findings);
@@ -135,6 +150,10 @@ public sealed partial class Reconciler
             Summary = summary,
             BankLines = new BankLineExplanationList(this),
             Diagnostics = _diagnostics.ToArray(),
+            Resolved = followUp.Resolved,
+            History = followUp.History,
+            Rulings = _rulings.ToArray(),
+            PreviousAsOf = Previous?.AsOf,
         };
     }
 
@@ -152,6 +171,7 @@ public sealed partial class Reconciler
                 Severity = Severity.Yellow,
                 Source = Source(d.File, d.Line),
                 Detail = d.Column is null ? d.Message : $"column {d.Column}: {d.Message}",
+                Anchor = DataErrorAnchor(d),
             });
         }
     }

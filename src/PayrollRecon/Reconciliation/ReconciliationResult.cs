@@ -19,4 +19,12 @@ public sealed record ReconciliationResult
     public required IReadOnlyList<BankLineExplanation> BankLines { get; init; }
     /// <summary>The unreadable rows (also present as DATA_ERROR findings).</summary>
     public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
+    /// <summary>Findings of the previous run that this run no longer reports (销号清单), oldest first.</summary>
+    public IReadOnlyList<FollowUp.ResolvedFinding> Resolved { get; init; } = [];
+    /// <summary>One entry per finding id ever seen in the chain of runs (written as <c>history.csv</c>).</summary>
+    public IReadOnlyList<FollowUp.HistoryEntry> History { get; init; } = [];
+    /// <summary>The rulings read from <c>rulings.csv</c>, in file order.</summary>
+    public IReadOnlyList<FindingRuling> Rulings { get; init; } = [];
+    /// <summary>The asOf of the previous run the findings were compared with; null without one.</summary>
+    public DateOnly? PreviousAsOf { get; init; }
 }

@@ -16,8 +16,10 @@ public sealed record ReconciliationSummary
     public required Severity? WarningLevel { get; init; }
     /// <summary>Number of findings per code; codes without findings are absent.</summary>
     public required IReadOnlyDictionary<FindingCode, int> CountsByCode { get; init; }
-    /// <summary>Number of findings per severity; every severity is present (zero when none).</summary>
+    /// <summary>Number of findings per severity, waived ones (false alarms, SPEC §7) left out; every severity is present (zero when none).</summary>
     public required IReadOnlyDictionary<Severity, int> CountsBySeverity { get; init; }
+    /// <summary>Number of findings per follow-up status (SPEC §7); every status is present (zero when none).</summary>
+    public IReadOnlyDictionary<FindingStatus, int> CountsByStatus { get; init; } = new Dictionary<FindingStatus, int>();
     /// <summary>Σ due over worker-months that are due (due date + grace before asOf).</summary>
     public required Money TotalDue { get; init; }
     /// <summary>Σ paid (payments dated on or before asOf) over worker-months that are due.</summary>

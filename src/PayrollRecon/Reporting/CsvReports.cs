@@ -11,13 +11,13 @@ namespace PayrollRecon.Reporting;
 internal static class CsvReports
 {
     internal const string FindingsHeader =
-        "code,severity,project,employer,worker_id,worker_name,id_number,period,amount,expected,actual,due_date,event_date,days,txn_ids,source,message";
+        "code,severity,project,employer,worker_id,worker_name,id_number,period,amount,expected,actual,due_date,event_date,days,txn_ids,source,message,status,first_seen,runs_open,ruling,finding_id";
 
     internal const string LedgerHeader =
         "worker_id,worker_name,id_number,employer,period,days,hours,due,due_source,due_date,paid,paid_on_time,outstanding,last_paid_date,status";
 
     internal const string PortfolioHeader =
-        "code,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error";
+        "code,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error,as_of,new,open,reopened,resolved,waived,oldest_open_days,top_codes";
 
     internal static void WriteFindings(ReconciliationResult result, TextWriter writer, ReportOptions options)
     {
@@ -53,6 +53,7 @@ internal static class CsvReports
             csv.Field(text);
             csv.FreeTextField(f.Source, mask);
             csv.Field(messages.Compose(f));
+            FollowUpCsv.FollowUpFields(csv, f);
             csv.EndRow();
         }
     }
@@ -129,6 +130,7 @@ internal static class CsvReports
                 // A project that failed to load has no level, counts or totals: empty, not a misleading zero.
                 for (int i = 0; i < 10; i++) csv.Field(ReadOnlySpan<char>.Empty);
                 csv.FreeTextField(p.Error, mask);
+                for (int i = 0; i < 8; i++) csv.Field(ReadOnlySpan<char>.Empty);
                 csv.EndRow();
                 continue;
             }
@@ -144,6 +146,14 @@ internal static class CsvReports
             csv.Field(p.Workers);
             csv.Field(p.EmployersC);
             csv.Field(ReadOnlySpan<char>.Empty);
+            csv.Field(p.AsOf);
+            csv.Field(p.New);
+            csv.Field(p.Open);
+            csv.Field(p.Reopened);
+            csv.Field(p.Resolved);
+            csv.Field(p.Waived);
+            csv.Field(p.OldestOpenDays);
+            csv.Field(string.Join(';', p.TopCodes));
             csv.EndRow();
         }
     }

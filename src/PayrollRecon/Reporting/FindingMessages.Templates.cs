@@ -47,6 +47,7 @@ internal sealed partial class FindingMessages
         FindingCode.LaborFundsShort => "{P}人工费用应于 {Due} 前累计拨付 {Exp} 元，截至 {AsOf} 仅到账 {Act} 元，尚差 {Amt} 元。",
         FindingCode.DataError when f.Period is not null => "{Src} 等处的节假日使发薪日 {Detail} 之前 31 天内没有工作日：{P}工资的应发日最多前移 31 天，定为 {Due}。",
         FindingCode.DataError => "{Src} 无法读取，已跳过：{Name}。",
+        FindingCode.StaleRuling => "{Src} 对问题 {Name} 的认定在本次检查中找不到对应的问题，请复核该认定。",
         _ => throw new ArgumentOutOfRangeException(nameof(f), f.Code, "unknown finding code"),
     };
 
@@ -92,6 +93,7 @@ internal sealed partial class FindingMessages
         FindingCode.LaborFundsShort => "Labour funds for {P}: {Exp} yuan due in total by {Due}, only {Act} yuan received by {AsOf}; {Amt} yuan short.",
         FindingCode.DataError when f.Period is not null => "{Src}: the holidays leave no working day in the 31 days before the pay day {Detail}; the due date of {P} moves back at most 31 days, to {Due}.",
         FindingCode.DataError => "{Src} could not be read and was skipped: {Name}.",
+        FindingCode.StaleRuling => "{Src}: the ruling on finding {Name} matches no finding of this run; review it.",
         _ => throw new ArgumentOutOfRangeException(nameof(f), f.Code, "unknown finding code"),
     };
 }

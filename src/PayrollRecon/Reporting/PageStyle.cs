@@ -65,6 +65,7 @@ table.data td.msg{min-width:260px}
 #findings td:nth-child(3){min-width:7em}
 #findings td:nth-child(4){min-width:5em}
 table.data small{display:block;color:var(--muted);font-size:11px}
+.st{display:inline-block;padding:0 6px;border-radius:8px;font-size:11px;line-height:18px;border:1px solid var(--line,#ccd);white-space:nowrap}.st-new{background:#e8f1ff;color:#0b4ea2;border-color:#0b4ea2}.st-reopened{background:#fff1e6;color:#a33c00;border-color:#a33c00}.st-waived{color:var(--muted);text-decoration:line-through}.st-fix{background:#fdecec;color:#a30000;border-color:#a30000}
 th[data-sort]{cursor:pointer;user-select:none}
 th[data-sort]:hover{color:var(--ink)}
 th[aria-sort=ascending]::after{content:" ▲";font-size:10px}

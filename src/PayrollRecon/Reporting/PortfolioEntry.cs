@@ -49,6 +49,33 @@ public sealed record PortfolioEntry
     /// <summary>Why the project could not be checked; null when it was.</summary>
     public string? Error { get; init; }
 
+    /// <summary>The as-of date of the project's check.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>True when the check was compared with a previous run (SPEC §7), so the follow-up counts mean something.</summary>
+    public bool Tracked { get; init; }
+
+    /// <summary>Findings not in the previous run.</summary>
+    public int New { get; init; }
+
+    /// <summary>Findings also in the previous run.</summary>
+    public int Open { get; init; }
+
+    /// <summary>Findings resolved before and reported again.</summary>
+    public int Reopened { get; init; }
+
+    /// <summary>Findings of the previous run gone in this one (销号).</summary>
+    public int Resolved { get; init; }
+
+    /// <summary>Findings ruled false alarms.</summary>
+    public int Waived { get; init; }
+
+    /// <summary>Days since the oldest finding still reported (and not waived) was first seen; null when none is.</summary>
+    public int? OldestOpenDays { get; init; }
+
+    /// <summary>Why the project has its level: the codes of its findings at that level (waived ones left out), most frequent first, at most three.</summary>
+    public IReadOnlyList<PortfolioCode> TopCodes { get; init; } = [];
+
     /// <summary>The portfolio line of a checked project, linking to <c>&lt;code&gt;/report.html</c>.</summary>
     public static PortfolioEntry FromResult(ReconciliationResult result)
     {
@@ -60,8 +87,37 @@ public sealed record PortfolioEntry
             if (g.Grade == 'C') employersC++;
         }
 
+        int? oldest = null;
+        var atLevel = new Dictionary<FindingCode, (int Count, long Fen)>();
+        foreach (var f in result.Findings)
+        {
+            if (f.Status == FindingStatus.Waived || f.Severity == Severity.Info) continue;
+            int age = s.AsOf.DayNumber - (f.FirstSeen ?? s.AsOf).DayNumber;
+            if (oldest is null || age > oldest) oldest = age;
+            if (f.Severity != s.WarningLevel) continue;
+            var (count, fen) = atLevel.GetValueOrDefault(f.Code);
+            atLevel[f.Code] = (count + 1, checked(fen + (f.Amount?.Fen ?? 0)));
+        }
+
+        var top = atLevel
+            .OrderByDescending(static kv => kv.Value.Count)
+            .ThenByDescending(static kv => kv.Value.Fen)
+            .ThenBy(static kv => FindingCodes.Name(kv.Key), StringComparer.Ordinal)
+            .Take(3)
+            .Select(static kv => new PortfolioCode(FindingCodes.Name(kv.Key), kv.Value.Count, new Money(kv.Value.Fen)))
+            .ToArray();
+
         return new PortfolioEntry
         {
+            AsOf = s.AsOf,
+            Tracked = result.PreviousAsOf is not null,
+            New = s.CountsByStatus.GetValueOrDefault(FindingStatus.New),
+            Open = s.CountsByStatus.GetValueOrDefault(FindingStatus.Open),
+            Reopened = s.CountsByStatus.GetValueOrDefault(FindingStatus.Reopened),
+            Waived = s.CountsByStatus.GetValueOrDefault(FindingStatus.Waived),
+            Resolved = result.Resolved.Count,
+            OldestOpenDays = oldest,
+            TopCodes = top,
             Code = s.ProjectCode,
             Name = s.ProjectName ?? result.Settings.Name,
             WarningLevel = s.WarningLevel is null or Severity.Info ? null : s.WarningLevel,
@@ -88,4 +144,14 @@ public sealed record PortfolioEntry
 
     /// <summary>The relative link <c>&lt;code&gt;/report.html</c> with the code percent-encoded as one path segment.</summary>
     public static string DefaultReportLink(string code) => Uri.EscapeDataString(code) + "/report.html";
+}
+
+/// <summary>One finding code behind a project's warning level.</summary>
+/// <param name="Code">The code name, e.g. <c>UNPAID</c>.</param>
+/// <param name="Count">Findings of that code at the project's level.</param>
+/// <param name="Amount">Σ their amounts (zero when the code carries none).</param>
+public sealed record PortfolioCode(string Code, int Count, Money Amount)
+{
+    /// <summary><c>CODE=count/amount</c>, as in <c>portfolio.csv</c>.</summary>
+    public override string ToString() => $"{Code}={Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{Amount}";
 }

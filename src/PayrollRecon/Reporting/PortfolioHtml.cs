@@ -48,6 +48,7 @@ internal static class PortfolioHtml
             .Raw("<h1>").Text(l.PortfolioTitle).Raw("</h1>").Line()
             .Raw("<div class=\"meta\"><span>").Text(l.Projects).Raw(" <b id=\"project-count\">").Number(ranked.Count).Raw("</b></span>");
         if (failed > 0) h.Raw("<span>").Text(l.LoadFailed).Raw(" <b id=\"failed-count\">").Number(failed).Raw("</b></span>");
+        WriteAsOf(h, checkedProjects, l);
         h.Raw("</div>").Line()
             .Raw("</div>").Line()
             .Raw("<div id=\"warning-level\" data-level=\"").Raw(level).Raw("\" class=\"badge lv-").Raw(level).Raw("\" role=\"status\">")
@@ -63,7 +64,7 @@ internal static class PortfolioHtml
         SvgCharts.Horizontal(h, Bars(checkedProjects), l.ChartOutstandingByProject, l, "chart-outstanding-project", width: 1120);
         h.Raw("</section>").Line();
 
-        WriteTable(h, ranked, l);
+        WriteTable(h, ranked, l, FollowUpLabels.For(options.Language));
 
         h.Raw("<footer>").Text(l.GeneratedBy).Raw("</footer>").Line()
             .Raw("</main>").Line()
@@ -76,6 +77,8 @@ internal static class PortfolioHtml
     internal static List<PortfolioEntry> Rank(IEnumerable<PortfolioEntry> entries) => entries
         .OrderBy(static p => p.Error is null ? 1 : 0)
         .ThenByDescending(static p => p.WarningLevel is { } lv ? (int)lv : -1)
+        // Within a level, the projects that are not clearing (SPEC §7): the oldest finding still open first.
+        .ThenByDescending(static p => p.Tracked ? p.OldestOpenDays ?? -1 : -1)
         .ThenByDescending(static p => p.Outstanding.Fen)
         .ThenBy(static p => p.Code, StringComparer.Ordinal)
         .ToList();
@@ -143,7 +146,7 @@ internal static class PortfolioHtml
         return bars;
     }
 
-    private static void WriteTable(HtmlOutput h, List<PortfolioEntry> ranked, Labels l)
+    private static void WriteTable(HtmlOutput h, List<PortfolioEntry> ranked, Labels l, FollowUpLabels fl)
     {
         h.Raw("<section class=\"row\" id=\"projects-section\">").Line()
             .Raw("<h2>").Text(l.Projects).Raw("<small>").Number(ranked.Count).Raw("</small></h2>").Line()
@@ -157,7 +160,9 @@ internal static class PortfolioHtml
 
         h.Raw("<th class=\"num\">").Text(l.Due).Raw("</th><th class=\"num\">").Text(l.Paid).Raw("</th><th class=\"num\">")
             .Text(l.Outstanding).Raw("</th><th class=\"num\">").Text(l.Workers).Raw("</th><th class=\"num\">").Text(l.EmployersC)
-            .Raw("</th><th>").Text(l.Error).Raw("</th></tr></thead>").Line()
+            .Raw("</th><th>").Text(l.Error).Raw("</th>");
+        WriteFollowUpHeads(h, fl, l);
+        h.Raw("</tr></thead>").Line()
             .Raw("<tbody>").Line();
         int rank = 0;
         foreach (var p in ranked)
@@ -185,7 +190,7 @@ internal static class PortfolioHtml
             {
                 h.Raw("<td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td>")
                     .Raw("<td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td><td>").Text(p.Error)
-                    .Raw("</td></tr>").Line();
+                    .Raw("</td><td></td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td><td></td></tr>").Line();
                 continue;
             }
 
@@ -193,11 +198,59 @@ internal static class PortfolioHtml
                 .Number(p.Yellow).Raw("</td><td class=\"num\">").Number(p.Info).Raw("</td><td class=\"num\">").Money(p.Due)
                 .Raw("</td><td class=\"num\">").Money(p.Paid).Raw("</td><td class=\"num\">").Money(p.Outstanding)
                 .Raw("</td><td class=\"num\">").Number(p.Workers).Raw("</td><td class=\"num\">").Number(p.EmployersC)
-                .Raw("</td><td></td></tr>").Line();
+                .Raw("</td><td></td>");
+            WriteFollowUpCells(h, p, l);
+            h.Raw("</tr>").Line();
         }
 
         h.Raw("</tbody></table></div>").Line()
             .Raw("</section>").Line();
+    }
+
+    /// <summary>The as-of date of the checks: one date, or the range when the projects were checked as of different dates.</summary>
+    private static void WriteAsOf(HtmlOutput h, List<PortfolioEntry> projects, Labels l)
+    {
+        var dates = projects.Where(static p => p.AsOf is not null).Select(static p => p.AsOf!.Value).ToList();
+        if (dates.Count == 0) return;
+        DateOnly first = dates.Min(), last = dates.Max();
+        h.Raw("<span>").Text(l.AsOf).Raw(" <b id=\"as-of\">").Date(first);
+        if (last != first) h.Raw(" – ").Date(last);
+        h.Raw("</b></span>");
+    }
+
+    private static void WriteFollowUpHeads(HtmlOutput h, FollowUpLabels fl, Labels l) =>
+        h.Raw("<th>").Text(fl.WhyLevel).Raw("</th><th class=\"num\">").Text(fl.NewCount).Raw("</th><th class=\"num\">").Text(fl.OpenCount)
+            .Raw("</th><th class=\"num\">").Text(fl.ResolvedCount).Raw("</th><th class=\"num\">").Text(fl.WaivedCount)
+            .Raw("</th><th class=\"num\">").Text(fl.OldestOpen).Raw("</th><th>").Text(l.AsOf).Raw("</th>");
+
+    /// <summary>Why the project has its level (its top codes and their amounts), its follow-up counts and its as-of date.</summary>
+    private static void WriteFollowUpCells(HtmlOutput h, PortfolioEntry p, Labels l)
+    {
+        h.Raw("<td class=\"why\">");
+        for (int i = 0; i < p.TopCodes.Count; i++)
+        {
+            var c = p.TopCodes[i];
+            if (i > 0) h.Raw("<br>");
+            // The code's title in the page's language; the code name itself on hover and for tools.
+            string title = FindingCodes.TryParse(c.Code, out var code) ? l.CodeTitle(code) : c.Code;
+            h.Raw("<span class=\"nowrap\" data-top-code=\"").Text(c.Code).Raw("\" title=\"").Text(c.Code).Raw("\">").Text(title).Raw(" ×").Number(c.Count);
+            if (c.Amount > Money.Zero) h.Raw(" ").Money(c.Amount);
+            h.Raw("</span>");
+        }
+        h.Raw("</td>");
+        if (p.Tracked)
+        {
+            h.Raw("<td class=\"num\" data-follow=\"new\">").Number(p.New).Raw("</td><td class=\"num\" data-follow=\"open\">").Number(p.Open + p.Reopened)
+                .Raw("</td><td class=\"num\" data-follow=\"resolved\">").Number(p.Resolved).Raw("</td><td class=\"num\" data-follow=\"waived\">").Number(p.Waived)
+                .Raw("</td><td class=\"num\" data-follow=\"oldest-open-days\">");
+            if (p.OldestOpenDays is { } days) h.Number(days);
+            h.Raw("</td>");
+        }
+        else
+        {
+            h.Raw("<td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td>");
+        }
+        h.Raw("<td class=\"nowrap\">").Date(p.AsOf).Raw("</td>");
     }
 
     // Links are relative paths to a project's folder; anything with a scheme (javascript:, http:) is neutralised so the

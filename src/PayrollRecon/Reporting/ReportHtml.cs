@@ -7,7 +7,7 @@ using PayrollRecon.Reconciliation;
 namespace PayrollRecon.Reporting;
 
 /// <summary>Writes <c>report.html</c>, the regulator's one-page view of a project (issue 5).</summary>
-internal static class ReportHtml
+internal static partial class ReportHtml
 {
     private const int MaxEmployerBars = 12;
 
@@ -37,6 +37,7 @@ internal static class ReportHtml
         WriteTotals(h, result, l);
         WriteGradesAndCharts(h, result, l, options);
         WriteFindings(h, result, l, options);
+        WriteFollowUp(h, result, options);
         WriteArrears(h, result, l, options);
         WriteFiles(h, result, l, options);
 
@@ -276,14 +277,15 @@ internal static class ReportHtml
             .Raw("<thead><tr><th>").Text(l.Severity).Raw("</th><th>").Text(l.Code).Raw("</th><th>").Text(l.Employer)
             .Raw("</th><th>").Text(l.WorkerName).Raw("</th><th>").Text(l.Period).Raw("</th><th class=\"num\">").Text(l.Amount)
             .Raw("</th><th class=\"num\">").Text(l.Days).Raw("</th><th>").Text(l.Source).Raw("</th><th>").Text(l.Message)
-            .Raw("</th></tr></thead>").Line()
+            .Raw("</th><th>").Text(FollowUpLabels.For(options.Language).Id).Raw("</th></tr></thead>").Line()
             .Raw("<tbody>").Line();
         var messages = new FindingMessages(options.Language, mask, s.AsOf);
         foreach (var f in result.Findings)
         {
             string sevKey = CsvReports.SeverityName(f.Severity);
             string codeName = FindingCodes.Name(f.Code);
-            h.Raw("<tr class=\"finding\" data-severity=\"").Raw(sevKey).Raw("\" data-code=\"").Raw(codeName).Raw("\">")
+            h.Raw("<tr class=\"finding\" data-severity=\"").Raw(sevKey).Raw("\" data-code=\"").Raw(codeName)
+                .Raw("\" data-status=\"").Raw(FollowUp.Statuses.Name(f.Status)).Raw("\" data-id=\"").Raw(f.FindingId).Raw("\">")
                 .Raw("<td data-v=\"").Number((int)f.Severity).Raw("\"><span class=\"sev s").Number((int)f.Severity).Raw("\">")
                 .Text(l.SeverityLabel(f.Severity)).Raw("</span></td>")
                 .Raw("<td>").Text(l.CodeTitle(f.Code)).Raw("<small class=\"mono\">").Raw(codeName).Raw("</small></td>")
@@ -297,7 +299,9 @@ internal static class ReportHtml
             if (f.Days is { } days) h.Number(days);
             h.Raw("</td><td class=\"mono\">").Text(PersonalData.FreeText(f.Source, mask));
             if (f.TxnIds.Count > 0) h.Raw("<small>").Text(string.Join(";", f.TxnIds)).Raw("</small>");
-            h.Raw("</td><td class=\"msg\">").Text(messages.ComposeString(f)).Raw("</td></tr>").Line();
+            h.Raw("</td><td class=\"msg\">").Text(messages.ComposeString(f)).Raw("</td>");
+            FollowUpCell(h, f, result, options);
+            h.Raw("</tr>").Line();
         }
 
         h.Raw("</tbody></table></div>").Line()

@@ -21,6 +21,12 @@ public static class ReportWriter
     /// <summary>Default file name of the regulator's page.</summary>
     public const string ReportFileName = "report.html";
 
+    /// <summary>Default file name of the life of every finding id (SPEC §7).</summary>
+    public const string HistoryFileName = "history.csv";
+
+    /// <summary>Default file name of the findings resolved since the previous run (销号清单, SPEC §7).</summary>
+    public const string ResolvedFileName = "resolved.csv";
+
     /// <summary>Default file name of the batch portfolio table.</summary>
     public const string PortfolioCsvFileName = "portfolio.csv";
 
@@ -41,6 +47,22 @@ public static class ReportWriter
         ArgumentNullException.ThrowIfNull(result);
         using var writer = OutputText.Create(output, byteOrderMark: true);
         CsvReports.WriteLedger(result, writer, options);
+    }
+
+    /// <summary>Writes <c>history.csv</c> (UTF-8 with BOM): one row per finding id ever seen in the chain of runs (SPEC §7).</summary>
+    public static void WriteHistoryCsv(ReconciliationResult result, Stream output, ReportOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var writer = OutputText.Create(output, byteOrderMark: true);
+        FollowUpCsv.WriteHistory(result, writer, options);
+    }
+
+    /// <summary>Writes <c>resolved.csv</c> (UTF-8 with BOM): the findings of the previous run gone in this one (销号清单).</summary>
+    public static void WriteResolvedCsv(ReconciliationResult result, Stream output, ReportOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var writer = OutputText.Create(output, byteOrderMark: true);
+        FollowUpCsv.WriteResolved(result, writer, options);
     }
 
     /// <summary>Writes <c>summary.json</c> (UTF-8, no BOM): totals as exact two-decimal strings, counts, grades, files.</summary>
@@ -84,6 +106,8 @@ public static class ReportWriter
         using (var s = File.Create(Path.Combine(directory, LedgerFileName))) WriteLedgerCsv(result, s, options);
         using (var s = File.Create(Path.Combine(directory, SummaryFileName))) WriteSummaryJson(result, s, options);
         using (var s = File.Create(Path.Combine(directory, ReportFileName))) WriteReportHtml(result, s, options);
+        using (var s = File.Create(Path.Combine(directory, HistoryFileName))) WriteHistoryCsv(result, s, options);
+        using (var s = File.Create(Path.Combine(directory, ResolvedFileName))) WriteResolvedCsv(result, s, options);
     }
 
     /// <summary>Writes portfolio.csv and portfolio.html into <paramref name="directory"/> (created if needed).</summary>

@@ -55,6 +55,17 @@ internal static class SummaryJson
             }
 
             w.WriteEndObject();
+            // SPEC §7: every finding is new, open, reopened or waived; resolved ones are gone from this run.
+            w.WriteStartObject("byStatus");
+            var byStatus = new int[4];
+            foreach (var f in result.Findings) byStatus[(int)f.Status]++;
+            foreach (var status in (ReadOnlySpan<FindingStatus>)[FindingStatus.New, FindingStatus.Open, FindingStatus.Reopened, FindingStatus.Waived])
+            {
+                w.WriteNumber(FollowUp.Statuses.Name(status), byStatus[(int)status]);
+            }
+
+            w.WriteNumber(FollowUp.Statuses.Resolved, result.Resolved.Count);
+            w.WriteEndObject();
             w.WriteEndObject();
 
             w.WriteStartObject("totals");
@@ -123,6 +134,7 @@ internal static class SummaryJson
             }
 
             w.WriteEndArray();
+            WriteFollowUp(w, result);
             w.WriteEndObject();
         }
 
@@ -139,6 +151,32 @@ internal static class SummaryJson
         TextEncodingKind.Html => "html",
         _ => "UTF-8",
     };
+
+    /// <summary>The previous run compared with, the rulings read, and the findings resolved (销号清单, SPEC §7).</summary>
+    private static void WriteFollowUp(Utf8JsonWriter w, ReconciliationResult result)
+    {
+        w.WriteStartObject("followUp");
+        if (result.PreviousAsOf is { } previous) w.WriteString("previousAsOf", Date(previous));
+        else w.WriteNull("previousAsOf");
+        w.WriteNumber("rulings", result.Rulings.Count);
+        w.WriteStartArray("resolved");
+        foreach (var r in result.Resolved)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", r.FindingId);
+            w.WriteString("code", r.Code);
+            // The summary has no unmasked form: a worker_id that is an ID number stays masked.
+            w.WriteString("workerId", PersonalData.WorkerId(r.WorkerId, null, mask: true));
+            w.WriteString("period", r.Period);
+            w.WriteString("firstSeen", Date(r.FirstSeen));
+            w.WriteString("resolvedOn", Date(r.ResolvedOn));
+            w.WriteNumber("daysOpen", r.DaysOpen);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
 
     private static void WriteMoney(Utf8JsonWriter w, string name, Money value) => w.WriteString(name, value.ToString());
 

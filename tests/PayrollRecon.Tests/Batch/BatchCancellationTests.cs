@@ -46,7 +46,7 @@ public sealed class BatchCancellationTests(ITestOutputHelper output)
         foreach (var dir in Directory.EnumerateDirectories(outDir))
         {
             var files = Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
-            Assert.True(files.SequenceEqual(["findings.csv", "ledger.csv", "report.html", "summary.json"]), $"{dir}: {string.Join(", ", files)}");
+            Assert.True(files.SequenceEqual(["findings.csv", "history.csv", "ledger.csv", "report.html", "resolved.csv", "summary.json"]), $"{dir}: {string.Join(", ", files)}");
         }
         Assert.False(File.Exists(Path.Combine(outDir, ".payrollrecon-batch.lock")));
         Assert.True(Directory.EnumerateDirectories(outDir).Count() < 12, "every project was checked despite the signal");

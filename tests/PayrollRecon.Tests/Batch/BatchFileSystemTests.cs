@@ -9,7 +9,7 @@ namespace PayrollRecon.Tests.Batch;
 /// shared or misplaced <c>--out</c> (README, batch section).</summary>
 public sealed class BatchFileSystemTests
 {
-    private static readonly string[] ProjectOutputs = ["findings.csv", "ledger.csv", "report.html", "summary.json"];
+    private static readonly string[] ProjectOutputs = ["findings.csv", "history.csv", "ledger.csv", "report.html", "resolved.csv", "summary.json"];
 
     /// <summary>A copy of a generated project in a new folder under the root, with its own code.</summary>
     private static string CopyProject(BatchFolder folder, GeneratedProject from, string folderName, string code)
@@ -90,11 +90,11 @@ public sealed class BatchFileSystemTests
 
         var portfolio = BatchFolder.Lines(Path.Combine(outDir, "portfolio.csv"));
         Assert.Equal(1 + 3 + 2 + 8, portfolio.Length);
-        Assert.Contains(portfolio, l => l.StartsWith("GBK-1,洛阳市某安置房项目,", StringComparison.Ordinal) && l.EndsWith(','));
-        Assert.Contains(portfolio, l => l.StartsWith("LINKED-1,", StringComparison.Ordinal) && l.EndsWith(','));
+        Assert.Contains(portfolio, l => l.StartsWith("GBK-1,洛阳市某安置房项目,", StringComparison.Ordinal) && l.Split(',')[12].Length == 0);
+        Assert.Contains(portfolio, l => l.StartsWith("LINKED-1,", StringComparison.Ordinal) && l.Split(',')[12].Length == 0);
         // A project whose settings were read keeps its code in the portfolio; one whose project.json was not, its folder.
-        Assert.Contains("X-4,,,,,,,,,,,,bad/dev-zero/bank.csv: not a regular file (a link to a character device)", portfolio);
-        Assert.Contains("bad/fifo-json,,,,,,,,,,,,bad/fifo-json/project.json: not a regular file (a named pipe)", portfolio);
+        Assert.Contains("X-4,,,,,,,,,,,,bad/dev-zero/bank.csv: not a regular file (a link to a character device),,,,,,,,", portfolio);
+        Assert.Contains("bad/fifo-json,,,,,,,,,,,,bad/fifo-json/project.json: not a regular file (a named pipe),,,,,,,,", portfolio);
         foreach (var code in good.Projects.Select(p => p.Code).Append("GBK-1").Append("LINKED-1"))
             Assert.Equal(ProjectOutputs, Directory.EnumerateFiles(Path.Combine(outDir, code)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         // Five project folders, the portfolio's two files and manifest.json.
@@ -129,8 +129,8 @@ public sealed class BatchFileSystemTests
         var portfolio = BatchFolder.Lines(Path.Combine(outDir, "portfolio.csv"));
         Assert.Equal(4, portfolio.Length);
         Assert.StartsWith("GEN-22-0001,", portfolio[1]);
-        Assert.Equal("ext,,,,,,,,,,,,ext: a link to a folder outside the root (not followed)", portfolio[2]);
-        Assert.Equal("up,,,,,,,,,,,,up: a link to a folder outside the root (not followed)", portfolio[3]);
+        Assert.Equal("ext,,,,,,,,,,,,ext: a link to a folder outside the root (not followed),,,,,,,,", portfolio[2]);
+        Assert.Equal("up,,,,,,,,,,,,up: a link to a folder outside the root (not followed),,,,,,,,", portfolio[3]);
         Assert.False(Directory.Exists(Path.Combine(outDir, elsewhere.Projects[0].Code)));
     }
 
@@ -279,6 +279,6 @@ public sealed class BatchFileSystemTests
             Assert.True(exit == 0 || error == $"payrollrecon: --out: '{outDir}' is in use by another batch run (it holds .payrollrecon-batch.lock); wait for that run to end or choose another folder\n", error);
         Assert.Contains(results, r => r.Exit == 0);
         Assert.Equal(7, BatchFolder.Lines(Path.Combine(outDir, "portfolio.csv")).Length);
-        Assert.Equal(6 * 4 + 2 + 1, BatchFolder.Files(outDir).Count);
+        Assert.Equal(6 * 6 + 2 + 1, BatchFolder.Files(outDir).Count);
     }
 }

@@ -63,8 +63,8 @@ public sealed class MergeCommandTests
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
         AssertSameTree(folder.Out("all"), folder.Out("merged"));
-        // 5 checked projects × 4 files, the 2 failed ones have none; portfolio.csv, portfolio.html, manifest.json.
-        Assert.Equal(23, BatchFolder.Files(folder.Out("merged")).Count);
+        // 5 checked projects × 6 files, the 2 failed ones have none; portfolio.csv, portfolio.html, manifest.json.
+        Assert.Equal(33, BatchFolder.Files(folder.Out("merged")).Count);
         Assert.Contains(",GEN-21-0003/project.json: unknown key 'payday' (did you mean 'payDay'?)", File.ReadAllText(Path.Combine(folder.Out("merged"), "portfolio.csv")));
         // The shards are left whole: a merge can be run again.
         foreach (var s in shards) Assert.True(File.Exists(Path.Combine(s, BatchManifest.FileName)));
@@ -428,7 +428,7 @@ public sealed class MergeCommandTests
         var entryKeys = json["projects"]![0]!["entry"]!.AsObject().Select(p => p.Key).ToHashSet();
         foreach (var property in typeof(PayrollRecon.Reporting.PortfolioEntry).GetProperties())
             Assert.Contains(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name), entryKeys);
-        Assert.Equal("""{"--as-of":"2024-06-20","--fail-on":null,"--lang":"en","--no-mask":"true","--strict":"false"}""", json["options"]!.ToJsonString());
+        Assert.Equal("""{"--as-of":"2024-06-20","--fail-on":null,"--lang":"en","--no-mask":"true","--previous":null,"--strict":"false"}""", json["options"]!.ToJsonString());
         Assert.Equal(64, json["projects"]![0]!["files"]![0]!["sha256"]!.GetValue<string>().Length);
     }
 

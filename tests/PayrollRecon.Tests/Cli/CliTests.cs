@@ -254,7 +254,8 @@ public sealed class InspectCommandTests
             "  columns: txn_id → txn_id, time → time, direction → direction, amount → amount, balance → balance, counterparty_name → counterparty_name, counterparty_account → counterparty_account, memo → memo\n" +
             "  bank.csv:5: column amount: invalid amount '12.3.4'\n" +
             "batches.csv: absent\n" +
-            "calendar.csv: absent\n",
+            "calendar.csv: absent\n" +
+            "rulings.csv: absent\n",
             output.ToString().ReplaceLineEndings("\n"));
     }
 

@@ -48,7 +48,7 @@ public sealed class PersonalDataCliTests
         Assert.Equal(
             "UNPAID,orange,T-0001,乙 110105 ******** 0033 劳务,622202*********3446,李四,110105********0025,2024-01,300.00,300.00,0.00,2024-02-15,,46,,,"
             + "李四 2024年1月工资 300.00 元未支付，应发日 2024-02-15，已逾期 46 天。",
-            File.ReadAllLines(Path.Combine(outDir, "findings.csv"))[2]);
+            WithoutFollowUp(File.ReadAllLines(Path.Combine(outDir, "findings.csv"))[2]));
         Assert.Equal(
             [
                 "worker_id,worker_name,id_number,employer,period,days,hours,due,due_source,due_date,paid,paid_on_time,outstanding,last_paid_date,status",
@@ -101,7 +101,7 @@ public sealed class PersonalDataCliTests
                 "code,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error",
                 "T-0001,测试项目 110105********0099,red,1,1,0,0,600.00,300.00,300.00,2,1,",
             ],
-            File.ReadAllLines(root.Path_("out/portfolio.csv")));
+            File.ReadAllLines(root.Path_("out/portfolio.csv")).Select(static l => string.Join(',', l.Split(',').Take(13))));
         string html = Read(root.Path_("out/portfolio.html"));
         Assert.Contains("<td>测试项目 110105********0099</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("110105199003070099", html, StringComparison.Ordinal);
@@ -131,11 +131,11 @@ public sealed class PersonalDataCliTests
         var (exit, error) = Run("batch", root.Path_("in"), "--out", root.Path_("b1"));
         Assert.Equal(2, exit);
         Assert.Equal($"payrollrecon: p1/workers.csv: {Masked}", error.Split('\n').Single(l => l.StartsWith("payrollrecon:", StringComparison.Ordinal)));
-        Assert.Equal($"T-0001,测试项目,,,,,,,,,,,\"p1/workers.csv: {Masked}\"", File.ReadAllLines(root.Path_("b1/portfolio.csv"))[1]);
+        Assert.Equal($"T-0001,测试项目,,,,,,,,,,,\"p1/workers.csv: {Masked}\",,,,,,,,", File.ReadAllLines(root.Path_("b1/portfolio.csv"))[1]);
         Assert.Contains($"<td>p1/workers.csv: {Masked.Replace("'", "&#39;", StringComparison.Ordinal)}</td>", Read(root.Path_("b1/portfolio.html")), StringComparison.Ordinal);
 
         Run("batch", root.Path_("in"), "--out", root.Path_("b2"), "--no-mask");
-        Assert.Equal($"T-0001,测试项目,,,,,,,,,,,\"p1/workers.csv: {Unmasked}\"", File.ReadAllLines(root.Path_("b2/portfolio.csv"))[1]);
+        Assert.Equal($"T-0001,测试项目,,,,,,,,,,,\"p1/workers.csv: {Unmasked}\",,,,,,,,", File.ReadAllLines(root.Path_("b2/portfolio.csv"))[1]);
     }
 
     [Theory]
@@ -183,4 +183,7 @@ public sealed class PersonalDataCliTests
         Assert.Equal((2, $"payrollrecon: {Path.GetTempPath()}110105********0017: no such project folder\n"), Run("check", missing));
         Assert.Equal((2, $"payrollrecon: {missing}: no such project folder\n"), Run("check", missing, "--no-mask"));
     }
+
+    /// <summary>A findings.csv line without the follow-up columns of a first run (SPEC §7: status new, three empty, the id).</summary>
+    private static string WithoutFollowUp(string line) => System.Text.RegularExpressions.Regex.Replace(line, ",new,,,,[0-9a-f]{16}$", "");
 }

@@ -239,7 +239,8 @@ public sealed class ProjectGeneratorTests
         using var g = GeneratedFiles.Generate(new GeneratorOptions { Projects = 2, Workers = 80, Months = 14, Seed = 9, DefectRate = 0.6 });
         var planted = new HashSet<string>();
         for (int p = 0; p < 2; p++) planted.UnionWith(g.Read("expected-findings.csv", p).Rows.Select(r => r[0]));
-        var all = Enum.GetValues<FindingCode>().Select(FindingCodes.Name).ToHashSet();
+        // STALE_RULING comes from rulings.csv, which the generator does not write.
+        var all = Enum.GetValues<FindingCode>().Where(c => c != FindingCode.StaleRuling).Select(FindingCodes.Name).ToHashSet();
         Assert.Empty(all.Except(planted));
     }
 

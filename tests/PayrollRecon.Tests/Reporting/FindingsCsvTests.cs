@@ -9,20 +9,20 @@ namespace PayrollRecon.Tests.Reporting;
 public sealed class FindingsCsvTests
 {
     private const string Header =
-        "code,severity,project,employer,worker_id,worker_name,id_number,period,amount,expected,actual,due_date,event_date,days,txn_ids,source,message\n";
+        "code,severity,project,employer,worker_id,worker_name,id_number,period,amount,expected,actual,due_date,event_date,days,txn_ids,source,message,status,first_seen,runs_open,ruling,finding_id\n";
 
     [Fact]
     public void WriteFindingsCsv_SmallResultChinese_ExactBytes()
     {
         string expected = "\uFEFF" + Header
             + "NON_WAGE_DEBIT,red,LY-2023-0017,,,,,,5000.00,,,,2024-01-20,,T0003,bank.csv:4,"
-            + "\"2024-01-20 从专户向“=HYPERLINK(\"\"x\"\")”支出 5000.00 元，属非工资支出。\"\n"
+            + "\"2024-01-20 从专户向“=HYPERLINK(\"\"x\"\")”支出 5000.00 元，属非工资支出。\",new,,,,\n"
             + "UNPAID,orange,LY-2023-0017,\"宏达劳务, 二队\",410302********3418,张三,410302********3418,2023-11,3000.00,3000.00,0.00,2023-12-15,,48,,,"
-            + "张三 2023年11月工资 3000.00 元未支付，应发日 2023-12-15，已逾期 48 天。\n"
+            + "张三 2023年11月工资 3000.00 元未支付，应发日 2023-12-15，已逾期 48 天。,new,,,,\n"
             + "NAME_MISMATCH,orange,LY-2023-0017,宏达劳务,W002,李四,410302********002X,,-12.50,,,,2024-01-10,,T0001;T0002,bank.csv:2,"
-            + "\"2024-01-10 向李四登记的工资卡支付 -12.50 元，但对方户名为“李\"\"四\"\"”。\"\n"
+            + "\"2024-01-10 向李四登记的工资卡支付 -12.50 元，但对方户名为“李\"\"四\"\"”。\",new,,,,\n"
             + "DATA_ERROR,yellow,LY-2023-0017,,,,,,,,,,,,,workers.csv:9,"
-            + "workers.csv:9 无法读取，已跳过：column bank_account: invalid account '622202**********123x'。\n";
+            + "workers.csv:9 无法读取，已跳过：column bank_account: invalid account '622202**********123x'。,new,,,,\n";
 
         byte[] bytes = Bytes(s => ReportWriter.WriteFindingsCsv(Small(), s));
 
@@ -35,13 +35,13 @@ public sealed class FindingsCsvTests
     {
         string expected = "\uFEFF" + Header
             + "NON_WAGE_DEBIT,red,LY-2023-0017,,,,,,5000.00,,,,2024-01-20,,T0003,bank.csv:4,"
-            + "\"5000.00 yuan paid out on 2024-01-20 to \"\"=HYPERLINK(\"\"x\"\")\"\": not a wage payment.\"\n"
+            + "\"5000.00 yuan paid out on 2024-01-20 to \"\"=HYPERLINK(\"\"x\"\")\"\": not a wage payment.\",new,,,,\n"
             + "UNPAID,orange,LY-2023-0017,\"宏达劳务, 二队\",410302********3418,张三,410302********3418,2023-11,3000.00,3000.00,0.00,2023-12-15,,48,,,"
-            + "\"张三: wages of 3000.00 yuan for 2023-11 unpaid; due 2023-12-15, 48 days overdue.\"\n"
+            + "\"张三: wages of 3000.00 yuan for 2023-11 unpaid; due 2023-12-15, 48 days overdue.\",new,,,,\n"
             + "NAME_MISMATCH,orange,LY-2023-0017,宏达劳务,W002,李四,410302********002X,,-12.50,,,,2024-01-10,,T0001;T0002,bank.csv:2,"
-            + "\"李四: -12.50 yuan paid on 2024-01-10 to the registered card, but the payee name is \"\"李\"\"四\"\"\"\".\"\n"
+            + "\"李四: -12.50 yuan paid on 2024-01-10 to the registered card, but the payee name is \"\"李\"\"四\"\"\"\".\",new,,,,\n"
             + "DATA_ERROR,yellow,LY-2023-0017,,,,,,,,,,,,,workers.csv:9,"
-            + "workers.csv:9 could not be read and was skipped: column bank_account: invalid account '622202**********123x'.\n";
+            + "workers.csv:9 could not be read and was skipped: column bank_account: invalid account '622202**********123x'.,new,,,,\n";
 
         string actual = Utf8(s => ReportWriter.WriteFindingsCsv(Small(), s, new ReportOptions { Language = ReportLanguage.En }));
 

@@ -95,10 +95,10 @@ public sealed class InjectionTests
 
         Assert.Equal(
             "UNPAID,red,LY-2023-0017,\"'=HYPERLINK(\"\"x\"\")\",W1,<script>alert(1)</script>,410302********3418,2023-11,100.00,100.00,0.00,2023-12-15,,48,,,"
-            + "<script>alert(1)</script> 2023年11月工资 100.00 元未支付，应发日 2023-12-15，已逾期 48 天。",
+            + "<script>alert(1)</script> 2023年11月工资 100.00 元未支付，应发日 2023-12-15，已逾期 48 天。,new,,,,",
             lines[1]);
         Assert.Equal(
-            "UNKNOWN_PAYEE,red,LY-2023-0017,,,,,,50.00,,,,2024-01-03,,,bank.csv:7,\"2024-01-03 从专户向不在花名册上的“=HYPERLINK(\"\"x\"\")”支出 50.00 元。\"",
+            "UNKNOWN_PAYEE,red,LY-2023-0017,,,,,,50.00,,,,2024-01-03,,,bank.csv:7,\"2024-01-03 从专户向不在花名册上的“=HYPERLINK(\"\"x\"\")”支出 50.00 元。\",new,,,,",
             lines[2]);
         Assert.StartsWith("ACCOUNT_MISMATCH,orange,LY-2023-0017,E,W2,\"'=HYPERLINK(\"\"x\"\")\",", lines[3]);
     }
@@ -110,7 +110,7 @@ public sealed class InjectionTests
         string line = csv.Split('\n')[3];
 
         Assert.EndsWith(
-            ",\"'=HYPERLINK(\"\"x\"\"): 50.00 yuan paid on 2024-01-03 to \"\"<script>alert(1)</script>\"\" on a card that is not the registered wage card.\"",
+            ",\"'=HYPERLINK(\"\"x\"\"): 50.00 yuan paid on 2024-01-03 to \"\"<script>alert(1)</script>\"\" on a card that is not the registered wage card.\",new,,,,",
             line);
     }
 
@@ -122,8 +122,8 @@ public sealed class InjectionTests
 
         Assert.Contains(",\"'=HYPERLINK(\"\"x\"\")\",2023-11,", ledger);
         Assert.Equal(
-            "\uFEFFcode,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error\n"
-            + "'@P1,\"'=HYPERLINK(\"\"x\"\")\",green,0,0,0,0,0.00,0.00,0.00,0,0,\n",
+            "\uFEFFcode,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error,as_of,new,open,reopened,resolved,waived,oldest_open_days,top_codes\n"
+            + "'@P1,\"'=HYPERLINK(\"\"x\"\")\",green,0,0,0,0,0.00,0.00,0.00,0,0,,,0,0,0,0,0,,\n",
             portfolio);
     }
 }

@@ -37,12 +37,12 @@ public sealed class PortfolioTests
         string csv = Utf8(s => ReportWriter.WritePortfolioCsv(Entries(), s));
 
         Assert.Equal(
-            "\uFEFFcode,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error\n"
-            + "AY-03,安阳某学校,red,1,0,0,0,500000.00,100000.00,400000.00,60,1,\n"
-            + "KF-04,开封某道路,green,0,0,0,0,10000.00,10000.00,0.00,12,0,\n"
-            + "LY-02,洛阳某安置房,red,2,5,0,0,1200000.50,1000000.00,200000.50,120,2,\n"
-            + "XX-05,,,,,,,,,,,,project.json: unknown key 'payday'\n"
-            + "ZZ-01,郑州某商住楼,yellow,0,0,3,1,900000.00,880000.00,20000.00,80,0,\n",
+            "\uFEFFcode,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error,as_of,new,open,reopened,resolved,waived,oldest_open_days,top_codes\n"
+            + "AY-03,安阳某学校,red,1,0,0,0,500000.00,100000.00,400000.00,60,1,,,0,0,0,0,0,,\n"
+            + "KF-04,开封某道路,green,0,0,0,0,10000.00,10000.00,0.00,12,0,,,0,0,0,0,0,,\n"
+            + "LY-02,洛阳某安置房,red,2,5,0,0,1200000.50,1000000.00,200000.50,120,2,,,0,0,0,0,0,,\n"
+            + "XX-05,,,,,,,,,,,,project.json: unknown key 'payday',,,,,,,,\n"
+            + "ZZ-01,郑州某商住楼,yellow,0,0,3,1,900000.00,880000.00,20000.00,80,0,,,0,0,0,0,0,,\n",
             csv);
     }
 
@@ -101,7 +101,7 @@ public sealed class PortfolioTests
     }
 
     [Fact]
-    public void WriteProjectOutputs_Directory_FourFiles()
+    public void WriteProjectOutputs_Directory_SixFiles()
     {
         string dir = Path.Combine(Path.GetTempPath(), "payrollrecon-project-" + Guid.NewGuid().ToString("N"));
         try
@@ -109,7 +109,7 @@ public sealed class PortfolioTests
             ReportWriter.WriteProjectOutputs(Realistic(), dir);
 
             Assert.Equal(
-                new string?[] { "findings.csv", "ledger.csv", "report.html", "summary.json" },
+                new string?[] { "findings.csv", "history.csv", "ledger.csv", "report.html", "resolved.csv", "summary.json" },
                 Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
         }
         finally

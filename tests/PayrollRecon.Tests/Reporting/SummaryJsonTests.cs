@@ -62,6 +62,13 @@ public sealed class SummaryJsonTests
                   "NAME_MISMATCH": 1,
                   "NON_WAGE_DEBIT": 1,
                   "UNPAID": 1
+                },
+                "byStatus": {
+                  "new": 4,
+                  "open": 0,
+                  "reopened": 0,
+                  "waived": 0,
+                  "resolved": 0
                 }
               },
               "totals": {
@@ -125,7 +132,12 @@ public sealed class SummaryJsonTests
                   "footerRows": 0,
                   "bytes": 180000
                 }
-              ]
+              ],
+              "followUp": {
+                "previousAsOf": null,
+                "rulings": 0,
+                "resolved": []
+              }
             }
 
             """,
