@@ -46,7 +46,7 @@ public sealed record FaultCase(Mutation Kind, int Seed, BaseProject Base, string
 }
 
 /// <summary>An invariant a run broke.</summary>
-/// <param name="Invariant">Its name: exit-code, stderr, time, memory, outputs, records, conservation, masking, determinism.</param>
+/// <param name="Invariant">Its name: exit-code, stderr, time, memory, outputs, records (records-cr when only lone CR line ends explain the difference), conservation, masking, determinism.</param>
 /// <param name="Message">What was seen.</param>
 public sealed record Violation(string Invariant, string Message)
 {

@@ -34,19 +34,31 @@ public static class RecordCounter
     public const int MaxRecordBytes = 1 << 20;
 
     /// <summary>Counts the non-blank records of a CSV file.</summary>
-    public static RecordCount CountCsv(byte[] bytes)
+    /// <param name="bytes">The file.</param>
+    /// <param name="loneCrBreaks">Whether a lone CR ends a record (the reading here); false gives the count of a reader that only breaks at LF.</param>
+    public static RecordCount CountCsv(byte[] bytes, bool loneCrBreaks = true)
     {
         ReadOnlySpan<byte> body = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsSpan(3) : bytes;
         bool gb18030 = !System.Text.Unicode.Utf8.IsValid(body);
-        long comma = Count(body, (byte)',', gb18030);
-        long tab = Count(body, (byte)'\t', gb18030);
+        long comma = Count(body, (byte)',', gb18030, loneCrBreaks);
+        long tab = Count(body, (byte)'\t', gb18030, loneCrBreaks);
         string encoding = gb18030 ? "GB18030" : "UTF-8";
         return comma == tab
             ? new RecordCount(comma, comma, $"RFC 4180 records, blank ones excluded ({encoding})")
             : new RecordCount(Math.Min(comma, tab), Math.Max(comma, tab), $"comma and tab separators give {comma} and {tab} records ({encoding}): quoting is ambiguous, so a range");
     }
 
-    private static long Count(ReadOnlySpan<byte> b, byte sep, bool gb18030)
+    /// <summary>Whether the file has a CR not followed by LF (a classic Mac or mixed line end), inside quotes or not.</summary>
+    public static bool HasLoneCr(byte[] bytes)
+    {
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\r' && (i + 1 == bytes.Length || bytes[i + 1] != (byte)'\n')) return true;
+        }
+        return false;
+    }
+
+    private static long Count(ReadOnlySpan<byte> b, byte sep, bool gb18030, bool loneCrBreaks)
     {
         long records = 0;
         int recordStart = 0;
@@ -71,7 +83,7 @@ public static class RecordCounter
                 i++;
                 continue;
             }
-            if (c == (byte)'\n' || c == (byte)'\r')
+            if (c == (byte)'\n' || (c == (byte)'\r' && (loneCrBreaks || (i + 1 < b.Length && b[i + 1] == (byte)'\n'))))
             {
                 int end = i;
                 i += c == (byte)'\r' && i + 1 < b.Length && b[i + 1] == (byte)'\n' ? 2 : 1;
