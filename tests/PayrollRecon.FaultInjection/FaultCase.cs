@@ -68,7 +68,7 @@ public sealed record CaseResult(FaultCase Case, string Mutation, IReadOnlyList<V
     public string Describe()
     {
         var sb = new System.Text.StringBuilder();
-        sb.Append("FAIL ").AppendLine(Case.Id);
+        sb.Append(OnlyKnown ? "KNOWN " : "FAIL ").AppendLine(Case.Id);
         sb.Append("  mutation: ").AppendLine(Mutation);
         foreach (Violation v in Violations)
         {

@@ -74,7 +74,7 @@ internal static class Program
             suite.RunKind(kind, perKind, minCases: seconds > 0 ? 1 : cases, maxCases: seconds > 0 ? int.MaxValue : cases, r =>
             {
                 if (r.Violations.Count == 0) return;
-                lock (suite) Console.Write((r.OnlyKnown ? "(known) " : "") + r.Describe());
+                lock (suite) Console.Write(r.Describe());
             });
         }
         string report = suite.Report();

@@ -20,13 +20,14 @@ public sealed record RecordCount(long Min, long Max, string Why)
 /// records, where a quote opens a quoted field only as the field's first byte, line feeds and line breaks (LF, CRLF
 /// and a lone CR) inside quotes belong to the field, and a blank record (one field that is empty after unquoting and
 /// trimming Unicode white space) does not count. A record longer than the 1 MiB cap is a record (an error row) even
-/// when it is white space.
+/// when it is white space. The separator, which decides where a quote can open a field, is the first non-blank
+/// line's (R1: tab when it has more tabs than commas).
 /// </summary>
 /// <remarks>
-/// The separator only matters for where a quote can open a field. The reader picks it on the header line (R1), and
-/// while it searches for the header each line uses its own; this counter counts with a comma and with a tab, and when
-/// the two disagree (a quote right after a tab in a comma file, or the reverse) the count is the range between them:
-/// the documented weaker bound for files whose quoting is ambiguous. Workbooks are bounded elsewhere.
+/// One case has no exact count: a record over the cap in a file with quotes. The reader does not keep such a record
+/// whole, so where the quotes it drops would have opened or closed a field is not defined. The count is then the
+/// documented weaker bound: at least the records before the first over-long one plus one, at most the non-blank
+/// physical lines (or the exact count, when larger). Workbooks are bounded elsewhere.
 /// </remarks>
 public static class RecordCounter
 {
@@ -40,12 +41,14 @@ public static class RecordCounter
     {
         ReadOnlySpan<byte> body = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsSpan(3) : bytes;
         bool gb18030 = !System.Text.Unicode.Utf8.IsValid(body);
-        long comma = Count(body, (byte)',', gb18030, loneCrBreaks);
-        long tab = Count(body, (byte)'\t', gb18030, loneCrBreaks);
         string encoding = gb18030 ? "GB18030" : "UTF-8";
-        return comma == tab
-            ? new RecordCount(comma, comma, $"RFC 4180 records, blank ones excluded ({encoding})")
-            : new RecordCount(Math.Min(comma, tab), Math.Max(comma, tab), $"comma and tab separators give {comma} and {tab} records ({encoding}): quoting is ambiguous, so a range");
+        byte sep = Separator(body);
+        var (records, beforeLong) = Count(body, sep, gb18030, loneCrBreaks, quotes: true);
+        if (beforeLong < 0 || !body.Contains((byte)'"'))
+            return new RecordCount(records, records, $"RFC 4180 records, blank ones excluded ({encoding})");
+        long lines = Count(body, sep, gb18030, loneCrBreaks, quotes: false).Records;
+        return new RecordCount(beforeLong + 1, Math.Max(records, lines),
+            $"a record over {MaxRecordBytes} bytes in a file with quotes ({encoding}): between the {beforeLong} records before it + 1 and the {lines} non-blank lines");
     }
 
     /// <summary>Whether the file has a CR not followed by LF (a classic Mac or mixed line end), inside quotes or not.</summary>
@@ -58,14 +61,34 @@ public static class RecordCounter
         return false;
     }
 
-    private static long Count(ReadOnlySpan<byte> b, byte sep, bool gb18030, bool loneCrBreaks)
+    /// <summary>R1: tab when the first non-blank line holds more tabs than commas.</summary>
+    private static byte Separator(ReadOnlySpan<byte> b)
+    {
+        while (!b.IsEmpty)
+        {
+            int end = b.IndexOfAny((byte)'\n', (byte)'\r');
+            ReadOnlySpan<byte> line = end < 0 ? b : b[..end];
+            if (line.Trim(" \t"u8).Length > 0) return line.Count((byte)'\t') > line.Count((byte)',') ? (byte)'\t' : (byte)',';
+            b = end < 0 ? default : b[(end + 1)..];
+        }
+        return (byte)',';
+    }
+
+    /// <summary>The non-blank records, and how many came before the first one over the cap (-1: none is).</summary>
+    private static (long Records, long BeforeLong) Count(ReadOnlySpan<byte> b, byte sep, bool gb18030, bool loneCrBreaks, bool quotes)
     {
         long records = 0;
+        long beforeLong = -1;
         int recordStart = 0;
         int fields = 1;
         bool fieldStart = true;
         bool inQuote = false;
         int i = 0;
+        void End(ReadOnlySpan<byte> record, ref long count)
+        {
+            if (record.Length > MaxRecordBytes && beforeLong < 0) beforeLong = count;
+            if (!IsBlank(record, fields, gb18030)) count++;
+        }
         while (i < b.Length)
         {
             byte c = b[i];
@@ -87,7 +110,7 @@ public static class RecordCounter
             {
                 int end = i;
                 i += c == (byte)'\r' && i + 1 < b.Length && b[i + 1] == (byte)'\n' ? 2 : 1;
-                if (!IsBlank(b[recordStart..end], fields, gb18030)) records++;
+                End(b[recordStart..end], ref records);
                 recordStart = i;
                 fields = 1;
                 fieldStart = true;
@@ -100,13 +123,13 @@ public static class RecordCounter
             }
             else
             {
-                if (fieldStart && c == (byte)'"') inQuote = true;
+                if (quotes && fieldStart && c == (byte)'"') inQuote = true;
                 fieldStart = false;
             }
             i++;
         }
-        if (recordStart < b.Length && !IsBlank(b[recordStart..], fields, gb18030)) records++;
-        return records;
+        if (recordStart < b.Length) End(b[recordStart..], ref records);
+        return (records, beforeLong);
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> record, int fields, bool gb18030)
