@@ -136,6 +136,12 @@ public sealed class FaultSuite : IDisposable
             var slowest = runsWithCase.MaxBy(x => x.Run.Wall);
             var biggest = runsWithCase.MaxBy(x => x.Run.PeakRssBytes);
             sb.AppendLine($"  worst time {slowest.Run.Wall.TotalSeconds:0.00} s ({slowest.Case.Id}); peak memory {biggest.Run.PeakRssBytes / 1048576.0:0.0} MiB ({biggest.Case.Id}); bounds {_options.Bounds.Time.TotalSeconds:0} s, {_options.Bounds.Memory >> 20} MiB per run");
+            var finished = runsWithCase.Where(x => x.Run.Killed is null).ToList();
+            if (finished.Count > 0 && finished.Count < runsWithCase.Count)
+            {
+                var slowestFinished = finished.MaxBy(x => x.Run.Wall);
+                sb.AppendLine($"  slowest run that finished: {slowestFinished.Run.Wall.TotalSeconds:0.00} s ({slowestFinished.Case.Id}); {runsWithCase.Count - finished.Count} run(s) killed at the time bound");
+            }
         }
         sb.AppendLine("  per kind (cases: passed / failed / known; inputs damaged):");
         foreach (var g in all.GroupBy(r => r.Case.Kind.Name))

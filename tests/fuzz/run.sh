@@ -5,7 +5,7 @@
 # SharpFuzz, runs afl-fuzz for SECONDS from the committed seeds (tests/fuzz/corpus/TARGET), and prints one line:
 #   fuzz TARGET: N execs, C corpus, K crashes, H hangs in S s
 # Crashing inputs are copied to out/fuzz/crashes/TARGET/ and replayed without instrumentation to show the exception.
-# Exit: 0 no crash, 1 crashes or hangs, 3 skipped (afl-fuzz not installed and cannot be installed).
+# Exit: 0 no crash, 1 a crash or a hang that reproduces, 3 skipped (afl-fuzz not installed and cannot be installed).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 target=${1:?usage: tests/fuzz/run.sh TARGET SECONDS}
@@ -57,16 +57,29 @@ crashes=$(stat saved_crashes); [ -n "$crashes" ] || crashes=$(stat unique_crashe
 hangs=$(stat saved_hangs); [ -n "$hangs" ] || hangs=$(stat unique_hangs)
 echo "fuzz $target: ${execs:-0} execs, ${corpus:-0} corpus, ${crashes:-0} crashes, ${hangs:-0} hangs in ${elapsed} s"
 
+# A crash fails the target. A hang fails it only when it reproduces without instrumentation within 20 s: on a loaded
+# shared machine the instrumented run can pass afl's 5 s limit on an input that takes well under a second.
 status=0
-if [ "${crashes:-0}" != "0" ] || [ "${hangs:-0}" != "0" ]; then
-  status=1
-  mkdir -p "$out/crashes/$target"
-  for f in "$findings"/default/crashes/id:* "$findings"/default/hangs/id:*; do
-    [ -f "$f" ] || continue
-    name=$(sha1sum "$f" | cut -c1-12)
-    cp "$f" "$out/crashes/$target/$name"
-    echo "  $(basename "$(dirname "$f")"): $out/crashes/$target/$name"
-  done
-  dotnet "tests/fuzz/PayrollRecon.Fuzz/bin/Release/net10.0/PayrollRecon.Fuzz.dll" replay "$target" "$out/crashes/$target" 2>&1 | sed 's/^/  /' | head -40
-fi
+replay="tests/fuzz/PayrollRecon.Fuzz/bin/Release/net10.0/PayrollRecon.Fuzz.dll"
+mkdir -p "$out/crashes/$target"
+for f in "$findings"/default/crashes/id:* "$findings"/default/hangs/id:*; do
+  [ -f "$f" ] || continue
+  name=$(sha1sum "$f" | cut -c1-12)
+  cp "$f" "$out/crashes/$target/$name"
+  kind=$(basename "$(dirname "$f")")
+  if [ "$kind" = crashes ]; then
+    status=1
+    echo "  crash: $out/crashes/$target/$name"
+    dotnet "$replay" replay "$target" "$out/crashes/$target/$name" 2>&1 | grep -E '^(CRASH|  at| +at )' | head -2 | sed 's/^/    /'
+  else
+    started=$(date +%s)
+    timeout 20 dotnet "$replay" replay "$target" "$out/crashes/$target/$name" >/dev/null 2>&1
+    if [ $? -eq 124 ]; then
+      status=1
+      echo "  hang: $out/crashes/$target/$name (still running after 20 s without instrumentation)"
+    else
+      echo "  hang under afl only: $out/crashes/$target/$name ($(( $(date +%s) - started )) s without instrumentation; not counted)"
+    fi
+  fi
+done
 exit $status
