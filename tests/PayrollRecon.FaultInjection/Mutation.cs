@@ -107,6 +107,7 @@ public static class MutationCatalog
         new("duplicate-line", MutationScope.Text, DuplicateLine),
         new("drop-line", MutationScope.Text, DropLine),
         new("swap-lines", MutationScope.Text, SwapLines),
+        new("shift-fields", MutationScope.Text, ShiftFields),
         new("gb18030-rows-in-utf8", MutationScope.Text, Gb18030RowsInUtf8),
         new("utf8-rows-in-gb18030", MutationScope.Text, Utf8RowsInGb18030),
         new("line-10mb", MutationScope.Text, LongLine),
@@ -197,6 +198,58 @@ public static class MutationCatalog
         if (i == j) j = i == 0 ? 1 : i - 1;
         (lines[i], lines[j]) = (Lines.Terminated(lines[j]), Lines.Terminated(lines[i]));
         return new MutationResult(Lines.Join(lines), $"swapped lines {i + 1} and {j + 1}", 2);
+    }
+
+    private static MutationResult ShiftFields(MutationInput input, Random rng)
+    {
+        // A value in the wrong column, as a hand-edited or misaligned export has it: ID and card numbers end up where an
+        // amount, a date or a name is read, so they appear in error messages, which must mask them too.
+        List<byte[]> lines = Lines.Split(input.Bytes);
+        if (lines.Count < 2) return new MutationResult(input.Bytes, "fewer than two lines");
+        byte sep = input.Separator;
+        int count = 1 + rng.Next(Math.Min(5, lines.Count - 1));
+        var changed = new SortedSet<int>();
+        for (int k = 0; k < count; k++)
+        {
+            int i = 1 + rng.Next(lines.Count - 1);
+            byte[] line = lines[i];
+            int body = line.Length - (line.Length > 0 && line[^1] == (byte)'\n' ? 1 : 0);
+            body -= body > 0 && line[body - 1] == (byte)'\r' ? 1 : 0;
+            // Unquoted lines only: splitting a quoted one at separators would be another mutation.
+            if (line.AsSpan(0, body).Contains((byte)'"')) continue;
+            List<byte[]> fields = [.. Split(line.AsSpan(0, body), sep)];
+            if (fields.Count < 2) continue;
+            int a = rng.Next(fields.Count);
+            int b = rng.Next(fields.Count - 1);
+            if (b >= a) b++;
+            (fields[a], fields[b]) = (fields[b], fields[a]);
+            var rebuilt = new List<byte>();
+            for (int f = 0; f < fields.Count; f++)
+            {
+                if (f > 0) rebuilt.Add(sep);
+                rebuilt.AddRange(fields[f]);
+            }
+            rebuilt.AddRange(line.AsSpan(body).ToArray());
+            lines[i] = [.. rebuilt];
+            changed.Add(i + 1);
+        }
+        return new MutationResult(Lines.Join(lines), changed.Count == 0 ? "no unquoted data line to change" : $"two fields swapped on line(s) {string.Join(", ", changed)}", changed.Count);
+    }
+
+    private static IEnumerable<byte[]> Split(ReadOnlySpan<byte> line, byte sep)
+    {
+        var fields = new List<byte[]>();
+        while (true)
+        {
+            int at = line.IndexOf(sep);
+            if (at < 0)
+            {
+                fields.Add(line.ToArray());
+                return fields;
+            }
+            fields.Add(line[..at].ToArray());
+            line = line[(at + 1)..];
+        }
     }
 
     private static MutationResult Gb18030RowsInUtf8(MutationInput input, Random rng)
