@@ -9,8 +9,10 @@ namespace PayrollRecon.Parsing;
 internal static class Utf8Text
 {
     /// <summary>True for the ASCII white space bytes: space, tab, LF, VT, FF, CR.</summary>
+    /// <remarks>The range test relies on a byte below tab wrapping to a large number: unchecked, since the library
+    /// checks arithmetic and a control byte (NUL, SOH…) in a field must not throw.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsAsciiWhiteSpace(byte b) => b == (byte)' ' || (uint)(b - '\t') <= '\r' - '\t';
+    public static bool IsAsciiWhiteSpace(byte b) => b == (byte)' ' || unchecked((uint)(b - '\t')) <= '\r' - '\t';
 
     /// <summary>The byte length of the white space character starting at <paramref name="i"/>, or 0 when there is none.</summary>
     public static int WhiteSpaceLengthAt(ReadOnlySpan<byte> utf8, int i)

@@ -27,6 +27,12 @@ internal sealed class WorkbookRecordStream : RecordStream
     /// <summary>Non-blank rows of a worksheet looked at for a header (R33).</summary>
     internal const int HeaderSearchRows = 50;
 
+    /// <summary>The cells (columns × rows) a worksheet may claim whatever the file's size: any real export fits.</summary>
+    internal const long MinCellBudget = 32L << 20;
+
+    /// <summary>The cells a worksheet may claim per byte of its workbook, above <see cref="MinCellBudget"/>.</summary>
+    internal const long CellsPerByte = 256;
+
     private readonly IExcelDataReader _reader;
     private readonly IDisposable? _owner;
     private readonly string _fileName;
@@ -161,6 +167,7 @@ internal sealed class WorkbookRecordStream : RecordStream
             int chosen = _reader.ResultsCount > 1 ? FindSheet(probe) : 0;
             _reader.Reset();
             for (int i = 0; i < chosen; i++) _reader.NextResult();
+            CheckDimensions();
             _sheetName = _reader.Name;
             _fieldCount = _reader.FieldCount;
             _rowCount = _reader.RowCount;
@@ -169,6 +176,23 @@ internal sealed class WorkbookRecordStream : RecordStream
         {
             throw Unreadable(_fileName, e);
         }
+    }
+
+    /// <summary>Refuses a worksheet whose stated size no real workbook of this file's size has.</summary>
+    /// <remarks>
+    /// Every row is handed over with the worksheet's column count, blank rows included, so a damaged dimension record
+    /// (an .xls of 6 KB claiming 61,424 columns and rows) would mean billions of empty cells: hours of work for nothing.
+    /// A worksheet wider than its format allows (256 columns in .xls, 16,384 in .xlsx), or claiming more cells than
+    /// <see cref="MinCellBudget"/> or <see cref="CellsPerByte"/> per byte of the file, is a damaged workbook.
+    /// </remarks>
+    private void CheckDimensions()
+    {
+        int columns = _reader.FieldCount;
+        long rows = Math.Max(1, _reader.RowCount);
+        int maxColumns = _kind == TextEncodingKind.Xls ? 256 : 16384;
+        long budget = Math.Max(MinCellBudget, _sourceLength * CellsPerByte);
+        if (columns > maxColumns || columns * rows > budget)
+            throw new PayrollDataException(_fileName, $"{_fileName}: not a readable Excel workbook (damaged: a worksheet claims {columns} columns and {rows} rows)");
     }
 
     /// <summary>The index of the worksheet to read; the reader is left anywhere.</summary>
@@ -180,6 +204,7 @@ internal sealed class WorkbookRecordStream : RecordStream
         int index = 0;
         do
         {
+            CheckDimensions();
             bool visible = _reader.VisibleState is null or "visible";
             int nonBlank = 0;
             int rows = 0;
