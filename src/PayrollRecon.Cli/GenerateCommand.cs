@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PayrollRecon.Generation;
+using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Cli;
 
@@ -20,7 +21,7 @@ internal static class GenerateCommand
         var crlf = new Option<bool>("--crlf") { Description = "CRLF line ends." };
         var command = new Command("generate", "Write realistic synthetic projects with planted defects and expected-findings.csv.")
         {
-            outDir, projects, workers, months, seed, defectRate, chinese, gb, layoutB, crlf,
+            outDir, projects, workers, months, seed, defectRate, chinese, gb, layoutB, crlf, CommonOptions.NewLang(),
         };
         command.SetAction((parsed, ct) =>
         {
@@ -45,11 +46,11 @@ internal static class GenerateCommand
     }
 
     private static double Rate(double rate) =>
-        rate is >= 0 and <= 1 ? rate : throw new CliException($"--defect-rate: expected a number from 0 to 1, got {rate}");
+        rate is >= 0 and <= 1 ? rate : throw new CliException(MessageKey.DefectRateRange, rate);
 
     /// <summary>Most projects, workers per project and months one run generates (README; the generator's own limits).</summary>
     internal const int MaxProjects = 100_000, MaxWorkers = 1_000_000, MaxMonths = 240;
 
     private static int InRange(int value, string name, int max) =>
-        value is >= 1 && value <= max ? value : throw new CliException($"{name}: expected a number from 1 to {max}, got {value}");
+        value is >= 1 && value <= max ? value : throw new CliException(MessageKey.OptionRange, name, max, value);
 }

@@ -15,32 +15,39 @@ internal static class InspectCommand
         var dir = new Argument<string>("project-dir") { Description = "Folder holding the project's input files." };
         var max = new Option<int>("--max-diagnostics") { Description = "Problems to show per file.", DefaultValueFactory = _ => 5 };
         var rows = new Option<int>("--rows") { Description = "Print the first N parsed rows of every file as JSON lines (ID and card numbers masked).", DefaultValueFactory = _ => 0 };
-        var command = new Command("inspect", "Read every input of a project folder and report, per file, what was detected (format, encoding, sheet, header row, preamble, footer, column binding, bank layout), rows read and rejected, and the first problems.") { dir, max, rows };
+        var lang = CommonOptions.NewLang();
+        var command = new Command("inspect", "Read every input of a project folder and report, per file, what was detected (format, encoding, sheet, header row, preamble, footer, column binding, bank layout), rows read and rejected, and the first problems.") { dir, max, rows, lang };
         command.SetAction(parsed => Execute(parsed.GetRequiredValue(dir), parsed.GetValue(max), Console.Out, parsed.GetValue(rows)));
         return command;
     }
 
     internal static int Execute(string projectDir, int maxDiagnostics, TextWriter output, int rows = 0)
     {
-        if (!Directory.Exists(projectDir)) throw new CliException($"{projectDir}: no such project folder");
+        if (!Directory.Exists(projectDir)) throw new CliException(MessageKey.NoSuchProjectFolder, projectDir);
         if (ProjectFolder.IsProject(projectDir))
         {
             // Validates project.json the same way check does; a bad file is the one-line error of exit code 2.
             ProjectFolder.Load(projectDir);
         }
         bool anyRejected = false;
+        string? missing = ProjectFolder.IsProject(projectDir) ? null : ProjectFolder.SettingsFile;
         foreach (var kind in Enum.GetValues<InputKind>())
         {
             var path = ProjectFolder.Locate(projectDir, kind);
             if (path is null)
             {
-                output.WriteLine($"{InputInspector.DefaultFileName(kind)}: absent{(kind is InputKind.Workers or InputKind.Bank ? " (required)" : "")}");
+                bool required = kind is InputKind.Workers or InputKind.Bank;
+                if (required) missing ??= InputInspector.DefaultFileName(kind);
+                output.WriteLine($"{InputInspector.DefaultFileName(kind)}: absent{(required ? " (required)" : "")}");
                 continue;
             }
             var inspection = InputInspector.Inspect(path, kind, maxDiagnostics, rows);
             anyRejected |= inspection.Stats.RowsRejected > 0;
             Write(output, Path.GetFileName(path), inspection);
         }
+        // What was found is printed; a folder check cannot run on is still an error (exit 2), not a clean bill.
+        if (missing == ProjectFolder.SettingsFile) throw ProjectFolder.MissingSettings(projectDir);
+        if (missing is not null) throw new CliException(MessageKey.InspectMissingRequired, projectDir, missing);
         return anyRejected ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
     }
 

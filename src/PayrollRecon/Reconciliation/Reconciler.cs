@@ -103,6 +103,7 @@ public sealed partial class Reconciler
         ReportUnderage();
         ReportUnregistered();
         ReportDiagnostics();
+        LinkCauses();
         Timings?.Lap("engine: findings");
 
         var findings = FindingOrder.Sort(_findings);
@@ -135,6 +136,7 @@ public sealed partial class Reconciler
                 Severity = Severity.Yellow,
                 Source = Source(d.File, d.Line),
                 Detail = d.Column is null ? d.Message : $"column {d.Column}: {d.Message}",
+                Diagnostic = d,
             });
         }
     }

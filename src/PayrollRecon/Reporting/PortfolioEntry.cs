@@ -46,6 +46,9 @@ public sealed record PortfolioEntry
     /// <summary>Relative link to the project's report, e.g. <c>LY-2023-0017/report.html</c>; null for none.</summary>
     public string? ReportLink { get; init; }
 
+    /// <summary>The as-of date the project was checked at; null when it could not be checked.</summary>
+    public DateOnly? AsOf { get; init; }
+
     /// <summary>Why the project could not be checked; null when it was.</summary>
     public string? Error { get; init; }
 
@@ -75,6 +78,7 @@ public sealed record PortfolioEntry
             Workers = s.Workers,
             EmployersC = employersC,
             ReportLink = DefaultReportLink(s.ProjectCode),
+            AsOf = s.AsOf,
         };
     }
 

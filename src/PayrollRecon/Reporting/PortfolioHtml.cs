@@ -43,6 +43,15 @@ internal static class PortfolioHtml
             .Raw("<div class=\"eyebrow\">PayrollRecon</div>").Line()
             .Raw("<h1>").Text(l.PortfolioTitle).Raw("</h1>").Line()
             .Raw("<div class=\"meta\"><span>").Text(l.Projects).Raw(" <b id=\"project-count\">").Number(ranked.Count).Raw("</b></span>");
+        // The as-of date decides what is overdue: a portfolio states it, and a range when projects differ.
+        var asOf = checkedProjects.Where(static p => p.AsOf is not null).Select(static p => p.AsOf!.Value).ToList();
+        if (asOf.Count > 0)
+        {
+            DateOnly first = asOf.Min(), last = asOf.Max();
+            h.Raw("<span>").Text(l.AsOf).Raw(" <b id=\"as-of\"><time datetime=\"").Date(first).Raw("\">").Date(first).Raw("</time>");
+            if (last != first) h.Raw(" – <time datetime=\"").Date(last).Raw("\">").Date(last).Raw("</time>");
+            h.Raw("</b></span>");
+        }
         if (failed > 0) h.Raw("<span>").Text(l.LoadFailed).Raw(" <b id=\"failed-count\">").Number(failed).Raw("</b></span>");
         h.Raw("</div>").Line()
             .Raw("</div>").Line()
