@@ -80,7 +80,7 @@ internal static class CheckCommand
         // OrderBy is stable: among equals the findings.csv order decides, so the lines are the same on every run.
         foreach (var f in result.Findings.OrderByDescending(static f => f.Severity).ThenByDescending(static f => (f.Amount ?? f.Expected)?.Fen ?? 0).Take(TopFindings))
         {
-            text.AppendLine(new LocalizedText(MessageKey.CheckTopFinding, labels.SeverityLabel(f.Severity), FindingCodes.Name(f.Code),
+            text.AppendLine(new LocalizedText(MessageKey.CheckTopFinding, language == ReportLanguage.En ? CsvReports.SeverityName(f.Severity) : labels.SeverityLabel(f.Severity), FindingCodes.Name(f.Code),
                 Program.OneLine(messages.ComposeString(f))).Render(language));
         }
         if (result.Findings.Count > TopFindings)
