@@ -39,10 +39,10 @@ internal static class CheckCommand
         timings?.Lap("read project.json");
         var (asOf, today) = CommonOptions.ResolveAsOf(options.AsOf, inputs.Settings.AsOf, DateOnly.FromDateTime(DateTime.Now));
         // Findings depend on the as-of date: a check that falls back to today says so before anything else.
-        if (today) Console.Error.WriteLine(new LocalizedText(MessageKey.Warning, new LocalizedText(MessageKey.AsOfFallbackWarning, Date(asOf))).Render(language));
+        if (today) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, new LocalizedText(MessageKey.AsOfFallbackWarning, Date(asOf))).Render(language));
         var result = PayrollChecker.RunAsync(inputs, options with { AsOf = asOf }, progress: null, timings, ct).GetAwaiter().GetResult();
         ProjectOutput.Write(result, outDir, reportOptions, ct, timings);
-        Console.Out.Write(Describe(result, outDir, reportOptions));
+        parsed.InvocationConfiguration.Output.Write(Describe(result, outDir, reportOptions));
         if (timings is not null)
         {
             using var process = System.Diagnostics.Process.GetCurrentProcess();

@@ -19,9 +19,10 @@ internal static class GenerateCommand
         var gb = new Option<bool>("--gb18030") { Description = "Encode the CSV files in GB18030." };
         var layoutB = new Option<bool>("--bank-layout-b") { Description = "Bank statement with separate debit and credit columns." };
         var crlf = new Option<bool>("--crlf") { Description = "CRLF line ends." };
+        var lang = CommonOptions.NewLang();
         var command = new Command("generate", "Write realistic synthetic projects with planted defects and expected-findings.csv.")
         {
-            outDir, projects, workers, months, seed, defectRate, chinese, gb, layoutB, crlf, CommonOptions.NewLang(),
+            outDir, projects, workers, months, seed, defectRate, chinese, gb, layoutB, crlf, lang,
         };
         command.SetAction((parsed, ct) =>
         {
@@ -39,7 +40,8 @@ internal static class GenerateCommand
             };
             var result = ProjectGenerator.Generate(parsed.GetRequiredValue(outDir), options, ct);
             double seconds = Math.Max(result.Elapsed.TotalSeconds, 0.001);
-            Console.Out.WriteLine($"{result.Projects.Count} projects, {result.Bytes / 1e6:F1} MB in {seconds:F1} s ({result.Bytes / 1e6 / seconds:F0} MB/s)");
+            var language = parsed.GetValue(lang) == "en" ? ReportLanguage.En : ReportLanguage.Zh;
+            parsed.InvocationConfiguration.Output.WriteLine(new LocalizedText(MessageKey.GenerateSummary, result.Projects.Count, result.Bytes / 1e6, seconds, result.Bytes / 1e6 / seconds).Render(language));
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

@@ -17,18 +17,16 @@ internal static class InspectCommand
         var rows = new Option<int>("--rows") { Description = "Print the first N parsed rows of every file as JSON lines (ID and card numbers masked).", DefaultValueFactory = _ => 0 };
         var lang = CommonOptions.NewLang();
         var command = new Command("inspect", "Read every input of a project folder and report, per file, what was detected (format, encoding, sheet, header row, preamble, footer, column binding, bank layout), rows read and rejected, and the first problems.") { dir, max, rows, lang };
-        command.SetAction(parsed => Execute(parsed.GetRequiredValue(dir), parsed.GetValue(max), Console.Out, parsed.GetValue(rows)));
+        command.SetAction(parsed => Execute(parsed.GetRequiredValue(dir), parsed.GetValue(max), parsed.InvocationConfiguration.Output, parsed.GetValue(rows)));
         return command;
     }
 
     internal static int Execute(string projectDir, int maxDiagnostics, TextWriter output, int rows = 0)
     {
         if (!Directory.Exists(projectDir)) throw new CliException(MessageKey.NoSuchProjectFolder, projectDir);
-        if (ProjectFolder.IsProject(projectDir))
-        {
-            // Validates project.json the same way check does; a bad file is the one-line error of exit code 2.
-            ProjectFolder.Load(projectDir);
-        }
+        // Validates project.json the same way check does; a bad file is the one-line error of exit code 2. Missing
+        // inputs are reported after what was found.
+        ProjectFolder.ReadSettings(projectDir, ProjectFolder.SettingsFile);
         bool anyRejected = false;
         string? missing = ProjectFolder.IsProject(projectDir) ? null : ProjectFolder.SettingsFile;
         foreach (var kind in Enum.GetValues<InputKind>())

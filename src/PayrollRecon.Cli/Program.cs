@@ -25,14 +25,15 @@ internal static class Program
 
     /// <summary>Parses and runs; every failure is one line on <paramref name="error"/> and exit code 2, never a stack trace.</summary>
     /// <remarks>Messages are in the language of <c>--lang</c> (Chinese unless <c>--lang en</c>).</remarks>
-    internal static int Run(RootCommand root, string[] args, TextWriter error)
+    internal static int Run(RootCommand root, string[] args, TextWriter error, TextWriter? output = null)
     {
+        output ??= Console.Out;
         var language = LanguageOf(args);
         // Before the parser: it would take '--version' after a command for the project folder, and an unknown
         // command for a missing one.
         if (WantsVersion(args))
         {
-            Console.Out.WriteLine($"payrollrecon {Version}");
+            output.WriteLine($"payrollrecon {Version}");
             return ExitCodes.Ok;
         }
         if (args.Length == 0 || (!args[0].StartsWith('-') && !Commands.Contains(args[0], StringComparer.Ordinal)))
@@ -51,8 +52,8 @@ internal static class Program
         }
         try
         {
-            int exit = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error });
-            if (parsed.Action is System.CommandLine.Help.HelpAction) Console.Out.Write(HelpText.Epilogue(parsed.CommandResult.Command.Name));
+            int exit = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error, Output = output });
+            if (parsed.Action is System.CommandLine.Help.HelpAction) output.Write(HelpText.Epilogue(parsed.CommandResult.Command.Name));
             return exit;
         }
         catch (Exception e) when (e is PayrollDataException or CliException)

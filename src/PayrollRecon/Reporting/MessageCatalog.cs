@@ -100,6 +100,7 @@ internal static class MessageCatalog
         MessageKey.CheckMoreFindings => ("  … and {0} more in {1}", "  ……另有 {0} 条，见 {1}"),
         MessageKey.BatchSummary => ("{0} projects checked ({1} could not be read) in {2:F1} s; as of {3}; portfolio written to {4}",
             "已检查 {0} 个项目（{1} 个无法读取），用时 {2:F1} 秒；截至 {3}；汇总已写入 {4}"),
+        MessageKey.GenerateSummary => ("{0} projects, {1:F1} MB in {2:F1} s ({3:F0} MB/s)", "已生成 {0} 个项目，{1:F1} MB，用时 {2:F1} 秒（{3:F0} MB/s）"),
         MessageKey.BatchAsOfDates => ("{0} to {1}", "{0} 至 {1}"),
         MessageKey.AsOfFallbackWarning => ("no as-of date given (project.json has no 'asOf', no --as-of): checked as of today, {0}; findings change with the day the check is run",
             "未给出截至日期（project.json 没有 'asOf'，也没有 --as-of）：按今天 {0} 检查；检查结果会随运行日期变化"),

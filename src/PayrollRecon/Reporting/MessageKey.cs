@@ -66,6 +66,7 @@ internal enum MessageKey
     CheckMoreFindings,
     BatchSummary,
     BatchAsOfDates,
+    GenerateSummary,
     AsOfFallbackWarning,
     BatchAsOfFallbackWarning,
     Warning,
