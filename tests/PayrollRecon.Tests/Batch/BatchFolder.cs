@@ -9,7 +9,7 @@ internal sealed class BatchFolder : IDisposable
 {
     public BatchFolder()
     {
-        Root = Path.Combine(Path.GetTempPath(), "payrollrecon-batch-" + Guid.NewGuid().ToString("N"));
+        Root = Path.Combine(Path.GetTempPath(), "payrollrecon-batch-" + Cli.TempProject.UniqueName());
         Directory.CreateDirectory(Input);
     }
 

@@ -150,7 +150,7 @@ public sealed class EverydayUseTests
     public void Batch_OutIsAFile_OneLine()
     {
         using var project = new TempProject(TempProject.Small());
-        string file = Path.Combine(Path.GetTempPath(), $"payrollrecon-out-{Guid.NewGuid():N}.csv");
+        string file = Path.Combine(Path.GetTempPath(), $"payrollrecon-out-{TempProject.UniqueName()}.csv");
         File.WriteAllText(file, "x");
         try
         {
