@@ -191,9 +191,9 @@ internal static class BatchCommand
             if (!folders.TryGetValue(key, out var first))
                 folders.Add(key, p);
             else if (p.Code == first.Code)
-                found[i] = p with { Error = $"{p.RelativeDir}: project code '{p.Code}' is also the code of {first.RelativeDir}" };
+                found[i] = p with { Error = new LocalizedText(MessageKey.DuplicateCode, p.RelativeDir, p.Code, first.RelativeDir).Render(language) };
             else
-                found[i] = p with { Error = $"{p.RelativeDir}: project code '{Visible(p.Code)}' cannot be told from the code '{Visible(first.Code)}' of {first.RelativeDir} (they differ only in case, width, invisible characters or surrounding spaces)" };
+                found[i] = p with { Error = new LocalizedText(MessageKey.LookAlikeCode, p.RelativeDir, Visible(p.Code), Visible(first.Code), first.RelativeDir).Render(language) };
         }
         return found;
     }

@@ -52,6 +52,8 @@ internal enum MessageKey
     CannotBeRead,
     FolderCannotBeListed,
     LinkToFolderOutsideRoot,
+    DuplicateCode,
+    LookAlikeCode,
     Overflow,
     Cancelled,
     InternalError,

@@ -64,6 +64,18 @@ public sealed partial class BatchEverydayUseTests(ITestOutputHelper log)
         Assert.Equal("", error);
     }
 
+    [Fact]
+    public void Batch_BrokenProject_PortfolioRowAndStderrInChinese()
+    {
+        using var folder = new BatchFolder();
+        folder.Generate(new GeneratorOptions { Projects = 2, Workers = 5, Months = 3, Seed = 1 });
+        File.Delete(Path.Combine(folder.Input, "GEN-1-0002", "bank.csv"));
+        var (exit, _, error) = Run("batch", folder.Input, "--out", folder.Out("out"));
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: GEN-1-0002: 缺少必需的文件 'bank.csv'" + NL, error);
+        Assert.Contains("GEN-1-0002: 缺少必需的文件 &#39;bank.csv&#39;", File.ReadAllText(Path.Combine(folder.Out("out"), "portfolio.html")).Replace("&#x27;", "&#39;", StringComparison.Ordinal));
+    }
+
     [GeneratedRegex(@"\x1B(\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")]
     private static partial Regex AnsiEscape();
 
