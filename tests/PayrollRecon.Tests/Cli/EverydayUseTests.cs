@@ -222,6 +222,25 @@ public sealed class EverydayUseTests
     }
 
     [Fact]
+    public void Inspect_Chinese_ReportInChinese()
+    {
+        var files = TempProject.Small();
+        files["bank.csv"] = files["bank.csv"].Replace("T2,2024-02-07 10:00,D,300.00", "T2,2024-02-07 10:00,D,3.0.0", StringComparison.Ordinal);
+        using var project = new TempProject(files);
+        var (exit, output, error) = Run("inspect", project.Dir);
+        Assert.Equal(1, exit);
+        Assert.Equal("", error);
+        long bytes = new FileInfo(project.Path_("bank.csv")).Length;
+        Assert.Contains(string.Join(NL,
+            $"bank.csv: UTF-8，{bytes} 字节，读取 3 行，拒绝 1 行",
+            "  表头在第 1 行，逗号分隔；跳过表头前 0 行、表尾 0 行",
+            "  格式: A（方向 + 金额）",
+            "  列: txn_id → txn_id, time → time, direction → direction, amount → amount, balance → balance, counterparty_name → counterparty_name, counterparty_account → counterparty_account, memo → memo",
+            "  bank.csv:3: 金额（amount）列：金额无效 '3.0.0'") + NL, output);
+        Assert.Contains("payroll.csv: 无此文件" + NL, output);
+    }
+
+    [Fact]
     public void Inspect_NoProjectJson_ExitTwo()
     {
         var files = TempProject.Small();
