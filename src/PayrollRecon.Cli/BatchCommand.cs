@@ -12,13 +12,14 @@ internal static class BatchCommand
     public static Command Create()
     {
         var root = new Argument<string>("root-dir") { Description = "Folder whose sub-folders holding a project.json are the projects." };
-        var jobs = new Option<int>("--jobs") { Description = "Projects checked in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        // No default value in the parser: help would show this machine's core count as a second default.
+        var jobs = new Option<int?>("--jobs") { Description = "Projects checked in parallel (default: the number of cores)." };
         var shard = new Option<string?>("--shard") { Description = "I/N: check only the projects whose position in code order is I modulo N (default: the task of a Slurm job array, else all)." };
         var common = new CommonOptions();
         var command = new Command("batch", "Check every project below a folder and write portfolio.csv and portfolio.html.") { root, jobs, shard };
         common.AddTo(command);
         command.SetAction((parsed, ct) => Task.FromResult(Execute(
-            parsed.GetRequiredValue(root), parsed.GetValue(jobs), BatchShard.Resolve(parsed.GetValue(shard), Environment.GetEnvironmentVariable, parsed.InvocationConfiguration.Error), common, parsed, ct)));
+            parsed.GetRequiredValue(root), parsed.GetValue(jobs) ?? Environment.ProcessorCount, BatchShard.Resolve(parsed.GetValue(shard), Environment.GetEnvironmentVariable, parsed.InvocationConfiguration.Error), common, parsed, ct)));
         return command;
     }
 
@@ -27,7 +28,7 @@ internal static class BatchCommand
         if (text is null) return (0, 1);
         var parts = text.Split('/');
         if (parts.Length == 2 && int.TryParse(parts[0], out int i) && int.TryParse(parts[1], out int n) && n >= 1 && i >= 0 && i < n) return (i, n);
-        throw new CliException($"--shard: expected I/N with 0 <= I < N, got '{text}'");
+        throw new CliException(MessageKey.ShardInvalid, text);
     }
 
     /// <summary>The lock file a run holds in <c>--out</c> while it writes there (removed at the end).</summary>
@@ -35,29 +36,42 @@ internal static class BatchCommand
 
     private static int Execute(string rootDir, int jobs, (int Index, int Count) shard, CommonOptions common, ParseResult parsed, CancellationToken ct)
     {
-        if (!Directory.Exists(rootDir)) throw new CliException($"{rootDir}: no such folder");
-        if (jobs < 1) throw new CliException($"--jobs: expected a positive number, got {jobs}");
+        if (!Directory.Exists(rootDir)) throw new CliException(MessageKey.NoSuchFolder, rootDir);
+        if (jobs < 1) throw new CliException(MessageKey.JobsInvalid, jobs);
         string outOption = common.OutDir(parsed);
+        CommonOptions.RefuseFileAsOut(outOption);
         var outDir = Path.GetFullPath(outOption);
         string rootReal = LocalFiles.CanonicalPath(rootDir);
         string outReal = LocalFiles.CanonicalPath(outDir);
         // Outputs inside the root would be taken for projects by the next run, and a root inside the outputs would be
         // overwritten by them.
-        if (outReal == rootReal) throw new CliException($"--out: '{outOption}' is the root folder itself; write the outputs to a folder outside the root");
-        if (LocalFiles.IsInside(outReal, rootReal)) throw new CliException($"--out: '{outOption}' is inside the root folder '{rootDir}'; write the outputs to a folder outside the root");
-        if (LocalFiles.IsInside(rootReal, outReal)) throw new CliException($"--out: '{outOption}' holds the root folder '{rootDir}'; write the outputs to a folder outside the root");
-        if (HeldProject(outDir) is { } held) throw new CliException($"--out: '{outOption}' holds a project ({held}); write the outputs to a folder of their own");
+        if (outReal == rootReal) throw new CliException(MessageKey.OutIsRoot, outOption);
+        if (LocalFiles.IsInside(outReal, rootReal)) throw new CliException(MessageKey.OutInsideRoot, outOption, rootDir);
+        if (LocalFiles.IsInside(rootReal, outReal)) throw new CliException(MessageKey.OutHoldsRoot, outOption, rootDir);
+        if (HeldProject(outDir) is { } held) throw new CliException(MessageKey.OutHoldsProject, outOption, held);
+        var language = common.Language(parsed);
         var checkOptions = common.CheckOptions(parsed);
-        var asOf = checkOptions.AsOf ?? DateOnly.FromDateTime(DateTime.Now);
+        // One today for the whole run: a project without an as-of date is checked at the date the batch started (a
+        // night run that crosses midnight must not check some projects as of one day and the rest as of the next).
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var asOf = checkOptions.AsOf ?? today;
         // Kept as given: errors name the previous folders as the user wrote them, not by machine-specific full paths.
         string? previousDir = parsed.GetValue(common.Previous);
         if (previousDir is not null && !Directory.Exists(previousDir)) throw new CliException($"--previous {previousDir}: no such folder");
-        var runner = new BatchRunner(outDir, checkOptions, common.ReportOptions(parsed), common.FailOnLevel(parsed)) { PreviousDir = previousDir };
+        var runner = new BatchRunner(outDir, checkOptions, common.ReportOptions(parsed), common.FailOnLevel(parsed), today) { PreviousDir = previousDir };
         var output = parsed.InvocationConfiguration.Output;
         var error = parsed.InvocationConfiguration.Error;
 
-        var all = BatchManifest.WithAsOf(Discover(rootReal, outReal), asOf);
+        var discovered = Discover(rootReal, outReal, language);
+        // An empty root is a mistyped path or a wrong level, not a clean portfolio.
+        if (discovered.Count == 0) throw new CliException(MessageKey.NoProjectsBelowRoot, rootDir);
+        int onToday = checkOptions.AsOf is null
+            ? discovered.Where((_, i) => i % shard.Count == shard.Index).Count(p => p.Settings is { AsOf: null })
+            : 0;
+        var all = BatchManifest.WithAsOf(discovered, asOf);
         var projects = all.Where((_, i) => i % shard.Count == shard.Index).ToArray();
+        if (onToday > 0)
+            error.WriteLine(new LocalizedText(MessageKey.Warning, new LocalizedText(MessageKey.BatchAsOfFallbackWarning, onToday, projects.Length, CheckCommand.Date(today))).Render(language));
         Directory.CreateDirectory(outDir);
         using var outLock = OutputLock.Acquire(outDir, outOption);
         // A portfolio left by an earlier run would describe project folders this run is about to replace; until this
@@ -67,7 +81,7 @@ internal static class BatchCommand
 
         // Ctrl-C stops the workers at their next check instead of killing the process in the middle of a write.
         using var cancel = new SignalCancellation(ct);
-        var progress = new BatchProgress(projects.Length, projects.Sum(p => p.InputBytes), error, interactive: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+        var progress = new BatchProgress(projects.Length, projects.Sum(p => p.InputBytes), error, interactive: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected, language);
         var outcomes = runner.Run(projects, jobs, progress, cancel.Token);
         cancel.Token.ThrowIfCancellationRequested();
 
@@ -79,7 +93,11 @@ internal static class BatchCommand
             .Write(outDir, cancel.Token);
 
         int failed = entries.Count(e => e.Error is not null);
-        output.WriteLine($"{projects.Length} projects checked ({failed} could not be read) in {progress.Elapsed.TotalSeconds:F1} s; portfolio written to {outDir}");
+        var dates = entries.Where(e => e.AsOf is not null).Select(e => e.AsOf!.Value).ToList();
+        object asOfText = dates.Count == 0 ? "—"
+            : dates.Min() == dates.Max() ? CheckCommand.Date(dates[0])
+            : new LocalizedText(MessageKey.BatchAsOfDates, CheckCommand.Date(dates.Min()), CheckCommand.Date(dates.Max()));
+        output.WriteLine(new LocalizedText(MessageKey.BatchSummary, projects.Length, failed, progress.Elapsed.TotalSeconds, asOfText, outDir).Render(language));
         // Every error names the project's folder relative to the root.
         foreach (var e in entries.Where(e => e.Error is not null)) error.WriteLine($"payrollrecon: {e.Error}");
         if (outcomes.Any(o => o.InternalError)) return ExitCodes.InternalError;
@@ -122,7 +140,7 @@ internal static class BatchCommand
     /// root (not followed)</c>), so nothing is skipped silently and no loop of links can make the walk endless. A folder
     /// that cannot be listed is a failed row too. <paramref name="outDir"/> (never inside the root for a run) is skipped.
     /// </remarks>
-    internal static IReadOnlyList<DiscoveredProject> Discover(string rootDir, string outDir)
+    internal static IReadOnlyList<DiscoveredProject> Discover(string rootDir, string outDir, ReportLanguage language = ReportLanguage.En)
     {
         var rootFull = LocalFiles.CanonicalPath(rootDir);
         var outFull = LocalFiles.CanonicalPath(outDir);
@@ -136,7 +154,7 @@ internal static class BatchCommand
             string relative = Path.GetRelativePath(rootFull, dir).Replace('\\', '/');
             if (ProjectFolder.IsProject(dir))
             {
-                found.Add(Describe(dir, relative));
+                found.Add(Describe(dir, relative, language));
                 // A project folder is a leaf: folders inside it (old outputs, archives) are not projects of the root.
                 continue;
             }
@@ -147,7 +165,7 @@ internal static class BatchCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                found.Add(Failed(dir, relative, $"{relative}: folder cannot be listed ({Program.OneLine(e.Message)})"));
+                found.Add(Failed(dir, relative, new LocalizedText(MessageKey.FolderCannotBeListed, relative, Program.OneLine(e.Message)), language));
                 continue;
             }
             foreach (var entry in entries)
@@ -159,7 +177,7 @@ internal static class BatchCommand
                     if (kind == EntryKind.Directory) stack.Push(entry);
                     else if (kind == EntryKind.Link && LocalFiles.KindOf(entry, followLinks: true) == EntryKind.Directory
                              && LocalFiles.RealPath(entry) is { } target && target != rootFull && !LocalFiles.IsInside(target, rootFull))
-                        found.Add(Failed(entry, entryRelative, $"{entryRelative}: a link to a folder outside the root (not followed)"));
+                        found.Add(Failed(entry, entryRelative, new LocalizedText(MessageKey.LinkToFolderOutsideRoot, entryRelative), language));
                 }
                 catch (IOException)
                 {
@@ -184,24 +202,25 @@ internal static class BatchCommand
             if (!folders.TryGetValue(key, out var first))
                 folders.Add(key, p);
             else if (p.Code == first.Code)
-                found[i] = p with { Error = $"{p.RelativeDir}: project code '{p.Code}' is also the code of {first.RelativeDir}" };
+                found[i] = p with { Error = new LocalizedText(MessageKey.DuplicateCode, p.RelativeDir, p.Code, first.RelativeDir).Render(language) };
             else
-                found[i] = p with { Error = $"{p.RelativeDir}: project code '{Visible(p.Code)}' cannot be told from the code '{Visible(first.Code)}' of {first.RelativeDir} (they differ only in case, width, invisible characters or surrounding spaces)" };
+                found[i] = p with { Error = new LocalizedText(MessageKey.LookAlikeCode, p.RelativeDir, Visible(p.Code), Visible(first.Code), first.RelativeDir).Render(language) };
         }
         return found;
     }
 
-    private static DiscoveredProject Failed(string dir, string relative, string error) => new(dir, relative, relative, null, error, 0);
+    private static DiscoveredProject Failed(string dir, string relative, LocalizedText error, ReportLanguage language) =>
+        new(dir, relative, relative, null, error.Render(language), 0);
 
     /// <summary>Looks at one project folder: its settings and the size of its inputs. Whatever goes wrong (a bad or
     /// unreadable project.json, a special file, a link out of the folder) becomes the project's error, never the end of the batch.</summary>
-    private static DiscoveredProject Describe(string dir, string relative)
+    private static DiscoveredProject Describe(string dir, string relative, ReportLanguage language)
     {
         var failed = new DiscoveredProject(dir, relative, relative, null, null, 0);
         try
         {
             var settings = ProjectFolder.ReadSettings(dir, relative + "/" + ProjectFolder.SettingsFile)
-                ?? throw new CliException($"{relative}: missing required file '{ProjectFolder.SettingsFile}'");
+                ?? throw new CliException(MessageKey.MissingRequiredFile, relative, ProjectFolder.SettingsFile);
             long bytes = 0;
             foreach (var kind in Enum.GetValues<InputKind>())
             {
@@ -218,20 +237,20 @@ internal static class BatchCommand
         }
         catch (Exception e) when (e is PayrollDataException or CliException)
         {
-            return failed with { Error = BatchRunner.NameFolder(failed, Program.OneLine(e.Message)) };
+            return failed with { Error = BatchRunner.NameFolder(failed, Program.OneLine(Program.Localized(e, language))) };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return failed with { Error = $"{relative}: cannot be read ({Program.OneLine(e.Message)})" };
+            return failed with { Error = new LocalizedText(MessageKey.CannotBeRead, relative, Program.OneLine(e.Message)).Render(language) };
         }
         catch (OverflowException)
         {
-            return failed with { Error = $"{relative}: {Program.OverflowMessage}" };
+            return failed with { Error = $"{relative}: {MessageCatalog.Template(MessageKey.Overflow, language)}" };
         }
         catch (Exception e)
         {
             // A defect of the program met on one folder must not cost the regulator the other projects.
-            return failed with { Error = $"{relative}: internal error ({e.GetType().Name}): {Program.OneLine(e.Message)}", Defect = true };
+            return failed with { Error = $"{relative}: {new LocalizedText(MessageKey.InternalError, e.GetType().Name, Program.OneLine(e.Message)).Render(language)}", Defect = true };
         }
     }
 

@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
+using PayrollRecon.Reporting;
 using Spectre.Console;
 
 namespace PayrollRecon.Cli;
 
-/// <summary>Progress of a batch: projects done of total, input megabytes per second and the time left, shown live on a
-/// terminal (Spectre.Console) or as a plain line every few seconds when stderr is redirected.</summary>
+/// <summary>Progress of a batch: projects done of total, input megabytes per second, the time elapsed and the time left
+/// (each clock labelled), shown live on a terminal (Spectre.Console) or as a plain line every few seconds when stderr is
+/// redirected.</summary>
 /// <remarks>Bytes count the input files; a project being checked contributes what its readers have consumed so far,
 /// so one large project still moves the display.</remarks>
-internal sealed class BatchProgress(int total, long totalBytes, TextWriter error, bool interactive)
+internal sealed class BatchProgress(int total, long totalBytes, TextWriter error, bool interactive, ReportLanguage language = ReportLanguage.En)
 {
     /// <summary>How often a plain line is written when the output is not a terminal.</summary>
     public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
@@ -45,7 +47,8 @@ internal sealed class BatchProgress(int total, long totalBytes, TextWriter error
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             console.Progress()
                 .AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                // The clocks are in the description, labelled: an unlabelled elapsed-time column beside the time left reads as two ETAs.
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask(Line(), maxValue: Math.Max(totalBytes, 1));
@@ -65,18 +68,24 @@ internal sealed class BatchProgress(int total, long totalBytes, TextWriter error
         error.WriteLine(Line());
     }
 
-    /// <summary>The progress as one line, e.g. <c>120/500 projects, 41 MB/s, ETA 00:00:31 (of 1302 MB)</c>.</summary>
+    /// <summary>The progress as one line, e.g. <c>120/500 projects, 41 MB/s, elapsed 00:00:09, left 00:00:31 (of 1302 MB)</c>.</summary>
     public string Line()
     {
         int done = Volatile.Read(ref _done);
         long bytes = BytesSoFar();
-        double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+        var elapsed = _clock.Elapsed;
+        double seconds = Math.Max(elapsed.TotalSeconds, 0.001);
         double rate = bytes / seconds;
-        string eta = done == total ? "00:00:00"
+        string left = done == total ? "00:00:00"
             : rate <= 0 ? "?"
-            : TimeSpan.FromSeconds(Math.Min((totalBytes - bytes) / rate, TimeSpan.MaxValue.TotalSeconds / 2)).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
-        return string.Create(CultureInfo.InvariantCulture, $"{done}/{total} projects, {rate / 1e6:F0} MB/s, ETA {eta} (of {totalBytes / 1e6:F0} MB)");
+            : Clock(TimeSpan.FromSeconds(Math.Min((totalBytes - bytes) / rate, TimeSpan.MaxValue.TotalSeconds / 2)));
+        return new LocalizedText(MessageKey.ProgressLine, done, total, rate / 1e6,
+            new LocalizedText(MessageKey.ProgressElapsed, Clock(elapsed)), new LocalizedText(MessageKey.ProgressLeft, left), totalBytes / 1e6).Render(language);
     }
+
+    /// <summary>A duration as <c>hh:mm:ss</c> (hours past 99 in full).</summary>
+    private static string Clock(TimeSpan t) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(long)t.TotalHours:00}:{t.Minutes:00}:{t.Seconds:00}");
 
     private long BytesSoFar()
     {

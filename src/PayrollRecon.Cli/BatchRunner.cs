@@ -10,7 +10,8 @@ namespace PayrollRecon.Cli;
 /// Memory is bounded by the number of jobs: a worker holds one project's reconciliation at a time and drops it once
 /// its outputs are written; what is kept per project is one portfolio line.
 /// </remarks>
-internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, ReportOptions reportOptions, Severity? failOn)
+/// <param name="today">The as-of date of a project that has none (no <c>--as-of</c>, no <c>asOf</c> in project.json).</param>
+internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, ReportOptions reportOptions, Severity? failOn, DateOnly today)
 {
     /// <summary>The previous batch's <c>--out</c> (SPEC §7): each project's previous run is its folder there; null for none.</summary>
     public string? PreviousDir { get; init; }
@@ -90,27 +91,28 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
             // outputs (and their removal on Ctrl-C) anywhere.
             var existing = LocalFiles.KindOf(target, followLinks: false);
             if (existing is not (EntryKind.Missing or EntryKind.Directory))
-                throw new CliException($"output folder '{folder}' in --out is {LocalFiles.Describe(existing)}, not a folder; not written (remove it)");
+                throw new CliException(MessageKey.OutputFolderNotFolder, folder, LocalFiles.Describe(existing));
             // A project new to the batch has no folder in the previous output: all its findings are new.
             if (PreviousDir is not null && Directory.Exists(Path.Combine(PreviousDir, folder)))
                 inputs = inputs with { Previous = FollowUp.PreviousRun.Load(PreviousDir.TrimEnd('/', '\\') + "/" + folder) };
-            var result = PayrollChecker.Check(inputs, checkOptions, slot, ct);
+            var options = checkOptions.AsOf is null && project.Settings?.AsOf is null ? checkOptions with { AsOf = today } : checkOptions;
+            var result = PayrollChecker.Check(inputs, options, slot, ct);
             ProjectOutput.Write(result, target, reportOptions, ct);
             var entry = PortfolioEntry.FromResult(result) with { ReportLink = $"{Uri.EscapeDataString(folder)}/report.html" };
             return new(entry, CheckCommand.ExitCodeFor(result, failOn) != ExitCodes.Ok, false);
         }
         catch (Exception e) when (e is PayrollDataException or CliException or IOException or UnauthorizedAccessException)
         {
-            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, Program.ErrorText(e.Message, reportOptions.Mask))), false, false);
+            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, Program.ErrorText(Program.Localized(e, reportOptions.Language), reportOptions.Mask))), false, false);
         }
         catch (OverflowException)
         {
-            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, Program.OverflowMessage)), false, false);
+            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, MessageCatalog.Template(MessageKey.Overflow, reportOptions.Language))), false, false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // A defect of the program met on one project's data must not cost the regulator the other projects.
-            string message = $"internal error ({e.GetType().Name}): {Program.ErrorText(e.Message, reportOptions.Mask)}";
+            string message = new LocalizedText(MessageKey.InternalError, e.GetType().Name, Program.ErrorText(e.Message, reportOptions.Mask)).Render(reportOptions.Language);
             return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, message)), false, true);
         }
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PayrollRecon.Findings;
 using PayrollRecon.Reconciliation;
+using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Cli;
 
@@ -11,8 +12,7 @@ internal static class CheckCommand
     {
         var dir = new Argument<string>("project-dir") { Description = "Folder holding project.json, workers.csv, bank.csv and the optional inputs." };
         var common = new CommonOptions();
-        // Hidden: a diagnostic for users who measure where the time of a big project goes, not part of the contract.
-        var timings = new Option<bool>("--timings") { Description = "Print the wall time of every phase to stderr.", Hidden = true };
+        var timings = new Option<bool>("--timings") { Description = "Print where the time goes (wall, CPU, memory per phase) to stderr; the outputs are the same." };
         var command = new Command("check", "Reconcile one project folder: findings.csv, ledger.csv, summary.json, report.html.") { dir, timings };
         common.AddTo(command);
         command.SetAction((parsed, ct) => Task.FromResult(Execute(parsed.GetRequiredValue(dir), common, parsed, parsed.GetValue(timings) ? new CheckTimings() : null, ct)));
@@ -28,17 +28,25 @@ internal static class CheckCommand
         }
         using var cancel = new SignalCancellation(ct);
         ct = cancel.Token;
+        var outDir = common.OutDir(parsed);
+        var language = common.Language(parsed);
+        var reportOptions = common.ReportOptions(parsed);
+        var options = common.CheckOptions(parsed);
+        // Refused before the work, not after it with the file system's message.
+        CommonOptions.RefuseFileAsOut(outDir);
         timings?.Restart();
         var inputs = ProjectFolder.Load(projectDir);
         if (parsed.GetValue(common.Previous) is { } previous) inputs = inputs with { Previous = FollowUp.PreviousRun.Load(previous) };
         timings?.Lap("read project.json");
-        var result = PayrollChecker.RunAsync(inputs, common.CheckOptions(parsed), progress: null, timings, ct).GetAwaiter().GetResult();
-        var outDir = common.OutDir(parsed);
-        ProjectOutput.Write(result, outDir, common.ReportOptions(parsed), ct, timings);
-        Console.Out.WriteLine(Describe(result, outDir));
+        var (asOf, today) = CommonOptions.ResolveAsOf(options.AsOf, inputs.Settings.AsOf, DateOnly.FromDateTime(DateTime.Now));
+        // Findings depend on the as-of date: a check that falls back to today says so before anything else.
+        if (today) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, new LocalizedText(MessageKey.AsOfFallbackWarning, Date(asOf))).Render(language));
+        var result = PayrollChecker.RunAsync(inputs, options with { AsOf = asOf }, progress: null, timings, ct).GetAwaiter().GetResult();
+        ProjectOutput.Write(result, outDir, reportOptions, ct, timings);
+        parsed.InvocationConfiguration.Output.Write(Describe(result, outDir, reportOptions));
         foreach (var file in result.Summary.Files)
         {
-            if (file.Warning is { } warning) parsed.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
+            if (file.Warning is { } warning) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, warning).Render(language));
         }
         if (timings is not null)
         {
@@ -52,12 +60,39 @@ internal static class CheckCommand
     internal static int ExitCodeFor(ReconciliationResult result, Severity? failOn) =>
         failOn is { } level && result.Findings.Any(f => f.Severity >= level && f.Status != FindingStatus.Waived) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
 
-    private static string Describe(ReconciliationResult result, string outDir)
+    /// <summary>How many findings the console shows after the summary line.</summary>
+    internal const int TopFindings = 3;
+
+    /// <summary>The summary line (level, counts, totals, as-of date, where the outputs went), then the findings that
+    /// matter most — by severity, then amount — as the reports word them (masked unless <c>--no-mask</c>).</summary>
+    internal static string Describe(ReconciliationResult result, string outDir, ReportOptions options)
     {
         var s = result.Summary;
-        var level = s.WarningLevel?.ToString().ToLowerInvariant() ?? "green";
+        var language = options.Language;
+        var level = s.WarningLevel switch
+        {
+            Severity.Red => MessageKey.LevelRed,
+            Severity.Orange => MessageKey.LevelOrange,
+            Severity.Yellow => MessageKey.LevelYellow,
+            _ => MessageKey.LevelGreen,
+        };
         int Count(Severity v) => s.CountsBySeverity.TryGetValue(v, out var n) ? n : 0;
-        return $"{s.ProjectCode}: {level}; {result.Findings.Count} findings (red {Count(Severity.Red)}, orange {Count(Severity.Orange)}, yellow {Count(Severity.Yellow)}); " +
-               $"due {s.TotalDue}, paid {s.TotalPaid}, outstanding {s.TotalOutstanding}; written to {outDir}";
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(new LocalizedText(MessageKey.CheckSummary, s.ProjectCode, new LocalizedText(level), result.Findings.Count,
+            Count(Severity.Red), Count(Severity.Orange), Count(Severity.Yellow), s.TotalDue, s.TotalPaid, s.TotalOutstanding, Date(s.AsOf), outDir).Render(language));
+        var labels = Labels.For(language);
+        var messages = new FindingMessages(language, options.Mask, s.AsOf);
+        // OrderBy is stable: among equals the findings.csv order decides, so the lines are the same on every run.
+        foreach (var f in result.Findings.OrderByDescending(static f => f.Severity).ThenByDescending(static f => (f.Amount ?? f.Expected)?.Fen ?? 0).Take(TopFindings))
+        {
+            text.AppendLine(new LocalizedText(MessageKey.CheckTopFinding, language == ReportLanguage.En ? CsvReports.SeverityName(f.Severity) : labels.SeverityLabel(f.Severity), FindingCodes.Name(f.Code),
+                Program.OneLine(messages.ComposeString(f))).Render(language));
+        }
+        if (result.Findings.Count > TopFindings)
+            text.AppendLine(new LocalizedText(MessageKey.CheckMoreFindings, result.Findings.Count - TopFindings, Path.Combine(outDir, ReportWriter.FindingsFileName)).Render(language));
+        return text.ToString();
     }
+
+    /// <summary>A date as <c>yyyy-MM-dd</c>.</summary>
+    internal static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -10,16 +10,38 @@ namespace PayrollRecon.Cli;
 internal sealed class CommonOptions
 {
     public Option<string?> Out { get; } = new("--out") { Description = "Output folder (default: ./out)." };
-    public Option<string?> AsOf { get; } = new("--as-of") { Description = "Reference date (yyyy-MM-dd); overrides project.json asOf." };
-    public Option<string> Lang { get; } = new("--lang") { Description = "Language of messages and reports: zh or en.", DefaultValueFactory = _ => "zh" };
+    public Option<string?> AsOf { get; } = new("--as-of") { Description = "Reference date (yyyy-MM-dd); overrides project.json asOf. Without either, today (with a warning)." };
+    public Option<string> Lang { get; } = NewLang();
     public Option<bool> NoMask { get; } = new("--no-mask") { Description = "Write ID and card numbers unmasked." };
     public Option<bool> Strict { get; } = new("--strict") { Description = "Stop at the first unreadable row instead of reporting DATA_ERROR." };
     public Option<string?> FailOn { get; } = new("--fail-on") { Description = "Exit with code 1 when a finding at or above this level exists: red, orange or yellow." };
     public Option<string?> Previous { get; } = new("--previous") { Description = "The previous run's output folder: findings get status new/open/reopened, and what is gone is resolved (resolved.csv, history.csv)." };
 
+    /// <summary>The <c>--lang</c> option every command takes: console lines, errors and reports in Chinese (zh) or English (en).</summary>
+    public static Option<string> NewLang()
+    {
+        var lang = new Option<string>("--lang") { Description = "Language of messages and reports: zh or en.", DefaultValueFactory = _ => "zh" };
+        lang.AcceptOnlyFromAmong("zh", "en");
+        return lang;
+    }
+
+    /// <summary>Refuses an <c>--out</c> that names a file (or a link to one) before any work is done.</summary>
+    public static void RefuseFileAsOut(string outDir)
+    {
+        EntryKind kind;
+        try
+        {
+            kind = LocalFiles.KindOf(outDir, followLinks: true);
+        }
+        catch (IOException)
+        {
+            return;
+        }
+        if (kind is not (EntryKind.Missing or EntryKind.Directory)) throw new CliException(MessageKey.OutIsFile, outDir);
+    }
+
     public CommonOptions()
     {
-        Lang.AcceptOnlyFromAmong("zh", "en");
         FailOn.AcceptOnlyFromAmong("red", "orange", "yellow");
     }
 
@@ -39,7 +61,7 @@ internal sealed class CommonOptions
         DateOnly? asOf = null;
         if (parsed.GetValue(AsOf) is { } text)
         {
-            if (!DateParser.TryParseDate(text.AsSpan(), out var date)) throw new CliException($"--as-of: invalid date '{text}'");
+            if (!DateParser.TryParseDate(text.AsSpan(), out var date)) throw new CliException(MessageKey.AsOfInvalid, text);
             asOf = date;
         }
         return new CheckOptions { AsOf = asOf, Strict = parsed.GetValue(Strict) };
@@ -60,4 +82,11 @@ internal sealed class CommonOptions
     };
 
     public string OutDir(ParseResult parsed) => parsed.GetValue(Out) ?? "out";
+
+    /// <summary>The language of console lines and reports.</summary>
+    public ReportLanguage Language(ParseResult parsed) => parsed.GetValue(Lang) == "en" ? ReportLanguage.En : ReportLanguage.Zh;
+
+    /// <summary>The as-of date a project is checked at: <c>--as-of</c>, else project.json's, else today — and whether it is today for want of both.</summary>
+    public static (DateOnly AsOf, bool Today) ResolveAsOf(DateOnly? option, DateOnly? project, DateOnly today) =>
+        option is { } o ? (o, false) : project is { } p ? (p, false) : (today, true);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PayrollRecon.Generation;
+using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Cli;
 
@@ -24,9 +25,10 @@ internal static class GenerateCommand
             DefaultValueFactory = _ => "time",
         };
         attendanceOrder.AcceptOnlyFromAmong("time", "worker");
+        var lang = CommonOptions.NewLang();
         var command = new Command("generate", "Write realistic synthetic projects with planted defects and expected-findings.csv.")
         {
-            outDir, projects, workers, months, seed, defectRate, chinese, gb, layoutB, crlf, attendanceOrder,
+            outDir, projects, workers, months, seed, defectRate, chinese, gb, layoutB, crlf, attendanceOrder, lang,
         };
         command.SetAction((parsed, ct) =>
         {
@@ -45,18 +47,19 @@ internal static class GenerateCommand
             };
             var result = ProjectGenerator.Generate(parsed.GetRequiredValue(outDir), options, ct);
             double seconds = Math.Max(result.Elapsed.TotalSeconds, 0.001);
-            Console.Out.WriteLine($"{result.Projects.Count} projects, {result.Bytes / 1e6:F1} MB in {seconds:F1} s ({result.Bytes / 1e6 / seconds:F0} MB/s)");
+            var language = parsed.GetValue(lang) == "en" ? ReportLanguage.En : ReportLanguage.Zh;
+            parsed.InvocationConfiguration.Output.WriteLine(new LocalizedText(MessageKey.GenerateSummary, result.Projects.Count, result.Bytes / 1e6, seconds, result.Bytes / 1e6 / seconds).Render(language));
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
 
     private static double Rate(double rate) =>
-        rate is >= 0 and <= 1 ? rate : throw new CliException($"--defect-rate: expected a number from 0 to 1, got {rate}");
+        rate is >= 0 and <= 1 ? rate : throw new CliException(MessageKey.DefectRateRange, rate);
 
     /// <summary>Most projects, workers per project and months one run generates (README; the generator's own limits).</summary>
     internal const int MaxProjects = 100_000, MaxWorkers = 1_000_000, MaxMonths = 240;
 
     private static int InRange(int value, string name, int max) =>
-        value is >= 1 && value <= max ? value : throw new CliException($"{name}: expected a number from 1 to {max}, got {value}");
+        value is >= 1 && value <= max ? value : throw new CliException(MessageKey.OptionRange, name, max, value);
 }

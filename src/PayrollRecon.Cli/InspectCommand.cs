@@ -15,74 +15,82 @@ internal static class InspectCommand
         var dir = new Argument<string>("project-dir") { Description = "Folder holding the project's input files." };
         var max = new Option<int>("--max-diagnostics") { Description = "Problems to show per file.", DefaultValueFactory = _ => 5 };
         var rows = new Option<int>("--rows") { Description = "Print the first N parsed rows of every file as JSON lines (ID and card numbers masked).", DefaultValueFactory = _ => 0 };
-        var command = new Command("inspect", "Read every input of a project folder and report, per file, what was detected (format, encoding, sheet, header row, preamble, footer, column binding, bank layout), rows read and rejected, and the first problems.") { dir, max, rows };
-        command.SetAction(parsed => Execute(parsed.GetRequiredValue(dir), parsed.GetValue(max), Console.Out, parsed.GetValue(rows)));
+        var lang = CommonOptions.NewLang();
+        var command = new Command("inspect", "Read every input of a project folder and report, per file, what was detected (format, encoding, sheet, header row, preamble, footer, column binding, bank layout), rows read and rejected, and the first problems.") { dir, max, rows, lang };
+        command.SetAction(parsed => Execute(parsed.GetRequiredValue(dir), parsed.GetValue(max), parsed.InvocationConfiguration.Output, parsed.GetValue(rows),
+            parsed.GetValue(lang) == "en" ? ReportLanguage.En : ReportLanguage.Zh));
         return command;
     }
 
-    internal static int Execute(string projectDir, int maxDiagnostics, TextWriter output, int rows = 0)
+    internal static int Execute(string projectDir, int maxDiagnostics, TextWriter output, int rows = 0, ReportLanguage language = ReportLanguage.En)
     {
-        if (!Directory.Exists(projectDir)) throw new CliException($"{projectDir}: no such project folder");
-        if (ProjectFolder.IsProject(projectDir))
-        {
-            // Validates project.json the same way check does; a bad file is the one-line error of exit code 2.
-            ProjectFolder.Load(projectDir);
-        }
+        string T(MessageKey key, params object?[] args) => new LocalizedText(key, args).Render(language);
+        if (!Directory.Exists(projectDir)) throw new CliException(MessageKey.NoSuchProjectFolder, projectDir);
+        // Validates project.json the same way check does; a bad file is the one-line error of exit code 2. Missing
+        // inputs are reported after what was found.
+        ProjectFolder.ReadSettings(projectDir, ProjectFolder.SettingsFile);
         bool anyRejected = false;
+        string? missing = ProjectFolder.IsProject(projectDir) ? null : ProjectFolder.SettingsFile;
         foreach (var kind in Enum.GetValues<InputKind>())
         {
             var path = ProjectFolder.Locate(projectDir, kind);
             if (path is null)
             {
-                output.WriteLine($"{InputInspector.DefaultFileName(kind)}: absent{(kind is InputKind.Workers or InputKind.Bank ? " (required)" : "")}");
+                bool required = kind is InputKind.Workers or InputKind.Bank;
+                if (required) missing ??= InputInspector.DefaultFileName(kind);
+                output.WriteLine(T(required ? MessageKey.InspectAbsentRequired : MessageKey.InspectAbsent, InputInspector.DefaultFileName(kind)));
                 continue;
             }
             var inspection = InputInspector.Inspect(path, kind, maxDiagnostics, rows);
             anyRejected |= inspection.Stats.RowsRejected > 0;
-            Write(output, Path.GetFileName(path), inspection);
+            Write(output, Path.GetFileName(path), inspection, language);
         }
+        // What was found is printed; a folder check cannot run on is still an error (exit 2), not a clean bill.
+        if (missing == ProjectFolder.SettingsFile) throw ProjectFolder.MissingSettings(projectDir);
+        if (missing is not null) throw new CliException(MessageKey.InspectMissingRequired, projectDir, missing);
         return anyRejected ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
     }
 
-    private static void Write(TextWriter output, string name, InputInspection inspection)
+    private static void Write(TextWriter output, string name, InputInspection inspection, ReportLanguage language)
     {
+        string T(MessageKey key, params object?[] args) => new LocalizedText(key, args).Render(language);
         var s = inspection.Stats;
-        string sheet = s.Sheet is { } sh ? $" (sheet '{Masked(sh)}')" : "";
-        output.WriteLine($"{name}: {EncodingName(s.Encoding)}{sheet}, {s.Bytes} bytes, {s.RowsRead} rows read, {s.RowsRejected} rejected");
-        string separator = s.Format == "csv" ? (inspection.Separator == '\t' ? ", tab-separated" : ", comma-separated") : "";
-        output.WriteLine($"  header on line {s.HeaderLine}{separator}; {s.PreambleRows} preamble rows, {s.FooterRows} footer rows skipped");
-        if (s.EncodingDecidedOnBytes > 0) output.WriteLine($"  encoding decided on the first {s.EncodingDecidedOnBytes} bytes");
-        if (s.Warning is { } warning) output.WriteLine($"  warning: {warning}");
+        string sheet = s.Sheet is { } sh ? T(MessageKey.InspectSheet, Masked(sh)) : "";
+        output.WriteLine(T(MessageKey.InspectFile, name, EncodingName(s.Encoding), sheet, s.Bytes, s.RowsRead, s.RowsRejected));
+        string separator = s.Format == "csv" ? T(inspection.Separator == '\t' ? MessageKey.InspectTabSeparated : MessageKey.InspectCommaSeparated) : "";
+        output.WriteLine(T(MessageKey.InspectHeader, s.HeaderLine, separator, s.PreambleRows, s.FooterRows));
+        if (s.EncodingDecidedOnBytes > 0) output.WriteLine(T(MessageKey.InspectEncodingDecided, s.EncodingDecidedOnBytes));
+        if (s.Warning is { } warning) output.WriteLine(T(MessageKey.InspectWarning, Masked(warning)));
         foreach (string p in inspection.Preamble.Where(static p => p.Length > 0))
         {
-            output.WriteLine($"  preamble: {Masked(p)}");
+            output.WriteLine(T(MessageKey.InspectPreamble, Masked(p)));
         }
-        if (inspection.PreambleAccount is { } account) output.WriteLine($"  statement account (preamble): {Masked(account)}");
+        if (inspection.PreambleAccount is { } account) output.WriteLine(T(MessageKey.InspectPreambleAccount, Masked(account)));
         if (inspection.PreamblePeriod is { } period)
         {
-            output.WriteLine($"  statement period (preamble): {Date(period.From)} to {Date(period.To)}");
+            output.WriteLine(T(MessageKey.InspectPreamblePeriod, Date(period.From), Date(period.To)));
         }
         if (inspection.BankLayout is { } layout)
         {
-            output.WriteLine($"  layout: {LayoutName(layout)}{(inspection.NewestFirst ? "; listed newest first (read in reverse, R40)" : "")}");
+            output.WriteLine(T(MessageKey.InspectLayout, T(LayoutName(layout)), inspection.NewestFirst ? T(MessageKey.InspectNewestFirst) : ""));
         }
         var bound = inspection.Columns.Where(static c => c.Column is not null).Select(static c => $"{Masked(c.Header)} → {c.Column}").ToList();
         var ignored = inspection.Columns.Where(static c => c.Column is null && c.Header.Length > 0).Select(static c => c.Header).ToList();
-        output.WriteLine($"  columns: {(bound.Count == 0 ? "(none)" : string.Join(", ", bound))}");
-        if (ignored.Count > 0) output.WriteLine($"  ignored: {string.Join(", ", ignored.Select(Masked))}");
-        foreach (var d in inspection.Diagnostics) output.WriteLine($"  {Masked(d.ToString())}");
-        if (s.RowsRejected > inspection.Diagnostics.Count) output.WriteLine($"  … and {s.RowsRejected - inspection.Diagnostics.Count} more");
+        output.WriteLine(T(MessageKey.InspectColumns, bound.Count == 0 ? T(MessageKey.InspectNoColumns) : string.Join(", ", bound)));
+        if (ignored.Count > 0) output.WriteLine(T(MessageKey.InspectIgnored, string.Join(", ", ignored.Select(Masked))));
+        foreach (var d in inspection.Diagnostics) output.WriteLine($"  {Masked(MessageCatalog.Line(d, language))}");
+        if (s.RowsRejected > inspection.Diagnostics.Count) output.WriteLine(T(MessageKey.InspectMore, s.RowsRejected - inspection.Diagnostics.Count));
         foreach (string row in inspection.Rows) output.WriteLine($"  {row}");
     }
 
     /// <summary>Input text for the terminal: ID and card numbers masked (inspect has no --no-mask), control characters shown as '?'.</summary>
     private static string Masked(string text) => PersonalData.FreeText(OutputText.ControlsShown(text), mask: true);
 
-    private static string LayoutName(BankLayout layout) => layout switch
+    private static MessageKey LayoutName(BankLayout layout) => layout switch
     {
-        BankLayout.DirectionAndAmount => "A (direction + amount)",
-        BankLayout.DebitCredit => "B (debit / credit columns)",
-        _ => "C (signed amount)",
+        BankLayout.DirectionAndAmount => MessageKey.InspectLayoutA,
+        BankLayout.DebitCredit => MessageKey.InspectLayoutB,
+        _ => MessageKey.InspectLayoutC,
     };
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

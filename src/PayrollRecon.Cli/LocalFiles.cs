@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Cli;
 
@@ -52,18 +53,18 @@ internal static unsafe partial class LocalFiles
     }
 
     /// <summary>How a kind of entry is named in messages: "a named pipe", "a folder", …</summary>
-    public static string Describe(EntryKind kind) => kind switch
+    public static LocalizedText Describe(EntryKind kind) => new(kind switch
     {
-        EntryKind.Directory => "a folder",
-        EntryKind.Fifo => "a named pipe",
-        EntryKind.CharacterDevice => "a character device",
-        EntryKind.BlockDevice => "a block device",
-        EntryKind.Socket => "a socket",
-        EntryKind.Link => "a link",
-        EntryKind.Missing => "missing",
-        EntryKind.Regular => "a regular file",
-        _ => "a special file",
-    };
+        EntryKind.Directory => MessageKey.KindFolder,
+        EntryKind.Fifo => MessageKey.KindNamedPipe,
+        EntryKind.CharacterDevice => MessageKey.KindCharacterDevice,
+        EntryKind.BlockDevice => MessageKey.KindBlockDevice,
+        EntryKind.Socket => MessageKey.KindSocket,
+        EntryKind.Link => MessageKey.KindLink,
+        EntryKind.Missing => MessageKey.KindMissing,
+        EntryKind.Regular => MessageKey.KindRegularFile,
+        _ => MessageKey.KindSpecialFile,
+    });
 
     /// <summary>The absolute path of <paramref name="path"/> with every link resolved, or null when it does not exist.</summary>
     /// <exception cref="IOException">When it cannot be resolved (a loop of links, no permission).</exception>

@@ -1,3 +1,5 @@
+using PayrollRecon.Reporting;
+
 namespace PayrollRecon.Cli;
 
 /// <summary>
@@ -35,7 +37,7 @@ internal sealed class OutputLock : IDisposable
             var kind = LocalFiles.KindOf(path, followLinks: false);
             if (kind == EntryKind.Link) File.Delete(path);
             else if (kind is not (EntryKind.Missing or EntryKind.Regular))
-                throw new CliException($"--out: '{shown}' holds {LocalFiles.Describe(kind)} named {BatchCommand.LockFileName}; remove it");
+                throw new CliException(MessageKey.LockHeldByOther, shown, LocalFiles.Describe(kind), BatchCommand.LockFileName);
             FileStream file;
             try
             {
@@ -43,11 +45,11 @@ internal sealed class OutputLock : IDisposable
             }
             catch (IOException e) when (HeldElsewhere(e))
             {
-                throw new CliException($"--out: '{shown}' is in use by another batch run (it holds {BatchCommand.LockFileName}); wait for that run to end or choose another folder");
+                throw new CliException(MessageKey.LockInUse, shown, BatchCommand.LockFileName);
             }
             if (LocalFiles.IsSameFile(file, path)) return new OutputLock(file, path);
             file.Dispose();
-            if (attempt == 100) throw new CliException($"--out: '{shown}': cannot lock {BatchCommand.LockFileName} (it keeps being replaced)");
+            if (attempt == 100) throw new CliException(MessageKey.LockReplaced, shown, BatchCommand.LockFileName);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PayrollRecon.Model;
+using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Cli;
 
@@ -20,34 +21,57 @@ internal static class Program
         InspectCommand.Create(),
     };
 
+    /// <summary>The commands, for the unknown-command message and its suggestion.</summary>
+    private static readonly string[] Commands = ["check", "batch", "generate", "inspect"];
+
     /// <summary>Parses and runs; every failure is one line on <paramref name="error"/> and exit code 2, never a stack trace.</summary>
-    internal static int Run(RootCommand root, string[] args, TextWriter error)
+    /// <remarks>Messages are in the language of <c>--lang</c> (Chinese unless <c>--lang en</c>).</remarks>
+    internal static int Run(RootCommand root, string[] args, TextWriter error, TextWriter? output = null)
     {
+        output ??= Console.Out;
+        var language = LanguageOf(args);
+        // Before the parser: it would take '--version' after a command for the project folder, and an unknown
+        // command for a missing one.
+        if (WantsVersion(args))
+        {
+            output.WriteLine($"payrollrecon {Version}");
+            return ExitCodes.Ok;
+        }
+        if (args.Length == 0 || (!args[0].StartsWith('-') && !Commands.Contains(args[0], StringComparer.Ordinal)))
+        {
+            var text = args.Length == 0 ? new LocalizedText(MessageKey.NoCommand)
+                : Suggest(args[0]) is { } near ? new LocalizedText(MessageKey.UnknownCommandSuggest, args[0], near)
+                : new LocalizedText(MessageKey.UnknownCommand, args[0]);
+            error.WriteLine($"payrollrecon: {OneLine(text.Render(language))}");
+            return ExitCodes.BadInput;
+        }
         var parsed = root.Parse(args);
         bool mask = !args.Contains("--no-mask");
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"payrollrecon: {ErrorText(parsed.Errors[0].Message, mask)} (see 'payrollrecon --help')");
+            error.WriteLine($"payrollrecon: {new LocalizedText(MessageKey.SeeHelp, ErrorText(parsed.Errors[0].Message, mask)).Render(language)}");
             return ExitCodes.BadInput;
         }
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error });
+            int exit = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error, Output = output });
+            if (parsed.Action is System.CommandLine.Help.HelpAction) output.Write(HelpText.Epilogue(parsed.CommandResult.Command.Name));
+            return exit;
         }
         catch (Exception e) when (e is PayrollDataException or CliException)
         {
             // A row's bad value may be an ID or card number (a shifted column): masked like every output, unless --no-mask.
-            error.WriteLine($"payrollrecon: {ErrorText(e.Message, mask)}");
+            error.WriteLine($"payrollrecon: {ErrorText(Localized(e, language), mask)}");
             return ExitCodes.BadInput;
         }
         catch (OverflowException)
         {
-            error.WriteLine($"payrollrecon: {OverflowMessage}");
+            error.WriteLine($"payrollrecon: {MessageCatalog.Template(MessageKey.Overflow, language)}");
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine("payrollrecon: cancelled");
+            error.WriteLine($"payrollrecon: {MessageCatalog.Template(MessageKey.Cancelled, language)}");
             return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -57,13 +81,94 @@ internal static class Program
         }
         catch (Exception e)
         {
-            error.WriteLine($"payrollrecon: internal error ({e.GetType().Name}): {ErrorText(e.Message, mask)}");
+            error.WriteLine($"payrollrecon: {new LocalizedText(MessageKey.InternalError, e.GetType().Name, ErrorText(e.Message, mask)).Render(language)}");
             return ExitCodes.InternalError;
         }
     }
 
-    /// <summary>The one line for a checked overflow of money arithmetic.</summary>
-    internal const string OverflowMessage = "an amount or a sum of amounts is too large to hold exactly (over 92 233 720 368 547 758.07 yuan)";
+    /// <summary>The message of an error of the input or of the command line in <paramref name="language"/>; other
+    /// exceptions (the operating system's) as they come.</summary>
+    internal static string Localized(Exception e, ReportLanguage language) => e switch
+    {
+        CliException cli => cli.Text.Render(language),
+        PayrollDataException data => data.Localized(language),
+        _ => e.Message,
+    };
+
+    /// <summary>The language of messages: <c>--lang en</c> (or <c>--lang=en</c>) gives English, anything else Chinese (the default).</summary>
+    internal static ReportLanguage LanguageOf(string[] args)
+    {
+        var language = ReportLanguage.Zh;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--") break;
+            string? value = args[i] == "--lang" && i + 1 < args.Length ? args[i + 1]
+                : args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal) ? args[i][7..]
+                : null;
+            if (value is not null) language = value == "en" ? ReportLanguage.En : ReportLanguage.Zh;
+        }
+        return language;
+    }
+
+    private static bool WantsVersion(string[] args)
+    {
+        foreach (string a in args)
+        {
+            if (a == "--") return false;
+            if (a == "--version") return true;
+        }
+        return false;
+    }
+
+    /// <summary>The tool's version, e.g. <c>0.1.0</c> (without the source revision a build may append).</summary>
+    internal static string Version
+    {
+        get
+        {
+            var assembly = typeof(Program).Assembly;
+            string version = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion
+                ?? assembly.GetName().Version?.ToString() ?? "?";
+            int plus = version.IndexOf('+');
+            return plus < 0 ? version : version[..plus];
+        }
+    }
+
+    /// <summary>The command a mistyped one was probably meant to be: a prefix of it, or at most two edits away.</summary>
+    internal static string? Suggest(string typed)
+    {
+        string lower = typed.ToLowerInvariant();
+        string? best = null;
+        int bestDistance = 3;
+        foreach (string command in Commands)
+        {
+            if (lower.Length >= 2 && command.StartsWith(lower, StringComparison.Ordinal)) return command;
+            int d = Distance(lower, command);
+            if (d < bestDistance)
+            {
+                best = command;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Damerau–Levenshtein distance (optimal string alignment): a swap of two letters is one edit.</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+        return d[a.Length, b.Length];
+    }
 
     /// <summary>A message for stderr or the portfolio: one line, with ID and card numbers masked unless <paramref name="mask"/> is off.</summary>
     internal static string ErrorText(string message, bool mask) => Reporting.PersonalData.FreeText(OneLine(message), mask);
@@ -83,5 +188,14 @@ internal static class ExitCodes
     public const int Cancelled = 130;
 }
 
-/// <summary>A usage or input problem detected by the command-line layer (one line, exit code 2).</summary>
-internal sealed class CliException(string message) : Exception(message);
+/// <summary>A usage or input problem detected by the command-line layer (one line, exit code 2), as a message of the catalogue.</summary>
+internal sealed class CliException(MessageKey key, params object?[] args) : Exception(new LocalizedText(key, args).ToString())
+{
+    /// <summary>A message not yet in the catalogue: shown as written (English) whatever the language of the run.</summary>
+    public CliException(string message) : this(MessageKey.Untranslated, message)
+    {
+    }
+
+    /// <summary>The message, to be told in the language of the run.</summary>
+    public LocalizedText Text { get; } = new(key, args);
+}

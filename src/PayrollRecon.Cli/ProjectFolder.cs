@@ -1,6 +1,7 @@
 using PayrollRecon.Model;
 using PayrollRecon.Project;
 using PayrollRecon.Reading;
+using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Cli;
 
@@ -50,19 +51,19 @@ internal static class ProjectFolder
             if (kind == EntryKind.Link)
             {
                 var target = LocalFiles.KindOf(path, followLinks: true);
-                if (target == EntryKind.Missing) throw new CliException($"{name}: a link to nothing (its target does not exist)");
-                if (target != EntryKind.Regular) throw new CliException($"{name}: not a regular file (a link to {LocalFiles.Describe(target)})");
+                if (target == EntryKind.Missing) throw new CliException(MessageKey.LinkToNothing, name);
+                if (target != EntryKind.Regular) throw new CliException(MessageKey.NotRegularLink, name, LocalFiles.Describe(target));
                 string folder = LocalFiles.RealPath(dir) ?? Path.GetFullPath(dir);
                 if (LocalFiles.RealPath(path) is not { } real || !LocalFiles.IsInside(real, folder))
-                    throw new CliException($"{name}: a link to a file outside the project folder (not read)");
+                    throw new CliException(MessageKey.LinkOutside, name);
                 return path;
             }
-            if (kind != EntryKind.Regular) throw new CliException($"{name}: not a regular file ({LocalFiles.Describe(kind)})");
+            if (kind != EntryKind.Regular) throw new CliException(MessageKey.NotRegularFile, name, LocalFiles.Describe(kind));
             return path;
         }
         catch (IOException e)
         {
-            throw new CliException($"{name}: cannot be examined ({e.Message})");
+            throw new CliException(MessageKey.CannotExamine, name, e.Message);
         }
     }
 
@@ -82,8 +83,33 @@ internal static class ProjectFolder
     /// <summary>Reads <c>project.json</c> and locates the inputs; a missing required file or bad settings throw with one line.</summary>
     public static CheckInputs Load(string dir)
     {
-        if (!Directory.Exists(dir)) throw new CliException($"{dir}: no such project folder");
-        return Inputs(dir, ReadSettings(dir, SettingsFile) ?? throw new CliException($"{dir}: missing required file '{SettingsFile}'"), dir);
+        if (!Directory.Exists(dir)) throw new CliException(MessageKey.NoSuchProjectFolder, dir);
+        return Inputs(dir, ReadSettings(dir, SettingsFile) ?? throw MissingSettings(dir), dir);
+    }
+
+    /// <summary>The error for a folder without <c>project.json</c>; when folders below it hold projects, it says to run <c>batch</c>.</summary>
+    public static CliException MissingSettings(string dir)
+    {
+        var below = ProjectsBelow(dir);
+        if (below.Count == 0) return new CliException(MessageKey.MissingRequiredFile, dir, SettingsFile);
+        return new CliException(MessageKey.MissingSettingsHoldsProjects, dir, below.Count, below[0]);
+    }
+
+    /// <summary>The folders below <paramref name="dir"/> (four levels at most, links not followed) that hold a project.json,
+    /// relative and in order.</summary>
+    private static List<string> ProjectsBelow(string dir)
+    {
+        try
+        {
+            var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 4, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+            return Directory.EnumerateFiles(dir, SettingsFile, options)
+                .Select(f => Path.GetRelativePath(dir, Path.GetDirectoryName(f)!).Replace('\\', '/'))
+                .Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     /// <summary>The settings of the project in <paramref name="dir"/>, or null when it has no <c>project.json</c>;
@@ -104,7 +130,7 @@ internal static class ProjectFolder
         InputSource? Optional(InputKind kind) => Locate(dir, kind) is { } path ? InputSource.FromFile(path) : null;
 
         InputSource Required(InputKind kind) =>
-            Optional(kind) ?? throw new CliException($"{label}: missing required file '{InputInspector.DefaultFileName(kind)}'");
+            Optional(kind) ?? throw new CliException(MessageKey.MissingRequiredFile, label, InputInspector.DefaultFileName(kind));
 
         return new CheckInputs
         {

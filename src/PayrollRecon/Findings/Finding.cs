@@ -52,4 +52,13 @@ public sealed record Finding
     public bool FixNotConfirmed { get; init; }
     /// <summary>The evidence part of the id (SPEC §7 anchor), without line numbers.</summary>
     internal string Anchor { get; init; } = "";
+    /// <summary>For a <c>DATA_ERROR</c>: the unreadable row, whose structured reason the message is told from.</summary>
+    public Diagnostic? Diagnostic { get; init; }
+    /// <summary>The unreadable row (a <c>DATA_ERROR</c>'s source, e.g. <c>bank.csv:41</c>) this finding may follow from; null when none.</summary>
+    /// <remarks>
+    /// Set when a row of the bank statement could not be read and could have changed this finding: the break in the
+    /// balance chain just after it, and the labour-fund and wage findings whose dates the missing line may fall
+    /// within (its date lies between those of the readable lines around it). The first such row is named.
+    /// </remarks>
+    public string? CausedBy { get; init; }
 }

@@ -17,9 +17,22 @@ public sealed record Diagnostic(string File, long Line, string? Column, string M
     /// <summary>True for the one diagnostic that counts the rows past the listing cap (not about one row).</summary>
     internal bool CountsUnlistedRows { get; init; }
 
-    /// <summary>Diagnostics are equal when they say the same of the same place; the row hash is derived data and not compared.</summary>
+    /// <summary>Why the row could not be read (the key by which the message is told in another language).</summary>
+    public DiagnosticReason Reason { get; init; }
+
+    /// <summary>The bad value as quoted in the message (cut to 64 characters), when the reason concerns one.</summary>
+    public string? Value { get; init; }
+
+    /// <summary>The number the message states first: the header's field count, the longest record in bytes, the rows counted.</summary>
+    internal long Expected { get; init; }
+
+    /// <summary>The number the message states second: the row's field count, the most rows a file lists.</summary>
+    internal long Found { get; init; }
+
+    /// <summary>Equal when file, line, column and message are (and both count unlisted rows or neither does): the reason
+    /// and its values are that message in structured form, and the row hash is derived data.</summary>
     public bool Equals(Diagnostic? other) =>
-        other is not null && File == other.File && Line == other.Line && Column == other.Column && Message == other.Message
+        other is not null && Line == other.Line && File == other.File && Column == other.Column && Message == other.Message
         && CountsUnlistedRows == other.CountsUnlistedRows;
 
     /// <inheritdoc/>

@@ -26,4 +26,11 @@ public sealed class PayrollDataException : FormatException
 
     /// <summary>The row diagnostic when this is a row-level error.</summary>
     public Diagnostic? Diagnostic { get; }
+
+    /// <summary>The file-level message in structured form, to be told in either language; null when only <see cref="Exception.Message"/> says it.</summary>
+    internal Reporting.LocalizedText? Text { get; init; }
+
+    /// <summary>The message in <paramref name="language"/>: a row's diagnostic or a file-level message from the catalogue, else the English message.</summary>
+    internal string Localized(Reporting.ReportLanguage language) =>
+        Diagnostic is { } d ? Reporting.MessageCatalog.Line(d, language) : Text?.Render(language) ?? Message;
 }

@@ -69,9 +69,9 @@ public sealed class AttendanceReader : InputReader<AttendanceRow>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool RejectPunch(long line, ReadOnlySpan<byte> id, ReadOnlySpan<byte> t, ReadOnlySpan<byte> dir)
     {
-        if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, "missing value");
-        if (t.IsEmpty) return Reject(line, TimeColumn.Name, "missing value");
-        if (!DateParser.TryParseDateTime(t, out _)) return RejectValue(line, TimeColumn.Name, "invalid date-time", t);
-        return RejectValue(line, DirectionColumn.Name, "unknown direction", dir);
+        if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, DiagnosticReason.MissingValue);
+        if (t.IsEmpty) return Reject(line, TimeColumn.Name, DiagnosticReason.MissingValue);
+        if (!DateParser.TryParseDateTime(t, out _)) return RejectValue(line, TimeColumn.Name, DiagnosticReason.InvalidDateTime, t);
+        return RejectValue(line, DirectionColumn.Name, DiagnosticReason.UnknownDirection, dir);
     }
 }

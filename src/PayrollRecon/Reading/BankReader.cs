@@ -152,7 +152,8 @@ public sealed class BankReader : InputReader<BankRow>
         }
         if (PreambleAccount is { } stated && _expectedAccount is { } expected && !PreambleFacts.AccountAgrees(stated, expected))
         {
-            throw FileError($"statement of account {Reporting.OutputText.ControlsShown(stated)}, not the project's account {expected} (project.json 'account')");
+            // The values as read: whoever shows the message masks them (the CLI unless --no-mask).
+            throw FileError(Reporting.MessageKey.StatementOfOtherAccount, Reporting.OutputText.ControlsShown(stated), expected);
         }
     }
 
@@ -160,7 +161,7 @@ public sealed class BankReader : InputReader<BankRow>
     {
         if (_layout == BankLayout.SignedAmount && _countedLines > 0 && !_negativeSeen)
         {
-            throw FileError("no direction column (借贷, 收支 …), no debit/credit columns and no negative amounts: money out cannot be told from money in");
+            throw FileError(Reporting.MessageKey.NoDirection);
         }
     }
 
@@ -172,7 +173,7 @@ public sealed class BankReader : InputReader<BankRow>
             if (!TokenParser.TryParseBankStatus(st, out BankLineStatus status))
             {
                 row = default;
-                return RejectValue(r.Line, StatusColumn.Name, "unknown status", st);
+                return RejectValue(r.Line, StatusColumn.Name, DiagnosticReason.UnknownStatus, st);
             }
             if (status != BankLineStatus.Succeeded) return Excluded(in r, status, out row);
         }
@@ -305,20 +306,20 @@ public sealed class BankReader : InputReader<BankRow>
         if (_date >= 0)
         {
             ReadOnlySpan<byte> d = Field(r, _date);
-            if (d.IsEmpty) return Reject(line, DateColumn.Name, "missing value");
-            if (!DateParser.TryParseDateOrDateTime(d, out date, out timeOfDay)) return RejectValue(line, DateColumn.Name, "invalid date", d);
+            if (d.IsEmpty) return Reject(line, DateColumn.Name, DiagnosticReason.MissingValue);
+            if (!DateParser.TryParseDateOrDateTime(d, out date, out timeOfDay)) return RejectValue(line, DateColumn.Name, DiagnosticReason.InvalidDate, d);
             ReadOnlySpan<byte> t = Optional(r, _time);
             if (!t.IsEmpty)
             {
-                if (!TryTimeOfDay(t, out TimeOnly? clock)) return RejectValue(line, TimeColumn.Name, "invalid time", t);
+                if (!TryTimeOfDay(t, out TimeOnly? clock)) return RejectValue(line, TimeColumn.Name, DiagnosticReason.InvalidTime, t);
                 timeOfDay = clock;
             }
         }
         else
         {
             ReadOnlySpan<byte> t = Field(r, _time);
-            if (t.IsEmpty) return Reject(line, TimeColumn.Name, "missing value");
-            if (!DateParser.TryParseDateOrDateTime(t, out date, out timeOfDay)) return RejectValue(line, TimeColumn.Name, "invalid date-time", t);
+            if (t.IsEmpty) return Reject(line, TimeColumn.Name, DiagnosticReason.MissingValue);
+            if (!DateParser.TryParseDateOrDateTime(t, out date, out timeOfDay)) return RejectValue(line, TimeColumn.Name, DiagnosticReason.InvalidDateTime, t);
         }
 
         switch (_layout)
@@ -326,11 +327,11 @@ public sealed class BankReader : InputReader<BankRow>
             case BankLayout.DirectionAndAmount:
             {
                 ReadOnlySpan<byte> dir = Field(r, _direction);
-                if (dir.IsEmpty) return Reject(line, DirectionColumn.Name, "missing value");
-                if (!TokenParser.TryParseBankDirection(dir, out direction)) return RejectValue(line, DirectionColumn.Name, "unknown direction", dir);
+                if (dir.IsEmpty) return Reject(line, DirectionColumn.Name, DiagnosticReason.MissingValue);
+                if (!TokenParser.TryParseBankDirection(dir, out direction)) return RejectValue(line, DirectionColumn.Name, DiagnosticReason.UnknownDirection, dir);
                 ReadOnlySpan<byte> a = Field(r, _amount);
                 if (!TryAmount(a, line, AmountColumn, out amount)) return false;
-                if (amount.Fen < 0) return RejectValue(line, AmountColumn.Name, "negative amount", a);
+                if (amount.Fen < 0) return RejectValue(line, AmountColumn.Name, DiagnosticReason.NegativeAmount, a);
                 break;
             }
             case BankLayout.DebitCredit:
@@ -338,7 +339,7 @@ public sealed class BankReader : InputReader<BankRow>
                 if (!TryOptionalNonNegative(Optional(r, _debit), line, DebitColumn, out Money debit)) return false;
                 if (!TryOptionalNonNegative(Optional(r, _credit), line, CreditColumn, out Money credit)) return false;
                 // R6, R41: at most one of the two; both zero or empty is a zero line.
-                if (debit.Fen != 0 && credit.Fen != 0) return Reject(line, DebitColumn.Name, "both debit and credit are non-zero");
+                if (debit.Fen != 0 && credit.Fen != 0) return Reject(line, DebitColumn.Name, DiagnosticReason.DebitAndCredit);
                 direction = debit.Fen != 0 ? BankDirection.Debit : BankDirection.Credit;
                 amount = debit.Fen != 0 ? debit : credit;
                 break;
@@ -347,7 +348,7 @@ public sealed class BankReader : InputReader<BankRow>
             {
                 ReadOnlySpan<byte> a = Field(r, _amount);
                 if (!TryAmount(a, line, AmountColumn, out Money signed)) return false;
-                if (signed.Fen == long.MinValue) return RejectValue(line, AmountColumn.Name, "invalid amount", a);
+                if (signed.Fen == long.MinValue) return RejectValue(line, AmountColumn.Name, DiagnosticReason.InvalidAmount, a);
                 if (signed.Fen < 0) _negativeSeen = true;
                 direction = signed.Fen < 0 ? BankDirection.Debit : BankDirection.Credit;
                 amount = signed.Fen < 0 ? -signed : signed;
@@ -358,7 +359,7 @@ public sealed class BankReader : InputReader<BankRow>
         ReadOnlySpan<byte> b = Optional(r, _balance);
         if (!b.IsEmpty)
         {
-            if (!MoneyParser.TryParse(b, out Money parsed)) return RejectValue(line, BalanceColumn.Name, "invalid amount", b);
+            if (!MoneyParser.TryParse(b, out Money parsed)) return RejectValue(line, BalanceColumn.Name, DiagnosticReason.InvalidAmount, b);
             balance = parsed;
         }
         return true;
@@ -368,8 +369,8 @@ public sealed class BankReader : InputReader<BankRow>
     private bool TryAmount(ReadOnlySpan<byte> value, long line, ColumnSpec column, out Money amount)
     {
         amount = default;
-        if (value.IsEmpty) return Reject(line, column.Name, "missing value");
-        if (!MoneyParser.TryParse(value, out amount)) return RejectValue(line, column.Name, "invalid amount", value);
+        if (value.IsEmpty) return Reject(line, column.Name, DiagnosticReason.MissingValue);
+        if (!MoneyParser.TryParse(value, out amount)) return RejectValue(line, column.Name, DiagnosticReason.InvalidAmount, value);
         return true;
     }
 
@@ -377,8 +378,8 @@ public sealed class BankReader : InputReader<BankRow>
     {
         amount = Money.Zero;
         if (value.IsEmpty) return true;
-        if (!MoneyParser.TryParse(value, out amount)) return RejectValue(line, column.Name, "invalid amount", value);
-        if (amount.Fen < 0) return RejectValue(line, column.Name, "negative amount", value);
+        if (!MoneyParser.TryParse(value, out amount)) return RejectValue(line, column.Name, DiagnosticReason.InvalidAmount, value);
+        if (amount.Fen < 0) return RejectValue(line, column.Name, DiagnosticReason.NegativeAmount, value);
         return true;
     }
 }

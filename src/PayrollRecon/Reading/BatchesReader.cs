@@ -63,13 +63,13 @@ public sealed class BatchesReader : InputReader<BatchRow>
         row = default;
         long line = r.Line;
         ReadOnlySpan<byte> batch = Field(r, _batchId);
-        if (batch.IsEmpty) return Reject(line, BatchIdColumn.Name, "missing value");
+        if (batch.IsEmpty) return Reject(line, BatchIdColumn.Name, DiagnosticReason.MissingValue);
         ReadOnlySpan<byte> a = Field(r, _amount);
-        if (a.IsEmpty) return Reject(line, AmountColumn.Name, "missing value");
-        if (!MoneyParser.TryParse(a, out Money amount)) return RejectValue(line, AmountColumn.Name, "invalid amount", a);
-        if (amount.Fen < 0) return RejectValue(line, AmountColumn.Name, "negative amount", a);
+        if (a.IsEmpty) return Reject(line, AmountColumn.Name, DiagnosticReason.MissingValue);
+        if (!MoneyParser.TryParse(a, out Money amount)) return RejectValue(line, AmountColumn.Name, DiagnosticReason.InvalidAmount, a);
+        if (amount.Fen < 0) return RejectValue(line, AmountColumn.Name, DiagnosticReason.NegativeAmount, a);
         ReadOnlySpan<byte> s = Optional(r, _status);
-        if (!TokenParser.TryParseBatchStatus(s, out BatchStatus status)) return RejectValue(line, StatusColumn.Name, "unknown status", s);
+        if (!TokenParser.TryParseBatchStatus(s, out BatchStatus status)) return RejectValue(line, StatusColumn.Name, DiagnosticReason.UnknownStatus, s);
         row = new BatchRow
         {
             Line = line,

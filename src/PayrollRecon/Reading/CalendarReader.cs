@@ -51,11 +51,11 @@ public sealed class CalendarReader : InputReader<CalendarRow>
         row = default;
         long line = r.Line;
         ReadOnlySpan<byte> d = Field(r, _date);
-        if (d.IsEmpty) return Reject(line, DateColumn.Name, "missing value");
-        if (!DateParser.TryParseDate(d, out DateOnly date)) return RejectValue(line, DateColumn.Name, "invalid date", d);
+        if (d.IsEmpty) return Reject(line, DateColumn.Name, DiagnosticReason.MissingValue);
+        if (!DateParser.TryParseDate(d, out DateOnly date)) return RejectValue(line, DateColumn.Name, DiagnosticReason.InvalidDate, d);
         ReadOnlySpan<byte> k = Field(r, _kind);
-        if (k.IsEmpty) return Reject(line, KindColumn.Name, "missing value");
-        if (!TokenParser.TryParseCalendarKind(k, out CalendarKind kind)) return RejectValue(line, KindColumn.Name, "unknown kind", k);
+        if (k.IsEmpty) return Reject(line, KindColumn.Name, DiagnosticReason.MissingValue);
+        if (!TokenParser.TryParseCalendarKind(k, out CalendarKind kind)) return RejectValue(line, KindColumn.Name, DiagnosticReason.UnknownKind, k);
         row = new CalendarRow { Line = line, Date = date, Kind = kind };
         return true;
     }

@@ -154,8 +154,9 @@ internal sealed class HeaderMap
     /// <summary>The file-level error when no record of the first ones was a header: names this (best) candidate and what it lacks.</summary>
     public PayrollDataException Unbound()
     {
-        string what = _missing.Count == 1 ? "column" : "columns";
-        return new(_file, $"{_file}: missing required {what} {string.Join(", ", _missing)} (found on line {Line}: {Shown()})");
+        var text = new Reporting.LocalizedText(_missing.Count == 1 ? Reporting.MessageKey.MissingColumn : Reporting.MessageKey.MissingColumns,
+            _file, string.Join(", ", _missing), Line, Shown());
+        return new(_file, text.ToString()) { Text = text };
     }
 
     /// <summary>The header as a short list for messages: a cell of binary junk never reaches stderr; ID and card numbers

@@ -138,8 +138,12 @@ public abstract class InputReader : IDisposable
     /// <summary>The key columns of R35: a record with all of them empty and a footer word in any field is a footer row.</summary>
     private protected void SetFooterKeys(params int[] indexes) => _footerKeys = [.. indexes.Where(static i => i >= 0)];
 
-    /// <summary>A file-level error of this reader's file.</summary>
-    private protected PayrollDataException FileError(string message) => new(FileName, $"{FileName}: {message}");
+    /// <summary>A file-level error of this reader's file from the message catalogue; the file name is the first value.</summary>
+    private protected PayrollDataException FileError(Reporting.MessageKey key, params object?[] values)
+    {
+        var text = new Reporting.LocalizedText(key, [FileName, .. values]);
+        return new(FileName, text.ToString()) { Text = text };
+    }
 
     /// <summary>Whether a row of cells (a workbook row) would be this kind's header: used to pick the worksheet (R32, R33).</summary>
     private protected static Func<IReadOnlyList<string>, bool> HeaderProbe(Func<CsvReader, InputReader> create) =>
@@ -191,7 +195,12 @@ public abstract class InputReader : IDisposable
 
     /// <summary>Records an unreadable row: a diagnostic in lenient mode, an exception in strict mode. Always returns false.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private protected bool Reject(long line, string? column, string message)
+    private protected bool Reject(long line, string? column, DiagnosticReason reason) =>
+        RejectRow(line, column, reason, null, 0, 0);
+
+    /// <summary>Records an unreadable row for <paramref name="reason"/> with its values; see <see cref="Reject"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool RejectRow(long line, string? column, DiagnosticReason reason, string? value, long expected, long found)
     {
         _rowsRejected++;
         if (!_strict && _listed >= MaxListedDiagnostics)
@@ -200,8 +209,15 @@ public abstract class InputReader : IDisposable
             if (_unlisted++ == 0) _firstUnlistedLine = line;
             return false;
         }
-        if (_strict) throw new PayrollDataException(new Diagnostic(FileName, line, column, message));
-        var diagnostic = new Diagnostic(FileName, line, column, message) { RowSha256 = _csv.ServedRecordSha256() };
+        var diagnostic = new Diagnostic(FileName, line, column, Reporting.MessageCatalog.EnglishReason(reason, value, expected, found))
+        {
+            Reason = reason,
+            Value = value,
+            Expected = expected,
+            Found = found,
+            RowSha256 = _strict ? null : _csv.ServedRecordSha256(),
+        };
+        if (_strict) throw new PayrollDataException(diagnostic);
         _listed++;
         _sink.Add(diagnostic);
         return false;
@@ -212,8 +228,11 @@ public abstract class InputReader : IDisposable
     {
         if (_unlisted == 0) return;
         _sink.Add(new Diagnostic(FileName, _firstUnlistedLine, null,
-            $"{_unlisted} more unreadable rows from this line on are counted, not listed (only the first {MaxListedDiagnostics} of a file are)")
+            Reporting.MessageCatalog.EnglishReason(DiagnosticReason.MoreUnreadableRows, null, _unlisted, MaxListedDiagnostics))
         {
+            Reason = DiagnosticReason.MoreUnreadableRows,
+            Expected = _unlisted,
+            Found = MaxListedDiagnostics,
             CountsUnlistedRows = true,
         });
         _unlisted = 0;
@@ -222,8 +241,8 @@ public abstract class InputReader : IDisposable
     /// <summary>Rejects a row for a bad value with the message <c>{problem} '{value}'</c>, e.g. <c>invalid amount '12.3.4'</c>.</summary>
     /// <remarks>Kept out of line so the message building stays off the typed readers' hot paths.</remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private protected bool RejectValue(long line, string column, string problem, ReadOnlySpan<byte> value) =>
-        Reject(line, column, $"{problem} '{Raw(value)}'");
+    private protected bool RejectValue(long line, string column, DiagnosticReason reason, ReadOnlySpan<byte> value) =>
+        RejectRow(line, column, reason, Raw(value), 0, 0);
 
     /// <summary>A raw field value for a message (only built for bad rows).</summary>
     private protected static string Raw(ReadOnlySpan<byte> value)
@@ -260,7 +279,7 @@ public abstract class InputReader : IDisposable
         else
         {
             (_preamble ??= []).Add("");
-            _firstSearchError ??= new Diagnostic(FileName, row.Line, null, _csv.DescribeError(row.Error));
+            _firstSearchError ??= RowError(in row);
         }
         if (_searched >= HeaderSearchRecords) throw NoHeader();
     }
@@ -269,7 +288,7 @@ public abstract class InputReader : IDisposable
     private PayrollDataException NoHeader()
     {
         if (_firstSearchError is { } error && (_bestCandidate is null || _bestCandidate.BoundCount == 0)) return new PayrollDataException(error);
-        return _bestCandidate?.Unbound() ?? new PayrollDataException(FileName, $"{FileName}: no header row");
+        return _bestCandidate?.Unbound() ?? FileError(Reporting.MessageKey.NoHeaderRow);
     }
 
     private static string PreambleText(in CsvRow row)
@@ -334,9 +353,38 @@ public abstract class InputReader : IDisposable
 
     private void RejectRecord(in CsvRow row)
     {
-        if (row.Error is CsvRowError.InvalidUtf8 or CsvRowError.InvalidGb18030) Reject(row.Line, ColumnName(_csv.ErrorField), _csv.DescribeError(row.Error));
-        else if (row.Error != CsvRowError.None) Reject(row.Line, null, _csv.DescribeError(row.Error));
-        else Reject(row.Line, null, $"expected {_headerFieldCount} fields, found {row.FieldCount}");
+        if (row.Error is CsvRowError.InvalidUtf8 or CsvRowError.InvalidGb18030)
+        {
+            // The decided encoding is broken inside one field: that column is cited.
+            var reason = row.Error == CsvRowError.InvalidUtf8 ? DiagnosticReason.InvalidUtf8 : DiagnosticReason.InvalidGb18030;
+            RejectRow(row.Line, ColumnName(_csv.ErrorField), reason, null, 0, 0);
+        }
+        else if (row.Error != CsvRowError.None)
+        {
+            var error = RowError(in row);
+            RejectRow(row.Line, null, error.Reason, null, error.Expected, 0);
+        }
+        else
+        {
+            RejectRow(row.Line, null, DiagnosticReason.FieldCount, null, _headerFieldCount, row.FieldCount);
+        }
+    }
+
+    /// <summary>The diagnostic of a record the CSV core could not split.</summary>
+    private Diagnostic RowError(in CsvRow row)
+    {
+        var (reason, bytes) = row.Error switch
+        {
+            CsvRowError.LineTooLong => (DiagnosticReason.LineTooLong, (long)_csv.MaxRecordBytes),
+            CsvRowError.UnterminatedQuote => (DiagnosticReason.UnterminatedQuote, 0L),
+            CsvRowError.InvalidUtf8 => (DiagnosticReason.InvalidUtf8, 0L),
+            CsvRowError.InvalidGb18030 => (DiagnosticReason.InvalidGb18030, 0L),
+            CsvRowError.StrayQuote => (DiagnosticReason.StrayQuote, 0L),
+            CsvRowError.TooManyFields => (DiagnosticReason.TooManyFields, (long)CsvReader.MaxFieldsPerRecord),
+            _ => (DiagnosticReason.Other, 0L),
+        };
+        if (reason == DiagnosticReason.Other) return new Diagnostic(FileName, row.Line, null, _csv.DescribeError(row.Error));
+        return new Diagnostic(FileName, row.Line, null, Reporting.MessageCatalog.EnglishReason(reason, null, bytes, 0)) { Reason = reason, Expected = bytes };
     }
 
     /// <summary>The column a field of the header binds (its canonical name), else the header as written; null past the header.</summary>

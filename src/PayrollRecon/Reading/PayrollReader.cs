@@ -66,22 +66,22 @@ public sealed class PayrollReader : InputReader<PayrollRow>
         row = default;
         long line = r.Line;
         ReadOnlySpan<byte> id = Field(r, _idNumber);
-        if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, "missing value");
+        if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, DiagnosticReason.MissingValue);
         ReadOnlySpan<byte> p = Field(r, _period);
-        if (p.IsEmpty) return Reject(line, PeriodColumn.Name, "missing value");
-        if (!DateParser.TryParsePeriod(p, out YearMonth period)) return RejectValue(line, PeriodColumn.Name, "invalid period", p);
+        if (p.IsEmpty) return Reject(line, PeriodColumn.Name, DiagnosticReason.MissingValue);
+        if (!DateParser.TryParsePeriod(p, out YearMonth period)) return RejectValue(line, PeriodColumn.Name, DiagnosticReason.InvalidPeriod, p);
         int? days = null;
         ReadOnlySpan<byte> d = Optional(r, _days);
         if (!d.IsEmpty)
         {
-            if (!TokenParser.TryParseInt(d, out int parsedDays)) return RejectValue(line, DaysColumn.Name, "invalid number", d);
+            if (!TokenParser.TryParseInt(d, out int parsedDays)) return RejectValue(line, DaysColumn.Name, DiagnosticReason.InvalidNumber, d);
             days = parsedDays;
         }
         long? hours = null;
         ReadOnlySpan<byte> h = Optional(r, _hours);
         if (!h.IsEmpty)
         {
-            if (!TokenParser.TryParseHundredths(h, out long parsedHours)) return RejectValue(line, HoursColumn.Name, "invalid number", h);
+            if (!TokenParser.TryParseHundredths(h, out long parsedHours)) return RejectValue(line, HoursColumn.Name, DiagnosticReason.InvalidNumber, h);
             hours = parsedHours;
         }
         if (!TryMoney(Field(r, _gross), line, GrossColumn, required: true, out Money gross)) return false;
@@ -104,8 +104,8 @@ public sealed class PayrollReader : InputReader<PayrollRow>
     private bool TryMoney(ReadOnlySpan<byte> value, long line, ColumnSpec column, bool required, out Money amount)
     {
         amount = Money.Zero;
-        if (value.IsEmpty) return !required || Reject(line, column.Name, "missing value");
-        if (!MoneyParser.TryParse(value, out amount)) return RejectValue(line, column.Name, "invalid amount", value);
+        if (value.IsEmpty) return !required || Reject(line, column.Name, DiagnosticReason.MissingValue);
+        if (!MoneyParser.TryParse(value, out amount)) return RejectValue(line, column.Name, DiagnosticReason.InvalidAmount, value);
         return true;
     }
 }

@@ -6,6 +6,8 @@ using PayrollRecon.Records;
 
 using static PayrollRecon.Reading.FieldAccess;
 
+using PayrollRecon.Model;
+
 namespace PayrollRecon.Reading;
 
 /// <summary>Reads <c>rulings.csv</c>, the reviewers' rulings on finding ids (SPEC §7), into <see cref="RulingRow"/>s.</summary>
@@ -66,17 +68,17 @@ public sealed class RulingsReader : InputReader<RulingRow>
         row = default;
         long line = r.Line;
         ReadOnlySpan<byte> id = Field(r, _findingId);
-        if (id.IsEmpty) return Reject(line, FindingIdColumn.Name, "missing value");
-        if (id.Length != 16 || !IsHex(id)) return RejectValue(line, FindingIdColumn.Name, "invalid finding id", id);
+        if (id.IsEmpty) return Reject(line, FindingIdColumn.Name, DiagnosticReason.MissingValue);
+        if (id.Length != 16 || !IsHex(id)) return RejectValue(line, FindingIdColumn.Name, DiagnosticReason.InvalidFindingId, id);
         for (int i = 0; i < 16; i++) _id[i] = (byte)(id[i] | 0x20);
         ReadOnlySpan<byte> k = Field(r, _ruling);
-        if (k.IsEmpty) return Reject(line, RulingColumn.Name, "missing value");
-        if (!TryParseRuling(k, out RulingKind kind)) return RejectValue(line, RulingColumn.Name, "unknown ruling", k);
+        if (k.IsEmpty) return Reject(line, RulingColumn.Name, DiagnosticReason.MissingValue);
+        if (!TryParseRuling(k, out RulingKind kind)) return RejectValue(line, RulingColumn.Name, DiagnosticReason.UnknownRuling, k);
         ReadOnlySpan<byte> reason = Optional(r, _reason);
-        if (kind == RulingKind.FalseAlarm && reason.IsEmpty) return Reject(line, ReasonColumn.Name, "missing value (a false alarm needs a reason)");
+        if (kind == RulingKind.FalseAlarm && reason.IsEmpty) return Reject(line, ReasonColumn.Name, DiagnosticReason.FalseAlarmWithoutReason);
         ReadOnlySpan<byte> d = Field(r, _date);
-        if (d.IsEmpty) return Reject(line, DateColumn.Name, "missing value");
-        if (!DateParser.TryParseDate(d, out DateOnly date)) return RejectValue(line, DateColumn.Name, "invalid date", d);
+        if (d.IsEmpty) return Reject(line, DateColumn.Name, DiagnosticReason.MissingValue);
+        if (!DateParser.TryParseDate(d, out DateOnly date)) return RejectValue(line, DateColumn.Name, DiagnosticReason.InvalidDate, d);
         row = new RulingRow
         {
             Line = line,

@@ -78,23 +78,23 @@ public sealed class WorkersReader : InputReader<WorkerRow>
         row = default;
         long line = r.Line;
         ReadOnlySpan<byte> name = Field(r, _name);
-        if (name.IsEmpty) return Reject(line, NameColumn.Name, "missing value");
+        if (name.IsEmpty) return Reject(line, NameColumn.Name, DiagnosticReason.MissingValue);
         ReadOnlySpan<byte> id = Field(r, _idNumber);
-        if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, "missing value");
+        if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, DiagnosticReason.MissingValue);
         ReadOnlySpan<byte> type = Field(r, _wageType);
-        if (type.IsEmpty) return Reject(line, WageTypeColumn.Name, "missing value");
-        if (!TokenParser.TryParseWageType(type, out WageType wageType)) return RejectValue(line, WageTypeColumn.Name, "unknown wage type", type);
+        if (type.IsEmpty) return Reject(line, WageTypeColumn.Name, DiagnosticReason.MissingValue);
+        if (!TokenParser.TryParseWageType(type, out WageType wageType)) return RejectValue(line, WageTypeColumn.Name, DiagnosticReason.UnknownWageType, type);
         long? rate = null;
         ReadOnlySpan<byte> rateText = Field(r, _wageRate);
         if (!rateText.IsEmpty)
         {
-            if (!MoneyParser.TryParse(rateText, out Money parsed)) return RejectValue(line, WageRateColumn.Name, "invalid amount", rateText);
-            if (parsed.Fen < 0) return RejectValue(line, WageRateColumn.Name, "negative amount", rateText);
+            if (!MoneyParser.TryParse(rateText, out Money parsed)) return RejectValue(line, WageRateColumn.Name, DiagnosticReason.InvalidAmount, rateText);
+            if (parsed.Fen < 0) return RejectValue(line, WageRateColumn.Name, DiagnosticReason.NegativeAmount, rateText);
             rate = parsed.Fen;
         }
         else if (wageType != WageType.Piece)
         {
-            return Reject(line, WageRateColumn.Name, "missing value");
+            return Reject(line, WageRateColumn.Name, DiagnosticReason.MissingValue);
         }
         if (!TryOptionalDate(Optional(r, _entryDate), line, EntryDateColumn, out DateOnly? entry)) return false;
         if (!TryOptionalDate(Optional(r, _exitDate), line, ExitDateColumn, out DateOnly? exit)) return false;
@@ -120,7 +120,7 @@ public sealed class WorkersReader : InputReader<WorkerRow>
     {
         date = null;
         if (value.IsEmpty) return true;
-        if (!DateParser.TryParseDate(value, out DateOnly parsed)) return RejectValue(line, column.Name, "invalid date", value);
+        if (!DateParser.TryParseDate(value, out DateOnly parsed)) return RejectValue(line, column.Name, DiagnosticReason.InvalidDate, value);
         date = parsed;
         return true;
     }

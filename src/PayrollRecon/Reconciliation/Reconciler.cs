@@ -132,6 +132,7 @@ public sealed partial class Reconciler
         ReportUnderage();
         ReportUnregistered();
         ReportDiagnostics();
+        LinkCauses();
         Timings?.Lap("engine: findings");
 
         var findings = FindingIds.Assign(_settings.Code, FindingOrder.Sort(_findings));
@@ -172,6 +173,7 @@ public sealed partial class Reconciler
                 Source = Source(d.File, d.Line),
                 Detail = d.Column is null ? d.Message : $"column {d.Column}: {d.Message}",
                 Anchor = DataErrorAnchor(d),
+                Diagnostic = d,
             });
         }
     }

@@ -35,6 +35,13 @@ internal sealed partial class FindingMessages
     {
         _sb.Clear();
         Render(_language == ReportLanguage.En ? English(f) : Chinese(f), f);
+        if (f.CausedBy is { } cause)
+        {
+            // Inside the sentence: before its closing full stop.
+            if (_sb.Length > 0 && _sb[^1] is '.' or '。') _sb.Length--;
+            _sb.AppendFormat(System.Globalization.CultureInfo.InvariantCulture, MessageCatalog.Template(MessageKey.CausedBy, _language), cause);
+            _sb.Append(_language == ReportLanguage.En ? '.' : '。');
+        }
         return _sb;
     }
 
@@ -82,6 +89,10 @@ internal sealed partial class FindingMessages
                 // A batch id is the bank's reference of the debit, evidence like a transaction id: kept as is.
                 else if (f.Code is FindingCode.BatchTotalMismatch or FindingCode.BatchDetailMissing) _sb.Append(f.Detail);
                 else PersonalData.AppendFreeText(_sb, f.Detail, _mask);
+                break;
+            case "Name" when f.Diagnostic is { } d:
+                // An unreadable row's reason, told in the report's language from its structured form.
+                PersonalData.AppendFreeText(_sb, MessageCatalog.Detail(d, _language), _mask);
                 break;
             case "Name":
                 if (string.IsNullOrEmpty(f.Detail)) _sb.Append(Missing);

@@ -46,11 +46,11 @@ public sealed record PortfolioEntry
     /// <summary>Relative link to the project's report, e.g. <c>LY-2023-0017/report.html</c>; null for none.</summary>
     public string? ReportLink { get; init; }
 
+    /// <summary>The as-of date the project was checked at; null when it could not be checked.</summary>
+    public DateOnly? AsOf { get; init; }
+
     /// <summary>Why the project could not be checked; null when it was.</summary>
     public string? Error { get; init; }
-
-    /// <summary>The as-of date of the project's check.</summary>
-    public DateOnly? AsOf { get; init; }
 
     /// <summary>True when the check was compared with a previous run (SPEC §7), so the follow-up counts mean something.</summary>
     public bool Tracked { get; init; }

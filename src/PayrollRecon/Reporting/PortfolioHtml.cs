@@ -47,8 +47,16 @@ internal static class PortfolioHtml
             .Raw("<div class=\"eyebrow\">PayrollRecon</div>").Line()
             .Raw("<h1>").Text(l.PortfolioTitle).Raw("</h1>").Line()
             .Raw("<div class=\"meta\"><span>").Text(l.Projects).Raw(" <b id=\"project-count\">").Number(ranked.Count).Raw("</b></span>");
+        // The as-of date decides what is overdue: a portfolio states it, and a range when projects differ.
+        var asOf = checkedProjects.Where(static p => p.AsOf is not null).Select(static p => p.AsOf!.Value).ToList();
+        if (asOf.Count > 0)
+        {
+            DateOnly first = asOf.Min(), last = asOf.Max();
+            h.Raw("<span>").Text(l.AsOf).Raw(" <b id=\"as-of\"><time datetime=\"").Date(first).Raw("\">").Date(first).Raw("</time>");
+            if (last != first) h.Raw(" – <time datetime=\"").Date(last).Raw("\">").Date(last).Raw("</time>");
+            h.Raw("</b></span>");
+        }
         if (failed > 0) h.Raw("<span>").Text(l.LoadFailed).Raw(" <b id=\"failed-count\">").Number(failed).Raw("</b></span>");
-        WriteAsOf(h, checkedProjects, l);
         h.Raw("</div>").Line()
             .Raw("</div>").Line()
             .Raw("<div id=\"warning-level\" data-level=\"").Raw(level).Raw("\" class=\"badge lv-").Raw(level).Raw("\" role=\"status\">")
@@ -205,17 +213,6 @@ internal static class PortfolioHtml
 
         h.Raw("</tbody></table></div>").Line()
             .Raw("</section>").Line();
-    }
-
-    /// <summary>The as-of date of the checks: one date, or the range when the projects were checked as of different dates.</summary>
-    private static void WriteAsOf(HtmlOutput h, List<PortfolioEntry> projects, Labels l)
-    {
-        var dates = projects.Where(static p => p.AsOf is not null).Select(static p => p.AsOf!.Value).ToList();
-        if (dates.Count == 0) return;
-        DateOnly first = dates.Min(), last = dates.Max();
-        h.Raw("<span>").Text(l.AsOf).Raw(" <b id=\"as-of\">").Date(first);
-        if (last != first) h.Raw(" – ").Date(last);
-        h.Raw("</b></span>");
     }
 
     private static void WriteFollowUpHeads(HtmlOutput h, FollowUpLabels fl, Labels l) =>

@@ -285,7 +285,11 @@ internal static partial class ReportHtml
             string sevKey = CsvReports.SeverityName(f.Severity);
             string codeName = FindingCodes.Name(f.Code);
             h.Raw("<tr class=\"finding\" data-severity=\"").Raw(sevKey).Raw("\" data-code=\"").Raw(codeName)
-                .Raw("\" data-status=\"").Raw(FollowUp.Statuses.Name(f.Status)).Raw("\" data-id=\"").Raw(f.FindingId).Raw("\">")
+                .Raw("\" data-status=\"").Raw(FollowUp.Statuses.Name(f.Status)).Raw("\" data-id=\"").Raw(f.FindingId).Raw("\"");
+            // An unreadable row is a target; a finding it may have set off points at it.
+            if (f.Code == FindingCode.DataError && f.Source is { } rowSource) h.Raw(" id=\"row-").Text(rowSource).Raw("\"");
+            if (f.CausedBy is { } cause) h.Raw(" data-caused-by=\"").Text(cause).Raw("\"");
+            h.Raw(">")
                 .Raw("<td data-v=\"").Number((int)f.Severity).Raw("\"><span class=\"sev s").Number((int)f.Severity).Raw("\">")
                 .Text(l.SeverityLabel(f.Severity)).Raw("</span></td>")
                 .Raw("<td>").Text(l.CodeTitle(f.Code)).Raw("<small class=\"mono\">").Raw(codeName).Raw("</small></td>")
@@ -299,6 +303,7 @@ internal static partial class ReportHtml
             if (f.Days is { } days) h.Number(days);
             h.Raw("</td><td class=\"mono\">").Text(PersonalData.FreeText(f.Source, mask));
             if (f.TxnIds.Count > 0) h.Raw("<small>").Text(string.Join(";", f.TxnIds)).Raw("</small>");
+            if (f.CausedBy is { } causedBy) h.Raw("<small class=\"cause\"><a href=\"#row-").Text(causedBy).Raw("\">← ").Text(causedBy).Raw("</a></small>");
             h.Raw("</td><td class=\"msg\">").Text(messages.ComposeString(f)).Raw("</td>");
             FollowUpCell(h, f, result, options);
             h.Raw("</tr>").Line();

@@ -22,7 +22,7 @@ public sealed class BatchCancellationTests(ITestOutputHelper output)
         string cli = typeof(PayrollRecon.Cli.Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.Environment["PAYROLLRECON_BATCH_PAUSE_MS"] = "400";
-        foreach (var a in new[] { cli, "batch", folder.Input, "--out", outDir, "--jobs", "1" }) start.ArgumentList.Add(a);
+        foreach (var a in new[] { cli, "batch", folder.Input, "--out", outDir, "--jobs", "1", "--lang", "en" }) start.ArgumentList.Add(a);
         using var child = Process.Start(start)!;
         var stderr = child.StandardError.ReadToEndAsync();
         var stdout = child.StandardOutput.ReadToEndAsync();

@@ -183,13 +183,17 @@ public sealed class BatchCommandTests
     }
 
     [Fact]
-    public void Batch_NoProjects_EmptyPortfolioExitZero()
+    public void Batch_NoProjects_OneLineExitTwoNoPortfolio()
     {
+        // A mistyped root or a wrong level is not a clean portfolio of zero projects.
         using var folder = new BatchFolder();
         var (exit, error) = BatchFolder.Run("batch", folder.Input, "--out", folder.Out("out"));
-        Assert.Equal(0, exit);
-        Assert.DoesNotContain("payrollrecon:", error);
-        Assert.Equal([PortfolioHeader], BatchFolder.Lines(Path.Combine(folder.Out("out"), "portfolio.csv")));
+        Assert.Equal(2, exit);
+        Assert.Equal($"payrollrecon: {folder.Input}: no projects found (a project is a folder holding a project.json); nothing was checked" + Environment.NewLine, error);
+        Assert.False(Directory.Exists(folder.Out("out")));
+        (exit, error) = BatchFolder.Run("batch", folder.Input, "--out", folder.Out("out"), "--lang", "zh");
+        Assert.Equal(2, exit);
+        Assert.Equal($"payrollrecon: {folder.Input}: 未找到任何项目（项目是含 project.json 的文件夹）；未检查任何内容" + Environment.NewLine, error);
     }
 
     [Fact]
@@ -254,16 +258,24 @@ public sealed class BatchCommandTests
     }
 
     [Fact]
-    public void Line_HalfDone_CountsProjectsBytesAndEta()
+    public void Line_HalfDone_CountsProjectsBytesAndLabelledClocks()
     {
         var progress = new BatchProgress(total: 2, totalBytes: 4_000_000, new StringWriter(), interactive: false);
         var slot = progress.NewSlot();
         slot.Report(new CheckProgress("workers.csv", 1_000_000));
         slot.Report(new CheckProgress("bank.csv", 500_000));
-        Assert.Matches(@"^0/2 projects, \d+ MB/s, ETA \d\d:\d\d:\d\d \(of 4 MB\)$", progress.Line());
+        Assert.Matches(@"^0/2 projects, \d+ MB/s, elapsed \d\d:\d\d:\d\d, left \d\d:\d\d:\d\d \(of 4 MB\)$", progress.Line());
         progress.Completed(slot, 2_000_000);
-        Assert.Matches(@"^1/2 projects, \d+ MB/s, ETA \d\d:\d\d:\d\d \(of 4 MB\)$", progress.Line());
+        Assert.Matches(@"^1/2 projects, \d+ MB/s, elapsed \d\d:\d\d:\d\d, left \d\d:\d\d:\d\d \(of 4 MB\)$", progress.Line());
         progress.Completed(slot, 2_000_000);
-        Assert.Matches(@"^2/2 projects, \d+ MB/s, ETA 00:00:00 \(of 4 MB\)$", progress.Line());
+        Assert.Matches(@"^2/2 projects, \d+ MB/s, elapsed \d\d:\d\d:\d\d, left 00:00:00 \(of 4 MB\)$", progress.Line());
+    }
+
+    [Fact]
+    public void Line_Chinese_LabelledClocks()
+    {
+        var progress = new BatchProgress(total: 2, totalBytes: 4_000_000, new StringWriter(), interactive: false, PayrollRecon.Reporting.ReportLanguage.Zh);
+        progress.Completed(progress.NewSlot(), 4_000_000);
+        Assert.Matches(@"^0/2 个项目，\d+ MB/s，已用 \d\d:\d\d:\d\d，剩余 \d\d:\d\d:\d\d（共 4 MB）$".Replace("0/2", "1/2"), progress.Line());
     }
 }

@@ -22,7 +22,7 @@ public sealed class BatchFileSystemTests
     }
 
     private static List<string> Failures(string error) =>
-        error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("payrollrecon:", StringComparison.Ordinal)).Select(l => l.TrimEnd('\r')).ToList();
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("payrollrecon:", StringComparison.Ordinal) && !l.StartsWith("payrollrecon: warning:", StringComparison.Ordinal)).Select(l => l.TrimEnd('\r')).ToList();
 
     private static void MakeFifo(string path)
     {

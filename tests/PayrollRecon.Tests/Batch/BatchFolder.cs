@@ -9,7 +9,7 @@ internal sealed class BatchFolder : IDisposable
 {
     public BatchFolder()
     {
-        Root = Path.Combine(Path.GetTempPath(), "payrollrecon-batch-" + Guid.NewGuid().ToString("N"));
+        Root = Path.Combine(Path.GetTempPath(), "payrollrecon-batch-" + Cli.TempProject.UniqueName());
         Directory.CreateDirectory(Input);
     }
 
@@ -26,7 +26,7 @@ internal sealed class BatchFolder : IDisposable
     public static (int Exit, string Error) Run(params string[] args)
     {
         var error = new StringWriter();
-        int exit = Program.Run(Program.BuildRoot(), args, error);
+        int exit = Program.Run(Program.BuildRoot(), Cli.TestArgs.English(args), error);
         return (exit, error.ToString());
     }
 

@@ -7,7 +7,7 @@ public sealed class CliTests
     private static (int Exit, string Error) Run(params string[] args)
     {
         var error = new StringWriter();
-        int exit = Program.Run(Program.BuildRoot(), args, error);
+        int exit = Program.Run(Program.BuildRoot(), TestArgs.English(args), error);
         return (exit, error.ToString());
     }
 
@@ -224,7 +224,7 @@ public sealed class CliTests
         using var project = new TempProject(TempProject.Small());
         var (exit, error) = Run("check", project.Dir, "--as-of", "2024-13-01");
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: --as-of: invalid date '2024-13-01'" + Environment.NewLine, error);
+        Assert.Equal("payrollrecon: --as-of: invalid date '2024-13-01' (expected yyyy-MM-dd, e.g. 2024-07-10; also yyyy/M/d, yyyyMMdd or 2024年7月10日)" + Environment.NewLine, error);
     }
 }
 

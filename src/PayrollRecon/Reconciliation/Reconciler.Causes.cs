@@ -1,0 +1,93 @@
+using PayrollRecon.Findings;
+using PayrollRecon.Model;
+
+namespace PayrollRecon.Reconciliation;
+
+/// <summary>Links findings to an unreadable statement row that may be their cause (<see cref="Finding.CausedBy"/>).</summary>
+public sealed partial class Reconciler
+{
+    /// <summary>
+    /// A statement row that could not be read is missing from the balance chain and from every total: the next
+    /// line's balance breaks, labour funds may look short or late, a wage may look unpaid, short or late. Each such
+    /// finding names the first unreadable row that could have changed it, so a reader fixes the row before chasing
+    /// the findings it set off.
+    /// </summary>
+    /// <remarks>
+    /// The missing line's date is unknown but bounded: statements are in date order, so it lies between the dates of
+    /// the readable lines around it (either order, R40). A finding is linked when that window allows the line to
+    /// matter: for <c>BALANCE_BREAK</c>, the break is the first readable line after it; for <c>LABOR_FUNDS_LATE</c>
+    /// the window starts on or before the due date, for <c>LABOR_FUNDS_SHORT</c> on or before as-of; for
+    /// <c>UNPAID</c> and <c>SHORTFALL</c> it overlaps the month's start to as-of, for <c>LATE</c> the month's start to
+    /// its due date.
+    /// </remarks>
+    private void LinkCauses()
+    {
+        var gaps = new List<(long Line, DateOnly From, DateOnly To)>();
+        foreach (var d in _diagnostics)
+        {
+            if (!string.Equals(d.File, BankFile, StringComparison.Ordinal) || d.Reason == DiagnosticReason.MoreUnreadableRows) continue;
+            var (before, after) = Neighbours(d.Line);
+            if (before is null && after is null) continue;
+            DateOnly a = (before ?? after)!.Value.Date, b = (after ?? before)!.Value.Date;
+            gaps.Add((d.Line, a < b ? a : b, a < b ? b : a));
+        }
+        if (gaps.Count == 0) return;
+        gaps.Sort(static (x, y) => x.Line.CompareTo(y.Line));
+
+        for (int i = 0; i < _findings.Count; i++)
+        {
+            var f = _findings[i];
+            long? cause = f.Code switch
+            {
+                FindingCode.BalanceBreak => BreakCause(f, gaps),
+                FindingCode.LaborFundsLate when f.DueDate is { } due => First(gaps, from: DateOnly.MinValue, to: due),
+                FindingCode.LaborFundsShort => First(gaps, from: DateOnly.MinValue, to: _asOf),
+                FindingCode.Unpaid or FindingCode.Shortfall when f.Period is { } p => First(gaps, from: new DateOnly(p.Year, p.Month, 1), to: _asOf),
+                FindingCode.Late when f.Period is { } p && f.DueDate is { } due => First(gaps, from: new DateOnly(p.Year, p.Month, 1), to: due),
+                _ => null,
+            };
+            if (cause is { } line) _findings[i] = f with { CausedBy = Source(BankFile, line) };
+        }
+    }
+
+    /// <summary>The readable statement lines just before and just after file line <paramref name="line"/>.</summary>
+    private (StoredBankLine? Before, StoredBankLine? After) Neighbours(long line)
+    {
+        // Lines are stored in file order: binary search on the line number.
+        int lo = 0, hi = _bankLines.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_bankLines[mid].Line < line) lo = mid + 1;
+            else hi = mid;
+        }
+        return (lo > 0 ? _bankLines[lo - 1] : null, lo < _bankLines.Count ? _bankLines[lo] : null);
+    }
+
+    /// <summary>The unreadable row just before a balance break's line, when no readable line lies between them.</summary>
+    private long? BreakCause(Finding f, List<(long Line, DateOnly From, DateOnly To)> gaps)
+    {
+        if (f.Source is not { } source || !source.StartsWith(BankFile + ":", StringComparison.Ordinal)
+            || !long.TryParse(source.AsSpan(BankFile.Length + 1), System.Globalization.CultureInfo.InvariantCulture, out long breakLine)) return null;
+        var before = Neighbours(breakLine).Before;
+        var next = Neighbours(breakLine + 1).After;
+        // A statement listed newest first is chained from its last line up: the line before the break is the one after it.
+        long from = StatementNewestFirst ? breakLine : before?.Line ?? 0;
+        long to = StatementNewestFirst ? next?.Line ?? long.MaxValue : breakLine;
+        foreach (var gap in gaps)
+        {
+            if (gap.Line > from && gap.Line < to) return gap.Line;
+        }
+        return null;
+    }
+
+    /// <summary>The first unreadable row whose date window meets [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    private static long? First(List<(long Line, DateOnly From, DateOnly To)> gaps, DateOnly from, DateOnly to)
+    {
+        foreach (var gap in gaps)
+        {
+            if (gap.From <= to && gap.To >= from) return gap.Line;
+        }
+        return null;
+    }
+}

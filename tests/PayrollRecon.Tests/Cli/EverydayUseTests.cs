@@ -1,0 +1,309 @@
+using System.Diagnostics;
+using PayrollRecon.Cli;
+
+namespace PayrollRecon.Tests.Cli;
+
+/// <summary>What a new user meets first: the as-of date stated, wrong inputs refused with a line that says what to do,
+/// the summary with the findings that matter, help with examples and exit codes, and messages in the chosen language.</summary>
+public sealed class EverydayUseTests
+{
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = Program.Run(Program.BuildRoot(), args, error, output);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static readonly string NL = Environment.NewLine;
+
+    private static string Today => DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The small project without T3 (李四 unpaid) and with its as-of date removed.</summary>
+    private static Dictionary<string, string> WithoutAsOf()
+    {
+        var files = TempProject.Small();
+        files["project.json"] = """{ "code": "T-0001", "name": "测试项目", "payDay": 15 }""";
+        return files;
+    }
+
+    [Fact]
+    public void Check_NoAsOf_WarnsThatItIsTodayAndStatesTheDate()
+    {
+        using var project = new TempProject(WithoutAsOf());
+        var (exit, output, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--lang", "en");
+        Assert.Equal(0, exit);
+        Assert.Equal($"payrollrecon: warning: no as-of date given (project.json has no 'asOf', no --as-of): checked as of today, {Today}; findings change with the day the check is run" + NL, error);
+        Assert.Contains($"; as of {Today}; written to {project.Path_("out")}" + NL, output);
+        Assert.Contains($"<time id=\"as-of\" datetime=\"{Today}\">", File.ReadAllText(project.Path_("out/report.html")));
+
+        (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("zh"));
+        Assert.Equal(0, exit);
+        Assert.Equal($"payrollrecon: 警告: 未给出截至日期（project.json 没有 'asOf'，也没有 --as-of）：按今天 {Today} 检查；检查结果会随运行日期变化" + NL, error);
+    }
+
+    [Fact]
+    public void Check_AsOfGiven_NoWarning()
+    {
+        using var project = new TempProject(WithoutAsOf());
+        var (exit, output, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--as-of", "2024-04-01", "--lang", "en");
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.StartsWith("T-0001: green; 0 findings (red 0, orange 0, yellow 0); due 600.00, paid 600.00, outstanding 0.00; as of 2024-04-01; written to ", output);
+    }
+
+    /// <summary>李四 unpaid for January, a debit to a supplier, and punches of an unregistered ID number.</summary>
+    private static Dictionary<string, string> FourFindings()
+    {
+        var files = TempProject.Small();
+        files["bank.csv"] = string.Join('\n', files["bank.csv"].Split('\n').Where(l => !l.StartsWith("T3,", StringComparison.Ordinal)))
+            + "T4,2024-02-20 10:00,D,500.00,200.00,某商砼有限公司,41050100000000000077,材料款\n";
+        files["attendance.csv"] += "110105199003070033,2024-01-09 07:30\n110105199003070033,2024-01-09 17:30\n";
+        return files;
+    }
+
+    [Fact]
+    public void Check_Summary_LineThenTheThreeFindingsThatMatterMostMasked()
+    {
+        using var project = new TempProject(FourFindings());
+        string outDir = project.Path_("out");
+        var (exit, output, error) = Run("check", project.Dir, "--out", outDir, "--lang", "en");
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Equal(
+            $"T-0001: red; 4 findings (red 2, orange 2, yellow 0); due 600.00, paid 300.00, outstanding 300.00; as of 2024-04-01; written to {outDir}" + NL +
+            "  red NON_WAGE_DEBIT: 500.00 yuan paid out on 2024-02-20 to \"某商砼有限公司\": not a wage payment." + NL +
+            "  red HEADCOUNT_MISMATCH: 2024-01: 1 of 2 workers with attendance received no pay." + NL +
+            "  orange UNPAID: 李四: wages of 300.00 yuan for 2024-01 unpaid; due 2024-02-15, 46 days overdue." + NL +
+            $"  … and 1 more in {Path.Combine(outDir, "findings.csv")}" + NL, output);
+
+        (_, output, _) = Run("check", project.Dir, "--out", project.Path_("zh"));
+        Assert.Equal(
+            $"T-0001: 红色预警；4 条问题（红 2、橙 2、黄 0）；应发 600.00 元，已付 300.00 元，欠付 300.00 元；截至 2024-04-01；结果已写入 {project.Path_("zh")}" + NL +
+            "  红 NON_WAGE_DEBIT：2024-02-20 从专户向“某商砼有限公司”支出 500.00 元，属非工资支出。" + NL +
+            "  红 HEADCOUNT_MISMATCH：2024年1月有考勤的 2 人中有 1 人未获任何工资支付。" + NL +
+            "  橙 UNPAID：李四 2024年1月工资 300.00 元未支付，应发日 2024-02-15，已逾期 46 天。" + NL +
+            $"  ……另有 1 条，见 {Path.Combine(project.Path_("zh"), "findings.csv")}" + NL, output);
+    }
+
+    [Fact]
+    public void Check_TopFindings_IdNumbersMaskedUnlessNoMask()
+    {
+        var files = TempProject.Small();
+        files["attendance.csv"] += "110105199003070033,2024-01-09 07:30\n110105199003070033,2024-01-09 17:30\n";
+        using var project = new TempProject(files);
+        var (_, output, _) = Run("check", project.Dir, "--out", project.Path_("out"), "--lang", "en");
+        Assert.Contains("  orange UNREGISTERED_WORKER: ID 110105********0033 is not on the roster but has 1 days of attendance in 2024-01." + NL, output);
+        Assert.DoesNotContain("110105199003070033", output);
+        (_, output, _) = Run("check", project.Dir, "--out", project.Path_("raw"), "--lang", "en", "--no-mask");
+        Assert.Contains("ID 110105199003070033 is not on the roster", output);
+    }
+
+    [Theory]
+    [InlineData("en", "payrollrecon: unknown command 'chek'; did you mean 'check'? (see 'payrollrecon --help')")]
+    [InlineData("zh", "payrollrecon: 未知命令 'chek'；是否要用 'check'？（见 'payrollrecon --help'）")]
+    public void UnknownCommand_SuggestsTheNearestExitTwo(string lang, string expected)
+    {
+        var (exit, output, error) = Run("chek", "fixtures/sample-project", "--lang", lang);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Equal(expected + NL, error);
+    }
+
+    [Fact]
+    public void UnknownCommand_NothingNear_ListsTheCommands()
+    {
+        var (exit, _, error) = Run("reconcile", "p", "--lang", "en");
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: unknown command 'reconcile'; the commands are check, batch, generate and inspect (see 'payrollrecon --help')" + NL, error);
+        (exit, _, error) = Run();
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: 没有给出命令；可用命令为 check、batch、generate、inspect（见 'payrollrecon --help'）" + NL, error);
+    }
+
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("check", "--version")]
+    [InlineData("batch", "in", "--version")]
+    public void Version_AnywhereOnTheLine_PrintsTheVersionExitZero(params string[] args)
+    {
+        var (exit, output, error) = Run(args);
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Equal("payrollrecon 0.1.0" + NL, output);
+    }
+
+    [Fact]
+    public void Check_OutIsAFile_OneLineBeforeAnyWork()
+    {
+        using var project = new TempProject(TempProject.Small());
+        string file = project.Path_("project.json");
+        var (exit, _, error) = Run("check", project.Dir, "--out", file, "--lang", "en");
+        Assert.Equal(2, exit);
+        Assert.Equal($"payrollrecon: --out: '{file}' is a file, not a folder; give a folder for the outputs" + NL, error);
+        (exit, _, error) = Run("check", project.Dir, "--out", file);
+        Assert.Equal(2, exit);
+        Assert.Equal($"payrollrecon: --out: '{file}' 是文件而不是文件夹；请指定输出文件夹" + NL, error);
+    }
+
+    [Fact]
+    public void Batch_OutIsAFile_OneLine()
+    {
+        using var project = new TempProject(TempProject.Small());
+        string file = Path.Combine(Path.GetTempPath(), $"payrollrecon-out-{TempProject.UniqueName()}.csv");
+        File.WriteAllText(file, "x");
+        try
+        {
+            var (exit, _, error) = Run("batch", project.Dir, "--out", file, "--lang", "en");
+            Assert.Equal(2, exit);
+            Assert.Equal($"payrollrecon: --out: '{file}' is a file, not a folder; give a folder for the outputs" + NL, error);
+            Assert.Equal("x", File.ReadAllText(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("en", "payrollrecon: --as-of: invalid date '10/07/2024' (expected yyyy-MM-dd, e.g. 2024-07-10; also yyyy/M/d, yyyyMMdd or 2024年7月10日)")]
+    [InlineData("zh", "payrollrecon: --as-of: 日期无效 '10/07/2024'（应为 yyyy-MM-dd，例如 2024-07-10；也可写 yyyy/M/d、yyyyMMdd 或 2024年7月10日）")]
+    public void Check_AsOfInAnotherFormat_SaysWhichFormatsAreAccepted(string lang, string expected)
+    {
+        using var project = new TempProject(TempProject.Small());
+        var (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--as-of", "10/07/2024", "--lang", lang);
+        Assert.Equal(2, exit);
+        Assert.Equal(expected + NL, error);
+    }
+
+    [Theory]
+    [InlineData("2024/7/10")]
+    [InlineData("20240710")]
+    [InlineData("2024年7月10日")]
+    public void Check_AsOfInAnAcceptedFormat_IsThatDate(string asOf)
+    {
+        using var project = new TempProject(TempProject.Small());
+        var (exit, output, _) = Run("check", project.Dir, "--out", project.Path_("out"), "--as-of", asOf, "--lang", "en");
+        Assert.Equal(0, exit);
+        Assert.Contains("; as of 2024-07-10; ", output);
+    }
+
+    [Fact]
+    public void Check_FolderOfProjects_SaysToUseBatch()
+    {
+        using var root = new TempProject(new Dictionary<string, string>());
+        foreach (var sub in new[] { "a/LY-1", "b" })
+        {
+            Directory.CreateDirectory(root.Path_(sub));
+            File.WriteAllText(Path.Combine(root.Path_(sub), "project.json"), """{ "code": "X" }""");
+        }
+        var (exit, _, error) = Run("check", root.Dir, "--lang", "en");
+        Assert.Equal(2, exit);
+        Assert.Equal($"payrollrecon: {root.Dir}: missing required file 'project.json'; it holds 2 project folders (e.g. a/LY-1): to check them all, run 'payrollrecon batch {root.Dir}'" + NL, error);
+        (exit, _, error) = Run("check", root.Dir);
+        Assert.Equal(2, exit);
+        Assert.Equal($"payrollrecon: {root.Dir}: 缺少必需的文件 'project.json'；其下有 2 个项目文件夹（如 a/LY-1）：要全部检查，请运行 'payrollrecon batch {root.Dir}'" + NL, error);
+    }
+
+    [Fact]
+    public void Inspect_MissingRequiredFile_ReportThenOneLineExitTwo()
+    {
+        var files = TempProject.Small();
+        files.Remove("bank.csv");
+        using var project = new TempProject(files);
+        var (exit, output, error) = Run("inspect", project.Dir, "--lang", "en");
+        Assert.Equal(2, exit);
+        Assert.Contains("bank.csv: absent (required)" + NL, output);
+        Assert.Contains("workers.csv: UTF-8", output);
+        Assert.Equal($"payrollrecon: {project.Dir}: missing required file 'bank.csv'; the project cannot be checked" + NL, error);
+        (exit, _, error) = Run("inspect", project.Dir);
+        Assert.Equal(2, exit);
+        Assert.Equal($"payrollrecon: {project.Dir}: 缺少必需的文件 'bank.csv'；无法检查该项目" + NL, error);
+    }
+
+    [Fact]
+    public void Inspect_Chinese_ReportInChinese()
+    {
+        var files = TempProject.Small();
+        files["bank.csv"] = files["bank.csv"].Replace("T2,2024-02-07 10:00,D,300.00", "T2,2024-02-07 10:00,D,3.0.0", StringComparison.Ordinal);
+        using var project = new TempProject(files);
+        var (exit, output, error) = Run("inspect", project.Dir);
+        Assert.Equal(1, exit);
+        Assert.Equal("", error);
+        long bytes = new FileInfo(project.Path_("bank.csv")).Length;
+        Assert.Contains(string.Join(NL,
+            $"bank.csv: UTF-8，{bytes} 字节，读取 3 行，拒绝 1 行",
+            "  表头在第 1 行，逗号分隔；跳过表头前 0 行、表尾 0 行",
+            "  格式: A（方向 + 金额）",
+            "  列: txn_id → txn_id, time → time, direction → direction, amount → amount, balance → balance, counterparty_name → counterparty_name, counterparty_account → counterparty_account, memo → memo",
+            "  bank.csv:3: 金额（amount）列：金额无效 '3.0.0'") + NL, output);
+        Assert.Contains("payroll.csv: 无此文件" + NL, output);
+    }
+
+    [Fact]
+    public void Inspect_NoProjectJson_ExitTwo()
+    {
+        var files = TempProject.Small();
+        files.Remove("project.json");
+        using var project = new TempProject(files);
+        var (exit, _, error) = Run("inspect", project.Dir, "--lang", "en");
+        Assert.Equal(2, exit);
+        Assert.Equal($"payrollrecon: {project.Dir}: missing required file 'project.json'" + NL, error);
+    }
+
+    [Fact]
+    public void Check_MissingColumn_NamesTheChineseColumnInEitherLanguage()
+    {
+        var files = TempProject.Small();
+        files["workers.csv"] = "工号,姓名,工资卡号,用工单位,计薪方式,工资标准\nW1,张三,6222020200112233445,甲,daily,300\n";
+        using var project = new TempProject(files);
+        var (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--lang", "en");
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: workers.csv: missing required column '身份证号 / id_number' (found on line 1: 工号, 姓名, 工资卡号, 用工单位, 计薪方式, 工资标准)" + NL, error);
+        (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("out"));
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: workers.csv: 缺少必需的列 '身份证号 / id_number'（第 1 行的表头为：工号, 姓名, 工资卡号, 用工单位, 计薪方式, 工资标准）" + NL, error);
+    }
+
+    [Fact]
+    public void Check_StrictBadRow_ReasonInTheRunsLanguage()
+    {
+        var files = TempProject.Small();
+        files["bank.csv"] = files["bank.csv"].Replace("T2,2024-02-07 10:00,D,300.00", "T2,2024-02-07 10:00,D,3.0.0", StringComparison.Ordinal);
+        using var project = new TempProject(files);
+        var (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--strict", "--lang", "en");
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: bank.csv:3: column amount: invalid amount '3.0.0'" + NL, error);
+        (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--strict");
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: bank.csv:3: 金额（amount）列：金额无效 '3.0.0'" + NL, error);
+    }
+
+    [Fact]
+    public void Check_MissingFolder_ChineseByDefault()
+    {
+        var (exit, _, error) = Run("check", "/nonexistent/project");
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: /nonexistent/project: 项目文件夹不存在" + NL, error);
+    }
+
+    [Fact]
+    public void Help_Check_ListsTimingsExamplesAndExitCodes()
+    {
+        var (exit, output, _) = Run("check", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("--timings", output);
+        Assert.Contains("Examples:" + "\n" + "  payrollrecon check fixtures/sample-project --out out/sample-project", output.ReplaceLineEndings("\n"));
+        Assert.Contains("Exit codes:\n  0    done\n  1    a finding at or above --fail-on\n  2    bad usage, or an input that cannot be read (one line on stderr)\n  3    internal error (a defect; please report it)\n  130  interrupted (Ctrl-C)\n", output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Help_Batch_JobsShowsOneDefault()
+    {
+        var (exit, output, _) = Run("batch", "--help");
+        Assert.Equal(0, exit);
+        var jobs = Assert.Single(output.ReplaceLineEndings("\n").Split('\n'), l => l.TrimStart().StartsWith("--jobs", StringComparison.Ordinal));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(jobs, "default"));
+        Assert.Contains("Exit codes:", output);
+    }
+}
