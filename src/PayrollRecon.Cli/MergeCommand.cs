@@ -19,7 +19,9 @@ internal static class MergeCommand
     {
         var shards = new Argument<string[]>("shard-out") { Arity = ArgumentArity.OneOrMore, Description = "Output folders of the shards' batch runs (each holding its manifest.json), in any order." };
         var outDir = new Option<string>("--out") { Description = "Folder for the merged output; must not exist, or be empty.", Required = true };
-        var command = new Command("merge", "Merge the output folders of batch --shard I/N runs into the output of one unsharded batch.") { shards, outDir };
+        // The language of the command's own messages; the merged outputs keep the shards' language.
+        var lang = CommonOptions.NewLang();
+        var command = new Command("merge", "Merge the output folders of batch --shard I/N runs into the output of one unsharded batch.") { shards, outDir, lang };
         command.SetAction((parsed, ct) => Task.FromResult(Execute(parsed.GetRequiredValue(shards), parsed.GetRequiredValue(outDir), parsed.InvocationConfiguration.Output, ct)));
         return command;
     }

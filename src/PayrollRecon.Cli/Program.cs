@@ -22,7 +22,7 @@ internal static class Program
     };
 
     /// <summary>The commands, for the unknown-command message and its suggestion.</summary>
-    private static readonly string[] Commands = ["check", "batch", "generate", "inspect"];
+    private static readonly string[] Commands = ["check", "batch", "merge", "generate", "inspect"];
 
     /// <summary>Parses and runs; every failure is one line on <paramref name="error"/> and exit code 2, never a stack trace.</summary>
     /// <remarks>Messages are in the language of <c>--lang</c> (Chinese unless <c>--lang en</c>).</remarks>

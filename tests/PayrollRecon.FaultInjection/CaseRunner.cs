@@ -44,11 +44,13 @@ public sealed partial class CaseRunner(CliProcess cli, string scratch, Bounds bo
         MutationResult mutation = Mutate(c, target);
 
         string outDir = Path.Combine(work, "out");
+        // English messages: the invariants read the timed parts of the console lines (progress, elapsed seconds) by
+        // their English wording.
         string[] args = c.Command switch
         {
-            "batch" => ["batch", Path.Combine(work, "root"), "--out", outDir, "--jobs", "2"],
-            "inspect" => ["inspect", project],
-            _ => ["check", project, "--out", outDir],
+            "batch" => ["batch", Path.Combine(work, "root"), "--out", outDir, "--jobs", "2", "--lang", "en"],
+            "inspect" => ["inspect", project, "--lang", "en"],
+            _ => ["check", project, "--out", outDir, "--lang", "en"],
         };
         var runs = new List<CliRun> { cli.Run(args, bounds.Time, bounds.KillAbove, work) };
         string firstOut = outDir + ".1";
@@ -291,7 +293,7 @@ public sealed partial class CaseRunner(CliProcess cli, string scratch, Bounds bo
             string key = owner.Name + "/" + name;
             if (_baselines.TryGetValue(key, out long known)) return known;
             string outDir = Path.Combine(scratch, "baseline-" + owner.Name);
-            CliRun run = cli.Run(["check", owner.Dir, "--out", outDir], TimeSpan.FromMinutes(1), 2L << 30);
+            CliRun run = cli.Run(["check", owner.Dir, "--out", outDir, "--lang", "en"], TimeSpan.FromMinutes(1), 2L << 30);
             if (run.Exit is not (0 or 1)) throw new InvalidOperationException($"the unmutated {owner.Name} does not check (exit {run.Exit}): {run.Stderr}");
             using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(outDir, "summary.json")));
             foreach (JsonElement f in doc.RootElement.GetProperty("files").EnumerateArray())

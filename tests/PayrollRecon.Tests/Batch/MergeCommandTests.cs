@@ -136,7 +136,7 @@ public sealed class MergeCommandTests
     {
         using var folder = Portfolio();
         string s0 = folder.Out("s0"), s1 = folder.Out("s1");
-        BatchFolder.Run("batch", folder.Input, "--out", s0, "--shard", "0/2", "--as-of", AsOf);
+        BatchFolder.Run("batch", folder.Input, "--out", s0, "--shard", "0/2", "--as-of", AsOf, "--lang", "zh");
         BatchFolder.Run("batch", folder.Input, "--out", s1, "--shard", "1/2", "--as-of", AsOf, "--lang", "en");
 
         var (exit, error) = Merge(folder.Out("merged"), s0, s1);

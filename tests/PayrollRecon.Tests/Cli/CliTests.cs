@@ -33,7 +33,7 @@ public sealed class CliTests
         var outDir = project.Path_("out");
         var (exit, error) = Run("check", project.Dir, "--out", outDir);
         Assert.Equal(0, exit);
-        Assert.Equal("warning: attendance.csv: no rows after the header on line 1, though 2 bytes follow it\n", error.ReplaceLineEndings("\n"));
+        Assert.Equal("payrollrecon: warning: attendance.csv: no rows after the header on line 1, though 2 bytes follow it\n", error.ReplaceLineEndings("\n"));
         using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         var attendance = summary.RootElement.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("file").GetString() == "attendance.csv");
         Assert.Equal("attendance.csv: no rows after the header on line 1, though 2 bytes follow it", attendance.GetProperty("warning").GetString());

@@ -10,7 +10,7 @@ public sealed class PersonalDataCliTests
     private static (int Exit, string Error) Run(params string[] args)
     {
         var error = new StringWriter();
-        int exit = Program.Run(Program.BuildRoot(), args, error);
+        int exit = Program.Run(Program.BuildRoot(), TestArgs.English(args), error);
         return (exit, error.ToString());
     }
 
@@ -43,7 +43,7 @@ public sealed class PersonalDataCliTests
         using var project = new TempProject(PersonalNumbersInFreeText());
         var outDir = project.Path_("out");
 
-        Assert.Equal((0, ""), Run("check", project.Dir, "--out", outDir));
+        Assert.Equal((0, ""), Run("check", project.Dir, "--out", outDir, "--lang", "zh"));
 
         Assert.Equal(
             "UNPAID,orange,T-0001,乙 110105 ******** 0033 劳务,622202*********3446,李四,110105********0025,2024-01,300.00,300.00,0.00,2024-02-15,,46,,,"

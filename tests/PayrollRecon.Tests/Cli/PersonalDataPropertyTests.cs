@@ -118,7 +118,7 @@ public sealed partial class PersonalDataPropertyTests
     private static (int Exit, string Error) Run(params string[] args)
     {
         var error = new StringWriter();
-        int exit = Program.Run(Program.BuildRoot(), args, error);
+        int exit = Program.Run(Program.BuildRoot(), TestArgs.English(args), error);
         return (exit, error.ToString());
     }
 

@@ -73,7 +73,7 @@ public sealed class CausedByTests
         Assert.Contains("\"Balance break on 2024-03-14: the previous balance gives 194698.12 yuan, the statement shows 304698.12 yuan (may follow from the unreadable row bank.csv:41).\"", en);
         Assert.Contains("bank.csv:41 could not be read and was skipped: column time: invalid date-time '2024-02-30 09:41:00'.", en);
         // The columns stay those of SPEC §4: the link is in the message, not a column.
-        Assert.StartsWith("\uFEFFcode,severity,project,employer,worker_id,worker_name,id_number,period,amount,expected,actual,due_date,event_date,days,txn_ids,source,message\n", en);
+        Assert.StartsWith("\uFEFFcode,severity,project,employer,worker_id,worker_name,id_number,period,amount,expected,actual,due_date,event_date,days,txn_ids,source,message,status,first_seen,runs_open,ruling,finding_id\n", en);
         var zh = Csv(ReportLanguage.Zh);
         Assert.Contains("2024-03-14 余额不连续：按上一笔余额推算应为 194698.12 元，流水记载为 304698.12 元（可能由无法读取的 bank.csv:41 行引起）。", zh);
         Assert.Contains("bank.csv:41 无法读取，已跳过：时间（time）列：日期时间无效 '2024-02-30 09:41:00'。", zh);
@@ -81,7 +81,7 @@ public sealed class CausedByTests
         using var html = new MemoryStream();
         ReportWriter.WriteReportHtml(result, html, new ReportOptions());
         var page = Encoding.UTF8.GetString(html.ToArray());
-        Assert.Contains("data-code=\"DATA_ERROR\" id=\"row-bank.csv:41\">", page);
+        Assert.Matches("data-code=\"DATA_ERROR\" data-status=\"new\" data-id=\"[0-9a-f]{16}\" id=\"row-bank.csv:41\">", page);
         Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(page, "data-caused-by=\"bank.csv:41\"").Count - CountWageLinks(result));
         Assert.Contains("<small class=\"cause\"><a href=\"#row-bank.csv:41\">← bank.csv:41</a></small>", page);
     }

@@ -17,7 +17,8 @@ public sealed class MessageCatalogTests
         {
             string en = MessageCatalog.Template(key, ReportLanguage.En), zh = MessageCatalog.Template(key, ReportLanguage.Zh);
             Assert.False(string.IsNullOrEmpty(en), key.ToString());
-            Assert.NotEqual(en, zh);
+            // A message not yet in the catalogue passes through as written.
+            if (key != MessageKey.Untranslated) Assert.NotEqual(en, zh);
             Assert.True(Placeholders(en) == Placeholders(zh), $"{key}: {en} / {zh}");
             var values = Enumerable.Range(0, Placeholders(en)).Select(i => (object)(i + 0.5)).ToArray();
             // Renders in both languages without a format error.
