@@ -85,8 +85,9 @@ public sealed partial class PersonalDataPropertyTests
     [GeneratedRegex("(?<![0-9０-９])[0-9０-９]{15,}")]
     private static partial Regex LongDigitRun();
 
-    // The SHA-256 of an input in manifest.json is hex: a run of 15 decimal digits turns up in one now and then.
-    [GeneratedRegex("\"sha256\": \"[0-9a-f]{64}\"")]
+    // SHA-256 values in manifest.json (of each input, and the digest of the listing) are hex: a run of 15 decimal
+    // digits turns up in one now and then.
+    [GeneratedRegex("\"(sha256|digest)\": \"[0-9a-f]{64}\"")]
     private static partial Regex ManifestHash();
 
     /// <summary>The text with separators removed and full-width digits made ASCII, so a number written in groups reads as its digits.</summary>
@@ -154,7 +155,7 @@ public sealed partial class PersonalDataPropertyTests
             }
 
             Assert.Contains(texts, t => t.Where.EndsWith("portfolio.csv", StringComparison.Ordinal) && t.Text.Contains("missing required", StringComparison.Ordinal));
-            foreach (var (where, text) in texts) AssertNoneShown(plant.All, $"seed {seed}, {where}", ManifestHash().Replace(text, "\"sha256\": \"(hash)\""));
+            foreach (var (where, text) in texts) AssertNoneShown(plant.All, $"seed {seed}, {where}", ManifestHash().Replace(text, "\"$1\": \"(hash)\""));
 
             // Without masking the planted numbers reach the outputs as written: the check above is not vacuous.
             Assert.Equal(0, Run("check", root.Path_("in/p1"), "--out", root.Path_("raw"), "--no-mask").Exit);
