@@ -71,29 +71,36 @@ GROUP BY ALL;
 CREATE TABLE bank AS
 SELECT row_number() OVER () AS line, CAST(strptime(trim(time), '%Y-%m-%d %H:%M:%S') AS DATE) AS d,
        upper(trim(direction)) AS dir, fen(amount) AS amt, regexp_replace(coalesce(counterparty_account, ''), '[^0-9]', '', 'g') AS acct,
-       coalesce(memo, '') AS memo, nullif(trim(batch_id), '') AS batch_id
+       coalesce(memo, '') AS memo, nullif(trim(batch_id), '') AS batch_id,
+       replace(coalesce(counterparty_name, ''), ' ', '') AS payee
 FROM read_csv('{{DIR}}/bank.csv', header = true, all_varchar = true);
 
 CREATE TABLE batches AS
 SELECT row_number() OVER () AS n, trim(batch_id) AS batch_id, regexp_replace(bank_account, '[^0-9]', '', 'g') AS acct,
+       replace(coalesce(name, ''), ' ', '') AS payee,
        fen(amount) AS amt, lower(coalesce(trim(status), 'success')) AS status
 FROM read_csv('{{DIR}}/batches.csv', header = true, all_varchar = true);
 
-CREATE TABLE cards AS SELECT card, arg_min(id, rn) AS id FROM roster WHERE card <> '' GROUP BY card;
+-- A card registered for several workers pays the one whose name is the payee's, else the first on the roster.
+CREATE TABLE cards AS SELECT card, rn, id, replace(name, ' ', '') AS name FROM roster WHERE card <> '';
 
 CREATE TABLE payments AS
 SELECT row_number() OVER (ORDER BY d, line, n) AS seq, *
 FROM (
-    SELECT b.d, b.line, 0 AS n, c.id, b.amt, b.acct FROM bank b JOIN cards c ON c.card = b.acct
-    WHERE b.dir IN ('D', '借') AND b.batch_id IS NULL
-    UNION ALL
-    SELECT b.d, b.line, x.n, c.id, x.amt, x.acct FROM bank b JOIN batches x USING (batch_id) JOIN cards c ON c.card = x.acct
-    WHERE b.dir IN ('D', '借') AND x.status IN ('success', '成功'));
+    SELECT p.d, p.line, p.n, c.id, p.amt, p.acct
+    FROM (
+        SELECT b.d, b.line, 0 AS n, b.amt, b.acct, b.payee FROM bank b
+        WHERE b.dir IN ('D', '借') AND b.batch_id IS NULL
+        UNION ALL
+        SELECT b.d, b.line, x.n, x.amt, x.acct, x.payee FROM bank b JOIN batches x USING (batch_id)
+        WHERE b.dir IN ('D', '借') AND x.status IN ('success', '成功')) p
+    JOIN cards c ON c.card = p.acct
+    QUALIFY row_number() OVER (PARTITION BY p.line, p.n ORDER BY (c.name = p.payee) DESC, c.rn) = 1);
 
 -- A refund (a credit from a registered card) cancels the latest earlier payment of the same amount to that card.
 CREATE TABLE cancelled AS
 SELECT DISTINCT p.seq
-FROM (SELECT line, amt, acct FROM bank b JOIN cards c ON c.card = b.acct WHERE b.dir IN ('C', '贷')) r
+FROM (SELECT DISTINCT line, amt, acct FROM bank b JOIN cards c ON c.card = b.acct WHERE b.dir IN ('C', '贷')) r
 ASOF JOIN (SELECT seq, line, amt, acct FROM payments) p
   ON r.acct = p.acct AND r.amt = p.amt AND r.line > p.line;
 
