@@ -99,22 +99,27 @@ public sealed partial class CsvReader
                     // A quote opens a quoted field only as the field's first byte; elsewhere it is data.
                     int idx = pos + bit;
                     if (idx != Unsafe.Add(ref endSlot, endCount - 1) + 1) continue;
-                    // The record is indexed only when its closing quote and the byte after that are in the window: a quote
-                    // as the window's last byte may be the first of a "", so its record is left for the resumable scanner.
+
+                    // Nearly always the closing quote is in this block, with the byte after it (not a quote: a "" is data):
+                    // the quoted bytes are skipped in the masks, and the line ends among them counted from them.
+                    ulong later = quotes & ~((2UL << bit) - 1);
+                    int c = BitOperations.TrailingZeroCount(later);
+                    if (c < IndexBlockBytes - 1 && c + 1 < avail && ((quotes >> (c + 1)) & 1) == 0)
+                    {
+                        ulong inside = ((1UL << c) - 1) & ~((2UL << bit) - 1);
+                        NoteQuoted(quoted, ref quotedCount, rowCount, BitOperations.PopCount(lineFeeds & inside));
+                        structural &= ~((2UL << c) - 1);
+                        continue;
+                    }
+
+                    // Else it is searched for in the window. The record is indexed only when its closing quote and the byte
+                    // after that are in the window: a quote as the window's last byte may be the first of a "", so its
+                    // record is left for the resumable scanner.
                     int from = idx + 1;
                     int newlines = 0;
                     int close = CsvQuotes.FindClosing(new ReadOnlySpan<byte>(buf, 0, end), ref from, inputDone: false, ref newlines);
                     if (close < 0) goto Stop;
-                    if (quotedCount > 0 && quoted[quotedCount - 2] == rowCount)
-                    {
-                        quoted[quotedCount - 1] += newlines;
-                    }
-                    else
-                    {
-                        quoted[quotedCount] = rowCount;
-                        quoted[quotedCount + 1] = newlines;
-                        quotedCount += 2;
-                    }
+                    NoteQuoted(quoted, ref quotedCount, rowCount, newlines);
                     next = close + 1;
                     break;
                 }
@@ -129,6 +134,20 @@ public sealed partial class CsvReader
             _quotedCount = quotedCount;
             _quotedNext = 0;
         }
+    }
+
+    /// <summary>Notes that record <paramref name="row"/> has a quoted field with <paramref name="newlines"/> line ends inside its quotes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void NoteQuoted(int[] quoted, ref int quotedCount, int row, int newlines)
+    {
+        if (quotedCount > 0 && quoted[quotedCount - 2] == row)
+        {
+            quoted[quotedCount - 1] += newlines;
+            return;
+        }
+        quoted[quotedCount] = row;
+        quoted[quotedCount + 1] = newlines;
+        quotedCount += 2;
     }
 
     /// <summary>
