@@ -203,7 +203,16 @@ public sealed partial class CsvReader : IDisposable
     internal long TextOffset => _windowBase + _start;
 
     /// <summary>Reads the next record, filling the window synchronously as needed; false at the end of the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Read(out CsvRow row)
+    {
+        // An indexed record is handed out inline, as by TryReadRow; everything else (and the fill loop) is out of line.
+        if (_rowNext < _rowCount && ServeIndexed(out row)) return true;
+        return ReadSlow(out row);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool ReadSlow(out CsvRow row)
     {
         while (!TryReadRow(out row))
         {
