@@ -13,7 +13,7 @@ namespace PayrollRecon.Benchmarks.Quick;
 /// </summary>
 /// <remarks>
 /// Options: <c>--rounds N</c> (default 5), <c>--only TEXT</c> (scenarios whose name contains it),
-/// <c>--out PATH</c>, <c>--no-write</c>, <c>--side ours|baseline|sep|sylvan</c> (run one library only, N times, for a profiler). MB are 10^6 bytes of the input file as stored (GB18030 bytes for that file).
+/// <c>--out PATH</c>, <c>--no-write</c>, <c>--vector-width 512|256|128|0</c> (the CSV core's width, capped by the CPU), <c>--side ours|baseline|sep|sylvan</c> (run one library only, N times, for a profiler). MB are 10^6 bytes of the input file as stored (GB18030 bytes for that file).
 /// </remarks>
 internal static class QuickRunner
 {
@@ -22,6 +22,10 @@ internal static class QuickRunner
     public static int Run(string[] args, TextWriter output)
     {
         int rounds = int.Parse(Option(args, "--rounds") ?? "5", CultureInfo.InvariantCulture);
+        // The CSV core's vector width (512, 256, 128 or 0 for scalar; capped by the CPU), to compare its paths on one machine.
+        using IDisposable? width = Option(args, "--vector-width") is { } bits
+            ? Reading.CsvMasks.Use((Reading.CsvVectorWidth)int.Parse(bits, CultureInfo.InvariantCulture))
+            : null;
         string? only = Option(args, "--only");
 
         var total = Stopwatch.StartNew();
