@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -341,18 +342,29 @@ public sealed partial class CsvReader : IDisposable
         // Positions and counts are bounded by the window, so the arithmetic here cannot overflow and runs unchecked.
         unchecked
         {
+            // The indexer wrote every slot read here (record r < _rowCount), so the reads skip the bounds checks.
             int r = _rowNext++;
-            int first = _rowLast[r];
-            int last = _rowLast[r + 1];
-            int recordStart = _ends[first] + 1;
-            int recordEnd = _ends[last];
+            Debug.Assert(r < _rowCount && _rowCount < _rowLast.Length, "record past the index");
+            ref int rowLast = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rowLast), r);
+            int first = rowLast;
+            int last = Unsafe.Add(ref rowLast, 1);
+            Debug.Assert(0 <= first && first < last && last < _ends.Length, "record ends past the index");
+            ref int ends = ref MemoryMarshal.GetArrayDataReference(_ends);
+            int recordStart = Unsafe.Add(ref ends, first) + 1;
+            int recordEnd = Unsafe.Add(ref ends, last);
             int newlines = 0;
             bool quoted = false;
-            if (_quotedNext < _quotedCount && _quoted[_quotedNext] == r)
+            int q = _quotedNext;
+            if (q < _quotedCount)
             {
-                quoted = true;
-                newlines = _quoted[_quotedNext + 1];
-                _quotedNext += 2;
+                Debug.Assert(q + 1 < _quoted.Length, "quoted record past the index");
+                ref int pair = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_quoted), q);
+                if (pair == r)
+                {
+                    quoted = true;
+                    newlines = Unsafe.Add(ref pair, 1);
+                    _quotedNext = q + 2;
+                }
             }
             long line = _line;
             _line += 1 + newlines;
@@ -376,7 +388,11 @@ public sealed partial class CsvReader : IDisposable
             {
                 return ServeCarefully(recordStart, recordEnd, first, count, line, quoted, out row);
             }
-            row = new CsvRow(_buf.AsSpan(0, recordEnd), _ends.AsSpan(first, count + 1), line);
+            Debug.Assert(recordEnd <= _buf.Length && first + count + 1 <= _ends.Length, "record past the window or the index");
+            row = new CsvRow(
+                MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetArrayDataReference(_buf), recordEnd),
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ends), first), count + 1),
+                line);
             return true;
         }
     }
