@@ -34,6 +34,8 @@ namespace PayrollRecon.Reading;
 /// </remarks>
 public sealed partial class CsvReader : IDisposable
 {
+    /// <summary>Slack after the window's capacity, so a 64-byte block loaded at any position up to the window's end, and the
+    /// byte after a block, stay inside the array (what lies there is masked off).</summary>
     private const int Padding = CsvMasks.BlockBytes;
 
     /// <summary>Fields a record may have; a record with more is a <see cref="CsvRowError.TooManyFields"/> row error.</summary>
