@@ -30,15 +30,22 @@ internal static class Fold
         ReadOnlySpan<byte> batchId)
     {
         acc = Mix(acc, Text(txnId));
-        acc = Mix(acc, date.DayNumber);
-        acc = Mix(acc, timeOfDay is { } t ? t.Ticks : -1);
-        acc = Mix(acc, (long)direction);
-        acc = Mix(acc, amount.Fen);
-        acc = Mix(acc, balance is { } b ? b.Fen : -1);
+        acc = BankValues(acc, date, timeOfDay, direction, amount, balance);
         acc = Mix(acc, Text(counterpartyName));
         acc = Mix(acc, Text(counterpartyAccount));
         acc = Mix(acc, Text(memo));
         return Mix(acc, Text(batchId));
+    }
+
+    /// <summary>The parsed values of a bank row, folded between its transaction id and its text fields (see <see cref="Bank"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long BankValues(long acc, DateOnly date, TimeOnly? timeOfDay, BankDirection direction, Money amount, Money? balance)
+    {
+        acc = Mix(acc, date.DayNumber);
+        acc = Mix(acc, timeOfDay is { } t ? t.Ticks : -1);
+        acc = Mix(acc, (long)direction);
+        acc = Mix(acc, amount.Fen);
+        return Mix(acc, balance is { } b ? b.Fen : -1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,14 +1,9 @@
+using static PayrollRecon.Reading.CsvMasks;
+
 namespace PayrollRecon.Reading;
 
 public sealed partial class CsvReader
 {
-    // Header search (R1, R33): between BeginHeaderSearch and LockSeparator every record is split with the separator of its
-    // own line, one record at a time through the resumable scanner. _separatorPending asks for the next record's line to
-    // be looked at; _rowSeparator is the separator of the record handed out last.
-    private bool _headerSearch;
-    private bool _separatorPending;
-    private byte _rowSeparator;
-
     /// <summary>Starts a header search: until <see cref="LockSeparator"/>, each record gets the separator its own line calls for (R1).</summary>
     /// <remarks>
     /// For inputs with preamble rows before the header (R33): a record's line is tab-separated when it holds more tabs
@@ -42,4 +37,67 @@ public sealed partial class CsvReader
         if (_slow && !_tooLong) _slow = false;
         SetSeparator(_rowSeparator);
     }
+
+    /// <summary>R1: finds the first non-blank line, skipping blank lines before it, and picks the separator from it.</summary>
+    /// <remarks>Only the first <c>MaxRecordBytes + 1</c> bytes of a line are looked at, so the choice never depends on how the input arrives.</remarks>
+    private bool TryDetectSeparator()
+    {
+        int limit = _maxRecordBytes + 1;
+        int pos = _start;
+        while (true)
+        {
+            ReadOnlySpan<byte> head = _buf.AsSpan(pos, Math.Min(_end - pos, limit));
+            int rel = head.IndexOfAny(LineFeed, CarriageReturn);
+            if (rel < 0 && head.Length < limit && !_inputDone) return false;
+            int lineEnd = 1;
+            if (rel >= 0 && head[rel] == CarriageReturn)
+            {
+                // CRLF is one line end; whether a LF follows a CR at the window's end is known with the next byte.
+                if (pos + rel + 1 < _end) lineEnd = _buf[pos + rel + 1] == LineFeed ? 2 : 1;
+                else if (!_inputDone) return false;
+            }
+            ReadOnlySpan<byte> line = rel < 0 ? head : head[..rel];
+            int tabs = line.Count((byte)'\t');
+            int commas = line.Count((byte)',');
+            if (rel >= 0 && tabs == 0 && commas == 0 && Utf8WhiteSpace.TrimRange(line).Length == 0)
+            {
+                // Blank under either separator: consume it here so a long run of blank lines cannot fill the window.
+                pos += rel + lineEnd;
+                _line++;
+                _start = _scanPos = _fieldStart = pos;
+                continue;
+            }
+            SetSeparator(tabs > commas && SeparatingTabs(line) > commas ? (byte)'\t' : (byte)',');
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// R1 on a comma file whose cells are padded with tabs (banks write <c>2025-12-01\t,\t100.00</c> so that Excel keeps
+    /// the text): a tab whose nearest byte other than a space or tab is a comma or an end of the line pads a cell and
+    /// does not count as a separator. A tab-separated line has no commas around its tabs, so its count is unchanged.
+    /// </summary>
+    internal static int SeparatingTabs(ReadOnlySpan<byte> line)
+    {
+        if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
+        int count = 0;
+        for (int i = line.IndexOf((byte)'\t'); i >= 0 && i < line.Length; i++)
+        {
+            if (line[i] != (byte)'\t') continue;
+            int left = i - 1;
+            while (left >= 0 && line[left] is (byte)' ' or (byte)'\t') left--;
+            int right = i + 1;
+            while (right < line.Length && line[right] is (byte)' ' or (byte)'\t') right++;
+            bool padding = left < 0 || right >= line.Length || line[left] == (byte)',' || line[right] == (byte)',';
+            if (!padding) count++;
+        }
+        return count;
+    }
+
+    private void SetSeparator(byte separator)
+    {
+        _separator = separator;
+        _separatorPending = false;
+    }
+
 }

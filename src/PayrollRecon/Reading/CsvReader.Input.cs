@@ -17,17 +17,9 @@ public sealed partial class CsvReader
     /// invalid sequence (stray bytes in UTF-8 text); GB18030 text read as UTF-8 has fewer valid characters than invalid ones.</summary>
     internal const int Utf8CharactersPerStrayByte = 8;
 
-    private long _encodingDecidedOn;
-
     /// <summary>Source bytes the encoding was decided on: 3 for a byte order mark, the bytes through the end of the
     /// detection sample for text with non-ASCII bytes, 0 while the text has been ASCII (and for workbooks).</summary>
     public long EncodingDecidedOnBytes => _encodingDecidedOn;
-
-    private InputState _state = InputState.ByteOrderMark;
-    private int _validatedEnd;
-    private int _suspectStart;
-    private int _suspectEnd;
-    private byte[]? _staging;
 
     private enum InputState
     {

@@ -15,8 +15,6 @@ public sealed partial class CsvReader
     /// <summary>Buffer of the stream a workbook is read from (ExcelDataReader reads small records and sectors).</summary>
     private const int WorkbookBufferBytes = 64 * 1024;
 
-    private RecordStream? _container;
-
     /// <summary>The worksheet read from a workbook input (R33); null for CSV and HTML inputs.</summary>
     public string? SheetName => _container?.SheetName;
 

@@ -1,12 +1,13 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text.Unicode;
 
 using PayrollRecon.Model;
+
+using static PayrollRecon.Reading.CsvMasks;
 
 namespace PayrollRecon.Reading;
 
@@ -33,17 +34,9 @@ namespace PayrollRecon.Reading;
 /// </remarks>
 public sealed partial class CsvReader : IDisposable
 {
-    private const byte Quote = (byte)'"';
-    private const byte LineFeed = (byte)'\n';
-    private const byte CarriageReturn = (byte)'\r';
-    private const int BlockBytes = 32;
-    private const int Padding = 64;
-
-    /// <summary>Bytes per block of the bulk indexer (one 64-bit mask).</summary>
-    private const int IndexBlockBytes = 64;
-
-    /// <summary>Field ends one bulk pass may record (a pass stops a block early so one more block always fits).</summary>
-    private const int IndexEnds = 4096;
+    /// <summary>Slack after the window's capacity, so a 64-byte block loaded at any position up to the window's end, and the
+    /// byte after a block, stay inside the array (what lies there is masked off).</summary>
+    private const int Padding = CsvMasks.BlockBytes;
 
     /// <summary>Fields a record may have; a record with more is a <see cref="CsvRowError.TooManyFields"/> row error.</summary>
     /// <remarks>Bounds the field index of one record (a 1 MiB line of commas would otherwise have a million fields); as many
@@ -51,18 +44,21 @@ public sealed partial class CsvReader : IDisposable
     /// pass holds at most <see cref="IndexEnds"/> field ends, fewer than this, so only the resumable scanner counts against it.</remarks>
     public const int MaxFieldsPerRecord = 16_384;
 
-    /// <summary>Records one bulk pass may record.</summary>
-    private const int IndexRowsMax = 1024;
+    // Every field of the reader is declared here; the parts of the class (CsvReader.*.cs) only use them.
 
     private readonly PipeReader _reader;
     private readonly int _maxRecordBytes;
     private readonly int _capacity;
+
+    /// <summary>The vector width structure is found with (the widest the CPU has, or a narrower one in tests).</summary>
+    private readonly CsvVectorWidth _width = CsvMasks.Current;
+
     private byte[] _buf;
     private int[] _fields;
 
-    // Bulk index of complete records in the window: _ends[0] is the first record's start - 1, then every field end in
-    // order; record r's ends run from _ends[_rowLast[r]] (its start - 1) to _ends[_rowLast[r + 1]] (its line feed).
-    // _quoted holds (record, line feeds inside its quotes) pairs for the records with a quoted field.
+    // Bulk index of complete records in the window (CsvReader.Indexer.cs): _ends[0] is the first record's start - 1, then
+    // every field end in order; record r's ends run from _ends[_rowLast[r]] (its start - 1) to _ends[_rowLast[r + 1]] (its
+    // line feed). _quoted holds (record, line feeds inside its quotes) pairs for the records with a quoted field.
     private int[] _ends;
     private int[] _rowLast;
     private int[] _quoted;
@@ -79,9 +75,12 @@ public sealed partial class CsvReader : IDisposable
     private int _end;
     private bool _inputDone;
 
-    // Scanner state of the current record, kept between calls so a record cut by the window end resumes where it stopped.
+    /// <summary>Text bytes moved out of the window by compaction.</summary>
+    private long _windowBase;
+
+    // State of the resumable scanner (CsvReader.Scanner.cs) for the current record, kept between calls so a record cut by
+    // the window end resumes where it stopped.
     private byte _separator;
-    private Vector256<byte> _separatorVector;
     private int _scanPos;
     private int _fieldStart;
     private int _fieldCount;
@@ -90,9 +89,29 @@ public sealed partial class CsvReader : IDisposable
     private bool _tooManyFields;
     private int _recordNewlines;
     private int _maskBase = -1;
-    private uint _mask;
+    private ulong _mask;
     private long _line = 1;
     private bool _lastRecordUnterminated;
+
+    // Header search (R1, R33; CsvReader.HeaderSearch.cs): between BeginHeaderSearch and LockSeparator every record is split
+    // with the separator of its own line, one record at a time through the resumable scanner. _separatorPending asks for
+    // the next record's line to be looked at; _rowSeparator is the separator of the record handed out last.
+    private bool _headerSearch;
+    private bool _separatorPending;
+    private byte _rowSeparator;
+
+    // Input (CsvReader.Input.cs): encoding detection, validation of what arrived, and the records it found suspect.
+    private TextEncodingKind _textEncoding;
+    private long _bytesRead;
+    private long _encodingDecidedOn;
+    private InputState _state = InputState.ByteOrderMark;
+    private int _validatedEnd;
+    private int _suspectStart;
+    private int _suspectEnd;
+    private byte[]? _staging;
+
+    /// <summary>The workbook or HTML table read as CSV text (CsvReader.Workbook.cs); null for CSV input.</summary>
+    private RecordStream? _container;
 
     private CsvReader(PipeReader reader, string fileName, int maxRecordBytes)
     {
@@ -106,6 +125,7 @@ public sealed partial class CsvReader : IDisposable
         _rowLast = ArrayPool<int>.Shared.Rent(IndexRowsMax + IndexBlockBytes + 2);
         _quoted = ArrayPool<int>.Shared.Rent(2 * (IndexRowsMax + IndexBlockBytes + 2));
     }
+
 
     /// <summary>Creates a reader over a stream (disposed with the reader unless <see cref="CsvReaderOptions.LeaveOpen"/>).</summary>
     /// <remarks>An Excel workbook or an HTML table saved as <c>.xls</c> is recognised by its first bytes and read as CSV (R32).</remarks>
@@ -142,12 +162,11 @@ public sealed partial class CsvReader : IDisposable
     /// or the format of a workbook or HTML input.</summary>
     public TextEncodingKind Encoding { get => _container?.Kind ?? _textEncoding; private set => _textEncoding = value; }
 
-    private TextEncodingKind _textEncoding;
-
     /// <summary>Bytes taken from the source so far (byte order mark included; for a workbook, an estimate until the end).</summary>
     public long BytesRead { get => _container?.SourceBytesRead ?? _bytesRead; private set => _bytesRead = value; }
 
-    private long _bytesRead;
+    /// <summary>The vector width this reader finds structure with.</summary>
+    internal CsvVectorWidth VectorWidth => _width;
 
     /// <summary>The longest record accepted, in bytes.</summary>
     public int MaxRecordBytes => _maxRecordBytes;
@@ -186,11 +205,17 @@ public sealed partial class CsvReader : IDisposable
     /// <summary>The text offset of the next record not handed out yet (right after the line end of the one handed out last).</summary>
     internal long TextOffset => _windowBase + _start;
 
-    /// <summary>Text bytes moved out of the window by compaction.</summary>
-    private long _windowBase;
-
     /// <summary>Reads the next record, filling the window synchronously as needed; false at the end of the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Read(out CsvRow row)
+    {
+        // An indexed record is handed out inline, as by TryReadRow; everything else (and the fill loop) is out of line.
+        if (_rowNext < _rowCount && ServeIndexed(out row)) return true;
+        return ReadSlow(out row);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool ReadSlow(out CsvRow row)
     {
         while (!TryReadRow(out row))
         {
@@ -294,22 +319,6 @@ public sealed partial class CsvReader : IDisposable
         }
     }
 
-    /// <summary>The least length the record being scanned can have: the window's rest, but for a carriage return at its end
-    /// outside quotes, which ends the record (alone or with a LF) and so is not part of it.</summary>
-    private int PendingRecordBytes()
-    {
-        int bytes = _end - _start;
-        return bytes > 0 && !_inQuote && _buf[_end - 1] == CarriageReturn ? bytes - 1 : bytes;
-    }
-
-    /// <summary>Notes what a record handed out by the resumable scanner leaves for the next one.</summary>
-    private void HandedOutSlow(bool unterminated)
-    {
-        // Only the input's last record can lack its line feed, so nothing after it can clear the flag again.
-        _lastRecordUnterminated = unterminated;
-        if (_headerSearch) _rowSeparator = _separator;
-    }
-
     /// <summary>Returns pooled buffers and completes the input.</summary>
     public void Dispose()
     {
@@ -330,40 +339,6 @@ public sealed partial class CsvReader : IDisposable
         _reader.Complete();
     }
 
-    /// <summary>Starts reading the record at <see cref="_start"/> with the resumable scanner.</summary>
-    private void BeginSlowRecord()
-    {
-        _slow = true;
-        _scanPos = _start;
-        _fieldStart = _start;
-        _fieldCount = 0;
-        _inQuote = false;
-        _tooLong = false;
-        _tooManyFields = false;
-        _recordNewlines = 0;
-        _maskBase = -1;
-    }
-
-    private void EndSlowRecord(int newlines)
-    {
-        _line += 1 + newlines;
-        _slow = false;
-        // While the header is searched for, the next record's separator is decided on its own line again.
-        _separatorPending = _headerSearch;
-    }
-
-    /// <summary>Puts the resumable scanner's field ends (relative to the record) into the index as one record.</summary>
-    private void CopySlowFields(int recordStart, int count)
-    {
-        if (_ends.Length < count + 1)
-        {
-            ArrayPool<int>.Shared.Return(_ends);
-            _ends = ArrayPool<int>.Shared.Rent(count + 1);
-        }
-        int[] ends = _ends;
-        ends[0] = recordStart - 1;
-        for (int k = 0; k < count; k++) ends[k + 1] = recordStart + _fields[k];
-    }
 
     /// <summary>Hands out the next indexed record; false when it was blank and skipped.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -372,18 +347,29 @@ public sealed partial class CsvReader : IDisposable
         // Positions and counts are bounded by the window, so the arithmetic here cannot overflow and runs unchecked.
         unchecked
         {
+            // The indexer wrote every slot read here (record r < _rowCount), so the reads skip the bounds checks.
             int r = _rowNext++;
-            int first = _rowLast[r];
-            int last = _rowLast[r + 1];
-            int recordStart = _ends[first] + 1;
-            int recordEnd = _ends[last];
+            Debug.Assert(r < _rowCount && _rowCount < _rowLast.Length, "record past the index");
+            ref int rowLast = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rowLast), r);
+            int first = rowLast;
+            int last = Unsafe.Add(ref rowLast, 1);
+            Debug.Assert(0 <= first && first < last && last < _ends.Length, "record ends past the index");
+            ref int ends = ref MemoryMarshal.GetArrayDataReference(_ends);
+            int recordStart = Unsafe.Add(ref ends, first) + 1;
+            int recordEnd = Unsafe.Add(ref ends, last);
             int newlines = 0;
             bool quoted = false;
-            if (_quotedNext < _quotedCount && _quoted[_quotedNext] == r)
+            int q = _quotedNext;
+            if (q < _quotedCount)
             {
-                quoted = true;
-                newlines = _quoted[_quotedNext + 1];
-                _quotedNext += 2;
+                Debug.Assert(q + 1 < _quoted.Length, "quoted record past the index");
+                ref int pair = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_quoted), q);
+                if (pair == r)
+                {
+                    quoted = true;
+                    newlines = Unsafe.Add(ref pair, 1);
+                    _quotedNext = q + 2;
+                }
             }
             long line = _line;
             _line += 1 + newlines;
@@ -408,7 +394,11 @@ public sealed partial class CsvReader : IDisposable
             {
                 return ServeCarefully(recordStart, recordEnd, first, count, line, quoted, out row);
             }
-            row = new CsvRow(_buf.AsSpan(0, recordEnd), _ends.AsSpan(first, count + 1), line);
+            Debug.Assert(recordEnd <= _buf.Length && first + count + 1 <= _ends.Length, "record past the window or the index");
+            row = new CsvRow(
+                MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetArrayDataReference(_buf), recordEnd),
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ends), first), count + 1),
+                line);
             return true;
         }
     }
@@ -463,568 +453,11 @@ public sealed partial class CsvReader : IDisposable
         {
             Span<byte> raw = buf[(ends[k] + 1)..ends[k + 1]];
             if (raw.IsEmpty || raw[0] != Quote) continue;
-            int length = Unquote(raw);
+            int length = CsvQuotes.Unquote(raw);
             if (length < 0) return false;
             raw[length..].Fill((byte)' ');
         }
         return true;
     }
 
-    /// <summary>R1: finds the first non-blank line, skipping blank lines before it, and picks the separator from it.</summary>
-    /// <remarks>Only the first <c>MaxRecordBytes + 1</c> bytes of a line are looked at, so the choice never depends on how the input arrives.</remarks>
-    private bool TryDetectSeparator()
-    {
-        int limit = _maxRecordBytes + 1;
-        int pos = _start;
-        while (true)
-        {
-            ReadOnlySpan<byte> head = _buf.AsSpan(pos, Math.Min(_end - pos, limit));
-            int rel = head.IndexOfAny(LineFeed, CarriageReturn);
-            if (rel < 0 && head.Length < limit && !_inputDone) return false;
-            int lineEnd = 1;
-            if (rel >= 0 && head[rel] == CarriageReturn)
-            {
-                // CRLF is one line end; whether a LF follows a CR at the window's end is known with the next byte.
-                if (pos + rel + 1 < _end) lineEnd = _buf[pos + rel + 1] == LineFeed ? 2 : 1;
-                else if (!_inputDone) return false;
-            }
-            ReadOnlySpan<byte> line = rel < 0 ? head : head[..rel];
-            int tabs = line.Count((byte)'\t');
-            int commas = line.Count((byte)',');
-            if (rel >= 0 && tabs == 0 && commas == 0 && Utf8WhiteSpace.TrimRange(line).Length == 0)
-            {
-                // Blank under either separator: consume it here so a long run of blank lines cannot fill the window.
-                pos += rel + lineEnd;
-                _line++;
-                _start = _scanPos = _fieldStart = pos;
-                continue;
-            }
-            SetSeparator(tabs > commas && SeparatingTabs(line) > commas ? (byte)'\t' : (byte)',');
-            return true;
-        }
-    }
-
-    /// <summary>
-    /// R1 on a comma file whose cells are padded with tabs (banks write <c>2025-12-01\t,\t100.00</c> so that Excel keeps
-    /// the text): a tab whose nearest byte other than a space or tab is a comma or an end of the line pads a cell and
-    /// does not count as a separator. A tab-separated line has no commas around its tabs, so its count is unchanged.
-    /// </summary>
-    internal static int SeparatingTabs(ReadOnlySpan<byte> line)
-    {
-        if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
-        int count = 0;
-        for (int i = line.IndexOf((byte)'\t'); i >= 0 && i < line.Length; i++)
-        {
-            if (line[i] != (byte)'\t') continue;
-            int left = i - 1;
-            while (left >= 0 && line[left] is (byte)' ' or (byte)'\t') left--;
-            int right = i + 1;
-            while (right < line.Length && line[right] is (byte)' ' or (byte)'\t') right++;
-            bool padding = left < 0 || right >= line.Length || line[left] == (byte)',' || line[right] == (byte)',';
-            if (!padding) count++;
-        }
-        return count;
-    }
-
-    private void SetSeparator(byte separator)
-    {
-        _separator = separator;
-        _separatorVector = Vector256.Create(separator);
-        _separatorPending = false;
-    }
-
-    /// <summary>
-    /// Indexes the complete records from <see cref="_start"/> on in one pass over 64-byte blocks: separators and line feeds
-    /// of a block come as one bit mask whose set bits are written to <see cref="_ends"/> without a branch per bit; only
-    /// blocks holding a quote take the careful walk. Stops before a record that is not complete in the window.
-    /// </summary>
-    /// <remarks>Positions are bounded by the window size, so the arithmetic here cannot overflow and runs unchecked.</remarks>
-    private void IndexRows()
-    {
-        unchecked
-        {
-            byte[] buf = _buf;
-            int[] ends = _ends;
-            int[] rowLast = _rowLast;
-            int[] quoted = _quoted;
-            ref byte data = ref MemoryMarshal.GetArrayDataReference(buf);
-            ref int endSlot = ref MemoryMarshal.GetArrayDataReference(ends);
-            ref int rowSlot = ref MemoryMarshal.GetArrayDataReference(rowLast);
-            byte separator = _separator;
-            int end = _end;
-            int pos = _start;
-            ends[0] = pos - 1;
-            rowLast[0] = 0;
-            int endCount = 1;
-            int rowCount = 0;
-            int quotedCount = 0;
-            int endLimit = Math.Min(ends.Length, IndexEnds + IndexBlockBytes + 1) - IndexBlockBytes;
-            const int RowLimit = IndexRowsMax;
-
-            while (pos < end && endCount <= endLimit && rowCount <= RowLimit)
-            {
-                ulong separators = Masks(ref Unsafe.Add(ref data, pos), separator, out ulong lineFeeds, out ulong quotes, out ulong carriageReturns);
-
-                // A carriage return ends a record unless a line feed follows it (CRLF ends at its LF). Bit i of lfNext is
-                // set when byte i + 1 is a line feed; the byte after the block is read from the window (or its padding).
-                ulong lfNext = (lineFeeds >> 1) | ((ulong)(Unsafe.Add(ref data, pos + IndexBlockBytes) == LineFeed ? 1 : 0) << 63);
-                int avail = end - pos;
-                if (avail <= IndexBlockBytes)
-                {
-                    ulong keep = avail == IndexBlockBytes ? ulong.MaxValue : (1UL << avail) - 1;
-                    separators &= keep;
-                    lineFeeds &= keep;
-                    quotes &= keep;
-                    carriageReturns &= keep;
-                    // A carriage return as the window's last byte waits for the next byte unless the input has ended.
-                    lfNext = (lineFeeds >> 1) | (_inputDone ? 0 : 1UL << (avail - 1));
-                }
-                lineFeeds |= carriageReturns & ~lfNext;
-                ulong structural = separators | lineFeeds | quotes;
-
-                if (quotes == 0)
-                {
-                    IndexBlock(ref endSlot, ref rowSlot, ref endCount, ref rowCount, pos, structural, lineFeeds);
-                    pos += IndexBlockBytes;
-                    continue;
-                }
-
-                int next = pos + IndexBlockBytes;
-                while (structural != 0)
-                {
-                    int bit = BitOperations.TrailingZeroCount(structural);
-                    structural &= structural - 1;
-                    if (((quotes >> bit) & 1) == 0)
-                    {
-                        Unsafe.Add(ref endSlot, endCount) = pos + bit;
-                        Unsafe.Add(ref rowSlot, rowCount + 1) = endCount;
-                        endCount++;
-                        rowCount += (int)(lineFeeds >> bit) & 1;
-                        continue;
-                    }
-
-                    // A quote opens a quoted field only as the field's first byte; elsewhere it is data.
-                    int idx = pos + bit;
-                    if (idx != Unsafe.Add(ref endSlot, endCount - 1) + 1) continue;
-                    int close = FindClosingQuote(buf, idx + 1, end, out int newlines);
-                    if (close < 0) goto Stop;
-                    if (quotedCount > 0 && quoted[quotedCount - 2] == rowCount)
-                    {
-                        quoted[quotedCount - 1] += newlines;
-                    }
-                    else
-                    {
-                        quoted[quotedCount] = rowCount;
-                        quoted[quotedCount + 1] = newlines;
-                        quotedCount += 2;
-                    }
-                    next = close + 1;
-                    break;
-                }
-                pos = next;
-            }
-
-        Stop:
-            // The record cut off at the end belongs to the next pass.
-            if (quotedCount > 0 && quoted[quotedCount - 2] == rowCount) quotedCount -= 2;
-            _rowCount = rowCount;
-            _rowNext = 0;
-            _quotedCount = quotedCount;
-            _quotedNext = 0;
-        }
-    }
-
-    /// <summary>
-    /// Records the field ends and record ends of one quote-free block. A block holds a varying number of them, so a loop
-    /// per bit mispredicts its exit about once a block: the first eight ends and the first two line feeds are written
-    /// unconditionally instead (a missing bit writes a harmless value past the counts, where the slack of the arrays lies),
-    /// and only blocks with more take a loop.
-    /// </summary>
-    /// <remarks>
-    /// The end index of a line feed at bit b is <paramref name="endCount"/> plus the structural bits below b. Positions are
-    /// bounded by the window size and the counts by the index limits, so the arithmetic cannot overflow and runs unchecked.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void IndexBlock(ref int endSlot, ref int rowSlot, ref int endCount, ref int rowCount, int pos, ulong structural, ulong lineFeeds)
-    {
-        unchecked
-        {
-            int count = endCount;
-            int rows = rowCount;
-            ref int ends = ref Unsafe.Add(ref endSlot, count);
-            int n = BitOperations.PopCount(structural);
-            ulong s = structural;
-            ends = pos + BitOperations.TrailingZeroCount(s);
-            s &= s - 1;
-            Unsafe.Add(ref ends, 1) = pos + BitOperations.TrailingZeroCount(s);
-            s &= s - 1;
-            Unsafe.Add(ref ends, 2) = pos + BitOperations.TrailingZeroCount(s);
-            s &= s - 1;
-            Unsafe.Add(ref ends, 3) = pos + BitOperations.TrailingZeroCount(s);
-            s &= s - 1;
-            Unsafe.Add(ref ends, 4) = pos + BitOperations.TrailingZeroCount(s);
-            s &= s - 1;
-            Unsafe.Add(ref ends, 5) = pos + BitOperations.TrailingZeroCount(s);
-            s &= s - 1;
-            Unsafe.Add(ref ends, 6) = pos + BitOperations.TrailingZeroCount(s);
-            s &= s - 1;
-            Unsafe.Add(ref ends, 7) = pos + BitOperations.TrailingZeroCount(s);
-            s &= s - 1;
-            if (n > 8)
-            {
-                for (int k = 8; s != 0; k++)
-                {
-                    Unsafe.Add(ref ends, k) = pos + BitOperations.TrailingZeroCount(s);
-                    s &= s - 1;
-                }
-            }
-
-            // A shift by 64 is a shift by 0 in C#, so a missing line feed (bit 64) masks nothing and writes the count itself.
-            ulong lf = lineFeeds;
-            ref int rowEnds = ref Unsafe.Add(ref rowSlot, rows + 1);
-            rowEnds = count + BitOperations.PopCount(structural & ((1UL << BitOperations.TrailingZeroCount(lf)) - 1));
-            lf &= lf - 1;
-            Unsafe.Add(ref rowEnds, 1) = count + BitOperations.PopCount(structural & ((1UL << BitOperations.TrailingZeroCount(lf)) - 1));
-            lf &= lf - 1;
-            for (int k = 2; lf != 0; k++)
-            {
-                Unsafe.Add(ref rowEnds, k) = count + BitOperations.PopCount(structural & ((1UL << BitOperations.TrailingZeroCount(lf)) - 1));
-                lf &= lf - 1;
-            }
-            endCount = count + n;
-            rowCount = rows + BitOperations.PopCount(lineFeeds);
-        }
-    }
-
-    /// <summary>The closing quote of a quoted field whose content starts at <paramref name="from"/>, or -1 when it is not in the window yet.</summary>
-    private static int FindClosingQuote(byte[] buf, int from, int end, out int newlines)
-    {
-        newlines = 0;
-        int q = from;
-        while (true)
-        {
-            ReadOnlySpan<byte> rest = buf.AsSpan(q, end - q);
-            int rel = rest.IndexOf(Quote);
-            if (rel < 0) return -1;
-            // The text before a quote ends with it, so a carriage return at its end is a lone one.
-            newlines += LineEnds(rest[..rel]);
-            int c = q + rel;
-            // Whether this is "" or a closing quote depends on the next byte.
-            if (c + 1 >= end) return -1;
-            if (buf[c + 1] != Quote) return c;
-            q = c + 2;
-        }
-    }
-
-    /// <summary>Line ends in <paramref name="text"/>: line feeds, and carriage returns not followed by one (a CR at the end counts).</summary>
-    private static int LineEnds(ReadOnlySpan<byte> text)
-    {
-        int count = text.Count(LineFeed);
-        int cr = text.IndexOf(CarriageReturn);
-        while (cr >= 0)
-        {
-            if (cr + 1 >= text.Length || text[cr + 1] != LineFeed) count++;
-            int next = text[(cr + 1)..].IndexOf(CarriageReturn);
-            cr = next < 0 ? -1 : cr + 1 + next;
-        }
-        return count;
-    }
-
-    /// <summary>Bit i of the result set when byte i at <paramref name="p"/> is a separator; the line feeds, quotes and carriage returns come alone.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Masks(ref byte p, byte separator, out ulong lineFeeds, out ulong quotes, out ulong carriageReturns)
-    {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Vector512<byte> v = Vector512.LoadUnsafe(ref p);
-            lineFeeds = Vector512.Equals(v, Vector512.Create(LineFeed)).ExtractMostSignificantBits();
-            quotes = Vector512.Equals(v, Vector512.Create(Quote)).ExtractMostSignificantBits();
-            carriageReturns = Vector512.Equals(v, Vector512.Create(CarriageReturn)).ExtractMostSignificantBits();
-            return Vector512.Equals(v, Vector512.Create(separator)).ExtractMostSignificantBits();
-        }
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Vector256<byte> sep = Vector256.Create(separator);
-            Vector256<byte> lo = Vector256.LoadUnsafe(ref p);
-            Vector256<byte> hi = Vector256.LoadUnsafe(ref p, 32);
-            lineFeeds = Vector256.Equals(lo, Vector256.Create(LineFeed)).ExtractMostSignificantBits()
-                | ((ulong)Vector256.Equals(hi, Vector256.Create(LineFeed)).ExtractMostSignificantBits() << 32);
-            quotes = Vector256.Equals(lo, Vector256.Create(Quote)).ExtractMostSignificantBits()
-                | ((ulong)Vector256.Equals(hi, Vector256.Create(Quote)).ExtractMostSignificantBits() << 32);
-            carriageReturns = Vector256.Equals(lo, Vector256.Create(CarriageReturn)).ExtractMostSignificantBits()
-                | ((ulong)Vector256.Equals(hi, Vector256.Create(CarriageReturn)).ExtractMostSignificantBits() << 32);
-            return Vector256.Equals(lo, sep).ExtractMostSignificantBits() | ((ulong)Vector256.Equals(hi, sep).ExtractMostSignificantBits() << 32);
-        }
-        ulong sepBits = 0;
-        ulong lfBits = 0;
-        ulong quoteBits = 0;
-        ulong crBits = 0;
-        for (int i = 0; i < IndexBlockBytes; i++)
-        {
-            byte b = Unsafe.Add(ref p, i);
-            if (b == separator) sepBits |= 1UL << i;
-            else if (b == LineFeed) lfBits |= 1UL << i;
-            else if (b == Quote) quoteBits |= 1UL << i;
-            else if (b == CarriageReturn) crBits |= 1UL << i;
-        }
-        lineFeeds = lfBits;
-        quotes = quoteBits;
-        carriageReturns = crBits;
-        return sepBits;
-    }
-
-    /// <summary>Scans the current record from <see cref="_scanPos"/>; true when its line feed was found (scan position just after it).</summary>
-    /// <remarks>Positions are bounded by the window size, so the arithmetic here cannot overflow and runs unchecked.</remarks>
-    private bool Scan()
-    {
-        unchecked
-        {
-            byte[] buf = _buf;
-            int end = _end;
-            int pos = _scanPos;
-            if (_inQuote)
-            {
-                if (!ScanQuoted(ref pos))
-                {
-                    _scanPos = pos;
-                    return false;
-                }
-                _maskBase = -1;
-            }
-
-            // Record state lives in locals in the loop and goes back to fields on exit.
-            byte separator = _separator;
-            int start = _start;
-            int fieldStart = _fieldStart;
-            int count = _fieldCount;
-            bool keepFields = !_tooLong && !_tooManyFields;
-            int[] fields = _fields;
-            int maskBase = _maskBase;
-            uint mask = _mask;
-            if (maskBase < 0 || pos < maskBase || pos >= maskBase + BlockBytes)
-            {
-                maskBase = pos;
-                mask = LoadMask(buf, pos, end);
-            }
-            else
-            {
-                mask &= uint.MaxValue << (pos - maskBase);
-            }
-
-            ref byte data = ref MemoryMarshal.GetArrayDataReference(buf);
-            while (true)
-            {
-                while (mask == 0)
-                {
-                    maskBase += BlockBytes;
-                    if (maskBase >= end)
-                    {
-                        _fieldCount = count;
-                        _fieldStart = fieldStart;
-                        _scanPos = end;
-                        _maskBase = -1;
-                        return false;
-                    }
-                    mask = LoadMask(buf, maskBase, end);
-                }
-                int idx = maskBase + System.Numerics.BitOperations.TrailingZeroCount(mask);
-                mask &= mask - 1;
-                byte b = Unsafe.Add(ref data, idx);
-                if (b == CarriageReturn)
-                {
-                    // A carriage return ends the record unless a line feed follows (then that ends it); the last byte of
-                    // the window waits for the next one unless the input has ended.
-                    if (idx + 1 < end)
-                    {
-                        if (Unsafe.Add(ref data, idx + 1) == LineFeed) continue;
-                    }
-                    else if (!_inputDone)
-                    {
-                        _fieldCount = count;
-                        _fieldStart = fieldStart;
-                        _scanPos = idx;
-                        _maskBase = -1;
-                        return false;
-                    }
-                }
-                if (b == separator || b == LineFeed || b == CarriageReturn)
-                {
-                    // A record already known to be too long is only scanned for its end; its fields are never handed out.
-                    if (keepFields)
-                    {
-                        if (count == MaxFieldsPerRecord)
-                        {
-                            // Too many fields: the record is only scanned for its end from here on.
-                            _tooManyFields = true;
-                            keepFields = false;
-                        }
-                        else
-                        {
-                            if (count + 1 > fields.Length) fields = GrowFields();
-                            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fields), count) = idx - start;
-                            count++;
-                        }
-                    }
-                    fieldStart = idx + 1;
-                    if (b == separator) continue;
-                    _fieldCount = count;
-                    _fieldStart = idx + 1;
-                    _scanPos = idx + 1;
-                    _maskBase = maskBase;
-                    _mask = mask;
-                    return true;
-                }
-
-                // A quote opens a quoted field only as the field's first byte; elsewhere it is data.
-                if (idx != fieldStart) continue;
-                _inQuote = true;
-                pos = idx + 1;
-                if (!ScanQuoted(ref pos))
-                {
-                    _fieldCount = count;
-                    _fieldStart = fieldStart;
-                    _scanPos = pos;
-                    _maskBase = -1;
-                    return false;
-                }
-                maskBase = pos;
-                mask = LoadMask(buf, pos, end);
-            }
-        }
-    }
-
-    /// <summary>Finds the closing quote from <paramref name="pos"/>, counting line breaks inside the quotes; false when more input is needed.</summary>
-    private bool ScanQuoted(ref int pos)
-    {
-        byte[] buf = _buf;
-        int end = _end;
-        while (true)
-        {
-            ReadOnlySpan<byte> rest = buf.AsSpan(pos, end - pos);
-            int rel = rest.IndexOf(Quote);
-            if (rel < 0)
-            {
-                // A carriage return as the window's last byte is counted once the next byte shows whether it is a CRLF.
-                int counted = !_inputDone && !rest.IsEmpty && rest[^1] == CarriageReturn ? rest.Length - 1 : rest.Length;
-                _recordNewlines += LineEnds(rest[..counted]);
-                pos += counted;
-                return false;
-            }
-            int q = pos + rel;
-            _recordNewlines += LineEnds(rest[..rel]);
-            if (q + 1 >= end)
-            {
-                // Whether this is "" or a closing quote depends on the next byte.
-                pos = q;
-                if (!_inputDone) return false;
-                pos = q + 1;
-                _inQuote = false;
-                return true;
-            }
-            if (buf[q + 1] == Quote)
-            {
-                pos = q + 2;
-                continue;
-            }
-            pos = q + 1;
-            _inQuote = false;
-            return true;
-        }
-    }
-
-    /// <summary>Marks a field of a too-long record whose first byte was already dropped from the window (no later quote can open it).</summary>
-    private const int FieldStartDropped = -1;
-
-    private void AddField(int fieldEnd)
-    {
-        // A record already known to be too long is only scanned for its end; its fields are never handed out.
-        if (_tooLong || _tooManyFields) return;
-        if (_fieldCount == MaxFieldsPerRecord)
-        {
-            _tooManyFields = true;
-            return;
-        }
-        if (_fieldCount + 1 > _fields.Length) GrowFields();
-        _fields[_fieldCount++] = fieldEnd - _start;
-    }
-
-    private int[] GrowFields()
-    {
-        int[] bigger = ArrayPool<int>.Shared.Rent(_fields.Length * 2);
-        _fields.AsSpan().CopyTo(bigger);
-        ArrayPool<int>.Shared.Return(_fields);
-        _fields = bigger;
-        return bigger;
-    }
-
-    /// <summary>Rewrites a raw field that starts with a quote in place (quotes dropped, <c>""</c> → <c>"</c>); returns the new length, or -1 for a stray quote.</summary>
-    private static int Unquote(Span<byte> raw)
-    {
-        int r = 1;
-        int w = 0;
-        while (r < raw.Length)
-        {
-            int rel = raw[r..].IndexOf(Quote);
-            if (rel < 0)
-            {
-                // Unterminated at the end of the input: the rest is the value.
-                raw[r..].CopyTo(raw[w..]);
-                return w + raw.Length - r;
-            }
-            raw.Slice(r, rel).CopyTo(raw[w..]);
-            w += rel;
-            r += rel + 1;
-            if (r < raw.Length && raw[r] == Quote)
-            {
-                raw[w++] = Quote;
-                r++;
-                continue;
-            }
-            // Closing quote: only white space may follow it up to the separator (trimming removes it); anything else makes
-            // the quote a stray one, since the field's value would depend on how a reader guesses.
-            if (Utf8WhiteSpace.TrimRange(raw[r..]).Length != 0) return -1;
-            return w;
-        }
-        return w;
-    }
-
-    /// <summary>Bit i set when byte <paramref name="pos"/> + i is a separator, line feed, carriage return or quote (bits at or past <paramref name="end"/> cleared).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private uint LoadMask(byte[] buf, int pos, int end)
-    {
-        ref byte p = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(buf), pos);
-        uint bits;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Vector256<byte> v = Vector256.LoadUnsafe(ref p);
-            Vector256<byte> hits = Vector256.Equals(v, _separatorVector)
-                | Vector256.Equals(v, Vector256.Create(LineFeed))
-                | Vector256.Equals(v, Vector256.Create(Quote))
-                | Vector256.Equals(v, Vector256.Create(CarriageReturn));
-            bits = hits.ExtractMostSignificantBits();
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            Vector128<byte> sep = Vector128.Create(_separator);
-            Vector128<byte> lo = Vector128.LoadUnsafe(ref p);
-            Vector128<byte> hi = Vector128.LoadUnsafe(ref p, 16);
-            uint l = (Vector128.Equals(lo, sep) | Vector128.Equals(lo, Vector128.Create(LineFeed)) | Vector128.Equals(lo, Vector128.Create(Quote))
-                | Vector128.Equals(lo, Vector128.Create(CarriageReturn))).ExtractMostSignificantBits();
-            uint h = (Vector128.Equals(hi, sep) | Vector128.Equals(hi, Vector128.Create(LineFeed)) | Vector128.Equals(hi, Vector128.Create(Quote))
-                | Vector128.Equals(hi, Vector128.Create(CarriageReturn))).ExtractMostSignificantBits();
-            bits = l | (h << 16);
-        }
-        else
-        {
-            bits = 0;
-            for (int i = 0; i < BlockBytes; i++)
-            {
-                byte b = Unsafe.Add(ref p, i);
-                if (b == _separator || b == LineFeed || b == Quote || b == CarriageReturn) bits |= 1u << i;
-            }
-        }
-        int avail = end - pos;
-        if (avail < BlockBytes) bits &= (1u << avail) - 1;
-        return bits;
-    }
 }

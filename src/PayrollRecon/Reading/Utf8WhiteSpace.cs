@@ -22,7 +22,19 @@ internal static class Utf8WhiteSpace
     {
         if (length == 0) return default;
         ReadOnlySpan<byte> value = MemoryMarshal.CreateReadOnlySpan(ref first, length);
-        if (((EdgeBytes[first] & MayStart) | (EdgeBytes[Unsafe.Add(ref first, unchecked(length - 1))] & MayEnd)) == 0) return value;
+        byte last = Unsafe.Add(ref first, unchecked(length - 1));
+        if ((EdgeBytes[first] & MayStart) == 0)
+        {
+            if ((EdgeBytes[last] & MayEnd) == 0) return value;
+
+            // A CJK character (工资) whose last byte merely could end a white-space character: one that ends in a byte of
+            // 0x80 or more is C2 xx or E1–E3 xx xx, so other bytes before it settle that here, without a call.
+            if (last >= 0x80 && length >= 3 && Unsafe.Add(ref first, unchecked(length - 2)) != 0xC2
+                && unchecked((uint)(Unsafe.Add(ref first, length - 3) - 0xE1)) > 2)
+            {
+                return value;
+            }
+        }
         return TrimSlow(value);
     }
 

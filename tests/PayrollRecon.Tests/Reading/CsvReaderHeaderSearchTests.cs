@@ -37,9 +37,11 @@ public sealed class CsvReaderHeaderSearchTests
         _ => ((int)separator).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    [Fact]
-    public void HeaderSearch_TabFileAfterCommaPreamble_EachPreambleRecordWithItsOwnSeparator()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void HeaderSearch_TabFileAfterCommaPreamble_EachPreambleRecordWithItsOwnSeparator(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         string text = "中国银行交易流水明细单\n户名,某建设集团有限公司\n起止日期,2024-01-01,2024-01-31\n\n"
             + "交易日期\t交易金额\t摘要\n2024-01-02\t1,000.00\t工资,1月\n2024-01-03\t\"2,000.00\"\t\"含\t加班\"\n";
         Assert.Equal(
@@ -53,9 +55,11 @@ public sealed class CsvReaderHeaderSearchTests
         ], ReadSearching(text, lockAfter: 3));
     }
 
-    [Fact]
-    public void HeaderSearch_CommaFileAfterTabPreamble_LockedSeparatorHoldsForTabHeavyRows()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void HeaderSearch_CommaFileAfterTabPreamble_LockedSeparatorHoldsForTabHeavyRows(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         string text = "账号:\t6222020200112233445\n户名:\t张三\t\n\r\n交易日期,交易金额,摘要\n2024-01-02,1000.00,工资\t1月\t加班\t夜班\n";
         Assert.Equal(
         [
@@ -66,34 +70,42 @@ public sealed class CsvReaderHeaderSearchTests
         ], ReadSearching(text, lockAfter: 2));
     }
 
-    [Fact]
-    public void Read_WithoutHeaderSearch_FirstNonBlankLineDecides()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_WithoutHeaderSearch_FirstNonBlankLineDecides(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         using CsvReader reader = Csv("\n账号:\t6222020200112233445\n交易日期,交易金额\n2024-01-02,1\n");
         Assert.Equal(["2:账号:|6222020200112233445", "3:交易日期,交易金额", "4:2024-01-02,1"], ReadAll(reader));
         Assert.Equal('\t', reader.Separator);
     }
 
-    [Fact]
-    public void HeaderSearch_NeverLocked_EveryRecordWithItsOwnSeparator()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void HeaderSearch_NeverLocked_EveryRecordWithItsOwnSeparator(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Assert.Equal(
             ["1:a|b [comma]", "2:c|d [tab]", "3:e [comma]", "4:\"x|y\" [comma]", "5!StrayQuote [tab]", "6:f|g [comma]"],
             ReadSearching("a,b\nc\td\ne\n \"x,y\"\n\"q\"z\tr\nf,g", lockAfter: int.MaxValue));
     }
 
-    [Fact]
-    public void HeaderSearch_QuotedLineBreakInPreamble_SeparatorFromTheRecordsFirstLine()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void HeaderSearch_QuotedLineBreakInPreamble_SeparatorFromTheRecordsFirstLine(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // The counts are made on the record's first physical line, quotes included, as without a header search.
         Assert.Equal(
             ["1:说明\t一,\n二|三 [comma]", "3:h1|h2 [tab]", "4:1|2 [tab]"],
             ReadSearching("\"说明\t一,\n二\",三\nh1\th2\n1\t2\n", lockAfter: 1));
     }
 
-    [Fact]
-    public void LockSeparator_BeforeAnyRecord_FirstNonBlankLineDecides()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void LockSeparator_BeforeAnyRecord_FirstNonBlankLineDecides(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         using CsvReader reader = Csv("\n\na\tb\nc,d\n");
         reader.BeginHeaderSearch();
         reader.LockSeparator();
@@ -101,26 +113,32 @@ public sealed class CsvReaderHeaderSearchTests
         Assert.Equal('\t', reader.Separator);
     }
 
-    [Fact]
-    public void LockSeparator_OutsideHeaderSearch_ChangesNothing()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void LockSeparator_OutsideHeaderSearch_ChangesNothing(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         using CsvReader reader = Csv("a\tb\nc,d\n");
         Assert.True(reader.Read(out _));
         reader.LockSeparator();
         Assert.Equal(["2:c,d"], ReadAll(reader));
     }
 
-    [Fact]
-    public void BeginHeaderSearch_AfterFirstRead_Throws()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void BeginHeaderSearch_AfterFirstRead_Throws(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         using CsvReader reader = Csv("a,b\n1,2\n");
         Assert.True(reader.Read(out _));
         Assert.Throws<InvalidOperationException>(reader.BeginHeaderSearch);
     }
 
-    [Fact]
-    public async Task LockSeparator_AfterTheNextRecordWasBegun_SplitsItWithTheLockedSeparator()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public async Task LockSeparator_AfterTheNextRecordWasBegun_SplitsItWithTheLockedSeparator(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // The third record's first line holds a comma and the quote after it is still open when the window runs out, so
         // the scanner has begun it as a comma record; the lock makes it a tab record after all, in which that quote is
         // data and the line feed ends the record.
@@ -181,9 +199,11 @@ public sealed class CsvReaderHeaderSearchTests
         return (text, header);
     }
 
-    [Fact]
-    public void HeaderSearch_LockedAtTheHeader_MatchesReferenceForAnySplit()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void HeaderSearch_LockedAtTheHeader_MatchesReferenceForAnySplit(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Prop.ForAll(Arb.From(SearchCases(600)), Arb.From(Gen.Choose(0, int.MaxValue)), Arb.From(Gen.Elements(1, 3, 16, 100, 5000)), (c, seed, maxChunk) =>
         {
             byte[] bytes = Utf8(c.Text);
@@ -194,9 +214,11 @@ public sealed class CsvReaderHeaderSearchTests
         }).Check(PropertyConfig.Quick(300));
     }
 
-    [Fact]
-    public void HeaderSearch_LockedAtAnyRecord_SameForAnySplitAndAnyRecordLimit()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void HeaderSearch_LockedAtAnyRecord_SameForAnySplitAndAnyRecordLimit(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Gen<(string Text, int Lock, int MaxRecord)> cases =
             from c in SearchCases(200)
             from lockAt in Gen.Choose(0, 12)
@@ -216,9 +238,11 @@ public sealed class CsvReaderHeaderSearchTests
         }).Check(PropertyConfig.Quick(300));
     }
 
-    [Fact]
-    public void HeaderSearch_CrOnlyAndMixedLineEnds_SameForAnySplitAndAnyRecordLimit()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void HeaderSearch_CrOnlyAndMixedLineEnds_SameForAnySplitAndAnyRecordLimit(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // The same cases with every LF made a lone CR, a CRLF or left alone (old Mac exports, mixed files): R1 looks at
         // each record's own first line up to its CR, and a CR at the end of a read waits for the next byte.
         Gen<(string Text, int Lock, int MaxRecord, int Ends)> cases =
@@ -243,9 +267,11 @@ public sealed class CsvReaderHeaderSearchTests
         }).Check(PropertyConfig.Quick(300));
     }
 
-    [Fact]
-    public void HeaderSearch_LockedAtHeaderOfLargeFile_BulkPathReadsEveryWindow()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void HeaderSearch_LockedAtHeaderOfLargeFile_BulkPathReadsEveryWindow(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // Several 128 KiB windows after the lock, read in uneven pieces: the bulk indexer serves them with the locked tab.
         var random = new Random(20240201);
         var text = new System.Text.StringBuilder("中国银行交易流水明细单\n户名,某建设集团有限公司,,\n日期\t金额\t摘要\n");

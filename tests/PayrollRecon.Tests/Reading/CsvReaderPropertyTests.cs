@@ -42,9 +42,11 @@ public sealed class CsvReaderPropertyTests
         }
     }
 
-    [Fact]
-    public void Read_AnySplitOfUtf8Input_YieldsTheSameRecords()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_AnySplitOfUtf8Input_YieldsTheSameRecords(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Prop.ForAll(Arb.From(Cases()), c =>
         {
             byte[] bytes = Utf8(c.Text);
@@ -59,9 +61,11 @@ public sealed class CsvReaderPropertyTests
         }).Check(PropertyConfig.Quick(300));
     }
 
-    [Fact]
-    public void Read_DenseQuotingMistakes_MatchReferenceForAnySplit()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_DenseQuotingMistakes_MatchReferenceForAnySplit(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // Closing quotes followed by text, white space or more quotes, quotes after spaces and inside fields, packed so
         // that many fall on 64-byte block edges and window ends: the bulk indexer (whole input) and the resumable
         // scanner (one-byte reads) must split them as the reference does, and a stray quote must not shift what follows.
@@ -80,9 +84,11 @@ public sealed class CsvReaderPropertyTests
         }).Check(PropertyConfig.Quick(300));
     }
 
-    [Fact]
-    public void Read_CrOnlyAndMixedLineEnds_MatchReferenceForAnySplit()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_CrOnlyAndMixedLineEnds_MatchReferenceForAnySplit(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // Lone CRs, CRLFs, LFs and CR CR LF mixed, inside and outside quotes, packed so that a CR often falls on the last
         // byte of a 64-byte block or of a read with its LF in the next: records, line numbers and errors must not depend
         // on where the input is cut.
@@ -104,9 +110,11 @@ public sealed class CsvReaderPropertyTests
         }).Check(PropertyConfig.Quick(300));
     }
 
-    [Fact]
-    public void Read_CrLfCutBetweenReadsAtEveryPoint_SameRecords()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_CrLfCutBetweenReadsAtEveryPoint_SameRecords(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // Every cut of a mixed input into two reads, so the CR of each CRLF is once the last byte of a read and its LF the
         // first of the next; the header search (one record at a time through the resumable scanner) likewise.
         string text = "账号:\t1\r\nh1,h2\r\n1,\"a\r\nb\"\r2,3\r\n\r\n4,5\r6,7\r\n";
@@ -127,9 +135,11 @@ public sealed class CsvReaderPropertyTests
         }
     }
 
-    [Fact]
-    public void Read_DenseQuoteFreeInput_MatchesPlainSplit()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_DenseQuoteFreeInput_MatchesPlainSplit(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // Short fields and short lines put more than eight ends and more than two line feeds in one 64-byte block, so
         // every branch of the bulk indexer's block step is taken; the expected records come from a plain split.
         Gen<string> dense =
@@ -149,9 +159,11 @@ public sealed class CsvReaderPropertyTests
         }).Check(PropertyConfig.Quick(300));
     }
 
-    [Fact]
-    public void Read_AnySplitOfDenseInputWithQuotes_YieldsTheSameRecords()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_AnySplitOfDenseInputWithQuotes_YieldsTheSameRecords(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // Quoted fields between blocks dense with ends and line feeds: the quote walk and the block step take turns.
         Gen<string> dense =
             from n in Gen.Choose(0, 300)
@@ -167,9 +179,11 @@ public sealed class CsvReaderPropertyTests
         }).Check(PropertyConfig.Quick(300));
     }
 
-    [Fact]
-    public void Read_AnySplitOfGb18030Input_YieldsTheSameRecordsAsUtf8()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_AnySplitOfGb18030Input_YieldsTheSameRecordsAsUtf8(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Prop.ForAll(Arb.From(Cases()), c =>
         {
             string text = "姓名,备注\n" + c.Text;
@@ -186,9 +200,11 @@ public sealed class CsvReaderPropertyTests
         }).Check(PropertyConfig.Quick(300));
     }
 
-    [Fact]
-    public void Read_Gb18030WithInvalidSequences_SameRecordsForAnySplit()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_Gb18030WithInvalidSequences_SameRecordsForAnySplit(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // Lead bytes without a trail, cut four-byte sequences and unmapped ones between valid characters and line ends:
         // the rows holding them are errors, and which rows those are must not depend on where the reads cut the bytes.
         byte[][] pieces =
@@ -210,9 +226,11 @@ public sealed class CsvReaderPropertyTests
         }).Check(PropertyConfig.Quick(300));
     }
 
-    [Fact]
-    public void Read_InvalidUtf8PastDetectionWindow_SameRecordsForAnySplit()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_InvalidUtf8PastDetectionWindow_SameRecordsForAnySplit(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         var text = new StringBuilder("name,memo\n");
         for (int i = 0; i < 4000; i++) text.Append("张三,\"工资\n").Append(i).Append("\"\r\n");
         byte[] bytes = [.. Utf8(text.ToString()), .. "bad,"u8, 0xE5, 0x85, .. "\nok,y\n"u8, 0xC3, .. ",z\n"u8];
@@ -225,9 +243,11 @@ public sealed class CsvReaderPropertyTests
         }).Check(PropertyConfig.Quick(20));
     }
 
-    [Fact]
-    public void Read_RandomBytes_NeverThrowsAndTerminates()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_RandomBytes_NeverThrowsAndTerminates(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Gen<byte[]> structural = Gen.ArrayOf(Gen.Elements<byte>(
             (byte)',', (byte)'\t', (byte)'"', (byte)'\n', (byte)'\r', (byte)' ', (byte)'a', (byte)'1', 0xE5, 0xB7, 0xA5, 0x80, 0xFF, 0xC3, 0xD5, 0x30, 0xEF, 0xBB, 0xBF));
         Gen<byte[]> bytes = Gen.OneOf(structural, ArbMap.Default.GeneratorFor<byte[]>());

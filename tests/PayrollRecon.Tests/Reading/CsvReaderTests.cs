@@ -8,40 +8,42 @@ namespace PayrollRecon.Tests.Reading;
 public sealed class CsvReaderTests
 {
     [Theory]
-    [InlineData("a,b\n1,2\n", new[] { "1:a|b", "2:1|2" })]
-    [InlineData("a,b\r\n1,2\r\n", new[] { "1:a|b", "2:1|2" })]
-    [InlineData("a,b\n1,2", new[] { "1:a|b", "2:1|2" })]
-    [InlineData("a,b\r\n1,2\r", new[] { "1:a|b", "2:1|2" })]
-    [InlineData("a,\"b,c\"\n", new[] { "1:a|b,c" })]
-    [InlineData("\"say \"\"hi\"\"\",x\n", new[] { "1:say \"hi\"|x" })]
-    [InlineData("\"\"\"\"\n", new[] { "1:\"" })]
-    [InlineData("\"two\nlines\",x\nnext,y\n", new[] { "1:two\nlines|x", "3:next|y" })]
-    [InlineData("\"crlf\r\ninside\",x\r\nnext,y\r\n", new[] { "1:crlf\r\ninside|x", "3:next|y" })]
-    [InlineData("\"lone\rcr\",x\n", new[] { "1:lone\rcr|x" })]
-    [InlineData("a\"b,c\n", new[] { "1:a\"b|c" })]
-    [InlineData("\"padded\"  ,x\n", new[] { "1:padded|x" })]
-    [InlineData("\" inner \",x\n", new[] { "1:inner|x" })]
-    [InlineData("a,b,\n", new[] { "1:a|b|" })]
-    [InlineData(",\n", new[] { "1:|" })]
-    [InlineData("\"\",x\n", new[] { "1:|x" })]
-    public void Read_Rfc4180Cases_SplitsFields(string input, string[] expected)
+    [InlineDataAtEveryWidth("a,b\n1,2\n", new[] { "1:a|b", "2:1|2" })]
+    [InlineDataAtEveryWidth("a,b\r\n1,2\r\n", new[] { "1:a|b", "2:1|2" })]
+    [InlineDataAtEveryWidth("a,b\n1,2", new[] { "1:a|b", "2:1|2" })]
+    [InlineDataAtEveryWidth("a,b\r\n1,2\r", new[] { "1:a|b", "2:1|2" })]
+    [InlineDataAtEveryWidth("a,\"b,c\"\n", new[] { "1:a|b,c" })]
+    [InlineDataAtEveryWidth("\"say \"\"hi\"\"\",x\n", new[] { "1:say \"hi\"|x" })]
+    [InlineDataAtEveryWidth("\"\"\"\"\n", new[] { "1:\"" })]
+    [InlineDataAtEveryWidth("\"two\nlines\",x\nnext,y\n", new[] { "1:two\nlines|x", "3:next|y" })]
+    [InlineDataAtEveryWidth("\"crlf\r\ninside\",x\r\nnext,y\r\n", new[] { "1:crlf\r\ninside|x", "3:next|y" })]
+    [InlineDataAtEveryWidth("\"lone\rcr\",x\n", new[] { "1:lone\rcr|x" })]
+    [InlineDataAtEveryWidth("a\"b,c\n", new[] { "1:a\"b|c" })]
+    [InlineDataAtEveryWidth("\"padded\"  ,x\n", new[] { "1:padded|x" })]
+    [InlineDataAtEveryWidth("\" inner \",x\n", new[] { "1:inner|x" })]
+    [InlineDataAtEveryWidth("a,b,\n", new[] { "1:a|b|" })]
+    [InlineDataAtEveryWidth(",\n", new[] { "1:|" })]
+    [InlineDataAtEveryWidth("\"\",x\n", new[] { "1:|x" })]
+    public void Read_Rfc4180Cases_SplitsFields(string input, string[] expected, int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Assert.Equal(expected, ReadAll(input));
     }
 
     [Theory]
-    [InlineData("a,b\r1,2\r3,4\r", new[] { "1:a|b", "2:1|2", "3:3|4" })]
-    [InlineData("a,b\r1,2\r3,4", new[] { "1:a|b", "2:1|2", "3:3|4" })]
-    [InlineData("a,b\r\n1,2\r3,4\n5,6\r\n", new[] { "1:a|b", "2:1|2", "3:3|4", "4:5|6" })]
-    [InlineData("a,b\r\r1,2\r \r3,4\r", new[] { "1:a|b", "3:1|2", "5:3|4" })]
-    [InlineData("a,b\r\r\n1,2\r\n", new[] { "1:a|b", "3:1|2" })]
-    [InlineData("a,\"x\ry\"\r1,2\r", new[] { "1:a|x\ry", "3:1|2" })]
-    [InlineData("a,\"x\r\ny\rz\"\r1,2\r", new[] { "1:a|x\r\ny\rz", "4:1|2" })]
-    [InlineData("a,\"x\"\r1,2", new[] { "1:a|x", "2:1|2" })]
-    [InlineData("\r\r\na\tb\r1\t2\r", new[] { "3:a|b", "4:1|2" })]
-    [InlineData("a,\"b\"c\r1,2\r", new[] { "1!StrayQuote", "2:1|2" })]
-    public void Read_LoneCarriageReturn_EndsARecordAndCountsAsALine(string input, string[] expected)
+    [InlineDataAtEveryWidth("a,b\r1,2\r3,4\r", new[] { "1:a|b", "2:1|2", "3:3|4" })]
+    [InlineDataAtEveryWidth("a,b\r1,2\r3,4", new[] { "1:a|b", "2:1|2", "3:3|4" })]
+    [InlineDataAtEveryWidth("a,b\r\n1,2\r3,4\n5,6\r\n", new[] { "1:a|b", "2:1|2", "3:3|4", "4:5|6" })]
+    [InlineDataAtEveryWidth("a,b\r\r1,2\r \r3,4\r", new[] { "1:a|b", "3:1|2", "5:3|4" })]
+    [InlineDataAtEveryWidth("a,b\r\r\n1,2\r\n", new[] { "1:a|b", "3:1|2" })]
+    [InlineDataAtEveryWidth("a,\"x\ry\"\r1,2\r", new[] { "1:a|x\ry", "3:1|2" })]
+    [InlineDataAtEveryWidth("a,\"x\r\ny\rz\"\r1,2\r", new[] { "1:a|x\r\ny\rz", "4:1|2" })]
+    [InlineDataAtEveryWidth("a,\"x\"\r1,2", new[] { "1:a|x", "2:1|2" })]
+    [InlineDataAtEveryWidth("\r\r\na\tb\r1\t2\r", new[] { "3:a|b", "4:1|2" })]
+    [InlineDataAtEveryWidth("a,\"b\"c\r1,2\r", new[] { "1!StrayQuote", "2:1|2" })]
+    public void Read_LoneCarriageReturn_EndsARecordAndCountsAsALine(string input, string[] expected, int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // Old Mac exports end lines with a lone CR; CRLF stays one line end and a CR inside quotes stays data (but counts a line).
         foreach (int maxRead in new[] { 1, 2, 3, 100 })
         {
@@ -51,11 +53,12 @@ public sealed class CsvReaderTests
     }
 
     [Theory]
-    [InlineData("\r\n")]
-    [InlineData("\n")]
-    [InlineData("\r")]
-    public void Read_RecordOfTheDefaultLimit_AcceptedWithAnyLineEndAndOneByteMoreRejected(string end)
+    [InlineDataAtEveryWidth("\r\n")]
+    [InlineDataAtEveryWidth("\n")]
+    [InlineDataAtEveryWidth("\r")]
+    public void Read_RecordOfTheDefaultLimit_AcceptedWithAnyLineEndAndOneByteMoreRejected(string end, int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // 1 MiB of record plus its line end is read, 1 MiB + 1 is not: the line end never counts toward the limit.
         int max = CsvReaderOptions.DefaultMaxRecordBytes;
         foreach (int length in new[] { max, max + 1 })
@@ -86,111 +89,120 @@ public sealed class CsvReaderTests
     }
 
     [Theory]
-    [InlineData("a,\"b\"c,d\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
-    [InlineData("\"a,\"b,c\"\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
-    [InlineData("\"say \"hi\" now\",x\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
-    [InlineData("\"a\" \"b\",x\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
-    [InlineData("\"a\"b\"c,d\"\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
-    [InlineData("\"x\"\"\"y\",z\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
-    [InlineData("\"two\nlines\"x,y\nnext,1\n", new[] { "1!StrayQuote", "3:next|1" })]
-    [InlineData("\"\"x\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
-    [InlineData("a,b\n1,\"2\"3", new[] { "1:a|b", "2!StrayQuote" })]
-    [InlineData("a\t\"b\"c\td\nnext\t1\n", new[] { "1!StrayQuote", "2:next|1" })]
-    [InlineData("\"a\"\"b\",c\n", new[] { "1:a\"b|c" })]
-    public void Read_TextAfterClosingQuote_IsStrayQuoteAndNextLineReadsNormally(string input, string[] expected)
+    [InlineDataAtEveryWidth("a,\"b\"c,d\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineDataAtEveryWidth("\"a,\"b,c\"\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineDataAtEveryWidth("\"say \"hi\" now\",x\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineDataAtEveryWidth("\"a\" \"b\",x\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineDataAtEveryWidth("\"a\"b\"c,d\"\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineDataAtEveryWidth("\"x\"\"\"y\",z\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineDataAtEveryWidth("\"two\nlines\"x,y\nnext,1\n", new[] { "1!StrayQuote", "3:next|1" })]
+    [InlineDataAtEveryWidth("\"\"x\nnext,1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineDataAtEveryWidth("a,b\n1,\"2\"3", new[] { "1:a|b", "2!StrayQuote" })]
+    [InlineDataAtEveryWidth("a\t\"b\"c\td\nnext\t1\n", new[] { "1!StrayQuote", "2:next|1" })]
+    [InlineDataAtEveryWidth("\"a\"\"b\",c\n", new[] { "1:a\"b|c" })]
+    public void Read_TextAfterClosingQuote_IsStrayQuoteAndNextLineReadsNormally(string input, string[] expected, int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Assert.Equal(expected, ReadAll(input));
     }
 
     [Theory]
     // White space between a closing quote and the separator is what trimming would remove anyway: accepted.
-    [InlineData("a,\"b\"  ,c\n", "1:a|b|c")]
-    [InlineData("a,\"b\"\t,c\n", "1:a|b|c")]
-    [InlineData("a,\"b\"\u3000\u00a0,c\n", "1:a|b|c")]
-    [InlineData("a,\"b\" \r\n", "1:a|b")]
-    [InlineData("a,\"b\" ", "1:a|b")]
-    [InlineData("a\t\"b\"  \tc\n", "1:a|b|c")]
-    public void Read_WhiteSpaceAfterClosingQuote_IsAccepted(string input, string expected)
+    [InlineDataAtEveryWidth("a,\"b\"  ,c\n", "1:a|b|c")]
+    [InlineDataAtEveryWidth("a,\"b\"\t,c\n", "1:a|b|c")]
+    [InlineDataAtEveryWidth("a,\"b\"\u3000\u00a0,c\n", "1:a|b|c")]
+    [InlineDataAtEveryWidth("a,\"b\" \r\n", "1:a|b")]
+    [InlineDataAtEveryWidth("a,\"b\" ", "1:a|b")]
+    [InlineDataAtEveryWidth("a\t\"b\"  \tc\n", "1:a|b|c")]
+    public void Read_WhiteSpaceAfterClosingQuote_IsAccepted(string input, string expected, int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Assert.Equal([expected], ReadAll(input));
     }
 
     [Theory]
     // RFC 4180: only a quote that is the field's first byte opens a quoted field; anywhere else it is data.
-    [InlineData("A, \"B\" ,C\n", "1:A|\"B\"|C")]
-    [InlineData("a,b\"c,d\n", "1:a|b\"c|d")]
-    [InlineData(" \"x,y\"\n", "1:\"x|y\"")]
-    [InlineData("a,\u3000\"b\"\n", "1:a|\"b\"")]
-    [InlineData("a\t \"b\tc\"\n", "1:a|\"b|c\"")]
-    [InlineData("a, \"b\nc\",d\n", "1:a|\"b")]
-    public void Read_QuoteAfterLeadingSpaceOrInsideField_IsData(string input, string expected)
+    [InlineDataAtEveryWidth("A, \"B\" ,C\n", "1:A|\"B\"|C")]
+    [InlineDataAtEveryWidth("a,b\"c,d\n", "1:a|b\"c|d")]
+    [InlineDataAtEveryWidth(" \"x,y\"\n", "1:\"x|y\"")]
+    [InlineDataAtEveryWidth("a,\u3000\"b\"\n", "1:a|\"b\"")]
+    [InlineDataAtEveryWidth("a\t \"b\tc\"\n", "1:a|\"b|c\"")]
+    [InlineDataAtEveryWidth("a, \"b\nc\",d\n", "1:a|\"b")]
+    public void Read_QuoteAfterLeadingSpaceOrInsideField_IsData(string input, string expected, int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Assert.Equal(expected, ReadAll(input)[0]);
     }
 
-    [Fact]
-    public void DescribeError_StrayQuote_NamesTheProblem()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void DescribeError_StrayQuote_NamesTheProblem(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         using CsvReader reader = Csv("a\n");
         Assert.Equal("stray quote in quoted field", reader.DescribeError(CsvRowError.StrayQuote));
     }
 
     [Theory]
-    [InlineData("\n\na,b\n\n1,2\n   \n\t\n\r\n", new[] { "3:a|b", "5:1|2" })]
-    [InlineData("a,b\n,,\n", new[] { "1:a|b", "2:||" })]
-    [InlineData("a,b\n,,,\n", new[] { "1:a|b", "2:|||" })]
-    [InlineData("a,b\n\u3000\u00a0\n1,2\n", new[] { "1:a|b", "3:1|2" })]
-    [InlineData("a,b\n\"\"\n1,2\n", new[] { "1:a|b", "3:1|2" })]
-    [InlineData("", new string[0])]
-    [InlineData("\n\n  \n", new string[0])]
-    public void Read_BlankLines_AreSkippedButCounted(string input, string[] expected)
+    [InlineDataAtEveryWidth("\n\na,b\n\n1,2\n   \n\t\n\r\n", new[] { "3:a|b", "5:1|2" })]
+    [InlineDataAtEveryWidth("a,b\n,,\n", new[] { "1:a|b", "2:||" })]
+    [InlineDataAtEveryWidth("a,b\n,,,\n", new[] { "1:a|b", "2:|||" })]
+    [InlineDataAtEveryWidth("a,b\n\u3000\u00a0\n1,2\n", new[] { "1:a|b", "3:1|2" })]
+    [InlineDataAtEveryWidth("a,b\n\"\"\n1,2\n", new[] { "1:a|b", "3:1|2" })]
+    [InlineDataAtEveryWidth("", new string[0])]
+    [InlineDataAtEveryWidth("\n\n  \n", new string[0])]
+    public void Read_BlankLines_AreSkippedButCounted(string input, string[] expected, int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Assert.Equal(expected, ReadAll(input));
     }
 
     [Theory]
-    [InlineData(" a , \tb \r\n", "1:a|b")]
-    [InlineData(" a \t b \t\n", "1:a|b|")]
-    [InlineData("\u3000张三\u3000,\u00a0李四\u00a0\n", "1:张三|李四")]
-    [InlineData("\u2003x\u205f,\u1680y\u202f\n", "1:x|y")]
-    [InlineData("内\u3000部,x\n", "1:内\u3000部|x")]
-    public void Read_FieldsWithWhiteSpace_AreTrimmedOfUnicodeWhiteSpace(string input, string expected)
+    [InlineDataAtEveryWidth(" a , \tb \r\n", "1:a|b")]
+    [InlineDataAtEveryWidth(" a \t b \t\n", "1:a|b|")]
+    [InlineDataAtEveryWidth("\u3000张三\u3000,\u00a0李四\u00a0\n", "1:张三|李四")]
+    [InlineDataAtEveryWidth("\u2003x\u205f,\u1680y\u202f\n", "1:x|y")]
+    [InlineDataAtEveryWidth("内\u3000部,x\n", "1:内\u3000部|x")]
+    public void Read_FieldsWithWhiteSpace_AreTrimmedOfUnicodeWhiteSpace(string input, string expected, int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Assert.Equal([expected], ReadAll(input));
     }
 
     [Theory]
-    [InlineData("a\tb\tc\n1\t2,5\t3\n", '\t', new[] { "1:a|b|c", "2:1|2,5|3" })]
-    [InlineData("a,b\tc\n1,2\t5\n", ',', new[] { "1:a|b\tc", "2:1|2\t5" })]
+    [InlineDataAtEveryWidth("a\tb\tc\n1\t2,5\t3\n", '\t', new[] { "1:a|b|c", "2:1|2,5|3" })]
+    [InlineDataAtEveryWidth("a,b\tc\n1,2\t5\n", ',', new[] { "1:a|b\tc", "2:1|2\t5" })]
     // The tab before the comma only pads a cell (R1 on tab-padded comma exports), so one separating tab against one comma.
-    [InlineData("a\t,b\tc\n", ',', new[] { "1:a|b\tc" })]
-    [InlineData("a\t,b\t,c\n", ',', new[] { "1:a|b|c" })]
-    [InlineData("\n\n x\ty \n", '\t', new[] { "3:x|y" })]
-    [InlineData("single\n", ',', new[] { "1:single" })]
-    public void Read_HeaderLine_DecidesSeparator(string input, char separator, string[] expected)
+    [InlineDataAtEveryWidth("a\t,b\tc\n", ',', new[] { "1:a|b\tc" })]
+    [InlineDataAtEveryWidth("a\t,b\t,c\n", ',', new[] { "1:a|b|c" })]
+    [InlineDataAtEveryWidth("\n\n x\ty \n", '\t', new[] { "3:x|y" })]
+    [InlineDataAtEveryWidth("single\n", ',', new[] { "1:single" })]
+    public void Read_HeaderLine_DecidesSeparator(string input, char separator, string[] expected, int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         using CsvReader reader = Csv(input);
         Assert.Equal(expected, ReadAll(reader));
         Assert.Equal(separator, reader.Separator);
     }
 
     [Theory]
-    [InlineData("a,b\n1,2\n", new[] { false, false })]
-    [InlineData("a,b\n1,2", new[] { false, true })]
-    [InlineData("a,b\r\n1,2\r\n", new[] { false, false })]
-    [InlineData("a,b\n1,2\r", new[] { false, false })]
-    [InlineData("a,b\r1,2", new[] { false, true })]
-    [InlineData("a,b\n1,\"2\n3\"", new[] { false, true })]
-    [InlineData("a,b\n1,\"2\n3\"\n", new[] { false, false })]
-    [InlineData("a,b\n1,2\n\n  ", new[] { false, false })]
-    [InlineData("a,b\n1,2\n\"\"", new[] { false, false })]
-    [InlineData("a,b\n1,\"open\n", new[] { false, true })]
-    [InlineData("a,b\n1,\"2\"x", new[] { false, true })]
-    [InlineData("a,b\n1,", new[] { false, true })]
-    [InlineData("a", new[] { true })]
-    [InlineData("", new bool[0])]
-    public void LastRecordUnterminated_AfterEachRecord_TrueOnlyForAFinalRecordWithoutLineFeed(string input, bool[] expected)
+    [InlineDataAtEveryWidth("a,b\n1,2\n", new[] { false, false })]
+    [InlineDataAtEveryWidth("a,b\n1,2", new[] { false, true })]
+    [InlineDataAtEveryWidth("a,b\r\n1,2\r\n", new[] { false, false })]
+    [InlineDataAtEveryWidth("a,b\n1,2\r", new[] { false, false })]
+    [InlineDataAtEveryWidth("a,b\r1,2", new[] { false, true })]
+    [InlineDataAtEveryWidth("a,b\n1,\"2\n3\"", new[] { false, true })]
+    [InlineDataAtEveryWidth("a,b\n1,\"2\n3\"\n", new[] { false, false })]
+    [InlineDataAtEveryWidth("a,b\n1,2\n\n  ", new[] { false, false })]
+    [InlineDataAtEveryWidth("a,b\n1,2\n\"\"", new[] { false, false })]
+    [InlineDataAtEveryWidth("a,b\n1,\"open\n", new[] { false, true })]
+    [InlineDataAtEveryWidth("a,b\n1,\"2\"x", new[] { false, true })]
+    [InlineDataAtEveryWidth("a,b\n1,", new[] { false, true })]
+    [InlineDataAtEveryWidth("a", new[] { true })]
+    [InlineDataAtEveryWidth("", new bool[0])]
+    public void LastRecordUnterminated_AfterEachRecord_TrueOnlyForAFinalRecordWithoutLineFeed(string input, bool[] expected, int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         foreach (int maxRead in new[] { 1, 2, 100 })
         {
             using var reader = CsvReader.Create(new RandomReadStream(Utf8(input), seed: 7, maxRead), "t.csv", new CsvReaderOptions());
@@ -201,9 +213,11 @@ public sealed class CsvReaderTests
         }
     }
 
-    [Fact]
-    public void LastRecordUnterminated_TooLongFinalRecord_IsTrue()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void LastRecordUnterminated_TooLongFinalRecord_IsTrue(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         using CsvReader reader = Csv("a,b\n" + new string('x', 100), maxRecordBytes: 50);
         Assert.True(reader.Read(out _));
         Assert.False(reader.LastRecordUnterminated);
@@ -214,9 +228,11 @@ public sealed class CsvReaderTests
         Assert.True(reader.LastRecordUnterminated);
     }
 
-    [Fact]
-    public void LastRecordUnterminated_InHeaderSearch_SetForTheFinalRecord()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void LastRecordUnterminated_InHeaderSearch_SetForTheFinalRecord(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         using CsvReader reader = Csv("账号:\t1\nh1,h2\n1,2");
         reader.BeginHeaderSearch();
         Assert.True(reader.Read(out _));
@@ -229,30 +245,38 @@ public sealed class CsvReaderTests
         Assert.True(reader.LastRecordUnterminated);
     }
 
-    [Fact]
-    public void Read_UnterminatedQuoteAtEnd_IsRowError()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_UnterminatedQuoteAtEnd_IsRowError(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Assert.Equal(["1:a|b", "2:1|2", "3!UnterminatedQuote"], ReadAll("a,b\n1,2\n3,\"open\nmore\n"));
     }
 
-    [Fact]
-    public void Read_QuoteClosedAtVeryEnd_IsRead()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_QuoteClosedAtVeryEnd_IsRead(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         Assert.Equal(["1:a|b", "2:1|x"], ReadAll("a,b\n1,\"x\""));
     }
 
-    [Fact]
-    public void Read_LineLongerThanLimit_IsRowErrorAndReadingContinues()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_LineLongerThanLimit_IsRowErrorAndReadingContinues(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         string input = "a,b\n1,2\n" + new string('x', 100) + ",y\n3,4\n\"" + new string('q', 90) + "\n\",z\n5,6\n";
         using CsvReader reader = Csv(input, maxRecordBytes: 50);
         Assert.Equal(["1:a|b", "2:1|2", "3!LineTooLong", "4:3|4", "5!LineTooLong", "7:5|6"], ReadAll(reader));
         Assert.Equal("line longer than 50 bytes", reader.DescribeError(CsvRowError.LineTooLong));
     }
 
-    [Fact]
-    public void Read_RecordExactlyAtLimit_IsAcceptedWhateverItsLineEnd()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_RecordExactlyAtLimit_IsAcceptedWhateverItsLineEnd(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // The limit is on the record without its line end: CRLF, LF and a lone CR all leave 50 bytes at 50.
         foreach (string end in new[] { "\r\n", "\n", "\r" })
         {
@@ -261,9 +285,11 @@ public sealed class CsvReaderTests
         }
     }
 
-    [Fact]
-    public void Read_HugeLine_StaysWithinBoundedMemoryAndContinues()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_HugeLine_StaysWithinBoundedMemoryAndContinues(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // 64 MiB on one line, read through a 1 KiB limit: the reader's window must not grow with the line.
         var huge = new RepeatingStream("h,x\n"u8.ToArray(), new byte[64 << 20], "\n1,2\n"u8.ToArray());
         using var reader = CsvReader.Create(huge, "big.csv", new CsvReaderOptions { MaxRecordBytes = 1024 });
@@ -276,11 +302,12 @@ public sealed class CsvReaderTests
 
     [Theory]
     // A literal quote inside a too-long record that lands at the start of a fresh window is still data.
-    [InlineData("\"q,\"\"\n\"x y\"q,\"\"\n\",\n \r\u3000x y", 8, new[] { "1!LineTooLong", "3!UnterminatedQuote" })]
+    [InlineDataAtEveryWidth("\"q,\"\"\n\"x y\"q,\"\"\n\",\n \r\u3000x y", 8, new[] { "1!LineTooLong", "3!UnterminatedQuote" })]
     // A header line longer than the limit decides the separator from its first bytes, however the input arrives.
-    [InlineData("\ta \t\"q,\"\"\n\"12 \",12,x y\n", 8, new[] { "1!LineTooLong", "2!LineTooLong" })]
-    public void Read_TooLongRecordsInOneByteChunks_SameAsWholeInput(string text, int maxRecordBytes, string[] expected)
+    [InlineDataAtEveryWidth("\ta \t\"q,\"\"\n\"12 \",12,x y\n", 8, new[] { "1!LineTooLong", "2!LineTooLong" })]
+    public void Read_TooLongRecordsInOneByteChunks_SameAsWholeInput(string text, int maxRecordBytes, string[] expected, int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         byte[] bytes = Utf8(text);
         Assert.Equal(expected, ReadAll(text, maxRecordBytes));
         foreach (int maxRead in new[] { 1, 2, 3, 100 })
@@ -290,26 +317,32 @@ public sealed class CsvReaderTests
         }
     }
 
-    [Fact]
-    public void Read_Utf8WithBom_StripsBomAndReportsUtf8Bom()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_Utf8WithBom_StripsBomAndReportsUtf8Bom(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         using CsvReader reader = Csv([0xEF, 0xBB, 0xBF, .. Utf8("姓名,工号\n张三,1\n")]);
         Assert.Equal(["1:姓名|工号", "2:张三|1"], ReadAll(reader));
         Assert.Equal(TextEncodingKind.Utf8Bom, reader.Encoding);
         Assert.Equal(3 + Utf8("姓名,工号\n张三,1\n").Length, reader.BytesRead);
     }
 
-    [Fact]
-    public void Read_PlainUtf8_ReportsUtf8()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_PlainUtf8_ReportsUtf8(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         using CsvReader reader = Csv("姓名,工号\n张三,1\n");
         Assert.Equal(["1:姓名|工号", "2:张三|1"], ReadAll(reader));
         Assert.Equal(TextEncodingKind.Utf8, reader.Encoding);
     }
 
-    [Fact]
-    public void Read_InvalidUtf8AfterDetection_MakesOnlyThatRecordAnError()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_InvalidUtf8AfterDetection_MakesOnlyThatRecordAnError(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         // More than the detection window of valid UTF-8 first, so the file is decided as UTF-8.
         var text = new System.Text.StringBuilder("name,memo\n");
         for (int i = 0; i < 5000; i++) text.Append("张三,工资").Append(i).Append('\n');
@@ -324,9 +357,11 @@ public sealed class CsvReaderTests
         Assert.Equal("invalid UTF-8 byte sequence", reader.DescribeError(CsvRowError.InvalidUtf8));
     }
 
-    [Fact]
-    public async Task FillAsync_PullLoop_ReadsAllRecords()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public async Task FillAsync_PullLoop_ReadsAllRecords(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         using CsvReader reader = CsvReader.Create(new RandomReadStream(Utf8("a,b\n1,2\n3,4"), seed: 1, maxRead: 3), "t.csv");
         var seen = new List<string>();
         do
@@ -337,18 +372,22 @@ public sealed class CsvReaderTests
         Assert.Equal(["1:a|b", "2:1|2", "3:3|4"], seen);
     }
 
-    [Fact]
-    public void Read_ManyFields_GrowsFieldTable()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Read_ManyFields_GrowsFieldTable(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         string line = string.Join(",", Enumerable.Range(0, 1000));
         List<string> records = ReadAll(line + "\n" + line + "\n");
         Assert.Equal(2, records.Count);
         Assert.Equal("2:" + line.Replace(',', '|'), records[1]);
     }
 
-    [Fact]
-    public void Open_File_NamesDiagnosticsByFileName()
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Open_File_NamesDiagnosticsByFileName(int width)
     {
+        using IDisposable vectorWidth = VectorWidths.Use(width);
         string path = Path.Combine(Path.GetTempPath(), $"reading-{Guid.NewGuid():N}.csv");
         File.WriteAllText(path, "a,b\n1,2\n");
         try
