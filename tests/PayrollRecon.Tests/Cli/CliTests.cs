@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PayrollRecon.Cli;
 
 namespace PayrollRecon.Tests.Cli;
@@ -291,9 +292,20 @@ public sealed class InspectCommandTests
     }
 
     [Fact]
-    public void Inspect_CleanProject_ExitsZero()
+    public void Inspect_CleanProject_ReportsEveryFileAndExitsZero()
     {
         using var project = new TempProject(TempProject.Small());
-        Assert.Equal(0, InspectCommand.Execute(project.Dir, 5, new StringWriter()));
+        var output = new StringWriter();
+        Assert.Equal(0, InspectCommand.Execute(project.Dir, 5, output));
+        string text = output.ToString().ReplaceLineEndings("\n");
+        // Every input kind is reported: read, rejected, header line and columns for those present, absent for the rest.
+        foreach (var file in new[] { "workers.csv", "attendance.csv", "bank.csv" })
+        {
+            long bytes = new FileInfo(project.Path_(file)).Length;
+            Assert.Matches($"(?m)^{Regex.Escape(file)}: UTF-8, {bytes} bytes, [1-9][0-9]* rows read, 0 rejected$", text);
+        }
+        Assert.Contains("  header on line 1, comma-separated; 0 preamble rows, 0 footer rows skipped\n", text);
+        Assert.Contains("payroll.csv: absent\n", text);
+        Assert.DoesNotContain("rejected\n  workers.csv:", text);
     }
 }
