@@ -44,10 +44,8 @@ internal sealed class AttendanceStore
     private long[] _outsideTicks = new long[64];
     private long[] _outsideLine = new long[64];
     private int _blockCount;
-    private int[] _workerMonth = [];
-    private int[] _workerBlock = [];
-    private int[]?[] _workerChunk = [];
-    private int[] _workerColumn = [];
+    // Per worker: its last block, in one place so that a punch reads one cache line of worker state.
+    private Cursor[] _cursors = [];
 
     /// <summary>Number of worker-months with at least one punch.</summary>
     public int BlockCount => _blockCount;
@@ -56,10 +54,11 @@ internal sealed class AttendanceStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int worker, int monthOrdinal, int day, int secondOfDay, bool outsideTenure, long ticks, long line)
     {
-        if ((uint)worker >= (uint)_workerMonth.Length) GrowWorkers(worker);
-        if (_workerMonth[worker] != monthOrdinal) SetWorkerMonth(worker, monthOrdinal);
-        int[] chunk = _workerChunk[worker]!;
-        int column = _workerColumn[worker];
+        if ((uint)worker >= (uint)_cursors.Length) GrowWorkers(worker);
+        ref Cursor cursor = ref _cursors[worker];
+        if (cursor.Month != monthOrdinal) SetWorkerMonth(ref cursor, worker, monthOrdinal);
+        int[] chunk = cursor.Chunk!;
+        int column = cursor.Column;
         int slot = (((day - 1) << (column & 0xFF)) + (column >> 8)) * 2;
         int stored = secondOfDay + 1;
         int first = chunk[slot];
@@ -68,7 +67,7 @@ internal sealed class AttendanceStore
 
         if (outsideTenure)
         {
-            int block = _workerBlock[worker];
+            int block = cursor.Block;
             // The earliest outside punch of the month (line breaks ties) is the evidence, whatever the file order.
             long known = _outsideLine[block];
             if (known == 0 || ticks < _outsideTicks[block] || (ticks == _outsideTicks[block] && line < known))
@@ -79,13 +78,13 @@ internal sealed class AttendanceStore
         }
     }
 
-    private void SetWorkerMonth(int worker, int monthOrdinal)
+    private void SetWorkerMonth(ref Cursor cursor, int worker, int monthOrdinal)
     {
         int block = BlockFor(worker, monthOrdinal);
-        _workerMonth[worker] = monthOrdinal;
-        _workerBlock[worker] = block;
-        _workerChunk[worker] = _chunks[_blockChunk[block]];
-        _workerColumn[worker] = _blockColumn[block];
+        cursor.Month = monthOrdinal;
+        cursor.Block = block;
+        cursor.Chunk = _chunks[_blockChunk[block]];
+        cursor.Column = _blockColumn[block];
     }
 
     /// <summary>The block of a worker-month, if it has a punch.</summary>
@@ -140,10 +139,7 @@ internal sealed class AttendanceStore
         _blockByKey.TrimExcess();
         _workerWindow = [];
         _windowStart = int.MinValue;
-        _workerMonth = [];
-        _workerBlock = [];
-        _workerChunk = [];
-        _workerColumn = [];
+        _cursors = [];
     }
 
     /// <summary>Roster index of a block's worker.</summary>
@@ -180,14 +176,11 @@ internal sealed class AttendanceStore
 
     private void GrowWorkers(int worker)
     {
-        int size = Math.Max(worker + 1, _workerMonth.Length * 2);
-        int old = _workerMonth.Length;
-        Array.Resize(ref _workerMonth, size);
-        Array.Resize(ref _workerBlock, size);
+        int size = Math.Max(worker + 1, _cursors.Length * 2);
+        int old = _cursors.Length;
+        Array.Resize(ref _cursors, size);
         Array.Resize(ref _workerWindow, size);
-        Array.Resize(ref _workerChunk, size);
-        Array.Resize(ref _workerColumn, size);
-        _workerMonth.AsSpan(old).Fill(int.MinValue);
+        foreach (ref Cursor cursor in _cursors.AsSpan(old)) cursor.Month = int.MinValue;
     }
 
     private static int ColumnShift(int[] chunk) => System.Numerics.BitOperations.Log2((uint)(chunk.Length / (DaysPerBlock * 2)));
@@ -219,5 +212,14 @@ internal sealed class AttendanceStore
         _blockWorker[block] = worker;
         _blockMonth[block] = monthOrdinal;
         return block;
+    }
+
+    /// <summary>A worker's last block: its month, the chunk and column of its days, and the block.</summary>
+    private struct Cursor
+    {
+        public int[]? Chunk;
+        public int Month;
+        public int Column;
+        public int Block;
     }
 }
