@@ -22,7 +22,7 @@ internal sealed class AttendanceStore
 {
     private const int DaysPerBlock = 31;
     // A month's first chunk has 1 << FirstColumnShift columns; each next one twice as many, up to 1 << MaxColumnShift.
-    private const int FirstColumnShift = 2;
+    private const int FirstColumnShift = 0;
     private const int MaxColumnShift = 6;
     private const int MaxColumns = 1 << MaxColumnShift;
 
