@@ -4,21 +4,27 @@ using System.Runtime.InteropServices;
 namespace PayrollRecon.Reconciliation;
 
 /// <summary>
-/// First and last punch of every worker-day, in dense blocks of 31 days per worker-month.
+/// First and last punch of every worker-day, one block (a column of 31 days) per worker-month.
 /// </summary>
 /// <remarks>
-/// Memory grows with workers × months, never with the number of punches. Blocks live in fixed-size chunks that are
-/// never copied; adding a punch to a worker-month that already has a block allocates nothing. Each worker remembers
-/// its last block, so the punches of one worker and month (however they interleave with other workers') skip any
-/// lookup; a worker's other months are found in a per-worker table over a window of months around the first punch
-/// (an array index, no hashing), and only months outside that window go through a dictionary. Seconds are stored
-/// plus one so that zero means "no punch that day".
+/// Memory grows with workers × months, never with the number of punches. The days are laid out day-major: each
+/// month has its own chunks of columns, a column per worker in the order the workers are first seen that month, and
+/// in a chunk the columns of one day sit side by side. Attendance exported in time order (all workers interleaved)
+/// then touches one dense row of the current day, not a block per worker. A month's first chunk is narrow and the
+/// next ones double up to <see cref="MaxColumns"/>, so a month with few workers costs little. Chunks are never
+/// copied; adding a punch to a worker-month that already has a block allocates nothing. Each worker remembers its
+/// last block and where its column is, so the punches of one worker and month skip any lookup; a worker's other
+/// months are found in a per-worker table over a window of months around the first punch (an array index, no
+/// hashing), and only months outside that window go through a dictionary. Seconds are stored plus one so that zero
+/// means "no punch that day".
 /// </remarks>
 internal sealed class AttendanceStore
 {
     private const int DaysPerBlock = 31;
-    private const int BlockShift = 10;
-    private const int BlocksPerChunk = 1 << BlockShift;
+    // A month's first chunk has 1 << FirstColumnShift columns; each next one twice as many, up to 1 << MaxColumnShift.
+    private const int FirstColumnShift = 0;
+    private const int MaxColumnShift = 6;
+    private const int MaxColumns = 1 << MaxColumnShift;
 
     // Months indexed directly per worker: a window of WindowMonths around the first punched month (about ten years).
     private const int WindowMonths = 128;
@@ -26,15 +32,20 @@ internal sealed class AttendanceStore
     private readonly Dictionary<long, int> _blockByKey = [];
     private int[]?[] _workerWindow = [];
     private int _windowStart = int.MinValue;
-    // Per chunk: for each block and day, first then last second of day (+1).
+    // Per chunk: for each day and column, first then last second of day (+1).
     private readonly List<int[]> _chunks = [];
+    // Per month ordinal: the chunk that takes the month's next new worker, and its columns in use.
+    private readonly Dictionary<int, (int Chunk, int Used)> _monthChunk = [];
+    // Per block: its chunk, and its column with the chunk's column shift (Column << 8 | Shift).
+    private int[] _blockChunk = new int[64];
+    private int[] _blockColumn = new int[64];
     private int[] _blockWorker = new int[64];
     private int[] _blockMonth = new int[64];
     private long[] _outsideTicks = new long[64];
     private long[] _outsideLine = new long[64];
     private int _blockCount;
-    private int[] _workerMonth = [];
-    private int[] _workerBlock = [];
+    // Per worker: its last block, in one place so that a punch reads one cache line of worker state.
+    private Cursor[] _cursors = [];
 
     /// <summary>Number of worker-months with at least one punch.</summary>
     public int BlockCount => _blockCount;
@@ -43,21 +54,12 @@ internal sealed class AttendanceStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int worker, int monthOrdinal, int day, int secondOfDay, bool outsideTenure, long ticks, long line)
     {
-        if ((uint)worker >= (uint)_workerMonth.Length) GrowWorkers(worker);
-        int block;
-        if (_workerMonth[worker] == monthOrdinal)
-        {
-            block = _workerBlock[worker];
-        }
-        else
-        {
-            block = BlockFor(worker, monthOrdinal);
-            _workerMonth[worker] = monthOrdinal;
-            _workerBlock[worker] = block;
-        }
-
-        int[] chunk = _chunks[block >> BlockShift];
-        int slot = (((block & (BlocksPerChunk - 1)) * DaysPerBlock) + day - 1) * 2;
+        if ((uint)worker >= (uint)_cursors.Length) GrowWorkers(worker);
+        ref Cursor cursor = ref _cursors[worker];
+        if (cursor.Month != monthOrdinal) SetWorkerMonth(ref cursor, worker, monthOrdinal);
+        int[] chunk = cursor.Chunk!;
+        int column = cursor.Column;
+        int slot = (((day - 1) << (column & 0xFF)) + (column >> 8)) * 2;
         int stored = secondOfDay + 1;
         int first = chunk[slot];
         if (first == 0 || stored < first) chunk[slot] = stored;
@@ -65,6 +67,7 @@ internal sealed class AttendanceStore
 
         if (outsideTenure)
         {
+            int block = cursor.Block;
             // The earliest outside punch of the month (line breaks ties) is the evidence, whatever the file order.
             long known = _outsideLine[block];
             if (known == 0 || ticks < _outsideTicks[block] || (ticks == _outsideTicks[block] && line < known))
@@ -73,6 +76,15 @@ internal sealed class AttendanceStore
                 _outsideLine[block] = line;
             }
         }
+    }
+
+    private void SetWorkerMonth(ref Cursor cursor, int worker, int monthOrdinal)
+    {
+        int block = BlockFor(worker, monthOrdinal);
+        cursor.Month = monthOrdinal;
+        cursor.Block = block;
+        cursor.Chunk = _chunks[_blockChunk[block]];
+        cursor.Column = _blockColumn[block];
     }
 
     /// <summary>The block of a worker-month, if it has a punch.</summary>
@@ -121,12 +133,13 @@ internal sealed class AttendanceStore
     {
         _chunks.Clear();
         _chunks.TrimExcess();
+        _monthChunk.Clear();
+        _monthChunk.TrimExcess();
         _blockByKey.Clear();
         _blockByKey.TrimExcess();
         _workerWindow = [];
         _windowStart = int.MinValue;
-        _workerMonth = [];
-        _workerBlock = [];
+        _cursors = [];
     }
 
     /// <summary>Roster index of a block's worker.</summary>
@@ -138,11 +151,13 @@ internal sealed class AttendanceStore
     /// <summary>Distinct punch days and Σ (last − first) seconds of a block.</summary>
     public (int Days, long Seconds) Totals(int block)
     {
-        int[] chunk = _chunks[block >> BlockShift];
-        int start = (block & (BlocksPerChunk - 1)) * DaysPerBlock * 2;
+        int[] chunk = _chunks[_blockChunk[block]];
+        int column = _blockColumn[block];
+        int stride = 2 << (column & 0xFF);
+        int start = (column >> 8) * 2;
         int days = 0;
         long seconds = 0;
-        for (int i = start; i < start + DaysPerBlock * 2; i += 2)
+        for (int i = start; i < chunk.Length; i += stride)
         {
             if (chunk[i] == 0) continue;
             days++;
@@ -161,13 +176,14 @@ internal sealed class AttendanceStore
 
     private void GrowWorkers(int worker)
     {
-        int size = Math.Max(worker + 1, _workerMonth.Length * 2);
-        int old = _workerMonth.Length;
-        Array.Resize(ref _workerMonth, size);
-        Array.Resize(ref _workerBlock, size);
+        int size = Math.Max(worker + 1, _cursors.Length * 2);
+        int old = _cursors.Length;
+        Array.Resize(ref _cursors, size);
         Array.Resize(ref _workerWindow, size);
-        _workerMonth.AsSpan(old).Fill(int.MinValue);
+        foreach (ref Cursor cursor in _cursors.AsSpan(old)) cursor.Month = int.MinValue;
     }
+
+    private static int ColumnShift(int[] chunk) => System.Numerics.BitOperations.Log2((uint)(chunk.Length / (DaysPerBlock * 2)));
 
     private int NewBlock(int worker, int monthOrdinal)
     {
@@ -179,10 +195,31 @@ internal sealed class AttendanceStore
             Array.Resize(ref _blockMonth, size);
             Array.Resize(ref _outsideTicks, size);
             Array.Resize(ref _outsideLine, size);
+            Array.Resize(ref _blockChunk, size);
+            Array.Resize(ref _blockColumn, size);
         }
-        if ((block & (BlocksPerChunk - 1)) == 0) _chunks.Add(new int[BlocksPerChunk * DaysPerBlock * 2]);
+
+        ref var current = ref CollectionsMarshal.GetValueRefOrAddDefault(_monthChunk, monthOrdinal, out bool exists);
+        int shift = exists ? ColumnShift(_chunks[current.Chunk]) : FirstColumnShift - 1;
+        if (!exists || current.Used == 1 << shift)
+        {
+            shift = Math.Min(shift + 1, MaxColumnShift);
+            current = (_chunks.Count, 0);
+            _chunks.Add(new int[(DaysPerBlock << shift) * 2]);
+        }
+        _blockChunk[block] = current.Chunk;
+        _blockColumn[block] = (current.Used++ << 8) | shift;
         _blockWorker[block] = worker;
         _blockMonth[block] = monthOrdinal;
         return block;
+    }
+
+    /// <summary>A worker's last block: its month, the chunk and column of its days, and the block.</summary>
+    private struct Cursor
+    {
+        public int[]? Chunk;
+        public int Month;
+        public int Column;
+        public int Block;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
@@ -26,26 +27,45 @@ internal sealed class IdNumberTable
     public int Count => _count;
 
     /// <summary>Packs an 18-character id, or returns false when it does not have that shape.</summary>
+    /// <remarks>
+    /// The digits are read eight at a time as one 64-bit word (checked and converted with a few word operations)
+    /// rather than one by one: a chain of 17 multiply-adds is most of a punch's cost when every punch is another
+    /// worker's.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryPack(ReadOnlySpan<byte> id, out ulong packed)
     {
         packed = 0;
         if (id.Length != 18) return false;
-        ulong value = 0;
-        for (int i = 0; i < 17; i++)
-        {
-            uint digit = unchecked((uint)(id[i] - '0'));
-            if (digit > 9) return false;
-            value = (value * 10) + digit;
-        }
+        ulong high = BinaryPrimitives.ReadUInt64LittleEndian(id);
+        ulong low = BinaryPrimitives.ReadUInt64LittleEndian(id[8..]);
+        uint last = unchecked((uint)(id[16] - '0'));
+        if (!AreEightDigits(high) || !AreEightDigits(low) || last > 9) return false;
         uint check = unchecked((uint)(id[17] - '0'));
         if (check > 9)
         {
             if ((id[17] | 0x20) != 'x') return false;
             check = 10;
         }
+        ulong value = (EightDigits(high) * 1_000_000_000UL) + (EightDigits(low) * 10UL) + last;
         packed = (value * 11) + check;
         return true;
+    }
+
+    // Every byte 0x30..0x39: the high nibble is 3, and adding 6 does not carry into it.
+    private static bool AreEightDigits(ulong word) => unchecked(
+        ((word & 0xF0F0_F0F0_F0F0_F0F0UL) | (((word + 0x0606_0606_0606_0606UL) & 0xF0F0_F0F0_F0F0_F0F0UL) >> 4)) == 0x3333_3333_3333_3333UL);
+
+    // The value of eight ASCII digits, the first in the lowest byte: pairs, then quads, then the whole in three steps.
+    private static ulong EightDigits(ulong word)
+    {
+        unchecked
+        {
+            word -= 0x3030_3030_3030_3030UL;
+            word = (word * 10) + (word >> 8);
+            word = (((word & 0x0000_00FF_0000_00FFUL) * (100 + (1_000_000UL << 32))) + (((word >> 16) & 0x0000_00FF_0000_00FFUL) * (1 + (10_000UL << 32)))) >> 32;
+            return (uint)word;
+        }
     }
 
     /// <summary>The roster index of a packed id, or -1.</summary>

@@ -33,6 +33,45 @@ public sealed class IdNumberTableTests
     }
 
     [Fact]
+    public void TryPack_AnyBytes_AgreesWithDigitByDigit()
+    {
+        // Digits mixed with the bytes either side of them and bytes whose + 6 carries, at every position.
+        var bytes = Gen.Elements<byte>((byte)'0', (byte)'1', (byte)'5', (byte)'9', (byte)'/', (byte)':', (byte)'x', (byte)'X', 0x00, 0x20, 0x3A, 0x3F, 0x7F, 0xB0, 0xF9, 0xFA, 0xFF);
+        var digits = Gen.Choose(0, 9).Select(d => (byte)('0' + d));
+        var id = Gen.ArrayOf(Gen.Frequency((8, digits), (1, bytes)), 18);
+        Prop.ForAll(Arb.From(id), id =>
+        {
+            bool packs = IdNumberTable.TryPack(id, out ulong packed);
+            bool expected = ReferencePack(id, out ulong reference);
+            Assert.Equal(expected, packs);
+            Assert.Equal(reference, packed);
+        }).Check(PropertyConfig.Quick(2000));
+
+        Assert.True(IdNumberTable.TryPack("12345678901234567X"u8, out ulong value));
+        Assert.Equal((12_345_678_901_234_567UL * 11) + 10, value);
+    }
+
+    private static bool ReferencePack(byte[] id, out ulong packed)
+    {
+        packed = 0;
+        ulong value = 0;
+        for (int i = 0; i < 17; i++)
+        {
+            if (id[i] is < (byte)'0' or > (byte)'9') return false;
+            value = (value * 10) + (ulong)(id[i] - '0');
+        }
+        ulong check = id[17] switch
+        {
+            >= (byte)'0' and <= (byte)'9' => (ulong)(id[17] - '0'),
+            (byte)'x' or (byte)'X' => 10,
+            _ => ulong.MaxValue,
+        };
+        if (check == ulong.MaxValue) return false;
+        packed = (value * 11) + check;
+        return true;
+    }
+
+    [Fact]
     public void Find_RandomRosters_AgreesWithStringDictionary()
     {
         // Ids drawn so that many share prefixes and check characters (neighbours in packed value), as a real roster's do.
