@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 using FsCheck;
@@ -256,19 +257,47 @@ public sealed class DateParserTests
     }
 
     [Fact]
-    public void Parsers_RandomBytes_NeverThrow()
+    public void Parsers_RandomBytes_AgreeWithEachOtherAndRoundTrip()
     {
         Gen<byte[]> bytes = Gen.ArrayOf(Gen.Elements<byte>(
             (byte)'0', (byte)'2', (byte)'9', (byte)'-', (byte)'/', (byte)':', (byte)' ', (byte)'T', 0xE5, 0xB9, 0xB4, 0xE6, 0x9C, 0x88, 0xE3, 0x80, 0xFF));
         Gen<byte[]> mixed = Gen.OneOf(bytes, ArbMap.Default.GeneratorFor<byte[]>());
         Prop.ForAll(Arb.From(mixed), input =>
         {
-            DateParser.TryParseDate(input, out _);
-            DateParser.TryParseDateTime(input, out _);
-            DateParser.TryParseDateOrDateTime(input, out _, out _);
-            DateParser.TryParseTime(input, out _);
-            DateParser.TryParsePeriod(input, out _);
+            string shown = Convert.ToHexString(input);
+
+            bool dateOk = DateParser.TryParseDate(input, out DateOnly date);
+            Assert.True(dateOk ? RoundTrips(date) : date == default, $"date {dateOk} {date} from {shown}");
+
+            bool dateTimeOk = DateParser.TryParseDateTime(input, out DateTime dateTime);
+            Assert.Equal(DateParser.TryParseDateTimeGrammar(input, out DateTime grammarDateTime), dateTimeOk);
+            Assert.Equal(grammarDateTime, dateTime);
+            Assert.True(dateTimeOk ? RoundTripsDateTime(dateTime) : dateTime == default, $"date-time {dateTimeOk} {dateTime} from {shown}");
+
+            bool eitherOk = DateParser.TryParseDateOrDateTime(input, out DateOnly eitherDate, out TimeOnly? eitherTime);
+            Assert.Equal(DateParser.TryParseDateOrDateTimeGrammar(input, out DateOnly grammarDate, out TimeOnly? grammarTime), eitherOk);
+            Assert.Equal((grammarDate, grammarTime), (eitherDate, eitherTime));
+            // A date-time is exactly a date-or-date-time that has a time, with the same value.
+            Assert.Equal(dateTimeOk, eitherOk && eitherTime is not null);
+            if (dateTimeOk) Assert.Equal(dateTime, eitherDate.ToDateTime(eitherTime!.Value));
+            if (!eitherOk) Assert.Equal((default(DateOnly), (TimeOnly?)null), (eitherDate, eitherTime));
+
+            bool timeOk = DateParser.TryParseTime(input, out TimeOnly time);
+            Assert.True(timeOk ? RoundTripsTime(time) : time == default, $"time {timeOk} {time} from {shown}");
+
+            bool periodOk = DateParser.TryParsePeriod(input, out YearMonth period);
+            Assert.True(periodOk ? RoundTripsPeriod(period) : period == default, $"period {periodOk} {period} from {shown}");
             return true;
         }).Check(PropertyConfig.Quick());
+
+        // What was read is a real value: its canonical text reads back to the same value.
+        static bool RoundTrips(DateOnly d) =>
+            DateParser.TryParseDate(Encoding.UTF8.GetBytes(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), out DateOnly back) && back == d;
+        static bool RoundTripsDateTime(DateTime dt) =>
+            DateParser.TryParseDateTime(Encoding.UTF8.GetBytes(dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), out DateTime back) && back == dt;
+        static bool RoundTripsTime(TimeOnly t) =>
+            DateParser.TryParseTime(Encoding.UTF8.GetBytes(t.ToString("HH:mm:ss", CultureInfo.InvariantCulture)), out TimeOnly back) && back == t;
+        static bool RoundTripsPeriod(YearMonth p) =>
+            DateParser.TryParsePeriod(Encoding.UTF8.GetBytes(p.ToString()), out YearMonth back) && back == p;
     }
 }
