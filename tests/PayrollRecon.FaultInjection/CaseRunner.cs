@@ -71,7 +71,7 @@ public sealed partial class CaseRunner(CliProcess cli, string scratch, Bounds bo
     }
 
     /// <summary>Saves a failing case's mutated project and its description under <paramref name="saveDir"/>.</summary>
-    public void Save(CaseResult result, string saveDir)
+    public static void Save(CaseResult result, string saveDir)
     {
         FaultCase c = result.Case;
         string dir = Path.Combine(saveDir, $"{c.Kind.Name}-{c.Seed}");
@@ -276,7 +276,7 @@ public sealed partial class CaseRunner(CliProcess cli, string scratch, Bounds bo
             case FileFormat.Csv:
                 return RecordCounter.CountCsv(bytes);
             case FileFormat.Html:
-                long rows = Regex.Matches(Encoding.Latin1.GetString(bytes), "<tr[\\s>]", RegexOptions.IgnoreCase).Count;
+                long rows = Regex.Count(Encoding.Latin1.GetString(bytes), "<tr[\\s>]", RegexOptions.IgnoreCase);
                 return new RecordCount(1, rows, "an HTML table: at most one record per <tr>");
             default:
                 long baseline = Baseline(owner, name);

@@ -112,7 +112,7 @@ public sealed class FaultSuite : IDisposable
         lock (_results) _results.Add(result);
         if (result.Violations.Count > 0 && _options.SaveDir is { } save && Interlocked.Increment(ref _saved) <= 200)
         {
-            _runner.Save(result, save);
+            CaseRunner.Save(result, save);
         }
         return result;
     }

@@ -236,7 +236,7 @@ public static class MutationCatalog
         return new MutationResult(Lines.Join(lines), changed.Count == 0 ? "no unquoted data line to change" : $"two fields swapped on line(s) {string.Join(", ", changed)}", changed.Count);
     }
 
-    private static IEnumerable<byte[]> Split(ReadOnlySpan<byte> line, byte sep)
+    private static List<byte[]> Split(ReadOnlySpan<byte> line, byte sep)
     {
         var fields = new List<byte[]>();
         while (true)

@@ -28,19 +28,19 @@ public static class ProjectGenerator
         return new GenerationResult(projects, bytes, clock.Elapsed);
     }
 
-    private static void Validate(GeneratorOptions o)
+    private static void Validate(GeneratorOptions options)
     {
-        if (o.Projects is < 1 or > 100_000)
-            throw new ArgumentOutOfRangeException(nameof(GeneratorOptions.Projects), o.Projects, "projects must be 1..100000");
-        if (o.Workers is < 1 or > 1_000_000)
-            throw new ArgumentOutOfRangeException(nameof(GeneratorOptions.Workers), o.Workers, "workers must be 1..1000000");
-        if (o.Months is < 1 or > 240)
-            throw new ArgumentOutOfRangeException(nameof(GeneratorOptions.Months), o.Months, "months must be 1..240");
-        if (double.IsNaN(o.DefectRate) || o.DefectRate is < 0 or > 1)
-            throw new ArgumentOutOfRangeException(nameof(GeneratorOptions.DefectRate), o.DefectRate, "defect rate must be 0..1");
-        if (o.MaxDegreeOfParallelism is 0 or < -1)
-            throw new ArgumentOutOfRangeException(nameof(GeneratorOptions.MaxDegreeOfParallelism), o.MaxDegreeOfParallelism, "parallelism must be -1 or positive");
-        if (o.StartMonth.Year is < 1901 or > 9000)
-            throw new ArgumentOutOfRangeException(nameof(GeneratorOptions.StartMonth), o.StartMonth, "start month must be in years 1901..9000");
+        if (options.Projects is < 1 or > 100_000)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Projects, "projects must be 1..100000");
+        if (options.Workers is < 1 or > 1_000_000)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Workers, "workers must be 1..1000000");
+        if (options.Months is < 1 or > 240)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Months, "months must be 1..240");
+        if (double.IsNaN(options.DefectRate) || options.DefectRate is < 0 or > 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.DefectRate, "defect rate must be 0..1");
+        if (options.MaxDegreeOfParallelism is 0 or < -1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDegreeOfParallelism, "parallelism must be -1 or positive");
+        if (options.StartMonth.Year is < 1901 or > 9000)
+            throw new ArgumentOutOfRangeException(nameof(options), options.StartMonth, "start month must be in years 1901..9000");
     }
 }

@@ -60,7 +60,7 @@ public static class InputInspector
     private delegate string RowJson<TRow>(in TRow row)
         where TRow : allows ref struct;
 
-    private static InputReader Drain<TRow>(InputReader<TRow> reader, int rows, List<string> json, RowJson<TRow> format)
+    private static InputReader<TRow> Drain<TRow>(InputReader<TRow> reader, int rows, List<string> json, RowJson<TRow> format)
         where TRow : allows ref struct
     {
         using (reader)

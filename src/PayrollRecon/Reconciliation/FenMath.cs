@@ -6,7 +6,7 @@ internal static class FenMath
     /// <summary>numerator / denominator rounded half away from zero; throws when the result does not fit in a long.</summary>
     public static long DivideRounded(Int128 numerator, long denominator)
     {
-        if (denominator <= 0) throw new ArgumentOutOfRangeException(nameof(denominator));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(denominator);
         Int128 quotient = Int128.DivRem(numerator, denominator).Quotient;
         Int128 remainder = numerator - quotient * denominator;
         if (Int128.Abs(remainder) * 2 >= denominator)

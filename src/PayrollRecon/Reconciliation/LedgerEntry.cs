@@ -19,6 +19,8 @@ public enum LedgerStatus
     /// <summary>Paid in full, partly after the due date.</summary>
     Late,
     /// <summary>Partly paid.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name",
+        Justification = "Published API (LedgerStatus.Short, in the approved API snapshot) and the ledger's status word; 'short' means partly paid, not the integer type.")]
     Short,
     /// <summary>Nothing paid.</summary>
     Unpaid,

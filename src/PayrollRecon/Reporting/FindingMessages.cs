@@ -110,7 +110,8 @@ internal sealed partial class FindingMessages
         }
     }
 
-    private const string Missing = "—";
+    private const char Missing = '—';
+    private const string MissingText = "—";
 
     private void AppendWho(Finding f)
     {
@@ -217,7 +218,7 @@ internal sealed partial class FindingMessages
     {
         var d = detail.AsSpan();
         int slash = d.IndexOf('/');
-        if (slash < 0) return part == 0 && d.Length > 0 ? d : Missing;
+        if (slash < 0) return part == 0 && d.Length > 0 ? d : MissingText;
         return part == 0 ? d[..slash] : d[(slash + 1)..];
     }
 

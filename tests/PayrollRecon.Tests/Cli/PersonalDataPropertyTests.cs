@@ -16,6 +16,7 @@ namespace PayrollRecon.Tests.Cli;
 /// </summary>
 public sealed partial class PersonalDataPropertyTests
 {
+    private static readonly string[] OutputFolders = ["check", "batch", "batch-strict"];
     private static readonly Arbitrary<int> Seeds = Arb.From(Gen.Choose(0, int.MaxValue));
 
     /// <summary>A planted number: its digits and how it was written into the input.</summary>
@@ -148,7 +149,7 @@ public sealed partial class PersonalDataPropertyTests
             var inspect = new StringWriter();
             InspectCommand.Execute(root.Path_("in/p1"), 10, inspect, rows: 10);
             texts.Add(("inspect", inspect.ToString()));
-            foreach (var dir in new[] { "check", "batch", "batch-strict" })
+            foreach (var dir in OutputFolders)
             {
                 foreach (var f in Directory.EnumerateFiles(root.Path_(dir), "*", SearchOption.AllDirectories))
                     texts.Add((Path.GetRelativePath(root.Dir, f), File.ReadAllText(f, Encoding.UTF8)));

@@ -7,6 +7,8 @@ namespace PayrollRecon.Tests.Cli;
 /// <summary>The CLI takes <c>bank.xlsx</c>, then <c>bank.xls</c>, where <c>bank.csv</c> is absent (SPEC §2.3), for every input kind.</summary>
 public sealed class WorkbookInputTests
 {
+    private static readonly string[] WorkbookProjectFiles = ["workers.csv", "attendance.csv", "bank.xls"];
+
     private static string Workbook(string name) => Path.Combine(RepoPaths.Fixtures, "workbooks", name);
 
     private static (int Exit, string Error) Run(params string[] args)
@@ -96,7 +98,7 @@ public sealed class WorkbookInputTests
     {
         using var project = ProjectWithBank("rows.xls", "bank.xls");
         var found = Assert.Single(BatchCommand.Discover(project.Dir, project.Path_("out")));
-        long expected = new[] { "workers.csv", "attendance.csv", "bank.xls" }.Sum(n => new FileInfo(project.Path_(n)).Length);
+        long expected = WorkbookProjectFiles.Sum(n => new FileInfo(project.Path_(n)).Length);
         Assert.Equal(expected, found.InputBytes);
         // The output folder lies outside the root (here the project folder itself).
         string outDir = project.Dir + "-out";

@@ -124,7 +124,7 @@ internal sealed record BankStatement(string[] Header, IReadOnlyList<string[]> Ro
     public List<string[]> BankPreamble(string? account, string? holder)
     {
         var (from, to) = Period();
-        var rows = new List<string[]> { new[] { "中国建设银行 交易明细" } };
+        List<string[]> rows = [["中国建设银行 交易明细"]];
         if (account is not null) rows.Add(["账　　号：" + account, "户　　名：" + (holder ?? "")]);
         rows.Add([$"起止日期：{from:yyyy-MM-dd} 至 {to:yyyy-MM-dd}"]);
         rows.Add([""]);

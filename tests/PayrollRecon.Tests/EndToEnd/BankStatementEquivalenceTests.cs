@@ -287,7 +287,7 @@ public sealed class BankStatementEquivalenceTests
         AssertSameMultiset(expected.Ledger, actual.Ledger, what + ": ledger rows");
     }
 
-    private static void AssertSameMultiset(IReadOnlyList<string> expected, IReadOnlyList<string> actual, string what)
+    private static void AssertSameMultiset(List<string> expected, List<string> actual, string what)
     {
         var missing = new List<string>(expected);
         var extra = new List<string>();

@@ -55,7 +55,7 @@ public sealed class FindingIdPropertyTests
             // An unrelated worker (own card, no pay, no punches) and an interest credit, each at a random position;
             // blank lines anywhere.
             var workers = new List<string>(p.Workers);
-            workers.Insert(rng.Next(workers.Count + 1), p.UnrelatedWorker(rng));
+            workers.Insert(rng.Next(workers.Count + 1), RandomFollowUpProject.UnrelatedWorker(rng));
             var bank = new List<string>(p.Bank);
             // Not first or last: those two lines tell a newest-first statement (R40), which would change the reading order.
             bank.Insert(rng.Next(1, bank.Count), $"I{rng.Next(100000)},2024-02-21 09:00:00,C,0.37,某某银行,,利息");
@@ -191,7 +191,7 @@ internal sealed record RandomFollowUpProject(List<string> Workers, List<string> 
     /// <summary>A line after every other (dated 2024-04-0x).</summary>
     public string NewLine(Random rng, bool late) => Line(rng, new DateOnly(2024, 4, 1 + rng.Next(9)), 100 + rng.Next(1000));
 
-    public string UnrelatedWorker(Random rng)
+    public static string UnrelatedWorker(Random rng)
     {
         string id = IdentityNumbers.NewId(rng, new DateOnly(1988, 8, 8));
         return $"W99,新来的,{id},{IdentityNumbers.NewCard(rng)},某某劳务有限公司,monthly,6000.00";

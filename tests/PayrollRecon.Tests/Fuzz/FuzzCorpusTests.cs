@@ -9,13 +9,15 @@ namespace PayrollRecon.Tests.Fuzz;
 /// </summary>
 public sealed class FuzzCorpusTests
 {
+    private static readonly string[] CorpusFolders = ["corpus", "regressions"];
+
     public static TheoryData<string> Targets => [.. FuzzTargets.All.Keys];
 
     [Theory]
     [MemberData(nameof(Targets))]
     public void CommittedInputs_RunWithoutUndocumentedException(string target)
     {
-        var inputs = new[] { "corpus", "regressions" }
+        var inputs = CorpusFolders
             .Select(folder => Path.Combine(RepoPaths.Root, "tests", "fuzz", folder, target))
             .Where(Directory.Exists)
             .SelectMany(dir => Directory.EnumerateFiles(dir))

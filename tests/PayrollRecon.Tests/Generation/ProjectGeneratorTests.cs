@@ -10,6 +10,9 @@ namespace PayrollRecon.Tests.Generation;
 
 public sealed class ProjectGeneratorTests
 {
+    private static readonly string[] WageTypes = ["日薪", "月薪", "时薪", "计件"];
+    private static readonly string[] PunchDirections = ["进", "出"];
+
     private static readonly string[] ProjectFiles =
         ["project.json", "workers.csv", "attendance.csv", "payroll.csv", "bank.csv", "batches.csv", "calendar.csv", "expected-findings.csv"];
 
@@ -114,8 +117,8 @@ public sealed class ProjectGeneratorTests
         Assert.Equal("交易日期,交易时间,借方发生额(元),贷方发生额(元),余额(元),对方户名,对方账号,摘要,流水号,批次号",
             string.Join(',', g.Read("bank.csv").Header));
         var rows = g.Read("workers.csv").Rows;
-        Assert.All(rows, r => Assert.Contains(r[7], new[] { "日薪", "月薪", "时薪", "计件" }));
-        Assert.All(g.Read("attendance.csv").Rows, r => Assert.Contains(r[2], new[] { "进", "出" }));
+        Assert.All(rows, r => Assert.Contains(r[7], WageTypes));
+        Assert.All(g.Read("attendance.csv").Rows, r => Assert.Contains(r[2], PunchDirections));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 using FsCheck;
@@ -255,20 +256,107 @@ public sealed class DateParserTests
             DateParser.TryParseDate(Encoding.UTF8.GetBytes(text), out DateOnly actual) && actual == expected;
     }
 
+    /// <summary>Texts each parser must read, by the format that wrote them: (format, which parser accepts it).</summary>
+    private static readonly (string Format, string Parser)[] WellFormed =
+    [
+        ("yyyy-MM-dd", "date"), ("yyyy/M/d", "date"), ("yyyyMMdd", "date"), ("yyyy年M月d日", "date"),
+        ("yyyy-MM-dd HH:mm:ss", "date-time"), ("yyyy/M/d H:mm", "date-time"), ("yyyyMMdd HH:mm:ss", "date-time"), ("yyyy年M月d日 H:mm", "date-time"),
+        ("H:mm", "time"), ("H:mm:ss", "time"), ("yyyy-MM", "period"),
+    ];
+
     [Fact]
-    public void Parsers_RandomBytes_NeverThrow()
+    public void Parsers_RandomAndWellFormedBytes_ReadTheValueOrNothing()
     {
         Gen<byte[]> bytes = Gen.ArrayOf(Gen.Elements<byte>(
             (byte)'0', (byte)'2', (byte)'9', (byte)'-', (byte)'/', (byte)':', (byte)' ', (byte)'T', 0xE5, 0xB9, 0xB4, 0xE6, 0x9C, 0x88, 0xE3, 0x80, 0xFF));
-        Gen<byte[]> mixed = Gen.OneOf(bytes, ArbMap.Default.GeneratorFor<byte[]>());
-        Prop.ForAll(Arb.From(mixed), input =>
+        Gen<DateTime> moments =
+            from day in Gen.Choose(0, 365 * 250)
+            from second in Gen.Choose(0, 86_399)
+            select new DateTime(1950, 1, 1).AddDays(day).AddSeconds(second);
+        // A well-formed text (whose value is known) or the same text with one byte replaced (whose value is not).
+        Gen<(byte[] Input, (DateTime Value, string Parser)? Known)> wellFormed =
+            from moment in moments
+            from format in Gen.Elements(WellFormed)
+            from mutate in Gen.Elements(false, true)
+            from at in Gen.Choose(0, 1000)
+            from replacement in Gen.Elements<byte>((byte)'0', (byte)'9', (byte)'-', (byte)':', (byte)' ', (byte)'x', 0xE5, 0xFF)
+            let text = Encoding.UTF8.GetBytes(moment.ToString(format.Format, CultureInfo.InvariantCulture))
+            select mutate
+                ? (text.Select((c, i) => i == at % text.Length ? replacement : c).ToArray(), ((DateTime, string)?)null)
+                : (text, (moment, format.Parser));
+        Gen<(byte[] Input, (DateTime Value, string Parser)? Known)> unknown =
+            Gen.OneOf(bytes, ArbMap.Default.GeneratorFor<byte[]>()).Select(b => (b, ((DateTime, string)?)null));
+        int read = 0;
+        Prop.ForAll(Arb.From(Gen.OneOf(wellFormed, unknown)), sample =>
         {
-            DateParser.TryParseDate(input, out _);
-            DateParser.TryParseDateTime(input, out _);
-            DateParser.TryParseDateOrDateTime(input, out _, out _);
-            DateParser.TryParseTime(input, out _);
-            DateParser.TryParsePeriod(input, out _);
+            var (input, known) = sample;
+            string shown = Convert.ToHexString(input);
+
+            bool dateOk = DateParser.TryParseDate(input, out DateOnly date);
+            Assert.True(dateOk ? RoundTrips(date) : date == default, $"date {dateOk} {date} from {shown}");
+
+            bool dateTimeOk = DateParser.TryParseDateTime(input, out DateTime dateTime);
+            Assert.Equal(DateParser.TryParseDateTimeGrammar(input, out DateTime grammarDateTime), dateTimeOk);
+            Assert.Equal(grammarDateTime, dateTime);
+            Assert.True(dateTimeOk ? RoundTripsDateTime(dateTime) : dateTime == default, $"date-time {dateTimeOk} {dateTime} from {shown}");
+
+            bool eitherOk = DateParser.TryParseDateOrDateTime(input, out DateOnly eitherDate, out TimeOnly? eitherTime);
+            Assert.Equal(DateParser.TryParseDateOrDateTimeGrammar(input, out DateOnly grammarDate, out TimeOnly? grammarTime), eitherOk);
+            Assert.Equal((grammarDate, grammarTime), (eitherDate, eitherTime));
+            // A date-time is exactly a date-or-date-time that has a time, with the same value.
+            Assert.Equal(dateTimeOk, eitherOk && eitherTime is not null);
+            if (dateTimeOk) Assert.Equal(dateTime, eitherDate.ToDateTime(eitherTime!.Value));
+            if (!eitherOk) Assert.Equal((default(DateOnly), (TimeOnly?)null), (eitherDate, eitherTime));
+
+            bool timeOk = DateParser.TryParseTime(input, out TimeOnly time);
+            Assert.True(timeOk ? RoundTripsTime(time) : time == default, $"time {timeOk} {time} from {shown}");
+
+            bool periodOk = DateParser.TryParsePeriod(input, out YearMonth period);
+            Assert.True(periodOk ? RoundTripsPeriod(period) : period == default, $"period {periodOk} {period} from {shown}");
+
+            // A well-formed text reads as exactly the value that wrote it, to the precision of its format.
+            if (known is var (value, parser))
+            {
+                string text = Encoding.UTF8.GetString(input);
+                switch (parser)
+                {
+                    case "date":
+                        Assert.True(dateOk, text);
+                        Assert.Equal(DateOnly.FromDateTime(value), date);
+                        Assert.Equal((DateOnly.FromDateTime(value), (TimeOnly?)null), (eitherDate, eitherTime));
+                        break;
+                    case "date-time":
+                        Assert.True(dateTimeOk, text);
+                        var expected = value.AddTicks(-(value.Ticks % (text.Count(c => c == ':') == 2 ? TimeSpan.TicksPerSecond : TimeSpan.TicksPerMinute)));
+                        Assert.Equal(expected, dateTime);
+                        Assert.False(dateOk, text);
+                        break;
+                    case "time":
+                        Assert.True(timeOk, text);
+                        var tod = TimeOnly.FromDateTime(value);
+                        Assert.Equal(text.Count(c => c == ':') == 2 ? new TimeOnly(tod.Hour, tod.Minute, tod.Second) : new TimeOnly(tod.Hour, tod.Minute), time);
+                        Assert.False(dateOk || dateTimeOk, text);
+                        break;
+                    default:
+                        Assert.True(periodOk, text);
+                        Assert.Equal(new YearMonth(value.Year, value.Month), period);
+                        Assert.False(dateOk || dateTimeOk || timeOk, text);
+                        break;
+                }
+                read++;
+            }
             return true;
-        }).Check(PropertyConfig.Quick());
+        }).Check(PropertyConfig.Quick(500));
+        Assert.True(read > 10, $"only {read} well-formed texts drawn");
+
+        // What was read is a real value: its canonical text reads back to the same value.
+        static bool RoundTrips(DateOnly d) =>
+            DateParser.TryParseDate(Encoding.UTF8.GetBytes(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), out DateOnly back) && back == d;
+        static bool RoundTripsDateTime(DateTime dt) =>
+            DateParser.TryParseDateTime(Encoding.UTF8.GetBytes(dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), out DateTime back) && back == dt;
+        static bool RoundTripsTime(TimeOnly t) =>
+            DateParser.TryParseTime(Encoding.UTF8.GetBytes(t.ToString("HH:mm:ss", CultureInfo.InvariantCulture)), out TimeOnly back) && back == t;
+        static bool RoundTripsPeriod(YearMonth p) =>
+            DateParser.TryParsePeriod(Encoding.UTF8.GetBytes(p.ToString()), out YearMonth back) && back == p;
     }
 }

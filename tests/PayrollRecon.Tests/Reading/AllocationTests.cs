@@ -12,7 +12,7 @@ public sealed class AllocationTests
         var sb = new StringBuilder("流水号,交易时间,借贷标志,交易金额,余额,对方户名,对方账号,摘要\n");
         for (int i = 0; i < rows; i++)
         {
-            sb.Append("T").Append(i).Append(",2024-01-").Append((1 + i % 28).ToString("D2", System.Globalization.CultureInfo.InvariantCulture)).Append(" 09:30:00,借,3500.00,")
+            sb.Append('T').Append(i).Append(",2024-01-").Append((1 + i % 28).ToString("D2", System.Globalization.CultureInfo.InvariantCulture)).Append(" 09:30:00,借,3500.00,")
               .Append(1000000 - i).Append(".00,张三,6222000011112222,\"1月工资,含加班\"\n");
         }
         return Encoding.UTF8.GetBytes(sb.ToString());

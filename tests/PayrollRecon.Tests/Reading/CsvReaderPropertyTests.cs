@@ -12,6 +12,8 @@ namespace PayrollRecon.Tests.Reading;
 
 public sealed class CsvReaderPropertyTests
 {
+    private static readonly int[] DiagnosticLimits = [0, 5];
+
     // Pieces that stress every branch: separators, quotes, escapes, line breaks, white space, 2-, 3- and 4-byte characters,
     // text after a closing quote (stray quotes), white space after one, and quotes after leading spaces (data, not quoting).
     private static readonly string[] Fragments =
@@ -253,7 +255,7 @@ public sealed class CsvReaderPropertyTests
         Gen<byte[]> bytes = Gen.OneOf(structural, ArbMap.Default.GeneratorFor<byte[]>());
         Prop.ForAll(Arb.From(bytes), input =>
         {
-            foreach (int max in new[] { 0, 5 })
+            foreach (int max in DiagnosticLimits)
             {
                 using CsvReader reader = Csv(input, max);
                 int rows = 0;

@@ -11,7 +11,7 @@ public sealed class InputInspectorTests
     public void Inspect_FileWithBadRows_ReturnsStatsAndFirstDiagnostics()
     {
         var text = new StringBuilder("身份证号,考勤时间\n");
-        for (int i = 0; i < 30; i++) text.Append("X").Append(i).Append(i % 2 == 0 ? ",2024-01-05 08:00\n" : ",bad\n");
+        for (int i = 0; i < 30; i++) text.Append('X').Append(i).Append(i % 2 == 0 ? ",2024-01-05 08:00\n" : ",bad\n");
         string path = Path.Combine(Path.GetTempPath(), $"attendance-{Guid.NewGuid():N}.csv");
         File.WriteAllBytes(path, ReadingTestSupport.Gb(text.ToString()));
         try

@@ -10,6 +10,8 @@ namespace PayrollRecon.Tests.Reading;
 
 public sealed class TypedReaderPropertyTests
 {
+    private static readonly bool[] StrictModes = [false, true];
+
     private const string Bank =
         "流水号,交易时间,借贷标志,交易金额,余额,对方户名,对方账号,摘要\r\n" +
         "T1,2024-01-05 10:00:00,贷,\"480,000.00\",480000.00,洛阳市某置业有限公司,4105,人工费用拨付\r\n" +
@@ -67,7 +69,7 @@ public sealed class TypedReaderPropertyTests
             byte[] bytes = [.. Utf8(header), .. tail];
             foreach (InputKind kind in Enum.GetValues<InputKind>())
             {
-                foreach (bool strict in new[] { false, true })
+                foreach (bool strict in StrictModes)
                 {
                     try
                     {

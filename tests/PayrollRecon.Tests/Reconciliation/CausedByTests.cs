@@ -17,7 +17,7 @@ public sealed class CausedByTests
         var lines = File.ReadAllLines(Path.Combine(Sample, "bank.csv"), Encoding.UTF8);
         Assert.StartsWith("20240303000040,2024-03-03 09:41:00,C,110000.00,", lines[40]);
         if (makeBad) lines[40] = lines[40].Replace("2024-03-03 09:41:00", "2024-02-30 09:41:00", StringComparison.Ordinal);
-        InputSource File_(string name) => InputSource.FromFile(Path.Combine(Sample, name));
+        static InputSource File_(string name) => InputSource.FromFile(Path.Combine(Sample, name));
         var inputs = new CheckInputs
         {
             Settings = ProjectSettingsReader.Read(File.ReadAllBytes(Path.Combine(Sample, "project.json"))),
@@ -82,7 +82,7 @@ public sealed class CausedByTests
         ReportWriter.WriteReportHtml(result, html, new ReportOptions());
         var page = Encoding.UTF8.GetString(html.ToArray());
         Assert.Matches("data-code=\"DATA_ERROR\" data-status=\"new\" data-id=\"[0-9a-f]{16}\" id=\"row-bank.csv:41\">", page);
-        Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(page, "data-caused-by=\"bank.csv:41\"").Count - CountWageLinks(result));
+        Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(page, "data-caused-by=\"bank.csv:41\"") - CountWageLinks(result));
         Assert.Contains("<small class=\"cause\"><a href=\"#row-bank.csv:41\">← bank.csv:41</a></small>", page);
     }
 

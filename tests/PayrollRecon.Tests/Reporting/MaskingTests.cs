@@ -19,7 +19,7 @@ public sealed class MaskingTests
         _ => Utf8(s => ReportWriter.WritePortfolioHtml([PortfolioEntry.FromResult(result)], s, options)),
     };
 
-    private static IEnumerable<string> SensitiveNumbers(ReconciliationResult result)
+    private static HashSet<string> SensitiveNumbers(ReconciliationResult result)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal) { CardZhang, ProjectAccount };
         foreach (var f in result.Findings) if (f.IdNumber is { } id) ids.Add(id);

@@ -10,6 +10,8 @@ namespace PayrollRecon.Tests.Reporting;
 
 public sealed class PortfolioTests
 {
+    private static readonly string?[] ProjectOutputFiles = ["findings.csv", "history.csv", "ledger.csv", "report.html", "resolved.csv", "summary.json"];
+
     internal static PortfolioEntry[] Entries() =>
     [
         new()
@@ -109,7 +111,7 @@ public sealed class PortfolioTests
             ReportWriter.WriteProjectOutputs(Realistic(), dir);
 
             Assert.Equal(
-                new string?[] { "findings.csv", "history.csv", "ledger.csv", "report.html", "resolved.csv", "summary.json" },
+                ProjectOutputFiles,
                 Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
         }
         finally

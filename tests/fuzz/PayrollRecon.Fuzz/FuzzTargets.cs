@@ -176,25 +176,25 @@ public static class FuzzTargets
                     if (!MoneyParser.TryParse(buffer[..written], out Money again) || again != money)
                         throw new FuzzPropertyException($"'{text}' → {money.Fen} fen → '{Encoding.UTF8.GetString(buffer[..written])}' does not read back");
                 }
-                MoneyParser.TryParse(text.AsSpan(), out _);
+                _ = MoneyParser.TryParse(text.AsSpan(), out _);
                 break;
             case 1:
                 if (DateParser.TryParseDate(v, out DateOnly date) && (date.Year < 1 || date.Year > 9999)) throw new FuzzPropertyException($"date out of range from '{text}'");
-                DateParser.TryParseDate(text.AsSpan(), out _);
+                _ = DateParser.TryParseDate(text.AsSpan(), out _);
                 break;
             case 2:
-                DateParser.TryParseDateTime(v, out _);
+                _ = DateParser.TryParseDateTime(v, out _);
                 break;
             case 3:
-                DateParser.TryParseDateOrDateTime(v, out _, out _);
+                _ = DateParser.TryParseDateOrDateTime(v, out _, out _);
                 break;
             case 4:
-                DateParser.TryParseTime(v, out _);
-                DateParser.TryParseBankTime(v, out _);
+                _ = DateParser.TryParseTime(v, out _);
+                _ = DateParser.TryParseBankTime(v, out _);
                 break;
             case 5:
-                DateParser.TryParsePeriod(v, out _);
-                DateParser.TryParsePeriod(text.AsSpan(), out _);
+                _ = DateParser.TryParsePeriod(v, out _);
+                _ = DateParser.TryParsePeriod(text.AsSpan(), out _);
                 break;
             case 6:
                 IdNumbers.IsValid(text, new DateOnly(2024, 7, 10));
@@ -208,16 +208,16 @@ public static class FuzzTargets
                 MemoMonth.TryFind(text.AsSpan(), paid, out _);
                 break;
             case 8:
-                TokenParser.TryParseBankDirection(v, out _);
-                TokenParser.TryParseBankStatus(v, out _);
-                TokenParser.TryParsePunchDirection(v, out _);
+                _ = TokenParser.TryParseBankDirection(v, out _);
+                _ = TokenParser.TryParseBankStatus(v, out _);
+                _ = TokenParser.TryParsePunchDirection(v, out _);
                 break;
             case 9:
-                TokenParser.TryParseWageType(v, out _);
-                TokenParser.TryParseBatchStatus(v, out _);
-                TokenParser.TryParseCalendarKind(v, out _);
-                TokenParser.TryParseInt(v, out _);
-                TokenParser.TryParseHundredths(v, out _);
+                _ = TokenParser.TryParseWageType(v, out _);
+                _ = TokenParser.TryParseBatchStatus(v, out _);
+                _ = TokenParser.TryParseCalendarKind(v, out _);
+                _ = TokenParser.TryParseInt(v, out _);
+                _ = TokenParser.TryParseHundredths(v, out _);
                 break;
             case 10:
                 if (CombinedCounterparty.TrySplit(v, out Range account, out Range head, out Range tail))

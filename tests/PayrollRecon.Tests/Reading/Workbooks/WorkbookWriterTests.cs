@@ -10,6 +10,8 @@ namespace PayrollRecon.Tests.Reading.Workbooks;
 /// value and type (text as string, numbers as double, date and date-time cells as DateTime), on its row.</summary>
 public sealed class WorkbookWriterTests
 {
+    private static readonly string[] WorkbookFormats = ["xlsx", "xls"];
+
     public static TheoryData<string> Formats => new() { "xlsx", "xls" };
 
     private static byte[] Write(string format, params WorkbookSheet[] sheets) =>
@@ -123,7 +125,7 @@ public sealed class WorkbookWriterTests
             var random = new Random(seed);
             var sheets = new WorkbookSheet[random.Next(1, 4)];
             for (int s = 0; s < sheets.Length; s++) sheets[s] = RandomSheet(random, $"表{s + 1}");
-            foreach (string format in new[] { "xlsx", "xls" })
+            foreach (string format in WorkbookFormats)
             {
                 var back = WorkbookReadBack.Read(Write(format, sheets));
                 Assert.Equal(sheets.Length, back.Count);
