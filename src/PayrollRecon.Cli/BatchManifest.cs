@@ -119,11 +119,15 @@ internal sealed record BatchManifest
         IReadOnlyList<PortfolioEntry> entries, int jobs, CancellationToken ct)
     {
         var listing = all.Select(p => (p.RelativeDir, p.Code, Files: Stat(p.Dir))).ToList();
+        // This shard's projects are among all of them: their files were listed once above.
+        var filesOf = new Dictionary<string, List<ManifestFile>>(StringComparer.Ordinal);
+        for (int i = 0; i < all.Count; i++) filesOf[all[i].Dir] = listing[i].Files;
         var projects = new ManifestProject[mine.Count];
         Parallel.For(0, mine.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = ct }, i =>
         {
             var p = mine[i];
-            var files = Stat(p.Dir).Select(f => f with { Sha256 = Hash(Path.Combine(p.Dir, f.Name), f.Bytes) }).ToList();
+            var files = (filesOf.TryGetValue(p.Dir, out var listed) ? listed : Stat(p.Dir))
+                .Select(f => f with { Sha256 = Hash(Path.Combine(p.Dir, f.Name), f.Bytes) }).ToList();
             // Outputs are written only for a project that was checked; its portfolio line then carries no error.
             string? output = entries[i].Error is null ? BatchCommand.SafeFolderName(p.Code) : null;
             // The manifest is an output like the portfolio: its names and errors are masked as the portfolio's are
