@@ -11,29 +11,26 @@ internal sealed class Allocator
 {
     private readonly ProcessedLines _lines;
     private readonly Roster _roster;
-    private readonly DateOnly _asOf;
-    private readonly long _toleranceFen;
+    private readonly PaymentTerms _terms;
     private readonly SumSite _sums;
-    private readonly List<Allocation> _allocations;
+    private readonly GrowingArray<Allocation> _allocations;
 
     /// <param name="lines">The payments, in reading order; each gets its allocations, excess and memo month.</param>
     /// <param name="roster">Each worker's months, in month order, due terms set.</param>
-    /// <param name="asOf">Payments after it are allocated but not paid.</param>
-    /// <param name="toleranceFen">A month short by at most this much counts as paid in full.</param>
+    /// <param name="terms">As-of date, tolerance and grace days.</param>
     /// <param name="sums">Notes the line being summed.</param>
     /// <param name="capacity">Expected allocations (about one per payment).</param>
-    public Allocator(ProcessedLines lines, Roster roster, DateOnly asOf, long toleranceFen, SumSite sums, int capacity)
+    public Allocator(ProcessedLines lines, Roster roster, in PaymentTerms terms, SumSite sums, int capacity)
     {
         _lines = lines;
         _roster = roster;
-        _asOf = asOf;
-        _toleranceFen = toleranceFen;
+        _terms = terms;
         _sums = sums;
-        _allocations = new List<Allocation>(capacity);
+        _allocations = new GrowingArray<Allocation>(capacity);
     }
 
     /// <summary>Every allocation made, in the order made; a line's are <c>AllocationStart</c>.. + <c>AllocationCount</c>.</summary>
-    public IReadOnlyList<Allocation> Allocations => _allocations;
+    public ArraySegment<Allocation> Allocations => _allocations.Items;
 
     /// <summary>Allocates every non-cancelled wage payment.</summary>
     public void Run()
@@ -74,12 +71,9 @@ internal sealed class Allocator
         }
     }
 
-    /// <summary>An immutable copy of the allocations.</summary>
-    public Allocation[] ToArray() => [.. _allocations];
-
     private long Allocate(WorkerMonth month, int line, DateOnly date, long available)
     {
-        long take = month.Allocate(available, line, date, _asOf, _toleranceFen);
+        long take = month.Allocate(available, line, date, _terms);
         if (take > 0) _allocations.Add(new Allocation(month.Period, new Money(take)));
         return take;
     }

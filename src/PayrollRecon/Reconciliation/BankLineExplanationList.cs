@@ -1,38 +1,48 @@
 using System.Collections;
 using System.Text;
 using PayrollRecon.Model;
-using PayrollRecon.Records;
 
 namespace PayrollRecon.Reconciliation;
 
 /// <summary>
-/// The explanation of every processed bank line: an immutable snapshot taken when the engine completes, one compact
-/// row per line, from which each <see cref="BankLineExplanation"/> is made on demand so that a long statement does not
-/// hold one object graph per line.
+/// The explanation of every processed bank line, made on demand from the line stores the engine handed over when it
+/// completed (it never changes them again), so that a long statement does not hold one object graph per line and the
+/// result holds nothing of the engine.
 /// </summary>
 internal sealed class BankLineExplanationList : IReadOnlyList<BankLineExplanation>
 {
-    private readonly Row[] _rows;
-    private readonly byte[] _txnIds;
-    private readonly Allocation[] _allocations;
+    private readonly ArraySegment<ProcessedLine> _lines;
+    private readonly ArraySegment<StoredBankLine> _bankLines;
+    private readonly ArraySegment<StoredBatchLine> _batchLines;
+    private readonly ArraySegment<byte> _txnIds;
+    private readonly string[] _workerIds;
+    private readonly ArraySegment<Allocation> _allocations;
     private readonly string _bankFile;
     private readonly string _batchesFile;
 
-    /// <param name="rows">One row per processed line, in reading order.</param>
-    /// <param name="txnIds">The txn-id bytes rows point into.</param>
-    /// <param name="allocations">The allocations rows point into.</param>
+    /// <param name="lines">The processed lines, in reading order.</param>
+    /// <param name="bankLines">The statement lines they point into.</param>
+    /// <param name="batchLines">The batch detail lines they point into.</param>
+    /// <param name="txnIds">The txn-id bytes statement lines point into.</param>
+    /// <param name="workerIds">The id_number of each roster worker, by roster index.</param>
+    /// <param name="allocations">The allocations lines point into.</param>
     /// <param name="bankFile">The statement's name in sources.</param>
     /// <param name="batchesFile">The batch detail file's name in sources.</param>
-    public BankLineExplanationList(Row[] rows, byte[] txnIds, Allocation[] allocations, string bankFile, string batchesFile)
+    public BankLineExplanationList(
+        ArraySegment<ProcessedLine> lines, ArraySegment<StoredBankLine> bankLines, ArraySegment<StoredBatchLine> batchLines, ArraySegment<byte> txnIds,
+        string[] workerIds, ArraySegment<Allocation> allocations, string bankFile, string batchesFile)
     {
-        _rows = rows;
+        _lines = lines;
+        _bankLines = bankLines;
+        _batchLines = batchLines;
         _txnIds = txnIds;
+        _workerIds = workerIds;
         _allocations = allocations;
         _bankFile = bankFile;
         _batchesFile = batchesFile;
     }
 
-    public int Count => _rows.Length;
+    public int Count => _lines.Count;
 
     public BankLineExplanation this[int index]
     {
@@ -46,50 +56,32 @@ internal sealed class BankLineExplanationList : IReadOnlyList<BankLineExplanatio
 
     public IEnumerator<BankLineExplanation> GetEnumerator()
     {
-        for (int i = 0; i < _rows.Length; i++) yield return Explain(i);
+        for (int i = 0; i < _lines.Count; i++) yield return Explain(i);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private BankLineExplanation Explain(int index)
     {
-        ref readonly var row = ref _rows[index];
+        var p = _lines[index];
+        var bank = _bankLines[p.BankIndex];
         return new BankLineExplanation
         {
-            Source = Source(row),
-            TxnId = row.TxnLength == 0 ? null : Encoding.UTF8.GetString(_txnIds, row.TxnOffset, row.TxnLength),
-            Date = row.Date,
-            Amount = new Money(row.AmountFen),
-            Status = row.Status,
-            Class = row.Class,
-            Rule = row.Rule,
-            WorkerIdNumber = row.WorkerIdNumber,
-            Cancelled = row.Cancelled,
-            CancelsSource = row.CancelsLine >= 0 ? Source(_rows[row.CancelsLine]) : null,
-            Allocations = row.AllocationCount == 0 ? [] : _allocations.AsSpan(row.AllocationStart, row.AllocationCount).ToArray(),
-            Excess = new Money(row.ExcessFen),
+            Source = Source(p),
+            TxnId = bank.TxnLength == 0 ? null : Encoding.UTF8.GetString(_txnIds.AsSpan(bank.TxnOffset, bank.TxnLength)),
+            Date = bank.Date,
+            Amount = new Money(p.DetailIndex >= 0 ? _batchLines[p.DetailIndex].AmountFen : bank.AmountFen),
+            Status = bank.Status,
+            Class = p.Class,
+            Rule = p.Rule,
+            WorkerIdNumber = p.Worker >= 0 ? _workerIds[p.Worker] : null,
+            Cancelled = p.Cancelled,
+            CancelsSource = p.CancelsLine >= 0 ? Source(_lines[p.CancelsLine]) : null,
+            Allocations = p.AllocationCount == 0 ? [] : _allocations.AsSpan(p.AllocationStart, p.AllocationCount).ToArray(),
+            Excess = new Money(p.ExcessFen),
         };
     }
 
-    private string Source(in Row row) => $"{(row.Detail ? _batchesFile : _bankFile)}:{row.Line}";
-
-    /// <summary>What the explanation of one processed line is made from.</summary>
-    /// <param name="Line">Its line in the statement, or in the batch detail file when <paramref name="Detail"/>.</param>
-    /// <param name="Detail">True for a batch detail line.</param>
-    /// <param name="TxnOffset">Where its (lump's) txn id starts in the txn-id bytes.</param>
-    /// <param name="TxnLength">Length of the txn id; 0 when it has none.</param>
-    /// <param name="Date">Its (lump's) date.</param>
-    /// <param name="AmountFen">Its amount.</param>
-    /// <param name="Status">Its (lump's) status (R39).</param>
-    /// <param name="Class">Its class.</param>
-    /// <param name="Rule">The rule that placed it.</param>
-    /// <param name="WorkerIdNumber">The worker paid or refunded, or null.</param>
-    /// <param name="Cancelled">True when a later refund cancelled it.</param>
-    /// <param name="CancelsLine">The line a matched refund cancelled, or -1.</param>
-    /// <param name="AllocationStart">First of its allocations.</param>
-    /// <param name="AllocationCount">Number of its allocations.</param>
-    /// <param name="ExcessFen">Money left after allocation.</param>
-    internal readonly record struct Row(
-        long Line, bool Detail, int TxnOffset, int TxnLength, DateOnly Date, long AmountFen, BankLineStatus Status, BankLineClass Class,
-        BankLineRule Rule, string? WorkerIdNumber, bool Cancelled, int CancelsLine, int AllocationStart, int AllocationCount, long ExcessFen);
+    private string Source(in ProcessedLine p) =>
+        p.DetailIndex >= 0 ? $"{_batchesFile}:{_batchLines[p.DetailIndex].Line}" : $"{_bankFile}:{_bankLines[p.BankIndex].Line}";
 }

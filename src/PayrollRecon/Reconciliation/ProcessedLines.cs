@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
 
@@ -19,7 +18,7 @@ internal sealed class ProcessedLines
     private readonly CounterpartyText _text;
     private readonly string _bankFile;
     private readonly string _batchesFile;
-    private readonly List<ProcessedLine> _lines = [];
+    private readonly GrowingArray<ProcessedLine> _lines = new();
 
     public ProcessedLines(Statement statement, CounterpartyText text, string bankFile, string batchesFile)
     {
@@ -32,12 +31,12 @@ internal sealed class ProcessedLines
     public int Count => _lines.Count;
 
     /// <summary>The lines, writable in place (classification cancels payments; allocation records where money went).</summary>
-    public Span<ProcessedLine> AsSpan() => CollectionsMarshal.AsSpan(_lines);
+    public Span<ProcessedLine> AsSpan() => _lines.AsSpan();
 
-    public ref readonly ProcessedLine this[int line] => ref CollectionsMarshal.AsSpan(_lines)[line];
+    public ref readonly ProcessedLine this[int line] => ref _lines[line];
 
     /// <summary>Sizes the list once for every line there can be, so it never grows while lines are classified.</summary>
-    public void Reserve(int lines) => _lines.Capacity = Math.Max(_lines.Capacity, lines);
+    public void Reserve(int lines) => _lines.EnsureCapacity(lines);
 
     /// <summary>Appends a line read; returns its index.</summary>
     public int Add(int bankIndex, int detailIndex, BankLineClass cls, BankLineRule rule, int worker)
@@ -119,21 +118,17 @@ internal sealed class ProcessedLines
         sums.At(file, number);
     }
 
-    /// <summary>An immutable copy of every line's explanation, independent of the engine.</summary>
+    /// <summary>
+    /// The explanation of every line, from the line stores themselves: the engine hands them over when it completes
+    /// and never changes them again, so the result holds no copy and nothing of the engine.
+    /// </summary>
     /// <param name="roster">Names the workers paid or refunded.</param>
     /// <param name="allocations">Every allocation, which lines index into.</param>
-    public BankLineExplanationList Snapshot(Roster roster, Allocation[] allocations)
+    public BankLineExplanationList Snapshot(Roster roster, ArraySegment<Allocation> allocations)
     {
-        var rows = new BankLineExplanationList.Row[_lines.Count];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            ref readonly var p = ref this[i];
-            ref readonly var bank = ref _statement.BankLine(p.BankIndex);
-            var (_, line) = Origin(i);
-            rows[i] = new BankLineExplanationList.Row(
-                line, p.DetailIndex >= 0, bank.TxnOffset, bank.TxnLength, bank.Date, AmountOf(p), bank.Status, p.Class, p.Rule,
-                p.Worker >= 0 ? roster[p.Worker].IdNumber : null, p.Cancelled, p.CancelsLine, p.AllocationStart, p.AllocationCount, p.ExcessFen);
-        }
-        return new BankLineExplanationList(rows, _statement.TxnIdBytes(), allocations, _bankFile, _batchesFile);
+        var workerIds = new string[roster.Count];
+        for (int i = 0; i < workerIds.Length; i++) workerIds[i] = roster[i].IdNumber;
+        return new BankLineExplanationList(
+            _lines.Items, _statement.BankLines, _statement.BatchLines, _statement.TxnIdBytes, workerIds, allocations, _bankFile, _batchesFile);
     }
 }

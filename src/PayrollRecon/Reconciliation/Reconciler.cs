@@ -140,7 +140,11 @@ public sealed class Reconciler
     }
 
     /// <summary>Makes room for this many more statement and batch lines and txn-id bytes, so adding them allocates nothing.</summary>
-    internal void ReserveLines(int bankLines, int batchLines, int txnIdBytes) => _statement.Reserve(bankLines, batchLines, txnIdBytes);
+    internal void ReserveLines(int bankLines, int batchLines, int txnIdBytes)
+    {
+        NotCompleted(nameof(ReserveLines));
+        _statement.Reserve(bankLines, batchLines, txnIdBytes);
+    }
 
     /// <summary>Runs every check and returns findings, ledger, summary and bank-line explanations.</summary>
     public ReconciliationResult Complete()
@@ -165,7 +169,7 @@ public sealed class Reconciler
         timings?.Lap("engine: worker-months");
         _classifier.Run();
         timings?.Lap("engine: bank lines");
-        var allocator = new Allocator(_lines, _roster, _asOf, _settings.AmountTolerance.Fen, _sums, _classifier.WagePaymentLines);
+        var allocator = new Allocator(_lines, _roster, new PaymentTerms(_asOf, _settings.AmountTolerance.Fen, _settings.GraceDays), _sums, _classifier.WagePaymentLines);
         allocator.Run();
         timings?.Lap("engine: allocation");
 
@@ -189,7 +193,7 @@ public sealed class Reconciler
         _sums.At(null, 0);
         var summary = SummaryBuilder.Build(
             _settings, _asOf, findings, _roster.Workers, _lines, _classifier, _statement.NewestFirst, _fileStats.ToArray(), _options.WorkersFile, _sums);
-        var bankLines = _lines.Snapshot(_roster, allocator.ToArray());
+        var bankLines = _lines.Snapshot(_roster, allocator.Allocations);
         timings?.Lap("engine: ledger, summary");
         return new ReconciliationResult
         {

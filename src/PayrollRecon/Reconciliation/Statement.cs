@@ -17,7 +17,7 @@ internal sealed class Statement
     private readonly CounterpartyText _text;
     private readonly List<Finding> _findings;
 
-    private readonly List<StoredBankLine> _bankLines = [];
+    private readonly GrowingArray<StoredBankLine> _bankLines = new();
     // Whether the lines as added are already in reading order, oldest first (R14) or newest first (R40).
     private bool _sortedOldestFirst = true;
     private bool _sortedNewestFirst = true;
@@ -26,7 +26,7 @@ internal sealed class Statement
     private (long Line, DateOnly Date) _lastLine = (long.MinValue, default);
     // Txn ids live here as bytes: every statement line has its own, so a string each would be one object per line.
     private readonly Utf8Arena _txnIds = new();
-    private readonly List<StoredBatchLine> _batchLines = [];
+    private readonly GrowingArray<StoredBatchLine> _batchLines = new();
     // Detail lines of one batch are chained in file order: first and last detail per batch id, next detail per line.
     private readonly Dictionary<string, (int First, int Last)> _batchDetails = new(StringComparer.Ordinal);
     private readonly List<int> _nextBatchDetail = [];
@@ -118,9 +118,9 @@ internal sealed class Statement
         _txnIds.Reserve(txnIdBytes);
     }
 
-    public ref readonly StoredBankLine BankLine(int index) => ref CollectionsMarshal.AsSpan(_bankLines)[index];
+    public ref readonly StoredBankLine BankLine(int index) => ref _bankLines[index];
 
-    public ref readonly StoredBatchLine BatchLine(int index) => ref CollectionsMarshal.AsSpan(_batchLines)[index];
+    public ref readonly StoredBatchLine BatchLine(int index) => ref _batchLines[index];
 
     /// <summary>The first detail line of batch <paramref name="batchId"/>, or -1 when batches.csv has none.</summary>
     public int FirstDetail(string batchId) => _batchDetails.TryGetValue(batchId, out var chain) ? chain.First : -1;
@@ -254,8 +254,14 @@ internal sealed class Statement
         return (lo > 0 ? _bankLines[lo - 1] : null, lo < _bankLines.Count ? _bankLines[lo] : null);
     }
 
-    /// <summary>A copy of the txn-id bytes, for a snapshot that outlives the engine.</summary>
-    public byte[] TxnIdBytes() => _txnIds.Slice(0, _txnIds.Length).ToArray();
+    /// <summary>The statement lines as stored; once the engine has completed nothing changes them.</summary>
+    public ArraySegment<StoredBankLine> BankLines => _bankLines.Items;
+
+    /// <summary>The batch detail lines as stored; once the engine has completed nothing changes them.</summary>
+    public ArraySegment<StoredBatchLine> BatchLines => _batchLines.Items;
+
+    /// <summary>The txn-id bytes lines point into; once the engine has completed nothing changes them.</summary>
+    public ArraySegment<byte> TxnIdBytes => _txnIds.Written;
 
     private void ReportBalanceBreak(int index, long expected, long reported)
     {

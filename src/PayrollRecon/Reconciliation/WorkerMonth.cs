@@ -31,8 +31,6 @@ internal sealed class WorkerMonth
     public long DueFen { get; private set; }
     public DueSource DueSource { get; private set; }
     public DateOnly DueDate { get; private set; }
-    /// <summary>Due date + grace: payments on or before it are on time.</summary>
-    public DateOnly OnTimeLimit { get; private set; }
     /// <summary>Due date + grace &lt; asOf.</summary>
     public bool IsDue { get; private set; }
 
@@ -55,8 +53,7 @@ internal sealed class WorkerMonth
         DueFen = dueFen;
         DueSource = source;
         DueDate = dueDate;
-        OnTimeLimit = dueDate.AddDays(graceDays);
-        IsDue = OnTimeLimit < asOf;
+        IsDue = dueDate.AddDays(graceDays) < asOf;
     }
 
     /// <summary>
@@ -66,20 +63,27 @@ internal sealed class WorkerMonth
     /// <param name="available">Fen of the payment not yet allocated.</param>
     /// <param name="line">The processed line paying.</param>
     /// <param name="date">The payment's date.</param>
-    /// <param name="asOf">Payments after it are allocated but not paid yet.</param>
-    /// <param name="toleranceFen">A month short by at most this much counts as paid in full.</param>
-    public long Allocate(long available, int line, DateOnly date, DateOnly asOf, long toleranceFen)
+    /// <param name="terms">As-of date, tolerance and grace days.</param>
+    public long Allocate(long available, int line, DateOnly date, in PaymentTerms terms)
     {
         long take = Math.Min(available, DueFen - AllocatedFen);
         if (take <= 0) return 0;
         AllocatedFen = checked(AllocatedFen + take);
-        if (date <= asOf)
+        if (date <= terms.AsOf)
         {
             PaidFen = checked(PaidFen + take);
             LastPaidDate = date;
-            if (CompletingLine < 0 && PaidFen >= DueFen - toleranceFen) CompletingLine = line;
+            if (CompletingLine < 0 && PaidFen >= DueFen - terms.ToleranceFen) CompletingLine = line;
         }
-        if (date <= OnTimeLimit) PaidOnTimeFen = checked(PaidOnTimeFen + take);
+        // The on-time limit (due date + grace) is worked out here rather than kept: a field more per worker-month costs more than the addition.
+        if (date <= DueDate.AddDays(terms.GraceDays)) PaidOnTimeFen = checked(PaidOnTimeFen + take);
         return take;
     }
 }
+
+/// <summary>What decides how a payment counts for a month: paid by <paramref name="AsOf"/>, in full within
+/// <paramref name="ToleranceFen"/>, on time by the due date + <paramref name="GraceDays"/>.</summary>
+/// <param name="AsOf">Payments after it are allocated but not paid yet.</param>
+/// <param name="ToleranceFen">A month short by at most this much counts as paid in full.</param>
+/// <param name="GraceDays">Days after the due date a payment is still on time.</param>
+internal readonly record struct PaymentTerms(DateOnly AsOf, long ToleranceFen, int GraceDays);

@@ -26,7 +26,7 @@ public sealed class AllocatorTests
     private static Allocator Allocate(Parts parts)
     {
         parts.Classifier.Run();
-        var allocator = new Allocator(parts.Lines, parts.Roster, Rows.AsOf, toleranceFen: 0, parts.Sums, parts.Classifier.WagePaymentLines);
+        var allocator = new Allocator(parts.Lines, parts.Roster, new PaymentTerms(Rows.AsOf, ToleranceFen: 0, GraceDays: 0), parts.Sums, parts.Classifier.WagePaymentLines);
         allocator.Run();
         return allocator;
     }
@@ -76,7 +76,7 @@ public sealed class AllocatorTests
 
         var allocator = Allocate(parts);
 
-        Assert.Empty(allocator.Allocations);
+        Assert.Equal(0, allocator.Allocations.Count);
         Assert.Equal(1000_00, parts.Lines[0].ExcessFen);
         Assert.All(parts.Roster[0].Months, m => Assert.Equal(0, m.AllocatedFen));
     }

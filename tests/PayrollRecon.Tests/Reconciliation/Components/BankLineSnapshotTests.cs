@@ -7,7 +7,7 @@ namespace PayrollRecon.Tests.Reconciliation.Components;
 public sealed class BankLineSnapshotTests
 {
     [Fact]
-    public void BankLines_AfterComplete_ACopyHoldingNothingOfTheEngine()
+    public void BankLines_AfterComplete_HoldNothingOfTheEngine()
     {
         var s = new Scenario();
         var a = s.AddWorker(1, "张三");

@@ -82,7 +82,7 @@ public sealed class MonthRulesTests
         var worker = parts.Roster[0];
         Month(worker, 1, days: 10, dueFen: 3000_00);                              // due 2024-02-15, nothing paid
         var march = Month(worker, 3, days: 0, dueFen: 500_00);                     // not due yet, paid without attendance
-        march.Allocate(500_00, line: 0, new DateOnly(2024, 3, 20), Rows.AsOf, toleranceFen: 0);
+        march.Allocate(500_00, line: 0, new DateOnly(2024, 3, 20), new PaymentTerms(Rows.AsOf, 0, 0));
 
         rules.ReportMonths(parts.Roster.Workers);
 
@@ -103,7 +103,7 @@ public sealed class MonthRulesTests
         var (rules, parts) = NewRules();
         parts.Roster.Add(Rows.Worker(2, Scenario.Id(1), "张三"));
         parts.Roster.Add(Rows.Worker(3, Scenario.Id(2), "李四"));
-        Month(parts.Roster[0], 1, days: 10, dueFen: 3000_00).Allocate(3000_00, 0, new DateOnly(2024, 2, 10), Rows.AsOf, 0);
+        Month(parts.Roster[0], 1, days: 10, dueFen: 3000_00).Allocate(3000_00, 0, new DateOnly(2024, 2, 10), new PaymentTerms(Rows.AsOf, 0, 0));
         Month(parts.Roster[1], 1, days: 8, dueFen: 2400_00);
         Month(parts.Roster[1], 2, days: 0, dueFen: 0);
 
