@@ -51,7 +51,7 @@ public sealed class Reconciler
     private readonly Statement _statement;
     private readonly ProcessedLines _lines;
     private readonly BankClassifier _classifier;
-    private InputOrder _stage;
+    private readonly InputGate _gate = new();
 
     /// <summary>Creates an engine for one project; <see cref="ProjectSettings.AsOf"/> must be set.</summary>
     /// <param name="settings">The project, its as-of date resolved.</param>
@@ -75,42 +75,42 @@ public sealed class Reconciler
     /// <summary>Adds one <c>calendar.csv</c> row; all calendar rows come before anything else.</summary>
     public void AddCalendar(in CalendarRow row)
     {
-        Enter(InputOrder.Calendar);
+        _gate.Enter(InputOrder.Calendar);
         _calendar.Add(row);
     }
 
     /// <summary>Adds one roster row, in file order, after the calendar.</summary>
     public void AddWorker(in WorkerRow row)
     {
-        Enter(InputOrder.Roster);
+        _gate.Enter(InputOrder.Roster);
         _roster.Add(row);
     }
 
     /// <summary>Adds one punch (any order among punches, after the roster). Allocates nothing in steady state.</summary>
     public void AddPunch(in AttendanceRow row)
     {
-        Enter(InputOrder.Punches);
+        _gate.Enter(InputOrder.Punches);
         _attendance.Add(row);
     }
 
     /// <summary>Adds one payroll row (after the punches); rows of ids not on the roster are ignored (R7).</summary>
     public void AddPayroll(in PayrollRow row)
     {
-        Enter(InputOrder.Payroll);
+        _gate.Enter(InputOrder.Payroll);
         _payroll.Add(row);
     }
 
     /// <summary>Adds one <c>batches.csv</c> detail line, in file order, before the bank lines.</summary>
     public void AddBatchLine(in BatchRow row)
     {
-        Enter(InputOrder.Batches);
+        _gate.Enter(InputOrder.Batches);
         _statement.AddBatchLine(row);
     }
 
     /// <summary>Adds one statement line, in file order; a line that did not succeed (R39) is kept too, to be listed.</summary>
     public void AddBankLine(in BankRow row)
     {
-        Enter(InputOrder.Bank);
+        _gate.Enter(InputOrder.Bank);
         _statement.AddBankLine(row);
     }
 
@@ -118,7 +118,7 @@ public sealed class Reconciler
     public void AddRuling(in RulingRow row, string file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        Enter(InputOrder.Rulings);
+        _gate.Enter(InputOrder.Rulings);
         _rulings.Add(new FindingRuling(
             System.Text.Encoding.ASCII.GetString(row.FindingId), row.Kind, _strings.Get(row.Reason), _strings.Get(row.Reviewer), row.Date, $"{file}:{row.Line}"));
     }
@@ -127,7 +127,7 @@ public sealed class Reconciler
     public void AddDiagnostic(Diagnostic d)
     {
         ArgumentNullException.ThrowIfNull(d);
-        NotCompleted(nameof(AddDiagnostic));
+        _gate.NotCompleted(nameof(AddDiagnostic));
         _diagnostics.Add(d);
     }
 
@@ -135,22 +135,21 @@ public sealed class Reconciler
     public void AddFileStats(InputFileStats stats)
     {
         ArgumentNullException.ThrowIfNull(stats);
-        NotCompleted(nameof(AddFileStats));
+        _gate.NotCompleted(nameof(AddFileStats));
         _fileStats.Add(stats);
     }
 
     /// <summary>Makes room for this many more statement and batch lines and txn-id bytes, so adding them allocates nothing.</summary>
     internal void ReserveLines(int bankLines, int batchLines, int txnIdBytes)
     {
-        NotCompleted(nameof(ReserveLines));
+        _gate.NotCompleted(nameof(ReserveLines));
         _statement.Reserve(bankLines, batchLines, txnIdBytes);
     }
 
     /// <summary>Runs every check and returns findings, ledger, summary and bank-line explanations.</summary>
     public ReconciliationResult Complete()
     {
-        if (_stage == InputOrder.Completed) throw new InvalidOperationException("Complete has already been called on this reconciler.");
-        _stage = InputOrder.Completed;
+        _gate.Complete();
         try
         {
             return CompleteChecked();
@@ -173,9 +172,10 @@ public sealed class Reconciler
         allocator.Run();
         timings?.Lap("engine: allocation");
 
+        // The rules, in the order their findings are listed before sorting (ids and report order come from FindingOrder).
         var months = new MonthRules(_settings, _asOf, _options, _attendance, _lines, _sums, _findings);
         months.ReportMonths(_roster.Workers);
-        _sums.At(null, 0);
+        _sums.At(null, 0); // what the headcount counts is no worker-month's sum
         months.ReportHeadcount(_roster.Workers);
         new PaymentRules(_settings, _lines, _sums, _findings).Report(_roster.Workers);
         new FundRules(_settings.LaborFunds, _asOf, _sums, _findings).Report(_classifier.LaborFundCredits);
@@ -208,24 +208,5 @@ public sealed class Reconciler
             Rulings = _rulings.ToArray(),
             PreviousAsOf = _options.Previous?.AsOf,
         };
-    }
-
-    /// <summary>Moves the input to <paramref name="stage"/>, which must not lie behind the current one.</summary>
-    private void Enter(InputOrder stage)
-    {
-        if (stage != _stage) Advance(stage);
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void Advance(InputOrder stage)
-    {
-        NotCompleted(InputOrders.Method(stage));
-        if (stage < _stage) throw new InvalidOperationException(InputOrders.OutOfOrder(stage, _stage));
-        _stage = stage;
-    }
-
-    private void NotCompleted(string method)
-    {
-        if (_stage == InputOrder.Completed) throw new InvalidOperationException($"{method}: Complete has been called; the reconciler takes no more input.");
     }
 }
