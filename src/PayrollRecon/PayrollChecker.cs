@@ -24,7 +24,7 @@ public static class PayrollChecker
         Validate(inputs, options);
         var settings = inputs.Settings with { AsOf = options.AsOf ?? inputs.Settings.AsOf ?? DateOnly.FromDateTime(DateTime.Now) };
         CheckPrevious(inputs.Previous, settings);
-        var engine = new Reconciler(settings)
+        var engine = new Reconciler(settings, new ReconcilerOptions
         {
             WorkersFile = inputs.Workers.Name,
             BankFile = inputs.Bank.Name,
@@ -32,20 +32,20 @@ public static class PayrollChecker
             PayrollFile = inputs.Payroll?.Name ?? "payroll.csv",
             BatchesFile = inputs.Batches?.Name ?? "batches.csv",
             CalendarFile = inputs.Calendar?.Name ?? "calendar.csv",
+            AttendanceSupplied = inputs.Attendance is not null,
+            BatchesSupplied = inputs.Batches is not null,
             Timings = timings,
             Previous = inputs.Previous,
-        };
+        });
         var readerOptions = ReaderOptions(options);
 
         if (inputs.Calendar is { } calendar)
             await ReadAsync(calendar, readerOptions, engine, progress, timings, CalendarReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddCalendar(in row); }, cancellationToken).ConfigureAwait(false);
         await ReadAsync(inputs.Workers, readerOptions, engine, progress, timings, WorkersReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddWorker(in row); }, cancellationToken).ConfigureAwait(false);
-        engine.AttendanceSupplied = inputs.Attendance is not null;
         if (inputs.Attendance is { } attendance)
             await ReadAsync(attendance, readerOptions, engine, progress, timings, AttendanceReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
         if (inputs.Payroll is { } payroll)
             await ReadAsync(payroll, readerOptions, engine, progress, timings, PayrollReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPayroll(in row); }, cancellationToken).ConfigureAwait(false);
-        engine.BatchesSupplied = inputs.Batches is not null;
         if (inputs.Batches is { } batches)
             await ReadAsync(batches, readerOptions, engine, progress, timings, BatchesReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBatchLine(in row); }, cancellationToken).ConfigureAwait(false);
         await ReadAsync(inputs.Bank, readerOptions with { ExpectedAccount = settings.Account }, engine, progress, timings, BankReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBankLine(in row); }, cancellationToken).ConfigureAwait(false);

@@ -11,17 +11,17 @@ public sealed class EngineLimitTests
     [Fact]
     public void Limits_Default_AreTheDocumentedCaps()
     {
-        var engine = new Reconciler(new PayrollRecon.Project.ProjectSettings { Code = "T-1", AsOf = new DateOnly(2024, 4, 1) });
+        var options = new ReconcilerOptions();
         Assert.Equal(1_000_000, Reconciler.MaxWorkers);
         Assert.Equal(5_000_000, Reconciler.MaxWorkerMonths);
-        Assert.Equal(Reconciler.MaxWorkers, engine.WorkerLimit);
-        Assert.Equal(Reconciler.MaxWorkerMonths, engine.WorkerMonthLimit);
+        Assert.Equal(Reconciler.MaxWorkers, options.WorkerLimit);
+        Assert.Equal(Reconciler.MaxWorkerMonths, options.WorkerMonthLimit);
     }
 
     [Fact]
     public void AddWorker_OneMoreThanTheCap_StopsWithTheRosterLine()
     {
-        var s = new Scenario { Configure = r => r.WorkerLimit = 2 };
+        var s = new Scenario { Configure = o => o with { WorkerLimit = 2 } };
         s.AddWorker(1, "张三");
         s.AddWorker(2, "李四");
         s.AddWorker(3, "王五");
@@ -35,7 +35,7 @@ public sealed class EngineLimitTests
     [Fact]
     public void AddWorker_AtTheCap_Accepted()
     {
-        var s = new Scenario { Configure = r => r.WorkerLimit = 2 };
+        var s = new Scenario { Configure = o => o with { WorkerLimit = 2 } };
         s.AddWorker(1, "张三");
         s.AddWorker(2, "李四");
 
@@ -45,7 +45,7 @@ public sealed class EngineLimitTests
     [Fact]
     public void AddPunch_OneWorkerMonthMoreThanTheCap_StopsWithTheAttendanceLine()
     {
-        var s = new Scenario { Configure = r => r.WorkerMonthLimit = 3 };
+        var s = new Scenario { Configure = o => o with { WorkerMonthLimit = 3 } };
         var a = s.AddWorker(1, "张三");
         var b = s.AddWorker(2, "李四");
         s.Work(a, new DateOnly(2024, 1, 8)); // lines 2, 3
@@ -61,7 +61,7 @@ public sealed class EngineLimitTests
     [Fact]
     public void AddPunch_UnregisteredIdMonthsCount_StopsWithTheAttendanceLine()
     {
-        var s = new Scenario { Configure = r => r.WorkerMonthLimit = 2 };
+        var s = new Scenario { Configure = o => o with { WorkerMonthLimit = 2 } };
         s.AddWorker(1, "张三");
         s.Punches.Add((Scenario.Id(7), new DateTime(2024, 1, 8, 8, 0, 0)));
         s.Punches.Add((Scenario.Id(8), new DateTime(2024, 1, 8, 8, 0, 0)));
@@ -75,7 +75,7 @@ public sealed class EngineLimitTests
     [Fact]
     public void AddPayroll_OneWorkerMonthMoreThanTheCap_StopsWithThePayrollLine()
     {
-        var s = new Scenario { Configure = r => r.WorkerMonthLimit = 1 };
+        var s = new Scenario { Configure = o => o with { WorkerMonthLimit = 1 } };
         var a = s.AddWorker(1, "张三");
         s.Work(a, new DateOnly(2024, 1, 8));
         s.Payroll.Add(new Scenario.Pay(a.Id, new YearMonth(2024, 2), 300_00, 300_00));
