@@ -152,7 +152,7 @@ public sealed partial class Reconciler
         }
         catch (OverflowException)
         {
-            throw new PayrollDataException(PayrollFile, $"{Source(PayrollFile, row.Line)}: {SumTooLargeText}");
+            throw SumTooLargeAt(PayrollFile, Source(PayrollFile, row.Line));
         }
     }
 
@@ -160,7 +160,7 @@ public sealed partial class Reconciler
     {
         if (!InPeriodRange(row.Period.Year))
         {
-            AddDiagnostic(new Diagnostic(PayrollFile, row.Line, "period", $"period outside {DateParser.MinYear}-01..{DateParser.MaxYear}-12"));
+            AddDiagnostic(OutOfRange(PayrollFile, row.Line, "period", DiagnosticReason.PeriodOutOfRange));
             return;
         }
 

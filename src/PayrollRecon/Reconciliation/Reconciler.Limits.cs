@@ -46,7 +46,16 @@ public sealed partial class Reconciler
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void PunchOutOfRange(long line) =>
-        AddDiagnostic(new Diagnostic(AttendanceFile, line, "time", $"date-time outside {DateParser.MinYear}–{DateParser.MaxYear}"));
+        AddDiagnostic(OutOfRange(AttendanceFile, line, "time", DiagnosticReason.DateTimeOutOfRange));
+
+    /// <summary>The diagnostic of a date outside the years the engine holds (<see cref="DateParser.MinYear"/>..<see cref="DateParser.MaxYear"/>).</summary>
+    private static Diagnostic OutOfRange(string file, long line, string column, DiagnosticReason reason) =>
+        new(file, line, column, Reporting.MessageCatalog.EnglishReason(reason, null, DateParser.MinYear, DateParser.MaxYear))
+        {
+            Reason = reason,
+            Expected = DateParser.MinYear,
+            Found = DateParser.MaxYear,
+        };
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void PunchPastWorkerMonthCap(long line) => throw TooManyWorkerMonths(AttendanceFile, line);
@@ -58,8 +67,8 @@ public sealed partial class Reconciler
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private PayrollDataException TooManyWorkers(long line) =>
-        new(WorkersFile, $"{Source(WorkersFile, line)}: more than {Count(WorkerLimit)} workers on the roster; a project holds at most {Count(WorkerLimit)}");
+        new(WorkersFile, new Reporting.LocalizedText(Reporting.MessageKey.TooManyWorkers, Source(WorkersFile, line), Count(WorkerLimit)));
 
     private PayrollDataException TooManyWorkerMonths(string file, long line) =>
-        new(file, $"{Source(file, line)}: more than {Count(WorkerMonthLimit)} worker-months (a worker's months with punches or payroll rows); a project holds at most {Count(WorkerMonthLimit)}");
+        new(file, new Reporting.LocalizedText(Reporting.MessageKey.TooManyWorkerMonths, Source(file, line), Count(WorkerMonthLimit)));
 }

@@ -11,8 +11,9 @@ public sealed partial class Reconciler
     private long _sumLine;
     private int _sumPeriod = -1;
 
-    /// <summary>The one line for a sum of amounts past 92,233,720,368,547,758.07 yuan.</summary>
-    internal const string SumTooLargeText = "a sum of amounts goes past 92 233 720 368 547 758.07 yuan here and cannot be held exactly";
+    /// <summary>The error for a sum of amounts past 92,233,720,368,547,758.07 yuan met at <paramref name="where"/> (<c>payroll.csv:12</c>).</summary>
+    private static PayrollDataException SumTooLargeAt(string file, object where) =>
+        new(file, new Reporting.LocalizedText(Reporting.MessageKey.SumTooLarge, where));
 
     /// <summary>Notes that the sums now being added up come from <paramref name="file"/>:<paramref name="line"/>
     /// (a line of 0 names the file alone), for the worker-month <paramref name="periodOrdinal"/> when not -1.</summary>
@@ -35,10 +36,10 @@ public sealed partial class Reconciler
     private PayrollDataException SumTooLarge()
     {
         string file = _sumFile ?? _settings.Code;
-        string where = _sumFile is null ? "the project's totals"
+        object where = _sumFile is null ? new Reporting.LocalizedText(Reporting.MessageKey.ProjectTotals)
             : _sumLine <= 0 ? file
             : $"{file}:{_sumLine}";
-        if (_sumPeriod >= 0) where += $" (month {YearMonth.FromOrdinal(_sumPeriod)})";
-        return new PayrollDataException(file, $"{where}: {SumTooLargeText}");
+        if (_sumPeriod >= 0) where = new Reporting.LocalizedText(Reporting.MessageKey.SumInMonth, where, YearMonth.FromOrdinal(_sumPeriod).ToString());
+        return SumTooLargeAt(file, where);
     }
 }
