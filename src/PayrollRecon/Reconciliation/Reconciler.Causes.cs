@@ -3,7 +3,8 @@ using PayrollRecon.Model;
 
 namespace PayrollRecon.Reconciliation;
 
-/// <summary>Links findings to an unreadable statement row that may be their cause (<see cref="Finding.CausedBy"/>).</summary>
+/// <summary>Links findings to an unreadable row that may be their cause (<see cref="Finding.CausedBy"/>): a statement
+/// row, or a payroll, attendance or roster row whose worker can still be read.</summary>
 public sealed partial class Reconciler
 {
     /// <summary>
@@ -22,6 +23,8 @@ public sealed partial class Reconciler
     /// </remarks>
     private void LinkCauses()
     {
+        // The rows of other files first: a statement row, when it may be the cause too, is named instead.
+        LinkRowCauses();
         var gaps = new List<(long Line, DateOnly From, DateOnly To)>();
         foreach (var d in _diagnostics)
         {
@@ -47,6 +50,63 @@ public sealed partial class Reconciler
                 _ => null,
             };
             if (cause is { } line) _findings[i] = f with { CausedBy = Source(BankFile, line) };
+        }
+    }
+
+    /// <summary>
+    /// A payroll, attendance or roster row that could not be read but whose id number (and month) could is missing
+    /// from what the engine knows of that worker: its findings may follow from it. An unreadable payroll row of a
+    /// worker-month is behind every finding of that worker-month (its due came from elsewhere, or is missing); an
+    /// unreadable punch behind the attendance-based ones of its month (<c>PAID_WITHOUT_ATTENDANCE</c>,
+    /// <c>DAYS_MISMATCH</c>, <c>OVERPAID</c> on a due computed from punches); an unreadable roster row behind the
+    /// <c>UNREGISTERED_WORKER</c> findings of its id. A finding of no month (an <c>OVERPAID</c> payment) is linked to
+    /// the worker's first unreadable payroll row, else, for the attendance-based codes, to its first unreadable punch.
+    /// </summary>
+    /// <remarks>Runs before the statement rows are linked, which win; of several rows, the first of its file is named.
+    /// Ids are compared as the roster compares them (trimmed, letters in upper case).</remarks>
+    private void LinkRowCauses()
+    {
+        var payroll = new Dictionary<(string Id, YearMonth? Period), Diagnostic>();
+        var attendance = new Dictionary<(string Id, YearMonth? Period), Diagnostic>();
+        var roster = new Dictionary<string, Diagnostic>(StringComparer.Ordinal);
+        foreach (var d in _diagnostics)
+        {
+            if (d.IdNumber is not { } raw || Key(raw) is not { Length: > 0 } id) continue;
+            if (d.File == PayrollFile)
+            {
+                if (d.Period is { } p) First(payroll, (id, p), d);
+                First(payroll, (id, null), d);
+            }
+            else if (d.File == AttendanceFile)
+            {
+                if (d.Period is { } m) First(attendance, (id, m), d);
+                First(attendance, (id, null), d);
+            }
+            else if (d.File == WorkersFile)
+            {
+                First(roster, id, d);
+            }
+        }
+        if (payroll.Count + attendance.Count + roster.Count == 0) return;
+
+        for (int i = 0; i < _findings.Count; i++)
+        {
+            var f = _findings[i];
+            if (f.CausedBy is not null || f.Code == FindingCode.DataError || f.IdNumber is null) continue;
+            string id = Key(f.IdNumber);
+            Diagnostic? cause = null;
+            bool fromPunches = f.Code is FindingCode.PaidWithoutAttendance or FindingCode.DaysMismatch or FindingCode.Overpaid;
+            if (f.Code == FindingCode.UnregisteredWorker) roster.TryGetValue(id, out cause);
+            else if (f.Period is null && !fromPunches) continue;
+            else if (!payroll.TryGetValue((id, f.Period), out cause) && fromPunches) attendance.TryGetValue((id, f.Period), out cause);
+            if (cause is not null) _findings[i] = f with { CausedBy = Source(cause.File, cause.Line) };
+        }
+
+        static string Key(string id) => id.Trim().ToUpperInvariant();
+
+        static void First<TKey>(Dictionary<TKey, Diagnostic> rows, TKey key, Diagnostic d) where TKey : notnull
+        {
+            if (!rows.TryGetValue(key, out var seen) || d.Line < seen.Line) rows[key] = d;
         }
     }
 
