@@ -48,9 +48,13 @@ internal static partial class MessageCatalog
             "merge: 各分片的项目与其所列的输入不符（清单 {0}，而所列为 {1}）"),
         MessageKey.MergeTopLevelFile => ("merge: {0}/{1} differs from {2}/{1}: a top-level file must be the same in every shard",
             "merge: {0}/{1} 与 {2}/{1} 不同：各分片顶层的文件须完全相同"),
+        // {2} is the operating system's explanation.
+        MessageKey.MergeCannotLink => ("{0}: cannot link to {1} ({2})", "{0}: 无法链接到 {1}（{2}）"),
         MessageKey.MergeSummary => ("{0} shards merged: {1} projects ({2} could not be read), {3} files linked{4}; written to {5}",
             "已合并 {0} 个分片：{1} 个项目（{2} 个无法读取），链接 {3} 个文件{4}；结果已写入 {5}"),
         MessageKey.MergeCopied => (", {0} copied (another file system)", "，复制 {0} 个（位于另一文件系统）"),
+
+        MessageKey.GenerateOutIsFile => ("{0}: a file, not a folder; give a folder to write the projects into", "{0}: 是文件而不是文件夹；请指定写入项目的文件夹"),
 
         MessageKey.UnknownOption => ("unknown option '{1}' for '{0}' (see '{0} --help')", "'{0}' 没有选项 '{1}'（见 '{0} --help'）"),
         MessageKey.UnknownOptionSuggest => ("unknown option '{1}' for '{0}'; did you mean '{2}'? (see '{0} --help')", "'{0}' 没有选项 '{1}'；是否要用 '{2}'？（见 '{0} --help'）"),

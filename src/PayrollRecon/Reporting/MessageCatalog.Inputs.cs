@@ -76,7 +76,7 @@ internal static partial class MessageCatalog
         MessageKey.PreviousNoAsOf => ("{0}: no asOf date", "{0}: 没有截至日期 asOf"),
         MessageKey.PreviousInvalidJson => ("{0}: not valid JSON (line {1})", "{0}: 不是有效的 JSON（第 {1} 行）"),
         MessageKey.PreviousRunLabel => ("previous run {0}", "上次运行 {0}"),
-        MessageKey.PreviousFile => ("{0}: {1}", "{0}: {1}"),
+        MessageKey.PreviousFile => ("{0}: {1}", "{0} 的 {1}"),
         MessageKey.PreviousNoSummary => ("{0}: no {1} (not the output folder of a check)", "{0}: 没有 {1}（不是 check 的输出文件夹）"),
         MessageKey.PreviousNoTable => ("{0}: neither {1} nor {2}", "{0}: 既没有 {1} 也没有 {2}"),
         MessageKey.PreviousRow => ("{0}:{1}: {2}", "{0}:{1}: {2}"),

@@ -206,8 +206,10 @@ internal enum MessageKey
     MergeProjectCount,
     MergeDigest,
     MergeTopLevelFile,
+    MergeCannotLink,
     MergeSummary,
     MergeCopied,
+    GenerateOutIsFile,
     // The command line's parse errors.
     UnknownOption,
     UnknownOptionSuggest,

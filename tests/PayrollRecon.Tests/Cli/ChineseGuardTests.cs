@@ -84,7 +84,8 @@ public sealed partial class ChineseGuardTests
         [], ["chek", "x"], ["reconcile"], ["--bogus"], ["check"], ["check", "p", "--bogus"], ["check", "a", "b"], ["merge", "s0"], ["check", "p", "--out"],
         ["check", "p", "--out", "a", "--out", "b"], ["check", "p", "--fail-on", "purple"], ["check", "p", "--lang", "fr"],
         ["generate", "x", "--projects", "abc"], ["generate", "x", "--defect-rate", "lots"], ["generate", "x", "--defect-rate", "2"],
-        ["batch", "r", "--shard", "3/2"], ["batch", "r", "--jobs", "0"], ["inspect"],
+        ["batch", "r", "--shard", "3/2"], ["batch", "r", "--jobs", "0"], ["inspect"], ["inspect", "/nonexistent/project"], ["generate", "x", "--workers", "0"],
+        ["check", "/nonexistent/project", "--as-of", "2024-13-01"], ["merge", "/nonexistent/a", "/nonexistent/b", "--out", "/nonexistent/m"],
     ];
 
     [Fact]

@@ -208,6 +208,15 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public void Generate_IntoAFile_OneLineInEitherLanguage()
+    {
+        using var folder = new TempProject(new Dictionary<string, string> { ["taken"] = "x" });
+        string file = folder.Path_("taken");
+        Assert.Equal((2, "", $"payrollrecon: {file}: a file, not a folder; give a folder to write the projects into" + NL), Run("generate", file, "--lang", "en"));
+        Assert.Equal((2, "", $"payrollrecon: {file}: 是文件而不是文件夹；请指定写入项目的文件夹" + NL), Run("generate", file));
+    }
+
+    [Fact]
     public void Batch_PreviousFolderMissing_OneLineInEitherLanguage()
     {
         using var project = new TempProject(TempProject.Small());
@@ -258,6 +267,7 @@ public sealed class LanguageTests
             "merge: 各分片的项目与其所列的输入不符（清单 0123456789ab，而所列为 ba9876543210）" },
         { nameof(MessageKey.MergeTopLevelFile), ["s1", "notes.txt", "s0"], "merge: s1/notes.txt differs from s0/notes.txt: a top-level file must be the same in every shard",
             "merge: s1/notes.txt 与 s0/notes.txt 不同：各分片顶层的文件须完全相同" },
+        { nameof(MessageKey.MergeCannotLink), ["m/a.csv", "s0/a.csv", "Permission denied"], "m/a.csv: cannot link to s0/a.csv (Permission denied)", "m/a.csv: 无法链接到 s0/a.csv（Permission denied）" },
         { nameof(MessageKey.MergeSummary), [2, 7, 1, 40, new LocalizedText(MessageKey.MergeCopied, 3), "out/m"],
             "2 shards merged: 7 projects (1 could not be read), 40 files linked, 3 copied (another file system); written to out/m",
             "已合并 2 个分片：7 个项目（1 个无法读取），链接 40 个文件，复制 3 个（位于另一文件系统）；结果已写入 out/m" },
