@@ -84,7 +84,7 @@ internal static partial class MessageCatalog
         MessageKey.PreviousDuplicateId => ("{0}:{1}: finding id {2} listed twice", "{0}:{1}: 问题编号 {2} 出现了两次"),
         MessageKey.PreviousStatusDisagrees => ("{0}:{1}: status '{2}' does not agree with resolved_on '{3}'", "{0}:{1}: 状态 '{2}' 与销号日期 resolved_on '{3}' 不一致"),
         MessageKey.PreviousEmpty => ("{0}: empty", "{0}: 文件是空的"),
-        MessageKey.PreviousInvalidCount => ("{0}:{1}: column runs_open: invalid count '{2}'", "{0}:{1}: runs_open 列：次数无效 '{2}'"),
+        MessageKey.PreviousInvalidCount => ("{0}:{1}: column runs_open: invalid count '{2}'", "{0}:{1}: 未销号次数（runs_open）列：次数无效 '{2}'"),
         MessageKey.PreviousOtherProject => ("{0}: is of project '{1}', not '{2}'", "{0}: 属于项目 '{1}'，不是 '{2}'"),
         MessageKey.PreviousLaterAsOf => ("{0}: is as of {1}, later than this run's {2}", "{0}: 截至 {1}，晚于本次的截至日期 {2}"),
         MessageKey.PreviousNoSuchFolder => ("--previous {0}: no such folder", "--previous {0}: 文件夹不存在"),

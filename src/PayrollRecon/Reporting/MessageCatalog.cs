@@ -211,5 +211,7 @@ internal static partial class MessageCatalog
         ["kind"] = "类型", ["period"] = "工资月份", ["days"] = "出勤天数", ["hours"] = "出勤工时", ["gross"] = "应发工资",
         ["deductions"] = "扣款", ["net"] = "实发工资", ["worker_id"] = "工号", ["employer"] = "用工单位", ["team"] = "班组",
         ["trade"] = "工种", ["wage_type"] = "计薪方式", ["wage_rate"] = "工资标准", ["entry_date"] = "进场日期", ["exit_date"] = "退场日期",
+        ["finding_id"] = "问题编号", ["ruling"] = "认定", ["reason"] = "理由", ["reviewer"] = "审核人",
+        ["first_seen"] = "首次发现", ["last_seen"] = "最近发现", ["resolved_on"] = "销号日期", ["runs_open"] = "未销号次数",
     };
 }

@@ -112,6 +112,7 @@ public sealed partial class ChineseGuardTests
         ("damaged workbook", "bank.xlsx", WorkbookReaderTests.Damaged("truncated.xlsx")),
         ("encrypted workbook", "bank.xlsx", File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, "workbooks", "encrypted-agile.xlsx"))),
         ("html without table", "bank.xls", U("<html><body><p>会话已超时</p></body></html>")),
+        ("bad rulings", "rulings.csv", U("finding_id,ruling,reason,reviewer\nnot-an-id,confirmed,,王\n0123456789abcdef,maybe,,王\n0123456789abcdef,false_alarm,,王\n")),
         ("statement of another account", "project.json", U("{\"code\":\"T-1\",\"asOf\":\"2024-04-01\",\"account\":\"41050100000000000001\"}")),
     ];
 

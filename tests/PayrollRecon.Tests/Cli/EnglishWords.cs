@@ -21,7 +21,7 @@ internal static partial class EnglishWords
         "monthlyCap", "yearlyCap", "laborFunds", "monthly", "hourly", "period", "amount", "dueDate",
         // Canonical column names of one word.
         "date", "direction", "debit", "credit", "balance", "counterparty", "memo", "status", "kind", "days", "hours", "gross",
-        "deductions", "net", "employer", "team", "trade",
+        "deductions", "net", "employer", "team", "trade", "ruling", "reason", "reviewer",
         // Proper names, units and formats.
         "Excel", "Slurm", "Ctrl", "MiB", "stderr", "yyyy", "yyyyMMdd",
         // The folder of an example in the help of generate.

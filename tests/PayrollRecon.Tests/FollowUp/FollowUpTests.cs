@@ -80,7 +80,7 @@ public sealed class FollowUpTests
     [InlineData("no-summary", "{0}: no summary.json (not the output folder of a check)", "{0}: 没有 summary.json（不是 check 的输出文件夹）")]
     [InlineData("summary-not-json", "{0}: summary.json: not valid JSON (line 1)", "{0} 的 summary.json: 不是有效的 JSON（第 1 行）")]
     [InlineData("summary-no-code", "{0}: summary.json: no project code", "{0} 的 summary.json: 没有项目编号")]
-    [InlineData("history-bad-date", "{0}: history.csv:2: column first_seen: invalid date 'yesterday'", "{0} 的 history.csv:2: first_seen列：日期无效 'yesterday'")]
+    [InlineData("history-bad-date", "{0}: history.csv:2: column first_seen: invalid date 'yesterday'", "{0} 的 history.csv:2: 首次发现（first_seen）列：日期无效 'yesterday'")]
     [InlineData("history-bad-id", "{0}: history.csv:2: invalid finding id 'not-an-id'", "{0} 的 history.csv:2: 无效的问题编号 'not-an-id'")]
     [InlineData("history-short-row", "{0}: history.csv:2: expected 10 fields, found 3", "{0} 的 history.csv:2: 应有 10 个字段，实有 3 个")]
     [InlineData("history-old-columns", "{0}: history.csv: no column 'status' (not written by a version that tracks finding ids)", "{0} 的 history.csv: 没有 'status' 列（写出它的版本不跟踪问题编号）")]
