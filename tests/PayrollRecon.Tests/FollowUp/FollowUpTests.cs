@@ -283,6 +283,9 @@ public sealed class FollowUpTests
         Assert.Contains("payrollrecon: " + message + Environment.NewLine, error);
         var portfolio = FixtureTests.ReadCsv(File.ReadAllBytes(Path.Combine(folder.Out("m2"), "portfolio.csv")));
         Assert.Equal(message, portfolio[0]["error"]);
+        var chinese = new StringWriter();
+        Assert.Equal(2, Program.Run(Program.BuildRoot(), ["batch", folder.Input, "--out", folder.Out("m3"), "--jobs", "1", "--previous", folder.Out("m1"), "--no-mask"], chinese, TextWriter.Null));
+        Assert.Contains($"payrollrecon: {projects[0]}: 上次运行 {folder.Out("m1")}/{projects[0]} 的 summary.json: 不是有效的 JSON（第 1 行）" + Environment.NewLine, chinese.ToString());
         Assert.Equal("", portfolio[1]["error"]);
         Assert.NotEqual("0", portfolio[1]["open"]);
     }
