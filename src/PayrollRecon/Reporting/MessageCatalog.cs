@@ -40,7 +40,6 @@ internal static partial class MessageCatalog
         MessageKey.KindRegularFile => ("a regular file", "普通文件"),
         MessageKey.KindSpecialFile => ("a special file", "特殊文件"),
 
-        MessageKey.SeeHelp => ("{0} (see 'payrollrecon --help')", "{0}（见 'payrollrecon --help'）"),
         MessageKey.UnknownCommand => ("unknown command '{0}'; the commands are check, batch, generate and inspect (see 'payrollrecon --help')",
             "未知命令 '{0}'；可用命令为 check、batch、generate、inspect（见 'payrollrecon --help'）"),
         MessageKey.UnknownCommandSuggest => ("unknown command '{0}'; did you mean '{1}'? (see 'payrollrecon --help')",

@@ -20,7 +20,6 @@ internal enum MessageKey
     KindRegularFile,
     KindSpecialFile,
     // Usage and project folders (CLI).
-    SeeHelp,
     UnknownCommand,
     UnknownCommandSuggest,
     NoCommand,
