@@ -111,10 +111,12 @@ public static class PayrollChecker
     {
         if (previous is null) return;
         if (!string.Equals(previous.ProjectCode, settings.Code, StringComparison.Ordinal))
-            throw new PayrollDataException(previous.Source, $"{previous.Source}: is of project '{previous.ProjectCode}', not '{settings.Code}'");
+            throw new PayrollDataException(previous.Source, new Reporting.LocalizedText(Reporting.MessageKey.PreviousOtherProject, previous.SourceText, previous.ProjectCode, settings.Code));
         if (previous.AsOf > settings.AsOf)
-            throw new PayrollDataException(previous.Source, $"{previous.Source}: is as of {previous.AsOf:yyyy-MM-dd}, later than this run's {settings.AsOf:yyyy-MM-dd}");
+            throw new PayrollDataException(previous.Source, new Reporting.LocalizedText(Reporting.MessageKey.PreviousLaterAsOf, previous.SourceText, Date(previous.AsOf), Date(settings.AsOf)));
     }
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     private static InputReaderOptions ReaderOptions(CheckOptions options)
     {

@@ -42,6 +42,7 @@ public abstract class InputReader : IDisposable
     private long _unlisted;
     private long _firstUnlistedLine;
     private long _headerEnd;
+    private Diagnostic? _lastRejected;
 
     private protected InputReader(CsvReader csv, InputReaderOptions options)
     {
@@ -220,7 +221,22 @@ public abstract class InputReader : IDisposable
         if (_strict) throw new PayrollDataException(diagnostic);
         _listed++;
         _sink.Add(diagnostic);
+        _lastRejected = diagnostic;
         return false;
+    }
+
+    /// <summary>The diagnostic listed for the row of <paramref name="line"/> just rejected, once (null when the row was only counted).</summary>
+    private protected Diagnostic? TakeRejected(long line)
+    {
+        var d = _lastRejected;
+        _lastRejected = null;
+        return d is not null && d.Line == line ? d : null;
+    }
+
+    /// <summary>Notes on the diagnostic of a rejected row what of the row can still be read: whose it is and its month
+    /// (<see cref="Diagnostic.IdNumber"/>, <see cref="Diagnostic.Period"/>). Readers of rows that belong to a worker override it.</summary>
+    private protected virtual void NoteRejectedRow(Diagnostic diagnostic, scoped in CsvRow row)
+    {
     }
 
     /// <summary>After the cap, one diagnostic says how many unreadable rows were counted but not listed.</summary>

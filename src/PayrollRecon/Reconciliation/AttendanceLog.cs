@@ -187,7 +187,7 @@ internal sealed class AttendanceLog
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void PunchOutOfRange(long line) =>
-        _diagnostics.Add(new Diagnostic(_file, line, "time", $"date-time outside {DateParser.MinYear}–{DateParser.MaxYear}"));
+        _diagnostics.Add(EngineLimits.OutOfRange(_file, line, "time", DiagnosticReason.DateTimeOutOfRange));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void PunchPastWorkerMonthCap(long line) => throw EngineLimits.TooManyWorkerMonths(_file, line, _workerMonthLimit);

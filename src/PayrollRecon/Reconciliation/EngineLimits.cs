@@ -11,10 +11,19 @@ internal static class EngineLimits
     public static bool InPeriodRange(int year) => year is >= DateParser.MinYear and <= DateParser.MaxYear;
 
     public static PayrollDataException TooManyWorkers(string file, long line, int limit) =>
-        new(file, $"{file}:{line}: more than {Count(limit)} workers on the roster; a project holds at most {Count(limit)}");
+        new(file, new Reporting.LocalizedText(Reporting.MessageKey.TooManyWorkers, $"{file}:{line}", Count(limit)));
 
     public static PayrollDataException TooManyWorkerMonths(string file, long line, int limit) =>
-        new(file, $"{file}:{line}: more than {Count(limit)} worker-months (a worker's months with punches or payroll rows); a project holds at most {Count(limit)}");
+        new(file, new Reporting.LocalizedText(Reporting.MessageKey.TooManyWorkerMonths, $"{file}:{line}", Count(limit)));
+
+    /// <summary>The diagnostic of a date outside the years the engine holds (<see cref="DateParser.MinYear"/>..<see cref="DateParser.MaxYear"/>).</summary>
+    public static Diagnostic OutOfRange(string file, long line, string column, DiagnosticReason reason) =>
+        new(file, line, column, Reporting.MessageCatalog.EnglishReason(reason, null, DateParser.MinYear, DateParser.MaxYear))
+        {
+            Reason = reason,
+            Expected = DateParser.MinYear,
+            Found = DateParser.MaxYear,
+        };
 
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -46,7 +46,7 @@ internal sealed class PayrollSheet
         }
         catch (OverflowException)
         {
-            throw new PayrollDataException(_file, $"{_file}:{row.Line}: {SumSite.SumTooLargeText}");
+            throw SumSite.TooLargeAt(_file, $"{_file}:{row.Line}");
         }
     }
 
@@ -61,7 +61,7 @@ internal sealed class PayrollSheet
     {
         if (!EngineLimits.InPeriodRange(row.Period.Year))
         {
-            _diagnostics.Add(new Diagnostic(_file, row.Line, "period", $"period outside {DateParser.MinYear}-01..{DateParser.MaxYear}-12"));
+            _diagnostics.Add(EngineLimits.OutOfRange(_file, row.Line, "period", DiagnosticReason.PeriodOutOfRange));
             return;
         }
 

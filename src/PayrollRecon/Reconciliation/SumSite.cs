@@ -9,8 +9,9 @@ namespace PayrollRecon.Reconciliation;
 /// <remarks>Plain fields set per line and per worker-month, so the bookkeeping costs nothing that allocates.</remarks>
 internal sealed class SumSite
 {
-    /// <summary>The one line for a sum of amounts past 92,233,720,368,547,758.07 yuan.</summary>
-    internal const string SumTooLargeText = "a sum of amounts goes past 92 233 720 368 547 758.07 yuan here and cannot be held exactly";
+    /// <summary>The error for a sum of amounts past 92,233,720,368,547,758.07 yuan met at <paramref name="where"/> (<c>payroll.csv:12</c>).</summary>
+    public static PayrollDataException TooLargeAt(string file, object where) =>
+        new(file, new Reporting.LocalizedText(Reporting.MessageKey.SumTooLarge, where));
 
     private string? _file;
     private long _line;
@@ -29,10 +30,10 @@ internal sealed class SumSite
     public PayrollDataException TooLarge(string projectCode)
     {
         string file = _file ?? projectCode;
-        string where = _file is null ? "the project's totals"
+        object where = _file is null ? new Reporting.LocalizedText(Reporting.MessageKey.ProjectTotals)
             : _line <= 0 ? file
             : $"{file}:{_line}";
-        if (_period >= 0) where += $" (month {YearMonth.FromOrdinal(_period)})";
-        return new PayrollDataException(file, $"{where}: {SumTooLargeText}");
+        if (_period >= 0) where = new Reporting.LocalizedText(Reporting.MessageKey.SumInMonth, where, YearMonth.FromOrdinal(_period).ToString());
+        return TooLargeAt(file, where);
     }
 }

@@ -29,6 +29,7 @@ public sealed class EngineLimitTests
         var error = Assert.Throws<PayrollDataException>(() => s.Run());
 
         Assert.Equal("workers.csv:4: more than 2 workers on the roster; a project holds at most 2", error.Message);
+        Assert.Equal("workers.csv:4: 花名册超过 2 名工人；一个项目最多 2 名", error.Localized(PayrollRecon.Reporting.ReportLanguage.Zh));
         Assert.Equal("workers.csv", error.File);
     }
 
@@ -56,6 +57,7 @@ public sealed class EngineLimitTests
         var error = Assert.Throws<PayrollDataException>(() => s.Run());
 
         Assert.Equal("attendance.csv:8: more than 3 worker-months (a worker's months with punches or payroll rows); a project holds at most 3", error.Message);
+        Assert.Equal("attendance.csv:8: 超过 3 个人月（工人有考勤打卡或工资表行的月份）；一个项目最多 3 个", error.Localized(PayrollRecon.Reporting.ReportLanguage.Zh));
     }
 
     [Fact]
@@ -99,6 +101,9 @@ public sealed class EngineLimitTests
         Assert.Equal(
             ["attendance.csv:2: column time: date-time outside 1900–2199", "attendance.csv:3: column time: date-time outside 1900–2199", "payroll.csv:2: column period: period outside 1900-01..2199-12"],
             result.Diagnostics.Select(static d => d.ToString()));
+        Assert.Equal(
+            ["attendance.csv:2: 时间（time）列：日期时间超出 1900–2199 年的范围", "attendance.csv:3: 时间（time）列：日期时间超出 1900–2199 年的范围", "payroll.csv:2: 工资月份（period）列：工资月份超出 1900-01..2199-12 的范围"],
+            result.Diagnostics.Select(static d => PayrollRecon.Reporting.MessageCatalog.Line(d, PayrollRecon.Reporting.ReportLanguage.Zh)));
         Assert.Equal(3, result.Findings.Count(static f => f.Code == FindingCode.DataError));
         Assert.Empty(result.Ledger);
     }

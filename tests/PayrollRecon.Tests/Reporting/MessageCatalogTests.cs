@@ -17,10 +17,11 @@ public sealed class MessageCatalogTests
         {
             string en = MessageCatalog.Template(key, ReportLanguage.En), zh = MessageCatalog.Template(key, ReportLanguage.Zh);
             Assert.False(string.IsNullOrEmpty(en), key.ToString());
-            // A message not yet in the catalogue passes through as written.
-            if (key != MessageKey.Untranslated) Assert.NotEqual(en, zh);
-            Assert.True(Placeholders(en) == Placeholders(zh), $"{key}: {en} / {zh}");
-            var values = Enumerable.Range(0, Placeholders(en)).Select(i => (object)(i + 0.5)).ToArray();
+            // A message not yet in the catalogue passes through as written; a row of a previous run's table is only its place and its reason.
+            if (key is not (MessageKey.Untranslated or MessageKey.PreviousRow)) Assert.NotEqual(en, zh);
+            // The English text of these quotes System.Text.Json's own explanation; the Chinese says where the error is instead.
+            if (key is not (MessageKey.SettingsInvalidJson or MessageKey.ManifestInvalid)) Assert.True(Placeholders(en) == Placeholders(zh), $"{key}: {en} / {zh}");
+            var values = Enumerable.Range(0, Math.Max(Placeholders(en), Placeholders(zh))).Select(i => (object)(i + 0.5)).ToArray();
             // Renders in both languages without a format error.
             _ = string.Format(CultureInfo.InvariantCulture, en, values);
             _ = string.Format(CultureInfo.InvariantCulture, zh, values);

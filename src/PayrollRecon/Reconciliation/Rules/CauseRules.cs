@@ -3,7 +3,8 @@ using PayrollRecon.Model;
 
 namespace PayrollRecon.Reconciliation.Rules;
 
-/// <summary>Links findings to an unreadable statement row that may be their cause (<see cref="Finding.CausedBy"/>).</summary>
+/// <summary>Links findings to an unreadable row that may be their cause (<see cref="Finding.CausedBy"/>): a statement
+/// row, or a payroll, attendance or roster row whose worker can still be read.</summary>
 /// <remarks>
 /// A statement row that could not be read is missing from the balance chain and from every total: the next line's
 /// balance breaks, labour funds may look short or late, a wage may look unpaid, short or late. Each such finding names
@@ -22,20 +23,32 @@ internal sealed class CauseRules
     private readonly Statement _statement;
     private readonly string _bankFile;
     private readonly DateOnly _asOf;
+    private readonly string _payrollFile;
+    private readonly string _attendanceFile;
+    private readonly string _workersFile;
 
     /// <param name="statement">The readable lines around each unreadable row.</param>
     /// <param name="bankFile">The statement's name in sources.</param>
     /// <param name="asOf">The end of the window of short labour funds and unpaid months.</param>
-    public CauseRules(Statement statement, string bankFile, DateOnly asOf)
+    /// <param name="payrollFile">The payroll sheet's name in sources.</param>
+    /// <param name="attendanceFile">The attendance file's name in sources.</param>
+    /// <param name="workersFile">The roster's name in sources.</param>
+    public CauseRules(Statement statement, string bankFile, DateOnly asOf, string payrollFile = "payroll.csv",
+        string attendanceFile = "attendance.csv", string workersFile = "workers.csv")
     {
         _statement = statement;
         _bankFile = bankFile;
         _asOf = asOf;
+        _payrollFile = payrollFile;
+        _attendanceFile = attendanceFile;
+        _workersFile = workersFile;
     }
 
     /// <summary>Sets <see cref="Finding.CausedBy"/> in place on each finding of <paramref name="findings"/> an unreadable row among <paramref name="diagnostics"/> may have caused.</summary>
     public void Link(List<Finding> findings, IReadOnlyList<Diagnostic> diagnostics)
     {
+        // The rows of other files first: a statement row, when it may be the cause too, is named instead.
+        LinkRowCauses(findings, diagnostics);
         var gaps = new List<(long Line, DateOnly From, DateOnly To)>();
         foreach (var d in diagnostics)
         {
@@ -61,6 +74,63 @@ internal sealed class CauseRules
                 _ => null,
             };
             if (cause is { } line) findings[i] = f with { CausedBy = $"{_bankFile}:{line}" };
+        }
+    }
+
+    /// <summary>
+    /// A payroll, attendance or roster row that could not be read but whose id number (and month) could is missing
+    /// from what the engine knows of that worker: its findings may follow from it. An unreadable payroll row of a
+    /// worker-month is behind every finding of that worker-month (its due came from elsewhere, or is missing); an
+    /// unreadable punch behind the attendance-based ones of its month (<c>PAID_WITHOUT_ATTENDANCE</c>,
+    /// <c>DAYS_MISMATCH</c>, <c>OVERPAID</c> on a due computed from punches); an unreadable roster row behind the
+    /// <c>UNREGISTERED_WORKER</c> findings of its id. A finding of no month (an <c>OVERPAID</c> payment) is linked to
+    /// the worker's first unreadable payroll row, else, for the attendance-based codes, to its first unreadable punch.
+    /// </summary>
+    /// <remarks>Runs before the statement rows are linked, which win; of several rows, the first of its file is named.
+    /// Ids are compared as the roster compares them (trimmed, letters in upper case).</remarks>
+    private void LinkRowCauses(List<Finding> findings, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var payroll = new Dictionary<(string Id, YearMonth? Period), Diagnostic>();
+        var attendance = new Dictionary<(string Id, YearMonth? Period), Diagnostic>();
+        var roster = new Dictionary<string, Diagnostic>(StringComparer.Ordinal);
+        foreach (var d in diagnostics)
+        {
+            if (d.IdNumber is not { } raw || Key(raw) is not { Length: > 0 } id) continue;
+            if (d.File == _payrollFile)
+            {
+                if (d.Period is { } p) First(payroll, (id, p), d);
+                First(payroll, (id, null), d);
+            }
+            else if (d.File == _attendanceFile)
+            {
+                if (d.Period is { } m) First(attendance, (id, m), d);
+                First(attendance, (id, null), d);
+            }
+            else if (d.File == _workersFile)
+            {
+                First(roster, id, d);
+            }
+        }
+        if (payroll.Count + attendance.Count + roster.Count == 0) return;
+
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            if (f.CausedBy is not null || f.Code == FindingCode.DataError || f.IdNumber is null) continue;
+            string id = Key(f.IdNumber);
+            Diagnostic? cause = null;
+            bool fromPunches = f.Code is FindingCode.PaidWithoutAttendance or FindingCode.DaysMismatch or FindingCode.Overpaid;
+            if (f.Code == FindingCode.UnregisteredWorker) roster.TryGetValue(id, out cause);
+            else if (f.Period is null && !fromPunches) continue;
+            else if (!payroll.TryGetValue((id, f.Period), out cause) && fromPunches) attendance.TryGetValue((id, f.Period), out cause);
+            if (cause is not null) findings[i] = f with { CausedBy = $"{cause.File}:{cause.Line}" };
+        }
+
+        static string Key(string id) => id.Trim().ToUpperInvariant();
+
+        static void First<TKey>(Dictionary<TKey, Diagnostic> rows, TKey key, Diagnostic d) where TKey : notnull
+        {
+            if (!rows.TryGetValue(key, out var seen) || d.Line < seen.Line) rows[key] = d;
         }
     }
 

@@ -44,7 +44,7 @@ public sealed class FundRulesTests
         var sums = new SumSite();
 
         Assert.Throws<OverflowException>(() => new FundRules(schedule, Rows.AsOf, sums, []).Report([(new DateOnly(2024, 1, 2), 1), (new DateOnly(2024, 1, 3), long.MaxValue)]));
-        Assert.Equal("project.json 'laborFunds': " + SumSite.SumTooLargeText, sums.TooLarge("T-1").Message);
+        Assert.Equal("project.json 'laborFunds': a sum of amounts goes past 92 233 720 368 547 758.07 yuan here and cannot be held exactly", sums.TooLarge("T-1").Message);
     }
 }
 
