@@ -35,8 +35,8 @@ internal static class LedgerWrite
 
         var lines = new List<string>
         {
-            "| Output | Options | Rows | Bytes | CPU ms per write | Rows/s | MB/s | Allocated B/row | SHA-256 (first 16) | Target |",
-            "|---|---|--:|--:|--:|--:|--:|--:|---|---|",
+            "| Output | Options | Rows | Bytes | CPU ms per write | Rows/s | MB/s | Allocated B per write | B/row | SHA-256 (first 16) | Target |",
+            "|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|",
         };
         foreach ((string name, ReportOptions options) in new[] { ("masked (default)", new ReportOptions()), ("unmasked (--no-mask)", new ReportOptions { Mask = false }) })
         {
@@ -60,7 +60,7 @@ internal static class LedgerWrite
             }
             CultureInfo inv = CultureInfo.InvariantCulture;
             lines.Add(string.Create(inv,
-                $"| ledger.csv | {name} | {rows:N0} | {bytes:N0} | {best * 1000:F1} | {rows / best / 1e6:F2} M | {bytes / 1e6 / best:F0} | {(double)allocated / repeat / rows:F3} | `{sha[..16]}` | ≥ 2 M rows/s |"));
+                $"| ledger.csv | {name} | {rows:N0} | {bytes:N0} | {best * 1000:F1} | {rows / best / 1e6:F2} M | {bytes / 1e6 / best:F0} | {allocated / repeat:N0} | {(double)allocated / repeat / rows:F3} | `{sha[..16]}` | ≥ 2 M rows/s |"));
             output.WriteLine(lines[^1]);
         }
 
@@ -71,6 +71,7 @@ internal static class LedgerWrite
         sb.AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average at start {load}");
         sb.AppendLine(CultureInfo.InvariantCulture,
             $"- Method: `--writers`; a ledger of {Workers:N0} workers × {Months} months (fixed seed: Chinese names and employers, 18-digit id numbers, amounts, dates, every status) written by `ReportWriter.WriteLedgerCsv` to `Stream.Null`, {repeat} writes per round, best of {rounds} rounds in {(ThreadClock.IsAvailable ? "thread CPU time" : "wall time")}; allocations counted on the writing thread. The SHA-256 is of the bytes written (BOM included), to check that a change keeps them identical.");
+        sb.AppendLine("- Before the UTF-8 path (2026-12-06, same machine and ledger, the writer's characters through a `StreamWriter`): 34.2 ms per write, 3.51 M rows/s, 0.691 B/row (83 KB per write, the writer's buffers), same SHA-256. Allocation does not grow with rows: the bytes per write are the buffers, not per-row garbage.");
         sb.AppendLine();
         foreach (string line in lines) sb.AppendLine(line);
         output.WriteLine();
