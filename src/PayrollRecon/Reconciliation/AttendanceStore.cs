@@ -51,40 +51,67 @@ internal sealed class AttendanceStore
     public int BlockCount => _blockCount;
 
     /// <summary>Records one punch of roster worker <paramref name="worker"/>.</summary>
+    /// <remarks>
+    /// <paramref name="cursor"/> names the caller's per-id state, any small non-negative number it keeps for the
+    /// worker (a slot of the id table, so it is known before the worker is): the store keeps the worker's last block
+    /// there. <paramref name="entryDays"/> and <paramref name="exitDays"/> are every worker's tenure as day numbers (no
+    /// entry: <see cref="int.MinValue"/>, no exit: <see cref="int.MaxValue"/>); they are read once per worker-month,
+    /// when a worker's punches move to another month, and a punch is then only compared with the days they allow.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(int worker, int monthOrdinal, int day, int secondOfDay, bool outsideTenure, long ticks, long line)
+    public void Add(int cursor, int worker, int monthOrdinal, int day, int secondOfDay, long ticks, long line, List<int> entryDays, List<int> exitDays)
     {
-        if ((uint)worker >= (uint)_cursors.Length) GrowWorkers(worker);
-        ref Cursor cursor = ref _cursors[worker];
-        if (cursor.Month != monthOrdinal) SetWorkerMonth(ref cursor, worker, monthOrdinal);
+        if ((uint)cursor >= (uint)_cursors.Length) GrowCursors(cursor);
+        ref Cursor c = ref _cursors[cursor];
+        if (c.Month != monthOrdinal || c.Worker != worker) SetWorkerMonth(ref c, worker, monthOrdinal, entryDays, exitDays);
+        AddToCursor(ref c, day, secondOfDay, ticks, line);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddToCursor(ref Cursor cursor, int day, int secondOfDay, long ticks, long line)
+    {
         int[] chunk = cursor.Chunk!;
         int column = cursor.Column;
-        int slot = (((day - 1) << (column & 0xFF)) + (column >> 8)) * 2;
-        int stored = secondOfDay + 1;
-        int first = chunk[slot];
-        if (first == 0 || stored < first) chunk[slot] = stored;
-        if (stored > chunk[slot + 1]) chunk[slot + 1] = stored;
-
-        if (outsideTenure)
+        // Day 1..31, second 0..86,399, column below 64: no overflow check is needed. Both ends are written without a
+        // branch: whether a punch is a day's first or a later one is a coin toss when workers interleave.
+        unchecked
         {
-            int block = cursor.Block;
-            // The earliest outside punch of the month (line breaks ties) is the evidence, whatever the file order.
-            long known = _outsideLine[block];
-            if (known == 0 || ticks < _outsideTicks[block] || (ticks == _outsideTicks[block] && line < known))
-            {
-                _outsideTicks[block] = ticks;
-                _outsideLine[block] = line;
-            }
+            int slot = (((day - 1) << (column & 0xFF)) + (column >> 8)) * 2;
+            ref int firstRef = ref chunk[slot];
+            ref int lastRef = ref chunk[slot + 1];
+            uint stored = (uint)secondOfDay + 1;
+            // An empty day holds 0, which as (0 − 1) is above every stored second − 1.
+            firstRef = (int)(Math.Min((uint)firstRef - 1, stored - 1) + 1);
+            lastRef = (int)Math.Max((uint)lastRef, stored);
+        }
+
+        // R13: punches outside tenure still count towards days and hours; they are reported once per month.
+        if (day < cursor.InsideFrom || day > cursor.InsideTo) AddOutside(cursor.Block, ticks, line);
+    }
+
+    private void AddOutside(int block, long ticks, long line)
+    {
+        // The earliest outside punch of the month (line breaks ties) is the evidence, whatever the file order.
+        long known = _outsideLine[block];
+        if (known == 0 || ticks < _outsideTicks[block] || (ticks == _outsideTicks[block] && line < known))
+        {
+            _outsideTicks[block] = ticks;
+            _outsideLine[block] = line;
         }
     }
 
-    private void SetWorkerMonth(ref Cursor cursor, int worker, int monthOrdinal)
+    private void SetWorkerMonth(ref Cursor cursor, int worker, int monthOrdinal, List<int> entryDays, List<int> exitDays)
     {
         int block = BlockFor(worker, monthOrdinal);
         cursor.Month = monthOrdinal;
+        cursor.Worker = worker;
         cursor.Block = block;
         cursor.Chunk = _chunks[_blockChunk[block]];
         cursor.Column = _blockColumn[block];
+        // The days of this month within tenure, as days of month (an empty range when none is).
+        long monthStart = new DateOnly(monthOrdinal / 12, (monthOrdinal % 12) + 1, 1).DayNumber;
+        cursor.InsideFrom = (int)Math.Clamp(entryDays[worker] - monthStart + 1, 1, DaysPerBlock + 1);
+        cursor.InsideTo = (int)Math.Clamp(exitDays[worker] - monthStart + 1, 0, DaysPerBlock);
     }
 
     /// <summary>The block of a worker-month, if it has a punch.</summary>
@@ -113,6 +140,7 @@ internal sealed class AttendanceStore
         int offset = monthOrdinal - _windowStart;
         if (offset is >= 0 and < WindowMonths)
         {
+            if ((uint)worker >= (uint)_workerWindow.Length) Array.Resize(ref _workerWindow, Math.Max(worker + 1, _workerWindow.Length * 2));
             ref int entry = ref (_workerWindow[worker] ??= new int[WindowMonths])[offset];
             if (entry == 0) entry = NewBlock(worker, monthOrdinal) + 1;
             return entry - 1;
@@ -166,6 +194,19 @@ internal sealed class AttendanceStore
         return (days, seconds);
     }
 
+    /// <summary>Day number (<see cref="DateOnly.DayNumber"/>) of the block's first day with a punch.</summary>
+    public int FirstDay(int block)
+    {
+        int[] chunk = _chunks[_blockChunk[block]];
+        int column = _blockColumn[block];
+        int stride = 2 << (column & 0xFF);
+        int start = (column >> 8) * 2;
+        int day = 0;
+        for (int i = start; i < chunk.Length && chunk[i] == 0; i += stride) day++;
+        int month = _blockMonth[block];
+        return new DateOnly(month / 12, (month % 12) + 1, 1).DayNumber + day;
+    }
+
     /// <summary>The earliest punch outside tenure in the block, if any.</summary>
     public bool TryGetOutsideTenure(int block, out DateTime time, out long line)
     {
@@ -174,12 +215,11 @@ internal sealed class AttendanceStore
         return line != 0;
     }
 
-    private void GrowWorkers(int worker)
+    private void GrowCursors(int index)
     {
-        int size = Math.Max(worker + 1, _cursors.Length * 2);
+        int size = Math.Max(index + 1, _cursors.Length * 2);
         int old = _cursors.Length;
         Array.Resize(ref _cursors, size);
-        Array.Resize(ref _workerWindow, size);
         foreach (ref Cursor cursor in _cursors.AsSpan(old)) cursor.Month = int.MinValue;
     }
 
@@ -214,12 +254,16 @@ internal sealed class AttendanceStore
         return block;
     }
 
-    /// <summary>A worker's last block: its month, the chunk and column of its days, and the block.</summary>
+    /// <summary>A worker's last block: its worker and month, the chunk and column of its days, the block, and the days
+    /// of the month within the worker's tenure (32 bytes: two to a cache line).</summary>
     private struct Cursor
     {
         public int[]? Chunk;
+        public int Worker;
         public int Month;
         public int Column;
         public int Block;
+        public int InsideFrom;
+        public int InsideTo;
     }
 }

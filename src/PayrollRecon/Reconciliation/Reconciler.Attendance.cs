@@ -16,8 +16,8 @@ public sealed partial class Reconciler
     private readonly Dictionary<long, UnregisteredMonth> _unregisteredMonths = [];
     private readonly Dictionary<long, PayrollMonth> _payroll = [];
 
-    // The id bytes of the previous punch and the roster index they resolved to (-1: not on the roster). Punches of
-    // one worker usually come together, so most punches skip the upper-casing and the dictionary.
+    // The id bytes of the previous punch not written as a roster id, and the roster index they resolved to (-1: not on
+    // the roster): runs of an unregistered worker's punches skip the upper-casing and the dictionary.
     private readonly byte[] _punchId = new byte[MaxStackIdLength];
     private int _punchIdLength = -1;
     private int _punchWorker = -1;
@@ -31,8 +31,9 @@ public sealed partial class Reconciler
     public void AddPunch(in AttendanceRow row)
     {
         long ticks = row.Time.Ticks;
-        int dayNumber = (int)(ticks / TimeSpan.TicksPerDay);
-        int secondOfDay = (int)((ticks - dayNumber * TimeSpan.TicksPerDay) / TimeSpan.TicksPerSecond);
+        // A DateTime's ticks are below 3.2 × 10^18, so its day and second of day cannot overflow.
+        int dayNumber = unchecked((int)(ticks / TimeSpan.TicksPerDay));
+        int secondOfDay = unchecked((int)((ticks - (dayNumber * TimeSpan.TicksPerDay)) / TimeSpan.TicksPerSecond));
         if (dayNumber != _punchDayNumber) SetPunchDay(dayNumber);
         if (!_punchDayInRange)
         {
@@ -41,7 +42,13 @@ public sealed partial class Reconciler
         }
 
         ReadOnlySpan<byte> id = row.IdNumber;
-        int worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
+        // Most ids are written as on the roster: their table slot also keeps the worker's place in the store.
+        int cursor = _workerByPackedId.FindSlot(id, out int worker);
+        if (cursor < 0)
+        {
+            worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
+            cursor = _workerByPackedId.SlotCount + worker;
+        }
         if (worker < 0)
         {
             AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, row.Line);
@@ -49,10 +56,7 @@ public sealed partial class Reconciler
         }
 
         // R13: punches outside tenure still count towards days and hours; they are reported once per month.
-        var firstPunchDay = CollectionsMarshal.AsSpan(_firstPunchDay);
-        bool outside = dayNumber < CollectionsMarshal.AsSpan(_entryDay)[worker] || dayNumber > CollectionsMarshal.AsSpan(_exitDay)[worker];
-        _attendance.Add(worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, outside, ticks, row.Line);
-        if (dayNumber < firstPunchDay[worker]) firstPunchDay[worker] = dayNumber;
+        _attendance.Add(cursor, worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, row.Line, _entryDay, _exitDay);
         if (_attendance.BlockCount > _punchBlockLimit) PunchPastWorkerMonthCap(row.Line);
     }
 

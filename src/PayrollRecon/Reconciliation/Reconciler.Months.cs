@@ -15,6 +15,7 @@ public sealed partial class Reconciler
         for (int block = 0; block < monthOfBlock.Length; block++)
         {
             var worker = _workers[_attendance.WorkerOf(block)];
+            _firstPunchDay[worker.Index] = Math.Min(_firstPunchDay[worker.Index], _attendance.FirstDay(block));
             var month = new WorkerMonth(worker, YearMonth.FromOrdinal(_attendance.MonthOf(block))) { AttendanceBlock = block };
             (month.Days, month.Seconds) = _attendance.Totals(block);
             worker.Months.Add(month);
