@@ -29,13 +29,13 @@ internal sealed class AttendanceStore
     // Months indexed directly per worker: a window of WindowMonths around the first punched month (about ten years).
     private const int WindowMonths = 128;
 
-    private readonly Dictionary<long, int> _blockByKey = [];
+    private Dictionary<long, int> _blockByKey = [];
     private int[]?[] _workerWindow = [];
     private int _windowStart = int.MinValue;
     // Per chunk: for each day and column, first then last second of day (+1).
-    private readonly List<int[]> _chunks = [];
+    private List<int[]> _chunks = [];
     // Per month ordinal: the chunk that takes the month's next new worker, and its columns in use.
-    private readonly Dictionary<int, (int Chunk, int Used)> _monthChunk = [];
+    private Dictionary<int, (int Chunk, int Used)> _monthChunk = [];
     // Per block: its chunk, and its column with the chunk's column shift (Column << 8 | Shift).
     private int[] _blockChunk = new int[64];
     private int[] _blockColumn = new int[64];
@@ -150,6 +150,55 @@ internal sealed class AttendanceStore
         ref int slotRef = ref CollectionsMarshal.GetValueRefOrAddDefault(_blockByKey, key, out bool exists);
         if (!exists) slotRef = NewBlock(worker, monthOrdinal);
         return slotRef;
+    }
+
+    /// <summary>
+    /// Adds every punch of <paramref name="other"/> (a store of punches read after this one's): each of its blocks is
+    /// merged day by day into this store's block of the same worker-month, created after this store's own blocks in the
+    /// order <paramref name="other"/> created them. An empty store takes the other's state as it is.
+    /// </summary>
+    /// <remarks><paramref name="other"/> is of no further use.</remarks>
+    public void MergeFrom(AttendanceStore other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (_blockCount == 0)
+        {
+            (_blockByKey, other._blockByKey) = (other._blockByKey, _blockByKey);
+            (_workerWindow, other._workerWindow) = (other._workerWindow, _workerWindow);
+            (_windowStart, other._windowStart) = (other._windowStart, _windowStart);
+            (_chunks, other._chunks) = (other._chunks, _chunks);
+            (_monthChunk, other._monthChunk) = (other._monthChunk, _monthChunk);
+            (_blockChunk, other._blockChunk) = (other._blockChunk, _blockChunk);
+            (_blockColumn, other._blockColumn) = (other._blockColumn, _blockColumn);
+            (_blockWorker, other._blockWorker) = (other._blockWorker, _blockWorker);
+            (_blockMonth, other._blockMonth) = (other._blockMonth, _blockMonth);
+            (_outsideTicks, other._outsideTicks) = (other._outsideTicks, _outsideTicks);
+            (_outsideLine, other._outsideLine) = (other._outsideLine, _outsideLine);
+            (_blockCount, other._blockCount) = (other._blockCount, _blockCount);
+            // Cursors name the other's caller's slots: start afresh rather than share them.
+            _cursors = [];
+            other._cursors = [];
+            return;
+        }
+
+        for (int from = 0; from < other._blockCount; from++)
+        {
+            int to = BlockFor(other._blockWorker[from], other._blockMonth[from]);
+            int[] source = other._chunks[other._blockChunk[from]];
+            int[] target = _chunks[_blockChunk[to]];
+            int sourceColumn = other._blockColumn[from];
+            int targetColumn = _blockColumn[to];
+            for (int day = 0; day < DaysPerBlock; day++)
+            {
+                int s = ((day << (sourceColumn & 0xFF)) + (sourceColumn >> 8)) * 2;
+                if (source[s] == 0) continue;
+                int t = ((day << (targetColumn & 0xFF)) + (targetColumn >> 8)) * 2;
+                if (target[t] == 0 || source[s] < target[t]) target[t] = source[s];
+                target[t + 1] = Math.Max(target[t + 1], source[s + 1]);
+            }
+            if (other._outsideLine[from] != 0) AddOutside(to, other._outsideTicks[from], other._outsideLine[from]);
+        }
+        other.ReleaseDays();
     }
 
     /// <summary>

@@ -1,0 +1,190 @@
+using System.Buffers;
+
+namespace PayrollRecon.Reading;
+
+/// <summary>
+/// Where a CSV text can be cut into parts that readers may take one each: only at record ends, and only when no quote
+/// could make a line end data (then the caller reads the file on one thread).
+/// </summary>
+/// <remarks>
+/// A record ends at a LF, or at a CR that no LF follows, as <see cref="CsvReader"/> ends them; a part starts just
+/// after such an end, never between the CR and LF of a CRLF. Without any quote byte in the text every line end is a
+/// record end, so the line a part starts on is one more than the line ends before it. Cutting at a LF or CR is also
+/// safe inside multi-byte characters: neither byte occurs within a UTF-8 or GB18030 character.
+/// </remarks>
+internal static class RecordSplit
+{
+    private const int ScanBytes = 256 * 1024;
+
+    /// <summary>Bytes a part must have at least; a smaller text is read as one part.</summary>
+    public const int MinPartBytes = 64 * 1024;
+
+    /// <summary>One part: its bytes [<see cref="Start"/>, <see cref="End"/>) and the line ends before it.</summary>
+    public readonly record struct Part(long Start, long End, long LinesBefore);
+
+    /// <summary>Offset of the first byte above 0x7F (where the reader decides the encoding), or -1 when there is none.</summary>
+    public static long FirstNonAscii(ByteSource source)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(ScanBytes);
+        try
+        {
+            for (long offset = 0; ;)
+            {
+                int n = source.Read(offset, buffer.AsSpan(0, ScanBytes));
+                if (n == 0) return -1;
+                int i = buffer.AsSpan(0, n).IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+                if (i >= 0) return offset + i;
+                offset += n;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The offset just after the <paramref name="lines"/>-th line end, or -1 when the text has fewer.</summary>
+    public static long AfterLines(ByteSource source, long lines)
+    {
+        if (lines == 0) return 0;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(ScanBytes + 1);
+        try
+        {
+            long seen = 0;
+            for (long offset = 0; ;)
+            {
+                // One byte more than is looked at, to tell a lone CR from a CRLF at the end of a read.
+                int n = source.Read(offset, buffer.AsSpan(0, ScanBytes + 1));
+                if (n == 0) return -1;
+                int look = Math.Min(n, ScanBytes);
+                for (int i = 0; i < look; i++)
+                {
+                    byte b = buffer[i];
+                    if (b == (byte)'\n' || (b == (byte)'\r' && (i + 1 >= n || buffer[i + 1] != (byte)'\n')))
+                    {
+                        if (++seen == lines) return offset + i + 1;
+                    }
+                }
+                offset += look;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The start of the first record that begins after <paramref name="offset"/> (just after the next line end), or the length.</summary>
+    public static long NextRecordStart(ByteSource source, long offset)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(ScanBytes + 1);
+        try
+        {
+            while (true)
+            {
+                int n = source.Read(offset, buffer.AsSpan(0, ScanBytes + 1));
+                if (n == 0) return source.Length;
+                int look = Math.Min(n, ScanBytes);
+                int i = buffer.AsSpan(0, look).IndexOfAny((byte)'\n', (byte)'\r');
+                if (i >= 0)
+                {
+                    if (buffer[i] == (byte)'\r' && i + 1 < n && buffer[i + 1] == (byte)'\n') i++;
+                    return offset + i + 1;
+                }
+                offset += look;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Cuts [<paramref name="bodyStart"/>, length) into at most <paramref name="parts"/> parts of about equal size (the
+    /// first part also holds everything before <paramref name="bodyStart"/>), or returns null when the text must be read
+    /// as one part: it has a quote byte, or is too small to be worth cutting.
+    /// </summary>
+    /// <param name="source">The text.</param>
+    /// <param name="bodyStart">Where the records after the header begin; no cut is made before it.</param>
+    /// <param name="parts">Most parts wanted.</param>
+    /// <param name="minPartBytes">Fewest bytes a part may have.</param>
+    /// <param name="keepWhole">A range no cut may fall in (the bytes the reader decides the encoding on), or an empty one.</param>
+    /// <param name="parallelism">Threads to scan the parts for line ends and quotes with.</param>
+    public static Part[]? Plan(ByteSource source, long bodyStart, int parts, int minPartBytes, (long Start, long End) keepWhole, int parallelism)
+    {
+        long length = source.Length;
+        parts = (int)Math.Min(parts, Math.Max(1, (length - bodyStart) / Math.Max(1, minPartBytes)));
+        if (parts < 2) return null;
+
+        var starts = new List<long> { 0 };
+        for (int k = 1; k < parts; k++)
+        {
+            long target = bodyStart + ((length - bodyStart) * k / parts) - 1;
+            if (target < starts[^1]) continue;
+            long start = NextRecordStart(source, target);
+            if (start > keepWhole.Start && start <= keepWhole.End) start = NextRecordStart(source, keepWhole.End);
+            if (start <= starts[^1] || start >= length || start <= bodyStart) continue;
+            starts.Add(start);
+        }
+        if (starts.Count < 2) return null;
+
+        var scans = new (long Lines, bool Quote)[starts.Count];
+        Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, k =>
+            scans[k] = Scan(source, starts[k], k + 1 < starts.Count ? starts[k + 1] : length));
+        if (scans.Any(static s => s.Quote)) return null;
+
+        var result = new Part[starts.Count];
+        long before = 0;
+        for (int k = 0; k < result.Length; k++)
+        {
+            result[k] = new Part(starts[k], k + 1 < starts.Count ? starts[k + 1] : length, before);
+            before += scans[k].Lines;
+        }
+        return result;
+    }
+
+    /// <summary>Line ends in [<paramref name="start"/>, <paramref name="end"/>) and whether any quote byte is there.</summary>
+    /// <remarks>A CR at <paramref name="end"/> − 1 counts as a line end: a part never ends between a CR and its LF.</remarks>
+    public static (long Lines, bool Quote) Scan(ByteSource source, long start, long end)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(ScanBytes);
+        try
+        {
+            long lines = 0;
+            bool pendingCr = false;
+            for (long offset = start; offset < end;)
+            {
+                int n = source.Read(offset, buffer.AsSpan(0, (int)Math.Min(ScanBytes, end - offset)));
+                if (n == 0) break;
+                var span = buffer.AsSpan(0, n);
+                if (span.Contains((byte)'"')) return (lines, true);
+                if (pendingCr && span[0] != (byte)'\n') lines++;
+                lines += span.Count((byte)'\n');
+                pendingCr = false;
+                if (span.Contains((byte)'\r'))
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (span[i] != (byte)'\r') continue;
+                        if (i + 1 < n)
+                        {
+                            if (span[i + 1] != (byte)'\n') lines++;
+                        }
+                        else
+                        {
+                            pendingCr = true;
+                        }
+                    }
+                }
+                offset += n;
+            }
+            if (pendingCr) lines++;
+            return (lines, false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
