@@ -43,10 +43,9 @@ public static partial class PayrollChecker
         long headerLine = HeaderLine(bytes, source.Name, options);
         long bodyStart = headerLine > 0 ? RecordSplit.AfterLines(bytes, headerLine) : -1;
         if (bodyStart <= 0) return false;
-        long firstNonAscii = RecordSplit.FirstNonAscii(bytes);
         // The encoding is decided on the bytes after the first non-ASCII one: the part holding them holds all of them.
-        var keepWhole = firstNonAscii >= 0 ? (firstNonAscii, firstNonAscii + CsvReader.DetectionBytes + 8) : (0L, 0L);
-        if (RecordSplit.Plan(bytes, bodyStart, threads, RecordSplit.MinPartBytes, keepWhole, threads) is not { } parts) return false;
+        if (RecordSplit.Plan(bytes, bodyStart, threads, RecordSplit.MinPartBytes, CsvReader.DetectionBytes + 8, threads, out long firstNonAscii) is not { } parts)
+            return false;
 
         byte[] header = new byte[bodyStart];
         if (bytes.Read(0, header) != header.Length) return false;

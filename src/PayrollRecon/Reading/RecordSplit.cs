@@ -22,27 +22,6 @@ internal static class RecordSplit
     /// <summary>One part: its bytes [<see cref="Start"/>, <see cref="End"/>) and the line ends before it.</summary>
     public readonly record struct Part(long Start, long End, long LinesBefore);
 
-    /// <summary>Offset of the first byte above 0x7F (where the reader decides the encoding), or -1 when there is none.</summary>
-    public static long FirstNonAscii(ByteSource source)
-    {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(ScanBytes);
-        try
-        {
-            for (long offset = 0; ;)
-            {
-                int n = source.Read(offset, buffer.AsSpan(0, ScanBytes));
-                if (n == 0) return -1;
-                int i = buffer.AsSpan(0, n).IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
-                if (i >= 0) return offset + i;
-                offset += n;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     /// <summary>The offset just after the <paramref name="lines"/>-th line end, or -1 when the text has fewer.</summary>
     public static long AfterLines(ByteSource source, long lines)
     {
@@ -109,10 +88,15 @@ internal static class RecordSplit
     /// <param name="bodyStart">Where the records after the header begin; no cut is made before it.</param>
     /// <param name="parts">Most parts wanted.</param>
     /// <param name="minPartBytes">Fewest bytes a part may have.</param>
-    /// <param name="keepWhole">A range no cut may fall in (the bytes the reader decides the encoding on), or an empty one.</param>
-    /// <param name="parallelism">Threads to scan the parts for line ends and quotes with.</param>
-    public static Part[]? Plan(ByteSource source, long bodyStart, int parts, int minPartBytes, (long Start, long End) keepWhole, int parallelism)
+    /// <param name="keepAfterFirstNonAscii">
+    /// Bytes after the text's first non-ASCII byte that no cut may fall in: the reader decides the encoding on them, so
+    /// the part holding that byte must hold all of them to decide as a reader of the whole text would.
+    /// </param>
+    /// <param name="parallelism">Threads to scan the parts for line ends, quotes and non-ASCII bytes with.</param>
+    /// <param name="firstNonAscii">Offset of the text's first byte above 0x7F, or -1 (also when null is returned).</param>
+    public static Part[]? Plan(ByteSource source, long bodyStart, int parts, int minPartBytes, int keepAfterFirstNonAscii, int parallelism, out long firstNonAscii)
     {
+        firstNonAscii = -1;
         long length = source.Length;
         parts = (int)Math.Min(parts, Math.Max(1, (length - bodyStart) / Math.Max(1, minPartBytes)));
         if (parts < 2) return null;
@@ -123,42 +107,71 @@ internal static class RecordSplit
             long target = bodyStart + ((length - bodyStart) * k / parts) - 1;
             if (target < starts[^1]) continue;
             long start = NextRecordStart(source, target);
-            if (start > keepWhole.Start && start <= keepWhole.End) start = NextRecordStart(source, keepWhole.End);
             if (start <= starts[^1] || start >= length || start <= bodyStart) continue;
             starts.Add(start);
         }
         if (starts.Count < 2) return null;
 
-        var scans = new (long Lines, bool Quote)[starts.Count];
+        // One pass over each part, side by side: its line ends, whether it holds a quote, its first non-ASCII byte.
+        var scans = new RegionScan[starts.Count];
         Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, k =>
             scans[k] = Scan(source, starts[k], k + 1 < starts.Count ? starts[k + 1] : length));
         if (scans.Any(static s => s.Quote)) return null;
 
-        var result = new Part[starts.Count];
+        var result = new List<Part>(starts.Count);
         long before = 0;
-        for (int k = 0; k < result.Length; k++)
+        for (int k = 0; k < starts.Count; k++)
         {
-            result[k] = new Part(starts[k], k + 1 < starts.Count ? starts[k + 1] : length, before);
+            result.Add(new Part(starts[k], k + 1 < starts.Count ? starts[k + 1] : length, before));
             before += scans[k].Lines;
+            if (firstNonAscii < 0) firstNonAscii = scans[k].FirstNonAscii;
         }
-        return result;
+
+        if (firstNonAscii >= 0)
+        {
+            // A cut in the bytes the encoding is decided on moves to the first record after them.
+            long keepEnd = firstNonAscii + keepAfterFirstNonAscii;
+            for (int k = 1; k < result.Count; k++)
+            {
+                if (result[k].Start <= firstNonAscii || result[k].Start > keepEnd) continue;
+                long moved = NextRecordStart(source, keepEnd);
+                long lines = result[k].LinesBefore + Scan(source, result[k].Start, moved).Lines;
+                while (k < result.Count && result[k].Start <= moved) result.RemoveAt(k);
+                if (moved < length) result.Insert(k, new Part(moved, k < result.Count ? result[k].Start : length, lines));
+                result[k - 1] = result[k - 1] with { End = k < result.Count ? result[k].Start : length };
+                break;
+            }
+        }
+        return result.Count < 2 ? null : [.. result];
     }
 
-    /// <summary>Line ends in [<paramref name="start"/>, <paramref name="end"/>) and whether any quote byte is there.</summary>
+    /// <summary>What one pass over a range found.</summary>
+    /// <param name="Lines">Line ends in the range.</param>
+    /// <param name="Quote">Whether a quote byte is there (the pass stops at it).</param>
+    /// <param name="FirstNonAscii">Offset of its first byte above 0x7F, or -1.</param>
+    public readonly record struct RegionScan(long Lines, bool Quote, long FirstNonAscii);
+
+    /// <summary>Line ends in [<paramref name="start"/>, <paramref name="end"/>), whether any quote byte is there, and its first non-ASCII byte.</summary>
     /// <remarks>A CR at <paramref name="end"/> − 1 counts as a line end: a part never ends between a CR and its LF.</remarks>
-    public static (long Lines, bool Quote) Scan(ByteSource source, long start, long end)
+    public static RegionScan Scan(ByteSource source, long start, long end)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(ScanBytes);
         try
         {
             long lines = 0;
+            long firstNonAscii = -1;
             bool pendingCr = false;
             for (long offset = start; offset < end;)
             {
                 int n = source.Read(offset, buffer.AsSpan(0, (int)Math.Min(ScanBytes, end - offset)));
                 if (n == 0) break;
                 var span = buffer.AsSpan(0, n);
-                if (span.Contains((byte)'"')) return (lines, true);
+                if (span.Contains((byte)'"')) return new RegionScan(lines, true, firstNonAscii);
+                if (firstNonAscii < 0)
+                {
+                    int i = span.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+                    if (i >= 0) firstNonAscii = offset + i;
+                }
                 if (pendingCr && span[0] != (byte)'\n') lines++;
                 lines += span.Count((byte)'\n');
                 pendingCr = false;
@@ -180,7 +193,7 @@ internal static class RecordSplit
                 offset += n;
             }
             if (pendingCr) lines++;
-            return (lines, false);
+            return new RegionScan(lines, false, firstNonAscii);
         }
         finally
         {

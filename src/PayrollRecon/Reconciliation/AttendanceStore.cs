@@ -132,8 +132,8 @@ internal sealed class AttendanceStore
         return _blockByKey.TryGetValue(((long)worker << 32) | (uint)monthOrdinal, out block);
     }
 
-    /// <summary>The block of a worker-month, created on its first punch.</summary>
-    private int BlockFor(int worker, int monthOrdinal)
+    /// <summary>The block of a worker-month, created on its first punch (in a given chunk and column when <paramref name="chunk"/> is not -1).</summary>
+    private int BlockFor(int worker, int monthOrdinal, int chunk = -1, int column = 0)
     {
         // The window is placed by the first punch seen, with room for months before and after it.
         if (_windowStart == int.MinValue) _windowStart = monthOrdinal - WindowMonths / 2;
@@ -142,13 +142,13 @@ internal sealed class AttendanceStore
         {
             if ((uint)worker >= (uint)_workerWindow.Length) Array.Resize(ref _workerWindow, Math.Max(worker + 1, _workerWindow.Length * 2));
             ref int entry = ref (_workerWindow[worker] ??= new int[WindowMonths])[offset];
-            if (entry == 0) entry = NewBlock(worker, monthOrdinal) + 1;
+            if (entry == 0) entry = NewBlock(worker, monthOrdinal, chunk, column) + 1;
             return entry - 1;
         }
 
         long key = ((long)worker << 32) | (uint)monthOrdinal;
         ref int slotRef = ref CollectionsMarshal.GetValueRefOrAddDefault(_blockByKey, key, out bool exists);
-        if (!exists) slotRef = NewBlock(worker, monthOrdinal);
+        if (!exists) slotRef = NewBlock(worker, monthOrdinal, chunk, column);
         return slotRef;
     }
 
@@ -181,9 +181,23 @@ internal sealed class AttendanceStore
             return;
         }
 
+        // The other's chunks are taken as they are: its worker-months new here keep their columns there, and its months
+        // new here go on filling its last chunk. Only worker-months both stores have are merged day by day.
+        int chunkOffset = _chunks.Count;
+        _chunks.AddRange(other._chunks);
+        foreach (var (month, current) in other._monthChunk)
+            _monthChunk.TryAdd(month, (current.Chunk + chunkOffset, current.Used));
         for (int from = 0; from < other._blockCount; from++)
         {
-            int to = BlockFor(other._blockWorker[from], other._blockMonth[from]);
+            int worker = other._blockWorker[from];
+            int month = other._blockMonth[from];
+            if (!TryGetBlock(worker, month, out int to))
+            {
+                to = BlockFor(worker, month, other._blockChunk[from] + chunkOffset, other._blockColumn[from]);
+                _outsideTicks[to] = other._outsideTicks[from];
+                _outsideLine[to] = other._outsideLine[from];
+                continue;
+            }
             int[] source = other._chunks[other._blockChunk[from]];
             int[] target = _chunks[_blockChunk[to]];
             int sourceColumn = other._blockColumn[from];
@@ -274,7 +288,7 @@ internal sealed class AttendanceStore
 
     private static int ColumnShift(int[] chunk) => System.Numerics.BitOperations.Log2((uint)(chunk.Length / (DaysPerBlock * 2)));
 
-    private int NewBlock(int worker, int monthOrdinal)
+    private int NewBlock(int worker, int monthOrdinal, int chunk, int column)
     {
         int block = _blockCount++;
         if (block == _blockWorker.Length)
@@ -288,6 +302,15 @@ internal sealed class AttendanceStore
             Array.Resize(ref _blockColumn, size);
         }
 
+        _blockWorker[block] = worker;
+        _blockMonth[block] = monthOrdinal;
+        if (chunk >= 0)
+        {
+            _blockChunk[block] = chunk;
+            _blockColumn[block] = column;
+            return block;
+        }
+
         ref var current = ref CollectionsMarshal.GetValueRefOrAddDefault(_monthChunk, monthOrdinal, out bool exists);
         int shift = exists ? ColumnShift(_chunks[current.Chunk]) : FirstColumnShift - 1;
         if (!exists || current.Used == 1 << shift)
@@ -298,8 +321,6 @@ internal sealed class AttendanceStore
         }
         _blockChunk[block] = current.Chunk;
         _blockColumn[block] = (current.Used++ << 8) | shift;
-        _blockWorker[block] = worker;
-        _blockMonth[block] = monthOrdinal;
         return block;
     }
 

@@ -42,7 +42,7 @@ public sealed class RecordSplitTests
         long bodyStart = RecordSplit.AfterLines(Source(bytes), 1);
         Assert.Equal(Header.Length - 1 + lineEnd.Length, bodyStart);
 
-        var parts = RecordSplit.Plan(Source(bytes), bodyStart, 4, 4096, (0, 0), 2);
+        var parts = RecordSplit.Plan(Source(bytes), bodyStart, 4, 4096, 0, 2, out _);
 
         Assert.NotNull(parts);
         Assert.Equal(4, parts.Length);
@@ -64,7 +64,7 @@ public sealed class RecordSplitTests
         // A quoted field holding a line end right where the text would be cut in two.
         string text = Header + rows[..middle] + ",\"a\nb\"" + rows[middle..];
         var source = Source(text);
-        Assert.Null(RecordSplit.Plan(source, Header.Length, 2, 4096, (0, 0), 2));
+        Assert.Null(RecordSplit.Plan(source, Header.Length, 2, 4096, 0, 2, out _));
         Assert.True(RecordSplit.Scan(source, 0, source.Length).Quote);
     }
 
@@ -72,27 +72,36 @@ public sealed class RecordSplitTests
     public void Plan_HeaderOnly_NoParts()
     {
         var source = Source(Header);
-        Assert.Null(RecordSplit.Plan(source, Header.Length, 4, 1, (0, 0), 2));
+        Assert.Null(RecordSplit.Plan(source, Header.Length, 4, 1, 0, 2, out _));
     }
 
     [Fact]
     public void Plan_SmallerThanTwoParts_NoParts()
     {
         string text = Header + Rows(100, "\n");
-        Assert.Null(RecordSplit.Plan(Source(text), Header.Length, 4, text.Length, (0, 0), 2));
-        Assert.Null(RecordSplit.Plan(Source(text), Header.Length, 1, 1, (0, 0), 2));
+        Assert.Null(RecordSplit.Plan(Source(text), Header.Length, 4, text.Length, 0, 2, out _));
+        Assert.Null(RecordSplit.Plan(Source(text), Header.Length, 1, 1, 0, 2, out _));
     }
 
     [Fact]
     public void Plan_CutWouldFallInTheEncodingSample_CutAfterIt()
     {
-        byte[] bytes = Encoding.UTF8.GetBytes(Header + Rows(20_000, "\n"));
-        long bodyStart = Header.Length;
-        var whole = RecordSplit.Plan(Source(bytes), bodyStart, 2, 4096, (0, 0), 1)!;
+        string ascii = Header + Rows(20_000, "\n").Replace("进", "in", StringComparison.Ordinal);
+        byte[] plain = Encoding.UTF8.GetBytes(ascii);
+        var whole = RecordSplit.Plan(Source(plain), Header.Length, 2, 4096, 5000, 1, out long none)!;
+        Assert.Equal(-1, none);
         long cut = whole[1].Start;
-        var parts = RecordSplit.Plan(Source(bytes), bodyStart, 2, 4096, (cut - 10, cut + 5000), 1)!;
-        Assert.True(parts[1].Start > cut + 5000);
+        // The first non-ASCII byte ten records before the cut: the 5,000 bytes after it must stay in one part.
+        int at = ascii.LastIndexOf("in\n", (int)cut - 400, StringComparison.Ordinal);
+        byte[] bytes = Encoding.UTF8.GetBytes(ascii[..at] + "进" + ascii[(at + 2)..]);
+
+        var parts = RecordSplit.Plan(Source(bytes), Header.Length, 2, 4096, 5000, 1, out long firstNonAscii)!;
+
+        Assert.Equal(at, firstNonAscii);
+        Assert.Equal(2, parts.Length);
+        Assert.True(parts[1].Start > firstNonAscii + 5000);
         Assert.True(IsRecordStart(bytes, parts[1].Start));
+        Assert.Equal(parts[0].End, parts[1].Start);
         Assert.Equal(LineEnds(bytes, parts[1].Start), parts[1].LinesBefore);
     }
 
@@ -102,7 +111,7 @@ public sealed class RecordSplitTests
         // The scan reads 256 KiB at a time: a CRLF and then a lone CR straddle the first two reads.
         var text = new StringBuilder(new string('a', (256 * 1024) - 1)).Append("\r\n").Append(new string('b', (256 * 1024) - 2)).Append("\rc\r");
         byte[] bytes = Encoding.ASCII.GetBytes(text.ToString());
-        Assert.Equal((3L, false), RecordSplit.Scan(Source(bytes), 0, bytes.Length));
+        Assert.Equal(new RecordSplit.RegionScan(3, false, -1), RecordSplit.Scan(Source(bytes), 0, bytes.Length));
         Assert.Equal(3, LineEnds(bytes, bytes.Length));
         Assert.Equal((256 * 1024) + 1, RecordSplit.AfterLines(Source(bytes), 1));
         Assert.Equal((256 * 1024) + 1, RecordSplit.NextRecordStart(Source(bytes), (256 * 1024) - 1));
@@ -110,22 +119,22 @@ public sealed class RecordSplitTests
     }
 
     [Fact]
-    public void FirstNonAscii_ChineseAfterAsciiRows_ItsOffset()
+    public void Scan_ChineseAfterAsciiRows_ItsOffset()
     {
         string text = Header + Rows(10, "\n");
-        Assert.Equal(text.IndexOf('进', StringComparison.Ordinal), RecordSplit.FirstNonAscii(Source(text)));
-        Assert.Equal(-1, RecordSplit.FirstNonAscii(Source(Header)));
+        Assert.Equal(text.IndexOf('进', StringComparison.Ordinal), RecordSplit.Scan(Source(text), 0, text.Length).FirstNonAscii);
+        Assert.Equal(-1, RecordSplit.Scan(Source(Header), 0, Header.Length).FirstNonAscii);
     }
 
     [Fact]
     public void Plan_RandomTexts_PartsCoverTheTextAndStartAtRecords()
     {
         var lineEnds = Gen.Elements("\n", "\r\n", "\r", "\n\n", "\r\r\n");
-        var record = Gen.Choose(0, 40).SelectMany(n => lineEnds.Select(end => new string('x', n) + end));
+        var record = Gen.Choose(0, 40).SelectMany(n => lineEnds.Select(end => new string('x', n) + (n == 7 ? "进" : "") + end));
         Prop.ForAll(Arb.From(Gen.ListOf(record)), Arb.From(Gen.Choose(1, 600)), Arb.From(Gen.Choose(1, 6)), (records, minPart, parts) =>
         {
             byte[] bytes = Encoding.ASCII.GetBytes(Header + string.Concat(records));
-            var plan = RecordSplit.Plan(Source(bytes), Header.Length, parts, minPart, (0, 0), 2);
+            var plan = RecordSplit.Plan(Source(bytes), Header.Length, parts, minPart, minPart / 2, 2, out long firstNonAscii);
             if (plan is null) return;
             Assert.InRange(plan.Length, 2, parts);
             Assert.Equal(0, plan[0].Start);
@@ -136,7 +145,9 @@ public sealed class RecordSplitTests
                 Assert.True(plan[k].Start > Header.Length);
                 Assert.True(IsRecordStart(bytes, plan[k].Start));
                 Assert.Equal(LineEnds(bytes, plan[k].Start), plan[k].LinesBefore);
+                Assert.False(firstNonAscii >= 0 && plan[k].Start > firstNonAscii && plan[k].Start <= firstNonAscii + (minPart / 2), "a cut in the encoding sample");
             }
+            Assert.Equal(Array.FindIndex(bytes, static b => b > 0x7F), firstNonAscii);
         }).Check(PropertyConfig.Quick(300));
     }
 }

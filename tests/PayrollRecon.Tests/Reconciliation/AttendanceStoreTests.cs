@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+
 using PayrollRecon.Model;
 using PayrollRecon.Reconciliation;
 
@@ -99,5 +102,49 @@ public sealed class AttendanceStoreTests
         Assert.True(store.TryGetBlock(1, Ordinal(2024, 5), out int second));
         Assert.Equal((1, 200L), store.Totals(first));
         Assert.Equal((1, 0L), store.Totals(second));
+    }
+
+    [Fact]
+    public void MergeFrom_PunchesCutIntoParts_SameAsOneStoreOfAll()
+    {
+        // Workers 0–5 (worker 2's tenure ends mid-month), months inside and decades outside the window, both ends of days.
+        List<int> entry = [int.MinValue, int.MinValue, int.MinValue, new DateOnly(2024, 2, 10).DayNumber, int.MinValue, int.MinValue];
+        List<int> exit = [int.MaxValue, int.MaxValue, new DateOnly(2024, 3, 15).DayNumber, int.MaxValue, int.MaxValue, int.MaxValue];
+        int[] months = [Ordinal(2024, 1), Ordinal(2024, 2), Ordinal(2024, 3), Ordinal(1990, 6), Ordinal(2090, 1)];
+        var punch = Gen.Choose(0, 5).SelectMany(w => Gen.Elements(months).SelectMany(m => Gen.Choose(1, 28).SelectMany(d => Gen.Choose(0, 86_399).Select(t => (w, m, d, t)))));
+        Prop.ForAll(Arb.From(Gen.ListOf(punch)), Arb.From(Gen.Choose(0, 1000)), Arb.From(Gen.Choose(0, 1000)), (punches, a, b) =>
+        {
+            int cut1 = punches.Count == 0 ? 0 : Math.Min(a, b) % (punches.Count + 1);
+            int cut2 = punches.Count == 0 ? 0 : Math.Max(cut1, Math.Max(a, b) % (punches.Count + 1));
+            var whole = new AttendanceStore();
+            var parts = new[] { new AttendanceStore(), new AttendanceStore(), new AttendanceStore() };
+            for (int i = 0; i < punches.Count; i++)
+            {
+                var (w, m, d, t) = punches[i];
+                long ticks = new DateTime(m / 12, (m % 12) + 1, d).Ticks + (t * TimeSpan.TicksPerSecond);
+                whole.Add(w, w, m, d, t, ticks, i + 2, entry, exit);
+                parts[i < cut1 ? 0 : i < cut2 ? 1 : 2].Add(w, w, m, d, t, ticks, i + 2, entry, exit);
+            }
+            var merged = new AttendanceStore();
+            foreach (var part in parts) merged.MergeFrom(part);
+
+            Assert.Equal(whole.BlockCount, merged.BlockCount);
+            for (int w = 0; w < 6; w++)
+            {
+                foreach (int m in months)
+                {
+                    Assert.Equal(whole.TryGetBlock(w, m, out int x), merged.TryGetBlock(w, m, out int y));
+                    if (x < 0) continue;
+                    Assert.Equal(whole.Totals(x), merged.Totals(y));
+                    Assert.Equal(whole.FirstDay(x), merged.FirstDay(y));
+                    Assert.Equal(whole.TryGetOutsideTenure(x, out var tx, out long lx), merged.TryGetOutsideTenure(y, out var ty, out long ly));
+                    Assert.Equal((tx, lx), (ty, ly));
+                }
+            }
+            // A punch after the merge lands in the merged block.
+            merged.Add(0, 0, months[0], 28, 86_399, 0, 99_999, entry, exit);
+            Assert.True(merged.TryGetBlock(0, months[0], out int last));
+            Assert.InRange(merged.FirstDay(last), new DateOnly(2024, 1, 1).DayNumber, new DateOnly(2024, 1, 28).DayNumber);
+        }).Check(PropertyConfig.Quick(200));
     }
 }
