@@ -16,6 +16,9 @@ internal static class RecordSplit
 {
     private const int ScanBytes = 256 * 1024;
 
+    private static readonly SearchValues<byte> QuoteCrOrNonAscii =
+        SearchValues.Create([(byte)'"', (byte)'\r', .. Enumerable.Range(0x80, 0x80).Select(static b => (byte)b)]);
+
     /// <summary>Bytes a part must have at least; a smaller text is read as one part.</summary>
     public const int MinPartBytes = 64 * 1024;
 
@@ -166,29 +169,28 @@ internal static class RecordSplit
                 int n = source.Read(offset, buffer.AsSpan(0, (int)Math.Min(ScanBytes, end - offset)));
                 if (n == 0) break;
                 var span = buffer.AsSpan(0, n);
-                if (span.Contains((byte)'"')) return new RegionScan(lines, true, firstNonAscii);
-                if (firstNonAscii < 0)
-                {
-                    int i = span.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
-                    if (i >= 0) firstNonAscii = offset + i;
-                }
                 if (pendingCr && span[0] != (byte)'\n') lines++;
-                lines += span.Count((byte)'\n');
                 pendingCr = false;
-                if (span.Contains((byte)'\r'))
+                lines += span.Count((byte)'\n');
+                // One more pass finds what is rare: a quote (then stop), a CR, and until it is found a non-ASCII byte.
+                for (int i = 0; i < n;)
                 {
-                    for (int i = 0; i < n; i++)
+                    var rest = span[i..];
+                    int hit = firstNonAscii < 0 ? rest.IndexOfAny(QuoteCrOrNonAscii) : rest.IndexOfAny((byte)'"', (byte)'\r');
+                    if (hit < 0) break;
+                    i += hit;
+                    byte b = span[i];
+                    if (b == (byte)'"') return new RegionScan(lines, true, firstNonAscii);
+                    if (b == (byte)'\r')
                     {
-                        if (span[i] != (byte)'\r') continue;
-                        if (i + 1 < n)
-                        {
-                            if (span[i + 1] != (byte)'\n') lines++;
-                        }
-                        else
-                        {
-                            pendingCr = true;
-                        }
+                        if (i + 1 == n) pendingCr = true;
+                        else if (span[i + 1] != (byte)'\n') lines++;
                     }
+                    else if (firstNonAscii < 0)
+                    {
+                        firstNonAscii = offset + i;
+                    }
+                    i++;
                 }
                 offset += n;
             }
