@@ -15,6 +15,9 @@ public static partial class PayrollChecker
     // The header is looked for in this much of the file's start before it is cut into parts.
     private const int HeaderProbeBytes = 1 << 20;
 
+    // Most parts a file is cut into, whatever the threads asked for: each part's reader holds a window of about 1 MiB.
+    private const int MaxParts = 16;
+
     private static int AttendanceThreads(CheckOptions options) =>
         options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
 
@@ -44,7 +47,7 @@ public static partial class PayrollChecker
         long bodyStart = headerLine > 0 ? RecordSplit.AfterLines(bytes, headerLine) : -1;
         if (bodyStart <= 0) return false;
         // The encoding is decided on the bytes after the first non-ASCII one: the part holding them holds all of them.
-        if (RecordSplit.Plan(bytes, bodyStart, threads, RecordSplit.MinPartBytes, CsvReader.DetectionBytes + 8, threads, out long firstNonAscii) is not { } parts)
+        if (RecordSplit.Plan(bytes, bodyStart, Math.Min(threads, MaxParts), RecordSplit.MinPartBytes, CsvReader.DetectionBytes + 8, threads, out long firstNonAscii) is not { } parts)
             return false;
 
         byte[] header = new byte[bodyStart];
@@ -52,7 +55,7 @@ public static partial class PayrollChecker
         var shards = new Reconciler[parts.Length];
         for (int k = 0; k < parts.Length; k++) shards[k] = engine.CreatePunchShard();
         var results = new PartResult[parts.Length];
-        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
+        SideBySide.Run(parts.Length, k =>
         {
             try
             {

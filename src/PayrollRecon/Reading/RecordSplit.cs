@@ -95,7 +95,7 @@ internal static class RecordSplit
     /// Bytes after the text's first non-ASCII byte that no cut may fall in: the reader decides the encoding on them, so
     /// the part holding that byte must hold all of them to decide as a reader of the whole text would.
     /// </param>
-    /// <param name="parallelism">Threads to scan the parts for line ends, quotes and non-ASCII bytes with.</param>
+    /// <param name="parallelism">Above 1: the parts are scanned for line ends, quotes and non-ASCII bytes side by side, a thread each.</param>
     /// <param name="firstNonAscii">Offset of the text's first byte above 0x7F, or -1 (also when null is returned).</param>
     public static Part[]? Plan(ByteSource source, long bodyStart, int parts, int minPartBytes, int keepAfterFirstNonAscii, int parallelism, out long firstNonAscii)
     {
@@ -117,8 +117,10 @@ internal static class RecordSplit
 
         // One pass over each part, side by side: its line ends, whether it holds a quote, its first non-ASCII byte.
         var scans = new RegionScan[starts.Count];
-        Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, k =>
-            scans[k] = Scan(source, starts[k], k + 1 < starts.Count ? starts[k + 1] : length));
+        if (parallelism > 1)
+            SideBySide.Run(starts.Count, k => scans[k] = Scan(source, starts[k], k + 1 < starts.Count ? starts[k + 1] : length));
+        else
+            for (int k = 0; k < starts.Count; k++) scans[k] = Scan(source, starts[k], k + 1 < starts.Count ? starts[k + 1] : length);
         if (scans.Any(static s => s.Quote)) return null;
 
         var result = new List<Part>(starts.Count);
