@@ -22,7 +22,7 @@ public sealed partial class Reconciler
     private int _punchIdLength = -1;
     private int _punchWorker = -1;
     // The calendar day of the previous punch, split into month ordinal and day of month.
-    private int _punchDayNumber = -1;
+    private long _punchDayStartTicks = long.MinValue;
     private int _punchMonthOrdinal;
     private int _punchDayOfMonth;
     private bool _punchDayInRange;
@@ -31,10 +31,15 @@ public sealed partial class Reconciler
     public void AddPunch(in AttendanceRow row)
     {
         long ticks = row.Time.Ticks;
-        // A DateTime's ticks are below 3.2 × 10^18, so its day and second of day cannot overflow.
-        int dayNumber = unchecked((int)(ticks / TimeSpan.TicksPerDay));
-        int secondOfDay = unchecked((int)((ticks - (dayNumber * TimeSpan.TicksPerDay)) / TimeSpan.TicksPerSecond));
-        if (dayNumber != _punchDayNumber) SetPunchDay(dayNumber);
+        // Most punches fall on the previous punch's day: then only the second of day is worked out. A DateTime's ticks
+        // are below 3.2 × 10^18, so nothing here can overflow.
+        long inDay = unchecked(ticks - _punchDayStartTicks);
+        if (unchecked((ulong)inDay) >= TimeSpan.TicksPerDay)
+        {
+            SetPunchDay(unchecked((int)(ticks / TimeSpan.TicksPerDay)));
+            inDay = unchecked(ticks - _punchDayStartTicks);
+        }
+        int secondOfDay = unchecked((int)(inDay / TimeSpan.TicksPerSecond));
         if (!_punchDayInRange)
         {
             PunchOutOfRange(row.Line);
@@ -63,7 +68,7 @@ public sealed partial class Reconciler
     private void SetPunchDay(int dayNumber)
     {
         DateOnly.FromDayNumber(dayNumber).Deconstruct(out int year, out int month, out int day);
-        _punchDayNumber = dayNumber;
+        _punchDayStartTicks = dayNumber * TimeSpan.TicksPerDay;
         _punchDayInRange = InPeriodRange(year);
         _punchMonthOrdinal = year * 12 + month - 1;
         _punchDayOfMonth = day;
