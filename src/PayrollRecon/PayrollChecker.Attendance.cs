@@ -90,22 +90,26 @@ public static partial class PayrollChecker
     /// <summary>What one part's reader left: the diagnostics it listed (lines of its own), its statistics, or the error it stopped with.</summary>
     private readonly record struct PartResult(List<Diagnostic>? Diagnostics, InputFileStats? Stats, ExceptionDispatchInfo? Error);
 
-    /// <summary>The header's line, from a reader over the file's first megabyte; 0 when it is not found there.</summary>
+    /// <summary>
+    /// The header's line, from a reader over the file's first megabyte; 0 when it is not found there, or the file is
+    /// not CSV text (a workbook or an HTML table is read as a whole, by one reader).
+    /// </summary>
     private static long HeaderLine(ByteSource bytes, string name, InputReaderOptions options)
     {
-        using var probe = AttendanceReader.Create(
-            bytes.Slice(0, Math.Min(bytes.Length, HeaderProbeBytes)), name, options with { Strict = false, Diagnostics = new List<Diagnostic>(), LeaveOpen = false });
         try
         {
+            using var probe = AttendanceReader.Create(
+                bytes.Slice(0, Math.Min(bytes.Length, HeaderProbeBytes)), name, options with { Strict = false, Diagnostics = new List<Diagnostic>(), LeaveOpen = false });
             while (Fill(probe, CancellationToken.None))
             {
                 probe.TryRead(out _);
-                if (probe.Stats.HeaderLine > 0) return probe.Stats.HeaderLine;
+                if (probe.Stats.HeaderLine > 0) break;
             }
-            return probe.Stats.HeaderLine;
+            return probe.Stats is { HeaderLine: > 0, Encoding: TextEncodingKind.Utf8 or TextEncodingKind.Utf8Bom or TextEncodingKind.Gb18030 } stats ? stats.HeaderLine : 0;
         }
-        catch (PayrollDataException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever stops a reader of the file's start stops a reader of the whole file too, with its own message.
             return 0;
         }
     }
