@@ -12,4 +12,8 @@ public readonly record struct CheckOptions
     /// <summary>Longest record accepted in any input, in bytes (default 1 MiB); longer records are a <c>DATA_ERROR</c>.</summary>
     /// <remarks>0 means the default; from 0 to <see cref="PayrollChecker.MaxRecordBytesLimit"/> (64 MiB), else <see cref="ArgumentOutOfRangeException"/>.</remarks>
     public int MaxRecordBytes { get; init; }
+
+    /// <summary>Most threads an input is read with (attendance is read in parts side by side); 0 means one per processor.</summary>
+    /// <remarks>From 0 to <see cref="PayrollChecker.MaxDegreeOfParallelismLimit"/>; every output is the same at any value.</remarks>
+    public int MaxDegreeOfParallelism { get; init; }
 }

@@ -14,5 +14,5 @@ public sealed record InputSource(string Name, Func<Stream> Open)
     public static InputSource FromFile(string path) => new(Path.GetFileName(path), () => Reading.SequentialFileStream.Open(path));
 
     /// <summary>An input held in memory (tests, or a host that already has the bytes).</summary>
-    public static InputSource FromBytes(string name, byte[] content) => new(name, () => new MemoryStream(content, writable: false));
+    public static InputSource FromBytes(string name, byte[] content) => new(name, () => new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true));
 }

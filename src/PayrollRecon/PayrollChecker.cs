@@ -9,7 +9,7 @@ namespace PayrollRecon;
 /// Inputs are read in dependency order: calendar, roster, attendance, payroll, batches, then the bank statement.
 /// Memory grows with workers × months, not with the number of punches or statement lines.
 /// </remarks>
-public static class PayrollChecker
+public static partial class PayrollChecker
 {
     /// <summary>Checks a project asynchronously.</summary>
     /// <exception cref="PayrollDataException">A required column is missing, or (strict mode) a row cannot be read.</exception>
@@ -42,7 +42,7 @@ public static class PayrollChecker
         if (inputs.Calendar is { } calendar)
             await ReadAsync(calendar, readerOptions, engine, progress, timings, CalendarReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddCalendar(in row); }, cancellationToken).ConfigureAwait(false);
         await ReadAsync(inputs.Workers, readerOptions, engine, progress, timings, WorkersReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddWorker(in row); }, cancellationToken).ConfigureAwait(false);
-        if (inputs.Attendance is { } attendance)
+        if (inputs.Attendance is { } attendance && !ReadAttendanceInParts(attendance, readerOptions, engine, AttendanceThreads(options), progress, timings, cancellationToken))
             await ReadAsync(attendance, readerOptions, engine, progress, timings, AttendanceReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
         if (inputs.Payroll is { } payroll)
             await ReadAsync(payroll, readerOptions, engine, progress, timings, PayrollReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPayroll(in row); }, cancellationToken).ConfigureAwait(false);
@@ -94,6 +94,7 @@ public static class PayrollChecker
             NotNegative(item.Amount, $"ProjectSettings.LaborFunds[{i}].Amount");
         }
         Range(options.MaxRecordBytes, 0, MaxRecordBytesLimit, "CheckOptions.MaxRecordBytes");
+        Range(options.MaxDegreeOfParallelism, 0, MaxDegreeOfParallelismLimit, "CheckOptions.MaxDegreeOfParallelism");
 
         static void Range(int value, int min, int max, string name)
         {

@@ -24,13 +24,13 @@ internal sealed class AttendanceLog
     private readonly List<string> _unregisteredNames = [];
     private readonly Dictionary<long, UnregisteredMonth> _unregisteredMonths = [];
 
-    // The id bytes of the previous punch and the roster index they resolved to (-1: not on the roster). Punches of
-    // one worker usually come together, so most punches skip the upper-casing and the dictionary.
+    // The id bytes of the previous punch not written as a roster id, and the roster index they resolved to (-1: not on
+    // the roster): runs of an unregistered worker's punches skip the upper-casing and the dictionary.
     private readonly byte[] _punchId = new byte[Roster.MaxStackIdLength];
     private int _punchIdLength = -1;
     private int _punchWorker = -1;
-    // The calendar day of the previous punch, split into month ordinal and day of month.
-    private int _punchDayNumber = -1;
+    // The calendar day of the previous punch (its first tick), split into month ordinal and day of month.
+    private long _punchDayStartTicks = long.MinValue;
     private int _punchMonthOrdinal;
     private int _punchDayOfMonth;
     private bool _punchDayInRange;
@@ -58,9 +58,15 @@ internal sealed class AttendanceLog
     public void Add(in AttendanceRow row)
     {
         long ticks = row.Time.Ticks;
-        int dayNumber = (int)(ticks / TimeSpan.TicksPerDay);
-        int secondOfDay = (int)((ticks - dayNumber * TimeSpan.TicksPerDay) / TimeSpan.TicksPerSecond);
-        if (dayNumber != _punchDayNumber) SetPunchDay(dayNumber);
+        // Most punches fall on the previous punch's day: then only the second of day is worked out. A DateTime's ticks
+        // are below 3.2 × 10^18, so nothing here can overflow.
+        long inDay = unchecked(ticks - _punchDayStartTicks);
+        if (unchecked((ulong)inDay) >= TimeSpan.TicksPerDay)
+        {
+            SetPunchDay(unchecked((int)(ticks / TimeSpan.TicksPerDay)));
+            inDay = unchecked(ticks - _punchDayStartTicks);
+        }
+        int secondOfDay = unchecked((int)(inDay / TimeSpan.TicksPerSecond));
         if (!_punchDayInRange)
         {
             PunchOutOfRange(row.Line);
@@ -68,16 +74,23 @@ internal sealed class AttendanceLog
         }
 
         ReadOnlySpan<byte> id = row.IdNumber;
-        int worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
+        // Most ids are written as on the roster: their table slot also keeps the worker's place in the store.
+        IdNumberTable ids = _roster.IdTable;
+        int cursor = ids.FindSlot(id, out int worker);
+        if (cursor < 0)
+        {
+            worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
+            cursor = ids.SlotCount + worker;
+        }
         if (worker < 0)
         {
             AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, row.Line);
             return;
         }
 
-        // R13: punches outside tenure still count towards days and hours; they are reported once per month.
-        bool outside = _roster.NotePunch(worker, dayNumber);
-        _store.Add(worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, outside, ticks, row.Line);
+        // R13: punches outside tenure still count towards days and hours; they are reported once per month. The store
+        // checks tenure once per worker-month, and the first punch day is taken from its blocks (FirstDay).
+        _store.Add(cursor, worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, row.Line, _roster.EntryDays, _roster.ExitDays);
         if (_store.BlockCount > _blockLimit) PunchPastWorkerMonthCap(row.Line);
     }
 
@@ -89,6 +102,9 @@ internal sealed class AttendanceLog
     public int MonthOf(int block) => _store.MonthOf(block);
 
     public (int Days, long Seconds) Totals(int block) => _store.Totals(block);
+
+    /// <summary>Day number of the block's first punched day.</summary>
+    public int FirstDay(int block) => _store.FirstDay(block);
 
     public bool TryGetBlock(int worker, int monthOrdinal, out int block) => _store.TryGetBlock(worker, monthOrdinal, out block);
 
@@ -123,7 +139,7 @@ internal sealed class AttendanceLog
     private void SetPunchDay(int dayNumber)
     {
         DateOnly.FromDayNumber(dayNumber).Deconstruct(out int year, out int month, out int day);
-        _punchDayNumber = dayNumber;
+        _punchDayStartTicks = dayNumber * TimeSpan.TicksPerDay;
         _punchDayInRange = EngineLimits.InPeriodRange(year);
         _punchMonthOrdinal = year * 12 + month - 1;
         _punchDayOfMonth = day;
@@ -191,6 +207,64 @@ internal sealed class AttendanceLog
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void PunchPastWorkerMonthCap(long line) => throw EngineLimits.TooManyWorkerMonths(_file, line, _workerMonthLimit);
+
+    /// <summary>
+    /// A log that takes only the punches of one part of the attendance file, on a thread of its own: it shares this
+    /// one's roster (read, never written, while the parts are read) and keeps its own worker-day store, unregistered ids
+    /// and diagnostics (<paramref name="diagnostics"/>), which <see cref="TakeShards"/> then merges in file order.
+    /// </summary>
+    public AttendanceLog CreateShard(List<Diagnostic> diagnostics) => new(_roster, _file, _workerMonthLimit, diagnostics);
+
+    /// <summary>
+    /// Takes the punches of shards that read consecutive parts of the attendance file, given in file order, as if this
+    /// log had been given every punch itself: the same worker-days, the same earliest evidence (lines as given to the
+    /// shards), unregistered ids in the order first seen and the shards' diagnostics in order. Returns false, and takes
+    /// nothing, when together they pass the worker-month cap: the caller then reads the file again on one thread, so
+    /// that the error names the line a single reader would.
+    /// </summary>
+    /// <remarks>Only before any punch of this log. The shards are of no further use.</remarks>
+    public bool TakeShards(IReadOnlyList<AttendanceLog> shards, IReadOnlyList<List<Diagnostic>> shardDiagnostics)
+    {
+        if (_store.BlockCount != 0 || _unregisteredMonths.Count != 0)
+            throw new InvalidOperationException("Punch shards are taken before any punch.");
+        if (shards.Count == 0) return true;
+
+        var first = shards[0];
+        for (int i = 1; i < shards.Count; i++) first.MergePunches(shards[i]);
+        if (first.WorkerMonthRecords > _workerMonthLimit) return false;
+
+        _store.MergeFrom(first._store);
+        foreach (string id in first._unregisteredNames) UnregisteredIndex(id);
+        foreach (var (key, month) in first._unregisteredMonths) _unregisteredMonths.Add(key, month);
+        _blockLimit = _workerMonthLimit - _unregisteredMonths.Count;
+        foreach (var list in shardDiagnostics) _diagnostics.AddRange(list);
+        return true;
+    }
+
+    /// <summary>Adds the punches of <paramref name="later"/>, a shard of the part of the file after this one's.</summary>
+    private void MergePunches(AttendanceLog later)
+    {
+        _store.MergeFrom(later._store);
+
+        var index = new int[later._unregisteredNames.Count];
+        for (int i = 0; i < index.Length; i++) index[i] = UnregisteredIndex(later._unregisteredNames[i]);
+        foreach (var (key, m) in later._unregisteredMonths)
+        {
+            long mapped = ((long)index[(int)(key >> 32)] << 32) | (key & 0xFFFF_FFFF);
+            ref UnregisteredMonth month = ref CollectionsMarshal.GetValueRefOrAddDefault(_unregisteredMonths, mapped, out bool exists);
+            if (!exists)
+            {
+                month = m;
+                continue;
+            }
+            month.DayMask |= m.DayMask;
+            if (m.FirstTicks < month.FirstTicks || (m.FirstTicks == month.FirstTicks && m.FirstLine < month.FirstLine))
+            {
+                month.FirstTicks = m.FirstTicks;
+                month.FirstLine = m.FirstLine;
+            }
+        }
+    }
 
     /// <summary>Punch days of an unregistered id in one month, and its earliest punch.</summary>
     private struct UnregisteredMonth

@@ -29,13 +29,13 @@ internal sealed class AttendanceStore
     // Months indexed directly per worker: a window of WindowMonths around the first punched month (about ten years).
     private const int WindowMonths = 128;
 
-    private readonly Dictionary<long, int> _blockByKey = [];
+    private Dictionary<long, int> _blockByKey = [];
     private int[]?[] _workerWindow = [];
     private int _windowStart = int.MinValue;
     // Per chunk: for each day and column, first then last second of day (+1).
-    private readonly List<int[]> _chunks = [];
+    private List<int[]> _chunks = [];
     // Per month ordinal: the chunk that takes the month's next new worker, and its columns in use.
-    private readonly Dictionary<int, (int Chunk, int Used)> _monthChunk = [];
+    private Dictionary<int, (int Chunk, int Used)> _monthChunk = [];
     // Per block: its chunk, and its column with the chunk's column shift (Column << 8 | Shift).
     private int[] _blockChunk = new int[64];
     private int[] _blockColumn = new int[64];
@@ -51,40 +51,67 @@ internal sealed class AttendanceStore
     public int BlockCount => _blockCount;
 
     /// <summary>Records one punch of roster worker <paramref name="worker"/>.</summary>
+    /// <remarks>
+    /// <paramref name="cursor"/> names the caller's per-id state, any small non-negative number it keeps for the
+    /// worker (a slot of the id table, so it is known before the worker is): the store keeps the worker's last block
+    /// there. <paramref name="entryDays"/> and <paramref name="exitDays"/> are every worker's tenure as day numbers (no
+    /// entry: <see cref="int.MinValue"/>, no exit: <see cref="int.MaxValue"/>); they are read once per worker-month,
+    /// when a worker's punches move to another month, and a punch is then only compared with the days they allow.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(int worker, int monthOrdinal, int day, int secondOfDay, bool outsideTenure, long ticks, long line)
+    public void Add(int cursor, int worker, int monthOrdinal, int day, int secondOfDay, long ticks, long line, List<int> entryDays, List<int> exitDays)
     {
-        if ((uint)worker >= (uint)_cursors.Length) GrowWorkers(worker);
-        ref Cursor cursor = ref _cursors[worker];
-        if (cursor.Month != monthOrdinal) SetWorkerMonth(ref cursor, worker, monthOrdinal);
+        if ((uint)cursor >= (uint)_cursors.Length) GrowCursors(cursor);
+        ref Cursor c = ref _cursors[cursor];
+        if (c.Month != monthOrdinal || c.Worker != worker) SetWorkerMonth(ref c, worker, monthOrdinal, entryDays, exitDays);
+        AddToCursor(ref c, day, secondOfDay, ticks, line);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddToCursor(ref Cursor cursor, int day, int secondOfDay, long ticks, long line)
+    {
         int[] chunk = cursor.Chunk!;
         int column = cursor.Column;
-        int slot = (((day - 1) << (column & 0xFF)) + (column >> 8)) * 2;
-        int stored = secondOfDay + 1;
-        int first = chunk[slot];
-        if (first == 0 || stored < first) chunk[slot] = stored;
-        if (stored > chunk[slot + 1]) chunk[slot + 1] = stored;
-
-        if (outsideTenure)
+        // Day 1..31, second 0..86,399, column below 64: no overflow check is needed. Both ends are written without a
+        // branch: whether a punch is a day's first or a later one is a coin toss when workers interleave.
+        unchecked
         {
-            int block = cursor.Block;
-            // The earliest outside punch of the month (line breaks ties) is the evidence, whatever the file order.
-            long known = _outsideLine[block];
-            if (known == 0 || ticks < _outsideTicks[block] || (ticks == _outsideTicks[block] && line < known))
-            {
-                _outsideTicks[block] = ticks;
-                _outsideLine[block] = line;
-            }
+            int slot = (((day - 1) << (column & 0xFF)) + (column >> 8)) * 2;
+            ref int firstRef = ref chunk[slot];
+            ref int lastRef = ref chunk[slot + 1];
+            uint stored = (uint)secondOfDay + 1;
+            // An empty day holds 0, which as (0 − 1) is above every stored second − 1.
+            firstRef = (int)(Math.Min((uint)firstRef - 1, stored - 1) + 1);
+            lastRef = (int)Math.Max((uint)lastRef, stored);
+        }
+
+        // R13: punches outside tenure still count towards days and hours; they are reported once per month.
+        if (day < cursor.InsideFrom || day > cursor.InsideTo) AddOutside(cursor.Block, ticks, line);
+    }
+
+    private void AddOutside(int block, long ticks, long line)
+    {
+        // The earliest outside punch of the month (line breaks ties) is the evidence, whatever the file order.
+        long known = _outsideLine[block];
+        if (known == 0 || ticks < _outsideTicks[block] || (ticks == _outsideTicks[block] && line < known))
+        {
+            _outsideTicks[block] = ticks;
+            _outsideLine[block] = line;
         }
     }
 
-    private void SetWorkerMonth(ref Cursor cursor, int worker, int monthOrdinal)
+    private void SetWorkerMonth(ref Cursor cursor, int worker, int monthOrdinal, List<int> entryDays, List<int> exitDays)
     {
         int block = BlockFor(worker, monthOrdinal);
         cursor.Month = monthOrdinal;
+        cursor.Worker = worker;
         cursor.Block = block;
         cursor.Chunk = _chunks[_blockChunk[block]];
         cursor.Column = _blockColumn[block];
+        // The days of this month within tenure, as days of month (an empty range when none is).
+        long monthStart = new DateOnly(monthOrdinal / 12, (monthOrdinal % 12) + 1, 1).DayNumber;
+        cursor.InsideFrom = (int)Math.Clamp(entryDays[worker] - monthStart + 1, 1, DaysPerBlock + 1);
+        cursor.InsideTo = (int)Math.Clamp(exitDays[worker] - monthStart + 1, 0, DaysPerBlock);
     }
 
     /// <summary>The block of a worker-month, if it has a punch.</summary>
@@ -105,23 +132,87 @@ internal sealed class AttendanceStore
         return _blockByKey.TryGetValue(((long)worker << 32) | (uint)monthOrdinal, out block);
     }
 
-    /// <summary>The block of a worker-month, created on its first punch.</summary>
-    private int BlockFor(int worker, int monthOrdinal)
+    /// <summary>The block of a worker-month, created on its first punch (in a given chunk and column when <paramref name="chunk"/> is not -1).</summary>
+    private int BlockFor(int worker, int monthOrdinal, int chunk = -1, int column = 0)
     {
         // The window is placed by the first punch seen, with room for months before and after it.
         if (_windowStart == int.MinValue) _windowStart = monthOrdinal - WindowMonths / 2;
         int offset = monthOrdinal - _windowStart;
         if (offset is >= 0 and < WindowMonths)
         {
+            if ((uint)worker >= (uint)_workerWindow.Length) Array.Resize(ref _workerWindow, Math.Max(worker + 1, _workerWindow.Length * 2));
             ref int entry = ref (_workerWindow[worker] ??= new int[WindowMonths])[offset];
-            if (entry == 0) entry = NewBlock(worker, monthOrdinal) + 1;
+            if (entry == 0) entry = NewBlock(worker, monthOrdinal, chunk, column) + 1;
             return entry - 1;
         }
 
         long key = ((long)worker << 32) | (uint)monthOrdinal;
         ref int slotRef = ref CollectionsMarshal.GetValueRefOrAddDefault(_blockByKey, key, out bool exists);
-        if (!exists) slotRef = NewBlock(worker, monthOrdinal);
+        if (!exists) slotRef = NewBlock(worker, monthOrdinal, chunk, column);
         return slotRef;
+    }
+
+    /// <summary>
+    /// Adds every punch of <paramref name="other"/> (a store of punches read after this one's): each of its blocks is
+    /// merged day by day into this store's block of the same worker-month, created after this store's own blocks in the
+    /// order <paramref name="other"/> created them. An empty store takes the other's state as it is.
+    /// </summary>
+    /// <remarks><paramref name="other"/> is of no further use.</remarks>
+    public void MergeFrom(AttendanceStore other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (_blockCount == 0)
+        {
+            (_blockByKey, other._blockByKey) = (other._blockByKey, _blockByKey);
+            (_workerWindow, other._workerWindow) = (other._workerWindow, _workerWindow);
+            (_windowStart, other._windowStart) = (other._windowStart, _windowStart);
+            (_chunks, other._chunks) = (other._chunks, _chunks);
+            (_monthChunk, other._monthChunk) = (other._monthChunk, _monthChunk);
+            (_blockChunk, other._blockChunk) = (other._blockChunk, _blockChunk);
+            (_blockColumn, other._blockColumn) = (other._blockColumn, _blockColumn);
+            (_blockWorker, other._blockWorker) = (other._blockWorker, _blockWorker);
+            (_blockMonth, other._blockMonth) = (other._blockMonth, _blockMonth);
+            (_outsideTicks, other._outsideTicks) = (other._outsideTicks, _outsideTicks);
+            (_outsideLine, other._outsideLine) = (other._outsideLine, _outsideLine);
+            (_blockCount, other._blockCount) = (other._blockCount, _blockCount);
+            // Cursors name the other's caller's slots: start afresh rather than share them.
+            _cursors = [];
+            other._cursors = [];
+            return;
+        }
+
+        // The other's chunks are taken as they are: its worker-months new here keep their columns there, and its months
+        // new here go on filling its last chunk. Only worker-months both stores have are merged day by day.
+        int chunkOffset = _chunks.Count;
+        _chunks.AddRange(other._chunks);
+        foreach (var (month, current) in other._monthChunk)
+            _monthChunk.TryAdd(month, (current.Chunk + chunkOffset, current.Used));
+        for (int from = 0; from < other._blockCount; from++)
+        {
+            int worker = other._blockWorker[from];
+            int month = other._blockMonth[from];
+            if (!TryGetBlock(worker, month, out int to))
+            {
+                to = BlockFor(worker, month, other._blockChunk[from] + chunkOffset, other._blockColumn[from]);
+                _outsideTicks[to] = other._outsideTicks[from];
+                _outsideLine[to] = other._outsideLine[from];
+                continue;
+            }
+            int[] source = other._chunks[other._blockChunk[from]];
+            int[] target = _chunks[_blockChunk[to]];
+            int sourceColumn = other._blockColumn[from];
+            int targetColumn = _blockColumn[to];
+            for (int day = 0; day < DaysPerBlock; day++)
+            {
+                int s = ((day << (sourceColumn & 0xFF)) + (sourceColumn >> 8)) * 2;
+                if (source[s] == 0) continue;
+                int t = ((day << (targetColumn & 0xFF)) + (targetColumn >> 8)) * 2;
+                if (target[t] == 0 || source[s] < target[t]) target[t] = source[s];
+                target[t + 1] = Math.Max(target[t + 1], source[s + 1]);
+            }
+            if (other._outsideLine[from] != 0) AddOutside(to, other._outsideTicks[from], other._outsideLine[from]);
+        }
+        other.ReleaseDays();
     }
 
     /// <summary>
@@ -166,6 +257,19 @@ internal sealed class AttendanceStore
         return (days, seconds);
     }
 
+    /// <summary>Day number (<see cref="DateOnly.DayNumber"/>) of the block's first day with a punch.</summary>
+    public int FirstDay(int block)
+    {
+        int[] chunk = _chunks[_blockChunk[block]];
+        int column = _blockColumn[block];
+        int stride = 2 << (column & 0xFF);
+        int start = (column >> 8) * 2;
+        int day = 0;
+        for (int i = start; i < chunk.Length && chunk[i] == 0; i += stride) day++;
+        int month = _blockMonth[block];
+        return new DateOnly(month / 12, (month % 12) + 1, 1).DayNumber + day;
+    }
+
     /// <summary>The earliest punch outside tenure in the block, if any.</summary>
     public bool TryGetOutsideTenure(int block, out DateTime time, out long line)
     {
@@ -174,18 +278,17 @@ internal sealed class AttendanceStore
         return line != 0;
     }
 
-    private void GrowWorkers(int worker)
+    private void GrowCursors(int index)
     {
-        int size = Math.Max(worker + 1, _cursors.Length * 2);
+        int size = Math.Max(index + 1, _cursors.Length * 2);
         int old = _cursors.Length;
         Array.Resize(ref _cursors, size);
-        Array.Resize(ref _workerWindow, size);
         foreach (ref Cursor cursor in _cursors.AsSpan(old)) cursor.Month = int.MinValue;
     }
 
     private static int ColumnShift(int[] chunk) => System.Numerics.BitOperations.Log2((uint)(chunk.Length / (DaysPerBlock * 2)));
 
-    private int NewBlock(int worker, int monthOrdinal)
+    private int NewBlock(int worker, int monthOrdinal, int chunk, int column)
     {
         int block = _blockCount++;
         if (block == _blockWorker.Length)
@@ -199,6 +302,15 @@ internal sealed class AttendanceStore
             Array.Resize(ref _blockColumn, size);
         }
 
+        _blockWorker[block] = worker;
+        _blockMonth[block] = monthOrdinal;
+        if (chunk >= 0)
+        {
+            _blockChunk[block] = chunk;
+            _blockColumn[block] = column;
+            return block;
+        }
+
         ref var current = ref CollectionsMarshal.GetValueRefOrAddDefault(_monthChunk, monthOrdinal, out bool exists);
         int shift = exists ? ColumnShift(_chunks[current.Chunk]) : FirstColumnShift - 1;
         if (!exists || current.Used == 1 << shift)
@@ -209,17 +321,19 @@ internal sealed class AttendanceStore
         }
         _blockChunk[block] = current.Chunk;
         _blockColumn[block] = (current.Used++ << 8) | shift;
-        _blockWorker[block] = worker;
-        _blockMonth[block] = monthOrdinal;
         return block;
     }
 
-    /// <summary>A worker's last block: its month, the chunk and column of its days, and the block.</summary>
+    /// <summary>A worker's last block: its worker and month, the chunk and column of its days, the block, and the days
+    /// of the month within the worker's tenure (32 bytes: two to a cache line).</summary>
     private struct Cursor
     {
         public int[]? Chunk;
+        public int Worker;
         public int Month;
         public int Column;
         public int Block;
+        public int InsideFrom;
+        public int InsideTo;
     }
 }

@@ -5,8 +5,8 @@ using System.Runtime.CompilerServices;
 namespace PayrollRecon.Reconciliation;
 
 /// <summary>
-/// Roster index by 18-character id number (GB 11643: 17 digits and a check character 0–9 or X), the id packed into one
-/// integer and looked up in an open-addressing table: no string is built and no UTF-16 hashed per punch.
+/// Roster index by 18-character id number (GB 11643: 17 digits and a check character 0–9 or X), looked up in an
+/// open-addressing table keyed by the id's bytes as three words: no string is built and no UTF-16 hashed per punch.
 /// </summary>
 /// <remarks>
 /// An id packs when it is 17 ASCII digits followed by a digit, <c>X</c> or <c>x</c> (R7: compared upper-cased, so
@@ -14,17 +14,25 @@ namespace PayrollRecon.Reconciliation;
 /// Ids that do not pack (other lengths, letters, non-ASCII) are not in the table: the caller keeps them in a dictionary
 /// of upper-cased strings, and because a packing id can equal only a packing id, a packing id absent from the table is
 /// on no roster row.
+/// <para>
+/// The table holds each id as written upper-cased: its first eight bytes, its next eight and its last two, so a punch
+/// whose id is a roster id's bytes (the common case) is found with one multiply of hashing and three compares, without
+/// converting digits; its slot also names the per-id state a caller keeps beside the table (<see cref="SlotCount"/>).
+/// </para>
 /// </remarks>
 internal sealed class IdNumberTable
 {
-    // Keys are packed + 1 so that 0 marks an empty slot. The table is at most half full.
-    private ulong[] _keys = new ulong[64];
-    private int[] _values = new int[64];
+    // An empty slot has High == 0 (an id's bytes are digits). Key and value share a slot, so a lookup when every punch
+    // is another worker's touches one cache line. The table is at most half full.
+    private Slot[] _slots = new Slot[64];
     private int _count;
     private int _shift = 64 - 6;
 
     /// <summary>Number of ids in the table.</summary>
     public int Count => _count;
+
+    /// <summary>Number of slots: every slot index <see cref="FindSlot"/> returns is below it (it grows with <see cref="Add"/>).</summary>
+    public int SlotCount => _slots.Length;
 
     /// <summary>Packs an 18-character id, or returns false when it does not have that shape.</summary>
     /// <remarks>
@@ -47,8 +55,9 @@ internal sealed class IdNumberTable
             if ((id[17] | 0x20) != 'x') return false;
             check = 10;
         }
-        ulong value = (EightDigits(high) * 1_000_000_000UL) + (EightDigits(low) * 10UL) + last;
-        packed = (value * 11) + check;
+        // At most 10^17 − 1 and then 1.1 × 10^18 + 10: nothing here can overflow, so no check is spent on it.
+        ulong value = unchecked((EightDigits(high) * 1_000_000_000UL) + (EightDigits(low) * 10UL) + last);
+        packed = unchecked((value * 11) + check);
         return true;
     }
 
@@ -69,19 +78,39 @@ internal sealed class IdNumberTable
     }
 
     /// <summary>The roster index of a packed id, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(ulong packed)
     {
-        ulong key = packed + 1;
-        ulong[] keys = _keys;
-        int mask = keys.Length - 1;
-        int slot = Slot(key);
+        Span<byte> id = stackalloc byte[18];
+        Unpack(packed, id);
+        return FindSlot(id, out int index) >= 0 ? index : -1;
+    }
+
+    /// <summary>
+    /// The slot of an id written exactly as a roster id upper-cased (with its roster index), or -1: then the id is not
+    /// on the roster, or is one written otherwise (a lower-case <c>x</c>), which <see cref="TryPack"/> and
+    /// <see cref="Find"/> settle.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int FindSlot(ReadOnlySpan<byte> id, out int index)
+    {
+        index = -1;
+        if (id.Length != 18) return -1;
+        ulong high = BinaryPrimitives.ReadUInt64LittleEndian(id);
+        ulong low = BinaryPrimitives.ReadUInt64LittleEndian(id[8..]);
+        uint tail = BinaryPrimitives.ReadUInt16LittleEndian(id[16..]);
+        Slot[] slots = _slots;
+        int mask = slots.Length - 1;
+        int slot = SlotOf(high, low, tail);
         while (true)
         {
-            ulong k = keys[slot];
-            if (k == key) return _values[slot];
-            if (k == 0) return -1;
-            slot = (slot + 1) & mask;
+            ref Slot s = ref slots[slot];
+            if (s.High == high && s.Low == low && s.Tail == tail)
+            {
+                index = s.Value;
+                return slot;
+            }
+            if (s.High == 0) return -1;
+            slot = unchecked(slot + 1) & mask;
         }
     }
 
@@ -89,34 +118,61 @@ internal sealed class IdNumberTable
     public void Add(ulong packed, int index)
     {
         Debug.Assert(Find(packed) < 0, "an id is added once");
-        if ((_count + 1) * 2 > _keys.Length) Grow();
-        Insert(_keys, _values, packed + 1, index);
+        if ((_count + 1) * 2 > _slots.Length) Grow();
+        Span<byte> id = stackalloc byte[18];
+        Unpack(packed, id);
+        Insert(_slots, new Slot
+        {
+            High = BinaryPrimitives.ReadUInt64LittleEndian(id),
+            Low = BinaryPrimitives.ReadUInt64LittleEndian(id[8..]),
+            Tail = BinaryPrimitives.ReadUInt16LittleEndian(id[16..]),
+            Value = index,
+        });
         _count++;
     }
 
-    private void Insert(ulong[] keys, int[] values, ulong key, int index)
+    /// <summary>The 18 bytes of a packed id, upper-cased (check value 10 as <c>X</c>).</summary>
+    private static void Unpack(ulong packed, Span<byte> id)
     {
-        int mask = keys.Length - 1;
-        int slot = Slot(key);
-        while (keys[slot] != 0) slot = (slot + 1) & mask;
-        keys[slot] = key;
-        values[slot] = index;
+        ulong check = packed % 11;
+        ulong digits = packed / 11;
+        id[17] = check == 10 ? (byte)'X' : (byte)('0' + (int)check);
+        for (int i = 16; i >= 0; i--)
+        {
+            id[i] = (byte)('0' + (int)(digits % 10));
+            digits /= 10;
+        }
     }
 
-    // Fibonacci hashing: the top bits of key × 2^64/φ spread consecutive ids over the whole table.
+    private void Insert(Slot[] slots, Slot entry)
+    {
+        int mask = slots.Length - 1;
+        int slot = SlotOf(entry.High, entry.Low, entry.Tail);
+        while (slots[slot].High != 0) slot = (slot + 1) & mask;
+        slots[slot] = entry;
+    }
+
+    // Fibonacci hashing of the three words folded into one: the top bits of the product spread the ids over the table.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Slot(ulong key) => unchecked((int)((key * 0x9E3779B97F4A7C15UL) >> _shift));
+    private int SlotOf(ulong high, ulong low, uint tail) =>
+        unchecked((int)(((high ^ System.Numerics.BitOperations.RotateLeft(low, 29) ^ ((ulong)tail << 48)) * 0x9E3779B97F4A7C15UL) >> _shift));
 
     private void Grow()
     {
-        var oldKeys = _keys;
-        var oldValues = _values;
-        _keys = new ulong[oldKeys.Length * 2];
-        _values = new int[oldKeys.Length * 2];
+        var old = _slots;
+        _slots = new Slot[old.Length * 2];
         _shift--;
-        for (int i = 0; i < oldKeys.Length; i++)
+        foreach (var s in old)
         {
-            if (oldKeys[i] != 0) Insert(_keys, _values, oldKeys[i], oldValues[i]);
+            if (s.High != 0) Insert(_slots, s);
         }
+    }
+
+    private struct Slot
+    {
+        public ulong High;
+        public ulong Low;
+        public uint Tail;
+        public int Value;
     }
 }

@@ -93,6 +93,26 @@ public sealed class Reconciler
         _attendance.Add(row);
     }
 
+    /// <summary>A shard that takes the punches of one part of the attendance file on a thread of its own, over this
+    /// engine's roster, which must be complete (see <see cref="TakePunchShards"/>).</summary>
+    internal PunchShard CreatePunchShard()
+    {
+        _gate.Enter(InputOrder.Punches);
+        return new PunchShard(_attendance);
+    }
+
+    /// <summary>
+    /// Takes the punches of shards that read consecutive parts of the attendance file, in file order, as if every punch
+    /// had been given to <see cref="AddPunch"/>. Returns false, taking nothing, when together they pass the worker-month
+    /// cap: the caller then reads the file on one thread, so that the error names the line a single reader would.
+    /// </summary>
+    internal bool TakePunchShards(IReadOnlyList<PunchShard> shards)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        _gate.Enter(InputOrder.Punches);
+        return _attendance.TakeShards(shards.Select(static s => s.Log).ToArray(), shards.Select(static s => s.Diagnostics).ToArray());
+    }
+
     /// <summary>Adds one payroll row (after the punches); rows of ids not on the roster are ignored (R7).</summary>
     public void AddPayroll(in PayrollRow row)
     {

@@ -138,10 +138,26 @@ internal sealed class Roster
     /// </summary>
     public bool NotePunch(int worker, int dayNumber)
     {
-        ref int firstPunch = ref CollectionsMarshal.AsSpan(_firstPunchDay)[worker];
-        if (dayNumber < firstPunch) firstPunch = dayNumber;
+        NoteFirstPunchDay(worker, dayNumber);
         return dayNumber < CollectionsMarshal.AsSpan(_entryDay)[worker] || dayNumber > CollectionsMarshal.AsSpan(_exitDay)[worker];
     }
+
+    /// <summary>Notes that <paramref name="worker"/> punched on day <paramref name="dayNumber"/>: the earliest such day is
+    /// the reference of the underage check when the roster gives no entry date.</summary>
+    public void NoteFirstPunchDay(int worker, int dayNumber)
+    {
+        ref int firstPunch = ref CollectionsMarshal.AsSpan(_firstPunchDay)[worker];
+        if (dayNumber < firstPunch) firstPunch = dayNumber;
+    }
+
+    /// <summary>The ids written as on the roster, by their bytes; a slot also names the worker's cursor in the punch store.</summary>
+    public IdNumberTable IdTable => _byPackedId;
+
+    /// <summary>Each worker's entry day number (<see cref="int.MinValue"/> without one), in roster order.</summary>
+    public List<int> EntryDays => _entryDay;
+
+    /// <summary>Each worker's exit day number (<see cref="int.MaxValue"/> without one), in roster order.</summary>
+    public List<int> ExitDays => _exitDay;
 
     /// <summary>The workers whose registered all-digit account is <paramref name="digits"/>, in roster order, or null.</summary>
     public List<int>? HoldersOf(string digits) =>

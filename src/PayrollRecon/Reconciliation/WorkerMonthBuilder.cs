@@ -22,6 +22,7 @@ internal static class WorkerMonthBuilder
         for (int block = 0; block < monthOfBlock.Length; block++)
         {
             var worker = roster[attendance.WorkerOf(block)];
+            roster.NoteFirstPunchDay(worker.Index, attendance.FirstDay(block));
             var (days, seconds) = attendance.Totals(block);
             var month = new WorkerMonth(worker, YearMonth.FromOrdinal(attendance.MonthOf(block)), block, days, seconds);
             worker.Months.Add(month);

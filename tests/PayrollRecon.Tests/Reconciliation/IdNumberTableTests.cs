@@ -91,7 +91,14 @@ public sealed class IdNumberTableTests
             foreach (var id in roster.Concat(punches))
             {
                 Assert.True(IdNumberTable.TryPack(Encoding.ASCII.GetBytes(id), out ulong packed));
-                Assert.Equal(reference.TryGetValue(id.ToUpperInvariant(), out int index) ? index : -1, table.Find(packed));
+                int expected = reference.TryGetValue(id.ToUpperInvariant(), out int index) ? index : -1;
+                Assert.Equal(expected, table.Find(packed));
+                // Written as on the roster (upper-case X), the bytes find the same worker in a slot of the table; a
+                // lower-case x is left to Find.
+                int slot = table.FindSlot(Encoding.ASCII.GetBytes(id), out int bySlot);
+                Assert.Equal(id.EndsWith('x') ? -1 : expected, bySlot);
+                Assert.Equal(bySlot >= 0, slot >= 0);
+                Assert.InRange(slot, -1, table.SlotCount - 1);
             }
         }).Check(PropertyConfig.Quick(200));
     }

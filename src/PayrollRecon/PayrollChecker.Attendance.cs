@@ -1,0 +1,211 @@
+using System.Runtime.ExceptionServices;
+
+using PayrollRecon.Model;
+using PayrollRecon.Reading;
+using PayrollRecon.Reconciliation;
+using PayrollRecon.Records;
+
+namespace PayrollRecon;
+
+public static partial class PayrollChecker
+{
+    /// <summary>The most threads <see cref="CheckOptions.MaxDegreeOfParallelism"/> may ask for.</summary>
+    public const int MaxDegreeOfParallelismLimit = 256;
+
+    // The header is looked for in this much of the file's start before it is cut into parts.
+    private const int HeaderProbeBytes = 1 << 20;
+
+    // Most parts a file is cut into, whatever the threads asked for: each part's reader holds a window of about 1 MiB.
+    private const int MaxParts = 16;
+
+    private static int AttendanceThreads(CheckOptions options) =>
+        options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+
+    /// <summary>
+    /// Reads the attendance file in parts on up to <paramref name="threads"/> threads, each part into a shard of the
+    /// engine, then merges the shards, the diagnostics and the statistics in file order, so that the engine ends as a
+    /// single reader would have left it. Returns false, having changed nothing, when the file must be read on one
+    /// thread: one thread asked for, an input that cannot be read at any offset (not a file or buffer), a file too
+    /// small to cut or with a quote byte, no header in its first megabyte, parts that would not decide the encoding
+    /// alike, a part that stops with an error (strict mode, a cap), or merged parts past the worker-month cap. The
+    /// error a single reader raises is then raised by the single reader.
+    /// </summary>
+    private static bool ReadAttendanceInParts(
+        InputSource source,
+        InputReaderOptions options,
+        Reconciler engine,
+        int threads,
+        IProgress<CheckProgress>? progress,
+        CheckTimings? timings,
+        CancellationToken cancellationToken)
+    {
+        if (threads < 2) return false;
+        using var stream = source.Open() ?? throw new ArgumentException($"{source.Name}: InputSource.Open returned null instead of a readable stream", nameof(source));
+        if (ByteSource.Of(stream) is not { } bytes || bytes.Length < 2 * RecordSplit.MinPartBytes) return false;
+
+        long headerLine = HeaderLine(bytes, source.Name, options);
+        long bodyStart = headerLine > 0 ? RecordSplit.AfterLines(bytes, headerLine) : -1;
+        if (bodyStart <= 0) return false;
+        // The encoding is decided on the bytes after the first non-ASCII one: the part holding them holds all of them.
+        if (RecordSplit.Plan(bytes, bodyStart, Math.Min(threads, MaxParts), RecordSplit.MinPartBytes, CsvReader.DetectionBytes + 8, threads, out long firstNonAscii) is not { } parts)
+            return false;
+
+        byte[] header = new byte[bodyStart];
+        if (bytes.Read(0, header) != header.Length) return false;
+        var shards = new PunchShard[parts.Length];
+        for (int k = 0; k < parts.Length; k++) shards[k] = engine.CreatePunchShard();
+        var results = new PartResult[parts.Length];
+        SideBySide.Run(parts.Length, k =>
+        {
+            try
+            {
+                results[k] = ReadPart(bytes, header, parts[k], k, headerLine, shards[k], source.Name, options, cancellationToken);
+            }
+            catch (Exception e)
+            {
+                results[k] = new PartResult(null, null, ExceptionDispatchInfo.Capture(e));
+            }
+        });
+
+        // A failure that is not about the data (I/O, cancellation) is the first part's to report; an error in the data
+        // is left to the single reader, which stops where the file's first such error is.
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var r in results)
+        {
+            if (r.Error is { SourceException: not PayrollDataException } error) error.Throw();
+        }
+        if (results.Any(static r => r.Error is not null)) return false;
+        if (results.Any(r => r.Stats!.Encoding != results[0].Stats!.Encoding)) return false;
+        if (!engine.TakePunchShards(shards)) return false;
+
+        long offsetOf(int k) => k == 0 ? 0 : parts[k].LinesBefore - headerLine;
+        foreach (var d in MergeDiagnostics(results, offsetOf, source.Name)) engine.AddDiagnostic(d);
+        var stats = MergeStats(results, parts, bytes.Length, firstNonAscii, header.Length);
+        engine.AddFileStats(stats);
+        progress?.Report(new CheckProgress(source.Name, stats.Bytes));
+        timings?.Lap($"read {source.Name}, {parts.Length} parts", stats.Bytes);
+        return true;
+    }
+
+    /// <summary>What one part's reader left: the diagnostics it listed (lines of its own), its statistics, or the error it stopped with.</summary>
+    private readonly record struct PartResult(List<Diagnostic>? Diagnostics, InputFileStats? Stats, ExceptionDispatchInfo? Error);
+
+    /// <summary>
+    /// The header's line, from a reader over the file's first megabyte; 0 when it is not found there, or the file is
+    /// not CSV text (a workbook or an HTML table is read as a whole, by one reader).
+    /// </summary>
+    private static long HeaderLine(ByteSource bytes, string name, InputReaderOptions options)
+    {
+        try
+        {
+            using var probe = AttendanceReader.Create(
+                bytes.Slice(0, Math.Min(bytes.Length, HeaderProbeBytes)), name, options with { Strict = false, Diagnostics = new List<Diagnostic>(), LeaveOpen = false });
+            while (Fill(probe, CancellationToken.None))
+            {
+                probe.TryRead(out _);
+                if (probe.Stats.HeaderLine > 0) break;
+            }
+            return probe.Stats is { HeaderLine: > 0, Encoding: TextEncodingKind.Utf8 or TextEncodingKind.Utf8Bom or TextEncodingKind.Gb18030 } stats ? stats.HeaderLine : 0;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever stops a reader of the file's start stops a reader of the whole file too, with its own message.
+            return 0;
+        }
+    }
+
+    /// <summary>Reads one part into its shard: the first part as the file's start, every later one behind a copy of the header.</summary>
+    private static PartResult ReadPart(
+        ByteSource bytes, byte[] header, RecordSplit.Part part, int index, long headerLine, PunchShard shard, string name, InputReaderOptions options, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<Diagnostic>();
+        Stream stream = index == 0 ? bytes.Slice(0, part.End) : new PrefixedStream(header, header.Length, bytes.Slice(part.Start, part.End), ownsInner: true);
+        using var reader = AttendanceReader.Create(stream, name, options with { Diagnostics = diagnostics, LeaveOpen = false });
+        // A later part's reader numbers lines from the header copy: its first record is on line headerLine + 1.
+        long offset = index == 0 ? 0 : part.LinesBefore - headerLine;
+        while (Fill(reader, cancellationToken))
+        {
+            while (reader.TryRead(out AttendanceRow row))
+            {
+                if (offset == 0) shard.AddPunch(in row);
+                else shard.AddPunch(new AttendanceRow { Line = row.Line + offset, IdNumber = row.IdNumber, Time = row.Time, Direction = row.Direction });
+            }
+        }
+        return new PartResult(diagnostics, reader.Stats, null);
+    }
+
+    private static bool Fill(InputReader reader, CancellationToken cancellationToken)
+    {
+        ValueTask<bool> fill = reader.FillAsync(cancellationToken);
+        return fill.IsCompleted ? fill.Result : fill.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// The parts' diagnostics in file order, their lines made the file's, with the file's cap on listed rows: the first
+    /// <see cref="InputReader.MaxListedDiagnostics"/> unreadable rows are listed and the rest counted in one last
+    /// diagnostic, as a single reader lists them.
+    /// </summary>
+    private static List<Diagnostic> MergeDiagnostics(PartResult[] results, Func<int, long> lineOffset, string name)
+    {
+        var merged = new List<Diagnostic>();
+        int budget = InputReader.MaxListedDiagnostics;
+        long unlisted = 0;
+        long firstUnlistedLine = 0;
+        for (int k = 0; k < results.Length; k++)
+        {
+            long offset = lineOffset(k);
+            foreach (var d in results[k].Diagnostics!)
+            {
+                long line = d.Line + offset;
+                if (d.CountsUnlistedRows)
+                {
+                    if (unlisted == 0) firstUnlistedLine = line;
+                    unlisted += d.Expected;
+                }
+                else if (budget > 0)
+                {
+                    merged.Add(offset == 0 ? d : d with { Line = line });
+                    budget--;
+                }
+                else if (unlisted++ == 0)
+                {
+                    firstUnlistedLine = line;
+                }
+            }
+        }
+        if (unlisted > 0)
+        {
+            merged.Add(new Diagnostic(name, firstUnlistedLine, null,
+                Reporting.MessageCatalog.EnglishReason(DiagnosticReason.MoreUnreadableRows, null, unlisted, InputReader.MaxListedDiagnostics))
+            {
+                Reason = DiagnosticReason.MoreUnreadableRows,
+                Expected = unlisted,
+                Found = InputReader.MaxListedDiagnostics,
+                CountsUnlistedRows = true,
+            });
+        }
+        return merged;
+    }
+
+    /// <summary>The file's statistics from its parts': counts summed, the header's and the encoding's from where a single reader found them.</summary>
+    private static InputFileStats MergeStats(PartResult[] results, RecordSplit.Part[] parts, long length, long firstNonAscii, int headerBytes)
+    {
+        var first = results[0].Stats!;
+        long encodingDecidedOn = first.EncodingDecidedOnBytes;
+        for (int k = 1; k < parts.Length && firstNonAscii >= parts[k].Start; k++)
+        {
+            // The first non-ASCII byte is in a later part, whose reader counted the header copy before it.
+            long decided = results[k].Stats!.EncodingDecidedOnBytes;
+            encodingDecidedOn = decided == 0 ? 0 : decided - headerBytes + parts[k].Start;
+        }
+        return first with
+        {
+            RowsRead = results.Sum(static r => r.Stats!.RowsRead),
+            RowsRejected = results.Sum(static r => r.Stats!.RowsRejected),
+            Bytes = length,
+            FooterRows = results.Sum(static r => r.Stats!.FooterRows),
+            EncodingDecidedOnBytes = encodingDecidedOn,
+            BytesAfterHeader = results.Sum(static r => r.Stats!.BytesAfterHeader),
+        };
+    }
+}
