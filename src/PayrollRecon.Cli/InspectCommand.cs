@@ -37,8 +37,8 @@ internal static class InspectCommand
             if (path is null)
             {
                 bool required = kind is InputKind.Workers or InputKind.Bank;
-                if (required) missing ??= InputInspector.DefaultFileName(kind);
-                output.WriteLine(T(required ? MessageKey.InspectAbsentRequired : MessageKey.InspectAbsent, InputInspector.DefaultFileName(kind)));
+                if (required) missing ??= InputKinds.DefaultFileName(kind);
+                output.WriteLine(T(required ? MessageKey.InspectAbsentRequired : MessageKey.InspectAbsent, InputKinds.DefaultFileName(kind)));
                 continue;
             }
             var inspection = InputInspector.Inspect(path, kind, maxDiagnostics, rows);

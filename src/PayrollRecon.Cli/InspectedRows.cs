@@ -6,7 +6,7 @@ using System.Text.Json;
 using PayrollRecon.Records;
 using PayrollRecon.Reporting;
 
-namespace PayrollRecon.Reading;
+namespace PayrollRecon.Cli;
 
 /// <summary>Parsed rows as one-line JSON objects for <c>inspect --rows</c>: what the reader made of each row, personal numbers masked.</summary>
 internal static class InspectedRows
