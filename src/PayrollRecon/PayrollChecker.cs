@@ -28,31 +28,31 @@ public static class PayrollChecker
         {
             WorkersFile = inputs.Workers.Name,
             BankFile = inputs.Bank.Name,
-            AttendanceFile = inputs.Attendance?.Name ?? "attendance.csv",
-            PayrollFile = inputs.Payroll?.Name ?? "payroll.csv",
-            BatchesFile = inputs.Batches?.Name ?? "batches.csv",
-            CalendarFile = inputs.Calendar?.Name ?? "calendar.csv",
+            AttendanceFile = inputs.Attendance?.Name ?? InputKinds.DefaultFileName(InputKind.Attendance),
+            PayrollFile = inputs.Payroll?.Name ?? InputKinds.DefaultFileName(InputKind.Payroll),
+            BatchesFile = inputs.Batches?.Name ?? InputKinds.DefaultFileName(InputKind.Batches),
+            CalendarFile = inputs.Calendar?.Name ?? InputKinds.DefaultFileName(InputKind.Calendar),
             Timings = timings,
             Previous = inputs.Previous,
         };
         var readerOptions = ReaderOptions(options);
 
         if (inputs.Calendar is { } calendar)
-            await ReadAsync(calendar, readerOptions, engine, progress, timings, CalendarReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddCalendar(in row); }, cancellationToken).ConfigureAwait(false);
-        await ReadAsync(inputs.Workers, readerOptions, engine, progress, timings, WorkersReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddWorker(in row); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync<CalendarReader>(calendar, InputKind.Calendar, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddCalendar(in row); }, cancellationToken).ConfigureAwait(false);
+        await ReadAsync<WorkersReader>(inputs.Workers, InputKind.Workers, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddWorker(in row); }, cancellationToken).ConfigureAwait(false);
         engine.AttendanceSupplied = inputs.Attendance is not null;
         if (inputs.Attendance is { } attendance)
-            await ReadAsync(attendance, readerOptions, engine, progress, timings, AttendanceReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync<AttendanceReader>(attendance, InputKind.Attendance, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
         if (inputs.Payroll is { } payroll)
-            await ReadAsync(payroll, readerOptions, engine, progress, timings, PayrollReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPayroll(in row); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync<PayrollReader>(payroll, InputKind.Payroll, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPayroll(in row); }, cancellationToken).ConfigureAwait(false);
         engine.BatchesSupplied = inputs.Batches is not null;
         if (inputs.Batches is { } batches)
-            await ReadAsync(batches, readerOptions, engine, progress, timings, BatchesReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBatchLine(in row); }, cancellationToken).ConfigureAwait(false);
-        await ReadAsync(inputs.Bank, readerOptions with { ExpectedAccount = settings.Account }, engine, progress, timings, BankReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBankLine(in row); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync<BatchesReader>(batches, InputKind.Batches, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddBatchLine(in row); }, cancellationToken).ConfigureAwait(false);
+        await ReadAsync<BankReader>(inputs.Bank, InputKind.Bank, readerOptions with { ExpectedAccount = settings.Account }, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddBankLine(in row); }, cancellationToken).ConfigureAwait(false);
         if (inputs.Rulings is { } rulings)
         {
             string rulingsFile = rulings.Name;
-            await ReadAsync(rulings, readerOptions, engine, progress, timings, RulingsReader.Create, (r, e) => { while (r.TryRead(out var row)) e.AddRuling(in row, rulingsFile); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync<RulingsReader>(rulings, InputKind.Rulings, readerOptions, engine, progress, timings, (r, e) => { while (r.TryRead(out var row)) e.AddRuling(in row, rulingsFile); }, cancellationToken).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -124,11 +124,11 @@ public static class PayrollChecker
 
     private static async Task ReadAsync<TReader>(
         InputSource source,
+        InputKind kind,
         InputReaderOptions options,
         Reconciler engine,
         IProgress<CheckProgress>? progress,
         CheckTimings? timings,
-        Func<Stream, string, InputReaderOptions, TReader> create,
         Action<TReader, Reconciler> drain,
         CancellationToken cancellationToken)
         where TReader : InputReader
@@ -139,7 +139,7 @@ public static class PayrollChecker
         TReader reader;
         try
         {
-            reader = create(stream, source.Name, options with { Diagnostics = diagnostics, LeaveOpen = false });
+            reader = (TReader)InputKinds.CreateReader(kind, stream, source.Name, options with { Diagnostics = diagnostics, LeaveOpen = false });
         }
         catch
         {
