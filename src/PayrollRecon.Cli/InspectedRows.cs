@@ -99,7 +99,7 @@ internal static class InspectedRows
 
     private static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 
-    private static string Masked(ReadOnlySpan<byte> utf8) => PersonalData.FreeText(Text(utf8), mask: true);
+    private static string Masked(ReadOnlySpan<byte> utf8) => PersonalData.MaskNumbers(Text(utf8));
 
     private static (MemoryStream, Utf8JsonWriter) Start(long line)
     {

@@ -12,4 +12,8 @@ public readonly record struct CheckOptions
     /// <summary>Longest record accepted in any input, in bytes (default 1 MiB); longer records are a <c>DATA_ERROR</c>.</summary>
     /// <remarks>0 means the default; from 0 to <see cref="PayrollChecker.MaxRecordBytesLimit"/> (64 MiB), else <see cref="ArgumentOutOfRangeException"/>.</remarks>
     public int MaxRecordBytes { get; init; }
+
+    /// <summary>When set, the check records the time of each phase (reading each input, each engine step) into it.</summary>
+    /// <remarks>The outputs do not depend on it; only the recorder's laps do.</remarks>
+    public CheckTimings? Timings { get; init; }
 }

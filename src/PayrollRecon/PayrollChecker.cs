@@ -15,13 +15,14 @@ public static class PayrollChecker
     /// <exception cref="PayrollDataException">A required column is missing, or (strict mode) a row cannot be read.</exception>
     public static Task<ReconciliationResult> CheckAsync(
         CheckInputs inputs, CheckOptions options = default, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        RunAsync(inputs, options, progress, timings: null, cancellationToken);
+        RunAsync(inputs, options, progress, cancellationToken);
 
-    /// <summary>Checks a project, recording the wall time of every phase in <paramref name="timings"/> when given.</summary>
-    internal static async Task<ReconciliationResult> RunAsync(
-        CheckInputs inputs, CheckOptions options, IProgress<CheckProgress>? progress, CheckTimings? timings, CancellationToken cancellationToken)
+    /// <summary>Checks a project, recording the time of every phase in <see cref="CheckOptions.Timings"/> when given.</summary>
+    private static async Task<ReconciliationResult> RunAsync(
+        CheckInputs inputs, CheckOptions options, IProgress<CheckProgress>? progress, CancellationToken cancellationToken)
     {
         Validate(inputs, options);
+        var timings = options.Timings;
         var settings = inputs.Settings with { AsOf = options.AsOf ?? inputs.Settings.AsOf ?? DateOnly.FromDateTime(DateTime.Now) };
         CheckPrevious(inputs.Previous, settings);
         var engine = new Reconciler(settings)
@@ -65,7 +66,7 @@ public static class PayrollChecker
         CheckInputs inputs, CheckOptions options = default, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         // The readers complete synchronously over file and memory streams; the async path stays allocation-light per buffer.
-        return RunAsync(inputs, options, progress, timings: null, cancellationToken).GetAwaiter().GetResult();
+        return RunAsync(inputs, options, progress, cancellationToken).GetAwaiter().GetResult();
     }
 
     /// <summary>The largest record length a host may ask for: the reader's window is about this much plus 128 KiB, per input.</summary>

@@ -17,6 +17,20 @@ public sealed record InputFileStats(string File, long RowsRead, long RowsRejecte
         _ => "csv",
     };
 
+    /// <summary><c>UTF-8</c>, <c>UTF-8 (BOM)</c>, <c>GB18030</c>, <c>xlsx</c>, <c>xls</c> or <c>html</c>: the encoding as
+    /// <c>summary.json</c> names it.</summary>
+    public string EncodingName => NameOf(Encoding);
+
+    internal static string NameOf(TextEncodingKind encoding) => encoding switch
+    {
+        TextEncodingKind.Utf8Bom => "UTF-8 (BOM)",
+        TextEncodingKind.Gb18030 => "GB18030",
+        TextEncodingKind.Xlsx => "xlsx",
+        TextEncodingKind.Xls => "xls",
+        TextEncodingKind.Html => "html",
+        _ => "UTF-8",
+    };
+
     /// <summary>1-based line (or worksheet row) of the header record; 0 before it was found.</summary>
     public long HeaderLine { get; init; }
 

@@ -2,6 +2,9 @@ using System.Globalization;
 using PayrollRecon.Model;
 using PayrollRecon.Reporting;
 
+using CliMessageCatalog = PayrollRecon.Cli.MessageCatalog;
+using CliMessageKey = PayrollRecon.Cli.MessageKey;
+
 namespace PayrollRecon.Tests.Reporting;
 
 /// <summary>Every message of the catalogue exists in both languages and takes the same values in both.</summary>
@@ -14,17 +17,29 @@ public sealed class MessageCatalogTests
     public void Template_EveryKey_BothLanguagesWithTheSameValues()
     {
         foreach (var key in Enum.GetValues<MessageKey>())
+            AssertBothLanguages(key.ToString(), MessageCatalog.Template(key, ReportLanguage.En), MessageCatalog.Template(key, ReportLanguage.Zh), untranslated: false);
+    }
+
+    [Fact]
+    public void Template_EveryCommandLineKey_BothLanguagesWithTheSameValues()
+    {
+        foreach (var key in Enum.GetValues<CliMessageKey>())
         {
-            string en = MessageCatalog.Template(key, ReportLanguage.En), zh = MessageCatalog.Template(key, ReportLanguage.Zh);
-            Assert.False(string.IsNullOrEmpty(en), key.ToString());
-            // A message not yet in the catalogue passes through as written.
-            if (key != MessageKey.Untranslated) Assert.NotEqual(en, zh);
-            Assert.True(Placeholders(en) == Placeholders(zh), $"{key}: {en} / {zh}");
-            var values = Enumerable.Range(0, Placeholders(en)).Select(i => (object)(i + 0.5)).ToArray();
-            // Renders in both languages without a format error.
-            _ = string.Format(CultureInfo.InvariantCulture, en, values);
-            _ = string.Format(CultureInfo.InvariantCulture, zh, values);
+            AssertBothLanguages(key.ToString(), CliMessageCatalog.Template(key, ReportLanguage.En), CliMessageCatalog.Template(key, ReportLanguage.Zh),
+                untranslated: key == CliMessageKey.Untranslated);
         }
+    }
+
+    private static void AssertBothLanguages(string key, string en, string zh, bool untranslated)
+    {
+        Assert.False(string.IsNullOrEmpty(en), key);
+        // A message not yet in the catalogue passes through as written.
+        if (!untranslated) Assert.NotEqual(en, zh);
+        Assert.True(Placeholders(en) == Placeholders(zh), $"{key}: {en} / {zh}");
+        var values = Enumerable.Range(0, Placeholders(en)).Select(i => (object)(i + 0.5)).ToArray();
+        // Renders in both languages without a format error.
+        _ = string.Format(CultureInfo.InvariantCulture, en, values);
+        _ = string.Format(CultureInfo.InvariantCulture, zh, values);
     }
 
     [Fact]
@@ -48,6 +63,8 @@ public sealed class MessageCatalogTests
         Assert.Equal(en, d.ToString());
         Assert.Equal(en, MessageCatalog.Line(d, ReportLanguage.En));
         Assert.Equal(zh, MessageCatalog.Line(d, ReportLanguage.Zh));
+        Assert.Equal(en, d.ToString(ReportLanguage.En));
+        Assert.Equal(zh, d.ToString(ReportLanguage.Zh));
     }
 
     [Fact]
