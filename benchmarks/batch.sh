@@ -7,6 +7,7 @@
 #   SKIP_LARGE=1 benchmarks/batch.sh    # portfolio only
 #   WAIT_IDLE=600 benchmarks/batch.sh   # before each run, wait up to 600 s for the CPUs to be 90 % idle
 #   OUT_DIR=/dev/shm benchmarks/batch.sh  # write the outputs to tmpfs (takes the disk out of the figures)
+#   AOT=0 benchmarks/batch.sh           # the JIT build instead of the NativeAOT binary
 #
 # Prints a markdown table (the one in benchmarks/results/batch.md) with the CPU and the load average next to it.
 # The machine should be otherwise idle: on a shared machine run it when `uptime` shows a low load, and repeat.
@@ -23,6 +24,13 @@ LARGE_MONTHS=${LARGE_MONTHS:-24}
 
 dotnet build src/PayrollRecon.Cli -c Release -v q -nologo >/dev/null
 CLI=(dotnet src/PayrollRecon.Cli/bin/Release/net10.0/PayrollRecon.Cli.dll)
+# By default the tool as `dotnet tool install` gives it on linux-x64: the NativeAOT binary, so that the figures are the
+# check's own and not the JIT's (AOT=0 measures the framework-dependent JIT build).
+if [[ ${AOT:-1} == 1 ]]; then
+  mkdir -p "$BENCH_DIR"
+  dotnet publish src/PayrollRecon.Cli -c Release -r linux-x64 -o "$BENCH_DIR/aot" -nologo -v q >/dev/null
+  CLI=("$BENCH_DIR/aot/PayrollRecon.Cli")
+fi
 
 portfolio="$BENCH_DIR/portfolio-${PROJECTS}x${WORKERS}x${MONTHS}"
 large="$BENCH_DIR/large-${LARGE_WORKERS}x${LARGE_MONTHS}"

@@ -4,7 +4,8 @@
 # Generates 5,000 workers x 24 months and x 48 months (seed 3) with attendance in time order (all workers
 # interleaved, as devices export it), the 24-month project again with attendance grouped by worker, and the
 # 24-month project with every punch written twice (same worker-months, twice the punches), then runs `check` on
-# each RUNS times under /usr/bin/time -v and reports the best run: wall time, input MB/s, CPU time and peak RSS,
+# each RUNS times under /usr/bin/time -v, first with the NativeAOT binary (what `dotnet tool install` gives on
+# linux-x64) and then with the JIT build, and reports the best run: wall time, input MB/s, CPU time and peak RSS,
 # followed by the --timings phase breakdown of that run. Then runs benchmarks/baselines/duckdb (the core ledger in
 # SQL, 2 threads; npm installs @duckdb/node-api on first use) on the same files in the same run, compares its ledger
 # with ours (due, paid, status) and prints both times and the ratio. Prints markdown on stdout.
@@ -23,6 +24,13 @@ SEED=${SEED:-3}
 CLI="$ROOT/src/PayrollRecon.Cli/bin/Release/net10.0/PayrollRecon.Cli.dll"
 
 dotnet build -c Release "$ROOT/src/PayrollRecon.Cli" -nologo -v q >&2
+# The tool as `dotnet tool install` gives it on linux-x64: the NativeAOT binary (AOT=0 skips it and measures the JIT
+# build only). Published once per run into $WORK/aot.
+AOT=${AOT:-1}
+AOT_BIN="$WORK/aot/PayrollRecon.Cli"
+if [ "$AOT" = 1 ]; then
+  dotnet publish "$ROOT/src/PayrollRecon.Cli" -c Release -r linux-x64 -o "$WORK/aot" -nologo -v q >&2
+fi
 
 # generate MONTHS [ORDER] → prints the project folder (ORDER: time, the default, or worker)
 generate() {
@@ -56,13 +64,16 @@ input_bytes() {
   echo "$total"
 }
 
-# measure LABEL DIR → one markdown table row; the best run's --timings go to $WORK/LABEL.timings
+# measure LABEL DIR [BUILD] → one markdown table row; the best run's --timings go to $WORK/LABEL.timings.
+# BUILD is jit (the framework-dependent build, the default) or aot (the published native binary).
 measure() {
-  local label=$1 dir=$2 bytes best_wall="" best_file="" i log
+  local label=$1 dir=$2 build=${3:-jit} bytes best_wall="" best_file="" i log
+  local -a cmd=(dotnet "$CLI")
+  [ "$build" = aot ] && cmd=("$AOT_BIN")
   bytes=$(input_bytes "$dir")
   for i in $(seq "$RUNS"); do
     log="$WORK/$label.run$i"
-    /usr/bin/time -v dotnet "$CLI" check "$dir" --out "$WORK/out-$label" --timings >/dev/null 2>"$log" || true
+    /usr/bin/time -v "${cmd[@]}" check "$dir" --out "$WORK/out-$label" --timings >/dev/null 2>"$log" || true
     local wall
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + p[k]; print s }' "$log")
     if [ -z "$best_wall" ] || awk "BEGIN { exit !($wall < $best_wall) }"; then best_wall=$wall; best_file=$log; fi
@@ -106,10 +117,16 @@ echo
 echo "| project | input MB | wall s (best of $RUNS) | MB/s | CPU s | peak RSS MiB |"
 echo "|---|---:|---:|---:|---:|---:|"
 rm -f "$WORK/e2e.rows"
-measure "${WORKERS}x24" "$P24"
-measure "${WORKERS}x24-worker-order" "$P24W"
-measure "${WORKERS}x48" "$P48"
-measure "${WORKERS}x24-punches-x2" "$P24X2"
+LABELS=()
+for build in $([ "$AOT" = 1 ] && echo aot) jit; do
+  suffix=$([ "$build" = aot ] && echo "" || echo " (JIT)")
+  measure "${WORKERS}x24$suffix" "$P24" "$build"
+  measure "${WORKERS}x24-worker-order$suffix" "$P24W" "$build"
+  measure "${WORKERS}x48$suffix" "$P48" "$build"
+  measure "${WORKERS}x24-punches-x2$suffix" "$P24X2" "$build"
+  LABELS+=("${WORKERS}x24$suffix" "${WORKERS}x24-worker-order$suffix" "${WORKERS}x48$suffix" "${WORKERS}x24-punches-x2$suffix")
+done
+# Against the first build measured (the AOT binary when AOT=1): the tool as installed.
 duckdb "${WORKERS}x24" "$P24"
 duckdb "${WORKERS}x48" "$P48"
 echo
@@ -128,7 +145,7 @@ while read -r label wall rss json; do
 done < "$WORK/duckdb.rows"
 echo
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-for label in "${WORKERS}x24" "${WORKERS}x24-worker-order" "${WORKERS}x48" "${WORKERS}x24-punches-x2"; do
+for label in "${LABELS[@]}"; do
   echo
   echo "Phases of the best run, $label (\`check --timings\`):"
   echo

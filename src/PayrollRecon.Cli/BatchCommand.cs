@@ -19,7 +19,7 @@ internal static class BatchCommand
         var command = new Command("batch", "Check every project below a folder and write portfolio.csv and portfolio.html.") { root, jobs, shard };
         common.AddTo(command);
         command.SetAction((parsed, ct) => Task.FromResult(Execute(
-            parsed.GetRequiredValue(root), parsed.GetValue(jobs) ?? Environment.ProcessorCount, BatchShard.Resolve(parsed.GetValue(shard), Environment.GetEnvironmentVariable, parsed.InvocationConfiguration.Error), common, parsed, ct)));
+            parsed.GetRequiredValue(root), parsed.GetValue(jobs) ?? Environment.ProcessorCount, BatchShard.Resolve(parsed.GetValue(shard), Environment.GetEnvironmentVariable, parsed.InvocationConfiguration.Error, common.Language(parsed)), common, parsed, ct)));
         return command;
     }
 
@@ -57,7 +57,7 @@ internal static class BatchCommand
         var asOf = checkOptions.AsOf ?? today;
         // Kept as given: errors name the previous folders as the user wrote them, not by machine-specific full paths.
         string? previousDir = parsed.GetValue(common.Previous);
-        if (previousDir is not null && !Directory.Exists(previousDir)) throw new CliException($"--previous {previousDir}: no such folder");
+        if (previousDir is not null && !Directory.Exists(previousDir)) throw new CliException(MessageKey.PreviousNoSuchFolder, previousDir);
         var runner = new BatchRunner(outDir, checkOptions, common.ReportOptions(parsed), common.FailOnLevel(parsed), today) { PreviousDir = previousDir };
         var output = parsed.InvocationConfiguration.Output;
         var error = parsed.InvocationConfiguration.Error;

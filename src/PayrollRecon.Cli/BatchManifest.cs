@@ -263,23 +263,23 @@ internal sealed record BatchManifest
     /// <summary>Reads the manifest of the batch output folder <paramref name="dir"/>; a missing or unreadable one is one line.</summary>
     public static BatchManifest Read(string dir)
     {
-        if (!Directory.Exists(dir)) throw new CliException($"{dir}: no such folder");
+        if (!Directory.Exists(dir)) throw new CliException(MessageKey.NoSuchFolder, dir);
         string path = Path.Combine(dir, FileName);
-        if (!File.Exists(path)) throw new CliException($"{dir}: no {FileName} (not the output of payrollrecon batch, or its batch did not finish)");
+        if (!File.Exists(path)) throw new CliException(MessageKey.ManifestMissing, dir, FileName);
         BatchManifest? manifest;
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            if (stream.Length > MaxBytes) throw new CliException($"{path}: larger than {MaxBytes >> 20} MiB, not a batch manifest");
+            if (stream.Length > MaxBytes) throw new CliException(MessageKey.ManifestTooLarge, path, MaxBytes >> 20);
             manifest = JsonSerializer.Deserialize(stream, Json.BatchManifest);
         }
         catch (JsonException e)
         {
-            throw new CliException($"{path}: not a batch manifest ({Program.OneLine(e.Message)})");
+            throw new CliException(MessageKey.ManifestInvalid, path, Program.OneLine(e.Message), (e.LineNumber ?? 0) + 1);
         }
-        if (manifest is null) throw new CliException($"{path}: not a batch manifest (null)");
+        if (manifest is null) throw new CliException(MessageKey.ManifestNull, path);
         if (manifest.Format != CurrentFormat)
-            throw new CliException($"{path}: manifest format {manifest.Format}, this version reads format {CurrentFormat} ({ToolVersion})");
+            throw new CliException(MessageKey.ManifestFormat, path, manifest.Format, CurrentFormat, ToolVersion);
         return manifest;
     }
 

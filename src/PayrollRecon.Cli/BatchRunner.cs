@@ -130,8 +130,9 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
             // "bank.csv" or "bank.xlsx:17": an input file of the project, named from the project folder.
             int lineMark = head.IndexOf(':');
             var file = lineMark < 0 ? head : head[..lineMark];
-            if (file.EndsWith(".csv", StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal)
-                || file.EndsWith(".xlsx", StringComparison.Ordinal) || file.EndsWith(".xls", StringComparison.Ordinal))
+            // An input's name has no space; "上次运行 m1/p 的 summary.json" is a previous run's file, named from elsewhere.
+            if (!file.Contains(' ') && (file.EndsWith(".csv", StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal)
+                || file.EndsWith(".xlsx", StringComparison.Ordinal) || file.EndsWith(".xls", StringComparison.Ordinal)))
                 return $"{folder}/{message}";
         }
         return $"{folder}: {message}";

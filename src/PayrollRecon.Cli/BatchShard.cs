@@ -1,4 +1,5 @@
 using System.Globalization;
+using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Cli;
 
@@ -9,10 +10,10 @@ internal static class BatchShard
     public static readonly (int Index, int Count) All = (0, 1);
 
     /// <summary>The shard from <c>--shard</c> when given (<paramref name="option"/>), else from the Slurm array variables of
-    /// <paramref name="environment"/>; the latter is said on <paramref name="error"/>, since nothing on the command line shows it.</summary>
+    /// <paramref name="environment"/>; the latter is said on <paramref name="error"/> in <paramref name="language"/>, since nothing on the command line shows it.</summary>
     /// <remarks>With <c>--array=1-3</c> the tasks are 1, 2, 3: the index is the task id less SLURM_ARRAY_TASK_MIN (divided
     /// by SLURM_ARRAY_TASK_STEP for <c>--array=0-10:2</c>), the count SLURM_ARRAY_TASK_COUNT.</remarks>
-    public static (int Index, int Count) Resolve(string? option, Func<string, string?> environment, TextWriter error)
+    public static (int Index, int Count) Resolve(string? option, Func<string, string?> environment, TextWriter error, ReportLanguage language)
     {
         if (option is not null) return BatchCommand.ParseShard(option);
         string? id = environment("SLURM_ARRAY_TASK_ID");
@@ -22,9 +23,9 @@ internal static class BatchShard
         {
             string? text = environment(name);
             if (string.IsNullOrEmpty(text))
-                return fallback ?? throw new CliException($"SLURM_ARRAY_TASK_ID is set but {name} is not: pass --shard I/N");
+                return fallback ?? throw new CliException(MessageKey.ShardEnvironmentMissing, name);
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
-                throw new CliException($"{name}: expected a whole number, got '{Program.OneLine(text)}'");
+                throw new CliException(MessageKey.ShardEnvironmentNotNumber, name, Program.OneLine(text));
             return value;
         }
 
@@ -38,11 +39,11 @@ internal static class BatchShard
         {
             // A sparse array (--array=0,3,7) does not say which share of the projects a task is. (A re-run of one task
             // as --array=2 reads as shard 0/1 and cannot be told from a one-task array here; merge refuses its count.)
-            throw new CliException($"{from}: not one of consecutive array tasks (submit --array=0-{Math.Max(count, 1) - 1}, or pass --shard I/N)");
+            throw new CliException(MessageKey.ShardEnvironmentSparse, from, Math.Max(count, 1) - 1);
         }
 
         var shard = ((task - min) / step, count);
-        error.WriteLine($"batch: shard {shard.Item1}/{shard.count} from {from}");
+        error.WriteLine(new LocalizedText(MessageKey.ShardFromEnvironment, shard.Item1, shard.count, from).Render(language));
         return shard;
     }
 }

@@ -46,7 +46,7 @@ internal static class CheckCommand
         parsed.InvocationConfiguration.Output.Write(Describe(result, outDir, reportOptions));
         foreach (var file in result.Summary.Files)
         {
-            if (file.Warning is { } warning) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, warning).Render(language));
+            if (file.GetWarning(language) is { } warning) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, warning).Render(language));
         }
         if (timings is not null)
         {

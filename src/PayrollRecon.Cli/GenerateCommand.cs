@@ -45,7 +45,9 @@ internal static class GenerateCommand
                 Crlf = parsed.GetValue(crlf),
                 AttendanceOrder = parsed.GetValue(attendanceOrder) == "worker" ? AttendanceOrder.Worker : AttendanceOrder.Time,
             };
-            var result = ProjectGenerator.Generate(parsed.GetRequiredValue(outDir), options, ct);
+            string target = parsed.GetRequiredValue(outDir);
+            if (File.Exists(target)) throw new CliException(MessageKey.GenerateOutIsFile, target);
+            var result = ProjectGenerator.Generate(target, options, ct);
             double seconds = Math.Max(result.Elapsed.TotalSeconds, 0.001);
             var language = parsed.GetValue(lang) == "en" ? ReportLanguage.En : ReportLanguage.Zh;
             parsed.InvocationConfiguration.Output.WriteLine(new LocalizedText(MessageKey.GenerateSummary, result.Projects.Count, result.Bytes / 1e6, seconds, result.Bytes / 1e6 / seconds).Render(language));

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Cli;
 
@@ -15,14 +16,14 @@ internal static partial class HardLink
             // ERROR_NOT_SAME_DEVICE, ERROR_INVALID_FUNCTION and ERROR_NOT_SUPPORTED (FAT, network shares): copy.
             int error = Marshal.GetLastPInvokeError();
             if (error is 17 or 1 or 50) return false;
-            throw new IOException($"{link}: cannot link to {existing} ({Marshal.GetPInvokeErrorMessage(error)})");
+            throw new CliException(MessageKey.MergeCannotLink, link, existing, Marshal.GetPInvokeErrorMessage(error));
         }
 
         if (Link(existing, link) == 0) return true;
         // EXDEV (another file system), EPERM (a file system without links), EMLINK (too many links), ENOTSUP (95 Linux, 45 BSD).
         int errno = Marshal.GetLastPInvokeError();
         if (errno is 18 or 1 or 31 or 95 or 45) return false;
-        throw new IOException($"{link}: cannot link to {existing} ({Marshal.GetPInvokeErrorMessage(errno)})");
+        throw new CliException(MessageKey.MergeCannotLink, link, existing, Marshal.GetPInvokeErrorMessage(errno));
     }
 
     [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

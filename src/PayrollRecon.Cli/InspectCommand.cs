@@ -60,7 +60,7 @@ internal static class InspectCommand
         string separator = s.Format == "csv" ? T(inspection.Separator == '\t' ? MessageKey.InspectTabSeparated : MessageKey.InspectCommaSeparated) : "";
         output.WriteLine(T(MessageKey.InspectHeader, s.HeaderLine, separator, s.PreambleRows, s.FooterRows));
         if (s.EncodingDecidedOnBytes > 0) output.WriteLine(T(MessageKey.InspectEncodingDecided, s.EncodingDecidedOnBytes));
-        if (s.Warning is { } warning) output.WriteLine(T(MessageKey.InspectWarning, Masked(warning)));
+        if (s.GetWarning(language) is { } warning) output.WriteLine(T(MessageKey.InspectWarning, Masked(warning)));
         foreach (string p in inspection.Preamble.Where(static p => p.Length > 0))
         {
             output.WriteLine(T(MessageKey.InspectPreamble, Masked(p)));

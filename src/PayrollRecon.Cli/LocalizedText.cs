@@ -24,6 +24,15 @@ internal sealed class LocalizedText(MessageKey key, params object?[] args)
         return string.Format(CultureInfo.InvariantCulture, template, values);
     }
 
+    /// <summary>The items as one value, joined by <paramref name="joiner"/> (<c>a, b, c</c> / <c>a、b、c</c>); an item may itself be a message.</summary>
+    public static object? Join(IReadOnlyList<object?> items, MessageKey joiner = MessageKey.ListItems)
+    {
+        if (items.Count == 0) return string.Empty;
+        object? joined = items[^1];
+        for (int i = items.Count - 2; i >= 0; i--) joined = new LocalizedText(joiner, items[i], joined);
+        return joined;
+    }
+
     /// <summary>The English message.</summary>
     public override string ToString() => Render(ReportLanguage.En);
 }

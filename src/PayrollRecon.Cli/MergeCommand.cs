@@ -22,7 +22,8 @@ internal static class MergeCommand
         // The language of the command's own messages; the merged outputs keep the shards' language.
         var lang = CommonOptions.NewLang();
         var command = new Command("merge", "Merge the output folders of batch --shard I/N runs into the output of one unsharded batch.") { shards, outDir, lang };
-        command.SetAction((parsed, ct) => Task.FromResult(Execute(parsed.GetRequiredValue(shards), parsed.GetRequiredValue(outDir), parsed.InvocationConfiguration.Output, ct)));
+        command.SetAction((parsed, ct) => Task.FromResult(Execute(parsed.GetRequiredValue(shards), parsed.GetRequiredValue(outDir), parsed.InvocationConfiguration.Output, ct,
+            language: parsed.GetValue(lang) == "en" ? ReportLanguage.En : ReportLanguage.Zh)));
         return command;
     }
 
@@ -33,7 +34,7 @@ internal static class MergeCommand
     }
 
     /// <summary>Merges; <paramref name="afterProject"/> (tests) is called after each project folder is linked.</summary>
-    internal static int Execute(string[] dirs, string outDir, TextWriter output, CancellationToken ct, Action? afterProject = null)
+    internal static int Execute(string[] dirs, string outDir, TextWriter output, CancellationToken ct, Action? afterProject = null, ReportLanguage language = ReportLanguage.En)
     {
         var shards = dirs.Select(d => new Shard(d, BatchManifest.Read(d))).ToList();
         var projects = Plan(shards);
@@ -44,21 +45,21 @@ internal static class MergeCommand
         {
             var shardFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(s.Dir));
             if (outFull == shardFull || outFull.StartsWith(shardFull + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                throw new CliException($"merge: --out {outDir} is inside the shard folder {s.Dir}");
+                throw new CliException(MessageKey.MergeOutInsideShard, outDir, s.Dir);
         }
         if (Directory.Exists(outFull) && Directory.EnumerateFileSystemEntries(outFull).Any())
-            throw new CliException($"merge: {outDir} exists and is not empty (merge into a new folder)");
-        if (File.Exists(outFull)) throw new CliException($"merge: {outDir} is a file");
+            throw new CliException(MessageKey.MergeOutNotEmpty, outDir);
+        if (File.Exists(outFull)) throw new CliException(MessageKey.MergeOutIsFile, outDir);
 
         // Before anything is written: every project folder the manifests list is there, and top-level files agree.
         foreach (var (shard, p) in projects)
         {
             if (p.Output is { } folder && !Directory.Exists(Path.Combine(shard.Dir, folder)))
-                throw new CliException($"merge: {shard.Dir}/{folder}: missing (listed in {shard.Dir}/{BatchManifest.FileName})");
+                throw new CliException(MessageKey.MergeProjectFolderMissing, shard.Dir, folder, BatchManifest.FileName);
         }
         var topLevel = TopLevelFiles(shards);
 
-        var parent = Path.GetDirectoryName(outFull) ?? throw new CliException($"merge: --out {outDir} is a root folder");
+        var parent = Path.GetDirectoryName(outFull) ?? throw new CliException(MessageKey.MergeOutIsRoot, outDir);
         Directory.CreateDirectory(parent);
         // A fixed name: the leftovers of a merge that was killed outright (SIGKILL) are removed by the next one.
         var temp = Path.Combine(parent, "." + Path.GetFileName(outFull) + ".merging");
@@ -95,9 +96,8 @@ internal static class MergeCommand
         }
 
         int failed = projects.Count(p => p.Project.Entry.Error is not null);
-        string copied = counts.Copied > 0 ? $", {counts.Copied} copied (another file system)" : string.Empty;
-        output.WriteLine(
-            $"{shards.Count} shards merged: {projects.Count} projects ({failed} could not be read), {counts.Linked} files linked{copied}; written to {outDir}");
+        object copied = counts.Copied > 0 ? new LocalizedText(MessageKey.MergeCopied, counts.Copied) : string.Empty;
+        output.WriteLine(new LocalizedText(MessageKey.MergeSummary, shards.Count, projects.Count, failed, counts.Linked, copied, outDir).Render(language));
         return ExitCodes.Ok;
     }
 
@@ -110,19 +110,19 @@ internal static class MergeCommand
         {
             var n = b.Manifest;
             if (n.Version != m.Version)
-                throw new CliException($"merge: {b.Dir} was run by {ShortVersion(n.Version)}, {a.Dir} by {ShortVersion(m.Version)}: shards must come from the same build");
+                throw new CliException(MessageKey.MergeVersions, b.Dir, ShortVersion(n.Version), a.Dir, ShortVersion(m.Version));
             if (n.AsOf != m.AsOf)
-                throw new CliException($"merge: {b.Dir} was checked as of {Date(n.AsOf)}, {a.Dir} as of {Date(m.AsOf)}: give every shard the same --as-of");
+                throw new CliException(MessageKey.MergeAsOf, b.Dir, Date(n.AsOf), a.Dir, Date(m.AsOf));
             foreach (var name in m.Options.Keys.Union(n.Options.Keys).Order(StringComparer.Ordinal))
             {
                 string? va = m.Options.GetValueOrDefault(name), vb = n.Options.GetValueOrDefault(name);
                 if (va != vb)
-                    throw new CliException($"merge: {b.Dir} was run with {name} {vb ?? "(not given)"}, {a.Dir} with {name} {va ?? "(not given)"}: shards must be run with the same options");
+                    throw new CliException(MessageKey.MergeOption, b.Dir, name, (object?)vb ?? new LocalizedText(MessageKey.MergeOptionNotGiven), a.Dir, (object?)va ?? new LocalizedText(MessageKey.MergeOptionNotGiven));
             }
             if (n.ReportOptions != m.ReportOptions)
-                throw new CliException($"merge: {b.Dir} and {a.Dir} wrote their reports with different options: shards must be run with the same options");
+                throw new CliException(MessageKey.MergeReportOptions, b.Dir, a.Dir);
             if (n.Shard.Count != m.Shard.Count)
-                throw new CliException($"merge: {b.Dir} is shard {n.Shard}, {a.Dir} is shard {m.Shard}: the shards of one batch share N");
+                throw new CliException(MessageKey.MergeShardCount, b.Dir, n.Shard, a.Dir, m.Shard);
         }
 
         int count = m.Shard.Count;
@@ -130,19 +130,19 @@ internal static class MergeCommand
         foreach (var s in shards)
         {
             int i = s.Manifest.Shard.Index;
-            if (i < 0 || i >= count) throw new CliException($"merge: {s.Dir}/{BatchManifest.FileName}: shard {s.Manifest.Shard} is not a shard");
-            if (byIndex[i] is { } other) throw new CliException($"merge: shard {s.Manifest.Shard} given twice: {other.Dir} and {s.Dir}");
+            if (i < 0 || i >= count) throw new CliException(MessageKey.MergeNotAShard, s.Dir, BatchManifest.FileName, s.Manifest.Shard);
+            if (byIndex[i] is { } other) throw new CliException(MessageKey.MergeShardTwice, s.Manifest.Shard, other.Dir, s.Dir);
             byIndex[i] = s;
         }
         var missing = Enumerable.Range(0, count).Where(i => byIndex[i] is null).Select(i => $"{i}/{count}").ToList();
-        if (missing.Count == 1) throw new CliException($"merge: shard {missing[0]} is missing: merge needs all {count} shards");
-        if (missing.Count > 1) throw new CliException($"merge: shards {string.Join(", ", missing)} are missing: merge needs all {count} shards");
+        if (missing.Count == 1) throw new CliException(MessageKey.MergeShardMissing, missing[0], count);
+        if (missing.Count > 1) throw new CliException(MessageKey.MergeShardsMissing, LocalizedText.Join([.. missing]), count);
 
         foreach (var b in shards.Skip(1))
         {
             var n = b.Manifest;
             if (n.Inputs != m.Inputs)
-                throw new CliException($"merge: {b.Dir} was run on other inputs than {a.Dir} ({Listing(n.Inputs)} against {Listing(m.Inputs)}): run every shard on the same files");
+                throw new CliException(MessageKey.MergeInputs, b.Dir, a.Dir, Listing(n.Inputs), Listing(m.Inputs));
         }
 
         var seenFolder = new Dictionary<string, Shard>(StringComparer.Ordinal);
@@ -152,7 +152,7 @@ internal static class MergeCommand
             foreach (var p in s!.Manifest.Projects)
             {
                 if (seenFolder.TryGetValue(p.Folder, out var other) || (p.Output is { } o && seenOutput.TryGetValue(o, out other)))
-                    throw new CliException($"merge: project {p.Code} ({p.Folder}) is in two shards: {other.Label} and {s.Label}");
+                    throw new CliException(MessageKey.MergeProjectTwice, p.Code, p.Folder, other.Label, s.Label);
                 seenFolder.Add(p.Folder, s);
                 if (p.Output is { } output) seenOutput.Add(output, s);
             }
@@ -167,12 +167,12 @@ internal static class MergeCommand
             var s = byIndex[i]!;
             int expected = i < total ? (total - i + count - 1) / count : 0;
             if (s.Manifest.Projects.Count != expected)
-                throw new CliException($"merge: {s.Dir} holds {s.Manifest.Projects.Count} projects, shard {s.Manifest.Shard} of {total} has {expected}");
+                throw new CliException(MessageKey.MergeProjectCount, s.Dir, s.Manifest.Projects.Count, s.Manifest.Shard, total, expected);
             for (int k = 0; k < expected; k++) ordered[k * count + i] = (s, s.Manifest.Projects[k]);
         }
         string digest = BatchManifest.Digest(ordered.Select(o => (o.Item2.Folder, o.Item2.Code, o.Item2.Files)));
         if (digest != m.Inputs.Digest)
-            throw new CliException($"merge: the shards' projects are not the inputs they listed (listing {Short(digest)} against {Short(m.Inputs.Digest)})");
+            throw new CliException(MessageKey.MergeDigest, Short(digest), Short(m.Inputs.Digest));
         return [.. ordered];
     }
 
@@ -190,7 +190,7 @@ internal static class MergeCommand
                 if (own.Contains(name) || name.EndsWith(".tmp", StringComparison.Ordinal)) continue;
                 if (!files.TryGetValue(name, out var seen)) files.Add(name, (s, path));
                 else if (!SameBytes(seen.Path, path))
-                    throw new CliException($"merge: {s.Dir}/{name} differs from {seen.Shard.Dir}/{name}: a top-level file must be the same in every shard");
+                    throw new CliException(MessageKey.MergeTopLevelFile, s.Dir, name, seen.Shard.Dir);
             }
         }
         return [.. files.Select(f => (f.Key, f.Value.Path))];
@@ -254,5 +254,5 @@ internal static class MergeCommand
 
     private static string Short(string digest) => digest.Length > 12 ? digest[..12] : digest;
 
-    private static string Listing(BatchManifest.InputListing inputs) => $"{inputs.Projects} projects, listing {Short(inputs.Digest)}";
+    private static LocalizedText Listing(BatchManifest.InputListing inputs) => new(MessageKey.MergeInputListing, inputs.Projects, Short(inputs.Digest));
 }

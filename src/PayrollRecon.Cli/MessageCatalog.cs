@@ -12,7 +12,7 @@ namespace PayrollRecon.Cli;
 /// template. A message names its subject first and then <c>": "</c> in both languages (<c>bank.csv: …</c>), so a batch
 /// can put the project folder in front of either. The English texts are the contract of the exact-message tests.
 /// </remarks>
-internal static class MessageCatalog
+internal static partial class MessageCatalog
 {
     /// <summary>The template of <paramref name="key"/> in <paramref name="language"/>.</summary>
     public static string Template(MessageKey key, ReportLanguage language)
@@ -33,7 +33,6 @@ internal static class MessageCatalog
         MessageKey.KindRegularFile => ("a regular file", "普通文件"),
         MessageKey.KindSpecialFile => ("a special file", "特殊文件"),
 
-        MessageKey.SeeHelp => ("{0} (see 'payrollrecon --help')", "{0}（见 'payrollrecon --help'）"),
         MessageKey.UnknownCommand => ("unknown command '{0}'; the commands are check, batch, generate and inspect (see 'payrollrecon --help')",
             "未知命令 '{0}'；可用命令为 check、batch、generate、inspect（见 'payrollrecon --help'）"),
         MessageKey.UnknownCommandSuggest => ("unknown command '{0}'; did you mean '{1}'? (see 'payrollrecon --help')",
@@ -84,6 +83,7 @@ internal static class MessageCatalog
             "金额或金额之和过大，无法精确表示（超过 92 233 720 368 547 758.07 元）"),
         MessageKey.Cancelled => ("cancelled", "已中断"),
         MessageKey.Untranslated => ("{0}", "{0}"),
+        MessageKey.ListItems => ("{0}, {1}", "{0}、{1}"),
         MessageKey.InternalError => ("internal error ({0}): {1}", "内部错误（{0}）：{1}"),
 
         MessageKey.InspectFile => ("{0}: {1}{2}, {3} bytes, {4} rows read, {5} rejected", "{0}: {1}{2}，{3} 字节，读取 {4} 行，拒绝 {5} 行"),
@@ -128,6 +128,6 @@ internal static class MessageCatalog
         MessageKey.ProgressLine => ("{0}/{1} projects, {2:F0} MB/s, {3}, {4} (of {5:F0} MB)", "{0}/{1} 个项目，{2:F0} MB/s，{3}，{4}（共 {5:F0} MB）"),
         MessageKey.ProgressElapsed => ("elapsed {0}", "已用 {0}"),
         MessageKey.ProgressLeft => ("left {0}", "剩余 {0}"),
-        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "no such message"),
+        _ => CliTemplates(key),
     };
 }

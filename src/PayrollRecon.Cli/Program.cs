@@ -12,7 +12,7 @@ internal static class Program
         return Run(BuildRoot(), args, Console.Error);
     }
 
-    internal static RootCommand BuildRoot() => new("PayrollRecon: reconcile migrant-worker dedicated wage accounts (农民工工资专用账户).")
+    internal static RootCommand BuildRoot() => new(MessageCatalog.Template(MessageKey.HelpRoot, ReportLanguage.En))
     {
         CheckCommand.Create(),
         BatchCommand.Create(),
@@ -49,14 +49,17 @@ internal static class Program
         bool mask = !args.Contains("--no-mask");
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"payrollrecon: {new LocalizedText(MessageKey.SeeHelp, ErrorText(parsed.Errors[0].Message, mask)).Render(language)}");
+            error.WriteLine($"payrollrecon: {ErrorText(ParseErrors.Describe(parsed).Render(language), mask)}");
             return ExitCodes.BadInput;
+        }
+        if (parsed.Action is System.CommandLine.Help.HelpAction)
+        {
+            HelpText.Write(parsed.CommandResult.Command, parsed.CommandResult.Parent is null, language, output);
+            return ExitCodes.Ok;
         }
         try
         {
-            int exit = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error, Output = output });
-            if (parsed.Action is System.CommandLine.Help.HelpAction) output.Write(HelpText.Epilogue(parsed.CommandResult.Command.Name));
-            return exit;
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error, Output = output });
         }
         catch (Exception e) when (e is PayrollDataException or CliException)
         {
@@ -133,13 +136,16 @@ internal static class Program
         }
     }
 
-    /// <summary>The command a mistyped one was probably meant to be: a prefix of it, or at most two edits away.</summary>
-    internal static string? Suggest(string typed)
+    /// <summary>The command a mistyped one was probably meant to be.</summary>
+    internal static string? Suggest(string typed) => Nearest(typed, Commands);
+
+    /// <summary>The name of <paramref name="names"/> a mistyped one was probably meant to be: a prefix of it, or at most two edits away.</summary>
+    internal static string? Nearest(string typed, IEnumerable<string> names)
     {
         string lower = typed.ToLowerInvariant();
         string? best = null;
         int bestDistance = 3;
-        foreach (string command in Commands)
+        foreach (string command in names)
         {
             if (lower.Length >= 2 && command.StartsWith(lower, StringComparison.Ordinal)) return command;
             int d = Distance(lower, command);

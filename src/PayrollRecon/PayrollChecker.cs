@@ -25,7 +25,7 @@ public static class PayrollChecker
         var timings = options.Timings;
         var settings = inputs.Settings with { AsOf = options.AsOf ?? inputs.Settings.AsOf ?? DateOnly.FromDateTime(DateTime.Now) };
         CheckPrevious(inputs.Previous, settings);
-        var engine = new Reconciler(settings)
+        var engine = new Reconciler(settings, new ReconcilerOptions
         {
             WorkersFile = inputs.Workers.Name,
             BankFile = inputs.Bank.Name,
@@ -33,20 +33,20 @@ public static class PayrollChecker
             PayrollFile = inputs.Payroll?.Name ?? InputKinds.DefaultFileName(InputKind.Payroll),
             BatchesFile = inputs.Batches?.Name ?? InputKinds.DefaultFileName(InputKind.Batches),
             CalendarFile = inputs.Calendar?.Name ?? InputKinds.DefaultFileName(InputKind.Calendar),
+            AttendanceSupplied = inputs.Attendance is not null,
+            BatchesSupplied = inputs.Batches is not null,
             Timings = timings,
             Previous = inputs.Previous,
-        };
+        });
         var readerOptions = ReaderOptions(options);
 
         if (inputs.Calendar is { } calendar)
             await ReadAsync<CalendarReader>(calendar, InputKind.Calendar, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddCalendar(in row); }, cancellationToken).ConfigureAwait(false);
         await ReadAsync<WorkersReader>(inputs.Workers, InputKind.Workers, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddWorker(in row); }, cancellationToken).ConfigureAwait(false);
-        engine.AttendanceSupplied = inputs.Attendance is not null;
         if (inputs.Attendance is { } attendance)
             await ReadAsync<AttendanceReader>(attendance, InputKind.Attendance, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
         if (inputs.Payroll is { } payroll)
             await ReadAsync<PayrollReader>(payroll, InputKind.Payroll, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPayroll(in row); }, cancellationToken).ConfigureAwait(false);
-        engine.BatchesSupplied = inputs.Batches is not null;
         if (inputs.Batches is { } batches)
             await ReadAsync<BatchesReader>(batches, InputKind.Batches, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddBatchLine(in row); }, cancellationToken).ConfigureAwait(false);
         await ReadAsync<BankReader>(inputs.Bank, InputKind.Bank, readerOptions with { ExpectedAccount = settings.Account }, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddBankLine(in row); }, cancellationToken).ConfigureAwait(false);
@@ -112,10 +112,12 @@ public static class PayrollChecker
     {
         if (previous is null) return;
         if (!string.Equals(previous.ProjectCode, settings.Code, StringComparison.Ordinal))
-            throw new PayrollDataException(previous.Source, $"{previous.Source}: is of project '{previous.ProjectCode}', not '{settings.Code}'");
+            throw new PayrollDataException(previous.Source, new Reporting.LocalizedText(Reporting.MessageKey.PreviousOtherProject, previous.SourceText, previous.ProjectCode, settings.Code));
         if (previous.AsOf > settings.AsOf)
-            throw new PayrollDataException(previous.Source, $"{previous.Source}: is as of {previous.AsOf:yyyy-MM-dd}, later than this run's {settings.AsOf:yyyy-MM-dd}");
+            throw new PayrollDataException(previous.Source, new Reporting.LocalizedText(Reporting.MessageKey.PreviousLaterAsOf, previous.SourceText, Date(previous.AsOf), Date(settings.AsOf)));
     }
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     private static InputReaderOptions ReaderOptions(CheckOptions options)
     {

@@ -38,7 +38,7 @@ internal static class PunchPath
 
         void Measure(string name, (int Worker, long Ticks)[] punches)
         {
-            var engine = new Reconciler(new ProjectSettings { Code = "BENCH", AsOf = new DateOnly(2025, 3, 1) }) { AttendanceSupplied = true };
+            var engine = new Reconciler(new ProjectSettings { Code = "BENCH", AsOf = new DateOnly(2025, 3, 1) }, new ReconcilerOptions { AttendanceSupplied = true });
             for (int w = 0; w < Workers; w++)
             {
                 engine.AddWorker(new WorkerRow

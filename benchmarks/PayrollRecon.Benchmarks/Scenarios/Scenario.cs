@@ -30,6 +30,8 @@ internal sealed record Scenario(string Name, Func<string> Path, Func<string, Par
         {
             Extra = [("Sep 0.18", SepScenarios.Tokenize), ("Sylvan.Data.Csv 1.4", SylvanScenarios.Tokenize)],
         },
+        // The CSV core with the baseline's conversion loop instead of BankReader: against "bank typed", what the typed reader layer costs.
+        new("bank core + baseline's loop", () => BenchmarkInputs.BankPath, OursScenarios.BankCoreWithHandLoop, CsvHelperScenarios.BankTyped, "—"),
         new("attendance tokenize only", () => BenchmarkInputs.AttendancePath, OursScenarios.Tokenize, CsvHelperScenarios.Tokenize, "—")
         {
             Extra = [("Sep 0.18", SepScenarios.Tokenize), ("Sylvan.Data.Csv 1.4", SylvanScenarios.Tokenize)],

@@ -4,7 +4,9 @@
 -- oldest month first, and the status of each worker-month. {{DIR}}, {{OUT}} and the project.json settings are filled
 -- in by run.mjs. Money is BIGINT fen throughout.
 
-CREATE MACRO fen(x) AS CAST(round(CAST(replace(replace(trim(x), ',', ''), '¥', '') AS DECIMAL(18, 2)) * 100) AS BIGINT);
+-- An amount with more than two decimals is an error, never rounded (SPEC §2.1): NULL, as the engine drops the row.
+CREATE MACRO fen(x) AS CASE WHEN regexp_matches(trim(x), '\.[0-9]{3,}$') THEN NULL
+    ELSE CAST(round(CAST(replace(replace(trim(x), ',', ''), '¥', '') AS DECIMAL(18, 2)) * 100) AS BIGINT) END;
 -- a / b rounded half away from zero, for a, b >= 0
 CREATE MACRO div_round(a, b) AS (2 * CAST(a AS HUGEINT) + b) // (2 * CAST(b AS HUGEINT));
 
@@ -30,6 +32,7 @@ FROM punch_days GROUP BY ALL;
 CREATE TABLE pay AS
 SELECT upper(trim(id_number)) AS id, CAST(strptime(trim(period), '%Y-%m') AS DATE) AS m, sum(fen(net)) AS net
 FROM read_csv('{{DIR}}/payroll.csv', header = true, all_varchar = true)
+WHERE fen(net) IS NOT NULL
 GROUP BY ALL;
 
 -- Rest days for the due date's move back (Saturday and Sunday unless marked workday, and holidays).
@@ -90,10 +93,10 @@ FROM (
     SELECT p.d, p.line, p.n, c.id, p.amt, p.acct
     FROM (
         SELECT b.d, b.line, 0 AS n, b.amt, b.acct, b.payee FROM bank b
-        WHERE b.dir IN ('D', '借') AND b.batch_id IS NULL
+        WHERE b.dir IN ('D', '借') AND b.batch_id IS NULL AND b.amt IS NOT NULL
         UNION ALL
         SELECT b.d, b.line, x.n, x.amt, x.acct, x.payee FROM bank b JOIN batches x USING (batch_id)
-        WHERE b.dir IN ('D', '借') AND x.status IN ('success', '成功')) p
+        WHERE b.dir IN ('D', '借') AND x.status IN ('success', '成功') AND x.amt IS NOT NULL) p
     JOIN cards c ON c.card = p.acct
     QUALIFY row_number() OVER (PARTITION BY p.line, p.n ORDER BY (c.name = p.payee) DESC, c.rn) = 1);
 

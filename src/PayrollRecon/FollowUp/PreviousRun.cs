@@ -5,6 +5,7 @@ using System.Text.Json;
 using PayrollRecon.Model;
 using PayrollRecon.Parsing;
 using PayrollRecon.Reading;
+using PayrollRecon.Reporting;
 
 namespace PayrollRecon.FollowUp;
 
@@ -29,6 +30,7 @@ public sealed class PreviousRun
         ArgumentNullException.ThrowIfNull(projectCode);
         ArgumentNullException.ThrowIfNull(history);
         Source = source;
+        SourceText = source;
         ProjectCode = projectCode;
         AsOf = asOf;
         History = history;
@@ -36,6 +38,9 @@ public sealed class PreviousRun
 
     /// <summary>How errors name the previous run (its folder).</summary>
     public string Source { get; }
+
+    /// <summary>The <see cref="Source"/> as messages show it: <c>previous run out/prev</c> / <c>上次运行 out/prev</c> when read by <see cref="Load"/>.</summary>
+    internal object SourceText { get; private init; } = "";
 
     /// <summary>The project code of the previous run.</summary>
     public string ProjectCode { get; }
@@ -52,21 +57,22 @@ public sealed class PreviousRun
     {
         ArgumentNullException.ThrowIfNull(directory);
         string label = "previous run " + directory;
-        if (!Directory.Exists(directory)) throw Error(label, "no such folder");
+        var shown = new LocalizedText(MessageKey.PreviousRunLabel, directory);
+        if (!Directory.Exists(directory)) throw Error(label, MessageKey.NoSuchFolder, shown);
         string summary = Path.Combine(directory, Reporting.ReportWriter.SummaryFileName);
         string history = Path.Combine(directory, Reporting.ReportWriter.HistoryFileName);
         string findings = Path.Combine(directory, Reporting.ReportWriter.FindingsFileName);
-        if (!File.Exists(summary)) throw Error(label, $"no {Reporting.ReportWriter.SummaryFileName} (not the output folder of a check)");
+        if (!File.Exists(summary)) throw Error(label, MessageKey.PreviousNoSummary, shown, Reporting.ReportWriter.SummaryFileName);
         try
         {
             using var summaryStream = File.OpenRead(summary);
             using var historyStream = File.Exists(history) ? File.OpenRead(history) : null;
             using var findingsStream = historyStream is null && File.Exists(findings) ? File.OpenRead(findings) : null;
-            return Read(label, summaryStream, historyStream, findingsStream);
+            return Read(label, shown, summaryStream, historyStream, findingsStream);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Error(label, $"cannot be read ({e.Message})");
+            throw Error(label, MessageKey.CannotBeRead, shown, e.Message);
         }
     }
 
@@ -80,19 +86,23 @@ public sealed class PreviousRun
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(summaryJson);
-        var (code, asOf) = ReadSummary(source, summaryJson);
-        IReadOnlyList<HistoryEntry> history;
-        if (historyCsv is not null) history = ReadTable(source, Reporting.ReportWriter.HistoryFileName, historyCsv, asOf, fromFindings: false);
-        else if (findingsCsv is not null) history = ReadTable(source, Reporting.ReportWriter.FindingsFileName, findingsCsv, asOf, fromFindings: true);
-        else throw Error(source, $"neither {Reporting.ReportWriter.HistoryFileName} nor {Reporting.ReportWriter.FindingsFileName}");
-        return new PreviousRun(source, code, asOf, history);
+        return Read(source, source, summaryJson, historyCsv, findingsCsv);
     }
 
-    private static PayrollDataException Error(string source, string message) => new(source, $"{source}: {message}");
+    private static PreviousRun Read(string source, object shown, Stream summaryJson, Stream? historyCsv, Stream? findingsCsv)
+    {
+        var (code, asOf) = ReadSummary(source, shown, summaryJson);
+        IReadOnlyList<HistoryEntry> history;
+        if (historyCsv is not null) history = ReadTable(source, shown, Reporting.ReportWriter.HistoryFileName, historyCsv, asOf, fromFindings: false);
+        else if (findingsCsv is not null) history = ReadTable(source, shown, Reporting.ReportWriter.FindingsFileName, findingsCsv, asOf, fromFindings: true);
+        else throw Error(source, MessageKey.PreviousNoTable, shown, Reporting.ReportWriter.HistoryFileName, Reporting.ReportWriter.FindingsFileName);
+        return new PreviousRun(source, code, asOf, history) { SourceText = shown };
+    }
 
-    private static (string Code, DateOnly AsOf) ReadSummary(string source, Stream stream)
+    private static (string Code, DateOnly AsOf) ReadSummary(string source, object shown, Stream stream)
     {
         string file = source + ": " + Reporting.ReportWriter.SummaryFileName;
+        var fileShown = new LocalizedText(MessageKey.PreviousFile, shown, Reporting.ReportWriter.SummaryFileName);
         byte[] bytes;
         using (var buffer = new MemoryStream())
         {
@@ -100,7 +110,7 @@ public sealed class PreviousRun
             int n;
             while ((n = stream.Read(chunk)) > 0)
             {
-                if (buffer.Length + n > MaxSummaryBytes) throw new PayrollDataException(file, $"{file}: larger than {MaxSummaryBytes >> 20} MiB, not a summary");
+                if (buffer.Length + n > MaxSummaryBytes) throw Error(file, MessageKey.PreviousSummaryTooLarge, fileShown, MaxSummaryBytes >> 20);
                 buffer.Write(chunk, 0, n);
             }
             bytes = buffer.ToArray();
@@ -114,25 +124,26 @@ public sealed class PreviousRun
                 || !project.TryGetProperty("code", out var codeElement) || codeElement.ValueKind != JsonValueKind.String
                 || codeElement.GetString() is not { Length: > 0 } code)
             {
-                throw new PayrollDataException(file, $"{file}: no project code");
+                throw Error(file, MessageKey.PreviousNoProjectCode, fileShown);
             }
             if (!root.TryGetProperty("asOf", out var asOfElement) || asOfElement.ValueKind != JsonValueKind.String
                 || !DateOnly.TryParseExact(asOfElement.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf))
             {
-                throw new PayrollDataException(file, $"{file}: no asOf date");
+                throw Error(file, MessageKey.PreviousNoAsOf, fileShown);
             }
             return (code, asOf);
         }
         catch (JsonException e)
         {
-            throw new PayrollDataException(file, $"{file}: not valid JSON (line {e.LineNumber + 1})");
+            throw Error(file, MessageKey.PreviousInvalidJson, fileShown, e.LineNumber + 1);
         }
     }
 
     /// <summary>Reads <c>history.csv</c>, or builds the history from a <c>findings.csv</c> that carries ids.</summary>
-    private static List<HistoryEntry> ReadTable(string source, string name, Stream stream, DateOnly asOf, bool fromFindings)
+    private static List<HistoryEntry> ReadTable(string source, object shown, string name, Stream stream, DateOnly asOf, bool fromFindings)
     {
         string file = source + ": " + name;
+        var fileShown = new LocalizedText(MessageKey.PreviousFile, shown, name);
         var entries = new List<HistoryEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         using var csv = CsvReader.Create(stream, name, new CsvReaderOptions { LeaveOpen = true });
@@ -140,7 +151,7 @@ public sealed class PreviousRun
         int fieldCount = 0;
         while (csv.Read(out CsvRow row))
         {
-            if (row.Error != CsvRowError.None) throw new PayrollDataException(file, $"{file}:{row.Line}: {csv.DescribeError(row.Error)}");
+            if (row.Error != CsvRowError.None) throw RowError(file, fileShown, row.Line, null, RowErrorReason(row.Error), expected: row.Error == CsvRowError.LineTooLong ? csv.MaxRecordBytes : CsvReader.MaxFieldsPerRecord);
             if (columns is null)
             {
                 columns = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -151,24 +162,24 @@ public sealed class PreviousRun
                     : ["id", "code", "severity", "worker_id", "period", "first_seen", "last_seen", "resolved_on", "runs_open", "status"];
                 foreach (string column in required)
                 {
-                    if (!columns.ContainsKey(column)) throw new PayrollDataException(file, $"{file}: no column '{column}' (not written by a version that tracks finding ids)");
+                    if (!columns.ContainsKey(column)) throw Error(file, MessageKey.PreviousNoColumn, fileShown, column);
                 }
                 continue;
             }
-            if (row.FieldCount != fieldCount) throw new PayrollDataException(file, $"{file}:{row.Line}: expected {fieldCount} fields, found {row.FieldCount}");
+            if (row.FieldCount != fieldCount) throw RowError(file, fileShown, row.Line, null, DiagnosticReason.FieldCount, expected: fieldCount, found: row.FieldCount);
             var fields = new string[row.FieldCount];
             for (int i = 0; i < fields.Length; i++) fields[i] = Text(row[i]);
             string Get(string column) => columns.TryGetValue(column, out int i) ? fields[i] : "";
             string id = Get(fromFindings ? "finding_id" : "id");
-            if (!Findings.FindingIds.IsWellFormed(id)) throw new PayrollDataException(file, $"{file}:{row.Line}: invalid finding id '{Cut(id)}'");
-            if (!seen.Add(id)) throw new PayrollDataException(file, $"{file}:{row.Line}: finding id {id} listed twice");
+            if (!Findings.FindingIds.IsWellFormed(id)) throw RowError(file, fileShown, row.Line, null, DiagnosticReason.InvalidFindingId, Cut(id));
+            if (!seen.Add(id)) throw Error(file, MessageKey.PreviousDuplicateId, fileShown, row.Line, id);
             HistoryEntry entry;
             if (fromFindings)
             {
                 // A findings.csv describes the findings its run reported: each was last seen then.
-                DateOnly firstSeen = Get("first_seen") is { Length: > 0 } fs ? Date(file, row.Line, "first_seen", fs) : asOf;
-                int runs = Get("runs_open") is { Length: > 0 } ro ? Count(file, row.Line, ro) : 1;
-                string status = Get("status") is { Length: > 0 } st ? Status(file, row.Line, st, allowResolved: false) : Statuses.New;
+                DateOnly firstSeen = Get("first_seen") is { Length: > 0 } fs ? Date(file, fileShown, row.Line, "first_seen", fs) : asOf;
+                int runs = Get("runs_open") is { Length: > 0 } ro ? Count(file, fileShown, row.Line, ro) : 1;
+                string status = Get("status") is { Length: > 0 } st ? Status(file, fileShown, row.Line, st, allowResolved: false) : Statuses.New;
                 entry = new HistoryEntry
                 {
                     FindingId = id, Code = Get("code"), Severity = Get("severity"), WorkerId = Get("worker_id"), Period = Get("period"),
@@ -181,18 +192,18 @@ public sealed class PreviousRun
                 entry = new HistoryEntry
                 {
                     FindingId = id, Code = Get("code"), Severity = Get("severity"), WorkerId = Get("worker_id"), Period = Get("period"),
-                    FirstSeen = Date(file, row.Line, "first_seen", Get("first_seen")),
-                    LastSeen = Date(file, row.Line, "last_seen", Get("last_seen")),
-                    ResolvedOn = resolved.Length == 0 ? null : Date(file, row.Line, "resolved_on", resolved),
-                    RunsOpen = Count(file, row.Line, Get("runs_open")),
-                    Status = Status(file, row.Line, Get("status"), allowResolved: true),
+                    FirstSeen = Date(file, fileShown, row.Line, "first_seen", Get("first_seen")),
+                    LastSeen = Date(file, fileShown, row.Line, "last_seen", Get("last_seen")),
+                    ResolvedOn = resolved.Length == 0 ? null : Date(file, fileShown, row.Line, "resolved_on", resolved),
+                    RunsOpen = Count(file, fileShown, row.Line, Get("runs_open")),
+                    Status = Status(file, fileShown, row.Line, Get("status"), allowResolved: true),
                 };
                 if (entry.Reported != (entry.ResolvedOn is null))
-                    throw new PayrollDataException(file, $"{file}:{row.Line}: status '{entry.Status}' does not agree with resolved_on '{resolved}'");
+                    throw Error(file, MessageKey.PreviousStatusDisagrees, fileShown, row.Line, entry.Status, resolved);
             }
             entries.Add(entry);
         }
-        if (columns is null) throw new PayrollDataException(file, $"{file}: empty");
+        if (columns is null) throw Error(file, MessageKey.PreviousEmpty, fileShown);
         return entries;
     }
 
@@ -200,20 +211,46 @@ public sealed class PreviousRun
 
     private static string Cut(string value) => value.Length <= 64 ? value : value[..64] + "…";
 
-    private static DateOnly Date(string file, long line, string column, string text) =>
+    private static DateOnly Date(string file, object fileShown, long line, string column, string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
-            : throw new PayrollDataException(file, $"{file}:{line}: column {column}: invalid date '{Cut(text)}'");
+            : throw RowError(file, fileShown, line, column, DiagnosticReason.InvalidDate, Cut(text));
 
-    private static int Count(string file, long line, string text) =>
+    private static int Count(string file, object fileShown, long line, string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1
             ? n
-            : throw new PayrollDataException(file, $"{file}:{line}: column runs_open: invalid count '{Cut(text)}'");
+            : throw Error(file, MessageKey.PreviousInvalidCount, fileShown, line, Cut(text));
 
-    private static string Status(string file, long line, string text, bool allowResolved) => text switch
+    private static string Status(string file, object fileShown, long line, string text, bool allowResolved) => text switch
     {
         Statuses.New or Statuses.Open or Statuses.Reopened or Statuses.Waived => text,
         Statuses.Resolved when allowResolved => text,
-        _ => throw new PayrollDataException(file, $"{file}:{line}: column status: unknown status '{Cut(text)}'"),
+        _ => throw RowError(file, fileShown, line, "status", DiagnosticReason.UnknownStatus, Cut(text)),
+    };
+
+    private static PayrollDataException Error(string file, MessageKey key, params object?[] values) => new(file, new LocalizedText(key, values));
+
+    /// <summary>A bad row of a previous run's table, its reason told as for an input's row: <c>…: history.csv:3: column status: unknown status 'x'</c>.</summary>
+    private static PayrollDataException RowError(string file, object fileShown, long line, string? column, DiagnosticReason reason, string? value = null, long expected = 0, long found = 0)
+    {
+        var reasonOf = new Diagnostic(file, line, column, MessageCatalog.EnglishReason(reason, value, expected, found))
+        {
+            Reason = reason,
+            Value = value,
+            Expected = expected,
+            Found = found,
+        };
+        return Error(file, MessageKey.PreviousRow, fileShown, line, reasonOf);
+    }
+
+    private static DiagnosticReason RowErrorReason(CsvRowError error) => error switch
+    {
+        CsvRowError.LineTooLong => DiagnosticReason.LineTooLong,
+        CsvRowError.UnterminatedQuote => DiagnosticReason.UnterminatedQuote,
+        CsvRowError.InvalidUtf8 => DiagnosticReason.InvalidUtf8,
+        CsvRowError.InvalidGb18030 => DiagnosticReason.InvalidGb18030,
+        CsvRowError.StrayQuote => DiagnosticReason.StrayQuote,
+        CsvRowError.TooManyFields => DiagnosticReason.TooManyFields,
+        _ => throw new ArgumentOutOfRangeException(nameof(error), error, "not an error"),
     };
 }

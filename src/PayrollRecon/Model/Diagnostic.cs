@@ -23,6 +23,13 @@ public sealed record Diagnostic(string File, long Line, string? Column, string M
     /// <summary>The bad value as quoted in the message (cut to 64 characters), when the reason concerns one.</summary>
     public string? Value { get; init; }
 
+    /// <summary>The row's id number when it could still be read, so findings of that worker (or id) can name this row
+    /// as their likely cause (<see cref="Findings.Finding.CausedBy"/>); set by the reader right after it rejects the row.</summary>
+    internal string? IdNumber { get; set; }
+
+    /// <summary>The month the row is about (a payroll row's period, a punch's month) when it could still be read; set with <see cref="IdNumber"/>.</summary>
+    internal YearMonth? Period { get; set; }
+
     /// <summary>The number the message states first: the header's field count, the longest record in bytes, the rows counted.</summary>
     internal long Expected { get; init; }
 

@@ -54,4 +54,8 @@ public enum DiagnosticReason
     UnknownRuling,
     /// <summary>A false-alarm ruling without its reason.</summary>
     FalseAlarmWithoutReason,
+    /// <summary>A payroll month outside the years the engine holds.</summary>
+    PeriodOutOfRange,
+    /// <summary>A punch outside the years the engine holds.</summary>
+    DateTimeOutOfRange,
 }

@@ -55,7 +55,14 @@ public sealed record InputFileStats(string File, long RowsRead, long RowsRejecte
     /// <summary>A file that has a header, no rows and yet bytes after the header (blank lines, footers, or text that was
     /// not read as rows) says so: <c>bank.csv: no rows after the header on line 1, though 1234 bytes follow it</c>;
     /// null otherwise.</summary>
-    public string? Warning => HeaderLine > 0 && RowsRead == 0 && BytesAfterHeader > 0
-        ? $"{File}: no rows after the header on line {HeaderLine}, though {BytesAfterHeader} bytes follow it"
+    public string? Warning => WarningText?.ToString();
+
+    /// <summary>The <see cref="Warning"/> in <paramref name="language"/>: <c>bank.csv: 第 1 行的表头之后没有读到数据行，但表头后还有 1234 字节</c>;
+    /// null when there is none.</summary>
+    public string? GetWarning(Reporting.ReportLanguage language) => WarningText?.Render(language);
+
+    /// <summary>The <see cref="Warning"/> as a message of the catalogue, to be told in either language.</summary>
+    internal Reporting.LocalizedText? WarningText => HeaderLine > 0 && RowsRead == 0 && BytesAfterHeader > 0
+        ? new(Reporting.MessageKey.HeaderOnly, File, HeaderLine, BytesAfterHeader)
         : null;
 }

@@ -18,6 +18,13 @@ public sealed class PayrollDataException : FormatException
         File = file;
     }
 
+    /// <summary>Creates the exception for a file-level problem said by a message of the catalogue (English as <see cref="Exception.Message"/>).</summary>
+    internal PayrollDataException(string file, Reporting.LocalizedText text) : base(text.ToString())
+    {
+        File = file;
+        Text = text;
+    }
+
     /// <summary>The input file concerned.</summary>
     public string File { get; }
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 
 using PayrollRecon.Model;
 using PayrollRecon.Parsing;
+using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Project;
 
@@ -54,8 +55,8 @@ public static class ProjectSettingsReader
     {
         bool byteOrderMark = json.StartsWith("\uFEFF"u8);
         if (byteOrderMark) json = json[3..];
-        if (json.Length > MaxBytes) throw Error(fileName, $"file is larger than {MaxBytes} bytes");
-        if (json.Trim(" \t\r\n"u8).IsEmpty) throw Error(fileName, "file is empty");
+        if (json.Length > MaxBytes) throw Error(fileName, MessageKey.SettingsTooLarge, MaxBytes);
+        if (json.Trim(" \t\r\n"u8).IsEmpty) throw Error(fileName, MessageKey.SettingsEmpty);
         byte[]? transcoded = byteOrderMark || System.Text.Unicode.Utf8.IsValid(json) ? null : FromGb18030(json, fileName);
         ReadOnlySpan<byte> utf8Json = transcoded ?? json;
         CheckText(utf8Json, fileName);
@@ -68,7 +69,7 @@ public static class ProjectSettingsReader
         }
         catch (JsonException e)
         {
-            throw Error(fileName, $"invalid JSON at line {(e.LineNumber ?? 0) + 1}: {StripPosition(e.Message)}");
+            throw Error(fileName, MessageKey.SettingsInvalidJson, (e.LineNumber ?? 0) + 1, StripPosition(e.Message), (e.BytePositionInLine ?? 0) + 1);
         }
         using (document)
         {
@@ -95,7 +96,7 @@ public static class ProjectSettingsReader
         {
             // 0x0A is never part of a multi-byte GB18030 character, so lines are counted on the raw bytes.
             int at = Math.Clamp(e.Index, 0, gb18030.Length - 1);
-            throw Error(fileName, $"invalid text at line {LineAt(gb18030, at)}: byte 0x{gb18030[at]:X2} is neither UTF-8 nor GB18030 (save the file as UTF-8)");
+            throw Error(fileName, MessageKey.SettingsNotGb18030, LineAt(gb18030, at), Hex(gb18030[at]));
         }
     }
 
@@ -111,11 +112,11 @@ public static class ProjectSettingsReader
         int invalid = System.Text.Unicode.Utf8.IsValid(utf8Json) ? -1 : FirstInvalidUtf8(utf8Json);
         if (bom >= 0 && (invalid < 0 || bom < invalid))
         {
-            throw Error(fileName, $"invalid text at line {LineAt(utf8Json, bom)}: a byte order mark (U+FEFF) inside the file (only its first bytes may hold one; were two files joined?)");
+            throw Error(fileName, MessageKey.SettingsByteOrderMarkInside, LineAt(utf8Json, bom));
         }
         if (invalid >= 0)
         {
-            throw Error(fileName, $"invalid text at line {LineAt(utf8Json, invalid)}: byte 0x{utf8Json[invalid]:X2} is not UTF-8, though the file starts with a UTF-8 byte order mark (save the file as UTF-8)");
+            throw Error(fileName, MessageKey.SettingsNotUtf8AfterByteOrderMark, LineAt(utf8Json, invalid), Hex(utf8Json[invalid]));
         }
     }
 
@@ -146,7 +147,7 @@ public static class ProjectSettingsReader
             int bad = UnpairedSurrogateEscape(raw);
             if (bad < 0) continue;
             string escape = Encoding.ASCII.GetString(raw.Slice(bad, 6));
-            throw Error(fileName, $"invalid string at line {LineAt(utf8Json, (int)reader.TokenStartIndex)}: '{escape}' is half of a UTF-16 surrogate pair, with no other half");
+            throw Error(fileName, MessageKey.SettingsHalfSurrogate, LineAt(utf8Json, (int)reader.TokenStartIndex), escape);
         }
     }
 
@@ -199,15 +200,22 @@ public static class ProjectSettingsReader
         int read;
         while ((read = utf8Json.Read(chunk, 0, chunk.Length)) > 0)
         {
-            if (buffer.Length + read > MaxBytes + 3) throw Error(fileName, $"file is larger than {MaxBytes} bytes");
+            if (buffer.Length + read > MaxBytes + 3) throw Error(fileName, MessageKey.SettingsTooLarge, MaxBytes);
             buffer.Write(chunk, 0, read);
         }
         return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), fileName);
     }
 
-    /// <summary>The one-line error: a key or value quoted in the message cannot break it over lines (control characters shown as <c>?</c>).</summary>
-    private static PayrollDataException Error(string fileName, string message) =>
-        new(fileName, $"{fileName}: {Reporting.OutputText.ControlsShown(message)}");
+    /// <summary>The one-line error, the file name first: a key or value quoted in the message cannot break it over lines (control characters shown as <c>?</c>).</summary>
+    private static PayrollDataException Error(string fileName, MessageKey key, params object?[] values)
+    {
+        var shown = new object?[values.Length + 1];
+        shown[0] = fileName;
+        for (int i = 0; i < values.Length; i++) shown[i + 1] = values[i] is string text ? OutputText.ControlsShown(text) : values[i];
+        return new(fileName, new LocalizedText(key, shown));
+    }
+
+    private static string Hex(byte b) => b.ToString("X2", CultureInfo.InvariantCulture);
 
     /// <summary>System.Text.Json appends "LineNumber: n | BytePositionInLine: m." — the line is already in our message.</summary>
     private static string StripPosition(string message)
@@ -223,11 +231,11 @@ public static class ProjectSettingsReader
     {
         public ProjectSettings ReadRoot(JsonElement root)
         {
-            if (root.ValueKind != JsonValueKind.Object) throw Fail($"expected a JSON object at the top level, found {Describe(root)}");
+            if (root.ValueKind != JsonValueKind.Object) throw Fail(MessageKey.SettingsNotObject, Describe(root));
             CheckKeys(root, TopLevelKeys, prefix: "");
             if (!root.TryGetProperty("code", out JsonElement codeElement) || codeElement.ValueKind == JsonValueKind.Null)
             {
-                throw Fail("missing required key 'code'");
+                throw Fail(MessageKey.SettingsMissingKey, "code");
             }
 
             var settings = new ProjectSettings { Code = ReadCode(codeElement) };
@@ -258,18 +266,18 @@ public static class ProjectSettingsReader
         private string ReadCode(JsonElement v)
         {
             string code = ReadString(v, "code");
-            if (string.IsNullOrWhiteSpace(code)) throw Fail("code: must not be empty");
+            if (string.IsNullOrWhiteSpace(code)) throw Fail(MessageKey.SettingsCodeEmpty);
             // The code names the project's output folder in batch mode, so it must be a plain folder name.
             if (code.AsSpan().IndexOfAny('/', '\\') >= 0 || code.AsSpan().ContainsAnyInRange('\0', '\u001F') || code is "." or "..")
             {
-                throw Fail($"code: '{code}' cannot be used as a folder name (no '/', '\\', control characters, '.' or '..')");
+                throw Fail(MessageKey.SettingsCodeNotFolderName, code);
             }
             return code;
         }
 
         private ProjectSettings ReadMinimumWage(JsonElement v, ProjectSettings settings)
         {
-            if (v.ValueKind != JsonValueKind.Object) throw Fail($"minimumWage: expected an object, found {Describe(v)}");
+            if (v.ValueKind != JsonValueKind.Object) throw Fail(MessageKey.SettingsExpectedObject, "minimumWage", Describe(v));
             CheckKeys(v, MinimumWageKeys, prefix: "minimumWage.");
             Money? monthly = null, hourly = null;
             if (v.TryGetProperty("monthly", out JsonElement m) && m.ValueKind != JsonValueKind.Null) monthly = ReadAmount(m, "minimumWage.monthly");
@@ -279,13 +287,13 @@ public static class ProjectSettingsReader
 
         private List<LaborFundItem> ReadLaborFunds(JsonElement v)
         {
-            if (v.ValueKind != JsonValueKind.Array) throw Fail($"laborFunds: expected an array, found {Describe(v)}");
+            if (v.ValueKind != JsonValueKind.Array) throw Fail(MessageKey.SettingsExpectedArray, "laborFunds", Describe(v));
             var items = new List<LaborFundItem>(v.GetArrayLength());
             int index = 0;
             foreach (JsonElement item in v.EnumerateArray())
             {
                 string path = $"laborFunds[{index}]";
-                if (item.ValueKind != JsonValueKind.Object) throw Fail($"{path}: expected an object, found {Describe(item)}");
+                if (item.ValueKind != JsonValueKind.Object) throw Fail(MessageKey.SettingsExpectedObject, path, Describe(item));
                 CheckKeys(item, LaborFundKeys, prefix: path + ".");
                 YearMonth period = ReadPeriod(Required(item, path, "period"), path + ".period");
                 Money amount = ReadAmount(Required(item, path, "amount"), path + ".amount");
@@ -300,7 +308,7 @@ public static class ProjectSettingsReader
         {
             if (!obj.TryGetProperty(key, out JsonElement v) || v.ValueKind == JsonValueKind.Null)
             {
-                throw Fail($"{path}: missing required key '{key}'");
+                throw Fail(MessageKey.SettingsMissingKeyIn, path, key);
             }
             return v;
         }
@@ -314,17 +322,17 @@ public static class ProjectSettingsReader
                 if (Array.IndexOf(known, p.Name) < 0)
                 {
                     string? guess = ClosestKey(p.Name, known);
-                    throw Fail(guess is null
-                        ? $"unknown key '{prefix}{p.Name}'"
-                        : $"unknown key '{prefix}{p.Name}' (did you mean '{prefix}{guess}'?)");
+                    throw guess is null
+                        ? Fail(MessageKey.SettingsUnknownKey, prefix + p.Name)
+                        : Fail(MessageKey.SettingsUnknownKeySuggest, prefix + p.Name, prefix + guess);
                 }
-                if (!seen.Add(p.Name)) throw Fail($"duplicate key '{prefix}{p.Name}'");
+                if (!seen.Add(p.Name)) throw Fail(MessageKey.SettingsDuplicateKey, prefix + p.Name);
             }
         }
 
         private string ReadString(JsonElement v, string path)
         {
-            if (v.ValueKind != JsonValueKind.String) throw Fail($"{path}: expected a string, found {Describe(v)}");
+            if (v.ValueKind != JsonValueKind.String) throw Fail(MessageKey.SettingsExpectedString, path, Describe(v));
             return v.GetString()!;
         }
 
@@ -332,7 +340,7 @@ public static class ProjectSettingsReader
         {
             if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int n) || n < min || n > max)
             {
-                throw Fail($"{path}: expected an integer from {min} to {max}, found {Describe(v)}");
+                throw Fail(MessageKey.SettingsExpectedInteger, path, min, max, Describe(v));
             }
             return n;
         }
@@ -346,48 +354,48 @@ public static class ProjectSettingsReader
                 // The raw number text, so 0.1 stays 10 fen exactly and 2100.123 is refused rather than rounded.
                 ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(v);
                 shown = System.Text.Encoding.UTF8.GetString(raw);
-                if (!MoneyParser.TryParse(raw, out amount)) throw Fail($"{path}: invalid amount '{shown}'");
+                if (!MoneyParser.TryParse(raw, out amount)) throw Fail(MessageKey.SettingsInvalidAmount, path, shown);
             }
             else if (v.ValueKind == JsonValueKind.String)
             {
                 shown = v.GetString()!;
-                if (!MoneyParser.TryParse(shown.AsSpan().Trim(), out amount)) throw Fail($"{path}: invalid amount '{shown}'");
+                if (!MoneyParser.TryParse(shown.AsSpan().Trim(), out amount)) throw Fail(MessageKey.SettingsInvalidAmount, path, shown);
             }
             else
             {
-                throw Fail($"{path}: expected an amount (number or string), found {Describe(v)}");
+                throw Fail(MessageKey.SettingsExpectedAmount, path, Describe(v));
             }
-            if (amount < Money.Zero) throw Fail($"{path}: amount must not be negative, found '{shown}'");
+            if (amount < Money.Zero) throw Fail(MessageKey.SettingsNegativeAmount, path, shown);
             return amount;
         }
 
         private DateOnly ReadDate(JsonElement v, string path)
         {
             string text = ReadString(v, path);
-            if (!DateParser.TryParseDate(text.AsSpan().Trim(), out DateOnly date)) throw Fail($"{path}: invalid date '{text}'");
+            if (!DateParser.TryParseDate(text.AsSpan().Trim(), out DateOnly date)) throw Fail(MessageKey.SettingsInvalidDate, path, text);
             return date;
         }
 
         private YearMonth ReadPeriod(JsonElement v, string path)
         {
             string text = ReadString(v, path);
-            if (!DateParser.TryParsePeriod(text.AsSpan().Trim(), out YearMonth period)) throw Fail($"{path}: invalid period '{text}'");
+            if (!DateParser.TryParsePeriod(text.AsSpan().Trim(), out YearMonth period)) throw Fail(MessageKey.SettingsInvalidPeriod, path, text);
             return period;
         }
 
-        private PayrollDataException Fail(string message) => Error(fileName, message);
+        private PayrollDataException Fail(MessageKey key, params object?[] values) => Error(fileName, key, values);
     }
 
     /// <summary>A short description of a JSON value for messages: its kind, and its text when short.</summary>
-    private static string Describe(JsonElement v) => v.ValueKind switch
+    private static LocalizedText Describe(JsonElement v) => v.ValueKind switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => $"the string '{Shorten(v.GetString()!)}'",
-        JsonValueKind.Number => $"'{Shorten(v.GetRawText())}'",
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => "null",
+        JsonValueKind.Object => new(MessageKey.JsonObject),
+        JsonValueKind.Array => new(MessageKey.JsonArray),
+        JsonValueKind.String => new(MessageKey.JsonString, OutputText.ControlsShown(Shorten(v.GetString()!))),
+        JsonValueKind.Number => new(MessageKey.JsonNumber, Shorten(v.GetRawText())),
+        JsonValueKind.True => new(MessageKey.JsonTrue),
+        JsonValueKind.False => new(MessageKey.JsonFalse),
+        _ => new(MessageKey.JsonNull),
     };
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";

@@ -65,6 +65,20 @@ public sealed class AttendanceReader : InputReader<AttendanceRow>
         return RejectPunch(line, id, t, dir);
     }
 
+    /// <summary>A rejected punch's id, and its month when the time names one: read whole, or its date alone, or the
+    /// year and month it starts with (<c>2024-03-32 17:22</c> is of March 2024).</summary>
+    private protected override void NoteRejectedRow(Diagnostic diagnostic, scoped in CsvRow r)
+    {
+        ReadOnlySpan<byte> id = Field(r, _idNumber);
+        if (id.IsEmpty) return;
+        diagnostic.IdNumber = System.Text.Encoding.UTF8.GetString(id);
+        ReadOnlySpan<byte> t = Field(r, _time).Trim((byte)' ');
+        int space = t.IndexOf((byte)' ');
+        if (DateParser.TryParseDateTime(t, out DateTime time)) diagnostic.Period = new YearMonth(time.Year, time.Month);
+        else if (DateParser.TryParseDate(space < 0 ? t : t[..space], out DateOnly date)) diagnostic.Period = new YearMonth(date.Year, date.Month);
+        else if (t.Length >= 7 && DateParser.TryParsePeriod(t[..7], out YearMonth month)) diagnostic.Period = month;
+    }
+
     /// <summary>Rejects a punch with the message of its first bad field (the checks of the hot path, in order).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool RejectPunch(long line, ReadOnlySpan<byte> id, ReadOnlySpan<byte> t, ReadOnlySpan<byte> dir)

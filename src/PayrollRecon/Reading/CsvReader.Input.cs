@@ -35,6 +35,7 @@ public sealed partial class CsvReader
         if (_inputDone) return new ValueTask<bool>(_start < _end);
         Compact();
         if (_end >= _capacity) return new ValueTask<bool>(true);
+        if (_fileReads) return new ValueTask<bool>(ReadFile(cancellationToken));
         while (true)
         {
             ValueTask<ReadResult> pending = _reader.ReadAsync(cancellationToken);
@@ -149,10 +150,25 @@ public sealed partial class CsvReader
             _inputDone = completed && copy == buffer.Length;
             ValidateNew();
             _reader.AdvanceTo(buffer.GetPosition(copy));
+            // The pipe is empty and will not be read again: the file's next bytes go straight into the window.
+            if (_file is not null && !completed && copy == buffer.Length) _fileReads = true;
             return progress || copy > 0 || _inputDone;
         }
 
         return AbsorbGb18030(buffer, completed) || progress;
+    }
+
+    /// <summary>Reads the next bytes of a UTF-8 file straight into the window (its reads complete synchronously, see
+    /// <see cref="SequentialFileStream"/>), saving the pipe's copy; true, as the window gained bytes or the input ended.</summary>
+    private bool ReadFile(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        int read = _file!.Read(_buf, _end, Math.Min(_capacity - _end, FillChunkBytes));
+        _end += read;
+        BytesRead += read;
+        _inputDone = read == 0;
+        ValidateNew();
+        return true;
     }
 
     private bool AbsorbGb18030(ReadOnlySequence<byte> buffer, bool completed)

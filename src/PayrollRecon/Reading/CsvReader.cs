@@ -47,6 +47,11 @@ public sealed partial class CsvReader : IDisposable
     // Every field of the reader is declared here; the parts of the class (CsvReader.*.cs) only use them.
 
     private readonly PipeReader _reader;
+
+    /// <summary>The local file under the pipe, when the input is one: once the text is known to be UTF-8 and the pipe holds
+    /// nothing more, the window is filled from it directly (CsvReader.Input.cs).</summary>
+    private SequentialFileStream? _file;
+    private bool _fileReads;
     private readonly int _maxRecordBytes;
     private readonly int _capacity;
 
@@ -135,7 +140,7 @@ public sealed partial class CsvReader : IDisposable
         ArgumentNullException.ThrowIfNull(stream);
         if (CreateForContent(ref stream, fileName, options) is { } container) return container;
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: FillChunkBytes, minimumReadSize: 4096, leaveOpen: options.LeaveOpen));
-        return new CsvReader(pipe, fileName, options.EffectiveMaxRecordBytes);
+        return new CsvReader(pipe, fileName, options.EffectiveMaxRecordBytes) { _file = stream as SequentialFileStream };
     }
 
     /// <summary>Creates a reader over a stream with default options.</summary>

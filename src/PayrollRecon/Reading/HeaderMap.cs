@@ -23,6 +23,7 @@ internal sealed class HeaderMap
     private readonly string?[] _stripped;
     private readonly string?[] _boundTo;
     private readonly List<string> _missing = [];
+    private readonly List<object?> _missingText = [];
 
     /// <summary>Reads the header names of a record; <paramref name="kindColumns"/> are every column the kind knows.</summary>
     public HeaderMap(string file, scoped in CsvRow header, long line, IReadOnlyList<ColumnSpec> kindColumns)
@@ -148,14 +149,17 @@ internal sealed class HeaderMap
     }
 
     /// <summary>Records a required column (or choice of columns) the header lacks.</summary>
-    public void Missing(params ColumnSpec[] choices) =>
+    public void Missing(params ColumnSpec[] choices)
+    {
         _missing.Add(string.Join(" or ", choices.Select(static c => $"'{c.Display}'")));
+        _missingText.Add(Reporting.LocalizedText.Join([.. choices.Select(static c => (object?)$"'{c.Display}'")], Reporting.MessageKey.ColumnOr));
+    }
 
     /// <summary>The file-level error when no record of the first ones was a header: names this (best) candidate and what it lacks.</summary>
     public PayrollDataException Unbound()
     {
         var text = new Reporting.LocalizedText(_missing.Count == 1 ? Reporting.MessageKey.MissingColumn : Reporting.MessageKey.MissingColumns,
-            _file, string.Join(", ", _missing), Line, Shown());
+            _file, Reporting.LocalizedText.Join(_missingText), Line, Shown());
         return new(_file, text.ToString()) { Text = text };
     }
 

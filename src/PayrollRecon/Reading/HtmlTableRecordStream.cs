@@ -161,7 +161,7 @@ internal sealed class HtmlTableRecordStream : RecordStream
     {
         CloseRow();
         _finished = true;
-        if (!_tableSeen) throw new PayrollDataException(_fileName, $"{_fileName}: an HTML document without a <table>");
+        if (!_tableSeen) throw new PayrollDataException(_fileName, new Reporting.LocalizedText(Reporting.MessageKey.HtmlWithoutTable, _fileName));
     }
 
     // ---- Decoding -------------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ public abstract class InputReader<TRow> : InputReader
         while (TryNext(out CsvRow record))
         {
             if (TryConvert(in record, out row)) return true;
+            if (TakeRejected(record.Line) is { } rejected) NoteRejectedRow(rejected, in record);
         }
         row = default!;
         return false;

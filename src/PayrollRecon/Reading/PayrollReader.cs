@@ -61,6 +61,14 @@ public sealed class PayrollReader : InputReader<PayrollRow>
         SetFooterKeys(_idNumber);
     }
 
+    private protected override void NoteRejectedRow(Diagnostic diagnostic, scoped in CsvRow r)
+    {
+        ReadOnlySpan<byte> id = Field(r, _idNumber);
+        if (id.IsEmpty) return;
+        diagnostic.IdNumber = System.Text.Encoding.UTF8.GetString(id);
+        if (DateParser.TryParsePeriod(Field(r, _period), out YearMonth period)) diagnostic.Period = period;
+    }
+
     private protected override bool TryConvert(scoped in CsvRow r, out PayrollRow row)
     {
         row = default;

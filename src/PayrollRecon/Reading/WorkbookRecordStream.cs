@@ -6,6 +6,7 @@ using ExcelDataReader;
 using ExcelDataReader.Exceptions;
 
 using PayrollRecon.Model;
+using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Reading;
 
@@ -120,7 +121,7 @@ internal sealed class WorkbookRecordStream : RecordStream
             if (more && _rowsServed >= _rowLimit)
             {
                 // A worksheet cannot hold more rows in Excel; a file that claims more (or repeats empty rows without end) is refused.
-                throw new PayrollDataException(_fileName, $"{_fileName}: worksheet with more than {_rowLimit} rows");
+                throw new PayrollDataException(_fileName, new LocalizedText(MessageKey.WorksheetTooManyRows, _fileName, _rowLimit));
             }
             if (more) WriteRow();
         }
@@ -162,7 +163,7 @@ internal sealed class WorkbookRecordStream : RecordStream
         {
             if (_reader.ResultsCount > sheetLimit)
             {
-                throw new PayrollDataException(_fileName, $"{_fileName}: workbook with {_reader.ResultsCount} worksheets, more than {sheetLimit}");
+                throw new PayrollDataException(_fileName, new LocalizedText(MessageKey.WorkbookTooManySheets, _fileName, _reader.ResultsCount, sheetLimit));
             }
             int chosen = _reader.ResultsCount > 1 ? FindSheet(probe) : 0;
             _reader.Reset();
@@ -192,7 +193,7 @@ internal sealed class WorkbookRecordStream : RecordStream
         int maxColumns = _kind == TextEncodingKind.Xls ? 256 : 16384;
         long budget = Math.Max(MinCellBudget, _sourceLength * CellsPerByte);
         if (columns > maxColumns || columns * rows > budget)
-            throw new PayrollDataException(_fileName, $"{_fileName}: not a readable Excel workbook (damaged: a worksheet claims {columns} columns and {rows} rows)");
+            throw new PayrollDataException(_fileName, new LocalizedText(MessageKey.WorkbookClaimsSize, _fileName, columns, rows));
     }
 
     /// <summary>The index of the worksheet to read; the reader is left anywhere.</summary>
@@ -306,20 +307,20 @@ internal sealed class WorkbookRecordStream : RecordStream
 
     /// <summary>The one-line error for a workbook that cannot be read, with a short reason and never any of its bytes.</summary>
     internal static PayrollDataException Unreadable(string fileName, Exception e) =>
-        new(fileName, $"{fileName}: not a readable Excel workbook ({Reason(e)})");
+        new(fileName, new LocalizedText(MessageKey.WorkbookUnreadable, fileName, new LocalizedText(Reason(e))));
 
-    private static string Reason(Exception e) => e switch
+    private static MessageKey Reason(Exception e) => e switch
     {
-        InvalidPasswordException => "encrypted with a password",
+        InvalidPasswordException => MessageKey.WorkbookEncrypted,
         // ExcelDataReader's own messages tell the foreign files apart; they are fixed English sentences, never file content.
-        ExcelReaderException when e.Message.Contains("ZIP", StringComparison.Ordinal) => "a ZIP archive that is not an Excel workbook",
-        ExcelReaderException when e.Message.Contains("'Workbook'", StringComparison.Ordinal) => "an OLE2 file without a workbook stream",
-        ExcelReaderException when e.Message.Contains("compound document", StringComparison.Ordinal) => "an OLE2 file that is not an Excel workbook",
-        ExcelReaderException when e.Message.Contains("corrupt or truncated", StringComparison.Ordinal) => "damaged or truncated",
-        HeaderException => "damaged file header",
-        CompoundDocumentException => "damaged OLE2 container",
-        InvalidDataException or EndOfStreamException => "damaged or truncated",
-        XmlException => "damaged worksheet XML",
-        _ => "damaged workbook structure",
+        ExcelReaderException when e.Message.Contains("ZIP", StringComparison.Ordinal) => MessageKey.WorkbookZipNotExcel,
+        ExcelReaderException when e.Message.Contains("'Workbook'", StringComparison.Ordinal) => MessageKey.WorkbookOleWithoutWorkbook,
+        ExcelReaderException when e.Message.Contains("compound document", StringComparison.Ordinal) => MessageKey.WorkbookOleNotExcel,
+        ExcelReaderException when e.Message.Contains("corrupt or truncated", StringComparison.Ordinal) => MessageKey.WorkbookTruncated,
+        HeaderException => MessageKey.WorkbookBadHeader,
+        CompoundDocumentException => MessageKey.WorkbookBadContainer,
+        InvalidDataException or EndOfStreamException => MessageKey.WorkbookTruncated,
+        XmlException => MessageKey.WorkbookBadXml,
+        _ => MessageKey.WorkbookBadStructure,
     };
 }

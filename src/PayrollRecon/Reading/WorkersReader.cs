@@ -73,6 +73,12 @@ public sealed class WorkersReader : InputReader<WorkerRow>
         SetFooterKeys(_idNumber);
     }
 
+    private protected override void NoteRejectedRow(Diagnostic diagnostic, scoped in CsvRow r)
+    {
+        ReadOnlySpan<byte> id = Field(r, _idNumber);
+        if (!id.IsEmpty) diagnostic.IdNumber = System.Text.Encoding.UTF8.GetString(id);
+    }
+
     private protected override bool TryConvert(scoped in CsvRow r, out WorkerRow row)
     {
         row = default;

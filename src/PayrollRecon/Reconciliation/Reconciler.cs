@@ -1,6 +1,7 @@
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
 using PayrollRecon.Project;
+using PayrollRecon.Reconciliation.Rules;
 using PayrollRecon.Records;
 
 namespace PayrollRecon.Reconciliation;
@@ -10,69 +11,123 @@ namespace PayrollRecon.Reconciliation;
 /// classifies every bank line, allocates payments to months and reports every finding.
 /// </summary>
 /// <remarks>
-/// Feed the calendar first, then the roster, then punches, payroll rows, batch lines and bank lines, then call
-/// <see cref="Complete"/> once. Rows are copied; their spans need only live for the call. Memory grows with
+/// Feed the calendar, then the roster, punches, payroll rows, batch lines, bank lines and rulings, in that order
+/// (any may be absent), then call <see cref="Complete"/> once; feeding out of order throws
+/// <see cref="InvalidOperationException"/>. Diagnostics and file statistics may come at any point before
+/// <see cref="Complete"/>. Rows are copied; their spans need only live for the call. Memory grows with
 /// workers × months (and the statement), never with the number of punches.
 /// </remarks>
-public sealed partial class Reconciler
+public sealed class Reconciler
 {
+    /// <summary>Most workers a roster may hold; a further row stops the check (<see cref="PayrollDataException"/>, exit 2).</summary>
+    /// <remarks>The largest projects have tens of thousands of workers.</remarks>
+    public const int MaxWorkers = 1_000_000;
+
+    /// <summary>
+    /// Most worker-months a project may hold: each roster worker's months with punches, its months with payroll rows
+    /// (a month with both counts twice), and each unregistered id's months with punches. The row that would add one
+    /// more stops the check (<see cref="PayrollDataException"/>, exit 2).
+    /// </summary>
+    /// <remarks>
+    /// The worker × month grid is what memory grows with (about 400 bytes a worker-month, so some 2 GiB at the cap);
+    /// 5,000 workers × 48 months, a large project, is 240,000. Months themselves lie in 1900-01..2199-12: a punch or a
+    /// payroll row outside is a <c>DATA_ERROR</c> (readers refuse such dates; the engine checks rows given to it directly).
+    /// </remarks>
+    public const int MaxWorkerMonths = 5_000_000;
 
     private readonly ProjectSettings _settings;
     private readonly DateOnly _asOf;
-    private readonly PayCalendar _calendar;
+    private readonly ReconcilerOptions _options;
     private readonly TextInterner _strings = new();
     private readonly List<Finding> _findings = [];
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<InputFileStats> _fileStats = [];
-    private bool _completed;
+    private readonly List<FindingRuling> _rulings = [];
+    private readonly SumSite _sums = new();
+    private readonly DueCalendar _calendar;
+    private readonly Roster _roster;
+    private readonly AttendanceLog _attendance;
+    private readonly PayrollSheet _payroll;
+    private readonly Statement _statement;
+    private readonly ProcessedLines _lines;
+    private readonly BankClassifier _classifier;
+    private readonly InputGate _gate = new();
 
     /// <summary>Creates an engine for one project; <see cref="ProjectSettings.AsOf"/> must be set.</summary>
-    public Reconciler(ProjectSettings settings)
+    /// <param name="settings">The project, its as-of date resolved.</param>
+    /// <param name="options">Evidence names, optional inputs supplied and the previous run; the defaults when null.</param>
+    public Reconciler(ProjectSettings settings, ReconcilerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _asOf = settings.AsOf ?? throw new ArgumentException("settings.AsOf must be resolved before reconciling.", nameof(settings));
-        _calendar = new PayCalendar(settings.PayDay, settings.PayMonthOffset);
-        _workerLookup = _workerByUpperId.GetAlternateLookup<ReadOnlySpan<char>>();
-        _unregisteredLookup = _unregisteredIds.GetAlternateLookup<ReadOnlySpan<char>>();
-        _isCancelled = line => _lines[line].Cancelled;
+        _options = options ?? new ReconcilerOptions();
+        var text = new CounterpartyText();
+        _calendar = new DueCalendar(settings, _options.CalendarFile, _findings);
+        _roster = new Roster(settings, _asOf, _options.WorkersFile, _options.WorkerLimit, _strings, _findings);
+        _attendance = new AttendanceLog(_roster, _options.AttendanceFile, _options.WorkerMonthLimit, _diagnostics);
+        _payroll = new PayrollSheet(_roster, _attendance, _options.PayrollFile, _options.WorkerMonthLimit, _findings, _diagnostics);
+        _statement = new Statement(_options.BankFile, _strings, text, _findings);
+        _lines = new ProcessedLines(_statement, text, _options.BankFile, _options.BatchesFile);
+        _classifier = new BankClassifier(_statement, _lines, _roster, text, _sums, _findings, _options);
     }
-
-    /// <summary>Name of the roster in evidence (<c>file:line</c>); <c>workers.csv</c> unless the host names it otherwise.</summary>
-    public string WorkersFile { get; set; } = "workers.csv";
-
-    /// <summary>Name of the attendance file in evidence.</summary>
-    public string AttendanceFile { get; set; } = "attendance.csv";
-
-    /// <summary>Name of the payroll sheet in evidence.</summary>
-    public string PayrollFile { get; set; } = "payroll.csv";
-
-    /// <summary>Name of the bank statement in evidence.</summary>
-    public string BankFile { get; set; } = "bank.csv";
-
-    /// <summary>Name of the calendar in evidence.</summary>
-    public string CalendarFile { get; set; } = "calendar.csv";
-
-    /// <summary>Name of the batch detail file in evidence.</summary>
-    public string BatchesFile { get; set; } = "batches.csv";
-
-    /// <summary>True when <c>attendance.csv</c> was supplied, even empty (enables attendance-based checks).</summary>
-    public bool AttendanceSupplied { get; set; }
-
-    /// <summary>True when <c>batches.csv</c> was supplied; without it every batch_id is missing (R16).</summary>
-    public bool BatchesSupplied { get; set; }
 
     /// <summary>Adds one <c>calendar.csv</c> row; all calendar rows come before anything else.</summary>
     public void AddCalendar(in CalendarRow row)
     {
-        if (row.Kind == CalendarKind.Holiday) _calendar.AddHoliday(row.Date, row.Line);
-        else _calendar.AddWorkday(row.Date);
+        _gate.Enter(InputOrder.Calendar);
+        _calendar.Add(row);
+    }
+
+    /// <summary>Adds one roster row, in file order, after the calendar.</summary>
+    public void AddWorker(in WorkerRow row)
+    {
+        _gate.Enter(InputOrder.Roster);
+        _roster.Add(row);
+    }
+
+    /// <summary>Adds one punch (any order among punches, after the roster). Allocates nothing in steady state.</summary>
+    public void AddPunch(in AttendanceRow row)
+    {
+        _gate.Enter(InputOrder.Punches);
+        _attendance.Add(row);
+    }
+
+    /// <summary>Adds one payroll row (after the punches); rows of ids not on the roster are ignored (R7).</summary>
+    public void AddPayroll(in PayrollRow row)
+    {
+        _gate.Enter(InputOrder.Payroll);
+        _payroll.Add(row);
+    }
+
+    /// <summary>Adds one <c>batches.csv</c> detail line, in file order, before the bank lines.</summary>
+    public void AddBatchLine(in BatchRow row)
+    {
+        _gate.Enter(InputOrder.Batches);
+        _statement.AddBatchLine(row);
+    }
+
+    /// <summary>Adds one statement line, in file order; a line that did not succeed (R39) is kept too, to be listed.</summary>
+    public void AddBankLine(in BankRow row)
+    {
+        _gate.Enter(InputOrder.Bank);
+        _statement.AddBankLine(row);
+    }
+
+    /// <summary>Adds one <c>rulings.csv</c> row (SPEC §7), after the bank lines; <paramref name="file"/> names it in evidence.</summary>
+    public void AddRuling(in RulingRow row, string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        _gate.Enter(InputOrder.Rulings);
+        _rulings.Add(new FindingRuling(
+            System.Text.Encoding.ASCII.GetString(row.FindingId), row.Kind, _strings.Get(row.Reason), _strings.Get(row.Reviewer), row.Date, $"{file}:{row.Line}"));
     }
 
     /// <summary>Adds an unreadable row; it becomes a <c>DATA_ERROR</c> finding.</summary>
     public void AddDiagnostic(Diagnostic d)
     {
         ArgumentNullException.ThrowIfNull(d);
+        _gate.NotCompleted(nameof(AddDiagnostic));
         _diagnostics.Add(d);
     }
 
@@ -80,101 +135,78 @@ public sealed partial class Reconciler
     public void AddFileStats(InputFileStats stats)
     {
         ArgumentNullException.ThrowIfNull(stats);
+        _gate.NotCompleted(nameof(AddFileStats));
         _fileStats.Add(stats);
     }
 
-    /// <summary>The previous run (SPEC §7): findings get their status against it, and what it reported that is gone is resolved.</summary>
-    public FollowUp.PreviousRun? Previous { get; set; }
-
-    private readonly List<FindingRuling> _rulings = [];
-
-    /// <summary>Adds one <c>rulings.csv</c> row (SPEC §7); <paramref name="file"/> names it in evidence.</summary>
-    public void AddRuling(in RulingRow row, string file)
+    /// <summary>Makes room for this many more statement and batch lines and txn-id bytes, so adding them allocates nothing.</summary>
+    internal void ReserveLines(int bankLines, int batchLines, int txnIdBytes)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        _rulings.Add(new FindingRuling(
-            System.Text.Encoding.ASCII.GetString(row.FindingId), row.Kind, Text(row.Reason), Text(row.Reviewer), row.Date, Source(file, row.Line)));
+        _gate.NotCompleted(nameof(ReserveLines));
+        _statement.Reserve(bankLines, batchLines, txnIdBytes);
     }
-
-    /// <summary>When set, <see cref="Complete"/> records the wall time of each of its steps.</summary>
-    internal CheckTimings? Timings { get; set; }
 
     /// <summary>Runs every check and returns findings, ledger, summary and bank-line explanations.</summary>
     public ReconciliationResult Complete()
     {
-        if (_completed) throw new InvalidOperationException("Complete has already been called on this reconciler.");
-        _completed = true;
-
+        _gate.Complete();
         try
         {
             return CompleteChecked();
         }
         catch (OverflowException)
         {
-            throw SumTooLarge();
+            throw _sums.TooLarge(_settings.Code);
         }
     }
 
     private ReconciliationResult CompleteChecked()
     {
-        Timings?.Restart();
-        BuildWorkerMonths();
-        Timings?.Lap("engine: worker-months");
-        ProcessBankLines();
-        Timings?.Lap("engine: bank lines");
-        AllocatePayments();
-        Timings?.Lap("engine: allocation");
-        ReportWorkerMonths();
-        SummingAt(null, 0);
-        ReportHeadcount();
-        ReportPaymentPatterns();
-        ReportLaborFunds();
-        ReportUnderage();
-        ReportUnregistered();
-        ReportDiagnostics();
-        LinkCauses();
-        Timings?.Lap("engine: findings");
+        var timings = _options.Timings;
+        timings?.Restart();
+        WorkerMonthBuilder.Build(_roster, _attendance, _payroll, _calendar, _settings, _asOf, _options.WorkersFile, _sums);
+        timings?.Lap("engine: worker-months");
+        _classifier.Run();
+        timings?.Lap("engine: bank lines");
+        var allocator = new Allocator(_lines, _roster, new PaymentTerms(_asOf, _settings.AmountTolerance.Fen, _settings.GraceDays), _sums, _classifier.WagePaymentLines);
+        allocator.Run();
+        timings?.Lap("engine: allocation");
+
+        // The rules, in the order their findings are listed before sorting (ids and report order come from FindingOrder).
+        var months = new MonthRules(_settings, _asOf, _options, _attendance, _lines, _sums, _findings);
+        months.ReportMonths(_roster.Workers);
+        _sums.At(null, 0); // what the headcount counts is no worker-month's sum
+        months.ReportHeadcount(_roster.Workers);
+        new PaymentRules(_settings, _lines, _sums, _findings).Report(_roster.Workers);
+        new FundRules(_settings.LaborFunds, _asOf, _sums, _findings).Report(_classifier.LaborFundCredits);
+        _roster.ReportUnderage();
+        _attendance.ReportUnregistered(_findings);
+        foreach (var d in _diagnostics) _findings.Add(DataErrors.Finding(d));
+        new CauseRules(_statement, _options.BankFile, _asOf, _options.PayrollFile, _options.AttendanceFile, _options.WorkersFile).Link(_findings, _diagnostics);
+        timings?.Lap("engine: findings");
 
         var findings = FindingIds.Assign(_settings.Code, FindingOrder.Sort(_findings));
-        var followUp = FollowUp.FollowUpTracker.Apply(_settings.Code, _asOf, findings, _rulings, Previous, FindingOrder.Sort);
+        var followUp = FollowUp.FollowUpTracker.Apply(_settings.Code, _asOf, findings, _rulings, _options.Previous, FindingOrder.Sort);
         findings = followUp.Findings;
-        Timings?.Lap("engine: sort findings, ids, follow-up");
-        var ledger = BuildLedger();
-        SummingAt(null, 0);
-        var summary = BuildSummary(findings);
-        Timings?.Lap("engine: ledger, summary");
+        timings?.Lap("engine: sort findings, ids, follow-up");
+        var ledger = LedgerBuilder.Build(_roster.Workers, _settings.AmountTolerance.Fen, _options.WorkersFile, _sums);
+        _sums.At(null, 0);
+        var summary = SummaryBuilder.Build(
+            _settings, _asOf, findings, _roster.Workers, _lines, _classifier, _statement.NewestFirst, _fileStats.ToArray(), _options.WorkersFile, _sums);
+        var bankLines = _lines.Snapshot(_roster, allocator.Allocations);
+        timings?.Lap("engine: ledger, summary");
         return new ReconciliationResult
         {
             Settings = _settings,
             Findings = findings,
             Ledger = ledger,
             Summary = summary,
-            BankLines = new BankLineExplanationList(this),
+            BankLines = bankLines,
             Diagnostics = _diagnostics.ToArray(),
             Resolved = followUp.Resolved,
             History = followUp.History,
             Rulings = _rulings.ToArray(),
-            PreviousAsOf = Previous?.AsOf,
+            PreviousAsOf = _options.Previous?.AsOf,
         };
-    }
-
-    private string Text(ReadOnlySpan<byte> utf8) => _strings.Get(utf8);
-
-    private static string Source(string file, long line) => $"{file}:{line}";
-
-    private void ReportDiagnostics()
-    {
-        foreach (var d in _diagnostics)
-        {
-            _findings.Add(new Finding
-            {
-                Code = FindingCode.DataError,
-                Severity = Severity.Yellow,
-                Source = Source(d.File, d.Line),
-                Detail = d.Column is null ? d.Message : $"column {d.Column}: {d.Message}",
-                Anchor = DataErrorAnchor(d),
-                Diagnostic = d,
-            });
-        }
     }
 }

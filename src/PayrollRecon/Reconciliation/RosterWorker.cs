@@ -1,3 +1,4 @@
+using PayrollRecon.Findings;
 using PayrollRecon.Records;
 
 namespace PayrollRecon.Reconciliation;
@@ -33,4 +34,15 @@ internal sealed class RosterWorker
 
     /// <summary>Employer for findings: null when the roster leaves it empty.</summary>
     public string? EmployerOrNull => Employer.Length == 0 ? null : Employer;
+
+    /// <summary>A finding about this worker: employer, display id, name and id_number filled in.</summary>
+    public Finding Finding(FindingCode code, Severity severity) => new()
+    {
+        Code = code,
+        Severity = severity,
+        Employer = EmployerOrNull,
+        WorkerId = DisplayId,
+        WorkerName = Name,
+        IdNumber = IdNumber,
+    };
 }

@@ -38,6 +38,9 @@ internal sealed class Utf8Arena
         return offset;
     }
 
+    /// <summary>Every byte stored so far, without a copy (the array is shared: it stays as it is only once nothing more is added).</summary>
+    public ArraySegment<byte> Written => new(_bytes, 0, _length);
+
     /// <summary>The bytes stored at <paramref name="offset"/>.</summary>
     public ReadOnlySpan<byte> Slice(int offset, int length) => _bytes.AsSpan(offset, length);
 

@@ -13,11 +13,11 @@ namespace PayrollRecon.Records;
 /// held as UTF-8 (null or blank text is empty), so the findings are those of the same project read from CSV. The row
 /// owns its bytes; nothing is kept after the <c>Add…</c> call.</para>
 /// <para><c>line</c> is the row's number in its source; evidence cites it as <c>source:line</c>, the source
-/// being the name set on the reconciler (<see cref="Reconciliation.Reconciler.BankFile"/>, … e.g. <c>db:payroll</c>).
-/// Feed the rows in the order <see cref="PayrollChecker"/> reads files: calendar, workers, attendance, payroll,
-/// batches, then the bank statement oldest line first, then rulings; set
-/// <see cref="Reconciliation.Reconciler.AttendanceSupplied"/> and <see cref="Reconciliation.Reconciler.BatchesSupplied"/>
-/// when those sources exist, even empty.</para>
+/// being the name given in the reconciler's options (<see cref="Reconciliation.ReconcilerOptions.BankFile"/>, … e.g.
+/// <c>db:payroll</c>). Feed the rows in the order <see cref="PayrollChecker"/> reads files (the reconciler refuses
+/// any other): calendar, workers, attendance, payroll, batches, then the bank statement oldest line first, then
+/// rulings; set <see cref="Reconciliation.ReconcilerOptions.AttendanceSupplied"/> and
+/// <see cref="Reconciliation.ReconcilerOptions.BatchesSupplied"/> when those sources exist, even empty.</para>
 /// </remarks>
 public static class RowValues
 {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -60,50 +61,85 @@ internal static class CsvReports
 
     internal static void WriteLedger(ReconciliationResult result, TextWriter writer, ReportOptions options)
     {
+        // The writers' UTF-8 stream writer is bypassed: the rows go to its stream as bytes (the same bytes it would write).
+        if (writer is StreamWriter { Encoding: UTF8Encoding } streamWriter)
+        {
+            streamWriter.Flush();
+            WriteLedger(result, streamWriter.BaseStream, options);
+            return;
+        }
+
+        using var bytes = new MemoryStream();
+        WriteLedger(result, bytes, options);
+        writer.Write(Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length));
+    }
+
+    /// <summary>Writes the ledger rows (after the header) as UTF-8 to <paramref name="stream"/>, a row at a time into a pooled buffer.</summary>
+    internal static void WriteLedger(ReconciliationResult result, Stream stream, ReportOptions options)
+    {
         bool mask = options.Mask;
-        Span<char> hours = stackalloc char[24];
-        using var csv = new CsvOutput(writer);
+        using var csv = new Utf8CsvOutput(stream);
         // A worker's rows come together and repeat its four identity fields: they are rendered (masked, guarded,
-        // quoted) once per worker and copied for the worker's other months.
+        // quoted) once per worker and copied as UTF-8 for the worker's other months.
         var identity = new StringWriter(new StringBuilder(128), CultureInfo.InvariantCulture);
         using var identityCsv = new CsvOutput(identity);
         char[] identityChars = new char[128];
+        byte[] identityBytes = ArrayPool<byte>.Shared.Rent(512);
         int identityLength = 0;
         LedgerEntry? previous = null;
-        csv.Header(LedgerHeader);
-        foreach (var e in result.Ledger)
+        try
         {
-            if (previous is null || !SameIdentity(previous, e))
+            csv.Header(LedgerHeader);
+            foreach (var e in result.Ledger)
             {
-                identity.GetStringBuilder().Clear();
-                identityCsv.WorkerIdField(e.WorkerId ?? e.IdNumber, e.IdNumber, mask);
-                identityCsv.FreeTextField(e.WorkerName, mask);
-                identityCsv.MaskedField(e.IdNumber, mask);
-                identityCsv.FreeTextField(e.Employer, mask);
-                identityCsv.EndRow();
-                // The rendered row ends with the record separator, which is not part of the fields.
-                var rendered = identity.GetStringBuilder();
-                identityLength = rendered.Length - 1;
-                if (identityChars.Length < identityLength) identityChars = new char[identityLength];
-                rendered.CopyTo(0, identityChars, identityLength);
-                previous = e;
-            }
+                if (previous is null || !SameIdentity(previous, e))
+                {
+                    identity.GetStringBuilder().Clear();
+                    identityCsv.WorkerIdField(e.WorkerId ?? e.IdNumber, e.IdNumber, mask);
+                    identityCsv.FreeTextField(e.WorkerName, mask);
+                    identityCsv.MaskedField(e.IdNumber, mask);
+                    identityCsv.FreeTextField(e.Employer, mask);
+                    identityCsv.EndRow();
+                    // The rendered row ends with the record separator, which is not part of the fields.
+                    var rendered = identity.GetStringBuilder();
+                    int chars = rendered.Length - 1;
+                    if (identityChars.Length < chars) identityChars = new char[chars];
+                    rendered.CopyTo(0, identityChars, chars);
+                    identityLength = Utf8CsvOutput.Encode(identityChars.AsSpan(0, chars), ref identityBytes);
+                    previous = e;
+                }
 
-            csv.PlainField(identityChars.AsSpan(0, identityLength));
-            csv.Field(e.Period);
-            csv.Field(e.Days);
-            csv.PlainField(hours[..FormatHours(e.Seconds, hours)]);
-            csv.Field(e.Due);
-            csv.PlainField(e.DueSource == DueSource.Payroll ? "payroll" : "computed");
-            csv.Field(e.DueDate);
-            csv.Field(e.Paid);
-            csv.Field(e.PaidOnTime);
-            csv.Field(e.Outstanding);
-            csv.Field(e.LastPaidDate);
-            csv.PlainField(StatusName(e.Status));
-            csv.EndRow();
+                csv.Reserve(identityLength + Utf8CsvOutput.FixedRowBytes);
+                csv.Rendered(identityBytes.AsSpan(0, identityLength));
+                csv.Field(e.Period);
+                csv.Field(e.Days);
+                csv.Hours(e.Seconds);
+                csv.Field(e.Due);
+                csv.Rendered(e.DueSource == DueSource.Payroll ? "payroll"u8 : "computed"u8);
+                csv.Field(e.DueDate);
+                csv.Field(e.Paid);
+                csv.Field(e.PaidOnTime);
+                csv.Field(e.Outstanding);
+                csv.Field(e.LastPaidDate);
+                csv.Rendered(StatusBytes(e.Status));
+                csv.EndRow();
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(identityBytes);
         }
     }
+
+    /// <summary><see cref="StatusName"/> as UTF-8.</summary>
+    private static ReadOnlySpan<byte> StatusBytes(LedgerStatus status) => status switch
+    {
+        LedgerStatus.Ok => "ok"u8,
+        LedgerStatus.Late => "late"u8,
+        LedgerStatus.Short => "short"u8,
+        LedgerStatus.Unpaid => "unpaid"u8,
+        _ => "pending"u8,
+    };
 
     /// <summary>True when two ledger rows carry the same identity fields (the same strings, as the engine shares them per worker).</summary>
     private static bool SameIdentity(LedgerEntry a, LedgerEntry b) =>

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace PayrollRecon.Reporting;
 
 /// <summary>A message as a key of the <see cref="MessageCatalog"/> and its values, told in either language when it is shown.</summary>
-/// <remarks>A value that is itself a <see cref="LocalizedText"/> (a kind of file, a reason) is told in the same language.</remarks>
+/// <remarks>A value that is itself a <see cref="LocalizedText"/> (a kind of file, a reason) is told in the same language, and
+/// so is a <see cref="Model.Diagnostic"/> (as its column and reason: <c>column status: unknown status 'x'</c>).</remarks>
 internal sealed class LocalizedText(MessageKey key, params object?[] args)
 {
     /// <summary>What the message says.</summary>
@@ -18,8 +19,22 @@ internal sealed class LocalizedText(MessageKey key, params object?[] args)
         var template = MessageCatalog.Template(Key, language);
         var values = new object?[Args.Count];
         for (int i = 0; i < values.Length; i++)
-            values[i] = Args[i] is LocalizedText inner ? inner.Render(language) : Args[i];
+            values[i] = Args[i] switch
+            {
+                LocalizedText inner => inner.Render(language),
+                Model.Diagnostic d => MessageCatalog.Detail(d, language),
+                var value => value,
+            };
         return string.Format(CultureInfo.InvariantCulture, template, values);
+    }
+
+    /// <summary>The items as one value, joined by <paramref name="joiner"/> (<c>a, b, c</c> / <c>a、b、c</c>); an item may itself be a message.</summary>
+    public static object? Join(IReadOnlyList<object?> items, MessageKey joiner = MessageKey.ListItems)
+    {
+        if (items.Count == 0) return string.Empty;
+        object? joined = items[^1];
+        for (int i = items.Count - 2; i >= 0; i--) joined = new LocalizedText(joiner, items[i], joined);
+        return joined;
     }
 
     /// <summary>The English message.</summary>

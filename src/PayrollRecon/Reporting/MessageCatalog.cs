@@ -11,7 +11,7 @@ namespace PayrollRecon.Reporting;
 /// template. A message names its subject first and then <c>": "</c> in both languages (<c>bank.csv: …</c>), so a batch
 /// can put the project folder in front of either. The English texts are the contract of the exact-message tests.
 /// </remarks>
-internal static class MessageCatalog
+internal static partial class MessageCatalog
 {
     /// <summary>The template of <paramref name="key"/> in <paramref name="language"/>.</summary>
     public static string Template(MessageKey key, ReportLanguage language)
@@ -30,7 +30,9 @@ internal static class MessageCatalog
         MessageKey.NoDirection => ("{0}: no direction column (借贷, 收支 …), no debit/credit columns and no negative amounts: money out cannot be told from money in",
             "{0}: 没有借贷方向列（借贷、收支……），没有借方/贷方金额列，也没有负数金额：无法区分支出与收入"),
         MessageKey.CausedBy => (" (may follow from the unreadable row {0})", "（可能由无法读取的 {0} 行引起）"),
-        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "no such message"),
+        MessageKey.NoSuchFolder => ("{0}: no such folder", "{0}: 文件夹不存在"),
+        MessageKey.CannotBeRead => ("{0}: cannot be read ({1})", "{0}: 无法读取（{1}）"),
+        _ => InputTemplates(key),
     };
 
     /// <summary>The reason of an unreadable row, e.g. <c>invalid amount '12.3.4'</c> / <c>金额无效 '12.3.4'</c>.</summary>
@@ -83,6 +85,8 @@ internal static class MessageCatalog
             DiagnosticReason.InvalidFindingId => ("invalid finding id '{0}'", "无效的问题编号 '{0}'"),
             DiagnosticReason.UnknownRuling => ("unknown ruling '{0}'", "无法识别的核查结论 '{0}'"),
             DiagnosticReason.FalseAlarmWithoutReason => ("missing value (a false alarm needs a reason)", "缺少值（误报须说明理由）"),
+            DiagnosticReason.PeriodOutOfRange => ("period outside {1}-01..{2}-12", "工资月份超出 {1}-01..{2}-12 的范围"),
+            DiagnosticReason.DateTimeOutOfRange => ("date-time outside {1}–{2}", "日期时间超出 {1}–{2} 年的范围"),
             DiagnosticReason.MoreUnreadableRows => ("{1} more unreadable rows from this line on are counted, not listed (only the first {2} of a file are)",
                 "自此行起另有 {1} 行无法读取，只计数不列出（每个文件只列出前 {2} 行）"),
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "no template for this reason"),
@@ -103,5 +107,7 @@ internal static class MessageCatalog
         ["kind"] = "类型", ["period"] = "工资月份", ["days"] = "出勤天数", ["hours"] = "出勤工时", ["gross"] = "应发工资",
         ["deductions"] = "扣款", ["net"] = "实发工资", ["worker_id"] = "工号", ["employer"] = "用工单位", ["team"] = "班组",
         ["trade"] = "工种", ["wage_type"] = "计薪方式", ["wage_rate"] = "工资标准", ["entry_date"] = "进场日期", ["exit_date"] = "退场日期",
+        ["finding_id"] = "问题编号", ["ruling"] = "认定", ["reason"] = "理由", ["reviewer"] = "审核人",
+        ["first_seen"] = "首次发现", ["last_seen"] = "最近发现", ["resolved_on"] = "销号日期", ["runs_open"] = "未销号次数",
     };
 }

@@ -47,7 +47,19 @@ public sealed class HostSurfaceTests
 
         Assert.Equal(e.Message, e.GetMessage(ReportLanguage.En));
         Assert.Equal("workers.csv: missing required columns '身份证号 / id_number', '计薪方式 / wage_type', '工资标准 / wage_rate' (found on line 1: worker_id, name)", e.GetMessage(ReportLanguage.En));
-        Assert.Equal("workers.csv: 缺少必需的列 '身份证号 / id_number', '计薪方式 / wage_type', '工资标准 / wage_rate'（第 1 行的表头为：worker_id, name）", e.GetMessage(ReportLanguage.Zh));
+        Assert.Equal("workers.csv: 缺少必需的列 '身份证号 / id_number'、'计薪方式 / wage_type'、'工资标准 / wage_rate'（第 1 行的表头为：worker_id, name）", e.GetMessage(ReportLanguage.Zh));
+    }
+
+    [Fact]
+    public void GetWarning_HeaderOnlyFile_EnglishAndChineseAndNoneForAFileWithRows()
+    {
+        var headerOnly = new InputFileStats("workers.csv", 0, 0, TextEncodingKind.Utf8, 40) { HeaderLine = 1, BytesAfterHeader = 4 };
+        var withRows = headerOnly with { RowsRead = 1 };
+
+        Assert.Equal(headerOnly.Warning, headerOnly.GetWarning(ReportLanguage.En));
+        Assert.Equal("workers.csv: no rows after the header on line 1, though 4 bytes follow it", headerOnly.GetWarning(ReportLanguage.En));
+        Assert.Equal("workers.csv: 第 1 行的表头之后没有读到数据行，但表头后还有 4 字节", headerOnly.GetWarning(ReportLanguage.Zh));
+        Assert.Null(withRows.GetWarning(ReportLanguage.Zh));
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class RowValuesTests
     private static ReconciliationResult Feed(Database db, Func<string, string> source)
     {
         var settings = PayrollRecon.Cli.ProjectFolder.Load(Sample).Settings;
-        var engine = new Reconciler(settings)
+        var engine = new Reconciler(settings, new ReconcilerOptions
         {
             WorkersFile = source("workers"),
             AttendanceFile = source("attendance"),
@@ -100,7 +100,7 @@ public sealed class RowValuesTests
             BankFile = source("bank"),
             AttendanceSupplied = true,
             BatchesSupplied = true,
-        };
+        });
         foreach (var c in db.Calendar) engine.AddCalendar(RowValues.Calendar(c.Line, c.Date, c.Kind));
         foreach (var w in db.Workers)
         {

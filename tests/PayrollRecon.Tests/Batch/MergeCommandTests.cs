@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PayrollRecon.Cli;
 using PayrollRecon.Generation;
+using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Tests.Batch;
 
@@ -346,7 +347,7 @@ public sealed class MergeCommandTests
     {
         var (exit, error) = BatchFolder.Run("merge", "--out", "x");
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: Required argument 'shard-out' missing for command: 'merge'. (see 'payrollrecon --help')" + Environment.NewLine, error);
+        Assert.Equal("payrollrecon: missing argument <shard-out> for 'payrollrecon merge' (see 'payrollrecon merge --help')" + Environment.NewLine, error);
     }
 
     [Theory]
@@ -359,7 +360,7 @@ public sealed class MergeCommandTests
         var env = new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = id, ["SLURM_ARRAY_TASK_MIN"] = min, ["SLURM_ARRAY_TASK_COUNT"] = count, ["SLURM_ARRAY_TASK_STEP"] = step };
         var error = new StringWriter();
 
-        var shard = BatchShard.Resolve(null, env.GetValueOrDefault, error);
+        var shard = BatchShard.Resolve(null, env.GetValueOrDefault, error, ReportLanguage.En);
 
         Assert.Equal("batch: " + said + Environment.NewLine, error.ToString());
         Assert.Equal(said.Split(' ')[1], $"{shard.Index}/{shard.Count}");
@@ -370,8 +371,8 @@ public sealed class MergeCommandTests
     {
         var env = new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "2", ["SLURM_ARRAY_TASK_MIN"] = "0", ["SLURM_ARRAY_TASK_COUNT"] = "3" };
         var error = new StringWriter();
-        Assert.Equal((1, 4), BatchShard.Resolve("1/4", env.GetValueOrDefault, error));
-        Assert.Equal((0, 1), BatchShard.Resolve(null, _ => null, error));
+        Assert.Equal((1, 4), BatchShard.Resolve("1/4", env.GetValueOrDefault, error, ReportLanguage.En));
+        Assert.Equal((0, 1), BatchShard.Resolve(null, _ => null, error, ReportLanguage.En));
         Assert.Equal(string.Empty, error.ToString());
     }
 
@@ -382,7 +383,7 @@ public sealed class MergeCommandTests
     public void Shard_SlurmVariablesThatDoNotMakeAShard_OneLine(string id, string min, string? count, string expected)
     {
         var env = new Dictionary<string, string?> { ["SLURM_ARRAY_TASK_ID"] = id, ["SLURM_ARRAY_TASK_MIN"] = min, ["SLURM_ARRAY_TASK_COUNT"] = count };
-        var e = Assert.Throws<CliException>(() => BatchShard.Resolve(null, env.GetValueOrDefault, TextWriter.Null));
+        var e = Assert.Throws<CliException>(() => BatchShard.Resolve(null, env.GetValueOrDefault, TextWriter.Null, ReportLanguage.En));
         Assert.Equal(expected, e.Message);
     }
 

@@ -8,7 +8,7 @@ public sealed class EngineBoundsTests
     private static (int Exit, string Error) Run(params string[] args)
     {
         var error = new StringWriter();
-        int exit = Program.Run(Program.BuildRoot(), args, error);
+        int exit = Program.Run(Program.BuildRoot(), TestArgs.English(args), error);
         return (exit, error.ToString());
     }
 
@@ -52,6 +52,8 @@ public sealed class EngineBoundsTests
         using var project = new TempProject(files);
 
         Assert.Equal((2, $"payrollrecon: workers.csv:3 (month 2024-01): {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
+        Assert.Equal((2, "payrollrecon: workers.csv:3（2024-01 月）: 此处金额之和超过 92 233 720 368 547 758.07 元，无法精确表示\n"),
+            Run("check", project.Dir, "--out", project.Path_("out"), "--lang", "zh"));
     }
 
     [Fact]

@@ -292,7 +292,7 @@ public sealed class EverydayUseTests
     [Fact]
     public void Help_Check_ListsTimingsExamplesAndExitCodes()
     {
-        var (exit, output, _) = Run("check", "--help");
+        var (exit, output, _) = Run("check", "--help", "--lang", "en");
         Assert.Equal(0, exit);
         Assert.Contains("--timings", output);
         Assert.Contains("Examples:" + "\n" + "  payrollrecon check fixtures/sample-project --out out/sample-project", output.ReplaceLineEndings("\n"));
@@ -302,7 +302,7 @@ public sealed class EverydayUseTests
     [Fact]
     public void Help_Batch_JobsShowsOneDefault()
     {
-        var (exit, output, _) = Run("batch", "--help");
+        var (exit, output, _) = Run("batch", "--help", "--lang", "en");
         Assert.Equal(0, exit);
         var jobs = Assert.Single(output.ReplaceLineEndings("\n").Split('\n'), l => l.TrimStart().StartsWith("--jobs", StringComparison.Ordinal));
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(jobs, "default"));

@@ -24,11 +24,11 @@ public sealed class ReadmeDatabaseTests
         ProjectSettings settings, DateOnly asOf, WorkerRecord[] workers, PunchRecord[] punches, PayrollRecord[] payroll, BankRecord[] bankLines)
     {
         // README:database-begin
-        var engine = new Reconciler(settings with { AsOf = asOf })
+        var engine = new Reconciler(settings with { AsOf = asOf }, new ReconcilerOptions
         {
             WorkersFile = "db:workers", AttendanceFile = "db:attendance", PayrollFile = "db:payroll", BankFile = "db:bank",
             AttendanceSupplied = true,
-        };
+        });
         foreach (var w in workers)
             engine.AddWorker(RowValues.Worker(w.RowNo, w.WorkerId, w.Name, w.IdNumber, w.Card, w.Employer, WageType.Daily, Money.FromYuan(w.DailyRate)));
         foreach (var p in punches) engine.AddPunch(RowValues.Punch(p.RowNo, p.IdNumber, p.Time));

@@ -48,6 +48,8 @@ public sealed class FollowUpTests
 
         Assert.Equal(2, exit);
         Assert.Equal($"payrollrecon: previous run {project.Path_("m1")}: is of project 'T-0001', not 'T-0002'" + Environment.NewLine, error);
+        Assert.Equal($"payrollrecon: 上次运行 {project.Path_("m1")}: 属于项目 'T-0001'，不是 'T-0002'" + Environment.NewLine,
+            InChinese("check", project.Dir, "--out", project.Path_("m2"), "--previous", project.Path_("m1"), "--no-mask"));
         Assert.False(Directory.Exists(project.Path_("m2")));
     }
 
@@ -61,19 +63,29 @@ public sealed class FollowUpTests
 
         Assert.Equal(2, exit);
         Assert.Equal($"payrollrecon: previous run {project.Path_("m1")}: is as of 2024-04-01, later than this run's 2024-03-01" + Environment.NewLine, error);
+        Assert.Equal($"payrollrecon: 上次运行 {project.Path_("m1")}: 截至 2024-04-01，晚于本次的截至日期 2024-03-01" + Environment.NewLine,
+            InChinese("check", project.Dir, "--out", project.Path_("m2"), "--previous", project.Path_("m1"), "--as-of", "2024-03-01", "--no-mask"));
+    }
+
+    /// <summary>The error line of a run in the default language (Chinese).</summary>
+    private static string InChinese(params string[] args)
+    {
+        var error = new StringWriter();
+        Assert.Equal(2, Program.Run(Program.BuildRoot(), args, error, TextWriter.Null));
+        return error.ToString();
     }
 
     [Theory]
-    [InlineData("no-folder", "{0}: no such folder")]
-    [InlineData("no-summary", "{0}: no summary.json (not the output folder of a check)")]
-    [InlineData("summary-not-json", "{0}: summary.json: not valid JSON (line 1)")]
-    [InlineData("summary-no-code", "{0}: summary.json: no project code")]
-    [InlineData("history-bad-date", "{0}: history.csv:2: column first_seen: invalid date 'yesterday'")]
-    [InlineData("history-bad-id", "{0}: history.csv:2: invalid finding id 'not-an-id'")]
-    [InlineData("history-short-row", "{0}: history.csv:2: expected 10 fields, found 3")]
-    [InlineData("history-old-columns", "{0}: history.csv: no column 'status' (not written by a version that tracks finding ids)")]
-    [InlineData("findings-without-ids", "{0}: findings.csv: no column 'finding_id' (not written by a version that tracks finding ids)")]
-    public void Check_PreviousFolderDamaged_OneLineExitTwo(string damage, string message)
+    [InlineData("no-folder", "{0}: no such folder", "{0}: 文件夹不存在")]
+    [InlineData("no-summary", "{0}: no summary.json (not the output folder of a check)", "{0}: 没有 summary.json（不是 check 的输出文件夹）")]
+    [InlineData("summary-not-json", "{0}: summary.json: not valid JSON (line 1)", "{0} 的 summary.json: 不是有效的 JSON（第 1 行）")]
+    [InlineData("summary-no-code", "{0}: summary.json: no project code", "{0} 的 summary.json: 没有项目编号")]
+    [InlineData("history-bad-date", "{0}: history.csv:2: column first_seen: invalid date 'yesterday'", "{0} 的 history.csv:2: 首次发现（first_seen）列：日期无效 'yesterday'")]
+    [InlineData("history-bad-id", "{0}: history.csv:2: invalid finding id 'not-an-id'", "{0} 的 history.csv:2: 无效的问题编号 'not-an-id'")]
+    [InlineData("history-short-row", "{0}: history.csv:2: expected 10 fields, found 3", "{0} 的 history.csv:2: 应有 10 个字段，实有 3 个")]
+    [InlineData("history-old-columns", "{0}: history.csv: no column 'status' (not written by a version that tracks finding ids)", "{0} 的 history.csv: 没有 'status' 列（写出它的版本不跟踪问题编号）")]
+    [InlineData("findings-without-ids", "{0}: findings.csv: no column 'finding_id' (not written by a version that tracks finding ids)", "{0} 的 findings.csv: 没有 'finding_id' 列（写出它的版本不跟踪问题编号）")]
+    public void Check_PreviousFolderDamaged_OneLineExitTwo(string damage, string message, string chinese)
     {
         using var project = new TempProject(Owing());
         string previous = project.Path_("m1");
@@ -100,6 +112,8 @@ public sealed class FollowUpTests
 
         Assert.Equal(2, exit);
         Assert.Equal("payrollrecon: " + string.Format(message, "previous run " + previous) + Environment.NewLine, error);
+        Assert.Equal("payrollrecon: " + string.Format(chinese, "上次运行 " + previous) + Environment.NewLine,
+            InChinese("check", project.Dir, "--out", project.Path_("m2"), "--previous", previous, "--no-mask"));
     }
 
     [Fact]
@@ -269,6 +283,9 @@ public sealed class FollowUpTests
         Assert.Contains("payrollrecon: " + message + Environment.NewLine, error);
         var portfolio = FixtureTests.ReadCsv(File.ReadAllBytes(Path.Combine(folder.Out("m2"), "portfolio.csv")));
         Assert.Equal(message, portfolio[0]["error"]);
+        var chinese = new StringWriter();
+        Assert.Equal(2, Program.Run(Program.BuildRoot(), ["batch", folder.Input, "--out", folder.Out("m3"), "--jobs", "1", "--previous", folder.Out("m1"), "--no-mask"], chinese, TextWriter.Null));
+        Assert.Contains($"payrollrecon: {projects[0]}: 上次运行 {folder.Out("m1")}/{projects[0]} 的 summary.json: 不是有效的 JSON（第 1 行）" + Environment.NewLine, chinese.ToString());
         Assert.Equal("", portfolio[1]["error"]);
         Assert.NotEqual("0", portfolio[1]["open"]);
     }

@@ -350,4 +350,63 @@ public sealed class ProjectSettingsReaderTests
         var e = Assert.Throws<PayrollDataException>(() => Read(json));
         Assert.StartsWith("project.json: invalid JSON at line 1: ", e.Message);
     }
+
+    /// <summary>Each message about project.json, in English and in Chinese (the default language of the command line).</summary>
+    public static TheoryData<byte[], string, string> EveryMessageInBothLanguages() => new()
+    {
+        { B(""), "project.json: file is empty", "project.json: 文件是空的" },
+        { B("{ \"code\": \"P1\", }}"), "project.json: invalid JSON at line 1: '}' is invalid after a single JSON value. Expected end of data.", "project.json: 第 1 行第 18 个字节处 JSON 格式有误" },
+        { [.. B("{\n\"code\":\"X"), 0xC3, .. B("\"}")], "project.json: invalid text at line 2: byte 0xC3 is neither UTF-8 nor GB18030 (save the file as UTF-8)",
+            "project.json: 第 2 行文本无效：字节 0xC3 既不是 UTF-8 也不是 GB18030（请把文件另存为 UTF-8）" },
+        { B("\uFEFF{ \"code\": \"X\" }\n\uFEFF{ \"code\": \"Y\" }\n"), "project.json: invalid text at line 2: " + BomMessage,
+            "project.json: 第 2 行文本无效：文件中间有字节顺序标记 U+FEFF（只有文件开头可以有；是两个文件拼在了一起吗？）" },
+        { [0xEF, 0xBB, 0xBF, .. B("{\"code\":\"X"), 0xC0, 0xAF, .. B("\"}")], "project.json: invalid text at line 1: byte 0xC0 is not UTF-8, though the file starts with a UTF-8 byte order mark (save the file as UTF-8)",
+            "project.json: 第 1 行文本无效：文件以 UTF-8 字节顺序标记开头，字节 0xC0 却不是 UTF-8（请把文件另存为 UTF-8）" },
+        { B("{\"code\":\"\\ud800\"}"), "project.json: invalid string at line 1: '\\ud800' is half of a UTF-16 surrogate pair, with no other half",
+            "project.json: 第 1 行字符串无效：'\\ud800' 是 UTF-16 代理对的一半，缺另一半" },
+        { B("[]"), "project.json: expected a JSON object at the top level, found an array", "project.json: 最外层应为 JSON 对象，实为数组" },
+        { B("\"P1\""), "project.json: expected a JSON object at the top level, found the string 'P1'", "project.json: 最外层应为 JSON 对象，实为字符串 'P1'" },
+        { B("{}"), "project.json: missing required key 'code'", "project.json: 缺少必需的键 'code'" },
+        { B("{ \"code\": \"  \" }"), "project.json: code: must not be empty", "project.json: code: 不能为空" },
+        { B("{ \"code\": \"a/b\" }"), "project.json: code: 'a/b' cannot be used as a folder name (no '/', '\\', control characters, '.' or '..')",
+            "project.json: code: 'a/b' 不能用作文件夹名（不能含 '/'、'\\' 或控制字符，也不能是 '.' 或 '..'）" },
+        { B("{ \"code\": \"P1\", \"payday\": 15 }"), "project.json: unknown key 'payday' (did you mean 'payDay'?)", "project.json: 未知的键 'payday'（是否要写 'payDay'？）" },
+        { B("{ \"code\": \"P1\", \"colour\": \"red\" }"), "project.json: unknown key 'colour'", "project.json: 未知的键 'colour'" },
+        { B("{ \"code\": \"P1\", \"code\": \"P2\" }"), "project.json: duplicate key 'code'", "project.json: 键 'code' 重复" },
+        { B("{ \"code\": \"P1\", \"minimumWage\": 2100 }"), "project.json: minimumWage: expected an object, found '2100'", "project.json: minimumWage: 应为对象，实为 '2100'" },
+        { B("{ \"code\": \"P1\", \"minimumWage\": { \"monthly\": 2100.123 } }"), "project.json: minimumWage.monthly: invalid amount '2100.123'", "project.json: minimumWage.monthly: 金额无效 '2100.123'" },
+        { B("{ \"code\": \"P1\", \"minimumWage\": { \"hourly\": -20.6 } }"), "project.json: minimumWage.hourly: amount must not be negative, found '-20.6'",
+            "project.json: minimumWage.hourly: 金额不能为负，实为 '-20.6'" },
+        { B("{ \"code\": \"P1\", \"minimumWage\": { \"hourly\": true } }"), "project.json: minimumWage.hourly: expected an amount (number or string), found true",
+            "project.json: minimumWage.hourly: 应为金额（数字或字符串），实为布尔值 'true'" },
+        { B("{ \"code\": \"P1\", \"yearlyCap\": false }"), "project.json: yearlyCap: expected an amount (number or string), found false",
+            "project.json: yearlyCap: 应为金额（数字或字符串），实为布尔值 'false'" },
+        { B("{ \"code\": \"P1\", \"payDay\": 32 }"), "project.json: payDay: expected an integer from 1 to 31, found '32'", "project.json: payDay: 应为 1 到 31 之间的整数，实为 '32'" },
+        { B("{ \"code\": \"P1\", \"payDay\": \"15\" }"), "project.json: payDay: expected an integer from 1 to 31, found the string '15'", "project.json: payDay: 应为 1 到 31 之间的整数，实为字符串 '15'" },
+        { B("{ \"code\": \"P1\", \"asOf\": \"2024-02-30\" }"), "project.json: asOf: invalid date '2024-02-30'", "project.json: asOf: 日期无效 '2024-02-30'" },
+        { B("{ \"code\": \"P1\", \"name\": {} }"), "project.json: name: expected a string, found an object", "project.json: name: 应为字符串，实为对象" },
+        { B("{ \"code\": \"P1\", \"laborFunds\": {} }"), "project.json: laborFunds: expected an array, found an object", "project.json: laborFunds: 应为数组，实为对象" },
+        { B("{ \"code\": \"P1\", \"laborFunds\": [ null ] }"), "project.json: laborFunds[0]: expected an object, found null", "project.json: laborFunds[0]: 应为对象，实为空值 'null'" },
+        { B("{ \"code\": \"P1\", \"laborFunds\": [ { \"amount\": 1, \"dueDate\": \"2024-01-25\" } ] }"), "project.json: laborFunds[0]: missing required key 'period'",
+            "project.json: laborFunds[0]: 缺少必需的键 'period'" },
+        { B("{ \"code\": \"P1\", \"laborFunds\": [ { \"period\": \"2024-13\", \"amount\": 1, \"dueDate\": \"2024-01-25\" } ] }"), "project.json: laborFunds[0].period: invalid period '2024-13'",
+            "project.json: laborFunds[0].period: 月份无效 '2024-13'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryMessageInBothLanguages))]
+    public void Read_BadDocument_ToldInEnglishAndChinese(byte[] json, string english, string chinese)
+    {
+        var e = Assert.Throws<PayrollDataException>(() => ProjectSettingsReader.Read(json));
+        Assert.Equal(english, e.Message);
+        Assert.Equal(english, e.GetMessage(PayrollRecon.Reporting.ReportLanguage.En));
+        Assert.Equal(chinese, e.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
+    }
+
+    [Fact]
+    public void Read_StreamTooLarge_ToldInChinese()
+    {
+        var e = Assert.Throws<PayrollDataException>(() => ProjectSettingsReader.Read(new MemoryStream(new byte[ProjectSettingsReader.MaxBytes + 4])));
+        Assert.Equal("project.json: 文件超过 4194304 字节", e.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
+    }
 }

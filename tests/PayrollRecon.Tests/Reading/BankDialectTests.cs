@@ -357,4 +357,17 @@ public sealed class BankDialectTests
         Assert.Single(r.Rows);
         Assert.Equal(4, r.Stats.FooterRows);
     }
+
+    [Theory]
+    [InlineData("2025年合计")]   // 13 bytes, ASCII first: the two-read ASCII test must see the Chinese in the middle
+    [InlineData("ab合计")]       // 8 bytes
+    [InlineData("2025-12合计")]  // 13 bytes
+    [InlineData("12345678901234567890合计")] // past 16 bytes: the general test
+    public void Read_FooterWordAfterAsciiInTheFirstField_IsFooter(string first)
+    {
+        var r = ReadBank($"交易日期,借方发生额,贷方发生额\n2025-12-01,1.00,\n{first},1.00,0.00\n");
+        Assert.Empty(r.Diagnostics);
+        Assert.Single(r.Rows);
+        Assert.Equal(1, r.Stats.FooterRows);
+    }
 }

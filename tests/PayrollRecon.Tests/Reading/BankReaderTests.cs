@@ -87,6 +87,18 @@ public sealed class BankReaderTests
     }
 
     [Fact]
+    public void Read_MissingColumns_ToldInChineseWithChoicesAndLists()
+    {
+        var choice = Assert.Throws<PayrollDataException>(() => Read(InputKind.Bank, "流水号,交易时间,对方户名\n"));
+        Assert.Equal("bank.csv: 缺少必需的列 '交易金额 / amount' 或 '借方发生额 / debit' 或 '贷方发生额 / credit'（第 1 行的表头为：流水号, 交易时间, 对方户名）",
+            choice.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
+        var several = Assert.Throws<PayrollDataException>(() => Read(InputKind.Workers, "工号,姓名\n"));
+        Assert.Equal("workers.csv: missing required columns '身份证号 / id_number', '计薪方式 / wage_type', '工资标准 / wage_rate' (found on line 1: 工号, 姓名)", several.Message);
+        Assert.Equal("workers.csv: 缺少必需的列 '身份证号 / id_number'、'计薪方式 / wage_type'、'工资标准 / wage_rate'（第 1 行的表头为：工号, 姓名）",
+            several.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
+    }
+
+    [Fact]
     public void Read_StrayQuote_IsDataErrorAndTheNextLineReadsNormally()
     {
         string text = "流水号,交易时间,交易金额\nT1,\"2024-01-05\"x,1\n\"T2\"  ,2024-01-06,\"2\" \nT3,2024-01-07,-3\n";

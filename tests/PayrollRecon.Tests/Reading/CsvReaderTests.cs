@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 using PayrollRecon.Model;
 using PayrollRecon.Reading;
 
@@ -396,6 +399,41 @@ public sealed class CsvReaderTests
             Assert.Equal(Path.GetFileName(path), reader.FileName);
             Assert.Equal(["1:a|b", "2:1|2"], ReadAll(reader));
             Assert.Equal(8, reader.BytesRead);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorWidths.All), MemberType = typeof(VectorWidths))]
+    public void Open_FileOfManyChunks_SameRowsAsFromAStream(int width)
+    {
+        // Many fill chunks of Chinese text (characters, records and a CRLF across chunk edges), a quoted field with a line
+        // break, an invalid byte deep in the file and a last record without a line feed: the file read straight into the
+        // window must give the rows a stream through the pipe gives.
+        using IDisposable vectorWidth = VectorWidths.Use(width);
+        var text = new StringBuilder("流水号,时间,对方户名,摘要\n");
+        for (int i = 0; i < 12_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"JY{i:D8},2024-01-02 08:{i % 60:D2}:00,贺海发{i % 7},{(i % 500 == 7 ? "\"多行\n摘要\"" : "2023年12月工资")}");
+            text.Append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        text.Append("末行,无换行,张三,工资");
+        byte[] bytes = Utf8(text.ToString());
+        bytes[bytes.Length / 2 + 1] = 0xFF;
+        string path = Path.Combine(Path.GetTempPath(), $"reading-{Guid.NewGuid():N}.csv");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            using CsvReader fromFile = CsvReader.Open(path, new CsvReaderOptions());
+            using CsvReader fromStream = Csv(bytes);
+            List<string> expected = ReadAll(fromStream);
+            Assert.Contains(expected, r => r.EndsWith("!InvalidUtf8", StringComparison.Ordinal));
+            Assert.Equal(expected, ReadAll(fromFile));
+            Assert.Equal(bytes.Length, fromFile.BytesRead);
+            Assert.True(bytes.Length > 4 * CsvReader.FillChunkBytes);
         }
         finally
         {

@@ -245,18 +245,19 @@ public sealed class WorkbookReaderTests
     }
 
     [Theory]
-    [InlineData("truncated.xlsx", "bank.xlsx: not a readable Excel workbook (damaged or truncated)")]
-    [InlineData("truncated.xls", "bank.xls: not a readable Excel workbook (damaged or truncated)")]
-    [InlineData("zip.csv", "bank.csv: not a readable Excel workbook (a ZIP archive that is not an Excel workbook)")]
-    [InlineData("pk.csv", "bank.csv: not a readable Excel workbook (damaged or truncated)")]
-    [InlineData("not-a-workbook.xls", "bank.xls: not a readable Excel workbook (an OLE2 file without a workbook stream)")]
-    [InlineData("encrypted-agile.xlsx", "bank.xlsx: not a readable Excel workbook (encrypted with a password)")]
-    [InlineData("encrypted-xor.xls", "bank.xls: not a readable Excel workbook (encrypted with a password)")]
-    public void BankReader_UnreadableWorkbook_OneLineError(string input, string expected)
+    [InlineData("truncated.xlsx", "bank.xlsx: not a readable Excel workbook (damaged or truncated)", "bank.xlsx: 不是可读取的 Excel 工作簿（已损坏或不完整）")]
+    [InlineData("truncated.xls", "bank.xls: not a readable Excel workbook (damaged or truncated)", "bank.xls: 不是可读取的 Excel 工作簿（已损坏或不完整）")]
+    [InlineData("zip.csv", "bank.csv: not a readable Excel workbook (a ZIP archive that is not an Excel workbook)", "bank.csv: 不是可读取的 Excel 工作簿（是 ZIP 压缩包而不是 Excel 工作簿）")]
+    [InlineData("pk.csv", "bank.csv: not a readable Excel workbook (damaged or truncated)", "bank.csv: 不是可读取的 Excel 工作簿（已损坏或不完整）")]
+    [InlineData("not-a-workbook.xls", "bank.xls: not a readable Excel workbook (an OLE2 file without a workbook stream)", "bank.xls: 不是可读取的 Excel 工作簿（是没有工作簿数据流的 OLE2 文件）")]
+    [InlineData("encrypted-agile.xlsx", "bank.xlsx: not a readable Excel workbook (encrypted with a password)", "bank.xlsx: 不是可读取的 Excel 工作簿（有密码保护）")]
+    [InlineData("encrypted-xor.xls", "bank.xls: not a readable Excel workbook (encrypted with a password)", "bank.xls: 不是可读取的 Excel 工作簿（有密码保护）")]
+    public void BankReader_UnreadableWorkbook_OneLineError(string input, string expected, string chinese)
     {
         string fileName = "bank" + Path.GetExtension(input);
         var error = Assert.Throws<PayrollDataException>(() => ReadBank(Damaged(input), fileName));
         Assert.Equal(expected, error.Message);
+        Assert.Equal(chinese, error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
         Assert.Equal(fileName, error.File);
         Assert.Equal(0, error.Line);
     }

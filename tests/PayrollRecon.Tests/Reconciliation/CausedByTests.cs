@@ -98,4 +98,97 @@ public sealed class CausedByTests
         Assert.Equal(new Model.YearMonth(2024, 3), unpaid.Period);
         Assert.Equal("bank.csv:41", unpaid.CausedBy);
     }
+
+    private const string Roster = "worker_id,name,id_number,bank_account,employer,wage_type,wage_rate\n" +
+        "W1,张三,110105199003070017,6222020200112233445,甲劳务有限公司,daily,300\n" +
+        "W2,李四,110105199003070025,6222020200112233446,甲劳务有限公司,daily,300\n";
+
+    private const string Punches = "id_number,time\n" +
+        "110105199003070017,2024-01-08 07:30\n110105199003070017,2024-01-08 17:30\n" +
+        "110105199003070025,2024-01-08 07:30\n110105199003070025,2024-01-08 17:30\n";
+
+    /// <summary>Two daily workers with a day of January each, both paid 300.00 for January in February.</summary>
+    private static ReconciliationResult CheckSmall(string workers = Roster, string attendance = Punches, string? payroll = null)
+    {
+        const string bank = "txn_id,time,direction,amount,balance,counterparty_name,counterparty_account,memo\n" +
+            "T1,2024-01-02 09:00,C,1000.00,1000.00,某建设集团有限公司,41050100000000000009,人工费拨付\n" +
+            "T2,2024-02-07 10:00,D,300.00,700.00,张三,6222020200112233445,2024年1月工资\n" +
+            "T3,2024-02-07 10:01,D,300.00,400.00,李四,6222020200112233446,2024年1月工资\n";
+        static InputSource Csv(string name, string text) => InputSource.FromBytes(name, Encoding.UTF8.GetBytes(text));
+        var inputs = new CheckInputs
+        {
+            Settings = new ProjectSettings { Code = "T-0001", AsOf = new DateOnly(2024, 4, 1), PayDay = 15 },
+            Workers = Csv("workers.csv", workers),
+            Attendance = Csv("attendance.csv", attendance),
+            Bank = Csv("bank.csv", bank),
+            Payroll = payroll is null ? null : Csv("payroll.csv", payroll),
+        };
+        return PayrollChecker.Check(inputs, new CheckOptions());
+    }
+
+    private static IEnumerable<string> Linked(ReconciliationResult result) =>
+        result.Findings.Where(static f => f.Code != FindingCode.DataError).Select(static f => $"{f.Code} {f.IdNumber} {f.Period} <- {f.CausedBy}").Order(StringComparer.Ordinal);
+
+    /// <summary>李四 paid by the piece: his wage is what the payroll sheet says, and nothing else.</summary>
+    private static readonly string PieceRoster = Roster.Replace("6222020200112233446,甲劳务有限公司,daily,300", "6222020200112233446,甲劳务有限公司,piece,1", StringComparison.Ordinal);
+
+    [Fact]
+    public void CausedBy_UnreadablePayrollRow_TheWorkerMonthsFindingsNameIt()
+    {
+        var result = CheckSmall(PieceRoster, payroll: "id_number,period,gross,deductions,net\n110105199003070017,2024-01,300,0,300\n110105199003070025,2024-01,300,0,3.0.0\n");
+        Assert.Equal(["MissingPayroll 110105199003070025 2024-01 <- payroll.csv:3", "Overpaid 110105199003070025  <- payroll.csv:3"],
+            Linked(result).Where(static l => l.Contains("110105199003070025", StringComparison.Ordinal)));
+        Assert.All(result.Findings.Where(static f => f.IdNumber == "110105199003070017"), static f => Assert.Null(f.CausedBy));
+
+        using var csv = new MemoryStream();
+        ReportWriter.WriteFindingsCsv(result, csv, new ReportOptions { Language = ReportLanguage.Zh });
+        Assert.Contains("（可能由无法读取的 payroll.csv:3 行引起）", Encoding.UTF8.GetString(csv.ToArray()));
+    }
+
+    [Fact]
+    public void CausedBy_UnreadablePayrollRowWithoutId_NothingLinked()
+    {
+        var result = CheckSmall(PieceRoster, payroll: "id_number,period,gross,deductions,net\n110105199003070017,2024-01,300,0,300\n,2024-01,300,0,300\n");
+        Assert.Contains(result.Findings, static f => f.Code == FindingCode.MissingPayroll);
+        Assert.All(result.Findings, static f => Assert.Null(f.CausedBy));
+    }
+
+    [Fact]
+    public void CausedBy_UnreadablePunchesOfAWorker_TheAttendanceBasedFindingNamesTheFirst()
+    {
+        // 李四's two punches cannot be read: his January has no attendance, so the payment for it is more than was owed.
+        var result = CheckSmall(attendance: "id_number,time\n110105199003070017,2024-01-08 07:30\n110105199003070017,2024-01-08 17:30\n" +
+            "110105199003070025,2024-01-08 25:30\n110105199003070025,2024-01-32 17:30\n");
+        Assert.Equal(["Overpaid 110105199003070025  <- attendance.csv:4"], Linked(result));
+        var errors = result.Diagnostics.Select(static d => (d.Line, d.IdNumber, d.Period)).ToList();
+        Assert.Equal([(4L, "110105199003070025", new Model.YearMonth(2024, 1)), (5L, "110105199003070025", new Model.YearMonth(2024, 1))], errors);
+    }
+
+    [Fact]
+    public void CausedBy_UnreadablePunchOfAPaidMonth_DaysMismatchNamesIt()
+    {
+        // The payroll sheet says 李四 worked 2 days in January; the punches of his second day cannot be read.
+        var result = CheckSmall(
+            attendance: Punches + "110105199003070025,2024-01-09 25:30\n110105199003070025,2024-01-09 26:30\n",
+            payroll: "id_number,period,days,gross,deductions,net\n110105199003070017,2024-01,1,300,0,300\n110105199003070025,2024-01,2,300,0,300\n");
+        var mismatch = Assert.Single(result.Findings, static f => f.Code == FindingCode.DaysMismatch);
+        Assert.Equal("attendance.csv:6", mismatch.CausedBy);
+    }
+
+    [Fact]
+    public void CausedBy_UnreadableRosterRow_UnregisteredFindingsOfItsIdNameIt()
+    {
+        var result = CheckSmall(workers: Roster.Replace("6222020200112233446,甲劳务有限公司,daily,300", "6222020200112233446,甲劳务有限公司,weekly,300", StringComparison.Ordinal));
+        var unregistered = Assert.Single(result.Findings, static f => f.Code == FindingCode.UnregisteredWorker);
+        Assert.Equal("workers.csv:3", unregistered.CausedBy);
+        Assert.Equal("110105199003070025", unregistered.IdNumber);
+    }
+
+    [Fact]
+    public void CausedBy_RowLinks_SameEveryRun()
+    {
+        string payroll = "id_number,period,gross,deductions,net\n110105199003070025,2024-01,300,0,x\n110105199003070025,2024-01,300,0,y\n";
+        Assert.Equal(Linked(CheckSmall(PieceRoster, payroll: payroll)), Linked(CheckSmall(PieceRoster, payroll: payroll)));
+        Assert.Contains("MissingPayroll 110105199003070025 2024-01 <- payroll.csv:2", Linked(CheckSmall(PieceRoster, payroll: payroll)));
+    }
 }

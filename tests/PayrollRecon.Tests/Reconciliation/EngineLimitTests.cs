@@ -11,17 +11,17 @@ public sealed class EngineLimitTests
     [Fact]
     public void Limits_Default_AreTheDocumentedCaps()
     {
-        var engine = new Reconciler(new PayrollRecon.Project.ProjectSettings { Code = "T-1", AsOf = new DateOnly(2024, 4, 1) });
+        var options = new ReconcilerOptions();
         Assert.Equal(1_000_000, Reconciler.MaxWorkers);
         Assert.Equal(5_000_000, Reconciler.MaxWorkerMonths);
-        Assert.Equal(Reconciler.MaxWorkers, engine.WorkerLimit);
-        Assert.Equal(Reconciler.MaxWorkerMonths, engine.WorkerMonthLimit);
+        Assert.Equal(Reconciler.MaxWorkers, options.WorkerLimit);
+        Assert.Equal(Reconciler.MaxWorkerMonths, options.WorkerMonthLimit);
     }
 
     [Fact]
     public void AddWorker_OneMoreThanTheCap_StopsWithTheRosterLine()
     {
-        var s = new Scenario { Configure = r => r.WorkerLimit = 2 };
+        var s = new Scenario { Configure = o => o with { WorkerLimit = 2 } };
         s.AddWorker(1, "张三");
         s.AddWorker(2, "李四");
         s.AddWorker(3, "王五");
@@ -29,13 +29,14 @@ public sealed class EngineLimitTests
         var error = Assert.Throws<PayrollDataException>(() => s.Run());
 
         Assert.Equal("workers.csv:4: more than 2 workers on the roster; a project holds at most 2", error.Message);
+        Assert.Equal("workers.csv:4: 花名册超过 2 名工人；一个项目最多 2 名", error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
         Assert.Equal("workers.csv", error.File);
     }
 
     [Fact]
     public void AddWorker_AtTheCap_Accepted()
     {
-        var s = new Scenario { Configure = r => r.WorkerLimit = 2 };
+        var s = new Scenario { Configure = o => o with { WorkerLimit = 2 } };
         s.AddWorker(1, "张三");
         s.AddWorker(2, "李四");
 
@@ -45,7 +46,7 @@ public sealed class EngineLimitTests
     [Fact]
     public void AddPunch_OneWorkerMonthMoreThanTheCap_StopsWithTheAttendanceLine()
     {
-        var s = new Scenario { Configure = r => r.WorkerMonthLimit = 3 };
+        var s = new Scenario { Configure = o => o with { WorkerMonthLimit = 3 } };
         var a = s.AddWorker(1, "张三");
         var b = s.AddWorker(2, "李四");
         s.Work(a, new DateOnly(2024, 1, 8)); // lines 2, 3
@@ -56,12 +57,13 @@ public sealed class EngineLimitTests
         var error = Assert.Throws<PayrollDataException>(() => s.Run());
 
         Assert.Equal("attendance.csv:8: more than 3 worker-months (a worker's months with punches or payroll rows); a project holds at most 3", error.Message);
+        Assert.Equal("attendance.csv:8: 超过 3 个人月（工人有考勤打卡或工资表行的月份）；一个项目最多 3 个", error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
     }
 
     [Fact]
     public void AddPunch_UnregisteredIdMonthsCount_StopsWithTheAttendanceLine()
     {
-        var s = new Scenario { Configure = r => r.WorkerMonthLimit = 2 };
+        var s = new Scenario { Configure = o => o with { WorkerMonthLimit = 2 } };
         s.AddWorker(1, "张三");
         s.Punches.Add((Scenario.Id(7), new DateTime(2024, 1, 8, 8, 0, 0)));
         s.Punches.Add((Scenario.Id(8), new DateTime(2024, 1, 8, 8, 0, 0)));
@@ -75,7 +77,7 @@ public sealed class EngineLimitTests
     [Fact]
     public void AddPayroll_OneWorkerMonthMoreThanTheCap_StopsWithThePayrollLine()
     {
-        var s = new Scenario { Configure = r => r.WorkerMonthLimit = 1 };
+        var s = new Scenario { Configure = o => o with { WorkerMonthLimit = 1 } };
         var a = s.AddWorker(1, "张三");
         s.Work(a, new DateOnly(2024, 1, 8));
         s.Payroll.Add(new Scenario.Pay(a.Id, new YearMonth(2024, 2), 300_00, 300_00));
@@ -99,6 +101,9 @@ public sealed class EngineLimitTests
         Assert.Equal(
             ["attendance.csv:2: column time: date-time outside 1900–2199", "attendance.csv:3: column time: date-time outside 1900–2199", "payroll.csv:2: column period: period outside 1900-01..2199-12"],
             result.Diagnostics.Select(static d => d.ToString()));
+        Assert.Equal(
+            ["attendance.csv:2: 时间（time）列：日期时间超出 1900–2199 年的范围", "attendance.csv:3: 时间（time）列：日期时间超出 1900–2199 年的范围", "payroll.csv:2: 工资月份（period）列：工资月份超出 1900-01..2199-12 的范围"],
+            result.Diagnostics.Select(static d => PayrollRecon.Reporting.MessageCatalog.Line(d, PayrollRecon.Reporting.ReportLanguage.Zh)));
         Assert.Equal(3, result.Findings.Count(static f => f.Code == FindingCode.DataError));
         Assert.Empty(result.Ledger);
     }

@@ -26,7 +26,7 @@ public sealed class LineAllocationTests
     }
 
     private static Reconciler NewReconciler() =>
-        new(new ProjectSettings { Code = "T-1", AsOf = new DateOnly(2024, 4, 1), PayDay = 15 }) { BatchesSupplied = true };
+        new(new ProjectSettings { Code = "T-1", AsOf = new DateOnly(2024, 4, 1), PayDay = 15 }, new ReconcilerOptions { BatchesSupplied = true });
 
     private static void AddBankLines(Reconciler r, int first, int count)
     {

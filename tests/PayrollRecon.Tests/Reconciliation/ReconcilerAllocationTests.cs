@@ -14,7 +14,7 @@ public sealed class ReconcilerAllocationTests(Xunit.Abstractions.ITestOutputHelp
     [Fact]
     public void AddPunch_MillionCallsAfterWarmUp_AllocateLessThanAByteEach()
     {
-        var reconciler = new Reconciler(new ProjectSettings { Code = "ALLOC", AsOf = new DateOnly(2025, 6, 1) }) { AttendanceSupplied = true };
+        var reconciler = new Reconciler(new ProjectSettings { Code = "ALLOC", AsOf = new DateOnly(2025, 6, 1) }, new ReconcilerOptions { AttendanceSupplied = true });
         var ids = new byte[Workers + 1][];
         for (int w = 0; w < Workers; w++)
         {

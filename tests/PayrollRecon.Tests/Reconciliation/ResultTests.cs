@@ -141,7 +141,7 @@ public sealed class ResultTests
     [Fact]
     public void Source_HostNamedFiles_UsedInEvidence()
     {
-        var s = new Scenario { Configure = r => { r.BankFile = "流水.csv"; r.WorkersFile = "花名册.csv"; } };
+        var s = new Scenario { Configure = o => o with { BankFile = "流水.csv", WorkersFile = "花名册.csv" } };
         s.Workers.Add(new Scenario.W(Scenario.Id(1), "张三", "123"));
         s.Bank.Add(new Scenario.B("X", new DateOnly(2024, 2, 1), true, 1_00) { Name = "路人" });
         var result = s.Run();

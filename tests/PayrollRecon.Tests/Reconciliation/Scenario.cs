@@ -21,7 +21,8 @@ internal sealed class Scenario
     public bool BatchesSupplied { get; set; } = true;
     public List<B> Bank { get; } = [];
     public List<Diagnostic> Diagnostics { get; } = [];
-    public Action<Reconciler>? Configure { get; set; }
+    /// <summary>Changes the engine's options (evidence names, lowered caps) before it is created.</summary>
+    public Func<ReconcilerOptions, ReconcilerOptions>? Configure { get; set; }
 
     /// <summary>A valid 18-character id with the given birth date and sequence.</summary>
     public static string Id(int seq, int birthYear = 1990, int birthMonth = 1, int birthDay = 1)
@@ -63,8 +64,8 @@ internal sealed class Scenario
 
     public ReconciliationResult Run(IEnumerable<(string Id, DateTime Time)>? punchOrder = null)
     {
-        var r = new Reconciler(Settings) { AttendanceSupplied = AttendanceSupplied, BatchesSupplied = BatchesSupplied };
-        Configure?.Invoke(r);
+        var options = new ReconcilerOptions { AttendanceSupplied = AttendanceSupplied, BatchesSupplied = BatchesSupplied };
+        var r = new Reconciler(Settings, Configure is { } configure ? configure(options) : options);
         int line = 2;
         foreach (var (date, kind) in Calendar) r.AddCalendar(new CalendarRow { Line = line++, Date = date, Kind = kind });
         line = 2;

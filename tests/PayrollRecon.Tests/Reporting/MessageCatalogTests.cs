@@ -17,7 +17,8 @@ public sealed class MessageCatalogTests
     public void Template_EveryKey_BothLanguagesWithTheSameValues()
     {
         foreach (var key in Enum.GetValues<MessageKey>())
-            AssertBothLanguages(key.ToString(), MessageCatalog.Template(key, ReportLanguage.En), MessageCatalog.Template(key, ReportLanguage.Zh), untranslated: false);
+            AssertBothLanguages(key.ToString(), MessageCatalog.Template(key, ReportLanguage.En), MessageCatalog.Template(key, ReportLanguage.Zh),
+                sameText: key == MessageKey.PreviousRow, wherePlaceholders: key == MessageKey.SettingsInvalidJson);
     }
 
     [Fact]
@@ -26,17 +27,18 @@ public sealed class MessageCatalogTests
         foreach (var key in Enum.GetValues<CliMessageKey>())
         {
             AssertBothLanguages(key.ToString(), CliMessageCatalog.Template(key, ReportLanguage.En), CliMessageCatalog.Template(key, ReportLanguage.Zh),
-                untranslated: key == CliMessageKey.Untranslated);
+                sameText: key == CliMessageKey.Untranslated, wherePlaceholders: key == CliMessageKey.ManifestInvalid);
         }
     }
 
-    private static void AssertBothLanguages(string key, string en, string zh, bool untranslated)
+    /// <param name="sameText">A message not yet in the catalogue passes through as written; a row of a previous run's table is only its place and its reason.</param>
+    /// <param name="wherePlaceholders">The English text quotes System.Text.Json's own explanation; the Chinese says where the error is instead.</param>
+    private static void AssertBothLanguages(string key, string en, string zh, bool sameText, bool wherePlaceholders)
     {
         Assert.False(string.IsNullOrEmpty(en), key);
-        // A message not yet in the catalogue passes through as written.
-        if (!untranslated) Assert.NotEqual(en, zh);
-        Assert.True(Placeholders(en) == Placeholders(zh), $"{key}: {en} / {zh}");
-        var values = Enumerable.Range(0, Placeholders(en)).Select(i => (object)(i + 0.5)).ToArray();
+        if (!sameText) Assert.NotEqual(en, zh);
+        if (!wherePlaceholders) Assert.True(Placeholders(en) == Placeholders(zh), $"{key}: {en} / {zh}");
+        var values = Enumerable.Range(0, Math.Max(Placeholders(en), Placeholders(zh))).Select(i => (object)(i + 0.5)).ToArray();
         // Renders in both languages without a format error.
         _ = string.Format(CultureInfo.InvariantCulture, en, values);
         _ = string.Format(CultureInfo.InvariantCulture, zh, values);

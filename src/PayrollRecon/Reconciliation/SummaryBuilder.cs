@@ -1,37 +1,25 @@
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
+using PayrollRecon.Project;
 
 namespace PayrollRecon.Reconciliation;
 
-public sealed partial class Reconciler
+/// <summary>Totals, counts and employer grades of one project's check (<c>summary.json</c>).</summary>
+internal static class SummaryBuilder
 {
-    internal int ProcessedLineCount => _lines.Count;
-
-    /// <summary>The explanation of processed line <paramref name="line"/> (date order).</summary>
-    internal BankLineExplanation Explain(int line)
-    {
-        var p = _lines[line];
-        var allocations = p.AllocationCount == 0
-            ? Array.Empty<Allocation>()
-            : _allocations.GetRange(p.AllocationStart, p.AllocationCount).ToArray();
-        return new BankLineExplanation
-        {
-            Source = LineSource(line),
-            TxnId = LineTxnId(line),
-            Date = LineDate(line),
-            Amount = new Money(LineAmount(line)),
-            Status = BankLineAt(p.BankIndex).Status,
-            Class = p.Class,
-            Rule = p.Rule,
-            WorkerIdNumber = p.Worker >= 0 ? _workers[p.Worker].IdNumber : null,
-            Cancelled = p.Cancelled,
-            CancelsSource = p.CancelsLine >= 0 ? LineSource(p.CancelsLine) : null,
-            Allocations = allocations,
-            Excess = new Money(p.ExcessFen),
-        };
-    }
-
-    private ReconciliationSummary BuildSummary(IReadOnlyList<Finding> findings)
+    /// <param name="settings">The project's code and name.</param>
+    /// <param name="asOf">The reference date.</param>
+    /// <param name="findings">The findings, statuses set.</param>
+    /// <param name="workers">The roster, months allocated.</param>
+    /// <param name="lines">The statement as read.</param>
+    /// <param name="classifier">The class totals and line counts.</param>
+    /// <param name="newestFirst">True when the statement was read newest first (R40).</param>
+    /// <param name="files">Per input file statistics.</param>
+    /// <param name="workersFile">Names a month in an overflow error.</param>
+    /// <param name="sums">Notes what is being summed.</param>
+    public static ReconciliationSummary Build(
+        ProjectSettings settings, DateOnly asOf, IReadOnlyList<Finding> findings, ReadOnlySpan<RosterWorker> workers, ProcessedLines lines,
+        BankClassifier classifier, bool newestFirst, InputFileStats[] files, string workersFile, SumSite sums)
     {
         var byCode = new SortedDictionary<FindingCode, int>();
         var bySeverity = new SortedDictionary<Severity, int>
@@ -62,14 +50,14 @@ public sealed partial class Reconciler
         long due = 0, paid = 0, outstanding = 0;
         var outstandingByEmployer = new Dictionary<string, long>(StringComparer.Ordinal);
         var workersByEmployer = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var worker in _workers)
+        foreach (var worker in workers)
         {
             workersByEmployer[worker.Employer] = workersByEmployer.GetValueOrDefault(worker.Employer) + 1;
             long workerOwed = 0;
             foreach (var month in worker.Months)
             {
                 if (!month.IsDue) continue;
-                SummingAt(WorkersFile, worker.Line, month.Period.Ordinal);
+                sums.At(workersFile, worker.Line, month.Period.Ordinal);
                 long owed = Math.Max(0, checked(month.DueFen - month.PaidFen));
                 due = checked(due + month.DueFen);
                 paid = checked(paid + month.PaidFen);
@@ -79,19 +67,19 @@ public sealed partial class Reconciler
             outstandingByEmployer[worker.Employer] = checked(outstandingByEmployer.GetValueOrDefault(worker.Employer) + workerOwed);
         }
 
-        SummingAt(null, 0);
+        sums.At(null, 0);
         long wagePaymentsOut = 0;
-        foreach (var line in _lines)
+        foreach (ref readonly var line in lines.AsSpan())
         {
             if (line.Class == BankLineClass.WagePayment && !line.Cancelled)
-                wagePaymentsOut = checked(wagePaymentsOut + LineAmountOf(line));
+                wagePaymentsOut = checked(wagePaymentsOut + lines.AmountOf(line));
         }
 
         return new ReconciliationSummary
         {
-            ProjectCode = _settings.Code,
-            ProjectName = _settings.Name,
-            AsOf = _asOf,
+            ProjectCode = settings.Code,
+            ProjectName = settings.Name,
+            AsOf = asOf,
             WarningLevel = level,
             CountsByCode = byCode,
             CountsBySeverity = bySeverity,
@@ -99,31 +87,17 @@ public sealed partial class Reconciler
             TotalDue = new Money(due),
             TotalPaid = new Money(paid),
             TotalOutstanding = new Money(outstanding),
-            LaborFundsIn = new Money(_laborFunds),
+            LaborFundsIn = new Money(classifier.LaborFundsFen),
             WagePaymentsOut = new Money(wagePaymentsOut),
-            Conservation = new ConservationTotals
-            {
-                Debits = new Money(_debits),
-                WagePayments = new Money(_wagePayments),
-                Batches = new Money(_batches),
-                Fees = new Money(_fees),
-                Misuse = new Money(_misuse),
-                Credits = new Money(_credits),
-                Refunds = new Money(_refunds),
-                Interest = new Money(_interest),
-                LaborFunds = new Money(_laborFunds),
-            },
-            BankStatementNewestFirst = _newestFirst,
-            ZeroBankLines = _zeroLines,
-            ExcludedBankLines = _excludedLines,
+            Conservation = classifier.Totals(),
+            BankStatementNewestFirst = newestFirst,
+            ZeroBankLines = classifier.ZeroLines,
+            ExcludedBankLines = classifier.ExcludedLines,
             EmployerGrades = GradeEmployers(findings, workersByEmployer, outstandingByEmployer),
-            Files = _fileStats.ToArray(),
-            Workers = _workers.Count,
+            Files = files,
+            Workers = workers.Length,
         };
     }
-
-    private long LineAmountOf(in ProcessedLine p) =>
-        p.DetailIndex >= 0 ? BatchLineAt(p.DetailIndex).AmountFen : BankLineAt(p.BankIndex).AmountFen;
 
     /// <summary>§3.4: C on any UNPAID/SHORTFALL or red finding of the employer, B on LATE or orange, else A.</summary>
     private static EmployerGrade[] GradeEmployers(

@@ -1,0 +1,43 @@
+using PayrollRecon.FollowUp;
+
+namespace PayrollRecon.Reconciliation;
+
+/// <summary>What a <see cref="Reconciler"/> is told besides the rows: the inputs' names in evidence, which optional inputs were supplied, and the previous run.</summary>
+public sealed record ReconcilerOptions
+{
+    /// <summary>Name of the roster in evidence (<c>file:line</c>).</summary>
+    public string WorkersFile { get; init; } = "workers.csv";
+
+    /// <summary>Name of the attendance file in evidence.</summary>
+    public string AttendanceFile { get; init; } = "attendance.csv";
+
+    /// <summary>Name of the payroll sheet in evidence.</summary>
+    public string PayrollFile { get; init; } = "payroll.csv";
+
+    /// <summary>Name of the bank statement in evidence.</summary>
+    public string BankFile { get; init; } = "bank.csv";
+
+    /// <summary>Name of the calendar in evidence.</summary>
+    public string CalendarFile { get; init; } = "calendar.csv";
+
+    /// <summary>Name of the batch detail file in evidence.</summary>
+    public string BatchesFile { get; init; } = "batches.csv";
+
+    /// <summary>True when <c>attendance.csv</c> was supplied, even empty (enables attendance-based checks).</summary>
+    public bool AttendanceSupplied { get; init; }
+
+    /// <summary>True when <c>batches.csv</c> was supplied; without it every batch_id is missing (R16).</summary>
+    public bool BatchesSupplied { get; init; }
+
+    /// <summary>The previous run (SPEC §7): findings get their status against it, and what it reported that is gone is resolved.</summary>
+    public PreviousRun? Previous { get; init; }
+
+    /// <summary>When set, <see cref="Reconciler.Complete"/> records the wall time of each of its steps.</summary>
+    internal CheckTimings? Timings { get; init; }
+
+    /// <summary>The roster cap in force (<see cref="Reconciler.MaxWorkers"/>; lowered by tests).</summary>
+    internal int WorkerLimit { get; init; } = Reconciler.MaxWorkers;
+
+    /// <summary>The worker-month cap in force (<see cref="Reconciler.MaxWorkerMonths"/>; lowered by tests).</summary>
+    internal int WorkerMonthLimit { get; init; } = Reconciler.MaxWorkerMonths;
+}

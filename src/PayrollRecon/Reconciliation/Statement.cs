@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using PayrollRecon.Findings;
+using PayrollRecon.Model;
+using PayrollRecon.Records;
+
+namespace PayrollRecon.Reconciliation;
+
+/// <summary>
+/// The bank statement and the batch detail file as stored: compact lines, txn ids in one byte arena, batch details
+/// chained per batch id; the reading order (R14, R40), repeated lines (R15), the balance chain (R15) and anchors (SPEC §7).
+/// </summary>
+internal sealed class Statement
+{
+    private readonly string _bankFile;
+    private readonly TextInterner _strings;
+    private readonly CounterpartyText _text;
+    private readonly List<Finding> _findings;
+
+    private readonly GrowingArray<StoredBankLine> _bankLines = new();
+    // Whether the lines as added are already in reading order, oldest first (R14) or newest first (R40).
+    private bool _sortedOldestFirst = true;
+    private bool _sortedNewestFirst = true;
+    // The physically first and last stored lines (by line number), whose dates tell a newest-first statement (R40).
+    private (long Line, DateOnly Date) _firstLine = (long.MaxValue, default);
+    private (long Line, DateOnly Date) _lastLine = (long.MinValue, default);
+    // Txn ids live here as bytes: every statement line has its own, so a string each would be one object per line.
+    private readonly Utf8Arena _txnIds = new();
+    private readonly GrowingArray<StoredBatchLine> _batchLines = new();
+    // Detail lines of one batch are chained in file order: first and last detail per batch id, next detail per line.
+    private readonly Dictionary<string, (int First, int Last)> _batchDetails = new(StringComparer.Ordinal);
+    private readonly List<int> _nextBatchDetail = [];
+
+    // While reading: the first line of each (txn id, date, direction, amount) and the running balance.
+    private ArenaSliceSet<TxnRepeatKey>? _firstByKey;
+    private long? _runningBalance;
+    // n of a statement line without a txn id among the lines with the same date, amount and account digits, in
+    // reading order (SPEC §7); built on the first finding that needs it.
+    private int[]? _anchorOrdinals;
+
+    /// <param name="bankFile">The statement's name in evidence.</param>
+    /// <param name="strings">Interns the text fields.</param>
+    /// <param name="text">Account digits, for anchors.</param>
+    /// <param name="findings">Receives BALANCE_BREAK.</param>
+    public Statement(string bankFile, TextInterner strings, CounterpartyText text, List<Finding> findings)
+    {
+        _bankFile = bankFile;
+        _strings = strings;
+        _text = text;
+        _findings = findings;
+    }
+
+    /// <summary>Statement lines stored.</summary>
+    public int BankCount => _bankLines.Count;
+
+    /// <summary>Batch detail lines stored.</summary>
+    public int BatchCount => _batchLines.Count;
+
+    /// <summary>
+    /// True when the statement is listed newest first (R40): its physically last line is dated before its first.
+    /// Lines are then read in reverse line order, so "file order on ties" (R14) is the reversed order.
+    /// </summary>
+    public bool NewestFirst => _bankLines.Count > 1 && _lastLine.Date < _firstLine.Date;
+
+    /// <summary>Adds one <c>batches.csv</c> detail line, in file order.</summary>
+    public void AddBatchLine(in BatchRow row)
+    {
+        var line = new StoredBatchLine(row.Line, _strings.Get(row.BatchId), _strings.Get(row.BankAccount), _strings.Get(row.Name), row.Amount.Fen, row.Status, _strings.Get(row.Memo));
+        int index = _batchLines.Count;
+        ref var chain = ref CollectionsMarshal.GetValueRefOrAddDefault(_batchDetails, line.BatchId, out bool exists);
+        if (exists)
+        {
+            CollectionsMarshal.AsSpan(_nextBatchDetail)[chain.Last] = index;
+            chain.Last = index;
+        }
+        else
+        {
+            chain = (index, index);
+        }
+        _nextBatchDetail.Add(-1);
+        _batchLines.Add(line);
+    }
+
+    /// <summary>Adds one statement line, in file order; a line that did not succeed (R39) is kept too, to be listed.</summary>
+    public void AddBankLine(in BankRow row)
+    {
+        var line = new StoredBankLine(
+            row.Line,
+            _txnIds.Add(row.TxnId),
+            row.TxnId.Length,
+            row.Date,
+            row.Direction == BankDirection.Debit,
+            row.Status,
+            row.Amount.Fen,
+            row.Balance?.Fen,
+            _strings.Get(row.CounterpartyName),
+            _strings.Get(row.CounterpartyAccount),
+            _strings.Get(row.Memo),
+            _strings.Get(row.BatchId));
+        if (_bankLines.Count > 0)
+        {
+            ref readonly var previous = ref BankLine(_bankLines.Count - 1);
+            if (line.Date < previous.Date || (line.Date == previous.Date && line.Line <= previous.Line)) _sortedOldestFirst = false;
+            if (line.Date > previous.Date || (line.Date == previous.Date && line.Line <= previous.Line)) _sortedNewestFirst = false;
+        }
+        // R40 looks at every stored line, excluded ones too: a failed line still sits at its date in the listing.
+        if (line.Line < _firstLine.Line) _firstLine = (line.Line, line.Date);
+        if (line.Line > _lastLine.Line) _lastLine = (line.Line, line.Date);
+        _bankLines.Add(line);
+    }
+
+    /// <summary>Makes room for this many more statement and batch lines and txn-id bytes, so adding them allocates nothing.</summary>
+    public void Reserve(int bankLines, int batchLines, int txnIdBytes)
+    {
+        _bankLines.EnsureCapacity(checked(_bankLines.Count + bankLines));
+        _batchLines.EnsureCapacity(checked(_batchLines.Count + batchLines));
+        _nextBatchDetail.EnsureCapacity(checked(_nextBatchDetail.Count + batchLines));
+        _txnIds.Reserve(txnIdBytes);
+    }
+
+    public ref readonly StoredBankLine BankLine(int index) => ref _bankLines[index];
+
+    public ref readonly StoredBatchLine BatchLine(int index) => ref _batchLines[index];
+
+    /// <summary>The first detail line of batch <paramref name="batchId"/>, or -1 when batches.csv has none.</summary>
+    public int FirstDetail(string batchId) => _batchDetails.TryGetValue(batchId, out var chain) ? chain.First : -1;
+
+    /// <summary>The detail line after <paramref name="detail"/> in its batch, or -1.</summary>
+    public int NextDetail(int detail) => _nextBatchDetail[detail];
+
+    /// <summary>
+    /// Statement line indices in date order, then line number (R14), or line number descending on a newest-first
+    /// statement (R40); statements are usually in one of those orders already.
+    /// </summary>
+    public int[] ReadingOrder()
+    {
+        bool newestFirst = NewestFirst;
+        var order = new int[_bankLines.Count];
+        if (newestFirst && _sortedNewestFirst)
+        {
+            for (int i = 0; i < order.Length; i++) order[i] = order.Length - 1 - i;
+            return order;
+        }
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        if (!newestFirst && _sortedOldestFirst) return order;
+        var keys = new (int Day, long Line)[order.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            ref readonly var bank = ref BankLine(i);
+            keys[i] = (bank.Date.DayNumber, newestFirst ? -bank.Line : bank.Line);
+        }
+        Array.Sort(keys, order);
+        return order;
+    }
+
+    /// <summary>Starts a reading of the lines: no line seen yet, no running balance.</summary>
+    public void BeginReading()
+    {
+        _firstByKey = new ArenaSliceSet<TxnRepeatKey>(_txnIds, _bankLines.Count);
+        _runningBalance = null;
+    }
+
+    /// <summary>
+    /// R15: true when line <paramref name="index"/> repeats an earlier line read (same txn id, date, direction and
+    /// amount); <paramref name="first"/> is that line. A line without a txn id repeats nothing.
+    /// </summary>
+    public bool IsRepeat(int index, out int first)
+    {
+        ref readonly var bank = ref BankLine(index);
+        if (bank.TxnLength == 0)
+        {
+            first = -1;
+            return false;
+        }
+        var key = new TxnRepeatKey(bank.Date.DayNumber, bank.IsDebit, bank.AmountFen);
+        return _firstByKey!.TryGetOrAdd(bank.TxnOffset, bank.TxnLength, key, index, out first);
+    }
+
+    /// <summary>
+    /// R15 balance chain: a line with a balance is checked against the running one (unless it is the first with a
+    /// balance) and restarts it; a line without one carries the running balance through.
+    /// </summary>
+    /// <param name="index">The statement line read.</param>
+    /// <param name="movement">Its signed amount: negative for a debit.</param>
+    public void ChainBalance(int index, long movement)
+    {
+        if (BankLine(index).BalanceFen is { } reported)
+        {
+            if (_runningBalance is { } previous)
+            {
+                long expected = checked(previous + movement);
+                if (expected != reported) ReportBalanceBreak(index, expected, reported);
+            }
+            _runningBalance = reported;
+        }
+        else if (_runningBalance is { } previous)
+        {
+            _runningBalance = checked(previous + movement);
+        }
+    }
+
+    /// <summary>The statement line's txn id as a string (made afresh, for evidence), or null when it has none.</summary>
+    public string? TxnId(int index)
+    {
+        ref readonly var bank = ref BankLine(index);
+        return bank.TxnLength == 0 ? null : _txnIds.GetString(bank.TxnOffset, bank.TxnLength);
+    }
+
+    /// <summary>
+    /// The anchor of a statement line (SPEC §7): its txn id, else <c>date|amount in fen|account digits|n</c>, with n
+    /// counting identical such lines in reading order (R14, R40), so that lines added later never renumber earlier ones.
+    /// </summary>
+    public string Anchor(int index)
+    {
+        ref readonly var bank = ref BankLine(index);
+        if (bank.TxnLength > 0) return _txnIds.GetString(bank.TxnOffset, bank.TxnLength);
+        _anchorOrdinals ??= AnchorOrdinals();
+        return string.Concat(
+            bank.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "|",
+            bank.AmountFen.ToString(CultureInfo.InvariantCulture), "|",
+            _text.Digits(bank.Account), "|",
+            _anchorOrdinals[index].ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>n of batch detail line <paramref name="detail"/> among its lump's details with the same amount and account digits, in file order.</summary>
+    public int DetailOrdinal(int detail)
+    {
+        ref readonly var line = ref BatchLine(detail);
+        string digits = _text.Digits(line.Account);
+        int n = 0;
+        if (_batchDetails.TryGetValue(line.BatchId, out var chain))
+        {
+            for (int i = chain.First; i >= 0; i = _nextBatchDetail[i])
+            {
+                ref readonly var other = ref BatchLine(i);
+                if (other.AmountFen == line.AmountFen && _text.Digits(other.Account) == digits) n++;
+                if (i == detail) break;
+            }
+        }
+        return n;
+    }
+
+    /// <summary>The readable statement lines just before and just after file line <paramref name="line"/>.</summary>
+    public (StoredBankLine? Before, StoredBankLine? After) Neighbours(long line)
+    {
+        // Lines are stored in file order: binary search on the line number.
+        int lo = 0, hi = _bankLines.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_bankLines[mid].Line < line) lo = mid + 1;
+            else hi = mid;
+        }
+        return (lo > 0 ? _bankLines[lo - 1] : null, lo < _bankLines.Count ? _bankLines[lo] : null);
+    }
+
+    /// <summary>The statement lines as stored; once the engine has completed nothing changes them.</summary>
+    public ArraySegment<StoredBankLine> BankLines => _bankLines.Items;
+
+    /// <summary>The batch detail lines as stored; once the engine has completed nothing changes them.</summary>
+    public ArraySegment<StoredBatchLine> BatchLines => _batchLines.Items;
+
+    /// <summary>The txn-id bytes lines point into; once the engine has completed nothing changes them.</summary>
+    public ArraySegment<byte> TxnIdBytes => _txnIds.Written;
+
+    private void ReportBalanceBreak(int index, long expected, long reported)
+    {
+        ref readonly var bank = ref BankLine(index);
+        _findings.Add(new Finding
+        {
+            Code = FindingCode.BalanceBreak,
+            Severity = Severity.Red,
+            Amount = new Money(bank.AmountFen),
+            Expected = new Money(expected),
+            Actual = new Money(reported),
+            EventDate = bank.Date,
+            TxnIds = TxnId(index) is { } txn ? [txn] : [],
+            Source = $"{_bankFile}:{bank.Line}",
+            Anchor = Anchor(index),
+        });
+    }
+
+    private int[] AnchorOrdinals()
+    {
+        var ordinals = new int[_bankLines.Count];
+        var counts = new Dictionary<(int Day, long AmountFen, string Digits), int>();
+        foreach (int index in ReadingOrder())
+        {
+            ref readonly var bank = ref BankLine(index);
+            if (bank.TxnLength > 0) continue;
+            var key = (bank.Date.DayNumber, bank.AmountFen, _text.Digits(bank.Account));
+            ref int n = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
+            ordinals[index] = ++n;
+        }
+        return ordinals;
+    }
+}

@@ -1,0 +1,39 @@
+using PayrollRecon.Model;
+
+namespace PayrollRecon.Reconciliation;
+
+/// <summary>
+/// Where the engine is while it adds money up: the line or the worker-month whose amount it is adding. Money is long
+/// fen with checked arithmetic, so a sum past long.MaxValue throws; the error then names this place.
+/// </summary>
+/// <remarks>Plain fields set per line and per worker-month, so the bookkeeping costs nothing that allocates.</remarks>
+internal sealed class SumSite
+{
+    /// <summary>The error for a sum of amounts past 92,233,720,368,547,758.07 yuan met at <paramref name="where"/> (<c>payroll.csv:12</c>).</summary>
+    public static PayrollDataException TooLargeAt(string file, object where) =>
+        new(file, new Reporting.LocalizedText(Reporting.MessageKey.SumTooLarge, where));
+
+    private string? _file;
+    private long _line;
+    private int _period = -1;
+
+    /// <summary>Notes that the sums now being added up come from <paramref name="file"/>:<paramref name="line"/>
+    /// (a line of 0 names the file alone), for the worker-month <paramref name="periodOrdinal"/> when not -1.</summary>
+    public void At(string? file, long line, int periodOrdinal = -1)
+    {
+        _file = file;
+        _line = line;
+        _period = periodOrdinal;
+    }
+
+    /// <summary>The error for a checked overflow met at the place last noted; <paramref name="projectCode"/> names the project's totals.</summary>
+    public PayrollDataException TooLarge(string projectCode)
+    {
+        string file = _file ?? projectCode;
+        object where = _file is null ? new Reporting.LocalizedText(Reporting.MessageKey.ProjectTotals)
+            : _line <= 0 ? file
+            : $"{file}:{_line}";
+        if (_period >= 0) where = new Reporting.LocalizedText(Reporting.MessageKey.SumInMonth, where, YearMonth.FromOrdinal(_period).ToString());
+        return TooLargeAt(file, where);
+    }
+}

@@ -1,0 +1,86 @@
+using PayrollRecon.Model;
+using PayrollRecon.Project;
+using PayrollRecon.Records;
+
+namespace PayrollRecon.Reconciliation;
+
+/// <summary>Creates every worker-month (a payroll row or at least one punch) and works out what it owes (§3.1).</summary>
+internal static class WorkerMonthBuilder
+{
+    /// <summary>Fills each roster worker's <see cref="RosterWorker.Months"/>, in month order, with due terms set; releases the punch days and payroll rows.</summary>
+    /// <param name="roster">The workers whose months are built.</param>
+    /// <param name="attendance">The attendance blocks: one month each.</param>
+    /// <param name="payroll">The payroll months: joined to the attendance month of the same worker and month, else a month of their own.</param>
+    /// <param name="calendar">Gives the due dates.</param>
+    /// <param name="settings">Grace days.</param>
+    /// <param name="asOf">Decides which months are due.</param>
+    /// <param name="workersFile">Names a month in an overflow error.</param>
+    /// <param name="sums">Notes the month being summed.</param>
+    public static void Build(Roster roster, AttendanceLog attendance, PayrollSheet payroll, DueCalendar calendar, ProjectSettings settings, DateOnly asOf, string workersFile, SumSite sums)
+    {
+        var monthOfBlock = new WorkerMonth[attendance.BlockCount];
+        for (int block = 0; block < monthOfBlock.Length; block++)
+        {
+            var worker = roster[attendance.WorkerOf(block)];
+            var (days, seconds) = attendance.Totals(block);
+            var month = new WorkerMonth(worker, YearMonth.FromOrdinal(attendance.MonthOf(block)), block, days, seconds);
+            worker.Months.Add(month);
+            monthOfBlock[block] = month;
+        }
+        foreach (var (key, rows) in payroll)
+        {
+            int workerIndex = (int)(key >> 32);
+            int ordinal = (int)(key & 0xFFFF_FFFF);
+            WorkerMonth month;
+            if (attendance.TryGetBlock(workerIndex, ordinal, out int block))
+            {
+                month = monthOfBlock[block];
+            }
+            else
+            {
+                month = new WorkerMonth(roster[workerIndex], YearMonth.FromOrdinal(ordinal));
+                month.Worker.Months.Add(month);
+            }
+            month.JoinPayroll(rows);
+        }
+        attendance.ReleaseDays();
+        payroll.Release();
+
+        foreach (var worker in roster.Workers)
+        {
+            // Punches and payroll rows usually come in month order, so most workers' months need no sort.
+            if (!InPeriodOrder(worker.Months)) worker.Months.Sort(static (a, b) => a.Period.CompareTo(b.Period));
+            foreach (var month in worker.Months)
+            {
+                sums.At(workersFile, worker.Line, month.Period.Ordinal);
+                var (due, source) = Due(month);
+                month.SetDue(due, source, calendar.DueDateOf(month.Period), settings.GraceDays, asOf);
+            }
+        }
+    }
+
+    /// <summary>The payroll's net when there is one, else the rate applied to the attendance (R13).</summary>
+    private static (long DueFen, DueSource Source) Due(WorkerMonth month)
+    {
+        if (month.Payroll is { } payroll) return (payroll.NetFen, DueSource.Payroll);
+        var worker = month.Worker;
+        long due = worker.WageType switch
+        {
+            WageType.Daily => checked(worker.RateFen * month.Days),
+            WageType.Hourly => FenMath.Hourly(worker.RateFen, month.Seconds),
+            WageType.Monthly => FenMath.MonthlyProrated(worker.RateFen, month.Days),
+            // R13: nothing can be computed for piece work; MISSING_PAYROLL says so and payments flow past.
+            _ => 0,
+        };
+        return (due, DueSource.Computed);
+    }
+
+    private static bool InPeriodOrder(List<WorkerMonth> months)
+    {
+        for (int i = 1; i < months.Count; i++)
+        {
+            if (months[i - 1].Period.Ordinal > months[i].Period.Ordinal) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,115 @@
+using PayrollRecon.Findings;
+using PayrollRecon.Model;
+using PayrollRecon.Reconciliation;
+
+namespace PayrollRecon.Tests.Reconciliation.Components;
+
+public sealed class StatementTests
+{
+    private static DateOnly Feb(int day) => new(2024, 2, day);
+
+    private static (Statement Statement, List<Finding> Findings) NewStatement()
+    {
+        var findings = new List<Finding>();
+        return (new Statement("bank.csv", new TextInterner(), new CounterpartyText(), findings), findings);
+    }
+
+    /// <summary>Reads the statement as the classifier does: each line into the balance chain, in reading order.</summary>
+    private static void Chain(Statement statement)
+    {
+        statement.BeginReading();
+        foreach (int index in statement.ReadingOrder())
+        {
+            ref readonly var line = ref statement.BankLine(index);
+            statement.ChainBalance(index, line.IsDebit ? -line.AmountFen : line.AmountFen);
+        }
+    }
+
+    [Fact]
+    public void ChainBalance_BreakAfterACarriedBalance_ReportsExpectedAndReportedThenRestartsFromReported()
+    {
+        var (statement, findings) = NewStatement();
+        statement.AddBankLine(Rows.Bank(2, "A", Feb(1), false, 10000_00, balance: 10000_00));
+        statement.AddBankLine(Rows.Bank(3, "B", Feb(2), true, 900_00));                     // carries 9100
+        statement.AddBankLine(Rows.Bank(4, "C", Feb(3), true, 100_00, balance: 8000_00));   // 9000 expected
+        statement.AddBankLine(Rows.Bank(5, "D", Feb(4), true, 1000_00, balance: 7000_00));  // from 8000: fine
+
+        Chain(statement);
+
+        var brk = Assert.Single(findings);
+        Assert.Equal(FindingCode.BalanceBreak, brk.Code);
+        Assert.Equal(new Money(9000_00), brk.Expected);
+        Assert.Equal(new Money(8000_00), brk.Actual);
+        Assert.Equal(new Money(100_00), brk.Amount);
+        Assert.Equal(Feb(3), brk.EventDate);
+        Assert.Equal(["C"], brk.TxnIds);
+        Assert.Equal("bank.csv:4", brk.Source);
+        Assert.Equal("C", brk.Anchor);
+    }
+
+    [Fact]
+    public void IsRepeat_SameTxnIdDateDirectionAndAmount_RepeatsTheFirstOnly()
+    {
+        var (statement, _) = NewStatement();
+        statement.AddBankLine(Rows.Bank(2, "V1", Feb(1), true, 6600_00));
+        statement.AddBankLine(Rows.Bank(3, "V1", Feb(1), true, 2_00));    // a fee under the same serial
+        statement.AddBankLine(Rows.Bank(4, "V1", Feb(1), true, 6600_00)); // the transfer again
+        statement.AddBankLine(Rows.Bank(5, "", Feb(1), true, 6600_00));
+        statement.AddBankLine(Rows.Bank(6, "", Feb(1), true, 6600_00));   // no txn id: never a repeat
+        statement.BeginReading();
+
+        var repeats = new List<(bool, int)>();
+        foreach (int index in statement.ReadingOrder())
+            repeats.Add((statement.IsRepeat(index, out int first), first));
+
+        Assert.Equal([(false, -1), (false, -1), (true, 0), (false, -1), (false, -1)], repeats);
+    }
+
+    [Fact]
+    public void ReadingOrder_NewestFirstAndShuffledStatements_LineOrderReversedOrDateSorted()
+    {
+        var (newest, _) = NewStatement();
+        newest.AddBankLine(Rows.Bank(2, "A", Feb(9), true, 1_00));
+        newest.AddBankLine(Rows.Bank(3, "B", Feb(9), true, 1_00));
+        newest.AddBankLine(Rows.Bank(4, "C", Feb(1), true, 1_00));
+        Assert.True(newest.NewestFirst);
+        Assert.Equal([2, 1, 0], newest.ReadingOrder());
+
+        var (shuffled, _) = NewStatement();
+        shuffled.AddBankLine(Rows.Bank(2, "A", Feb(5), true, 1_00));
+        shuffled.AddBankLine(Rows.Bank(3, "B", Feb(1), true, 1_00));
+        shuffled.AddBankLine(Rows.Bank(4, "C", Feb(5), true, 1_00));
+        shuffled.AddBankLine(Rows.Bank(5, "D", Feb(6), true, 1_00));
+        Assert.False(shuffled.NewestFirst);
+        Assert.Equal([1, 0, 2, 3], shuffled.ReadingOrder());
+    }
+
+    [Fact]
+    public void Anchor_LinesWithoutTxnId_DateAmountDigitsAndTheirCountInReadingOrder()
+    {
+        var (statement, _) = NewStatement();
+        statement.AddBankLine(Rows.Bank(2, "", Feb(1), true, 100_00, account: "6222 0001"));
+        statement.AddBankLine(Rows.Bank(3, "", Feb(1), true, 100_00, account: "62220001"));
+        statement.AddBankLine(Rows.Bank(4, "T9", Feb(1), true, 100_00, account: "62220001"));
+
+        Assert.Equal("2024-02-01|10000|62220001|1", statement.Anchor(0));
+        Assert.Equal("2024-02-01|10000|62220001|2", statement.Anchor(1));
+        Assert.Equal("T9", statement.Anchor(2));
+        Assert.Equal("T9", statement.TxnId(2));
+        Assert.Null(statement.TxnId(0));
+    }
+
+    [Fact]
+    public void Neighbours_LineBetweenStoredLines_TheReadableLinesAroundIt()
+    {
+        var (statement, _) = NewStatement();
+        statement.AddBankLine(Rows.Bank(2, "A", Feb(1), true, 1_00));
+        statement.AddBankLine(Rows.Bank(5, "B", Feb(3), true, 1_00));
+
+        var (before, after) = statement.Neighbours(4);
+        Assert.Equal(2, before?.Line);
+        Assert.Equal(5, after?.Line);
+        Assert.Null(statement.Neighbours(1).Before);
+        Assert.Null(statement.Neighbours(6).After);
+    }
+}
