@@ -134,8 +134,8 @@ internal sealed record BatchManifest
             // (masking is idempotent, so the merge writes the same portfolio from them).
             var entry = entries[i] with
             {
-                Name = entries[i].Name is { } name ? PersonalData.FreeText(name, reportOptions.Mask) : null,
-                Error = entries[i].Error is { } error ? PersonalData.FreeText(error, reportOptions.Mask) : null,
+                Name = entries[i].Name is { } name && reportOptions.Mask ? PersonalData.MaskNumbers(name) : entries[i].Name,
+                Error = entries[i].Error is { } error && reportOptions.Mask ? PersonalData.MaskNumbers(error) : entries[i].Error,
             };
             projects[i] = new ManifestProject(p.RelativeDir, p.Code, output, files, entry);
         });

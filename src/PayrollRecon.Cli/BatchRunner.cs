@@ -13,6 +13,8 @@ namespace PayrollRecon.Cli;
 /// <param name="today">The as-of date of a project that has none (no <c>--as-of</c>, no <c>asOf</c> in project.json).</param>
 internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, ReportOptions reportOptions, Severity? failOn, DateOnly today)
 {
+    private int _attendanceThreads;
+
     /// <summary>The previous batch's <c>--out</c> (SPEC §7): each project's previous run is its folder there; null for none.</summary>
     public string? PreviousDir { get; init; }
 
@@ -59,6 +61,9 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
         }
 
         int threads = Math.Min(jobs, Math.Max(projects.Count, 1));
+        // Several projects side by side already keep the cores busy: each then reads its attendance on one thread
+        // (the outputs are the same bytes at any thread count). One job leaves the check its own threads.
+        _attendanceThreads = threads > 1 ? 1 : checkOptions.MaxDegreeOfParallelism;
         var workers = new Thread[threads];
         for (int t = 0; t < threads; t++)
         {
@@ -95,7 +100,8 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
             // A project new to the batch has no folder in the previous output: all its findings are new.
             if (PreviousDir is not null && Directory.Exists(Path.Combine(PreviousDir, folder)))
                 inputs = inputs with { Previous = FollowUp.PreviousRun.Load(PreviousDir.TrimEnd('/', '\\') + "/" + folder) };
-            var options = checkOptions.AsOf is null && project.Settings?.AsOf is null ? checkOptions with { AsOf = today } : checkOptions;
+            var options = checkOptions with { MaxDegreeOfParallelism = _attendanceThreads };
+            if (options.AsOf is null && project.Settings?.AsOf is null) options = options with { AsOf = today };
             var result = PayrollChecker.Check(inputs, options, slot, ct);
             ProjectOutput.Write(result, target, reportOptions, ct);
             var entry = PortfolioEntry.FromResult(result) with { ReportLink = $"{Uri.EscapeDataString(folder)}/report.html" };

@@ -41,12 +41,12 @@ internal static class CheckCommand
         var (asOf, today) = CommonOptions.ResolveAsOf(options.AsOf, inputs.Settings.AsOf, DateOnly.FromDateTime(DateTime.Now));
         // Findings depend on the as-of date: a check that falls back to today says so before anything else.
         if (today) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, new LocalizedText(MessageKey.AsOfFallbackWarning, Date(asOf))).Render(language));
-        var result = PayrollChecker.RunAsync(inputs, options with { AsOf = asOf }, progress: null, timings, ct).GetAwaiter().GetResult();
+        var result = PayrollChecker.Check(inputs, options with { AsOf = asOf, Timings = timings }, progress: null, ct);
         ProjectOutput.Write(result, outDir, reportOptions, ct, timings);
         parsed.InvocationConfiguration.Output.Write(Describe(result, outDir, reportOptions));
         foreach (var file in result.Summary.Files)
         {
-            if (file.WarningText is { } warning) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, warning).Render(language));
+            if (file.GetWarning(language) is { } warning) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, warning).Render(language));
         }
         if (timings is not null)
         {
@@ -80,13 +80,11 @@ internal static class CheckCommand
         var text = new System.Text.StringBuilder();
         text.AppendLine(new LocalizedText(MessageKey.CheckSummary, s.ProjectCode, new LocalizedText(level), result.Findings.Count,
             Count(Severity.Red), Count(Severity.Orange), Count(Severity.Yellow), s.TotalDue, s.TotalPaid, s.TotalOutstanding, Date(s.AsOf), outDir).Render(language));
-        var labels = Labels.For(language);
-        var messages = new FindingMessages(language, options.Mask, s.AsOf);
         // OrderBy is stable: among equals the findings.csv order decides, so the lines are the same on every run.
         foreach (var f in result.Findings.OrderByDescending(static f => f.Severity).ThenByDescending(static f => (f.Amount ?? f.Expected)?.Fen ?? 0).Take(TopFindings))
         {
-            text.AppendLine(new LocalizedText(MessageKey.CheckTopFinding, language == ReportLanguage.En ? CsvReports.SeverityName(f.Severity) : labels.SeverityLabel(f.Severity), FindingCodes.Name(f.Code),
-                Program.OneLine(messages.ComposeString(f))).Render(language));
+            text.AppendLine(new LocalizedText(MessageKey.CheckTopFinding, language == ReportLanguage.En ? Severities.Name(f.Severity) : FindingMessages.SeverityLabel(f.Severity, language), FindingCodes.Name(f.Code),
+                Program.OneLine(FindingMessages.Format(f, s.AsOf, options))).Render(language));
         }
         if (result.Findings.Count > TopFindings)
             text.AppendLine(new LocalizedText(MessageKey.CheckMoreFindings, result.Findings.Count - TopFindings, Path.Combine(outDir, ReportWriter.FindingsFileName)).Render(language));

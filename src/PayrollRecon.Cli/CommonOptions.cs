@@ -61,7 +61,7 @@ internal sealed class CommonOptions
         DateOnly? asOf = null;
         if (parsed.GetValue(AsOf) is { } text)
         {
-            if (!DateParser.TryParseDate(text.AsSpan(), out var date)) throw new CliException(MessageKey.AsOfInvalid, text);
+            if (!DateText.TryParseDate(text.AsSpan(), out var date)) throw new CliException(MessageKey.AsOfInvalid, text);
             asOf = date;
         }
         return new CheckOptions { AsOf = asOf, Strict = parsed.GetValue(Strict) };

@@ -37,8 +37,8 @@ internal static class InspectCommand
             if (path is null)
             {
                 bool required = kind is InputKind.Workers or InputKind.Bank;
-                if (required) missing ??= InputInspector.DefaultFileName(kind);
-                output.WriteLine(T(required ? MessageKey.InspectAbsentRequired : MessageKey.InspectAbsent, InputInspector.DefaultFileName(kind)));
+                if (required) missing ??= InputKinds.DefaultFileName(kind);
+                output.WriteLine(T(required ? MessageKey.InspectAbsentRequired : MessageKey.InspectAbsent, InputKinds.DefaultFileName(kind)));
                 continue;
             }
             var inspection = InputInspector.Inspect(path, kind, maxDiagnostics, rows);
@@ -56,11 +56,11 @@ internal static class InspectCommand
         string T(MessageKey key, params object?[] args) => new LocalizedText(key, args).Render(language);
         var s = inspection.Stats;
         string sheet = s.Sheet is { } sh ? T(MessageKey.InspectSheet, Masked(sh)) : "";
-        output.WriteLine(T(MessageKey.InspectFile, name, EncodingName(s.Encoding), sheet, s.Bytes, s.RowsRead, s.RowsRejected));
+        output.WriteLine(T(MessageKey.InspectFile, name, s.EncodingName, sheet, s.Bytes, s.RowsRead, s.RowsRejected));
         string separator = s.Format == "csv" ? T(inspection.Separator == '\t' ? MessageKey.InspectTabSeparated : MessageKey.InspectCommaSeparated) : "";
         output.WriteLine(T(MessageKey.InspectHeader, s.HeaderLine, separator, s.PreambleRows, s.FooterRows));
         if (s.EncodingDecidedOnBytes > 0) output.WriteLine(T(MessageKey.InspectEncodingDecided, s.EncodingDecidedOnBytes));
-        if (s.WarningText is { } warning) output.WriteLine(T(MessageKey.InspectWarning, Masked(warning.Render(language))));
+        if (s.GetWarning(language) is { } warning) output.WriteLine(T(MessageKey.InspectWarning, Masked(warning)));
         foreach (string p in inspection.Preamble.Where(static p => p.Length > 0))
         {
             output.WriteLine(T(MessageKey.InspectPreamble, Masked(p)));
@@ -78,13 +78,13 @@ internal static class InspectCommand
         var ignored = inspection.Columns.Where(static c => c.Column is null && c.Header.Length > 0).Select(static c => c.Header).ToList();
         output.WriteLine(T(MessageKey.InspectColumns, bound.Count == 0 ? T(MessageKey.InspectNoColumns) : string.Join(", ", bound)));
         if (ignored.Count > 0) output.WriteLine(T(MessageKey.InspectIgnored, string.Join(", ", ignored.Select(Masked))));
-        foreach (var d in inspection.Diagnostics) output.WriteLine($"  {Masked(MessageCatalog.Line(d, language))}");
+        foreach (var d in inspection.Diagnostics) output.WriteLine($"  {Masked(d.ToString(language))}");
         if (s.RowsRejected > inspection.Diagnostics.Count) output.WriteLine(T(MessageKey.InspectMore, s.RowsRejected - inspection.Diagnostics.Count));
         foreach (string row in inspection.Rows) output.WriteLine($"  {row}");
     }
 
     /// <summary>Input text for the terminal: ID and card numbers masked (inspect has no --no-mask), control characters shown as '?'.</summary>
-    private static string Masked(string text) => PersonalData.FreeText(OutputText.ControlsShown(text), mask: true);
+    private static string Masked(string text) => PersonalData.MaskNumbers(Program.ControlsShown(text));
 
     private static MessageKey LayoutName(BankLayout layout) => layout switch
     {
@@ -94,6 +94,4 @@ internal static class InspectCommand
     };
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    internal static string EncodingName(TextEncodingKind encoding) => SummaryJson.EncodingName(encoding);
 }

@@ -94,7 +94,7 @@ internal static class Program
     internal static string Localized(Exception e, ReportLanguage language) => e switch
     {
         CliException cli => cli.Text.Render(language),
-        PayrollDataException data => data.Localized(language),
+        PayrollDataException data => data.GetMessage(language),
         _ => e.Message,
     };
 
@@ -177,11 +177,21 @@ internal static class Program
     }
 
     /// <summary>A message for stderr or the portfolio: one line, with ID and card numbers masked unless <paramref name="mask"/> is off.</summary>
-    internal static string ErrorText(string message, bool mask) => Reporting.PersonalData.FreeText(OneLine(message), mask);
+    internal static string ErrorText(string message, bool mask) => mask ? Reporting.PersonalData.MaskNumbers(OneLine(message)) : OneLine(message);
 
     /// <summary>Collapses a multi-line message (tabs and line breaks) into one line; other control characters (ESC, BEL, C1) from inputs are shown as <c>?</c>, never sent to the terminal.</summary>
     internal static string OneLine(string message) =>
-        Reporting.OutputText.ControlsShown(string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        ControlsShown(string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+
+    /// <summary>Text for a one-line message: every control character (line breaks, ESC, BEL, C1) shown as <c>?</c>, so input text can neither break the line nor drive a terminal.</summary>
+    internal static string ControlsShown(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001f') && !text.AsSpan().ContainsAnyInRange('\u007f', '\u009f')) return text;
+        return string.Create(text.Length, text, static (span, t) =>
+        {
+            for (int i = 0; i < t.Length; i++) span[i] = char.IsControl(t[i]) ? '?' : t[i];
+        });
+    }
 }
 
 /// <summary>Process exit codes (SPEC §4).</summary>

@@ -14,7 +14,7 @@ internal static class ProjectFolder
     /// then an Excel workbook (§2.3), e.g. <c>bank.csv</c>, <c>bank.xlsx</c>, <c>bank.xls</c>.</summary>
     public static string[] FileNames(InputKind kind)
     {
-        string csv = InputInspector.DefaultFileName(kind);
+        string csv = InputKinds.DefaultFileName(kind);
         string stem = Path.GetFileNameWithoutExtension(csv);
         return [csv, stem + ".xlsx", stem + ".xls"];
     }
@@ -130,7 +130,7 @@ internal static class ProjectFolder
         InputSource? Optional(InputKind kind) => Locate(dir, kind) is { } path ? InputSource.FromFile(path) : null;
 
         InputSource Required(InputKind kind) =>
-            Optional(kind) ?? throw new CliException(MessageKey.MissingRequiredFile, label, InputInspector.DefaultFileName(kind));
+            Optional(kind) ?? throw new CliException(MessageKey.MissingRequiredFile, label, InputKinds.DefaultFileName(kind));
 
         return new CheckInputs
         {

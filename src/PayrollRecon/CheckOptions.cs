@@ -16,4 +16,8 @@ public readonly record struct CheckOptions
     /// <summary>Most threads an input is read with (attendance is read in parts side by side); 0 means one per processor.</summary>
     /// <remarks>From 0 to <see cref="PayrollChecker.MaxDegreeOfParallelismLimit"/>; every output is the same at any value.</remarks>
     public int MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>When set, the check records the time of each phase (reading each input, each engine step) into it.</summary>
+    /// <remarks>The outputs do not depend on it; only the recorder's laps do.</remarks>
+    public CheckTimings? Timings { get; init; }
 }

@@ -4,12 +4,14 @@ using System.Text;
 
 namespace PayrollRecon;
 
-/// <summary>Wall and CPU time of each phase of a check (reading each input, each engine step, each output), for <c>--timings</c>.</summary>
+/// <summary>Wall and CPU time of each phase of a check (reading each input, each engine step), for a host that wants to
+/// see where the time goes (the CLI's <c>--timings</c>); pass one in <see cref="CheckOptions.Timings"/>.</summary>
 /// <remarks>
-/// A phase ends where the next one starts. CPU time is the whole process's (JIT and GC threads included), which on a
-/// loaded machine says more than wall time does.
+/// A phase ends where the next one starts; the host may add its own phases (start-up, writing outputs) with
+/// <see cref="Lap"/> and <see cref="Record"/>. CPU time is the whole process's (JIT and GC threads included), which on
+/// a loaded machine says more than wall time does. Not thread-safe: one recorder per check.
 /// </remarks>
-internal sealed class CheckTimings
+public sealed class CheckTimings
 {
     private readonly List<(string Phase, long WallTicks, TimeSpan Cpu, long Allocated, long WorkingSet, long Bytes)> _laps = [];
     private long _lapStart = Stopwatch.GetTimestamp();
@@ -70,7 +72,7 @@ internal sealed class CheckTimings
     }
 
     /// <summary>CPU time of the process so far.</summary>
-    public static TimeSpan CpuTime()
+    private static TimeSpan CpuTime()
     {
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime;

@@ -15,23 +15,24 @@ public static partial class PayrollChecker
     /// <exception cref="PayrollDataException">A required column is missing, or (strict mode) a row cannot be read.</exception>
     public static Task<ReconciliationResult> CheckAsync(
         CheckInputs inputs, CheckOptions options = default, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        RunAsync(inputs, options, progress, timings: null, cancellationToken);
+        RunAsync(inputs, options, progress, cancellationToken);
 
-    /// <summary>Checks a project, recording the wall time of every phase in <paramref name="timings"/> when given.</summary>
-    internal static async Task<ReconciliationResult> RunAsync(
-        CheckInputs inputs, CheckOptions options, IProgress<CheckProgress>? progress, CheckTimings? timings, CancellationToken cancellationToken)
+    /// <summary>Checks a project, recording the time of every phase in <see cref="CheckOptions.Timings"/> when given.</summary>
+    private static async Task<ReconciliationResult> RunAsync(
+        CheckInputs inputs, CheckOptions options, IProgress<CheckProgress>? progress, CancellationToken cancellationToken)
     {
         Validate(inputs, options);
+        var timings = options.Timings;
         var settings = inputs.Settings with { AsOf = options.AsOf ?? inputs.Settings.AsOf ?? DateOnly.FromDateTime(DateTime.Now) };
         CheckPrevious(inputs.Previous, settings);
         var engine = new Reconciler(settings, new ReconcilerOptions
         {
             WorkersFile = inputs.Workers.Name,
             BankFile = inputs.Bank.Name,
-            AttendanceFile = inputs.Attendance?.Name ?? "attendance.csv",
-            PayrollFile = inputs.Payroll?.Name ?? "payroll.csv",
-            BatchesFile = inputs.Batches?.Name ?? "batches.csv",
-            CalendarFile = inputs.Calendar?.Name ?? "calendar.csv",
+            AttendanceFile = inputs.Attendance?.Name ?? InputKinds.DefaultFileName(InputKind.Attendance),
+            PayrollFile = inputs.Payroll?.Name ?? InputKinds.DefaultFileName(InputKind.Payroll),
+            BatchesFile = inputs.Batches?.Name ?? InputKinds.DefaultFileName(InputKind.Batches),
+            CalendarFile = inputs.Calendar?.Name ?? InputKinds.DefaultFileName(InputKind.Calendar),
             AttendanceSupplied = inputs.Attendance is not null,
             BatchesSupplied = inputs.Batches is not null,
             Timings = timings,
@@ -40,19 +41,19 @@ public static partial class PayrollChecker
         var readerOptions = ReaderOptions(options);
 
         if (inputs.Calendar is { } calendar)
-            await ReadAsync(calendar, readerOptions, engine, progress, timings, CalendarReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddCalendar(in row); }, cancellationToken).ConfigureAwait(false);
-        await ReadAsync(inputs.Workers, readerOptions, engine, progress, timings, WorkersReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddWorker(in row); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync<CalendarReader>(calendar, InputKind.Calendar, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddCalendar(in row); }, cancellationToken).ConfigureAwait(false);
+        await ReadAsync<WorkersReader>(inputs.Workers, InputKind.Workers, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddWorker(in row); }, cancellationToken).ConfigureAwait(false);
         if (inputs.Attendance is { } attendance && !ReadAttendanceInParts(attendance, readerOptions, engine, AttendanceThreads(options), progress, timings, cancellationToken))
-            await ReadAsync(attendance, readerOptions, engine, progress, timings, AttendanceReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync<AttendanceReader>(attendance, InputKind.Attendance, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
         if (inputs.Payroll is { } payroll)
-            await ReadAsync(payroll, readerOptions, engine, progress, timings, PayrollReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddPayroll(in row); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync<PayrollReader>(payroll, InputKind.Payroll, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPayroll(in row); }, cancellationToken).ConfigureAwait(false);
         if (inputs.Batches is { } batches)
-            await ReadAsync(batches, readerOptions, engine, progress, timings, BatchesReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBatchLine(in row); }, cancellationToken).ConfigureAwait(false);
-        await ReadAsync(inputs.Bank, readerOptions with { ExpectedAccount = settings.Account }, engine, progress, timings, BankReader.Create, static (r, e) => { while (r.TryRead(out var row)) e.AddBankLine(in row); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync<BatchesReader>(batches, InputKind.Batches, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddBatchLine(in row); }, cancellationToken).ConfigureAwait(false);
+        await ReadAsync<BankReader>(inputs.Bank, InputKind.Bank, readerOptions with { ExpectedAccount = settings.Account }, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddBankLine(in row); }, cancellationToken).ConfigureAwait(false);
         if (inputs.Rulings is { } rulings)
         {
             string rulingsFile = rulings.Name;
-            await ReadAsync(rulings, readerOptions, engine, progress, timings, RulingsReader.Create, (r, e) => { while (r.TryRead(out var row)) e.AddRuling(in row, rulingsFile); }, cancellationToken).ConfigureAwait(false);
+            await ReadAsync<RulingsReader>(rulings, InputKind.Rulings, readerOptions, engine, progress, timings, (r, e) => { while (r.TryRead(out var row)) e.AddRuling(in row, rulingsFile); }, cancellationToken).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -65,7 +66,7 @@ public static partial class PayrollChecker
         CheckInputs inputs, CheckOptions options = default, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         // The readers complete synchronously over file and memory streams; the async path stays allocation-light per buffer.
-        return RunAsync(inputs, options, progress, timings: null, cancellationToken).GetAwaiter().GetResult();
+        return RunAsync(inputs, options, progress, cancellationToken).GetAwaiter().GetResult();
     }
 
     /// <summary>The largest record length a host may ask for: the reader's window is about this much plus 128 KiB, per input.</summary>
@@ -127,11 +128,11 @@ public static partial class PayrollChecker
 
     private static async Task ReadAsync<TReader>(
         InputSource source,
+        InputKind kind,
         InputReaderOptions options,
         Reconciler engine,
         IProgress<CheckProgress>? progress,
         CheckTimings? timings,
-        Func<Stream, string, InputReaderOptions, TReader> create,
         Action<TReader, Reconciler> drain,
         CancellationToken cancellationToken)
         where TReader : InputReader
@@ -142,7 +143,7 @@ public static partial class PayrollChecker
         TReader reader;
         try
         {
-            reader = create(stream, source.Name, options with { Diagnostics = diagnostics, LeaveOpen = false });
+            reader = (TReader)InputKinds.CreateReader(kind, stream, source.Name, options with { Diagnostics = diagnostics, LeaveOpen = false });
         }
         catch
         {

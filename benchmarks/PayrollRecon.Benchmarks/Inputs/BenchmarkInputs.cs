@@ -1,9 +1,10 @@
 using System.Diagnostics;
-using System.Text;
+
+using PayrollRecon.Generation;
 
 namespace PayrollRecon.Benchmarks.Inputs;
 
-/// <summary>The generated input files: made once from a fixed seed into a cache folder, then reused by every run.</summary>
+/// <summary>The generated input files (<see cref="BulkFileGenerator"/>): made once from a fixed seed into a cache folder, then reused by every run.</summary>
 /// <remarks>
 /// The folder is <c>$PAYROLLRECON_BENCH_DATA</c>, else <c>payrollrecon-bench</c> under the temp folder. A manifest
 /// written last records the generator version and the file sizes; files that do not match it are made again.
@@ -29,11 +30,11 @@ internal static class BenchmarkInputs
             ? folder
             : Path.Combine(Path.GetTempPath(), "payrollrecon-bench");
 
-    public static string BankPath => Path.Combine(Folder, "bank.csv");
+    public static string BankPath => Path.Combine(Folder, BulkFileGenerator.BankFileName);
 
-    public static string AttendancePath => Path.Combine(Folder, "attendance.csv");
+    public static string AttendancePath => Path.Combine(Folder, BulkFileGenerator.AttendanceFileName);
 
-    public static string BankGb18030Path => Path.Combine(Folder, "bank-gb18030.csv");
+    public static string BankGb18030Path => Path.Combine(Folder, BulkFileGenerator.BankGb18030FileName);
 
     private static string ManifestPath => Path.Combine(Folder, "manifest.txt");
 
@@ -47,48 +48,16 @@ internal static class BenchmarkInputs
             File.Delete(ManifestPath);
             var clock = Stopwatch.StartNew();
 
-            // One workforce for both files, so the attendance ids are the same people the statement pays.
-            var random = new Random(Seed);
-            SyntheticWorker[] workers = Workforce.Create(random, Workers);
-
-            Encoding gb18030 = Reading.Gb18030Transcoder.Encoding;
-            using (var utf8 = Create(BankPath))
-            using (var gb = Create(BankGb18030Path))
-            {
-                char[] chars = [];
-                byte[] encoded = [];
-                var writer = new ByteRowWriter(chunk =>
-                {
-                    utf8.Write(chunk.Span);
-
-                    // The writer flushes whole lines, so no character is ever cut between two chunks.
-                    int n = Encoding.UTF8.GetCharCount(chunk.Span);
-                    if (chars.Length < n) chars = new char[n];
-                    Encoding.UTF8.GetChars(chunk.Span, chars);
-                    int m = gb18030.GetByteCount(chars, 0, n);
-                    if (encoded.Length < m) encoded = new byte[m];
-                    gb18030.GetBytes(chars, 0, n, encoded, 0);
-                    gb.Write(encoded, 0, m);
-                });
-                long rows = BankStatementGenerator.Write(writer, new Random(Seed + 1), workers, BankMinBytes);
-                log?.WriteLine($"generated {BankPath}: {rows:N0} rows, {writer.Length:N0} bytes");
-            }
-
-            using (var file = Create(AttendancePath))
-            {
-                var writer = new ByteRowWriter(chunk => file.Write(chunk.Span));
-                long rows = AttendanceGenerator.Write(writer, new Random(Seed + 2), workers, AttendanceMinBytes);
-                log?.WriteLine($"generated {AttendancePath}: {rows:N0} rows, {writer.Length:N0} bytes");
-            }
+            var options = new BulkFileOptions { Seed = Seed, Workers = Workers, BankMinBytes = BankMinBytes, AttendanceMinBytes = AttendanceMinBytes };
+            BulkFileResult made = BulkFileGenerator.Generate(Folder, options);
+            log?.WriteLine($"generated {BankPath}: {made.BankRows:N0} rows, {made.BankBytes:N0} bytes");
+            log?.WriteLine($"generated {AttendancePath}: {made.AttendanceRows:N0} rows, {made.AttendanceBytes:N0} bytes");
 
             File.WriteAllText(ManifestPath, Manifest());
             log?.WriteLine($"inputs ready in {clock.Elapsed.TotalSeconds:F1} s ({Folder})");
             return true;
         }
     }
-
-    private static FileStream Create(string path) =>
-        new(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
 
     private static bool IsCurrent()
     {

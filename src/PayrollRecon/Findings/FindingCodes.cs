@@ -1,6 +1,7 @@
 namespace PayrollRecon.Findings;
 
-/// <summary>Names of finding codes as written in outputs.</summary>
+/// <summary>Names of finding codes as the outputs write them (the <c>code</c> column of <c>findings.csv</c>, e.g.
+/// <c>LABOR_FUNDS_SHORT</c>).</summary>
 public static class FindingCodes
 {
     private static readonly string[] Names = BuildNames();
@@ -8,7 +9,7 @@ public static class FindingCodes
     /// <summary>The UPPER_SNAKE name of <paramref name="code"/>, e.g. <c>PAID_WITHOUT_ATTENDANCE</c>.</summary>
     public static string Name(FindingCode code) => Names[(int)code];
 
-    /// <summary>Parses an UPPER_SNAKE name.</summary>
+    /// <summary>Parses an UPPER_SNAKE name as <see cref="Name"/> writes it (exactly: upper case).</summary>
     public static bool TryParse(string name, out FindingCode code)
     {
         int i = Array.IndexOf(Names, name);

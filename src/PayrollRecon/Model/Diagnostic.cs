@@ -45,6 +45,10 @@ public sealed record Diagnostic(string File, long Line, string? Column, string M
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(File, Line, Column, Message);
 
+    /// <summary>The diagnostic in <paramref name="language"/>: <c>bank.csv:17: column amount: invalid amount '12.3.4'</c>,
+    /// <c>bank.csv:17: 金额（amount）列：金额无效 '12.3.4'</c>.</summary>
+    public string ToString(Reporting.ReportLanguage language) => Reporting.MessageCatalog.Line(this, language);
+
     /// <summary><c>file:line: column name: message</c>, or <c>file:line: message</c> without a column.</summary>
     public override string ToString() =>
         Column is null ? $"{File}:{Line}: {Message}" : $"{File}:{Line}: column {Column}: {Message}";

@@ -17,6 +17,20 @@ public sealed record InputFileStats(string File, long RowsRead, long RowsRejecte
         _ => "csv",
     };
 
+    /// <summary><c>UTF-8</c>, <c>UTF-8 (BOM)</c>, <c>GB18030</c>, <c>xlsx</c>, <c>xls</c> or <c>html</c>: the encoding as
+    /// <c>summary.json</c> names it.</summary>
+    public string EncodingName => NameOf(Encoding);
+
+    internal static string NameOf(TextEncodingKind encoding) => encoding switch
+    {
+        TextEncodingKind.Utf8Bom => "UTF-8 (BOM)",
+        TextEncodingKind.Gb18030 => "GB18030",
+        TextEncodingKind.Xlsx => "xlsx",
+        TextEncodingKind.Xls => "xls",
+        TextEncodingKind.Html => "html",
+        _ => "UTF-8",
+    };
+
     /// <summary>1-based line (or worksheet row) of the header record; 0 before it was found.</summary>
     public long HeaderLine { get; init; }
 
@@ -42,6 +56,10 @@ public sealed record InputFileStats(string File, long RowsRead, long RowsRejecte
     /// not read as rows) says so: <c>bank.csv: no rows after the header on line 1, though 1234 bytes follow it</c>;
     /// null otherwise.</summary>
     public string? Warning => WarningText?.ToString();
+
+    /// <summary>The <see cref="Warning"/> in <paramref name="language"/>: <c>bank.csv: 第 1 行的表头之后没有读到数据行，但表头后还有 1234 字节</c>;
+    /// null when there is none.</summary>
+    public string? GetWarning(Reporting.ReportLanguage language) => WarningText?.Render(language);
 
     /// <summary>The <see cref="Warning"/> as a message of the catalogue, to be told in either language.</summary>
     internal Reporting.LocalizedText? WarningText => HeaderLine > 0 && RowsRead == 0 && BytesAfterHeader > 0

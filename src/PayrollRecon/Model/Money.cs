@@ -13,6 +13,16 @@ public readonly record struct Money(long Fen) : IComparable<Money>
     /// <summary>Creates an amount from whole yuan and fen parts.</summary>
     public static Money FromYuan(long yuan, int fen = 0) => new(checked(yuan * 100 + fen));
 
+    /// <summary>Creates an amount from yuan given as a <see cref="decimal"/>, e.g. <c>1234.50m</c> (a database's money column).</summary>
+    /// <exception cref="ArgumentException">When <paramref name="yuan"/> has a part smaller than a fen (more than two decimals).</exception>
+    /// <exception cref="OverflowException">When the amount in fen does not fit in a <see cref="long"/>.</exception>
+    public static Money FromYuan(decimal yuan)
+    {
+        decimal fen = yuan * 100;
+        if (fen != decimal.Truncate(fen)) throw new ArgumentException($"{yuan} yuan is not a whole number of fen", nameof(yuan));
+        return new(decimal.ToInt64(fen));
+    }
+
     /// <summary>Sum (checked).</summary>
     public static Money operator +(Money a, Money b) => new(checked(a.Fen + b.Fen));
     /// <summary>Difference (checked).</summary>

@@ -37,7 +37,9 @@ public sealed class PayrollDataException : FormatException
     /// <summary>The file-level message in structured form, to be told in either language; null when only <see cref="Exception.Message"/> says it.</summary>
     internal Reporting.LocalizedText? Text { get; init; }
 
-    /// <summary>The message in <paramref name="language"/>: a row's diagnostic or a file-level message from the catalogue, else the English message.</summary>
-    internal string Localized(Reporting.ReportLanguage language) =>
+    /// <summary>The one-line message in <paramref name="language"/> (<see cref="Exception.Message"/> is the English one),
+    /// e.g. <c>bank.csv:17: 金额（amount）列：金额无效 '12.3.4'</c>.</summary>
+    /// <remarks>A message the library has only in English (some file-level errors) is given in English in both languages.</remarks>
+    public string GetMessage(Reporting.ReportLanguage language) =>
         Diagnostic is { } d ? Reporting.MessageCatalog.Line(d, language) : Text?.Render(language) ?? Message;
 }

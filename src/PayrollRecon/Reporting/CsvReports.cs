@@ -195,13 +195,7 @@ internal static class CsvReports
     }
 
     /// <summary><c>red|orange|yellow|info</c>.</summary>
-    internal static string SeverityName(Severity severity) => severity switch
-    {
-        Severity.Red => "red",
-        Severity.Orange => "orange",
-        Severity.Yellow => "yellow",
-        _ => "info",
-    };
+    internal static string SeverityName(Severity severity) => Severities.Name(severity);
 
     /// <summary>The project warning level: <c>red|orange|yellow|green</c> (info alone is green).</summary>
     internal static string LevelName(Severity? level) => level switch

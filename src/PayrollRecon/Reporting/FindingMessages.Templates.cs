@@ -3,7 +3,7 @@ using PayrollRecon.Findings;
 namespace PayrollRecon.Reporting;
 
 /// <summary>The message templates (see <see cref="FindingMessages"/> for the placeholders).</summary>
-internal sealed partial class FindingMessages
+public sealed partial class FindingMessages
 {
     private static string Chinese(Finding f) => f.Code switch
     {

@@ -16,8 +16,28 @@ namespace PayrollRecon.Reporting;
 /// <c>{Txn}</c> transaction ids, <c>{Src}</c> source, <c>{HcA} {HcB}</c> the two parts of a headcount detail <c>a/b</c>.
 /// Templates are rendered into a reused builder, so composing a message allocates nothing beyond the builder's growth.
 /// </remarks>
-internal sealed partial class FindingMessages
+public sealed partial class FindingMessages
 {
+    /// <summary>The one-sentence message of <paramref name="finding"/> as <c>findings.csv</c> and <c>report.html</c> write
+    /// it, in <see cref="ReportOptions.Language"/>, ID and card numbers masked unless <see cref="ReportOptions.Mask"/> is off.</summary>
+    /// <param name="finding">A finding of a result.</param>
+    /// <param name="asOf">The as-of date of the run (<see cref="Reconciliation.ReconciliationSummary.AsOf"/>), which some messages state.</param>
+    /// <param name="options">Language and masking; the default is Chinese, masked.</param>
+    public static string Format(Finding finding, DateOnly asOf, ReportOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return new FindingMessages(options.Language, options.Mask, asOf).ComposeString(finding);
+    }
+
+    /// <summary>The word the report uses for a severity: <c>红</c>, <c>橙</c>, <c>黄</c>, <c>提示</c> in Chinese,
+    /// <c>Red</c>, <c>Orange</c>, <c>Yellow</c>, <c>Info</c> in English.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="severity"/> is not a defined value.</exception>
+    public static string SeverityLabel(Severity severity, ReportLanguage language)
+    {
+        if (!Enum.IsDefined(severity)) throw new ArgumentOutOfRangeException(nameof(severity), severity, "no such severity");
+        return Labels.For(language).SeverityLabel(severity);
+    }
+
     private readonly StringBuilder _sb = new(256);
     private readonly ReportLanguage _language;
     private readonly bool _mask;

@@ -87,7 +87,6 @@ internal static partial class MessageCatalog
         MessageKey.PreviousInvalidCount => ("{0}:{1}: column runs_open: invalid count '{2}'", "{0}:{1}: 未销号次数（runs_open）列：次数无效 '{2}'"),
         MessageKey.PreviousOtherProject => ("{0}: is of project '{1}', not '{2}'", "{0}: 属于项目 '{1}'，不是 '{2}'"),
         MessageKey.PreviousLaterAsOf => ("{0}: is as of {1}, later than this run's {2}", "{0}: 截至 {1}，晚于本次的截至日期 {2}"),
-        MessageKey.PreviousNoSuchFolder => ("--previous {0}: no such folder", "--previous {0}: 文件夹不存在"),
-        _ => CliTemplates(key),
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "no such message"),
     };
 }

@@ -22,8 +22,14 @@ namespace PayrollRecon.Reporting;
 /// <para>A sensitive number keeps its first 6 and last 4 digits (the <c>id_number</c> rule of SPEC §4); its other digits
 /// become <c>*</c> and its separators stay, so the text keeps its length.</para>
 /// </remarks>
-internal static class PersonalData
+public static class PersonalData
 {
+    /// <summary><paramref name="text"/> with every ID and card number in it masked as the outputs mask them (first 6 and
+    /// last 4 digits kept, separators kept, so the text keeps its length); null gives an empty string.</summary>
+    /// <remarks>For a host's own messages and logs: <see cref="Exception.Message"/> of a
+    /// <see cref="Model.PayrollDataException"/> quotes the bad value, which may be an ID or card number in a shifted column.</remarks>
+    public static string MaskNumbers(string? text) => FreeText(text, mask: true);
+
     /// <summary>A digit run at least this long is a card or ID number.</summary>
     /// <remarks>Wage cards are 10–30 digits (INVALID_BANK_ACCOUNT); dates written as <c>yyyyMMdd</c> stay readable.</remarks>
     internal const int MinContiguousDigits = 10;

@@ -96,26 +96,4 @@ public static class ReportWriter
         using var writer = OutputText.Create(output, byteOrderMark: false);
         PortfolioHtml.Write(entries, writer, options);
     }
-
-    /// <summary>Writes findings.csv, ledger.csv, summary.json and report.html into <paramref name="directory"/> (created if needed).</summary>
-    public static void WriteProjectOutputs(ReconciliationResult result, string directory, ReportOptions options = default)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        Directory.CreateDirectory(directory);
-        using (var s = File.Create(Path.Combine(directory, FindingsFileName))) WriteFindingsCsv(result, s, options);
-        using (var s = File.Create(Path.Combine(directory, LedgerFileName))) WriteLedgerCsv(result, s, options);
-        using (var s = File.Create(Path.Combine(directory, SummaryFileName))) WriteSummaryJson(result, s, options);
-        using (var s = File.Create(Path.Combine(directory, ReportFileName))) WriteReportHtml(result, s, options);
-        using (var s = File.Create(Path.Combine(directory, HistoryFileName))) WriteHistoryCsv(result, s, options);
-        using (var s = File.Create(Path.Combine(directory, ResolvedFileName))) WriteResolvedCsv(result, s, options);
-    }
-
-    /// <summary>Writes portfolio.csv and portfolio.html into <paramref name="directory"/> (created if needed).</summary>
-    public static void WritePortfolioOutputs(IReadOnlyCollection<PortfolioEntry> entries, string directory, ReportOptions options = default)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        Directory.CreateDirectory(directory);
-        using (var s = File.Create(Path.Combine(directory, PortfolioCsvFileName))) WritePortfolioCsv(entries, s, options);
-        using (var s = File.Create(Path.Combine(directory, PortfolioHtmlFileName))) WritePortfolioHtml(entries, s, options);
-    }
 }

@@ -142,15 +142,7 @@ internal static class SummaryJson
     }
 
     /// <summary><c>UTF-8</c>, <c>UTF-8 (BOM)</c>, <c>GB18030</c>, <c>xlsx</c>, <c>xls</c> or <c>html</c>.</summary>
-    internal static string EncodingName(TextEncodingKind kind) => kind switch
-    {
-        TextEncodingKind.Utf8Bom => "UTF-8 (BOM)",
-        TextEncodingKind.Gb18030 => "GB18030",
-        TextEncodingKind.Xlsx => "xlsx",
-        TextEncodingKind.Xls => "xls",
-        TextEncodingKind.Html => "html",
-        _ => "UTF-8",
-    };
+    internal static string EncodingName(TextEncodingKind kind) => InputFileStats.NameOf(kind);
 
     /// <summary>The previous run compared with, the rulings read, and the findings resolved (销号清单, SPEC §7).</summary>
     private static void WriteFollowUp(Utf8JsonWriter w, ReconciliationResult result)

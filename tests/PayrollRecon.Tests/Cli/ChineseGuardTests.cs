@@ -7,6 +7,11 @@ using PayrollRecon.Reporting;
 using PayrollRecon.Tests.Golden;
 using PayrollRecon.Tests.Reading;
 
+using CliMessageCatalog = PayrollRecon.Cli.MessageCatalog;
+using CliMessageKey = PayrollRecon.Cli.MessageKey;
+using MessageCatalog = PayrollRecon.Reporting.MessageCatalog;
+using MessageKey = PayrollRecon.Reporting.MessageKey;
+
 namespace PayrollRecon.Tests.Cli;
 
 /// <summary>
@@ -23,6 +28,10 @@ public sealed partial class ChineseGuardTests
         foreach (var key in Enum.GetValues<MessageKey>())
         {
             if (EnglishWords.In(MessageCatalog.Template(key, ReportLanguage.Zh)) is { Count: > 0 } words) english.Add($"{key}: {string.Join(", ", words)}");
+        }
+        foreach (var key in Enum.GetValues<CliMessageKey>())
+        {
+            if (EnglishWords.In(CliMessageCatalog.Template(key, ReportLanguage.Zh)) is { Count: > 0 } words) english.Add($"command line {key}: {string.Join(", ", words)}");
         }
         foreach (var reason in Enum.GetValues<DiagnosticReason>().Where(static r => r != DiagnosticReason.Other))
         {

@@ -2,6 +2,10 @@ using System.CommandLine;
 using PayrollRecon.Cli;
 using PayrollRecon.Reporting;
 
+using LocalizedText = PayrollRecon.Cli.LocalizedText;
+using MessageCatalog = PayrollRecon.Cli.MessageCatalog;
+using MessageKey = PayrollRecon.Cli.MessageKey;
+
 namespace PayrollRecon.Tests.Cli;
 
 /// <summary>Messages of the command line in both languages: parse errors, the help pages, warnings, shards and merge.</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using PayrollRecon.Findings;
 using PayrollRecon.FollowUp;
 using PayrollRecon.Project;
+using PayrollRecon.Reconciliation;
 using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Tests.Docs;
@@ -22,9 +23,18 @@ public sealed class ReadmeFollowUpTests
             Payroll = InputSource.FromFile(Path.Combine(dir, "payroll.csv")),
         };
 
+        // What the next run reads from a folder: summary.json, history.csv and findings.csv.
+        static void WriteOutputs(ReconciliationResult result, string dir)
+        {
+            Directory.CreateDirectory(dir);
+            using (var s = File.Create(Path.Combine(dir, ReportWriter.SummaryFileName))) ReportWriter.WriteSummaryJson(result, s);
+            using (var s = File.Create(Path.Combine(dir, ReportWriter.HistoryFileName))) ReportWriter.WriteHistoryCsv(result, s);
+            using (var s = File.Create(Path.Combine(dir, ReportWriter.FindingsFileName))) ReportWriter.WriteFindingsCsv(result, s);
+        }
+
         // Month 1: no previous run, every finding is new; the outputs (history.csv among them) go to a folder.
         var march = await PayrollChecker.CheckAsync(ProjectInputs(Path.Combine(runs, "run1-2024-03-01")));
-        ReportWriter.WriteProjectOutputs(march, Path.Combine(outRoot, "2024-03"));
+        WriteOutputs(march, Path.Combine(outRoot, "2024-03"));
 
         // Month 2: the previous run's folder and the reviewers' rulings come in with the inputs.
         var inputs = ProjectInputs(Path.Combine(runs, "run2-2024-04-01")) with
@@ -37,7 +47,7 @@ public sealed class ReadmeFollowUpTests
             log.WriteLine($"{f.FindingId} {f.Status} {FindingCodes.Name(f.Code)} since {f.FirstSeen:yyyy-MM-dd} {f.Ruling?.Kind}{(f.FixNotConfirmed ? " fix not confirmed" : "")}");
         foreach (var r in april.Resolved)
             log.WriteLine($"resolved {r.FindingId} {r.Code} after {r.DaysOpen} days");
-        ReportWriter.WriteProjectOutputs(april, Path.Combine(outRoot, "2024-04"));
+        WriteOutputs(april, Path.Combine(outRoot, "2024-04"));
         // README:followup-end
         return log.ToString();
     }

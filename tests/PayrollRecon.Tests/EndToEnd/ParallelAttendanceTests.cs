@@ -3,6 +3,7 @@ using System.Text;
 using PayrollRecon.Cli;
 using PayrollRecon.Generation;
 using PayrollRecon.Model;
+using PayrollRecon.Reconciliation;
 using PayrollRecon.Reporting;
 using PayrollRecon.Tests.Generation;
 
@@ -105,6 +106,23 @@ public sealed class ParallelAttendanceTests
 
     private static string CultureInfo(FormattableString text) => FormattableString.Invariant(text);
 
+    /// <summary>Every output file of one project, as the CLI writes them.</summary>
+    private static void WriteOutputs(ReconciliationResult result, string dir)
+    {
+        Directory.CreateDirectory(dir);
+        void Write(string name, Action<ReconciliationResult, Stream> write)
+        {
+            using var s = File.Create(Path.Combine(dir, name));
+            write(result, s);
+        }
+        Write(ReportWriter.FindingsFileName, static (r, s) => ReportWriter.WriteFindingsCsv(r, s));
+        Write(ReportWriter.LedgerFileName, static (r, s) => ReportWriter.WriteLedgerCsv(r, s));
+        Write(ReportWriter.SummaryFileName, static (r, s) => ReportWriter.WriteSummaryJson(r, s));
+        Write(ReportWriter.ReportFileName, static (r, s) => ReportWriter.WriteReportHtml(r, s));
+        Write(ReportWriter.HistoryFileName, static (r, s) => ReportWriter.WriteHistoryCsv(r, s));
+        Write(ReportWriter.ResolvedFileName, static (r, s) => ReportWriter.WriteResolvedCsv(r, s));
+    }
+
     /// <summary>Checks at 1, 2 and 4 threads; every output file must be the same bytes. Returns the files of one run.</summary>
     private static Dictionary<string, byte[]> AssertSameOutputs(CheckInputs inputs, bool expectParts)
     {
@@ -112,7 +130,7 @@ public sealed class ParallelAttendanceTests
         foreach (int threads in Threads)
         {
             var timings = new CheckTimings();
-            var result = PayrollChecker.RunAsync(inputs, new CheckOptions { MaxDegreeOfParallelism = threads }, null, timings, CancellationToken.None).GetAwaiter().GetResult();
+            var result = PayrollChecker.Check(inputs, new CheckOptions { MaxDegreeOfParallelism = threads, Timings = timings });
             string described = timings.Describe();
             bool inParts = described.Contains("read attendance.csv, ", StringComparison.Ordinal);
             Assert.True((expectParts && threads > 1) == inParts, described);
@@ -121,7 +139,7 @@ public sealed class ParallelAttendanceTests
             string dir = Path.Combine(Path.GetTempPath(), "payrollrecon-par-" + Guid.NewGuid().ToString("N"));
             try
             {
-                ReportWriter.WriteProjectOutputs(result, dir);
+                WriteOutputs(result, dir);
                 var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
                     .ToDictionary(f => Path.GetRelativePath(dir, f), File.ReadAllBytes, StringComparer.Ordinal);
                 Assert.True(files.Count >= 4, $"only {files.Count} output files");

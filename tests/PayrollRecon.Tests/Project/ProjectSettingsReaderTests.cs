@@ -399,14 +399,14 @@ public sealed class ProjectSettingsReaderTests
     {
         var e = Assert.Throws<PayrollDataException>(() => ProjectSettingsReader.Read(json));
         Assert.Equal(english, e.Message);
-        Assert.Equal(english, e.Localized(PayrollRecon.Reporting.ReportLanguage.En));
-        Assert.Equal(chinese, e.Localized(PayrollRecon.Reporting.ReportLanguage.Zh));
+        Assert.Equal(english, e.GetMessage(PayrollRecon.Reporting.ReportLanguage.En));
+        Assert.Equal(chinese, e.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
     }
 
     [Fact]
     public void Read_StreamTooLarge_ToldInChinese()
     {
         var e = Assert.Throws<PayrollDataException>(() => ProjectSettingsReader.Read(new MemoryStream(new byte[ProjectSettingsReader.MaxBytes + 4])));
-        Assert.Equal("project.json: 文件超过 4194304 字节", e.Localized(PayrollRecon.Reporting.ReportLanguage.Zh));
+        Assert.Equal("project.json: 文件超过 4194304 字节", e.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
     }
 }

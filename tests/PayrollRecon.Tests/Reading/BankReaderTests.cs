@@ -91,11 +91,11 @@ public sealed class BankReaderTests
     {
         var choice = Assert.Throws<PayrollDataException>(() => Read(InputKind.Bank, "流水号,交易时间,对方户名\n"));
         Assert.Equal("bank.csv: 缺少必需的列 '交易金额 / amount' 或 '借方发生额 / debit' 或 '贷方发生额 / credit'（第 1 行的表头为：流水号, 交易时间, 对方户名）",
-            choice.Localized(PayrollRecon.Reporting.ReportLanguage.Zh));
+            choice.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
         var several = Assert.Throws<PayrollDataException>(() => Read(InputKind.Workers, "工号,姓名\n"));
         Assert.Equal("workers.csv: missing required columns '身份证号 / id_number', '计薪方式 / wage_type', '工资标准 / wage_rate' (found on line 1: 工号, 姓名)", several.Message);
         Assert.Equal("workers.csv: 缺少必需的列 '身份证号 / id_number'、'计薪方式 / wage_type'、'工资标准 / wage_rate'（第 1 行的表头为：工号, 姓名）",
-            several.Localized(PayrollRecon.Reporting.ReportLanguage.Zh));
+            several.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
     }
 
     [Fact]

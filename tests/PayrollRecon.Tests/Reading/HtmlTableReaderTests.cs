@@ -171,7 +171,7 @@ public sealed class HtmlTableReaderTests
         var error = Assert.Throws<PayrollDataException>(() =>
             TypedReaderSupport.Read(InputKind.Bank, Utf8("<html><body><p>会话已超时</p></body></html>"), "bank.xls", new InputReaderOptions()));
         Assert.Equal("bank.xls: an HTML document without a <table>", error.Message);
-        Assert.Equal("bank.xls: HTML 文档中没有表格 <table>", error.Localized(PayrollRecon.Reporting.ReportLanguage.Zh));
+        Assert.Equal("bank.xls: HTML 文档中没有表格 <table>", error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
     }
 
     [Fact]

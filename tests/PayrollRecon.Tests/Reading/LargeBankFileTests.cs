@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 
+using PayrollRecon.Cli;
 using PayrollRecon.Model;
 using PayrollRecon.Reading;
 using PayrollRecon.Records;

@@ -181,7 +181,7 @@ public sealed class WorkbookLimitTests
         byte[] xlsx = XlsxWriter.Write(Sheet("a", 2), Sheet("b", 2), Sheet("c", 2));
         var error = Assert.Throws<PayrollDataException>(() => CsvReader.Create(new MemoryStream(xlsx), "bank.xlsx", new CsvReaderOptions { WorkbookSheetLimit = 2 }));
         Assert.Equal("bank.xlsx: workbook with 3 worksheets, more than 2", error.Message);
-        Assert.Equal("bank.xlsx: 工作簿有 3 个工作表，超过上限 2 个", error.Localized(PayrollRecon.Reporting.ReportLanguage.Zh));
+        Assert.Equal("bank.xlsx: 工作簿有 3 个工作表，超过上限 2 个", error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
         using CsvReader atLimit = CsvReader.Create(new MemoryStream(xlsx), "bank.xlsx", new CsvReaderOptions { WorkbookSheetLimit = 3 });
         Assert.Equal(["1:h0|h1", "2:1.0|1.1"], ReadingTestSupport.ReadAll(atLimit));
         Assert.Equal(255, CsvReaderOptions.MaxWorkbookSheets);
@@ -198,7 +198,7 @@ public sealed class WorkbookLimitTests
         using CsvReader over = CsvReader.Create(new MemoryStream(xlsx), "bank.xlsx", new CsvReaderOptions { WorksheetRowLimit = 4 });
         var error = Assert.Throws<PayrollDataException>(() => ReadingTestSupport.ReadAll(over));
         Assert.Equal("bank.xlsx: worksheet with more than 4 rows", error.Message);
-        Assert.Equal("bank.xlsx: 工作表超过 4 行", error.Localized(PayrollRecon.Reporting.ReportLanguage.Zh));
+        Assert.Equal("bank.xlsx: 工作表超过 4 行", error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
         Assert.Equal(1_048_576, CsvReaderOptions.MaxWorksheetRows);
     }
 

@@ -31,7 +31,7 @@ public sealed class TypedReaderPropertyTests
     public void Read_AnySplitInUtf8OrGb18030_YieldsTheSameRowsAndDiagnostics(InputKind kind, string text)
     {
         var options = new InputReaderOptions();
-        string file = InputInspector.DefaultFileName(kind);
+        string file = InputKinds.DefaultFileName(kind);
         var expected = TypedReaderSupport.Read(kind, Utf8(text), file, options);
         Assert.NotEmpty(expected.Rows);
         Assert.NotEmpty(expected.Diagnostics);

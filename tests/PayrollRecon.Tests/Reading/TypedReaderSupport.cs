@@ -86,7 +86,7 @@ internal static class TypedReaderSupport
     }
 
     public static (List<string> Rows, List<string> Diagnostics, InputFileStats Stats) Read(InputKind kind, string text, bool strict = false) =>
-        Read(kind, Encoding.UTF8.GetBytes(text), InputInspector.DefaultFileName(kind), new InputReaderOptions { Strict = strict });
+        Read(kind, Encoding.UTF8.GetBytes(text), InputKinds.DefaultFileName(kind), new InputReaderOptions { Strict = strict });
 
     /// <summary>The diagnostic of a one-row file, in lenient mode; also checks strict mode throws the same message.</summary>
     public static string SingleError(InputKind kind, string header, string row)

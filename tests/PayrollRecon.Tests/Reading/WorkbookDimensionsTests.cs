@@ -52,7 +52,7 @@ public sealed class WorkbookDimensionsTests
         byte[] xlsx = RewriteSheet(Fixture("rows.xlsx"), xml => xml.Replace("</sheetData>", "<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row></sheetData>", StringComparison.Ordinal));
         var error = Assert.Throws<PayrollDataException>(() => ReadBank(xlsx, "bank.xlsx"));
         Assert.Equal("bank.xlsx: not a readable Excel workbook (damaged: a worksheet claims 16384 columns and 1048576 rows)", error.Message);
-        Assert.Equal("bank.xlsx: 不是可读取的 Excel 工作簿（已损坏：某个工作表自称有 16384 列、1048576 行）", error.Localized(PayrollRecon.Reporting.ReportLanguage.Zh));
+        Assert.Equal("bank.xlsx: 不是可读取的 Excel 工作簿（已损坏：某个工作表自称有 16384 列、1048576 行）", error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
     }
 
     [Fact]

@@ -257,7 +257,7 @@ public sealed class WorkbookReaderTests
         string fileName = "bank" + Path.GetExtension(input);
         var error = Assert.Throws<PayrollDataException>(() => ReadBank(Damaged(input), fileName));
         Assert.Equal(expected, error.Message);
-        Assert.Equal(chinese, error.Localized(PayrollRecon.Reporting.ReportLanguage.Zh));
+        Assert.Equal(chinese, error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
         Assert.Equal(fileName, error.File);
         Assert.Equal(0, error.Line);
     }

@@ -29,7 +29,7 @@ public sealed class EngineLimitTests
         var error = Assert.Throws<PayrollDataException>(() => s.Run());
 
         Assert.Equal("workers.csv:4: more than 2 workers on the roster; a project holds at most 2", error.Message);
-        Assert.Equal("workers.csv:4: 花名册超过 2 名工人；一个项目最多 2 名", error.Localized(PayrollRecon.Reporting.ReportLanguage.Zh));
+        Assert.Equal("workers.csv:4: 花名册超过 2 名工人；一个项目最多 2 名", error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
         Assert.Equal("workers.csv", error.File);
     }
 
@@ -57,7 +57,7 @@ public sealed class EngineLimitTests
         var error = Assert.Throws<PayrollDataException>(() => s.Run());
 
         Assert.Equal("attendance.csv:8: more than 3 worker-months (a worker's months with punches or payroll rows); a project holds at most 3", error.Message);
-        Assert.Equal("attendance.csv:8: 超过 3 个人月（工人有考勤打卡或工资表行的月份）；一个项目最多 3 个", error.Localized(PayrollRecon.Reporting.ReportLanguage.Zh));
+        Assert.Equal("attendance.csv:8: 超过 3 个人月（工人有考勤打卡或工资表行的月份）；一个项目最多 3 个", error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
     }
 
     [Fact]

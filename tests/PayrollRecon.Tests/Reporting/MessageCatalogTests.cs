@@ -2,6 +2,9 @@ using System.Globalization;
 using PayrollRecon.Model;
 using PayrollRecon.Reporting;
 
+using CliMessageCatalog = PayrollRecon.Cli.MessageCatalog;
+using CliMessageKey = PayrollRecon.Cli.MessageKey;
+
 namespace PayrollRecon.Tests.Reporting;
 
 /// <summary>Every message of the catalogue exists in both languages and takes the same values in both.</summary>
@@ -14,18 +17,31 @@ public sealed class MessageCatalogTests
     public void Template_EveryKey_BothLanguagesWithTheSameValues()
     {
         foreach (var key in Enum.GetValues<MessageKey>())
+            AssertBothLanguages(key.ToString(), MessageCatalog.Template(key, ReportLanguage.En), MessageCatalog.Template(key, ReportLanguage.Zh),
+                sameText: key == MessageKey.PreviousRow, wherePlaceholders: key == MessageKey.SettingsInvalidJson);
+    }
+
+    [Fact]
+    public void Template_EveryCommandLineKey_BothLanguagesWithTheSameValues()
+    {
+        foreach (var key in Enum.GetValues<CliMessageKey>())
         {
-            string en = MessageCatalog.Template(key, ReportLanguage.En), zh = MessageCatalog.Template(key, ReportLanguage.Zh);
-            Assert.False(string.IsNullOrEmpty(en), key.ToString());
-            // A message not yet in the catalogue passes through as written; a row of a previous run's table is only its place and its reason.
-            if (key is not (MessageKey.Untranslated or MessageKey.PreviousRow)) Assert.NotEqual(en, zh);
-            // The English text of these quotes System.Text.Json's own explanation; the Chinese says where the error is instead.
-            if (key is not (MessageKey.SettingsInvalidJson or MessageKey.ManifestInvalid)) Assert.True(Placeholders(en) == Placeholders(zh), $"{key}: {en} / {zh}");
-            var values = Enumerable.Range(0, Math.Max(Placeholders(en), Placeholders(zh))).Select(i => (object)(i + 0.5)).ToArray();
-            // Renders in both languages without a format error.
-            _ = string.Format(CultureInfo.InvariantCulture, en, values);
-            _ = string.Format(CultureInfo.InvariantCulture, zh, values);
+            AssertBothLanguages(key.ToString(), CliMessageCatalog.Template(key, ReportLanguage.En), CliMessageCatalog.Template(key, ReportLanguage.Zh),
+                sameText: key == CliMessageKey.Untranslated, wherePlaceholders: key == CliMessageKey.ManifestInvalid);
         }
+    }
+
+    /// <param name="sameText">A message not yet in the catalogue passes through as written; a row of a previous run's table is only its place and its reason.</param>
+    /// <param name="wherePlaceholders">The English text quotes System.Text.Json's own explanation; the Chinese says where the error is instead.</param>
+    private static void AssertBothLanguages(string key, string en, string zh, bool sameText, bool wherePlaceholders)
+    {
+        Assert.False(string.IsNullOrEmpty(en), key);
+        if (!sameText) Assert.NotEqual(en, zh);
+        if (!wherePlaceholders) Assert.True(Placeholders(en) == Placeholders(zh), $"{key}: {en} / {zh}");
+        var values = Enumerable.Range(0, Math.Max(Placeholders(en), Placeholders(zh))).Select(i => (object)(i + 0.5)).ToArray();
+        // Renders in both languages without a format error.
+        _ = string.Format(CultureInfo.InvariantCulture, en, values);
+        _ = string.Format(CultureInfo.InvariantCulture, zh, values);
     }
 
     [Fact]
@@ -49,6 +65,8 @@ public sealed class MessageCatalogTests
         Assert.Equal(en, d.ToString());
         Assert.Equal(en, MessageCatalog.Line(d, ReportLanguage.En));
         Assert.Equal(zh, MessageCatalog.Line(d, ReportLanguage.Zh));
+        Assert.Equal(en, d.ToString(ReportLanguage.En));
+        Assert.Equal(zh, d.ToString(ReportLanguage.Zh));
     }
 
     [Fact]

@@ -86,29 +86,12 @@ public sealed class PortfolioTests
     }
 
     [Fact]
-    public void WritePortfolioOutputs_Directory_BothFiles()
-    {
-        string dir = Path.Combine(Path.GetTempPath(), "payrollrecon-portfolio-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            ReportWriter.WritePortfolioOutputs(Entries(), dir);
-
-            Assert.True(File.Exists(Path.Combine(dir, "portfolio.csv")));
-            Assert.True(File.Exists(Path.Combine(dir, "portfolio.html")));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
-
-    [Fact]
-    public void WriteProjectOutputs_Directory_SixFiles()
+    public void ProjectOutput_Write_SixFiles()
     {
         string dir = Path.Combine(Path.GetTempPath(), "payrollrecon-project-" + Guid.NewGuid().ToString("N"));
         try
         {
-            ReportWriter.WriteProjectOutputs(Realistic(), dir);
+            PayrollRecon.Cli.ProjectOutput.Write(Realistic(), dir, default, CancellationToken.None);
 
             Assert.Equal(
                 ProjectOutputFiles,

@@ -1,7 +1,6 @@
 using System.Text;
 
 using PayrollRecon.Findings;
-using PayrollRecon.Parsing;
 using PayrollRecon.Records;
 
 namespace PayrollRecon.Generation;
@@ -351,7 +350,7 @@ internal sealed partial class ProjectBuilder
                 var dates = new SortedSet<DateOnly>();
                 while (dates.Count < days) dates.Add(DayIn(i, 1, 31));
                 _unregistered.Add(new Unregistered(id, i, [.. dates]));
-                Expect(code, IdNumbers.Mask(id), _months[i]);
+                Expect(code, IdentityNumbers.Mask(id), _months[i]);
                 break;
             }
             case FindingCode.LaborFundsLate:

@@ -6,7 +6,7 @@ using System.Text.Json;
 using PayrollRecon.Records;
 using PayrollRecon.Reporting;
 
-namespace PayrollRecon.Reading;
+namespace PayrollRecon.Cli;
 
 /// <summary>Parsed rows as one-line JSON objects for <c>inspect --rows</c>: what the reader made of each row, personal numbers masked.</summary>
 internal static class InspectedRows
@@ -99,7 +99,7 @@ internal static class InspectedRows
 
     private static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 
-    private static string Masked(ReadOnlySpan<byte> utf8) => PersonalData.FreeText(Text(utf8), mask: true);
+    private static string Masked(ReadOnlySpan<byte> utf8) => PersonalData.MaskNumbers(Text(utf8));
 
     private static (MemoryStream, Utf8JsonWriter) Start(long line)
     {

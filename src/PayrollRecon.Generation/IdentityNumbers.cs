@@ -1,5 +1,3 @@
-using PayrollRecon.Parsing;
-
 namespace PayrollRecon.Generation;
 
 /// <summary>Makes resident identity numbers (GB 11643) and 19-digit bank card numbers (Luhn) for synthetic workers.</summary>
@@ -19,6 +17,9 @@ internal static class IdentityNumbers
         "362321", "362322", "620121", "620122", "621121", "621122",
     ];
 
+    // ISO 7064 MOD 11-2 weights for positions 1..17 (GB 11643).
+    private static ReadOnlySpan<byte> Weights => [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
     // Debit-card BINs of the big banks that issue wage cards.
     private static readonly string[] CardBins =
         ["622202", "621700", "622848", "621661", "622700", "621226", "623052", "621483", "622588", "622609"];
@@ -33,7 +34,7 @@ internal static class IdentityNumbers
         WriteDigits(id.Slice(10, 2), birth.Month);
         WriteDigits(id.Slice(12, 2), birth.Day);
         WriteDigits(id.Slice(14, 3), rng.Next(1, 1000));
-        id[17] = IdNumbers.CheckCharacter(id[..17]);
+        id[17] = CheckCharacter(id[..17]);
         return new string(id);
     }
 
@@ -51,7 +52,7 @@ internal static class IdentityNumbers
         Span<char> c = stackalloc char[18];
         id.AsSpan().CopyTo(c);
         "0230".AsSpan().CopyTo(c.Slice(10, 4));
-        c[17] = IdNumbers.CheckCharacter(c[..17]);
+        c[17] = CheckCharacter(c[..17]);
         return new string(c);
     }
 
@@ -77,7 +78,8 @@ internal static class IdentityNumbers
         return new string(c);
     }
 
-    private static char LuhnDigit(ReadOnlySpan<char> body)
+    /// <summary>The Luhn check digit for <paramref name="body"/> (the digits before it).</summary>
+    public static char LuhnDigit(ReadOnlySpan<char> body)
     {
         int sum = 0;
         bool dbl = true;
@@ -98,5 +100,23 @@ internal static class IdentityNumbers
             dest[i] = (char)('0' + value % 10);
             value /= 10;
         }
+    }
+
+    /// <summary>The MOD 11-2 check character for 17 ASCII digits.</summary>
+    public static char CheckCharacter(ReadOnlySpan<char> first17)
+    {
+        int sum = 0;
+        for (int k = 0; k < 17; k++) sum += (first17[k] - '0') * Weights[k];
+        return CheckCharacters[sum % 11];
+    }
+
+    /// <summary>An id masked as the reports show it (SPEC R11): longer than 10 characters keeps the first 6 and the last
+    /// 4, 5 to 10 characters keep the last 4, shorter ones are shown as they are.</summary>
+    /// <remarks>The expected findings name an unregistered worker by this form, so it has to be the engine's rule.</remarks>
+    public static string Mask(string id)
+    {
+        if (id.Length <= 4) return id;
+        int keepHead = id.Length > 10 ? 6 : 0;
+        return string.Concat(id.AsSpan(0, keepHead), new string('*', id.Length - keepHead - 4), id.AsSpan(id.Length - 4));
     }
 }

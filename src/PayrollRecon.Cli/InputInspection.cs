@@ -1,11 +1,12 @@
 using PayrollRecon.Model;
+using PayrollRecon.Reading;
 
-namespace PayrollRecon.Reading;
+namespace PayrollRecon.Cli;
 
 /// <summary>What reading one input file through its typed reader found.</summary>
 /// <param name="Stats">Rows read and rejected, encoding, format, header line, preamble and footer rows, size.</param>
 /// <param name="Diagnostics">The first diagnostics, in file order (at most the number asked for).</param>
-public sealed record InputInspection(InputFileStats Stats, IReadOnlyList<Diagnostic> Diagnostics)
+internal sealed record InputInspection(InputFileStats Stats, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>Each header as written and the canonical column it was bound to (null: ignored).</summary>
     public IReadOnlyList<ColumnBinding> Columns { get; init; } = [];

@@ -1,8 +1,8 @@
-namespace PayrollRecon.Benchmarks.Inputs;
+namespace PayrollRecon.Generation;
 
 /// <summary>Writes gate punches: every present worker clocks in around 7:00 and out around 17:30, day after day, each
 /// day's punches in time order with all workers interleaved (as attendance devices export them).</summary>
-internal static class AttendanceGenerator
+internal static class BulkAttendance
 {
     public static ReadOnlySpan<byte> Header => "id_number,time,direction,device\n"u8;
 

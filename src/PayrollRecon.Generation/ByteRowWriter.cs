@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace PayrollRecon.Benchmarks.Inputs;
+namespace PayrollRecon.Generation;
 
 /// <summary>Appends CSV text as UTF-8 bytes to a large buffer and hands whole lines to a sink when it fills.</summary>
 /// <remarks>Generating hundreds of megabytes through strings and formatting would take longer than the benchmarks themselves.</remarks>

@@ -1,8 +1,6 @@
 using System.Text;
 
-using PayrollRecon.Parsing;
-
-namespace PayrollRecon.Benchmarks.Inputs;
+namespace PayrollRecon.Generation;
 
 /// <summary>Builds a site's workforce from a seeded generator: Chinese names, valid ID numbers and 19-digit wage cards.</summary>
 internal static class Workforce
@@ -22,8 +20,6 @@ internal static class Workforce
 
     // Card BINs of the big state banks' debit cards (ABC, ICBC, CCB, BOC, PSBC).
     private static readonly string[] CardPrefixes = ["622848", "622202", "621700", "621661", "621799"];
-
-    private static ReadOnlySpan<byte> Weights => [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
     public static SyntheticWorker[] Create(Random random, int count)
     {
@@ -54,13 +50,7 @@ internal static class Workforce
     {
         var birth = new DateOnly(1965, 1, 1).AddDays(random.Next(0, 40 * 365));
         string first17 = $"{Regions[random.Next(Regions.Length)]}{birth:yyyyMMdd}{random.Next(0, 1000):000}";
-        int sum = 0;
-        for (int k = 0; k < 17; k++) sum += (first17[k] - '0') * Weights[k];
-        string id = first17 + "10X98765432"[sum % 11];
-
-        // The engine flags invalid ids; the benchmark data must not exercise that path by accident.
-        if (!IdNumbers.IsValid(id, new DateOnly(2030, 1, 1))) throw new InvalidOperationException($"generated an invalid id number {id}");
-        return id;
+        return first17 + IdentityNumbers.CheckCharacter(first17);
     }
 
     /// <summary>A 19-digit card number with a valid Luhn check digit.</summary>
@@ -68,15 +58,7 @@ internal static class Workforce
     {
         var digits = new StringBuilder(CardPrefixes[random.Next(CardPrefixes.Length)]);
         while (digits.Length < 18) digits.Append((char)('0' + random.Next(10)));
-        int sum = 0;
-        for (int k = 0; k < 18; k++)
-        {
-            // Luhn doubles every second digit counting from the one left of the check digit.
-            int d = digits[17 - k] - '0';
-            if (k % 2 == 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            sum += d;
-        }
-        digits.Append((char)('0' + (10 - sum % 10) % 10));
-        return digits.ToString();
+        string body = digits.ToString();
+        return body + IdentityNumbers.LuhnDigit(body);
     }
 }

@@ -1,4 +1,6 @@
-namespace PayrollRecon.Reporting;
+using PayrollRecon.Reporting;
+
+namespace PayrollRecon.Cli;
 
 /// <summary>The command line's own messages: shards and merge, parse errors, and the pages of <c>--help</c>.</summary>
 /// <remarks>Option names, placeholders (<c>&lt;project-dir&gt;</c>), file names and values stay as typed in both languages.</remarks>
@@ -53,6 +55,8 @@ internal static partial class MessageCatalog
         MessageKey.MergeSummary => ("{0} shards merged: {1} projects ({2} could not be read), {3} files linked{4}; written to {5}",
             "已合并 {0} 个分片：{1} 个项目（{2} 个无法读取），链接 {3} 个文件{4}；结果已写入 {5}"),
         MessageKey.MergeCopied => (", {0} copied (another file system)", "，复制 {0} 个（位于另一文件系统）"),
+
+        MessageKey.PreviousNoSuchFolder => ("--previous {0}: no such folder", "--previous {0}: 文件夹不存在"),
 
         MessageKey.GenerateOutIsFile => ("{0}: a file, not a folder; give a folder to write the projects into", "{0}: 是文件而不是文件夹；请指定写入项目的文件夹"),
 

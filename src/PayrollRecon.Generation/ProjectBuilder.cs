@@ -2,6 +2,7 @@ using System.Text;
 
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
+using PayrollRecon.Reading;
 using PayrollRecon.Records;
 
 namespace PayrollRecon.Generation;
@@ -133,17 +134,17 @@ internal sealed partial class ProjectBuilder
         string dir = Path.Combine(outDir, Code);
         Directory.CreateDirectory(dir);
         long bytes = 0;
-        long punches = WriteAttendance(Path.Combine(dir, "attendance.csv"), ct, ref bytes);
+        long punches = WriteAttendance(Path.Combine(dir, InputKinds.DefaultFileName(InputKind.Attendance)), ct, ref bytes);
         ct.ThrowIfCancellationRequested();
-        bytes += WritePayroll(Path.Combine(dir, "payroll.csv"));
+        bytes += WritePayroll(Path.Combine(dir, InputKinds.DefaultFileName(InputKind.Payroll)));
         PlanBank();
-        long bankLines = WriteBank(Path.Combine(dir, "bank.csv"), ref bytes);
-        bytes += WriteBatches(Path.Combine(dir, "batches.csv"));
+        long bankLines = WriteBank(Path.Combine(dir, InputKinds.DefaultFileName(InputKind.Bank)), ref bytes);
+        bytes += WriteBatches(Path.Combine(dir, InputKinds.DefaultFileName(InputKind.Batches)));
         AddLaborFundFindings();
         for (int i = 0; i < _n - 1; i++)
             if (_zeroPaid[i]) _expected.Add(new(FindingCode.HeadcountMismatch, "", _months[i]));
-        bytes += WriteWorkers(Path.Combine(dir, "workers.csv"));
-        bytes += WriteCalendar(Path.Combine(dir, "calendar.csv"));
+        bytes += WriteWorkers(Path.Combine(dir, InputKinds.DefaultFileName(InputKind.Workers)));
+        bytes += WriteCalendar(Path.Combine(dir, InputKinds.DefaultFileName(InputKind.Calendar)));
         bytes += WriteProjectJson(Path.Combine(dir, "project.json"));
         bytes += WriteExpected(Path.Combine(dir, "expected-findings.csv"));
         return new GeneratedProject(Code, dir, _workers.Count + _extraRows.Count, punches, bankLines, _expected.Count, bytes);

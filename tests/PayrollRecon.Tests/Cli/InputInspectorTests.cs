@@ -1,9 +1,11 @@
 using System.Text;
 
 using PayrollRecon.Model;
+using PayrollRecon.Cli;
 using PayrollRecon.Reading;
+using PayrollRecon.Tests.Reading;
 
-namespace PayrollRecon.Tests.Reading;
+namespace PayrollRecon.Tests.Cli;
 
 public sealed class InputInspectorTests
 {
@@ -40,9 +42,9 @@ public sealed class InputInspectorTests
     [InlineData(InputKind.Calendar, "日期,类型\n2024-10-01,holiday\n")]
     public void Inspect_EachKind_ReadsOneRow(InputKind kind, string text)
     {
-        InputInspection inspection = InputInspector.Inspect(new MemoryStream(Encoding.UTF8.GetBytes(text)), InputInspector.DefaultFileName(kind), kind);
+        InputInspection inspection = InputInspector.Inspect(new MemoryStream(Encoding.UTF8.GetBytes(text)), InputKinds.DefaultFileName(kind), kind);
         int bytes = Encoding.UTF8.GetByteCount(text);
-        var expected = new InputFileStats(InputInspector.DefaultFileName(kind), 1, 0, TextEncodingKind.Utf8, bytes)
+        var expected = new InputFileStats(InputKinds.DefaultFileName(kind), 1, 0, TextEncodingKind.Utf8, bytes)
         {
             HeaderLine = 1,
             // The text starts with Chinese: the whole (short) file is the detection sample.

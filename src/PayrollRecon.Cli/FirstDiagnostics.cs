@@ -2,7 +2,7 @@ using System.Collections;
 
 using PayrollRecon.Model;
 
-namespace PayrollRecon.Reading;
+namespace PayrollRecon.Cli;
 
 /// <summary>A diagnostics sink that keeps the first few and drops the rest, so inspecting a bad file stays small.</summary>
 internal sealed class FirstDiagnostics(int limit) : ICollection<Diagnostic>

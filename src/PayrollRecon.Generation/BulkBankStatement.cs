@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PayrollRecon.Benchmarks.Inputs;
+namespace PayrollRecon.Generation;
 
 /// <summary>Writes a dedicated wage account statement in layout A (direction + amount) with Chinese names and memos.</summary>
 /// <remarks>
@@ -8,7 +8,7 @@ namespace PayrollRecon.Benchmarks.Inputs;
 /// credits from the client, bank fees, interest and refunds in between; the balance column is a consistent running
 /// balance. Large amounts are sometimes written with thousands commas inside quotes, as spreadsheet exports do.
 /// </remarks>
-internal static class BankStatementGenerator
+internal static class BulkBankStatement
 {
     public static ReadOnlySpan<byte> Header => "txn_id,time,direction,amount,balance,counterparty_name,counterparty_account,memo,batch_id\n"u8;
 
