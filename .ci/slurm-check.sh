@@ -71,7 +71,8 @@ echo "slurm: array tasks ${tasks:-?}; merge job $state after ${waited} s"
 [[ $state == COMPLETED ]] || fail "merge job ended $state"
 
 for i in 0 1 2; do
-  grep -q "batch: shard $i/3 from SLURM_ARRAY_TASK_ID=$i, SLURM_ARRAY_TASK_MIN=0, SLURM_ARRAY_TASK_COUNT=3" "$work"/run/logs/batch-*_"$i".out ||
+  # The line is in the language of --lang (Chinese by default): match its shard and the variables it names.
+  grep -Eq "^batch: [^0-9]*$i/3[^0-9].*SLURM_ARRAY_TASK_ID=$i, SLURM_ARRAY_TASK_MIN=0, SLURM_ARRAY_TASK_COUNT=3" "$work"/run/logs/batch-*_"$i".out ||
     fail "task $i did not take shard $i/3 from the array variables"
 done
 diff -r "$work/unsharded" "$work/run/out" >"$work/diff.txt" || fail "merged output differs from the unsharded run: $(head -n 3 "$work/diff.txt" | tr '\n' ' ')"
@@ -88,6 +89,6 @@ read -r array merge <<<"$ids"
 wait_job "$merge"
 echo "slurm: re-run of task 1 as job $array, merge job $merge $state after ${waited} s"
 [[ $state == COMPLETED ]] || fail "merge job after the re-run ended $state"
-grep -q "batch: shard" "$work"/run/logs/batch-"$array"_1.out && fail "the re-run task took its shard from the array variables, not SHARDS"
+grep -q "SLURM_ARRAY_TASK_ID=" "$work"/run/logs/batch-"$array"_1.out && fail "the re-run task took its shard from the array variables, not SHARDS"
 diff -r "$work/unsharded" "$work/run/out" >"$work/diff.txt" || fail "merged output after the re-run differs: $(head -n 3 "$work/diff.txt" | tr '\n' ' ')"
 echo "slurm: passed: 3 shards + merge on Slurm = unsharded batch, byte for byte ($files files, $projects project folders hard-linked), also after re-running one shard"
