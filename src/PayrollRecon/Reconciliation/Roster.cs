@@ -132,16 +132,6 @@ internal sealed class Roster
         return _byUpperIdSpan.TryGetValue(upper[..length], out int index) ? index : -1;
     }
 
-    /// <summary>
-    /// Notes a punch of <paramref name="worker"/> on day <paramref name="dayNumber"/> (for the underage check) and
-    /// tells whether it lies outside the worker's tenure (R13).
-    /// </summary>
-    public bool NotePunch(int worker, int dayNumber)
-    {
-        NoteFirstPunchDay(worker, dayNumber);
-        return dayNumber < CollectionsMarshal.AsSpan(_entryDay)[worker] || dayNumber > CollectionsMarshal.AsSpan(_exitDay)[worker];
-    }
-
     /// <summary>Notes that <paramref name="worker"/> punched on day <paramref name="dayNumber"/>: the earliest such day is
     /// the reference of the underage check when the roster gives no entry date.</summary>
     public void NoteFirstPunchDay(int worker, int dayNumber)

@@ -51,17 +51,28 @@ public sealed class RosterTests
     }
 
     [Fact]
-    public void NotePunch_AroundTenure_OutsideBeforeEntryAndAfterExit()
+    public void Tenure_AroundEntryAndExit_PunchOutsideBeforeEntryAndAfterExit()
     {
         var roster = Rows.Roster([]);
         roster.Add(Rows.Worker(2, Scenario.Id(1), "张三", entry: new DateOnly(2024, 1, 10), exit: new DateOnly(2024, 1, 20)));
         roster.Add(Rows.Worker(3, Scenario.Id(2), "李四"));
 
-        Assert.True(roster.NotePunch(0, new DateOnly(2024, 1, 9).DayNumber));
-        Assert.False(roster.NotePunch(0, new DateOnly(2024, 1, 10).DayNumber));
-        Assert.False(roster.NotePunch(0, new DateOnly(2024, 1, 20).DayNumber));
-        Assert.True(roster.NotePunch(0, new DateOnly(2024, 1, 21).DayNumber));
-        Assert.False(roster.NotePunch(1, new DateOnly(1900, 1, 1).DayNumber));
+        Assert.Equal([new DateOnly(2024, 1, 10).DayNumber, int.MinValue], roster.EntryDays);
+        Assert.Equal([new DateOnly(2024, 1, 20).DayNumber, int.MaxValue], roster.ExitDays);
+        Assert.True(OutsideTenure(roster, Scenario.Id(1), new DateOnly(2024, 1, 9)));
+        Assert.False(OutsideTenure(roster, Scenario.Id(1), new DateOnly(2024, 1, 10)));
+        Assert.False(OutsideTenure(roster, Scenario.Id(1), new DateOnly(2024, 1, 20)));
+        Assert.True(OutsideTenure(roster, Scenario.Id(1), new DateOnly(2024, 1, 21)));
+        Assert.False(OutsideTenure(roster, Scenario.Id(2), new DateOnly(1900, 1, 1)));
+
+        // One punch of the worker on the day, through the punch path that checks tenure (R13).
+        static bool OutsideTenure(Roster roster, string id, DateOnly day)
+        {
+            var log = new AttendanceLog(roster, "attendance.csv", Reconciler.MaxWorkerMonths, []);
+            log.Add(Rows.Punch(2, id, day.ToDateTime(new TimeOnly(8, 0))));
+            Assert.Equal(1, log.BlockCount);
+            return log.TryGetOutsideTenure(0, out _, out _);
+        }
     }
 
     [Fact]
@@ -71,9 +82,9 @@ public sealed class RosterTests
         var roster = Rows.Roster(findings);
         roster.Add(Rows.Worker(2, Scenario.Id(1, 2008, 3, 1), "小王"));
         roster.Add(Rows.Worker(3, Scenario.Id(2, 2008, 3, 1), "小李"));
-        roster.NotePunch(0, new DateOnly(2024, 2, 29).DayNumber);
-        roster.NotePunch(0, new DateOnly(2024, 2, 10).DayNumber);
-        roster.NotePunch(1, new DateOnly(2024, 3, 1).DayNumber); // sixteen that day
+        roster.NoteFirstPunchDay(0, new DateOnly(2024, 2, 29).DayNumber);
+        roster.NoteFirstPunchDay(0, new DateOnly(2024, 2, 10).DayNumber);
+        roster.NoteFirstPunchDay(1, new DateOnly(2024, 3, 1).DayNumber); // sixteen that day
 
         roster.ReportUnderage();
 
