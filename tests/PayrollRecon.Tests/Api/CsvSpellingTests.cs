@@ -1,9 +1,8 @@
-using System.Text;
-
 using PayrollRecon.Findings;
-using PayrollRecon.Reading;
 using PayrollRecon.Reconciliation;
 using PayrollRecon.Reporting;
+
+using static PayrollRecon.Tests.Api.FindingsCsvRows;
 
 namespace PayrollRecon.Tests.Api;
 
@@ -11,32 +10,6 @@ namespace PayrollRecon.Tests.Api;
 /// through the public API, both ways.</summary>
 public sealed class CsvSpellingTests
 {
-    private static readonly string Sample = Path.Combine(RepoPaths.Fixtures, "sample-project");
-
-    private static ReconciliationResult Check() => PayrollChecker.Check(PayrollRecon.Cli.ProjectFolder.Load(Sample));
-
-    /// <summary>The rows of a findings.csv as field arrays (header first), read with the library's own tokenizer.</summary>
-    private static List<string[]> Rows(Stream csv, string name)
-    {
-        var rows = new List<string[]>();
-        using var reader = CsvReader.Create(csv, name);
-        while (reader.Read(out CsvRow row))
-        {
-            var fields = new string[row.FieldCount];
-            for (int i = 0; i < fields.Length; i++) fields[i] = Encoding.UTF8.GetString(row[i]);
-            rows.Add(fields);
-        }
-        return rows;
-    }
-
-    private static List<string[]> Written(ReconciliationResult result, ReportOptions options)
-    {
-        var buffer = new MemoryStream();
-        ReportWriter.WriteFindingsCsv(result, buffer, options);
-        buffer.Position = 0;
-        return Rows(buffer, "findings.csv");
-    }
-
     [Theory]
     [InlineData(Severity.Red, "red")]
     [InlineData(Severity.Orange, "orange")]
