@@ -2,17 +2,11 @@ namespace PayrollRecon.Reading;
 
 /// <summary>A read-only stream that first replays bytes already taken from another stream (a peek at its start), then reads on from it.</summary>
 /// <remarks>Reads complete inline when the inner stream's do, so the pipe over it keeps its synchronous fast path.</remarks>
-internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner, bool ownsInner) : Stream
+internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner, bool ownsInner) : ReadOnlyStream
 {
     private int _prefixPos;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => inner.Length;
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -35,19 +29,6 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inn
         }
         return inner.ReadAsync(buffer, cancellationToken);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -16,7 +16,7 @@ namespace PayrollRecon.Reading;
 /// hold a comma or a quote, and tabs become spaces, so the header line never has more tabs than commas and R1 always
 /// chooses the comma.
 /// </remarks>
-internal abstract class RecordStream : Stream
+internal abstract class RecordStream : ReadOnlyStream
 {
     /// <summary>Bytes a record may exceed the reader's limit by before the rest of its fields are dropped.</summary>
     private const int RecordSlack = 64;
@@ -46,17 +46,9 @@ internal abstract class RecordStream : Stream
     /// <summary>The worksheet read, or null when the source has no worksheets.</summary>
     public virtual string? SheetName => null;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     /// <summary>Writes the next source record through <see cref="BeginRecord"/>, <see cref="AppendField(ReadOnlySpan{char})"/>
     /// and <see cref="EndRecord"/>; false when the source is exhausted.</summary>
     protected abstract bool ProduceRecord();
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -76,26 +68,6 @@ internal abstract class RecordStream : Stream
         _pos += n;
         return n;
     }
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        // The records are made in memory from a local source: completing inline keeps the pipe's fast path.
-        cancellationToken.ThrowIfCancellationRequested();
-        return new ValueTask<int>(Read(buffer.Span));
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

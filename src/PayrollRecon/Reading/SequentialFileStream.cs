@@ -6,7 +6,7 @@ namespace PayrollRecon.Reading;
 /// per chunk (a plain FileStream on Unix emulates async file I/O on the thread pool) and keeps the pipe path
 /// free of allocations.
 /// </remarks>
-internal sealed class SequentialFileStream : Stream
+internal sealed class SequentialFileStream : ReadOnlyStream
 {
     private readonly FileStream _file;
 
@@ -18,34 +18,12 @@ internal sealed class SequentialFileStream : Stream
     /// <summary>The file underneath, for readers that need random access (workbooks); reading it moves this stream's position.</summary>
     internal FileStream File => _file;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => _file.Length;
     public override long Position { get => _file.Position; set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => _file.Read(buffer, offset, count);
 
     public override int Read(Span<byte> buffer) => _file.Read(buffer);
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return new ValueTask<int>(_file.Read(buffer.Span));
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Task.FromResult(_file.Read(buffer, offset, count));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
