@@ -202,7 +202,7 @@ public sealed class Reconciler
         _roster.ReportUnderage();
         _attendance.ReportUnregistered(_findings);
         foreach (var d in _diagnostics) _findings.Add(DataErrors.Finding(d));
-        new CauseRules(_statement, _options.BankFile, _asOf, _options.PayrollFile, _options.AttendanceFile, _options.WorkersFile).Link(_findings, _diagnostics);
+        new CauseRules(_statement, _options, _asOf).Link(_findings, _diagnostics);
         timings?.Lap("engine: findings");
 
         var findings = FindingIds.Assign(_settings.Code, FindingOrder.Sort(_findings));

@@ -1,4 +1,5 @@
 using PayrollRecon.FollowUp;
+using PayrollRecon.Reading;
 
 namespace PayrollRecon.Reconciliation;
 
@@ -6,22 +7,22 @@ namespace PayrollRecon.Reconciliation;
 public sealed record ReconcilerOptions
 {
     /// <summary>Name of the roster in evidence (<c>file:line</c>).</summary>
-    public string WorkersFile { get; init; } = "workers.csv";
+    public string WorkersFile { get; init; } = InputKinds.DefaultFileName(InputKind.Workers);
 
     /// <summary>Name of the attendance file in evidence.</summary>
-    public string AttendanceFile { get; init; } = "attendance.csv";
+    public string AttendanceFile { get; init; } = InputKinds.DefaultFileName(InputKind.Attendance);
 
     /// <summary>Name of the payroll sheet in evidence.</summary>
-    public string PayrollFile { get; init; } = "payroll.csv";
+    public string PayrollFile { get; init; } = InputKinds.DefaultFileName(InputKind.Payroll);
 
     /// <summary>Name of the bank statement in evidence.</summary>
-    public string BankFile { get; init; } = "bank.csv";
+    public string BankFile { get; init; } = InputKinds.DefaultFileName(InputKind.Bank);
 
     /// <summary>Name of the calendar in evidence.</summary>
-    public string CalendarFile { get; init; } = "calendar.csv";
+    public string CalendarFile { get; init; } = InputKinds.DefaultFileName(InputKind.Calendar);
 
     /// <summary>Name of the batch detail file in evidence.</summary>
-    public string BatchesFile { get; init; } = "batches.csv";
+    public string BatchesFile { get; init; } = InputKinds.DefaultFileName(InputKind.Batches);
 
     /// <summary>True when <c>attendance.csv</c> was supplied, even empty (enables attendance-based checks).</summary>
     public bool AttendanceSupplied { get; init; }

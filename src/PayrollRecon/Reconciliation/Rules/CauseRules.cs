@@ -28,20 +28,16 @@ internal sealed class CauseRules
     private readonly string _workersFile;
 
     /// <param name="statement">The readable lines around each unreadable row.</param>
-    /// <param name="bankFile">The statement's name in sources.</param>
+    /// <param name="files">The inputs' names in sources.</param>
     /// <param name="asOf">The end of the window of short labour funds and unpaid months.</param>
-    /// <param name="payrollFile">The payroll sheet's name in sources.</param>
-    /// <param name="attendanceFile">The attendance file's name in sources.</param>
-    /// <param name="workersFile">The roster's name in sources.</param>
-    public CauseRules(Statement statement, string bankFile, DateOnly asOf, string payrollFile = "payroll.csv",
-        string attendanceFile = "attendance.csv", string workersFile = "workers.csv")
+    public CauseRules(Statement statement, ReconcilerOptions files, DateOnly asOf)
     {
         _statement = statement;
-        _bankFile = bankFile;
+        _bankFile = files.BankFile;
         _asOf = asOf;
-        _payrollFile = payrollFile;
-        _attendanceFile = attendanceFile;
-        _workersFile = workersFile;
+        _payrollFile = files.PayrollFile;
+        _attendanceFile = files.AttendanceFile;
+        _workersFile = files.WorkersFile;
     }
 
     /// <summary>Sets <see cref="Finding.CausedBy"/> in place on each finding of <paramref name="findings"/> an unreadable row among <paramref name="diagnostics"/> may have caused.</summary>

@@ -131,7 +131,7 @@ public sealed class CauseRulesTests
         findings.Add(new Finding { Code = FindingCode.Unpaid, Severity = Severity.Red, Period = new YearMonth(2024, 3) });
         var diagnostics = new[] { new Diagnostic("bank.csv", 3, "amount", "not a number"), new Diagnostic("workers.csv", 3, null, "bad") };
 
-        new CauseRules(statement, "bank.csv", Rows.AsOf).Link(findings, diagnostics);
+        new CauseRules(statement, new ReconcilerOptions(), Rows.AsOf).Link(findings, diagnostics);
 
         Assert.Equal(["bank.csv:3", "bank.csv:3", null], findings.Select(f => f.CausedBy));
     }
