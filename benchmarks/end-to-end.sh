@@ -3,7 +3,8 @@
 #
 # Generates 5,000 workers x 24 months and x 48 months (seed 3) with attendance in time order (all workers
 # interleaved, as devices export it), the 24-month project again with attendance grouped by worker, and the
-# 24-month project with every punch written twice (same worker-months, twice the punches), then runs `check` on
+# 24-month project with every punch recorded twice in time order (same worker-months, twice the punches) and with
+# its attendance export appended to itself, then runs `check` on
 # each RUNS times under /usr/bin/time -v, first with the NativeAOT binary (what `dotnet tool install` gives on
 # linux-x64) and then with the JIT build, and reports the best run: wall time, input MB/s, CPU time and peak RSS,
 # followed by the --timings phase breakdown of that run. Then runs benchmarks/baselines/duckdb (the core ledger in
@@ -43,9 +44,24 @@ generate() {
   echo "$dir/GEN-$SEED-0001"
 }
 
-# doubled SOURCE → a copy whose attendance.csv holds every punch twice
+# doubled SOURCE → a copy whose attendance.csv holds every punch twice, still in time order: each punch is recorded
+# again by a second reader at the same gate (device "<device>-B"), as when two devices' exports are merged. The same
+# worker-months and the same minutes (R13 takes last − first punch), twice the punches.
 doubled() {
-  local src=$1 dir="$WORK/w$WORKERS-m24-punches-x2-v2/GEN-$SEED-0001"
+  local src=$1 dir="$WORK/w$WORKERS-m24-punches-x2-v3/GEN-$SEED-0001"
+  if [ ! -f "$dir/attendance.csv" ] || [ "$dir/attendance.csv" -ot "$src/attendance.csv" ]; then
+    mkdir -p "$dir"
+    cp "$src"/*.csv "$src"/project.json "$dir"/
+    rm -f "$dir/expected-findings.csv"
+    awk -F, -v OFS=, 'NR == 1 { print; next } { print; $4 = $4 "-B"; print }' "$src/attendance.csv" > "$dir/attendance.csv"
+  fi
+  echo "$dir"
+}
+
+# appended SOURCE → a copy whose attendance.csv is the export appended to itself: twice the punches, the file running
+# through the 24 months twice (two exports of the same period concatenated).
+appended() {
+  local src=$1 dir="$WORK/w$WORKERS-m24-appended-v2/GEN-$SEED-0001"
   if [ ! -f "$dir/attendance.csv" ] || [ "$dir/attendance.csv" -ot "$src/attendance.csv" ]; then
     mkdir -p "$dir"
     cp "$src"/*.csv "$src"/project.json "$dir"/
@@ -108,6 +124,7 @@ P24=$(generate 24)
 P24W=$(generate 24 worker)
 P48=$(generate 48)
 P24X2=$(doubled "$P24")
+P24A=$(appended "$P24")
 
 cpu_field() { grep -m1 "^$1" /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'; }
 echo "CPU: $(cpu_field 'model name') (family $(cpu_field 'cpu family'), model $(cpu_field 'model\s'), $(cpu_field 'cpu MHz') MHz, L2 $(cpu_field 'cache size')), $(nproc) cores; .NET SDK $(dotnet --version)"
@@ -124,7 +141,8 @@ for build in $([ "$AOT" = 1 ] && echo aot) jit; do
   measure "${WORKERS}x24-worker-order$suffix" "$P24W" "$build"
   measure "${WORKERS}x48$suffix" "$P48" "$build"
   measure "${WORKERS}x24-punches-x2$suffix" "$P24X2" "$build"
-  LABELS+=("${WORKERS}x24$suffix" "${WORKERS}x24-worker-order$suffix" "${WORKERS}x48$suffix" "${WORKERS}x24-punches-x2$suffix")
+  measure "${WORKERS}x24-appended-x2$suffix" "$P24A" "$build"
+  LABELS+=("${WORKERS}x24$suffix" "${WORKERS}x24-worker-order$suffix" "${WORKERS}x48$suffix" "${WORKERS}x24-punches-x2$suffix" "${WORKERS}x24-appended-x2$suffix")
 done
 # Against the first build measured (the AOT binary when AOT=1): the tool as installed.
 duckdb "${WORKERS}x24" "$P24"
