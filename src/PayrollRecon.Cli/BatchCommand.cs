@@ -13,7 +13,7 @@ internal static class BatchCommand
     {
         var root = new Argument<string>("root-dir") { Description = "Folder whose sub-folders holding a project.json are the projects." };
         // No default value in the parser: help would show this machine's core count as a second default.
-        var jobs = new Option<int?>("--jobs") { Description = "Projects checked in parallel (default: the number of cores)." };
+        var jobs = new Option<int?>("--jobs") { Description = "Threads the batch uses (default: the number of cores): that many projects side by side; with fewer projects than threads, each reads its attendance on the threads left over." };
         var shard = new Option<string?>("--shard") { Description = "I/N: check only the projects whose position in code order is I modulo N (default: the task of a Slurm job array, else all)." };
         var common = new CommonOptions();
         var command = new Command("batch", "Check every project below a folder and write portfolio.csv and portfolio.html.") { root, jobs, shard };

@@ -60,10 +60,7 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
             }
         }
 
-        int threads = Math.Min(jobs, Math.Max(projects.Count, 1));
-        // Several projects side by side already keep the cores busy: each then reads its attendance on one thread
-        // (the outputs are the same bytes at any thread count). One job leaves the check its own threads.
-        _attendanceThreads = threads > 1 ? 1 : checkOptions.MaxDegreeOfParallelism;
+        (int threads, _attendanceThreads) = Threads(jobs, projects.Count);
         var workers = new Thread[threads];
         for (int t = 0; t < threads; t++)
         {
@@ -74,6 +71,20 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
         progress.Show(() => workers.All(w => !w.IsAlive));
         foreach (var w in workers) w.Join();
         return outcomes;
+    }
+
+    /// <summary>How <paramref name="jobs"/> threads are spent on <paramref name="projects"/> projects: the worker threads
+    /// (projects side by side) and the threads each project reads its attendance on.</summary>
+    /// <remarks>
+    /// <c>--jobs</c> is the batch's thread budget, so <c>--jobs 1</c> (a Slurm task of one CPU) runs on one thread. The
+    /// threads not taken by projects side by side go to each project's attendance read, whose outputs are the same bytes
+    /// at any thread count: one large project on 2 jobs is read in 2 parts; 500 projects on 2 jobs are checked two at a
+    /// time, each read on its own thread.
+    /// </remarks>
+    internal static (int Workers, int AttendanceThreads) Threads(int jobs, int projects)
+    {
+        int workers = Math.Min(jobs, Math.Max(projects, 1));
+        return (workers, Math.Max(1, jobs / workers));
     }
 
     /// <summary>

@@ -119,7 +119,7 @@ internal static partial class MessageCatalog
             "上次运行的输出文件夹：问题标为新增、未销号或重新出现，已消失的问题销号（resolved.csv、history.csv）。"),
         MessageKey.HelpTimings => ("Print where the time goes (wall, CPU, memory per phase) to stderr; the outputs are the same.",
             "在 stderr 上打印各阶段的用时（墙钟时间、CPU、内存）；输出不变。"),
-        MessageKey.HelpJobs => ("Projects checked in parallel (default: the number of cores).", "并行检查的项目数（默认：CPU 核数）。"),
+        MessageKey.HelpJobs => ("Threads the batch uses (default: the number of cores): that many projects side by side; with fewer projects than threads, each reads its attendance on the threads left over.", "批处理使用的线程数（默认：CPU 核数）：同时检查这么多个项目；项目少于线程数时，各项目用余下的线程分段读取考勤。"),
         MessageKey.HelpShard => ("I/N: check only the projects whose position in code order is I modulo N (default: the task of a Slurm job array, else all).",
             "I/N：只检查按编号排序后位置除以 N 余 I 的项目（默认：Slurm 作业数组的任务，否则全部）。"),
         MessageKey.HelpMergeOut => ("Folder for the merged output; must not exist, or be empty.", "合并结果的文件夹；须不存在或为空。"),

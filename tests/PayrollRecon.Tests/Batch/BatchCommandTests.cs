@@ -19,6 +19,17 @@ public sealed class BatchCommandTests
         });
     }
 
+    [Theory]
+    [InlineData(1, 500, 1, 1)]   // a Slurm task of one CPU: one thread in all
+    [InlineData(2, 500, 2, 1)]   // two projects side by side, each read on its own thread
+    [InlineData(2, 1, 1, 2)]     // one large project: its attendance read in 2 parts
+    [InlineData(8, 3, 3, 2)]     // 3 projects on 8 threads: 2 each (the 2 left over stay idle)
+    [InlineData(4, 0, 1, 4)]     // nothing to check: one worker that finds nothing
+    public void Batch_Jobs_AreTheThreadBudget(int jobs, int projects, int workers, int attendanceThreads)
+    {
+        Assert.Equal((workers, attendanceThreads), BatchRunner.Threads(jobs, projects));
+    }
+
     [Fact]
     public void Batch_JobsOneAndTwo_ByteIdenticalOutputs()
     {
