@@ -18,29 +18,24 @@ internal static class WorkerMonthBuilder
     /// <param name="sums">Notes the month being summed.</param>
     public static void Build(Roster roster, AttendanceLog attendance, PayrollSheet payroll, DueCalendar calendar, ProjectSettings settings, DateOnly asOf, string workersFile, SumSite sums)
     {
-        var monthOfBlock = new WorkerMonth[attendance.BlockCount];
-        for (int block = 0; block < monthOfBlock.Length; block++)
+        for (int block = 0; block < attendance.BlockCount; block++)
         {
             var worker = roster[attendance.WorkerOf(block)];
             roster.NoteFirstPunchDay(worker.Index, attendance.FirstDay(block));
             var (days, seconds) = attendance.Totals(block);
-            var month = new WorkerMonth(worker, YearMonth.FromOrdinal(attendance.MonthOf(block)), block, days, seconds);
-            worker.Months.Add(month);
-            monthOfBlock[block] = month;
+            worker.Months.Add(new WorkerMonth(worker, YearMonth.FromOrdinal(attendance.MonthOf(block)), block, days, seconds));
         }
         foreach (var (key, rows) in payroll)
         {
             int workerIndex = (int)(key >> 32);
             int ordinal = (int)(key & 0xFFFF_FFFF);
-            WorkerMonth month;
-            if (attendance.TryGetBlock(workerIndex, ordinal, out int block))
+            var worker = roster[workerIndex];
+            // The month of the block among the worker's (few) months, rather than a table of every block's month.
+            var month = attendance.TryGetBlock(workerIndex, ordinal, out int block) ? MonthOfBlock(worker.Months, block) : null;
+            if (month is null)
             {
-                month = monthOfBlock[block];
-            }
-            else
-            {
-                month = new WorkerMonth(roster[workerIndex], YearMonth.FromOrdinal(ordinal));
-                month.Worker.Months.Add(month);
+                month = new WorkerMonth(worker, YearMonth.FromOrdinal(ordinal));
+                worker.Months.Add(month);
             }
             month.JoinPayroll(rows);
         }
@@ -74,6 +69,23 @@ internal static class WorkerMonthBuilder
             _ => 0,
         };
         return (due, DueSource.Computed);
+    }
+
+    /// <summary>The month of attendance block <paramref name="block"/> among a worker's months, or null.</summary>
+    /// <remarks>A worker's attendance months come in block order, and its payroll-only months (block -1, the largest
+    /// as unsigned) after them: the list is sorted by unsigned block.</remarks>
+    private static WorkerMonth? MonthOfBlock(List<WorkerMonth> months, int block)
+    {
+        int lo = 0, hi = months.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            uint at = (uint)months[mid].AttendanceBlock;
+            if (at == (uint)block) return months[mid];
+            if (at < (uint)block) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return null;
     }
 
     private static bool InPeriodOrder(List<WorkerMonth> months)

@@ -211,7 +211,7 @@ internal static partial class ReportHtml
     private static List<SvgCharts.MonthBars> MonthTotals(IReadOnlyList<LedgerEntry> ledger)
     {
         var byMonth = new SortedDictionary<int, (Money Due, Money Paid)>();
-        foreach (var e in ledger)
+        foreach (var e in new LedgerLines(ledger))
         {
             int k = e.Period.Ordinal;
             var t = byMonth.GetValueOrDefault(k);
@@ -319,7 +319,7 @@ internal static partial class ReportHtml
         h.Raw("<section class=\"row\" id=\"arrears-section\">").Line()
             .Raw("<h2>").Text(l.Arrears).Raw("</h2>").Line();
         bool any = false;
-        foreach (var e in result.Ledger)
+        foreach (var e in new LedgerLines(result.Ledger))
         {
             if (!IsArrear(e)) continue;
             if (!any)
@@ -355,7 +355,7 @@ internal static partial class ReportHtml
     }
 
     /// <summary>A due worker-month with money still outstanding.</summary>
-    internal static bool IsArrear(LedgerEntry e) => e.Status != LedgerStatus.Pending && e.Outstanding > Money.Zero;
+    internal static bool IsArrear(in LedgerLine e) => e.Status != LedgerStatus.Pending && e.Outstanding > Money.Zero;
 
     private static void WriteFiles(HtmlOutput h, ReconciliationResult result, Labels l, ReportOptions options)
     {
