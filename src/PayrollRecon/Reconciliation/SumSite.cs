@@ -26,6 +26,12 @@ internal sealed class SumSite
         _period = periodOrdinal;
     }
 
+    /// <summary>The place last noted, to be noted again later (<see cref="Restore"/>).</summary>
+    public (string? File, long Line, int Period) Place => (_file, _line, _period);
+
+    /// <summary>Notes again a place taken from <see cref="Place"/>.</summary>
+    public void Restore((string? File, long Line, int Period) place) => (_file, _line, _period) = place;
+
     /// <summary>The error for a checked overflow met at the place last noted; <paramref name="projectCode"/> names the project's totals.</summary>
     public PayrollDataException TooLarge(string projectCode)
     {
