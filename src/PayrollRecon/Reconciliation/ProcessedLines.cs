@@ -112,11 +112,7 @@ internal sealed class ProcessedLines
     }
 
     /// <summary>Notes in <paramref name="sums"/> that the sums now being added up come from processed line <paramref name="line"/>.</summary>
-    public void SummingAt(SumSite sums, int line)
-    {
-        var (file, number) = Origin(line);
-        sums.At(file, number);
-    }
+    public void SummingAt(SumSite sums, int line) => sums.AtLine(this, line);
 
     /// <summary>
     /// The explanation of every line, from the line stores themselves: the engine hands them over when it completes
