@@ -91,7 +91,7 @@ internal sealed class Allocator
         if (months.Count > 0)
         {
             int guess = period.Ordinal - months[0].Period.Ordinal;
-            if ((uint)guess < (uint)months.Count && months[guess].Period == period) return months[guess];
+            if (guess >= 0 && guess < months.Count && months[guess].Period == period) return months[guess];
         }
         int lo = 0, hi = months.Count - 1;
         while (lo <= hi)

@@ -103,13 +103,13 @@ internal static class WorkerMonthBuilder
         if (months.Count > 0)
         {
             int guess = ordinal - months[0].Period.Ordinal;
-            if ((uint)guess < (uint)months.Count && months[guess].AttendanceBlock == block) return months[guess];
+            if (guess >= 0 && guess < months.Count && months[guess].AttendanceBlock == block) return months[guess];
         }
         int lo = 0, hi = months.Count - 1;
         while (lo <= hi)
         {
             int mid = (lo + hi) >>> 1;
-            uint at = (uint)months[mid].AttendanceBlock;
+            uint at = unchecked((uint)months[mid].AttendanceBlock);
             if (at == (uint)block) return months[mid];
             if (at < (uint)block) lo = mid + 1;
             else hi = mid - 1;
