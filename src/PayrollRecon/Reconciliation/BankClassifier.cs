@@ -348,7 +348,7 @@ internal sealed class BankClassifier
             string text = byAccount
                 ? _text.Digits(detail ? _statement.BatchLine(p.DetailIndex).Account : _statement.BankLine(p.BankIndex).Account)
                 : _text.Normalized(detail ? _statement.BatchLine(p.DetailIndex).Name : _statement.BankLine(p.BankIndex).Name);
-            index.Add(_lines.AmountOf(p), text, line);
+            index.Add(p.AmountFen, text, line);
         }
         return index;
     }
