@@ -13,10 +13,12 @@ namespace PayrollRecon;
 /// </remarks>
 public sealed class CheckTimings
 {
-    private readonly List<(string Phase, long WallTicks, TimeSpan Cpu, long Allocated, long WorkingSet, long Bytes)> _laps = [];
+    private readonly List<(string Phase, long WallTicks, TimeSpan Cpu, long Allocated, long WorkingSet, int Collections, TimeSpan Paused, long Bytes)> _laps = [];
     private long _lapStart = Stopwatch.GetTimestamp();
     private TimeSpan _cpuStart = CpuTime();
     private long _allocatedStart = GC.GetTotalAllocatedBytes();
+    private int _collectionsStart = GC.CollectionCount(0);
+    private TimeSpan _pausedStart = GC.GetTotalPauseDuration();
 
     /// <summary>Restarts the current lap without recording it (time spent elsewhere, e.g. by the caller).</summary>
     public void Restart()
@@ -24,6 +26,8 @@ public sealed class CheckTimings
         _lapStart = Stopwatch.GetTimestamp();
         _cpuStart = CpuTime();
         _allocatedStart = GC.GetTotalAllocatedBytes();
+        _collectionsStart = GC.CollectionCount(0);
+        _pausedStart = GC.GetTotalPauseDuration();
     }
 
     /// <summary>Ends the current lap under <paramref name="phase"/>; <paramref name="bytes"/> of input it read, if any.</summary>
@@ -32,36 +36,45 @@ public sealed class CheckTimings
         long now = Stopwatch.GetTimestamp();
         TimeSpan cpu = CpuTime();
         long allocated = GC.GetTotalAllocatedBytes();
-        _laps.Add((phase, now - _lapStart, cpu - _cpuStart, allocated - _allocatedStart, WorkingSet(), bytes));
+        int collections = GC.CollectionCount(0);
+        TimeSpan paused = GC.GetTotalPauseDuration();
+        _laps.Add((phase, now - _lapStart, cpu - _cpuStart, allocated - _allocatedStart, WorkingSet(), collections - _collectionsStart, paused - _pausedStart, bytes));
         _lapStart = now;
         _cpuStart = cpu;
         _allocatedStart = allocated;
+        _collectionsStart = collections;
+        _pausedStart = paused;
     }
 
     /// <summary>Records a phase measured elsewhere (e.g. runtime start-up, before the first lap could start).</summary>
     public void Record(string phase, TimeSpan wall, TimeSpan cpu) =>
-        _laps.Add((phase, (long)(wall.TotalSeconds * Stopwatch.Frequency), cpu, GC.GetTotalAllocatedBytes(), WorkingSet(), 0));
+        _laps.Add((phase, (long)(wall.TotalSeconds * Stopwatch.Frequency), cpu, GC.GetTotalAllocatedBytes(), WorkingSet(), GC.CollectionCount(0), GC.GetTotalPauseDuration(), 0));
 
-    /// <summary>One line per phase (wall and CPU milliseconds, MiB allocated, working set at its end, and MB/s of wall time where the phase read input), then the total.</summary>
+    /// <summary>One line per phase (wall and CPU milliseconds, MiB allocated, working set at its end, garbage collections
+    /// and the time they paused the process, and MB/s of wall time where the phase read input), then the total.</summary>
     public string Describe()
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"phase",-28}{"wall",12}{"cpu",12}{"alloc",11}{"ws",9}{"input",12}{"rate",12}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"phase",-28}{"wall",12}{"cpu",12}{"alloc",11}{"ws",9}{"gc",4}{"paused",10}{"input",12}{"rate",12}");
         long total = 0;
         TimeSpan totalCpu = TimeSpan.Zero;
         long totalAllocated = 0;
         long totalBytes = 0;
         long peak = 0;
-        foreach (var (phase, ticks, cpu, allocated, workingSet, bytes) in _laps)
+        int totalCollections = 0;
+        TimeSpan totalPaused = TimeSpan.Zero;
+        foreach (var (phase, ticks, cpu, allocated, workingSet, collections, paused, bytes) in _laps)
         {
             total += ticks;
             totalCpu += cpu;
             totalAllocated += allocated;
+            totalCollections += collections;
+            totalPaused += paused;
             totalBytes += bytes;
             peak = Math.Max(peak, workingSet);
-            Line(text, phase, ticks, cpu, allocated, workingSet, bytes);
+            Line(text, phase, ticks, cpu, allocated, workingSet, collections, paused, bytes);
         }
-        Line(text, "total", total, totalCpu, totalAllocated, peak, totalBytes);
+        Line(text, "total", total, totalCpu, totalAllocated, peak, totalCollections, totalPaused, totalBytes);
         return text.ToString();
     }
 
@@ -78,10 +91,11 @@ public sealed class CheckTimings
         return process.TotalProcessorTime;
     }
 
-    private static void Line(StringBuilder text, string phase, long ticks, TimeSpan cpu, long allocated, long workingSet, long bytes)
+    private static void Line(StringBuilder text, string phase, long ticks, TimeSpan cpu, long allocated, long workingSet, int collections, TimeSpan paused, long bytes)
     {
         double seconds = ticks / (double)Stopwatch.Frequency;
         text.Append(CultureInfo.InvariantCulture, $"{phase,-28}{seconds * 1000,9:F1} ms{cpu.TotalMilliseconds,9:F1} ms{allocated / 1048576.0,7:F1} MiB{workingSet / 1048576,5} MiB");
+        text.Append(CultureInfo.InvariantCulture, $"{collections,4}{paused.TotalMilliseconds,7:F1} ms");
         if (bytes > 0) text.Append(CultureInfo.InvariantCulture, $"{bytes / 1e6,9:F1} MB{(seconds == 0 ? 0 : bytes / 1e6 / seconds),7:F0} MB/s");
         text.AppendLine();
     }

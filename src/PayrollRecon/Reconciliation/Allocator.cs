@@ -38,6 +38,9 @@ internal sealed class Allocator
         // Payments are taken in processed (date) order across all workers, which is each worker's date order too;
         // walking the lines front to back keeps the statement reads sequential.
         var lines = _lines.AsSpan();
+        // Per worker, its first month that may still be owed something: a month with nothing left owed takes nothing
+        // from any later payment (what is allocated only grows), so the oldest-first walk starts past such months.
+        var firstOwed = new int[_roster.Count];
         for (int line = 0; line < lines.Length; line++)
         {
             ref var processed = ref lines[line];
@@ -58,8 +61,11 @@ internal sealed class Allocator
 
             // Civil Code Art. 560: what is left discharges the earliest debt first, never a month after the payment's.
             var paymentMonth = YearMonth.Of(date);
-            foreach (var month in months)
+            ref int first = ref firstOwed[processed.Worker];
+            while (first < months.Count && months[first].IsSettled) first++;
+            for (int m = first; m < months.Count; m++)
             {
+                var month = months[m];
                 if (remaining == 0 || month.Period > paymentMonth) break;
                 remaining -= Allocate(month, line, date, remaining);
             }
@@ -81,6 +87,12 @@ internal sealed class Allocator
     /// <summary>The month of <paramref name="period"/> among <paramref name="months"/> (in month order), or null.</summary>
     internal static WorkerMonth? FindMonth(List<WorkerMonth> months, YearMonth period)
     {
+        // A worker's months are usually consecutive: the month as many places after the first as it is months later.
+        if (months.Count > 0)
+        {
+            int guess = period.Ordinal - months[0].Period.Ordinal;
+            if (guess >= 0 && guess < months.Count && months[guess].Period == period) return months[guess];
+        }
         int lo = 0, hi = months.Count - 1;
         while (lo <= hi)
         {

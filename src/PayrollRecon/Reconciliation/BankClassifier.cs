@@ -283,7 +283,8 @@ internal sealed class BankClassifier
         }
 
         long amount = _lines.Amount(line);
-        _paymentsByAccount?.Add(amount, digits, line);
+        // A payment to a registered card is found through its holders' payments, never through the index.
+        if (rule != BankLineRule.RosterAccount) _paymentsByAccount?.Add(amount, digits, line);
         _paymentsByName?.Add(amount, normalized, line);
     }
 
@@ -328,16 +329,44 @@ internal sealed class BankClassifier
     private int FindRefundedPayment(in StoredBankLine refund)
     {
         bool hasAccount = refund.Account.AsSpan().Trim().Length > 0;
-        return hasAccount
-            ? (_paymentsByAccount ??= IndexPayments(byAccount: true)).TakeNewest(refund.AmountFen, _text.Digits(refund.Account), _isCancelled)
-            : (_paymentsByName ??= IndexPayments(byAccount: false)).TakeNewest(refund.AmountFen, _text.Normalized(refund.Name), _isCancelled);
+        if (!hasAccount) return (_paymentsByName ??= IndexPayments(byAccount: false)).TakeNewest(refund.AmountFen, _text.Normalized(refund.Name), _isCancelled);
+        string digits = _text.Digits(refund.Account);
+        // Every payment to a registered card went to one of its holders (§3.2 step 2), so their few payments are
+        // searched instead of an index of every payment.
+        return _roster.HoldersOf(digits) is { } holders
+            ? NewestPaymentOfHolders(holders, refund.AmountFen, digits)
+            : (_paymentsByAccount ??= IndexPayments(byAccount: true)).TakeNewest(refund.AmountFen, digits, _isCancelled);
+    }
+
+    /// <summary>The latest non-cancelled payment to one of <paramref name="holders"/> of <paramref name="amountFen"/> to an
+    /// account with <paramref name="digits"/>, or -1.</summary>
+    private int NewestPaymentOfHolders(List<int> holders, long amountFen, string digits)
+    {
+        int newest = -1;
+        foreach (int holder in holders)
+        {
+            // A worker's payments are in reading order: the first match from the end is its latest.
+            var payments = _roster[holder].Payments;
+            for (int i = payments.Count - 1; i >= 0 && payments[i] > newest; i--)
+            {
+                int line = payments[i];
+                ref readonly var p = ref _lines[line];
+                if (p.Cancelled || p.AmountFen != amountFen) continue;
+                string account = p.DetailIndex >= 0 ? _statement.BatchLine(p.DetailIndex).Account : _statement.BankLine(p.BankIndex).Account;
+                if (_text.Digits(account) != digits) continue;
+                newest = line;
+                break;
+            }
+        }
+        return newest;
     }
 
     /// <summary>The refund index of the wage payments processed so far, by account digits or by normalised name.</summary>
     private RefundCandidates IndexPayments(bool byAccount)
     {
-        // Sized for every line there can be, so it never rehashes while the remaining lines are classified.
-        var index = new RefundCandidates(_statement.BankCount + _statement.BatchCount);
+        // By name, sized for every line there can be, so it never rehashes while the remaining lines are classified; by
+        // account it holds only payments to unregistered cards, usually few, and grows as they come.
+        var index = new RefundCandidates(byAccount ? 256 : _statement.BankCount + _statement.BatchCount);
         var lines = _lines.AsSpan();
         for (int line = 0; line < lines.Length; line++)
         {
@@ -348,7 +377,9 @@ internal sealed class BankClassifier
             string text = byAccount
                 ? _text.Digits(detail ? _statement.BatchLine(p.DetailIndex).Account : _statement.BankLine(p.BankIndex).Account)
                 : _text.Normalized(detail ? _statement.BatchLine(p.DetailIndex).Name : _statement.BankLine(p.BankIndex).Name);
-            index.Add(_lines.AmountOf(p), text, line);
+            // By account, only payments to unregistered cards: a registered card's are found through its holders.
+            if (byAccount && _roster.HoldersOf(text) is not null) continue;
+            index.Add(p.AmountFen, text, line);
         }
         return index;
     }

@@ -41,10 +41,13 @@ internal sealed class ProcessedLines
     /// <summary>Appends a line read; returns its index.</summary>
     public int Add(int bankIndex, int detailIndex, BankLineClass cls, BankLineRule rule, int worker)
     {
+        ref readonly var bank = ref _statement.BankLine(bankIndex);
         _lines.Add(new ProcessedLine
         {
             BankIndex = bankIndex,
             DetailIndex = detailIndex,
+            Date = bank.Date,
+            AmountFen = detailIndex >= 0 ? _statement.BatchLine(detailIndex).AmountFen : bank.AmountFen,
             Class = cls,
             Rule = rule,
             Worker = worker,
@@ -54,12 +57,10 @@ internal sealed class ProcessedLines
         return _lines.Count - 1;
     }
 
-    public DateOnly Date(int line) => _statement.BankLine(this[line].BankIndex).Date;
+    public DateOnly Date(int line) => this[line].Date;
 
-    public long Amount(int line) => AmountOf(this[line]);
+    public long Amount(int line) => this[line].AmountFen;
 
-    public long AmountOf(in ProcessedLine p) =>
-        p.DetailIndex >= 0 ? _statement.BatchLine(p.DetailIndex).AmountFen : _statement.BankLine(p.BankIndex).AmountFen;
 
     public string Memo(int line)
     {
@@ -112,11 +113,7 @@ internal sealed class ProcessedLines
     }
 
     /// <summary>Notes in <paramref name="sums"/> that the sums now being added up come from processed line <paramref name="line"/>.</summary>
-    public void SummingAt(SumSite sums, int line)
-    {
-        var (file, number) = Origin(line);
-        sums.At(file, number);
-    }
+    public void SummingAt(SumSite sums, int line) => sums.AtLine(this, line);
 
     /// <summary>
     /// The explanation of every line, from the line stores themselves: the engine hands them over when it completes

@@ -184,11 +184,29 @@ public sealed class Reconciler
     {
         var timings = _options.Timings;
         timings?.Restart();
-        WorkerMonthBuilder.Build(_roster, _attendance, _payroll, _calendar, _settings, _asOf, _options.WorkersFile, _sums);
-        timings?.Lap("engine: worker-months");
-        _classifier.Run();
-        timings?.Lap("engine: bank lines");
+        // Bank lines are classified before the worker-months are made, though nothing in either reads the other: the
+        // classification's large tables (the processed lines, the refund index) are then allocated while the heap holds
+        // few small objects, so a collection they set off is short, and once the ~100,000 worker-month objects of a
+        // large project exist little more is allocated. An overflow is reported where it was met when the months came
+        // first: in the months if they overflow too, else in the classification.
+        (string? File, long Line, int Period)? classifyingOverflow = null;
+        try
+        {
+            _classifier.Run();
+        }
+        catch (OverflowException)
+        {
+            classifyingOverflow = _sums.Place;
+        }
         var allocator = new Allocator(_lines, _roster, new PaymentTerms(_asOf, _settings.AmountTolerance.Fen, _settings.GraceDays), _sums, _classifier.WagePaymentLines);
+        timings?.Lap("engine: bank lines");
+        WorkerMonthBuilder.Build(_roster, _attendance, _payroll, _calendar, _settings, _asOf, _options.WorkersFile, _sums);
+        if (classifyingOverflow is { } place)
+        {
+            _sums.Restore(place);
+            throw new OverflowException();
+        }
+        timings?.Lap("engine: worker-months");
         allocator.Run();
         timings?.Lap("engine: allocation");
 

@@ -24,10 +24,9 @@ internal sealed class RefundCandidates
     /// <summary>Adds payment <paramref name="line"/> under (<paramref name="amountFen"/>, <paramref name="text"/>).</summary>
     public void Add(long amountFen, string text, int line)
     {
-        var key = new Key(amountFen, text);
-        int older = _newest.TryGetValue(key, out int newest) ? newest : -1;
-        _entries.Add((line, older));
-        _newest[key] = _entries.Count - 1;
+        ref int newest = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_newest, new Key(amountFen, text), out bool exists);
+        _entries.Add((line, exists ? newest : -1));
+        newest = _entries.Count - 1;
     }
 
     /// <summary>Removes and returns the newest payment under the key for which <paramref name="isCancelled"/> is false, or -1.</summary>

@@ -45,6 +45,11 @@ internal struct ProcessedLine
     public int BankIndex;
     /// <summary>Index of the batch detail line, or -1 for a statement line.</summary>
     public int DetailIndex;
+    /// <summary>The statement line's date (the lump's, for a detail line), kept here so that walks over a worker's
+    /// payments read no statement line.</summary>
+    public DateOnly Date;
+    /// <summary>The line's amount: the detail's for a detail line, else the statement line's.</summary>
+    public long AmountFen;
     public BankLineClass Class;
     public BankLineRule Rule;
     /// <summary>Roster index of the worker paid or refunded, or -1.</summary>

@@ -16,6 +16,9 @@ internal sealed class SumSite
     private string? _file;
     private long _line;
     private int _period = -1;
+    // A processed line noted by its index: its file and line are looked up only when an error needs them.
+    private ProcessedLines? _lines;
+    private int _processedLine;
 
     /// <summary>Notes that the sums now being added up come from <paramref name="file"/>:<paramref name="line"/>
     /// (a line of 0 names the file alone), for the worker-month <paramref name="periodOrdinal"/> when not -1.</summary>
@@ -24,16 +27,40 @@ internal sealed class SumSite
         _file = file;
         _line = line;
         _period = periodOrdinal;
+        _lines = null;
     }
+
+    /// <summary>Notes that the sums now being added up come from processed line <paramref name="line"/> of
+    /// <paramref name="lines"/> (whose origins never change): two stores, no read of the statement per payment.</summary>
+    public void AtLine(ProcessedLines lines, int line)
+    {
+        _lines = lines;
+        _processedLine = line;
+    }
+
+    /// <summary>The place last noted, to be noted again later (<see cref="Restore"/>).</summary>
+    public (string? File, long Line, int Period) Place
+    {
+        get
+        {
+            if (_lines is null) return (_file, _line, _period);
+            var (file, line) = _lines.Origin(_processedLine);
+            return (file, line, -1);
+        }
+    }
+
+    /// <summary>Notes again a place taken from <see cref="Place"/>.</summary>
+    public void Restore((string? File, long Line, int Period) place) => At(place.File, place.Line, place.Period);
 
     /// <summary>The error for a checked overflow met at the place last noted; <paramref name="projectCode"/> names the project's totals.</summary>
     public PayrollDataException TooLarge(string projectCode)
     {
-        string file = _file ?? projectCode;
-        object where = _file is null ? new Reporting.LocalizedText(Reporting.MessageKey.ProjectTotals)
-            : _line <= 0 ? file
-            : $"{file}:{_line}";
-        if (_period >= 0) where = new Reporting.LocalizedText(Reporting.MessageKey.SumInMonth, where, YearMonth.FromOrdinal(_period).ToString());
+        var (noted, number, period) = Place;
+        string file = noted ?? projectCode;
+        object where = noted is null ? new Reporting.LocalizedText(Reporting.MessageKey.ProjectTotals)
+            : number <= 0 ? file
+            : $"{file}:{number}";
+        if (period >= 0) where = new Reporting.LocalizedText(Reporting.MessageKey.SumInMonth, where, YearMonth.FromOrdinal(period).ToString());
         return TooLargeAt(file, where);
     }
 }

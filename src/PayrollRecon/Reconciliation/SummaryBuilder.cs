@@ -72,7 +72,7 @@ internal static class SummaryBuilder
         foreach (ref readonly var line in lines.AsSpan())
         {
             if (line.Class == BankLineClass.WagePayment && !line.Cancelled)
-                wagePaymentsOut = checked(wagePaymentsOut + lines.AmountOf(line));
+                wagePaymentsOut = checked(wagePaymentsOut + line.AmountFen);
         }
 
         return new ReconciliationSummary

@@ -41,6 +41,9 @@ internal sealed class WorkerMonth
     /// <summary>Allocated from payments dated on or before due date + grace.</summary>
     public long PaidOnTimeFen { get; private set; }
     public DateOnly? LastPaidDate { get; private set; }
+    /// <summary>True when nothing more can be allocated to the month: all it owes is allocated (or it owes nothing).</summary>
+    public bool IsSettled => DueFen - AllocatedFen <= 0;
+
     /// <summary>The processed line whose allocation made the month paid in full, or -1.</summary>
     public int CompletingLine { get; private set; } = -1;
 

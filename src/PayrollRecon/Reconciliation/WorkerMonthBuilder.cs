@@ -18,29 +18,47 @@ internal static class WorkerMonthBuilder
     /// <param name="sums">Notes the month being summed.</param>
     public static void Build(Roster roster, AttendanceLog attendance, PayrollSheet payroll, DueCalendar calendar, ProjectSettings settings, DateOnly asOf, string workersFile, SumSite sums)
     {
-        var monthOfBlock = new WorkerMonth[attendance.BlockCount];
-        for (int block = 0; block < monthOfBlock.Length; block++)
+        // Each block's totals are read in block order, in which neighbouring blocks share the cache lines of their days.
+        int blocks = attendance.BlockCount;
+        var days = new int[blocks];
+        var seconds = new long[blocks];
+        for (int block = 0; block < blocks; block++)
         {
-            var worker = roster[attendance.WorkerOf(block)];
-            roster.NoteFirstPunchDay(worker.Index, attendance.FirstDay(block));
-            var (days, seconds) = attendance.Totals(block);
-            var month = new WorkerMonth(worker, YearMonth.FromOrdinal(attendance.MonthOf(block)), block, days, seconds);
-            worker.Months.Add(month);
-            monthOfBlock[block] = month;
+            roster.NoteFirstPunchDay(attendance.WorkerOf(block), attendance.FirstDay(block));
+            (days[block], seconds[block]) = attendance.Totals(block);
+        }
+
+        // The months are then made worker by worker, each worker's blocks in block order (a counting sort by worker),
+        // so that a worker's months lie together in memory for every later walk over them (allocation, the rules,
+        // the ledger), and each worker's list is sized once.
+        var first = new int[roster.Count + 1];
+        for (int block = 0; block < blocks; block++) first[attendance.WorkerOf(block) + 1]++;
+        for (int w = 0; w < roster.Count; w++) first[w + 1] += first[w];
+        var next = (int[])first.Clone();
+        var byWorker = new int[blocks];
+        for (int block = 0; block < blocks; block++) byWorker[next[attendance.WorkerOf(block)]++] = block;
+        for (int w = 0; w < roster.Count; w++)
+        {
+            if (first[w + 1] == first[w]) continue;
+            var worker = roster[w];
+            worker.Months.EnsureCapacity(first[w + 1] - first[w]);
+            for (int i = first[w]; i < first[w + 1]; i++)
+            {
+                int block = byWorker[i];
+                worker.Months.Add(new WorkerMonth(worker, YearMonth.FromOrdinal(attendance.MonthOf(block)), block, days[block], seconds[block]));
+            }
         }
         foreach (var (key, rows) in payroll)
         {
             int workerIndex = (int)(key >> 32);
             int ordinal = (int)(key & 0xFFFF_FFFF);
-            WorkerMonth month;
-            if (attendance.TryGetBlock(workerIndex, ordinal, out int block))
+            var worker = roster[workerIndex];
+            // The month of the block among the worker's (few) months, rather than a table of every block's month.
+            var month = attendance.TryGetBlock(workerIndex, ordinal, out int block) ? MonthOfBlock(worker.Months, block, ordinal) : null;
+            if (month is null)
             {
-                month = monthOfBlock[block];
-            }
-            else
-            {
-                month = new WorkerMonth(roster[workerIndex], YearMonth.FromOrdinal(ordinal));
-                month.Worker.Months.Add(month);
+                month = new WorkerMonth(worker, YearMonth.FromOrdinal(ordinal));
+                worker.Months.Add(month);
             }
             month.JoinPayroll(rows);
         }
@@ -74,6 +92,29 @@ internal static class WorkerMonthBuilder
             _ => 0,
         };
         return (due, DueSource.Computed);
+    }
+
+    /// <summary>The month of attendance block <paramref name="block"/> among a worker's months, or null.</summary>
+    /// <remarks>A worker's attendance months come in block order, and its payroll-only months (block -1, the largest
+    /// as unsigned) after them: the list is sorted by unsigned block.</remarks>
+    private static WorkerMonth? MonthOfBlock(List<WorkerMonth> months, int block, int ordinal)
+    {
+        // A worker's months are usually consecutive: the month as many places after the first as it is months later.
+        if (months.Count > 0)
+        {
+            int guess = ordinal - months[0].Period.Ordinal;
+            if (guess >= 0 && guess < months.Count && months[guess].AttendanceBlock == block) return months[guess];
+        }
+        int lo = 0, hi = months.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            uint at = unchecked((uint)months[mid].AttendanceBlock);
+            if (at == (uint)block) return months[mid];
+            if (at < (uint)block) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return null;
     }
 
     private static bool InPeriodOrder(List<WorkerMonth> months)

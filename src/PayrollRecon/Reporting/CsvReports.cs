@@ -86,13 +86,14 @@ internal static class CsvReports
         char[] identityChars = new char[128];
         byte[] identityBytes = ArrayPool<byte>.Shared.Rent(512);
         int identityLength = 0;
-        LedgerEntry? previous = null;
+        LedgerLine previous = default;
+        bool first = true;
         try
         {
             csv.Header(LedgerHeader);
-            foreach (var e in result.Ledger)
+            foreach (var e in new LedgerLines(result.Ledger))
             {
-                if (previous is null || !SameIdentity(previous, e))
+                if (first || !SameIdentity(previous, e))
                 {
                     identity.GetStringBuilder().Clear();
                     identityCsv.WorkerIdField(e.WorkerId ?? e.IdNumber, e.IdNumber, mask);
@@ -107,6 +108,7 @@ internal static class CsvReports
                     rendered.CopyTo(0, identityChars, chars);
                     identityLength = Utf8CsvOutput.Encode(identityChars.AsSpan(0, chars), ref identityBytes);
                     previous = e;
+                    first = false;
                 }
 
                 csv.Reserve(identityLength + Utf8CsvOutput.FixedRowBytes);
@@ -142,7 +144,7 @@ internal static class CsvReports
     };
 
     /// <summary>True when two ledger rows carry the same identity fields (the same strings, as the engine shares them per worker).</summary>
-    private static bool SameIdentity(LedgerEntry a, LedgerEntry b) =>
+    private static bool SameIdentity(in LedgerLine a, in LedgerLine b) =>
         string.Equals(a.WorkerId, b.WorkerId, StringComparison.Ordinal)
         && string.Equals(a.WorkerName, b.WorkerName, StringComparison.Ordinal)
         && string.Equals(a.IdNumber, b.IdNumber, StringComparison.Ordinal)

@@ -210,16 +210,18 @@ internal static partial class ReportHtml
 
     private static List<SvgCharts.MonthBars> MonthTotals(IReadOnlyList<LedgerEntry> ledger)
     {
-        var byMonth = new SortedDictionary<int, (Money Due, Money Paid)>();
-        foreach (var e in ledger)
+        // Summed in a hash table (one lookup a row), then listed in month order.
+        var byMonth = new Dictionary<int, (Money Due, Money Paid)>();
+        foreach (var e in new LedgerLines(ledger))
         {
-            int k = e.Period.Ordinal;
-            var t = byMonth.GetValueOrDefault(k);
-            byMonth[k] = (t.Due + e.Due, t.Paid + e.Paid);
+            ref var t = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byMonth, e.Period.Ordinal, out _);
+            t = (t.Due + e.Due, t.Paid + e.Paid);
         }
 
-        var list = new List<SvgCharts.MonthBars>(byMonth.Count);
-        foreach (var (k, t) in byMonth) list.Add(new SvgCharts.MonthBars(YearMonth.FromOrdinal(k), t.Due, t.Paid));
+        var months = byMonth.Keys.ToArray();
+        Array.Sort(months);
+        var list = new List<SvgCharts.MonthBars>(months.Length);
+        foreach (int k in months) list.Add(new SvgCharts.MonthBars(YearMonth.FromOrdinal(k), byMonth[k].Due, byMonth[k].Paid));
         return list;
     }
 
@@ -319,7 +321,7 @@ internal static partial class ReportHtml
         h.Raw("<section class=\"row\" id=\"arrears-section\">").Line()
             .Raw("<h2>").Text(l.Arrears).Raw("</h2>").Line();
         bool any = false;
-        foreach (var e in result.Ledger)
+        foreach (var e in new LedgerLines(result.Ledger))
         {
             if (!IsArrear(e)) continue;
             if (!any)
@@ -355,7 +357,10 @@ internal static partial class ReportHtml
     }
 
     /// <summary>A due worker-month with money still outstanding.</summary>
-    internal static bool IsArrear(LedgerEntry e) => e.Status != LedgerStatus.Pending && e.Outstanding > Money.Zero;
+    internal static bool IsArrear(LedgerEntry e) => IsArrear(new LedgerLine(e));
+
+    /// <summary>A due worker-month with money still outstanding.</summary>
+    internal static bool IsArrear(in LedgerLine e) => e.Status != LedgerStatus.Pending && e.Outstanding > Money.Zero;
 
     private static void WriteFiles(HtmlOutput h, ReconciliationResult result, Labels l, ReportOptions options)
     {

@@ -25,7 +25,7 @@ public sealed class HostSurfaceTests
             .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^(.*?) +[0-9.]+ ms").Groups[1].Value).ToArray();
         Assert.Equal(
             ["read calendar.csv", "read workers.csv", "read attendance.csv", "read payroll.csv", "read batches.csv", "read bank.csv",
-             "engine: worker-months", "engine: bank lines", "engine: allocation", "engine: findings", "engine: sort findings, ids, follow-up",
+             "engine: bank lines", "engine: worker-months", "engine: allocation", "engine: findings", "engine: sort findings, ids, follow-up",
              "engine: ledger, summary", "total"],
             phases);
         // Recording the time changes nothing in the result.

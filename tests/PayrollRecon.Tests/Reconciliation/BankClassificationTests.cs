@@ -251,6 +251,30 @@ public sealed class BankClassificationTests
     }
 
     [Fact]
+    public void Refund_SharedRegisteredCardAndUnregisteredCard_LatestEqualPaymentAcrossHoldersAndLumps()
+    {
+        var (s, a, b) = TwoWorkers();
+        // 李四 shares 张三's registered card: payments to it go to either holder, by name.
+        s.Workers[1] = b with { Account = a.Account };
+        string spaced = string.Join(' ', a.Account.Chunk(4).Select(c => new string(c)));
+        s.Bank.Add(Debit("李四", a.Account, 900_00, txn: "P1") with { Date = new DateOnly(2024, 2, 5) });
+        s.Bank.Add(Debit("张三", spaced, 900_00, txn: "P2") with { Date = new DateOnly(2024, 2, 6) });
+        s.Batches.Add(new Scenario.Bat("PL1", a.Account, "李四", 900_00));
+        s.Bank.Add(Debit("", "", 900_00, txn: "P3") with { Date = new DateOnly(2024, 2, 7), BatchId = "PL1" });
+        // A payment by name to a card nobody registered, refunded from that card.
+        s.Bank.Add(Debit("张三", "6217000000000000001", 700_00, txn: "P4") with { Date = new DateOnly(2024, 2, 8) });
+        s.Bank.Add(Credit("李四", spaced, 900_00, memo: "退汇", txn: "R1", date: new DateOnly(2024, 2, 10)));
+        s.Bank.Add(Credit("张三", a.Account, 900_00, memo: "退汇", txn: "R2", date: new DateOnly(2024, 2, 11)));
+        s.Bank.Add(Credit("张三", "6217 0000 0000 0000 001", 700_00, memo: "退汇", txn: "R3", date: new DateOnly(2024, 2, 12)));
+        var lines = s.Run().BankLines;
+
+        Assert.Equal("batches.csv:2", lines.Single(l => l.TxnId == "R1").CancelsSource); // the lump's detail, the latest
+        Assert.Equal("bank.csv:3", lines.Single(l => l.TxnId == "R2").CancelsSource); // then 张三's, on the spaced card
+        Assert.Equal("bank.csv:5", lines.Single(l => l.TxnId == "R3").CancelsSource); // the unregistered card's payment
+        Assert.False(lines.Single(l => l.TxnId == "P1").Cancelled);
+    }
+
+    [Fact]
     public void Refund_SecondRefundOfTheSamePayment_IsUnmatched()
     {
         var (s, a, _) = TwoWorkers();

@@ -67,6 +67,27 @@ public sealed class OwedTests
     }
 
     [Fact]
+    public void Due_PayrollOfAPunchedMonthAfterPayrollOnlyMonths_JoinsThePunchedMonth()
+    {
+        // Punches in January and March; the payroll lists February, April and May (no punches) before March, so March
+        // is looked up among months that already include payroll-only ones.
+        var s = new Scenario();
+        var w = s.AddWorker(1, "张三");
+        s.WorkDays(w, 2024, 1, 3);
+        s.WorkDays(w, 2024, 3, 2);
+        foreach (int month in new[] { 2, 4, 5, 3 })
+            s.Payroll.Add(new Scenario.Pay(w.Id, new YearMonth(2024, month), month * 100_00, month * 100_00));
+        var result = s.Run();
+
+        var march = result.Month(w.Id, 2024, 3);
+        Assert.Equal(new Money(300_00), march.Due);
+        Assert.Equal(DueSource.Payroll, march.DueSource);
+        Assert.Equal(2, march.Days);
+        Assert.Equal(new Money(3 * 300_00), result.Month(w.Id, 2024, 1).Due);
+        Assert.Equal([1, 2, 3, 4, 5], result.Ledger.Select(e => e.Period.Month));
+    }
+
+    [Fact]
     public void Due_PieceWithoutPayroll_IsZeroAndMissingPayroll()
     {
         var s = new Scenario();
