@@ -119,7 +119,7 @@ internal static class MoneyParser
     /// </summary>
     /// <remarks>Fifteen digits of yuan are below 10^17 fen, so the value cannot overflow.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryParsePlain(ReadOnlySpan<byte> utf8, out Money value)
+    internal static bool TryParsePlain(ReadOnlySpan<byte> utf8, out Money value)
     {
         value = Money.Zero;
         unchecked
@@ -139,7 +139,8 @@ internal static class MoneyParser
             }
             uint d1 = DigitHelpers.Value(Unsafe.Add(ref p, dot + 1));
             uint d2 = DigitHelpers.Value(Unsafe.Add(ref p, dot + 2));
-            if ((d1 | d2) > 9) return false;
+            // Each on its own: two digits can OR to more than 9 (4 | 9 is 13), which sent such amounts to the grammar.
+            if (d1 > 9 || d2 > 9) return false;
             long fen = (long)(yuan * 100 + d1 * 10 + d2);
             value = new Money(p == (byte)'-' ? -fen : fen);
             return true;
@@ -181,7 +182,8 @@ internal static class MoneyParser
             }
             uint d1 = DigitHelpers.Value(Unsafe.Add(ref p, dot + 1));
             uint d2 = DigitHelpers.Value(Unsafe.Add(ref p, dot + 2));
-            if ((d1 | d2) > 9) return false;
+            // Each on its own: two digits can OR to more than 9 (4 | 9 is 13), which sent such amounts to the grammar.
+            if (d1 > 9 || d2 > 9) return false;
             long fen = (long)(yuan * 100 + d1 * 10 + d2);
             value = new Money(p == (byte)'-' ? -fen : fen);
             return true;

@@ -149,6 +149,21 @@ public sealed class FastPathTests
         Assert.Equal(fen, value.Fen);
     }
 
+    [Fact]
+    public void MoneyFastPaths_EveryPairOfDecimals_TakenByTheFastPath()
+    {
+        // The fast paths must not leave a plain or grouped amount to the grammar, whatever its decimals are.
+        for (int fen = 0; fen < 100; fen++)
+        {
+            Assert.True(MoneyParser.TryParsePlain(Encoding.ASCII.GetBytes($"6410.{fen:D2}"), out Money plain));
+            Assert.Equal(641000 + fen, plain.Fen);
+            Assert.True(MoneyParser.TryParsePlain(Encoding.ASCII.GetBytes($"-27241396744.{fen:D2}"), out Money negative));
+            Assert.Equal(-(2724139674400 + fen), negative.Fen);
+            Assert.True(MoneyParser.TryParseGrouped(Encoding.ASCII.GetBytes($"2,501,267.{fen:D2}"), out Money grouped));
+            Assert.Equal(250126700 + fen, grouped.Fen);
+        }
+    }
+
     [Theory]
     [InlineData("1000.00")]
     [InlineData("1,00.00")]
