@@ -362,7 +362,10 @@ public sealed class BankDialectTests
     [InlineData("2025年合计")]   // 13 bytes, ASCII first: the two-read ASCII test must see the Chinese in the middle
     [InlineData("ab合计")]       // 8 bytes
     [InlineData("2025-12合计")]  // 13 bytes
-    [InlineData("12345678901234567890合计")] // past 16 bytes: the general test
+    [InlineData("12345678901234567890合计")] // 26 bytes: the two 16-byte vectors, Chinese in the tail
+    [InlineData("1234567890合计1234567890")] // 26 bytes, Chinese in the head
+    [InlineData("1234567890123合计1234567890123")] // 32 bytes, Chinese where the two vectors overlap
+    [InlineData("123456789012345678901234567890合计")] // past 32 bytes: the general test
     public void Read_FooterWordAfterAsciiInTheFirstField_IsFooter(string first)
     {
         var r = ReadBank($"交易日期,借方发生额,贷方发生额\n2025-12-01,1.00,\n{first},1.00,0.00\n");
