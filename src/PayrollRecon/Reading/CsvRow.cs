@@ -65,6 +65,21 @@ public readonly ref struct CsvRow
         }
     }
 
+    /// <summary>The field at <paramref name="index"/> as the record holds it: unquoted but not trimmed; empty for a missing
+    /// trailing field (R36) or an index past the fields.</summary>
+    /// <remarks>For checks that trimming cannot change (the first byte when it is not white space, ASCII throughout), which
+    /// the typed readers make on every row without trimming.</remarks>
+    internal ReadOnlySpan<byte> Untrimmed(int index)
+    {
+        // Positions are bounded by the window, so the arithmetic cannot overflow and runs unchecked.
+        unchecked
+        {
+            if ((uint)index >= (uint)(_ends.Length - 1)) return default;
+            int start = _ends[index] + 1;
+            return _data[start.._ends[index + 1]];
+        }
+    }
+
     /// <summary>The row with <paramref name="fieldCount"/> fields, the missing trailing ones empty (R36).</summary>
     internal CsvRow WithFieldCount(int fieldCount) => new(_data, _ends, Line, fieldCount);
 

@@ -373,4 +373,21 @@ public sealed class BankDialectTests
         Assert.Single(r.Rows);
         Assert.Equal(1, r.Stats.FooterRows);
     }
+
+    [Theory]
+    [InlineData("JY001,-,合计,1.00", true)]                  // key a dash placeholder: empty, a footer word elsewhere
+    [InlineData("JY001,－－,合计,1.00", true)]               // full-width dashes
+    [InlineData("JY001,\u3000,小计,1.00", true)]             // key ideographic space only
+    [InlineData("JY001, ,合计,1.00", true)]                  // key a space only
+    [InlineData("JY001,,笔数,", true)]                       // key empty
+    [InlineData("\"JY001\",\"\",合计,1.00", true)]           // quoted, key quoted empty
+    [InlineData("  JY001,,合计,1.00", true)]                 // first field padded
+    [InlineData("JY001,2025-12-01 10:00:00,合计,1.00", false)] // key given: data (a bad direction)
+    public void Read_AsciiFirstFieldAndKeyColumn_FooterOnlyWhenTheKeyIsEmpty(string line, bool footer)
+    {
+        var r = ReadBank($"流水号,交易时间,借贷标志,交易金额\nJY000,2025-12-01 09:00:00,借,1.00\n{line}\n");
+        Assert.Single(r.Rows);
+        Assert.Equal(footer ? 1 : 0, r.Stats.FooterRows);
+        Assert.Equal(footer ? 0 : 1, r.Diagnostics.Count);
+    }
 }
