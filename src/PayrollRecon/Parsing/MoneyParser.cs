@@ -119,7 +119,7 @@ internal static class MoneyParser
     /// </summary>
     /// <remarks>Fifteen digits of yuan are below 10^17 fen, so the value cannot overflow.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryParsePlain(ReadOnlySpan<byte> utf8, out Money value)
+    internal static bool TryParsePlain(ReadOnlySpan<byte> utf8, out Money value)
     {
         value = Money.Zero;
         unchecked
@@ -130,17 +130,30 @@ internal static class MoneyParser
             int i = p == (byte)'-' ? 1 : 0;
             int dot = n - 3;
             if (dot - i is < 1 or > 15 || Unsafe.Add(ref p, dot) != (byte)'.') return false;
-            ulong yuan = 0;
-            for (; i < dot; i++)
+            // The digits as words (DigitHelpers.ParseDigits8): eight bytes from the first digit lie in the span unless the
+            // amount has at most four digits, and nine or more are the first ones and the eight before the point.
+            int digits = dot - i;
+            long yuan;
+            if (n - i < 8)
             {
-                uint digit = DigitHelpers.Value(Unsafe.Add(ref p, i));
-                if (digit > 9) return false;
-                yuan = yuan * 10 + digit;
+                yuan = DigitHelpers.ParseDigits4(ref Unsafe.Add(ref p, i), digits);
             }
+            else if (digits <= 8)
+            {
+                yuan = DigitHelpers.ParseDigits8(ref Unsafe.Add(ref p, i), digits);
+            }
+            else
+            {
+                long high = DigitHelpers.ParseDigits8(ref Unsafe.Add(ref p, i), digits - 8);
+                long low = DigitHelpers.ParseDigits8(ref Unsafe.Add(ref p, dot - 8), 8);
+                yuan = (high | low) < 0 ? -1 : (high * 100_000_000) + low;
+            }
+            if (yuan < 0) return false;
             uint d1 = DigitHelpers.Value(Unsafe.Add(ref p, dot + 1));
             uint d2 = DigitHelpers.Value(Unsafe.Add(ref p, dot + 2));
-            if ((d1 | d2) > 9) return false;
-            long fen = (long)(yuan * 100 + d1 * 10 + d2);
+            // Each on its own: two digits can OR to more than 9 (4 | 9 is 13), which sent such amounts to the grammar.
+            if (d1 > 9 || d2 > 9) return false;
+            long fen = (yuan * 100) + (d1 * 10) + d2;
             value = new Money(p == (byte)'-' ? -fen : fen);
             return true;
         }
@@ -181,7 +194,8 @@ internal static class MoneyParser
             }
             uint d1 = DigitHelpers.Value(Unsafe.Add(ref p, dot + 1));
             uint d2 = DigitHelpers.Value(Unsafe.Add(ref p, dot + 2));
-            if ((d1 | d2) > 9) return false;
+            // Each on its own: two digits can OR to more than 9 (4 | 9 is 13), which sent such amounts to the grammar.
+            if (d1 > 9 || d2 > 9) return false;
             long fen = (long)(yuan * 100 + d1 * 10 + d2);
             value = new Money(p == (byte)'-' ? -fen : fen);
             return true;

@@ -65,6 +65,35 @@ public readonly ref struct CsvRow
         }
     }
 
+    /// <summary>The field at <paramref name="index"/> as a typed reader reads it: as <see cref="this[int]"/>, and empty when
+    /// it is a dash placeholder (R37: <c>-</c>, <c>－</c>, <c>—</c>, <c>–</c>, in any number).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ReadOnlySpan<byte> Value(int index)
+    {
+        unchecked
+        {
+            if ((uint)index >= (uint)(_ends.Length - 1)) return Padding(index);
+            ref int e = ref Unsafe.Add(ref MemoryMarshal.GetReference(_ends), index);
+            int start = e + 1;
+            return Utf8WhiteSpace.TrimValue(ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), start), Unsafe.Add(ref e, 1) - start);
+        }
+    }
+
+    /// <summary>The field at <paramref name="index"/> as the record holds it: unquoted but not trimmed; empty for a missing
+    /// trailing field (R36) or an index past the fields.</summary>
+    /// <remarks>For checks that trimming cannot change (the first byte when it is not white space, ASCII throughout), which
+    /// the typed readers make on every row without trimming.</remarks>
+    internal ReadOnlySpan<byte> Untrimmed(int index)
+    {
+        // Positions are bounded by the window, so the arithmetic cannot overflow and runs unchecked.
+        unchecked
+        {
+            if ((uint)index >= (uint)(_ends.Length - 1)) return default;
+            int start = _ends[index] + 1;
+            return _data[start.._ends[index + 1]];
+        }
+    }
+
     /// <summary>The row with <paramref name="fieldCount"/> fields, the missing trailing ones empty (R36).</summary>
     internal CsvRow WithFieldCount(int fieldCount) => new(_data, _ends, Line, fieldCount);
 

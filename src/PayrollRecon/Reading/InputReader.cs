@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 using PayrollRecon.Model;
 
@@ -37,6 +38,7 @@ public abstract class InputReader : IDisposable
     private HeaderMap? _bestCandidate;
     private List<string>? _preamble;
     private int[] _footerKeys = [];
+    private int _firstFooterKey = -1;
     private bool _ended;
     private Diagnostic? _firstSearchError;
     private int _listed;
@@ -138,7 +140,11 @@ public abstract class InputReader : IDisposable
     }
 
     /// <summary>The key columns of R35: a record with all of them empty and a footer word in any field is a footer row.</summary>
-    private protected void SetFooterKeys(params int[] indexes) => _footerKeys = [.. indexes.Where(static i => i >= 0)];
+    private protected void SetFooterKeys(params int[] indexes)
+    {
+        _footerKeys = [.. indexes.Where(static i => i >= 0)];
+        _firstFooterKey = _footerKeys.Length > 0 ? _footerKeys[0] : -1;
+    }
 
     /// <summary>A file-level error of this reader's file from the message catalogue; the file name is the first value.</summary>
     private protected PayrollDataException FileError(Reporting.MessageKey key, params object?[] values)
@@ -322,8 +328,34 @@ public abstract class InputReader : IDisposable
     }
 
     /// <summary>R35: a footer row's first non-empty field is a footer word, or its key is empty and any field is one.</summary>
+    /// <remarks>
+    /// Nearly every row is data and shows it in its first bytes, looked at as written (trimming cannot change these
+    /// answers): a first field that starts with printable ASCII and is ASCII throughout is non-empty and holds no footer
+    /// word (the words are Chinese), so a key column decides, being that field, or starting with printable ASCII other
+    /// than <c>-</c> (so neither empty nor a dash placeholder). Any other row takes the full rule, out of line.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsFooter(in CsvRow row)
+    {
+        ReadOnlySpan<byte> first = row.Untrimmed(0);
+        if (first.Length != 0 && IsPrintableAscii(MemoryMarshal.GetReference(first)) && IsAscii(first))
+        {
+            int key = _firstFooterKey;
+            if (key == 0) return false;
+            if (key > 0)
+            {
+                ReadOnlySpan<byte> value = row.Untrimmed(key);
+                if (value.Length != 0 && IsPrintableAscii(MemoryMarshal.GetReference(value)) && MemoryMarshal.GetReference(value) != (byte)'-') return false;
+            }
+        }
+        return IsFooterByRule(in row);
+    }
+
+    private static bool IsPrintableAscii(byte b) => unchecked((uint)(b - 0x21)) <= 0x7E - 0x21;
+
+    /// <summary><see cref="IsFooter"/> by the full rule: the first non-empty field, then the keys, then every field.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool IsFooterByRule(in CsvRow row)
     {
         int count = row.FieldCount;
         int i = 0;
@@ -342,15 +374,25 @@ public abstract class InputReader : IDisposable
     }
 
     /// <summary><see cref="System.Text.Ascii.IsValid(ReadOnlySpan{byte})"/>, without the call for the short first fields of
-    /// nearly every row (an id, a date, a number): two overlapping 8-byte reads cover 8 to 16 bytes.</summary>
+    /// nearly every row (a date, a number, an 18-character id or transaction number): two overlapping 8-byte reads cover
+    /// 8 to 16 bytes, two overlapping 16-byte vectors 17 to 32.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAscii(ReadOnlySpan<byte> value)
     {
-        if (value.Length < 8 || value.Length > 16) return System.Text.Ascii.IsValid(value);
         ref byte first = ref MemoryMarshal.GetReference(value);
-        ulong head = Unsafe.ReadUnaligned<ulong>(ref first);
-        ulong tail = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, value.Length - 8));
-        return ((head | tail) & 0x8080_8080_8080_8080UL) == 0;
+        if (value.Length is >= 8 and <= 16)
+        {
+            ulong head = Unsafe.ReadUnaligned<ulong>(ref first);
+            ulong tail = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, unchecked(value.Length - 8)));
+            return ((head | tail) & 0x8080_8080_8080_8080UL) == 0;
+        }
+        if (value.Length is > 16 and <= 32 && Vector128.IsHardwareAccelerated)
+        {
+            Vector128<byte> head = Vector128.LoadUnsafe(ref first);
+            Vector128<byte> tail = Vector128.LoadUnsafe(ref first, unchecked((nuint)(value.Length - 16)));
+            return (head | tail).ExtractMostSignificantBits() == 0;
+        }
+        return System.Text.Ascii.IsValid(value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -149,6 +149,58 @@ public sealed class FastPathTests
         Assert.Equal(fen, value.Fen);
     }
 
+    [Fact]
+    public void ParseDigits_EveryCountAndEveryBadPosition_SameAsOneDigitAtATime()
+    {
+        // The words are read from a longer buffer: the bytes after the digits (here digits, a point or a letter) must not count.
+        var random = new Random(20240315);
+        foreach (string after in new[] { "99999999", ".12345678", "a" + "0000000" })
+        {
+            for (int count = 1; count <= 8; count++)
+            {
+                for (int round = 0; round < 200; round++)
+                {
+                    string digits = string.Concat(Enumerable.Range(0, count).Select(_ => (char)('0' + random.Next(10))));
+                    byte[] text = Encoding.ASCII.GetBytes(digits + after);
+                    Assert.Equal(long.Parse(digits), DigitHelpers.ParseDigits8(ref text[0], count));
+                    if (count <= 4) Assert.Equal(int.Parse(digits), DigitHelpers.ParseDigits4(ref text[0], count));
+                    foreach (byte bad in new byte[] { (byte)'/', (byte)':', (byte)'.', (byte)' ', 0x00, 0x3F, 0xB9, 0xE5, 0xFF })
+                    {
+                        int at = random.Next(count);
+                        byte[] copy = (byte[])text.Clone();
+                        copy[at] = bad;
+                        Assert.Equal(-1, DigitHelpers.ParseDigits8(ref copy[0], count));
+                        if (count <= 4) Assert.Equal(-1, DigitHelpers.ParseDigits4(ref copy[0], count));
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void MoneyFastPaths_EveryPairOfDecimals_TakenByTheFastPath()
+    {
+        // The fast paths must not leave a plain or grouped amount to the grammar, whatever its decimals are.
+        for (int fen = 0; fen < 100; fen++)
+        {
+            Assert.True(MoneyParser.TryParsePlain(Encoding.ASCII.GetBytes($"6410.{fen:D2}"), out Money plain));
+            Assert.Equal(641000 + fen, plain.Fen);
+            Assert.True(MoneyParser.TryParsePlain(Encoding.ASCII.GetBytes($"-27241396744.{fen:D2}"), out Money negative));
+            Assert.Equal(-(2724139674400 + fen), negative.Fen);
+            Assert.True(MoneyParser.TryParseGrouped(Encoding.ASCII.GetBytes($"2,501,267.{fen:D2}"), out Money grouped));
+            Assert.Equal(250126700 + fen, grouped.Fen);
+        }
+        // And every number of digits it takes, with and without a sign.
+        for (int digits = 1; digits <= 15; digits++)
+        {
+            string yuan = "987654321098765"[..digits];
+            Assert.True(MoneyParser.TryParsePlain(Encoding.ASCII.GetBytes($"{yuan}.07"), out Money amount));
+            Assert.Equal((long.Parse(yuan) * 100) + 7, amount.Fen);
+            Assert.True(MoneyParser.TryParsePlain(Encoding.ASCII.GetBytes($"-{yuan}.70"), out Money negative));
+            Assert.Equal(-((long.Parse(yuan) * 100) + 70), negative.Fen);
+        }
+    }
+
     [Theory]
     [InlineData("1000.00")]
     [InlineData("1,00.00")]

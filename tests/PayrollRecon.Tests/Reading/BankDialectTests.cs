@@ -362,12 +362,32 @@ public sealed class BankDialectTests
     [InlineData("2025年合计")]   // 13 bytes, ASCII first: the two-read ASCII test must see the Chinese in the middle
     [InlineData("ab合计")]       // 8 bytes
     [InlineData("2025-12合计")]  // 13 bytes
-    [InlineData("12345678901234567890合计")] // past 16 bytes: the general test
+    [InlineData("12345678901234567890合计")] // 26 bytes: the two 16-byte vectors, Chinese in the tail
+    [InlineData("1234567890合计1234567890")] // 26 bytes, Chinese in the head
+    [InlineData("1234567890123合计1234567890123")] // 32 bytes, Chinese where the two vectors overlap
+    [InlineData("123456789012345678901234567890合计")] // past 32 bytes: the general test
     public void Read_FooterWordAfterAsciiInTheFirstField_IsFooter(string first)
     {
         var r = ReadBank($"交易日期,借方发生额,贷方发生额\n2025-12-01,1.00,\n{first},1.00,0.00\n");
         Assert.Empty(r.Diagnostics);
         Assert.Single(r.Rows);
         Assert.Equal(1, r.Stats.FooterRows);
+    }
+
+    [Theory]
+    [InlineData("JY001,-,合计,1.00", true)]                  // key a dash placeholder: empty, a footer word elsewhere
+    [InlineData("JY001,－－,合计,1.00", true)]               // full-width dashes
+    [InlineData("JY001,\u3000,小计,1.00", true)]             // key ideographic space only
+    [InlineData("JY001, ,合计,1.00", true)]                  // key a space only
+    [InlineData("JY001,,笔数,", true)]                       // key empty
+    [InlineData("\"JY001\",\"\",合计,1.00", true)]           // quoted, key quoted empty
+    [InlineData("  JY001,,合计,1.00", true)]                 // first field padded
+    [InlineData("JY001,2025-12-01 10:00:00,合计,1.00", false)] // key given: data (a bad direction)
+    public void Read_AsciiFirstFieldAndKeyColumn_FooterOnlyWhenTheKeyIsEmpty(string line, bool footer)
+    {
+        var r = ReadBank($"流水号,交易时间,借贷标志,交易金额\nJY000,2025-12-01 09:00:00,借,1.00\n{line}\n");
+        Assert.Single(r.Rows);
+        Assert.Equal(footer ? 1 : 0, r.Stats.FooterRows);
+        Assert.Equal(footer ? 0 : 1, r.Diagnostics.Count);
     }
 }

@@ -62,4 +62,29 @@ public sealed class Utf8ValidatorTests
         Assert.False(Utf8Validator.IsValid(input));
         Assert.False(Utf8Validator.IsValid(input.AsSpan(0, 64 + 6 + sequence.Length)));
     }
+
+    [Fact]
+    public void IsValid_SequenceAtEveryOffsetAroundBlockEnds_AgreesWithPlatform()
+    {
+        // A multi-byte character, whole, cut or malformed, at every offset across a 64-byte block's end and the 16-byte
+        // lanes around it (where the bytes before it come from the previous vector), after ASCII and after Chinese text.
+        byte[][] sequences = [[0xE5, 0xB7, 0xA5], [0xF0, 0xA0, 0x80, 0x80], [0xC3, 0xA9], [0xE5, 0xB7], [0xF0, 0xA0, 0x80], [0xED, 0xA0, 0x80], [0xBF]];
+        byte[] ascii = [.. Enumerable.Repeat((byte)'a', 200)];
+        byte[] chinese = Encoding.UTF8.GetBytes(new string('工', 67))[..200];
+        foreach (byte[] text in new[] { ascii, chinese })
+        {
+            foreach (byte[] sequence in sequences)
+            {
+                for (int at = 100; at + sequence.Length < 200; at++)
+                {
+                    byte[] copy = (byte[])text.Clone();
+                    // Whole characters before the sequence, ASCII after it.
+                    if (text == chinese) copy.AsSpan(at - (at % 3)).Fill((byte)'b');
+                    sequence.CopyTo(copy, at);
+                    Assert.Equal(Utf8.IsValid(copy), Utf8Validator.IsValid(copy));
+                    Assert.Equal(Utf8.IsValid(copy.AsSpan(0, at + sequence.Length)), Utf8Validator.IsValid(copy.AsSpan(0, at + sequence.Length)));
+                }
+            }
+        }
+    }
 }
