@@ -64,7 +64,7 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
         var workers = new Thread[threads];
         for (int t = 0; t < threads; t++)
         {
-            // Dedicated threads rather than the thread pool: a batch is long-running work, and exactly `jobs` of it.
+            // Dedicated threads rather than the thread pool: a batch is long-running work, one project per worker at a time.
             workers[t] = new Thread(Work) { IsBackground = true, Name = $"batch-{t}" };
             workers[t].Start(progress.NewSlot());
         }
@@ -84,7 +84,7 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
     internal static (int Workers, int AttendanceThreads) Threads(int jobs, int projects)
     {
         int workers = Math.Min(jobs, Math.Max(projects, 1));
-        return (workers, Math.Max(1, jobs / workers));
+        return (workers, Math.Clamp(jobs / workers, 1, PayrollChecker.MaxDegreeOfParallelismLimit));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace PayrollRecon.Parsing;
@@ -26,6 +27,7 @@ internal static class DigitHelpers
     {
         unchecked
         {
+            Debug.Assert(count is >= 1 and <= 8, "a count of 0 would shift by 64, which is 0: all eight bytes read as digits");
             int shift = (8 - count) * 8;
             ulong word = (Unsafe.ReadUnaligned<ulong>(ref first) << shift) | (~(ulong.MaxValue << shift) & 0x3030_3030_3030_3030UL);
             // Every byte 0x30–0x39: its high nibble is 3, and still 3 after adding 6.
@@ -43,6 +45,7 @@ internal static class DigitHelpers
     {
         unchecked
         {
+            Debug.Assert(count is >= 1 and <= 4, "a count of 0 would shift by 32, which is 0: all four bytes read as digits");
             int shift = (4 - count) * 8;
             uint word = (Unsafe.ReadUnaligned<uint>(ref first) << shift) | (~(uint.MaxValue << shift) & 0x3030_3030u);
             if (((word & 0xF0F0_F0F0u) | (((word + 0x0606_0606u) & 0xF0F0_F0F0u) >> 4)) != 0x3333_3333u) return -1;

@@ -277,8 +277,8 @@ public sealed class BankReader : InputReader<BankRow>
     {
         if (_payerName >= 0)
         {
-            name = r[direction == BankDirection.Debit ? _payeeName : _payerName];
-            account = _payerAccount >= 0 ? r[direction == BankDirection.Debit ? _payeeAccount : _payerAccount] : Optional(r, _counterpartyAccount);
+            name = Field(r, direction == BankDirection.Debit ? _payeeName : _payerName);
+            account = _payerAccount >= 0 ? Field(r, direction == BankDirection.Debit ? _payeeAccount : _payerAccount) : Optional(r, _counterpartyAccount);
         }
         else if (_counterparty >= 0)
         {

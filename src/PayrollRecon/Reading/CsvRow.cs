@@ -58,9 +58,8 @@ public readonly ref struct CsvRow
                 ref int e = ref Unsafe.Add(ref MemoryMarshal.GetReference(_ends), index);
                 int start = e + 1;
                 int length = Unsafe.Add(ref e, 1) - start;
-                ReadOnlySpan<byte> field = Utf8WhiteSpace.Trim(ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), start), length);
-                // R37: for the typed readers a field of dashes only (-, －, —, –) is empty; the lead bytes are '-', 0xEF and 0xE2.
-                return field;
+                // Trimmed only: a field of dashes (R37) is a value for the typed readers to rule on (Value, FieldAccess).
+                return Utf8WhiteSpace.Trim(ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), start), length);
             }
         }
     }

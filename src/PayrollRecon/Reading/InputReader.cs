@@ -330,15 +330,15 @@ public abstract class InputReader : IDisposable
     /// <summary>R35: a footer row's first non-empty field is a footer word, or its key is empty and any field is one.</summary>
     /// <remarks>
     /// Nearly every row is data and shows it in its first bytes, looked at as written (trimming cannot change these
-    /// answers): a first field that starts with printable ASCII and is ASCII throughout is non-empty and holds no footer
-    /// word (the words are Chinese), so a key column decides, being that field, or starting with printable ASCII other
+    /// answers): a first field that starts with printable ASCII other than <c>-</c> and is ASCII throughout is non-empty (not
+    /// a dash placeholder either, R37) and holds no footer word (the words are Chinese), so a key column decides, being that field, or starting with printable ASCII other
     /// than <c>-</c> (so neither empty nor a dash placeholder). Any other row takes the full rule, out of line.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsFooter(in CsvRow row)
     {
         ReadOnlySpan<byte> first = row.Untrimmed(0);
-        if (first.Length != 0 && IsPrintableAscii(MemoryMarshal.GetReference(first)) && IsAscii(first))
+        if (first.Length != 0 && IsPrintableAscii(MemoryMarshal.GetReference(first)) && MemoryMarshal.GetReference(first) != (byte)'-' && IsAscii(first))
         {
             int key = _firstFooterKey;
             if (key == 0) return false;
@@ -360,8 +360,9 @@ public abstract class InputReader : IDisposable
         int count = row.FieldCount;
         int i = 0;
         ReadOnlySpan<byte> first = default;
-        while (i < count && (first = row[i]).IsEmpty) i++;
-        if (first.IsEmpty) return false;
+        // Empty as a value (R37): a field of dashes only is as empty as a blank one.
+        while (i < count && IsEmptyValue(first = row[i])) i++;
+        if (i == count) return false;
         // The footer words are all Chinese: an ASCII first field (a date, an amount, an id) is never one.
         if (!IsAscii(first) && Parsing.FooterWords.IsFooterWord(first)) return true;
         foreach (int key in _footerKeys)

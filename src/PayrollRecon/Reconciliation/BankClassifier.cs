@@ -24,7 +24,9 @@ internal sealed class BankClassifier
     private readonly bool _batchesSupplied;
     private readonly Func<int, bool> _isCancelled;
 
-    // Refund candidates (R17): non-cancelled payments in date order by (amount, account digits) and (amount, name).
+    // Refund candidates (R17): non-cancelled payments in date order by (amount, account digits) and (amount, name); the
+    // account index holds only payments to cards no worker registered (a registered card's payments are found through
+    // its holders' own payments).
     // Each index is built on the first refund that needs it (from the payments so far) and kept up to date after
     // that: a statement without refunds, or whose refunds all carry an account, never pays for the other.
     private RefundCandidates? _paymentsByAccount;

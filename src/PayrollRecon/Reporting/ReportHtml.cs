@@ -357,9 +357,6 @@ internal static partial class ReportHtml
     }
 
     /// <summary>A due worker-month with money still outstanding.</summary>
-    internal static bool IsArrear(LedgerEntry e) => IsArrear(new LedgerLine(e));
-
-    /// <summary>A due worker-month with money still outstanding.</summary>
     internal static bool IsArrear(in LedgerLine e) => e.Status != LedgerStatus.Pending && e.Outstanding > Money.Zero;
 
     private static void WriteFiles(HtmlOutput h, ReconciliationResult result, Labels l, ReportOptions options)

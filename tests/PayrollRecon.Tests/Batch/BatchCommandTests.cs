@@ -25,6 +25,8 @@ public sealed class BatchCommandTests
     [InlineData(2, 1, 1, 2)]     // one large project: its attendance read in 2 parts
     [InlineData(8, 3, 3, 2)]     // 3 projects on 8 threads: 2 each (the 2 left over stay idle)
     [InlineData(4, 0, 1, 4)]     // nothing to check: one worker that finds nothing
+    [InlineData(1000, 1, 1, 256)] // no more than a check accepts (CheckOptions.MaxDegreeOfParallelism ≤ 256)
+    [InlineData(1000, 3, 3, 256)]
     public void Batch_Jobs_AreTheThreadBudget(int jobs, int projects, int workers, int attendanceThreads)
     {
         Assert.Equal((workers, attendanceThreads), BatchRunner.Threads(jobs, projects));

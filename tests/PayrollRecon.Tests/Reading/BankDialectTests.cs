@@ -195,6 +195,17 @@ public sealed class BankDialectTests
         Assert.Equal(["2||2025-12-01||C|100.00||某某置业有限公司|41050161360800000288|", "3||2025-12-02||D|30.00||张伟|6228480400067807604|"], r.Rows);
     }
 
+    [Fact]
+    public void Read_PayerAndPayeeColumns_DashPlaceholdersAreEmpty()
+    {
+        // R37 holds for the payer and payee columns as for every other: a fee debit whose payee is written "-" has no payee.
+        var r = ReadBank(
+            "交易日期,借方发生额,贷方发生额,付款人名称,付款人账号,收款人名称,收款人账号\n" +
+            "2025-12-02,5.00,,某某建筑公司,31050161393600000000,-,－－\n" +
+            "2025-12-03,,8.00,—,–,某某建筑公司,31050161393600000000\n");
+        Assert.Equal(["2||2025-12-02||D|5.00||||", "3||2025-12-03||C|8.00||||"], r.Rows);
+    }
+
     [Theory]
     [InlineData("账　　号：6222021234567890123", "6222021234567890123")]
     [InlineData("卡号: 6222****7890123", "6222****7890123")]
@@ -375,6 +386,18 @@ public sealed class BankDialectTests
     }
 
     [Theory]
+    [InlineData("--,合计,1234.00,", 1)]   // key (交易日期) a dash placeholder: empty, a footer word after it
+    [InlineData("－,小计,1.00,", 1)]      // a full-width dash
+    [InlineData("-,1.00,,", 0)]           // no footer word: a data row without a date
+    public void Read_DashPlaceholderKeyFirst_FooterByItsWords(string line, int footers)
+    {
+        var r = ReadBank($"交易日期,借方发生额,贷方发生额,摘要\n2025-12-01,1.00,,工资\n{line}\n");
+        Assert.Single(r.Rows);
+        Assert.Equal(footers, r.Stats.FooterRows);
+        Assert.Equal(1 - footers, r.Diagnostics.Count);
+    }
+
+    [Theory]
     [InlineData("JY001,-,合计,1.00", true)]                  // key a dash placeholder: empty, a footer word elsewhere
     [InlineData("JY001,－－,合计,1.00", true)]               // full-width dashes
     [InlineData("JY001,\u3000,小计,1.00", true)]             // key ideographic space only
@@ -383,6 +406,9 @@ public sealed class BankDialectTests
     [InlineData("\"JY001\",\"\",合计,1.00", true)]           // quoted, key quoted empty
     [InlineData("  JY001,,合计,1.00", true)]                 // first field padded
     [InlineData("JY001,2025-12-01 10:00:00,合计,1.00", false)] // key given: data (a bad direction)
+    [InlineData("-,-,合计,1.00", true)]                      // first field a dash placeholder: the first non-empty is the word
+    [InlineData("--,合计,借,1.00", true)]                    // the key itself is the word, after a placeholder
+    [InlineData("-,2025-12-01 10:00:00,合计,1.00", false)]   // placeholder first, key given: data
     public void Read_AsciiFirstFieldAndKeyColumn_FooterOnlyWhenTheKeyIsEmpty(string line, bool footer)
     {
         var r = ReadBank($"流水号,交易时间,借贷标志,交易金额\nJY000,2025-12-01 09:00:00,借,1.00\n{line}\n");

@@ -64,7 +64,7 @@ public sealed class MaskingTests
         Assert.Contains(CardZhang, findings);
         Assert.Contains(IdUnregistered, findings);
         Assert.Contains(result.Ledger[0].IdNumber, ledger);
-        Assert.Contains(result.Ledger.First(ReportHtml.IsArrear).IdNumber, report);
+        Assert.Contains(result.Ledger.First(e => ReportHtml.IsArrear(new LedgerLine(e))).IdNumber, report);
         Assert.Contains(ProjectAccount, report);
     }
 }
