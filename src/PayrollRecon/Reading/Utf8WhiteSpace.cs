@@ -22,20 +22,7 @@ internal static class Utf8WhiteSpace
     {
         if (length == 0) return default;
         ReadOnlySpan<byte> value = MemoryMarshal.CreateReadOnlySpan(ref first, length);
-        byte last = Unsafe.Add(ref first, unchecked(length - 1));
-        if ((EdgeBytes[first] & MayStart) == 0)
-        {
-            if ((EdgeBytes[last] & MayEnd) == 0) return value;
-
-            // A CJK character (工资) whose last byte merely could end a white-space character: one that ends in a byte of
-            // 0x80 or more is C2 xx or E1–E3 xx xx, so other bytes before it settle that here, without a call.
-            if (last >= 0x80 && length >= 3 && Unsafe.Add(ref first, unchecked(length - 2)) != 0xC2
-                && unchecked((uint)(Unsafe.Add(ref first, length - 3) - 0xE1)) > 2)
-            {
-                return value;
-            }
-        }
-        return TrimSlow(value);
+        return KeptWhole(ref first, length, MayStart) ? value : TrimSlow(value);
     }
 
     /// <summary>The <paramref name="length"/> bytes at <paramref name="first"/> trimmed as by <see cref="Trim(ref byte, int)"/>,
@@ -48,19 +35,22 @@ internal static class Utf8WhiteSpace
     {
         if (length == 0) return default;
         ReadOnlySpan<byte> value = MemoryMarshal.CreateReadOnlySpan(ref first, length);
-        byte last = Unsafe.Add(ref first, unchecked(length - 1));
-        if ((EdgeBytes[first] & (MayStart | DashLead)) == 0)
-        {
-            if ((EdgeBytes[last] & MayEnd) == 0) return value;
+        return KeptWhole(ref first, length, MayStart | DashLead) ? value : TrimValueSlow(value);
+    }
 
-            // As in Trim: a CJK character whose last byte merely could end a white-space character.
-            if (last >= 0x80 && length >= 3 && Unsafe.Add(ref first, unchecked(length - 2)) != 0xC2
-                && unchecked((uint)(Unsafe.Add(ref first, length - 3) - 0xE1)) > 2)
-            {
-                return value;
-            }
-        }
-        return TrimValueSlow(value);
+    /// <summary>True when the <paramref name="length"/> (≥ 1) bytes at <paramref name="first"/> certainly stay as they are:
+    /// their first byte has none of <paramref name="startFlags"/> and their end cannot be white space.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool KeptWhole(ref byte first, int length, byte startFlags)
+    {
+        if ((EdgeBytes[first] & startFlags) != 0) return false;
+        byte last = Unsafe.Add(ref first, unchecked(length - 1));
+        if ((EdgeBytes[last] & MayEnd) == 0) return true;
+
+        // A CJK character (工资) whose last byte merely could end a white-space character: one that ends in a byte of
+        // 0x80 or more is C2 xx or E1–E3 xx xx, so other bytes before it settle that here, without a call.
+        return last >= 0x80 && length >= 3 && Unsafe.Add(ref first, unchecked(length - 2)) != 0xC2
+            && unchecked((uint)(Unsafe.Add(ref first, length - 3) - 0xE1)) > 2;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
