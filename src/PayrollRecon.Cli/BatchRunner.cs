@@ -79,7 +79,8 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
     /// <c>--jobs</c> is the batch's thread budget, so <c>--jobs 1</c> (a Slurm task of one CPU) runs on one thread. The
     /// threads not taken by projects side by side go to each project's attendance read, whose outputs are the same bytes
     /// at any thread count: one large project on 2 jobs is read in 2 parts; 500 projects on 2 jobs are checked two at a
-    /// time, each read on its own thread.
+    /// time, each read on its own thread. The attendance threads are capped at what a check accepts
+    /// (<see cref="PayrollChecker.MaxDegreeOfParallelismLimit"/>); the read itself cuts a file into at most 16 parts.
     /// </remarks>
     internal static (int Workers, int AttendanceThreads) Threads(int jobs, int projects)
     {
