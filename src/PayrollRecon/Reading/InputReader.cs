@@ -330,28 +330,31 @@ public abstract class InputReader : IDisposable
     /// <summary>R35: a footer row's first non-empty field is a footer word, or its key is empty and any field is one.</summary>
     /// <remarks>
     /// Nearly every row is data and shows it in its first bytes, looked at as written (trimming cannot change these
-    /// answers): a first field that starts with printable ASCII other than <c>-</c> and is ASCII throughout is non-empty (not
-    /// a dash placeholder either, R37) and holds no footer word (the words are Chinese), so a key column decides, being that field, or starting with printable ASCII other
-    /// than <c>-</c> (so neither empty nor a dash placeholder). Any other row takes the full rule, out of line.
+    /// answers): a first field that starts with printable ASCII other than <c>-</c> and is ASCII throughout is a value (not
+    /// empty, not a dash placeholder) and holds no footer word (the words are Chinese), so the first key column decides:
+    /// being that field, or starting with printable ASCII other than <c>-</c>, it is a value and the row is data. Any other
+    /// row takes the full rule, out of line.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsFooter(in CsvRow row)
     {
         ReadOnlySpan<byte> first = row.Untrimmed(0);
-        if (first.Length != 0 && IsPrintableAscii(MemoryMarshal.GetReference(first)) && MemoryMarshal.GetReference(first) != (byte)'-' && IsAscii(first))
+        if (first.Length != 0 && StartsValue(MemoryMarshal.GetReference(first)) && IsAscii(first))
         {
             int key = _firstFooterKey;
             if (key == 0) return false;
             if (key > 0)
             {
                 ReadOnlySpan<byte> value = row.Untrimmed(key);
-                if (value.Length != 0 && IsPrintableAscii(MemoryMarshal.GetReference(value)) && MemoryMarshal.GetReference(value) != (byte)'-') return false;
+                if (value.Length != 0 && StartsValue(MemoryMarshal.GetReference(value))) return false;
             }
         }
         return IsFooterByRule(in row);
     }
 
-    private static bool IsPrintableAscii(byte b) => unchecked((uint)(b - 0x21)) <= 0x7E - 0x21;
+    /// <summary>A field that starts with this byte, as written, is a value: printable ASCII is no white space, and a byte
+    /// other than <c>-</c> cannot start a dash placeholder (R37).</summary>
+    private static bool StartsValue(byte b) => b != (byte)'-' && unchecked((uint)(b - 0x21)) <= 0x7E - 0x21;
 
     /// <summary><see cref="IsFooter"/> by the full rule: the first non-empty field, then the keys, then every field.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -361,7 +364,7 @@ public abstract class InputReader : IDisposable
         int i = 0;
         ReadOnlySpan<byte> first = default;
         // Empty as a value (R37): a field of dashes only is as empty as a blank one.
-        while (i < count && IsEmptyValue(first = row[i])) i++;
+        while (i < count && (first = row.Value(i)).IsEmpty) i++;
         if (i == count) return false;
         // The footer words are all Chinese: an ASCII first field (a date, an amount, an id) is never one.
         if (!IsAscii(first) && Parsing.FooterWords.IsFooterWord(first)) return true;
@@ -369,7 +372,7 @@ public abstract class InputReader : IDisposable
         {
             // Fields before the first non-empty one are empty; the first non-empty one is not.
             if (key == i) return false;
-            if (key > i && key < count && !IsEmptyValue(row[key])) return false;
+            if (key > i && key < count && !row.Value(key).IsEmpty) return false;
         }
         return AnyFooterWord(in row);
     }
@@ -405,8 +408,6 @@ public abstract class InputReader : IDisposable
         }
         return false;
     }
-
-    private static bool IsEmptyValue(ReadOnlySpan<byte> value) => value.IsEmpty || Parsing.FieldValues.IsPlaceholder(value);
 
     /// <summary>R36: extra fields that are all empty, or missing trailing fields except on a cut-off last line.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

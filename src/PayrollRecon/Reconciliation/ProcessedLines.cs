@@ -61,7 +61,6 @@ internal sealed class ProcessedLines
 
     public long Amount(int line) => this[line].AmountFen;
 
-
     public string Memo(int line)
     {
         ref readonly var p = ref this[line];
