@@ -14,7 +14,10 @@ public readonly record struct CheckOptions
     public int MaxRecordBytes { get; init; }
 
     /// <summary>Most threads an input is read with (attendance is read in parts side by side); 0 means one per processor.</summary>
-    /// <remarks>From 0 to <see cref="PayrollChecker.MaxDegreeOfParallelismLimit"/>; every output is the same at any value.</remarks>
+    /// <remarks>
+    /// From 0 to <see cref="PayrollChecker.MaxDegreeOfParallelismLimit"/>; every output is the same at any value. From 2
+    /// on, one more thread reads the payroll sheet, the batch file and the bank statement while the attendance is read.
+    /// </remarks>
     public int MaxDegreeOfParallelism { get; init; }
 
     /// <summary>When set, the check records the time of each phase (reading each input, each engine step) into it.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 using PayrollRecon.Model;
 using PayrollRecon.Reading;
 using PayrollRecon.Reconciliation;
@@ -6,7 +8,9 @@ namespace PayrollRecon;
 
 /// <summary>Checks one project: reads every input once, front to back, and reconciles it (SPEC §3).</summary>
 /// <remarks>
-/// Inputs are read in dependency order: calendar, roster, attendance, payroll, batches, then the bank statement.
+/// Inputs are read in dependency order: calendar, roster, attendance, payroll, batches, then the bank statement. With
+/// two threads or more, the payroll sheet, the batch file and the bank statement are read on one more thread while the
+/// attendance is read (they do not depend on it), with the same outputs and errors as one reader of each file in turn.
 /// Memory grows with workers × months, not with the number of punches or statement lines.
 /// </remarks>
 public static partial class PayrollChecker
@@ -43,13 +47,18 @@ public static partial class PayrollChecker
         if (inputs.Calendar is { } calendar)
             await ReadAsync<CalendarReader>(calendar, InputKind.Calendar, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddCalendar(in row); }, cancellationToken).ConfigureAwait(false);
         await ReadAsync<WorkersReader>(inputs.Workers, InputKind.Workers, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddWorker(in row); }, cancellationToken).ConfigureAwait(false);
-        if (inputs.Attendance is { } attendance && !ReadAttendanceInParts(attendance, readerOptions, engine, AttendanceThreads(options), progress, timings, cancellationToken))
-            await ReadAsync<AttendanceReader>(attendance, InputKind.Attendance, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
-        if (inputs.Payroll is { } payroll)
-            await ReadAsync<PayrollReader>(payroll, InputKind.Payroll, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPayroll(in row); }, cancellationToken).ConfigureAwait(false);
-        if (inputs.Batches is { } batches)
-            await ReadAsync<BatchesReader>(batches, InputKind.Batches, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddBatchLine(in row); }, cancellationToken).ConfigureAwait(false);
-        await ReadAsync<BankReader>(inputs.Bank, InputKind.Bank, readerOptions with { ExpectedAccount = settings.Account }, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddBankLine(in row); }, cancellationToken).ConfigureAwait(false);
+        var bankOptions = readerOptions with { ExpectedAccount = settings.Account };
+        int threads = AttendanceThreads(options);
+        if (inputs.Attendance is { } attendance && threads >= 2)
+        {
+            await ReadBesideAttendanceAsync(inputs, attendance, readerOptions, bankOptions, engine, threads, progress, timings, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            if (inputs.Attendance is { } alone)
+                await ReadAsync<AttendanceReader>(alone, InputKind.Attendance, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
+            await ReadAfterAttendanceAsync(inputs, readerOptions, bankOptions, engine, sink: null, progress, timings, cancellationToken).ConfigureAwait(false);
+        }
         if (inputs.Rulings is { } rulings)
         {
             string rulingsFile = rulings.Name;
@@ -126,6 +135,126 @@ public static partial class PayrollChecker
         return options.MaxRecordBytes > 0 ? readerOptions with { MaxRecordBytes = options.MaxRecordBytes } : readerOptions;
     }
 
+    /// <summary>
+    /// Reads the payroll sheet, the batch file and the bank statement, in that order (each when given). With a
+    /// <paramref name="sink"/>, their diagnostics and statistics are kept there instead of given to the engine (see
+    /// <see cref="ReadBesideAttendanceAsync"/>).
+    /// </summary>
+    private static async Task ReadAfterAttendanceAsync(
+        CheckInputs inputs,
+        InputReaderOptions readerOptions,
+        InputReaderOptions bankOptions,
+        Reconciler engine,
+        BesideReads? sink,
+        IProgress<CheckProgress>? progress,
+        CheckTimings? timings,
+        CancellationToken cancellationToken)
+    {
+        if (inputs.Payroll is { } payroll)
+            await ReadAsync<PayrollReader>(payroll, InputKind.Payroll, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPayroll(in row); }, cancellationToken, sink).ConfigureAwait(false);
+        if (inputs.Batches is { } batches)
+            await ReadAsync<BatchesReader>(batches, InputKind.Batches, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddBatchLine(in row); }, cancellationToken, sink).ConfigureAwait(false);
+        await ReadAsync<BankReader>(inputs.Bank, InputKind.Bank, bankOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddBankLine(in row); }, cancellationToken, sink).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The reads of the payroll sheet, the batch file and the bank statement on a thread of their own beside the
+    /// attendance file's, keeping the files' diagnostics and statistics (in the order a reader in file order would have
+    /// given them to the engine) and the error they stopped with until the punches are in.
+    /// </summary>
+    private sealed class BesideReads : IDisposable
+    {
+        private readonly CancellationTokenSource _stop;
+        private readonly Thread _thread;
+
+        /// <summary>Starts <paramref name="read"/> on a thread of its own (not the pool's, see <see cref="SideBySide"/>).</summary>
+        public BesideReads(Func<BesideReads, CancellationToken, Task> read, CancellationToken cancellationToken)
+        {
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _thread = new Thread(() =>
+            {
+                try
+                {
+                    read(this, _stop.Token).GetAwaiter().GetResult();
+                }
+                catch (Exception e)
+                {
+                    Error = ExceptionDispatchInfo.Capture(e);
+                }
+            }) { IsBackground = true, Name = "PayrollRecon beside attendance" };
+        }
+
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        public List<InputFileStats> Stats { get; } = [];
+
+        /// <summary>The error the reads stopped with, if any (read it after <see cref="Join"/>).</summary>
+        public ExceptionDispatchInfo? Error { get; private set; }
+
+        public void Start() => _thread.Start();
+
+        /// <summary>Waits for the reads to end; with <paramref name="stop"/>, asks them to stop early first.</summary>
+        public void Join(bool stop = false)
+        {
+            if (stop) _stop.Cancel();
+            _thread.Join();
+        }
+
+        public void Dispose() => _stop.Dispose();
+    }
+
+    /// <summary>
+    /// Reads the attendance file on this thread (in parts on <paramref name="threads"/> threads when it can be cut)
+    /// while one more thread reads the payroll sheet, the batch file and the bank statement: they do not depend on the
+    /// punches, and the engine ends as if they had been read after them (see <see cref="Reconciler.BeginBeside"/>).
+    /// </summary>
+    /// <remarks>
+    /// The other reads are short next to a large attendance file's; with one thread more than the cores, the system
+    /// shares the cores among all three, so the parts end at about the time they would if the other reads were spread
+    /// over them. The error a reader in file order meets first is the one raised: the attendance file's, then the
+    /// worker-month cap counted with the punches, then the other files'. Progress of the other files is reported on
+    /// this thread once the punches are in; the timings show the attendance read (CPU time including the other
+    /// reads') and then any wait for the other reads.
+    /// </remarks>
+    private static async Task ReadBesideAttendanceAsync(
+        CheckInputs inputs,
+        InputSource attendance,
+        InputReaderOptions readerOptions,
+        InputReaderOptions bankOptions,
+        Reconciler engine,
+        int threads,
+        IProgress<CheckProgress>? progress,
+        CheckTimings? timings,
+        CancellationToken cancellationToken)
+    {
+        using var beside = new BesideReads(
+            (sink, token) => ReadAfterAttendanceAsync(inputs, readerOptions, bankOptions, engine, sink, progress: null, timings: null, token), cancellationToken);
+        engine.BeginBeside(beside.Diagnostics);
+        beside.Start();
+        try
+        {
+            if (!ReadAttendanceInParts(attendance, readerOptions, engine, threads, progress, timings, cancellationToken))
+                await ReadAsync<AttendanceReader>(attendance, InputKind.Attendance, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPunchBeside(in row); }, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The attendance file's error comes first; the other reads stop early and are waited for, so that nothing of
+            // this check runs on after it has failed.
+            beside.Join(stop: true);
+            throw;
+        }
+        beside.Join();
+        engine.EndBeside(beside.Diagnostics, beside.Stats);
+        beside.Error?.Throw();
+        long bytes = 0;
+        foreach (var stats in beside.Stats)
+        {
+            bytes += stats.Bytes;
+            progress?.Report(new CheckProgress(stats.File, stats.Bytes));
+        }
+        timings?.Lap("read " + string.Join(", ", beside.Stats.Select(static s => s.File)) + " beside", bytes);
+    }
+
     private static async Task ReadAsync<TReader>(
         InputSource source,
         InputKind kind,
@@ -134,7 +263,8 @@ public static partial class PayrollChecker
         IProgress<CheckProgress>? progress,
         CheckTimings? timings,
         Action<TReader, Reconciler> drain,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        BesideReads? sink = null)
         where TReader : InputReader
     {
         var diagnostics = new List<Diagnostic>();
@@ -158,8 +288,14 @@ public static partial class PayrollChecker
             progress?.Report(new CheckProgress(source.Name, reader.Stats.Bytes));
         }
         drain(reader, engine);
-        foreach (var d in diagnostics) engine.AddDiagnostic(d);
         var stats = reader.Stats;
+        if (sink is not null)
+        {
+            sink.Diagnostics.AddRange(diagnostics);
+            sink.Stats.Add(stats);
+            return;
+        }
+        foreach (var d in diagnostics) engine.AddDiagnostic(d);
         engine.AddFileStats(stats);
         timings?.Lap("read " + source.Name, stats.Bytes);
     }

@@ -13,7 +13,9 @@ internal sealed class PayrollSheet
     private readonly string _file;
     private readonly int _workerMonthLimit;
     private readonly List<Finding> _findings;
-    private readonly List<Diagnostic> _diagnostics;
+    private List<Diagnostic> _diagnostics;
+    // While the punches are read on other threads (see BeginBeside): the attendance's worker-months are not counted yet.
+    private bool _beside;
     // (roster index << 32 | month ordinal) → the month's rows summed.
     private readonly Dictionary<long, PayrollMonth> _months = [];
 
@@ -31,6 +33,37 @@ internal sealed class PayrollSheet
         _workerMonthLimit = workerMonthLimit;
         _findings = findings;
         _diagnostics = diagnostics;
+    }
+
+    /// <summary>
+    /// Takes the rows that follow while the punches are still being read on other threads: the attendance's
+    /// worker-months are not counted towards the cap until <see cref="EndBeside"/>, and rows of a period outside the
+    /// years held go to <paramref name="diagnostics"/>, so that nothing here is shared with the threads reading punches.
+    /// </summary>
+    public void BeginBeside(List<Diagnostic> diagnostics)
+    {
+        _beside = true;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>
+    /// Once every punch is in: the cap as a reader of the punches first would have applied it. The row that opened the
+    /// month past the cap, counting the attendance's worker-months, stops the check as it would have then.
+    /// </summary>
+    /// <param name="diagnostics">Where the rows' diagnostics go from now on.</param>
+    /// <exception cref="PayrollDataException">The punches' and these rows' worker-months together pass the cap.</exception>
+    public void EndBeside(List<Diagnostic> diagnostics)
+    {
+        _beside = false;
+        _diagnostics = diagnostics;
+        int room = _workerMonthLimit - _attendance.WorkerMonthRecords;
+        if (_months.Count <= room) return;
+        // Months are opened in file order, so the (room + 1)-th smallest first line is the row that opened one too many.
+        var lines = new long[_months.Count];
+        int i = 0;
+        foreach (var month in _months.Values) lines[i++] = month.FirstLine;
+        Array.Sort(lines);
+        throw EngineLimits.TooManyWorkerMonths(_file, lines[Math.Max(room, 0)], _workerMonthLimit);
     }
 
     /// <summary>Months with payroll rows, keyed by <c>roster index &lt;&lt; 32 | month ordinal</c>.</summary>
@@ -86,7 +119,7 @@ internal sealed class PayrollSheet
         {
             month = new PayrollMonth(row.Line);
             _months.Add(key, month);
-            if (_attendance.WorkerMonthRecords + _months.Count > _workerMonthLimit)
+            if ((_beside ? 0 : _attendance.WorkerMonthRecords) + _months.Count > _workerMonthLimit)
                 throw EngineLimits.TooManyWorkerMonths(_file, row.Line, _workerMonthLimit);
         }
         month.Add(row);

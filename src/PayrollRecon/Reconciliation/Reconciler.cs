@@ -52,6 +52,8 @@ public sealed class Reconciler
     private readonly ProcessedLines _lines;
     private readonly BankClassifier _classifier;
     private readonly InputGate _gate = new();
+    // Between BeginBeside and EndBeside: payroll, batch and bank lines come on another thread while the punches are read.
+    private bool _beside;
 
     /// <summary>Creates an engine for one project; <see cref="ProjectSettings.AsOf"/> must be set.</summary>
     /// <param name="settings">The project, its as-of date resolved.</param>
@@ -97,7 +99,7 @@ public sealed class Reconciler
     /// engine's roster, which must be complete (see <see cref="TakePunchShards"/>).</summary>
     internal PunchShard CreatePunchShard()
     {
-        _gate.Enter(InputOrder.Punches);
+        if (!_beside) _gate.Enter(InputOrder.Punches);
         return new PunchShard(_attendance);
     }
 
@@ -109,8 +111,45 @@ public sealed class Reconciler
     internal bool TakePunchShards(IReadOnlyList<PunchShard> shards)
     {
         ArgumentNullException.ThrowIfNull(shards);
-        _gate.Enter(InputOrder.Punches);
+        if (!_beside) _gate.Enter(InputOrder.Punches);
         return _attendance.TakeShards(shards.Select(static s => s.Log).ToArray(), shards.Select(static s => s.Diagnostics).ToArray());
+    }
+
+    /// <summary>
+    /// Lets the payroll rows, batch lines and bank lines (and only they, through their Add methods, on one other thread)
+    /// come while the punches are still being read, through <see cref="CreatePunchShard"/>, <see cref="TakePunchShards"/>
+    /// and <see cref="AddPunchBeside"/> on this thread. The engine ends as if the punches had come first: what the
+    /// other thread's rows add to the diagnostics goes to <paramref name="diagnostics"/>, which the caller hands back to
+    /// <see cref="EndBeside"/> with the other thread's file statistics once both threads are done.
+    /// </summary>
+    /// <remarks>Neither side writes what the other reads: punches go to the attendance log (or its shards) and the
+    /// engine's diagnostics, the other rows to the payroll sheet, the statement, the findings and the strings; both only
+    /// read the roster, which is complete.</remarks>
+    internal void BeginBeside(List<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        _gate.Enter(InputOrder.Punches);
+        _payroll.BeginBeside(diagnostics);
+        _beside = true;
+    }
+
+    /// <summary>Adds one punch while the other inputs are read beside (see <see cref="BeginBeside"/>).</summary>
+    internal void AddPunchBeside(in AttendanceRow row) => _attendance.Add(row);
+
+    /// <summary>
+    /// Ends what <see cref="BeginBeside"/> began, once both threads are done: applies the worker-month cap to the
+    /// payroll rows as if they had come after every punch, then appends the other thread's diagnostics and file
+    /// statistics after the punches' own.
+    /// </summary>
+    /// <exception cref="PayrollDataException">The punches' and the payroll rows' worker-months together pass the cap: the payroll row a reader in file order stops at.</exception>
+    internal void EndBeside(List<Diagnostic> diagnostics, List<InputFileStats> stats)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(stats);
+        _beside = false;
+        _payroll.EndBeside(_diagnostics);
+        _diagnostics.AddRange(diagnostics);
+        _fileStats.AddRange(stats);
     }
 
     /// <summary>Adds one payroll row (after the punches); rows of ids not on the roster are ignored (R7).</summary>

@@ -97,6 +97,52 @@ public sealed class ParallelAttendanceTests
     }
 
     [Fact]
+    public void Check_BadRowsInEveryFileReadBeside_SameOutputsAtOneTwoAndFourThreads()
+    {
+        // Payroll, batches and the bank statement are read on another thread while the attendance is read: their
+        // unreadable rows (a payroll month past 2199 is the engine's, the others the readers') and the attendance's
+        // must come out in the same order and with the same lines as from one reader of every file in turn.
+        var inputs = ProjectFolder.Load(Path.Combine(RepoPaths.Fixtures, "sample-project"));
+        var outputs = AssertSameOutputs(inputs with
+        {
+            Attendance = Appended("attendance.csv", "410105199001011234,2024-13-45 07:00:00,进,LY0017-GATE1\n"),
+            Payroll = Appended("payroll.csv", "410322197304100194,何建平,2200-01,20,6600.00,150.00,6450.00\n410322197304100194,何建平,2024-03,x,6600.00,150.00,6450.00\n"),
+            Batches = Appended("batches.csv", "DF20240412001,6228480574572186280,王建国,七千,成功,2024年3月工资\n"),
+            Bank = Appended("bank.csv", "20240630000099,2024-06-31 00:05:00,D,3.00,185597.00,中国建设银行洛阳分行,,短信服务费,\n"),
+        }, expectParts: true);
+        string findings = Encoding.UTF8.GetString(outputs["findings.csv"]);
+        foreach (string source in new[] { "attendance.csv:7412", "payroll.csv:102", "payroll.csv:103", "batches.csv:18", "bank.csv:184" })
+            Assert.Contains(source, findings, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, true, true, "attendance.csv:2946: column time: invalid date-time '2024-03-32 17:22:15'")]
+    [InlineData(false, true, true, "payroll.csv:102: column period: invalid period '2024-13'")]
+    [InlineData(false, false, true, "bank.csv:184: column time: invalid date-time '2024-06-31 00:05:00'")]
+    public void Check_StrictWithBadRowsBeside_TheErrorOfAReaderInFileOrderAtEveryThreadCount(bool badAttendance, bool badPayroll, bool badBank, string expected)
+    {
+        var inputs = ProjectFolder.Load(Path.Combine(RepoPaths.Fixtures, "sample-project"));
+        // The sample's attendance has one bad row (line 2946); without it the first error is in a file read beside.
+        string attendance = File.ReadAllText(Path.Combine(RepoPaths.Fixtures, "sample-project", "attendance.csv"));
+        if (!badAttendance) attendance = attendance.Replace("2024-03-32 17:22:15", "2024-03-31 17:22:15", StringComparison.Ordinal);
+        inputs = inputs with { Attendance = InputSource.FromBytes("attendance.csv", Encoding.UTF8.GetBytes(attendance)) };
+        if (badPayroll) inputs = inputs with { Payroll = Appended("payroll.csv", "410322197304100194,何建平,2024-13,20,6600.00,150.00,6450.00\n") };
+        if (badBank) inputs = inputs with { Bank = Appended("bank.csv", "20240630000099,2024-06-31 00:05:00,D,3.00,185597.00,中国建设银行洛阳分行,,短信服务费,\n") };
+        foreach (int threads in Threads)
+        {
+            var e = Assert.Throws<PayrollDataException>(() => PayrollChecker.Check(inputs, new CheckOptions { Strict = true, MaxDegreeOfParallelism = threads }));
+            Assert.Equal(expected, e.Message);
+        }
+    }
+
+    /// <summary>A sample file with <paramref name="rows"/> after its last line.</summary>
+    private static InputSource Appended(string name, string rows)
+    {
+        string text = File.ReadAllText(Path.Combine(RepoPaths.Fixtures, "sample-project", name));
+        return InputSource.FromBytes(name, Encoding.UTF8.GetBytes(text.TrimEnd('\n') + "\n" + rows));
+    }
+
+    [Fact]
     public void Check_NegativeDegreeOfParallelism_Refused()
     {
         var inputs = ProjectFolder.Load(Path.Combine(RepoPaths.Fixtures, "sample-project"));
@@ -135,6 +181,8 @@ public sealed class ParallelAttendanceTests
             bool inParts = described.Contains("read attendance.csv, ", StringComparison.Ordinal);
             Assert.True((expectParts && threads > 1) == inParts, described);
             if (inParts) Assert.Contains($"read attendance.csv, {threads} parts", described, StringComparison.Ordinal);
+            // From two threads on, the other files are read beside the attendance, in parts or not.
+            Assert.Equal(threads > 1, described.Contains(" beside", StringComparison.Ordinal));
 
             string dir = Path.Combine(Path.GetTempPath(), "payrollrecon-par-" + Guid.NewGuid().ToString("N"));
             try
