@@ -41,6 +41,7 @@ public static partial class PayrollChecker
             BatchesSupplied = inputs.Batches is not null,
             Timings = timings,
             Previous = inputs.Previous,
+            Threads = AttendanceThreads(options),
         });
         var readerOptions = ReaderOptions(options);
 

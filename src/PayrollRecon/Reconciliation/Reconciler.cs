@@ -44,6 +44,10 @@ public sealed class Reconciler
     private readonly List<InputFileStats> _fileStats = [];
     private readonly List<FindingRuling> _rulings = [];
     private readonly SumSite _sums = new();
+    // The classification's own place, so that it may run beside the worker-months (which note theirs in _sums).
+    private readonly SumSite _classifierSums = new();
+    // The calendar's DATA_ERRORs, met while the worker-months are made: listed after the classification's findings.
+    private readonly List<Finding> _calendarFindings = [];
     private readonly DueCalendar _calendar;
     private readonly Roster _roster;
     private readonly AttendanceLog _attendance;
@@ -65,13 +69,13 @@ public sealed class Reconciler
         _asOf = settings.AsOf ?? throw new ArgumentException("settings.AsOf must be resolved before reconciling.", nameof(settings));
         _options = options ?? new ReconcilerOptions();
         var text = new CounterpartyText();
-        _calendar = new DueCalendar(settings, _options.CalendarFile, _findings);
+        _calendar = new DueCalendar(settings, _options.CalendarFile, _calendarFindings);
         _roster = new Roster(settings, _asOf, _options.WorkersFile, _options.WorkerLimit, _strings, _findings);
         _attendance = new AttendanceLog(_roster, _options.AttendanceFile, _options.WorkerMonthLimit, _diagnostics);
         _payroll = new PayrollSheet(_roster, _attendance, _options.PayrollFile, _options.WorkerMonthLimit, _findings, _diagnostics);
         _statement = new Statement(_options.BankFile, _strings, text, _findings);
         _lines = new ProcessedLines(_statement, text, _options.BankFile, _options.BatchesFile);
-        _classifier = new BankClassifier(_statement, _lines, _roster, text, _sums, _findings, _options);
+        _classifier = new BankClassifier(_statement, _lines, _roster, text, _classifierSums, _findings, _options);
     }
 
     /// <summary>Adds one <c>calendar.csv</c> row; all calendar rows come before anything else.</summary>
@@ -223,30 +227,51 @@ public sealed class Reconciler
     {
         var timings = _options.Timings;
         timings?.Restart();
-        // Bank lines are classified before the worker-months are made, though nothing in either reads the other: the
-        // classification's large tables (the processed lines, the refund index) are then allocated while the heap holds
-        // few small objects, so a collection they set off is short, and once the ~100,000 worker-month objects of a
-        // large project exist little more is allocated. An overflow is reported where it was met when the months came
-        // first: in the months if they overflow too, else in the classification.
-        (string? File, long Line, int Period)? classifyingOverflow = null;
-        try
+        // The bank lines are classified and the worker-months made side by side when the host allows two threads: neither
+        // reads what the other writes (the classification reads the roster's cards and names, the months write each
+        // worker's months; each notes its place in a SumSite of its own and the calendar's findings wait in a list of
+        // their own), and the findings come out in the order of one thread: the classification's, then the calendar's.
+        // On one thread the bank lines come first, so that the classification's large tables (the processed lines, the
+        // refund index) are allocated while the heap holds few small objects. An overflow is reported where one thread
+        // meets it with the months first: in the months if they overflow too, else in the classification.
+        bool classifyingOverflow = false;
+        Allocator? allocator = null;
+        void Classify()
         {
-            _classifier.Run();
+            try
+            {
+                _classifier.Run();
+                allocator = new Allocator(_lines, _roster, new PaymentTerms(_asOf, _settings.AmountTolerance.Fen, _settings.GraceDays), _sums, _classifier.WagePaymentLines);
+            }
+            catch (OverflowException)
+            {
+                classifyingOverflow = true;
+            }
         }
-        catch (OverflowException)
+        void BuildMonths() => WorkerMonthBuilder.Build(_roster, _attendance, _payroll, _calendar, _settings, _asOf, _options.WorkersFile, _sums);
+        if (_options.Threads > 1)
         {
-            classifyingOverflow = _sums.Place;
+            Reading.SideBySide.Run(2, part =>
+            {
+                if (part == 0) Classify();
+                else BuildMonths();
+            });
+            timings?.Lap("engine: bank lines beside worker-months");
         }
-        var allocator = new Allocator(_lines, _roster, new PaymentTerms(_asOf, _settings.AmountTolerance.Fen, _settings.GraceDays), _sums, _classifier.WagePaymentLines);
-        timings?.Lap("engine: bank lines");
-        WorkerMonthBuilder.Build(_roster, _attendance, _payroll, _calendar, _settings, _asOf, _options.WorkersFile, _sums);
-        if (classifyingOverflow is { } place)
+        else
         {
-            _sums.Restore(place);
+            Classify();
+            timings?.Lap("engine: bank lines");
+            BuildMonths();
+            timings?.Lap("engine: worker-months");
+        }
+        _findings.AddRange(_calendarFindings);
+        if (classifyingOverflow)
+        {
+            _sums.Restore(_classifierSums.Place);
             throw new OverflowException();
         }
-        timings?.Lap("engine: worker-months");
-        allocator.Run();
+        allocator!.Run();
         timings?.Lap("engine: allocation");
 
         // The rules, in the order their findings are listed before sorting (ids and report order come from FindingOrder).

@@ -36,6 +36,9 @@ public sealed record ReconcilerOptions
     /// <summary>When set, <see cref="Reconciler.Complete"/> records the wall time of each of its steps.</summary>
     internal CheckTimings? Timings { get; init; }
 
+    /// <summary>Threads <see cref="Reconciler.Complete"/> may use: from 2 on, the bank lines are classified beside the worker-months being made.</summary>
+    internal int Threads { get; init; } = 1;
+
     /// <summary>The roster cap in force (<see cref="Reconciler.MaxWorkers"/>; lowered by tests).</summary>
     internal int WorkerLimit { get; init; } = Reconciler.MaxWorkers;
 

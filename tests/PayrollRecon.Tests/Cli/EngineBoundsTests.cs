@@ -1,4 +1,5 @@
 using PayrollRecon.Cli;
+using PayrollRecon.Model;
 
 namespace PayrollRecon.Tests.Cli;
 
@@ -75,6 +76,31 @@ public sealed class EngineBoundsTests
         files["workers.csv"] = TempProject.Small()["workers.csv"];
         using var bankOnly = new TempProject(files);
         Assert.Equal((2, $"payrollrecon: bank.csv:3: {TooLarge}\n"), Run("check", bankOnly.Dir, "--out", bankOnly.Path_("out")));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Check_OverflowInTheMonthsOrTheBankLines_SamePlaceWhetherTheyAreMadeSideBySideOrNot(int threads)
+    {
+        // From two threads on, the bank lines are classified beside the worker-months being made; the place named is
+        // the one a single thread names.
+        var files = TempProject.Small();
+        files["workers.csv"] = files["workers.csv"].Replace("110105199003070025,6222020200112233446,甲劳务有限公司,daily,300", $"110105199003070025,6222020200112233446,甲劳务有限公司,daily,{Half}", StringComparison.Ordinal);
+        files["attendance.csv"] += "110105199003070025,2024-01-09 07:30\n";
+        files["bank.csv"] = "txn_id,time,direction,amount,balance,counterparty_name,counterparty_account,memo\n" +
+                            $"T1,2024-01-02 09:00,C,{Half},,某建设集团有限公司,41050100000000000009,人工费拨付\n" +
+                            $"T2,2024-01-04 09:00,C,{Half},,某建设集团有限公司,41050100000000000009,人工费拨付\n";
+        string Check(Dictionary<string, string> project)
+        {
+            using var dir = new TempProject(project);
+            var options = new CheckOptions { MaxDegreeOfParallelism = threads };
+            return Assert.Throws<PayrollDataException>(() => PayrollChecker.Check(ProjectFolder.Load(dir.Dir), options)).Message;
+        }
+
+        Assert.Equal($"workers.csv:3 (month 2024-01): {TooLarge}", Check(files));
+        files["workers.csv"] = TempProject.Small()["workers.csv"];
+        Assert.Equal($"bank.csv:3: {TooLarge}", Check(files));
     }
 
     [Fact]
