@@ -42,7 +42,7 @@ internal static class CheckCommand
         // Findings depend on the as-of date: a check that falls back to today says so before anything else.
         if (today) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, new LocalizedText(MessageKey.AsOfFallbackWarning, Date(asOf))).Render(language));
         var result = PayrollChecker.Check(inputs, options with { AsOf = asOf, Timings = timings }, progress: null, ct);
-        ProjectOutput.Write(result, outDir, reportOptions, ct, timings);
+        ProjectOutput.Write(result, outDir, reportOptions, ct, timings, besideLedger: Environment.ProcessorCount > 1);
         parsed.InvocationConfiguration.Output.Write(Describe(result, outDir, reportOptions));
         foreach (var file in result.Summary.Files)
         {

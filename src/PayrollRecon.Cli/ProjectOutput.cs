@@ -10,7 +10,9 @@ internal static class ProjectOutput
     /// <remarks>All six are written as <c>.tmp</c> files first and renamed together at the end, so a cancelled run
     /// leaves either the new set or the files that were there before, never some of each, and no <c>.tmp</c> file.
     /// A folder this call creates is removed again when it fails or is cancelled, so Ctrl-C leaves no empty project folder.</remarks>
-    public static void Write(ReconciliationResult result, string outDir, ReportOptions options, CancellationToken ct, CheckTimings? timings = null)
+    /// <param name="besideLedger">Write <c>ledger.csv</c>, the largest file, on a thread of its own while the others are
+    /// written on this one (a single check with cores to spare; a batch keeps to its thread budget).</param>
+    public static void Write(ReconciliationResult result, string outDir, ReportOptions options, CancellationToken ct, CheckTimings? timings = null, bool besideLedger = false)
     {
         bool created = !Directory.Exists(outDir);
         Directory.CreateDirectory(outDir);
@@ -23,19 +25,31 @@ internal static class ProjectOutput
             (ReportWriter.HistoryFileName, s => ReportWriter.WriteHistoryCsv(result, s, options)),
             (ReportWriter.ResolvedFileName, s => ReportWriter.WriteResolvedCsv(result, s, options)),
         ];
-        var temporary = new List<string>(files.Length);
+        var temporary = files.Select(f => Path.Combine(outDir, f.Name + ".tmp")).ToArray();
         timings?.Restart();
         bool done = false;
+        Thread? beside = null;
+        var errors = new System.Runtime.ExceptionServices.ExceptionDispatchInfo?[files.Length];
         try
         {
-            foreach (var (name, write) in files)
+            int ledger = besideLedger ? Array.FindIndex(files, static f => f.Name == ReportWriter.LedgerFileName) : -1;
+            if (ledger >= 0)
             {
-                ct.ThrowIfCancellationRequested();
-                var tmp = Path.Combine(outDir, name + ".tmp");
-                temporary.Add(tmp);
-                WriteFile(tmp, write);
-                timings?.Lap("write " + name);
+                beside = new Thread(() => errors[ledger] = Guarded(() => WriteFile(temporary[ledger], files[ledger].Write), ct)) { IsBackground = true, Name = "PayrollRecon ledger.csv" };
+                beside.Start();
             }
+            for (int i = 0; i < files.Length; i++)
+            {
+                if (i == ledger) continue;
+                int file = i;
+                if ((errors[i] = Guarded(() => WriteFile(temporary[file], files[file].Write), ct)) is not null) break;
+                timings?.Lap("write " + files[i].Name);
+            }
+            beside?.Join();
+            beside = null;
+            if (ledger >= 0) timings?.Lap("write " + files[ledger].Name + " beside");
+            // The error of the file first in order, as when they are written one after another.
+            foreach (var error in errors) error?.Throw();
             ct.ThrowIfCancellationRequested();
             // Past this point the renames run to the end: they take microseconds, and stopping half-way would mix runs.
             for (int i = 0; i < files.Length; i++) File.Move(temporary[i], Path.Combine(outDir, files[i].Name), overwrite: true);
@@ -43,9 +57,25 @@ internal static class ProjectOutput
         }
         finally
         {
+            // A failure on this thread waits for the other writer before the temporary files go.
+            beside?.Join();
             foreach (var tmp in temporary)
                 if (File.Exists(tmp)) File.Delete(tmp);
             if (created && !done) RemoveIfEmpty(outDir);
+        }
+    }
+
+    private static System.Runtime.ExceptionServices.ExceptionDispatchInfo? Guarded(Action write, CancellationToken ct)
+    {
+        try
+        {
+            ct.ThrowIfCancellationRequested();
+            write();
+            return null;
+        }
+        catch (Exception e)
+        {
+            return System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
         }
     }
 

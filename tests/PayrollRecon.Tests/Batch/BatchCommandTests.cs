@@ -256,6 +256,60 @@ public sealed class BatchCommandTests
         Assert.Equal("previous run", File.ReadAllText(Path.Combine(outDir, ReportWriter.FindingsFileName)));
     }
 
+    [Fact]
+    public void Write_LedgerBeside_SameFilesAsOneAfterAnother()
+    {
+        using var folder = new BatchFolder();
+        var generated = folder.Generate(new GeneratorOptions { Projects = 1, Workers = 40, Months = 4, Seed = 11, DefectRate = 0.3 });
+        var result = PayrollChecker.Check(ProjectFolder.Load(generated.Projects[0].Directory));
+        var one = folder.Out("one");
+        var beside = folder.Out("beside");
+        var timings = new CheckTimings();
+
+        ProjectOutput.Write(result, one, new ReportOptions(), CancellationToken.None);
+        ProjectOutput.Write(result, beside, new ReportOptions(), CancellationToken.None, timings, besideLedger: true);
+
+        var names = Directory.EnumerateFiles(one).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(6, names.Length);
+        Assert.Equal(names, Directory.EnumerateFiles(beside).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (string name in names!) Assert.Equal(File.ReadAllBytes(Path.Combine(one, name!)), File.ReadAllBytes(Path.Combine(beside, name!)));
+        Assert.Contains("write ledger.csv beside", timings.Describe(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Write_TwoFilesFail_TheErrorOfTheFirstInOrderAndNoFileLeft(bool besideLedger)
+    {
+        using var folder = new BatchFolder();
+        var generated = folder.Generate(new GeneratorOptions { Projects = 1, Workers = 10, Months = 3, Seed = 9 });
+        var result = PayrollChecker.Check(ProjectFolder.Load(generated.Projects[0].Directory));
+        var outDir = folder.Out("out");
+        // A folder where a temporary file is to be made: that file cannot be written. ledger.csv comes before summary.json.
+        Directory.CreateDirectory(Path.Combine(outDir, ReportWriter.LedgerFileName + ".tmp"));
+        Directory.CreateDirectory(Path.Combine(outDir, ReportWriter.SummaryFileName + ".tmp"));
+
+        var e = Assert.ThrowsAny<IOException>(() => ProjectOutput.Write(result, outDir, new ReportOptions(), CancellationToken.None, besideLedger: besideLedger));
+
+        Assert.Contains(ReportWriter.LedgerFileName + ".tmp", e.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(outDir));
+    }
+
+    [Fact]
+    public void Write_LedgerBesideCancelledBeforeRename_LeavesNoTmp()
+    {
+        using var folder = new BatchFolder();
+        var generated = folder.Generate(new GeneratorOptions { Projects = 1, Workers = 10, Months = 3, Seed = 9 });
+        var result = PayrollChecker.Check(ProjectFolder.Load(generated.Projects[0].Directory));
+        var outDir = folder.Out("out");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => ProjectOutput.Write(result, outDir, new ReportOptions(), cancelled.Token, besideLedger: true));
+
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+    }
+
     [Theory]
     [InlineData("workers.csv: missing required column '身份证号 / id_number'", "P/workers.csv: missing required column '身份证号 / id_number'")]
     [InlineData("bank.csv:17: column amount: invalid amount '12.3.4'", "P/bank.csv:17: column amount: invalid amount '12.3.4'")]
