@@ -57,17 +57,24 @@ public sealed class EngineBoundsTests
             Run("check", project.Dir, "--out", project.Path_("out"), "--lang", "zh"));
     }
 
-    [Fact]
-    public void Check_DueOfAWorkerMonthAndBankCreditsOverflow_NamesTheWorkerMonth()
+    /// <summary>A worker-month whose due overflows (rate × days) and two bank credits whose sum does.</summary>
+    private static Dictionary<string, string> MonthAndBankCreditsOverflow()
     {
-        // The engine classifies bank lines before it makes the worker-months, but an overflow in both is reported in the
-        // months, as when they came first.
         var files = TempProject.Small();
         files["workers.csv"] = files["workers.csv"].Replace("110105199003070025,6222020200112233446,甲劳务有限公司,daily,300", $"110105199003070025,6222020200112233446,甲劳务有限公司,daily,{Half}", StringComparison.Ordinal);
         files["attendance.csv"] += "110105199003070025,2024-01-09 07:30\n";
         files["bank.csv"] = "txn_id,time,direction,amount,balance,counterparty_name,counterparty_account,memo\n" +
                             $"T1,2024-01-02 09:00,C,{Half},,某建设集团有限公司,41050100000000000009,人工费拨付\n" +
                             $"T2,2024-01-04 09:00,C,{Half},,某建设集团有限公司,41050100000000000009,人工费拨付\n";
+        return files;
+    }
+
+    [Fact]
+    public void Check_DueOfAWorkerMonthAndBankCreditsOverflow_NamesTheWorkerMonth()
+    {
+        // The engine classifies bank lines before it makes the worker-months, but an overflow in both is reported in the
+        // months, as when they came first.
+        var files = MonthAndBankCreditsOverflow();
         using var project = new TempProject(files);
 
         Assert.Equal((2, $"payrollrecon: workers.csv:3 (month 2024-01): {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
@@ -85,12 +92,7 @@ public sealed class EngineBoundsTests
     {
         // From two threads on, the bank lines are classified beside the worker-months being made; the place named is
         // the one a single thread names.
-        var files = TempProject.Small();
-        files["workers.csv"] = files["workers.csv"].Replace("110105199003070025,6222020200112233446,甲劳务有限公司,daily,300", $"110105199003070025,6222020200112233446,甲劳务有限公司,daily,{Half}", StringComparison.Ordinal);
-        files["attendance.csv"] += "110105199003070025,2024-01-09 07:30\n";
-        files["bank.csv"] = "txn_id,time,direction,amount,balance,counterparty_name,counterparty_account,memo\n" +
-                            $"T1,2024-01-02 09:00,C,{Half},,某建设集团有限公司,41050100000000000009,人工费拨付\n" +
-                            $"T2,2024-01-04 09:00,C,{Half},,某建设集团有限公司,41050100000000000009,人工费拨付\n";
+        var files = MonthAndBankCreditsOverflow();
         string Check(Dictionary<string, string> project)
         {
             using var dir = new TempProject(project);
