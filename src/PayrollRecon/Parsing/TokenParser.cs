@@ -133,6 +133,13 @@ internal static class TokenParser
             uint c = Char3(utf8);
             if (c == Jin || c == Ru) { d = PunchDirection.In; return true; }
             if (c == Chu) { d = PunchDirection.Out; return true; }
+            // out, OUT, Out…: setting bit 5 of each byte lower-cases a letter, and only O/o, U/u, T/t become o, u, t.
+            if ((c | 0x20_20_20) == AsciiOut) { d = PunchDirection.Out; return true; }
+        }
+        else if (utf8.Length == 2 && (Char2(utf8) | 0x20_20) == AsciiIn)
+        {
+            d = PunchDirection.In;
+            return true;
         }
         return TryParsePunchDirectionGeneral(utf8, out d);
     }
@@ -253,8 +260,21 @@ internal static class TokenParser
     // 支: the debit value of a 收/支 column.
     private const uint Zhi = 0xE6 | (0x94 << 8) | (0xAF << 16);
     private const uint Jin = 0xE8 | (0xBF << 8) | (0x9B << 16);
+
+    // out and in as written by most devices (lower case), packed as Char3 and Char2 pack them.
+    private const uint AsciiOut = 'o' | ('u' << 8) | ('t' << 16);
+    private const uint AsciiIn = 'i' | ('n' << 8);
     private const uint Fu = 0xE4 | (0xBB << 8) | (0x98 << 16);
     private const uint Shou = 0xE6 | (0x94 << 8) | (0xB6 << 16);
+
+    /// <summary>Two bytes packed into an integer, first byte lowest.</summary>
+    /// <remarks>Only called on spans of at least two bytes; the rest is ignored.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Char2(ReadOnlySpan<byte> utf8)
+    {
+        ref byte p = ref MemoryMarshal.GetReference(utf8);
+        return p | ((uint)Unsafe.Add(ref p, 1) << 8);
+    }
 
     /// <summary>Three bytes packed into an integer, first byte lowest.</summary>
     /// <remarks>Only called on spans of at least three bytes; the rest is ignored.</remarks>

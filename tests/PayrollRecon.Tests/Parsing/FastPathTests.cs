@@ -231,6 +231,49 @@ public sealed class FastPathTests
         Assert.Equal(expected, d);
     }
 
+    [Fact]
+    public void TryParsePunchDirection_EveryTwoByteValueAndThreeBytesOfLettersAround_AsTheListOfWords()
+    {
+        // The fast paths for in and out (bit 5 set to lower-case) against the direction words spelled out: every
+        // two-byte value, and three bytes over the letters of out, their other case, the bytes that differ from them
+        // in bit 5 only and non-ASCII bytes.
+        static PunchDirection? Expected(ReadOnlySpan<byte> value)
+        {
+            foreach (var word in new[] { "in", "E", "01", "1", "进", "入" })
+                if (Ascii.EqualsIgnoreCase(value, Encoding.UTF8.GetBytes(word)) || value.SequenceEqual(Encoding.UTF8.GetBytes(word))) return PunchDirection.In;
+            foreach (var word in new[] { "out", "L", "02", "2", "出" })
+                if (Ascii.EqualsIgnoreCase(value, Encoding.UTF8.GetBytes(word)) || value.SequenceEqual(Encoding.UTF8.GetBytes(word))) return PunchDirection.Out;
+            return null;
+        }
+
+        static void Check(ReadOnlySpan<byte> value)
+        {
+            var expected = Expected(value);
+            bool parsed = TokenParser.TryParsePunchDirection(value, out PunchDirection d);
+            Assert.True(expected is not null == parsed, Convert.ToHexString(value));
+            if (parsed) Assert.Equal(expected, d);
+        }
+
+        Span<byte> two = stackalloc byte[2];
+        for (int value = 0; value < 1 << 16; value++)
+        {
+            two[0] = (byte)value;
+            two[1] = (byte)(value >> 8);
+            Check(two);
+        }
+        byte[] alphabet = [.. "oOuUtTiInN"u8, 0x0F, 0x4F & ~0x20, 0x6F ^ 0x20, 0x55 ^ 0x40, 0x74 ^ 0x80, (byte)'@', (byte)'`', 0xE5, 0x87, 0xBA, 0xEF, 0x00, (byte)' '];
+        Span<byte> three = stackalloc byte[3];
+        foreach (byte a in alphabet)
+            foreach (byte b in alphabet)
+                foreach (byte c in alphabet)
+                {
+                    three[0] = a;
+                    three[1] = b;
+                    three[2] = c;
+                    Check(three);
+                }
+    }
+
     [Theory]
     [InlineData("工")]
     [InlineData("进")]
