@@ -29,6 +29,7 @@ public static partial class PayrollChecker
         var timings = options.Timings;
         var settings = inputs.Settings with { AsOf = options.AsOf ?? inputs.Settings.AsOf ?? DateOnly.FromDateTime(DateTime.Now) };
         CheckPrevious(inputs.Previous, settings);
+        int threads = AttendanceThreads(options);
         var engine = new Reconciler(settings, new ReconcilerOptions
         {
             WorkersFile = inputs.Workers.Name,
@@ -41,7 +42,7 @@ public static partial class PayrollChecker
             BatchesSupplied = inputs.Batches is not null,
             Timings = timings,
             Previous = inputs.Previous,
-            Threads = AttendanceThreads(options),
+            Threads = threads,
         });
         var readerOptions = ReaderOptions(options);
 
@@ -49,7 +50,6 @@ public static partial class PayrollChecker
             await ReadAsync<CalendarReader>(calendar, InputKind.Calendar, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddCalendar(in row); }, cancellationToken).ConfigureAwait(false);
         await ReadAsync<WorkersReader>(inputs.Workers, InputKind.Workers, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddWorker(in row); }, cancellationToken).ConfigureAwait(false);
         var bankOptions = readerOptions with { ExpectedAccount = settings.Account };
-        int threads = AttendanceThreads(options);
         if (inputs.Attendance is { } attendance && threads >= 2)
         {
             await ReadBesideAttendanceAsync(inputs, attendance, readerOptions, bankOptions, engine, threads, progress, timings, cancellationToken).ConfigureAwait(false);
