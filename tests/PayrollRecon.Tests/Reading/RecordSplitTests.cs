@@ -127,6 +127,33 @@ public sealed class RecordSplitTests
     }
 
     [Fact]
+    public void Scan_RandomBytesAnywhere_AsCountedOneByOne()
+    {
+        // Line feeds, lone CRs, CRLFs, non-ASCII bytes and a quote at random places, across the scan's 256 KiB reads:
+        // the counts and offsets of a byte-by-byte reading.
+        byte[] kinds = [(byte)'a', (byte)',', (byte)'\n', (byte)'\r', 0xE8, 0xBF, (byte)'"'];
+        Prop.ForAll(Arb.From(Gen.Choose(0, 600_000)), Arb.From(Gen.Choose(0, 1_000_000)), (length, seed) =>
+        {
+            var random = new Random(seed);
+            byte[] bytes = new byte[length];
+            int rareEvery = 1 + random.Next(2000);
+            bool withQuote = random.Next(4) == 0;
+            for (int i = 0; i < length; i++)
+                bytes[i] = random.Next(rareEvery) == 0 ? kinds[1 + random.Next(kinds.Length - (withQuote ? 1 : 2))] : kinds[0];
+            int quote = Array.IndexOf(bytes, (byte)'"');
+            int nonAscii = Array.FindIndex(bytes, static b => b >= 0x80);
+            var scan = RecordSplit.Scan(Source(bytes), 0, bytes.Length);
+            if (quote >= 0)
+            {
+                Assert.True(scan.Quote);
+                if (nonAscii >= 0 && nonAscii < quote) Assert.Equal(nonAscii, scan.FirstNonAscii);
+                return;
+            }
+            Assert.Equal(new RecordSplit.RegionScan(LineEnds(bytes, bytes.Length), false, nonAscii), scan);
+        }).Check(PropertyConfig.Quick(60));
+    }
+
+    [Fact]
     public void Plan_RandomTexts_PartsCoverTheTextAndStartAtRecords()
     {
         var lineEnds = Gen.Elements("\n", "\r\n", "\r", "\n\n", "\r\r\n");
