@@ -23,12 +23,15 @@ public static partial class PayrollChecker
 
     /// <summary>
     /// Reads the attendance file in parts on up to <paramref name="threads"/> threads, each part into a shard of the
-    /// engine, then merges the shards, the diagnostics and the statistics in file order, so that the engine ends as a
-    /// single reader would have left it. Returns false, having changed nothing, when the file must be read on one
-    /// thread: one thread asked for, an input that cannot be read at any offset (not a file or buffer), a file too
-    /// small to cut or with a quote byte, no header in its first megabyte, parts that would not decide the encoding
-    /// alike, a part that stops with an error (strict mode, a cap), or merged parts past the worker-month cap. The
-    /// error a single reader raises is then raised by the single reader.
+    /// engine with lines of its own, then moves each shard's lines by the line ends its readers before it counted and
+    /// merges the shards, the diagnostics and the statistics in file order, so that the engine ends as a single reader
+    /// would have left it. The file is not scanned first: what would make a cut untrustworthy is found by the parts'
+    /// readers. Returns false, having changed nothing, when the file must be read on one thread: one thread asked for,
+    /// an input that cannot be read at any offset (not a file or buffer), a file too small to cut, no header in its
+    /// first megabyte, a quote byte in any part, a part not read to its end, parts that would not decide the encoding
+    /// alike or a part that decided it on fewer bytes than a single reader would, a part that stops with an error
+    /// (strict mode, a cap), or merged parts past the worker-month cap. The error a single reader raises is then raised
+    /// by the single reader.
     /// </summary>
     private static bool ReadAttendanceInParts(
         InputSource source,
@@ -46,24 +49,24 @@ public static partial class PayrollChecker
         long headerLine = HeaderLine(bytes, source.Name, options);
         long bodyStart = headerLine > 0 ? RecordSplit.AfterLines(bytes, headerLine) : -1;
         if (bodyStart <= 0) return false;
-        // The encoding is decided on the bytes after the first non-ASCII one: the part holding them holds all of them.
-        if (RecordSplit.Plan(bytes, bodyStart, Math.Min(threads, MaxParts), RecordSplit.MinPartBytes, CsvReader.DetectionBytes + 8, threads, out long firstNonAscii) is not { } parts)
-            return false;
+        if (RecordSplit.Cut(bytes, bodyStart, Math.Min(threads, MaxParts), RecordSplit.MinPartBytes) is not { } starts) return false;
+        int count = starts.Length;
+        long endOf(int k) => k + 1 < count ? starts[k + 1] : bytes.Length;
 
         byte[] header = new byte[bodyStart];
         if (bytes.Read(0, header) != header.Length) return false;
-        var shards = new PunchShard[parts.Length];
-        for (int k = 0; k < parts.Length; k++) shards[k] = engine.CreatePunchShard();
-        var results = new PartResult[parts.Length];
-        SideBySide.Run(parts.Length, k =>
+        var shards = new PunchShard[count];
+        for (int k = 0; k < count; k++) shards[k] = engine.CreatePunchShard();
+        var results = new PartResult[count];
+        SideBySide.Run(count, k =>
         {
             try
             {
-                results[k] = ReadPart(bytes, header, parts[k], k, headerLine, shards[k], source.Name, options, cancellationToken);
+                results[k] = ReadPart(bytes, header, starts[k], endOf(k), k, shards[k], source.Name, options, cancellationToken);
             }
             catch (Exception e)
             {
-                results[k] = new PartResult(null, null, ExceptionDispatchInfo.Capture(e));
+                results[k] = new PartResult(null, null, ExceptionDispatchInfo.Capture(e), false, 0, 0);
             }
         });
 
@@ -75,20 +78,44 @@ public static partial class PayrollChecker
             if (r.Error is { SourceException: not PayrollDataException } error) error.Throw();
         }
         if (results.Any(static r => r.Error is not null)) return false;
+        // The cuts hold only when no quote could make a line end data, and every part was read to its end.
+        if (results.Any(static r => r.SawQuote || r.Stats!.Bytes != r.Length)) return false;
         if (results.Any(r => r.Stats!.Encoding != results[0].Stats!.Encoding)) return false;
+        // The encoding is decided on the bytes after the file's first non-ASCII one: the part that decided it (the
+        // parts before it are ASCII) must have had all of them, as a single reader has, unless it is the last.
+        int decidedIn = Array.FindIndex(results, static r => r.Stats!.EncodingDecidedOnBytes > 0);
+        if (decidedIn >= 0 && decidedIn < count - 1 && results[decidedIn].Length - results[decidedIn].Stats!.EncodingDecidedOnBytes < DecisionSlack)
+            return false;
+
+        // Each part's lines counted by its reader (a later part's after the header copy) give the lines before the next.
+        var lineOffsets = new long[count];
+        long linesBefore = results[0].NextLine - 1;
+        for (int k = 1; k < count; k++)
+        {
+            lineOffsets[k] = linesBefore - headerLine;
+            linesBefore += results[k].NextLine - 1 - headerLine;
+            shards[k].ShiftLines(lineOffsets[k]);
+        }
         if (!engine.TakePunchShards(shards)) return false;
 
-        long offsetOf(int k) => k == 0 ? 0 : parts[k].LinesBefore - headerLine;
-        foreach (var d in MergeDiagnostics(results, offsetOf, source.Name)) engine.AddDiagnostic(d);
-        var stats = MergeStats(results, parts, bytes.Length, firstNonAscii, header.Length);
+        foreach (var d in MergeDiagnostics(results, k => lineOffsets[k], source.Name)) engine.AddDiagnostic(d);
+        var stats = MergeStats(results, starts, bytes.Length, decidedIn, header.Length);
         engine.AddFileStats(stats);
         progress?.Report(new CheckProgress(source.Name, stats.Bytes));
-        timings?.Lap($"read {source.Name}, {parts.Length} parts", stats.Bytes);
+        timings?.Lap($"read {source.Name}, {count} parts", stats.Bytes);
         return true;
     }
 
-    /// <summary>What one part's reader left: the diagnostics it listed (lines of its own), its statistics, or the error it stopped with.</summary>
-    private readonly record struct PartResult(List<Diagnostic>? Diagnostics, InputFileStats? Stats, ExceptionDispatchInfo? Error);
+    /// <summary>
+    /// What one part's reader left: the diagnostics it listed (lines of its own), its statistics, or the error it stopped
+    /// with; whether a quote byte went through it, the line its next record would have started on (a later part's
+    /// counted from its header copy) and the bytes it was given (with the header copy).
+    /// </summary>
+    private readonly record struct PartResult(List<Diagnostic>? Diagnostics, InputFileStats? Stats, ExceptionDispatchInfo? Error, bool SawQuote, long NextLine, long Length);
+
+    // Bytes a part must have past those its encoding was decided on for the decision to be a single reader's: that
+    // reader decides once it holds the detection sample and a few bytes more (to finish a last character).
+    private const int DecisionSlack = 8;
 
     /// <summary>
     /// The header's line, from a reader over the file's first megabyte; 0 when it is not found there, or the file is
@@ -114,24 +141,21 @@ public static partial class PayrollChecker
         }
     }
 
-    /// <summary>Reads one part into its shard: the first part as the file's start, every later one behind a copy of the header.</summary>
+    /// <summary>Reads one part into its shard, with lines of its own: the first part as the file's start, every later one
+    /// behind a copy of the header.</summary>
     private static PartResult ReadPart(
-        ByteSource bytes, byte[] header, RecordSplit.Part part, int index, long headerLine, PunchShard shard, string name, InputReaderOptions options, CancellationToken cancellationToken)
+        ByteSource bytes, byte[] header, long start, long end, int index, PunchShard shard, string name, InputReaderOptions options, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
-        Stream stream = index == 0 ? bytes.Slice(0, part.End) : new PrefixedStream(header, header.Length, bytes.Slice(part.Start, part.End), ownsInner: true);
+        var watch = new QuoteWatchStream(bytes.Slice(start, end));
+        Stream stream = index == 0 ? watch : new PrefixedStream(header, header.Length, watch, ownsInner: true);
         using var reader = AttendanceReader.Create(stream, name, options with { Diagnostics = diagnostics, LeaveOpen = false });
-        // A later part's reader numbers lines from the header copy: its first record is on line headerLine + 1.
-        long offset = index == 0 ? 0 : part.LinesBefore - headerLine;
         while (Fill(reader, cancellationToken))
         {
-            while (reader.TryRead(out AttendanceRow row))
-            {
-                if (offset == 0) shard.AddPunch(in row);
-                else shard.AddPunch(new AttendanceRow { Line = row.Line + offset, IdNumber = row.IdNumber, Time = row.Time, Direction = row.Direction });
-            }
+            while (reader.TryRead(out AttendanceRow row)) shard.AddPunch(in row);
         }
-        return new PartResult(diagnostics, reader.Stats, null);
+        long length = end - start + (index == 0 ? 0 : header.Length);
+        return new PartResult(diagnostics, reader.Stats, null, watch.SawQuote, reader.NextLine, length);
     }
 
     private static bool Fill(InputReader reader, CancellationToken cancellationToken)
@@ -188,15 +212,14 @@ public static partial class PayrollChecker
     }
 
     /// <summary>The file's statistics from its parts': counts summed, the header's and the encoding's from where a single reader found them.</summary>
-    private static InputFileStats MergeStats(PartResult[] results, RecordSplit.Part[] parts, long length, long firstNonAscii, int headerBytes)
+    private static InputFileStats MergeStats(PartResult[] results, long[] starts, long length, int decidedIn, int headerBytes)
     {
         var first = results[0].Stats!;
         long encodingDecidedOn = first.EncodingDecidedOnBytes;
-        for (int k = 1; k < parts.Length && firstNonAscii >= parts[k].Start; k++)
+        if (decidedIn > 0)
         {
             // The first non-ASCII byte is in a later part, whose reader counted the header copy before it.
-            long decided = results[k].Stats!.EncodingDecidedOnBytes;
-            encodingDecidedOn = decided == 0 ? 0 : decided - headerBytes + parts[k].Start;
+            encodingDecidedOn = results[decidedIn].Stats!.EncodingDecidedOnBytes - headerBytes + starts[decidedIn];
         }
         return first with
         {

@@ -207,6 +207,9 @@ public sealed partial class CsvReader : IDisposable
     /// <summary>UTF-8 text bytes taken into the window so far (after transcoding, for GB18030; of the CSV text, for a workbook).</summary>
     internal long TextBytes => _windowBase + _end;
 
+    /// <summary>The line the next record starts on (one more than the line ends read so far).</summary>
+    internal long NextLine => _line;
+
     /// <summary>The text offset of the next record not handed out yet (right after the line end of the one handed out last).</summary>
     internal long TextOffset => _windowBase + _start;
 

@@ -68,6 +68,9 @@ public abstract class InputReader : IDisposable
     /// <summary>The file name used in diagnostics, e.g. <c>bank.csv</c>.</summary>
     public string FileName => _csv.FileName;
 
+    /// <summary>The line the next record starts on (one more than the line ends read so far).</summary>
+    internal long NextLine => _csv.NextLine;
+
     /// <summary>Reading statistics so far (complete once reading has returned false).</summary>
     public InputFileStats Stats => new(_csv.FileName, _rowsRead, _rowsRejected, _csv.Encoding, _csv.BytesRead)
     {

@@ -241,6 +241,14 @@ internal sealed class AttendanceLog
         return true;
     }
 
+    /// <summary>Moves the lines of the earliest punches kept as evidence by <paramref name="offset"/> (see <see cref="PunchShard.ShiftLines"/>).</summary>
+    public void ShiftLines(long offset)
+    {
+        _store.ShiftLines(offset);
+        foreach (long key in _unregisteredMonths.Keys)
+            CollectionsMarshal.GetValueRefOrNullRef(_unregisteredMonths, key).FirstLine += offset;
+    }
+
     /// <summary>Adds the punches of <paramref name="later"/>, a shard of the part of the file after this one's.</summary>
     private void MergePunches(AttendanceLog later)
     {

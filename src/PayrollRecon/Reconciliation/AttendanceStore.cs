@@ -233,6 +233,15 @@ internal sealed class AttendanceStore
         _cursors = [];
     }
 
+    /// <summary>Moves the line of every block's earliest punch outside tenure by <paramref name="offset"/>.</summary>
+    public void ShiftLines(long offset)
+    {
+        for (int block = 0; block < _blockCount; block++)
+        {
+            if (_outsideLine[block] != 0) _outsideLine[block] += offset;
+        }
+    }
+
     /// <summary>Roster index of a block's worker.</summary>
     public int WorkerOf(int block) => _blockWorker[block];
 

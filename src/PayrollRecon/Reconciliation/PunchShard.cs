@@ -21,4 +21,13 @@ internal sealed class PunchShard
 
     /// <summary>Adds one punch of this part. Allocates nothing in steady state.</summary>
     public void AddPunch(in AttendanceRow row) => Log.Add(row);
+
+    /// <summary>Moves every line this shard keeps (evidence and diagnostics) by <paramref name="offset"/>: its part was
+    /// read with lines of its own, and the lines before it are known once the parts before it are read.</summary>
+    public void ShiftLines(long offset)
+    {
+        if (offset == 0) return;
+        Log.ShiftLines(offset);
+        for (int i = 0; i < Diagnostics.Count; i++) Diagnostics[i] = Diagnostics[i] with { Line = Diagnostics[i].Line + offset };
+    }
 }

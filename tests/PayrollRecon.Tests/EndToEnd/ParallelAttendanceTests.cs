@@ -142,6 +142,25 @@ public sealed class ParallelAttendanceTests
         return InputSource.FromBytes(name, Encoding.UTF8.GetBytes(text.TrimEnd('\n') + "\n" + rows));
     }
 
+    [Theory]
+    [InlineData(0.02, true)]
+    [InlineData(0.49, false)]
+    public void Check_FirstNonAsciiByteBeforeACut_ReadInPartsOnlyWhenItsEncodingSampleIsWhole(double at, bool expectParts)
+    {
+        // An ASCII header and directions: the encoding is decided on the 64 KiB after the one Chinese direction. Near the
+        // file's start the part holding it holds the whole sample; just before the middle cut it does not, and the file
+        // is read on one thread, so that the decision is a single reader's.
+        var inputs = ProjectFolder.Load(Path.Combine(RepoPaths.Fixtures, "sample-project"));
+        string[] lines = File.ReadAllText(Path.Combine(RepoPaths.Fixtures, "sample-project", "attendance.csv"))
+            .Replace("进", "in", StringComparison.Ordinal).Replace("出", "out", StringComparison.Ordinal).Split('\n');
+        lines[0] = "id_number,time,direction,device";
+        int row = (int)(lines.Length * at);
+        lines[row] = lines[row].Replace(",in,", ",进,", StringComparison.Ordinal).Replace(",out,", ",出,", StringComparison.Ordinal);
+        Assert.Contains(lines[row], static c => c > 0x7F);
+        var attendance = InputSource.FromBytes("attendance.csv", Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+        AssertSameOutputs(inputs with { Attendance = attendance }, expectParts);
+    }
+
     [Fact]
     public void Check_NegativeDegreeOfParallelism_Refused()
     {

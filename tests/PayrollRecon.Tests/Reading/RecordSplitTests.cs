@@ -36,82 +36,69 @@ public sealed class RecordSplitTests
     [InlineData("\n")]
     [InlineData("\r\n")]
     [InlineData("\r")]
-    public void Plan_EachLineEnd_PartsStartAtRecordsAndCountTheLinesBefore(string lineEnd)
+    public void Cut_EachLineEnd_PartsStartAtRecords(string lineEnd)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(Header.Replace("\n", lineEnd, StringComparison.Ordinal) + Rows(20_000, lineEnd));
         long bodyStart = RecordSplit.AfterLines(Source(bytes), 1);
         Assert.Equal(Header.Length - 1 + lineEnd.Length, bodyStart);
 
-        var parts = RecordSplit.Plan(Source(bytes), bodyStart, 4, 4096, 0, 2, out _);
+        var starts = RecordSplit.Cut(Source(bytes), bodyStart, 4, 4096);
 
-        Assert.NotNull(parts);
-        Assert.Equal(4, parts.Length);
-        Assert.Equal(0, parts[0].Start);
-        Assert.Equal(bytes.Length, parts[^1].End);
-        for (int k = 0; k < parts.Length; k++)
+        Assert.NotNull(starts);
+        Assert.Equal(4, starts.Length);
+        Assert.Equal(0, starts[0]);
+        for (int k = 1; k < starts.Length; k++)
         {
-            if (k > 0) Assert.Equal(parts[k - 1].End, parts[k].Start);
-            Assert.True(IsRecordStart(bytes, parts[k].Start), $"part {k} starts inside a record at {parts[k].Start}");
-            Assert.Equal(LineEnds(bytes, parts[k].Start), parts[k].LinesBefore);
+            Assert.True(starts[k] > starts[k - 1]);
+            Assert.True(IsRecordStart(bytes, starts[k]), $"part {k} starts inside a record at {starts[k]}");
         }
     }
 
     [Fact]
-    public void Plan_QuotedLineEndNearACut_NoParts()
+    public void QuoteWatch_QuotedLineEndNearACut_Seen()
     {
         string rows = Rows(4000, "\n");
         int middle = rows.IndexOf('\n', rows.Length / 2);
-        // A quoted field holding a line end right where the text would be cut in two.
-        string text = Header + rows[..middle] + ",\"a\nb\"" + rows[middle..];
-        var source = Source(text);
-        Assert.Null(RecordSplit.Plan(source, Header.Length, 2, 4096, 0, 2, out _));
-        Assert.True(RecordSplit.Scan(source, 0, source.Length).Quote);
+        // A quoted field holding a line end right where the text is cut in two: the cut is made, and the part that holds
+        // the quote says so, so that the caller reads the file on one thread.
+        byte[] bytes = Encoding.UTF8.GetBytes(Header + rows[..middle] + ",\"a\nb\"" + rows[middle..]);
+        var source = Source(bytes);
+        var starts = RecordSplit.Cut(source, Header.Length, 2, 4096)!;
+        Assert.Equal(2, starts.Length);
+        bool seen = false;
+        for (int k = 0; k < starts.Length; k++)
+        {
+            using var watch = new QuoteWatchStream(source.Slice(starts[k], k + 1 < starts.Length ? starts[k + 1] : bytes.Length));
+            watch.CopyTo(Stream.Null, 1000);
+            seen |= watch.SawQuote;
+        }
+        Assert.True(seen);
+        using var plain = new QuoteWatchStream(Source(Encoding.UTF8.GetBytes(Header + rows)).Slice(0, Header.Length + rows.Length));
+        plain.CopyTo(Stream.Null);
+        Assert.False(plain.SawQuote);
     }
 
     [Fact]
-    public void Plan_HeaderOnly_NoParts()
+    public void Cut_HeaderOnly_NoParts()
     {
         var source = Source(Header);
-        Assert.Null(RecordSplit.Plan(source, Header.Length, 4, 1, 0, 2, out _));
+        Assert.Null(RecordSplit.Cut(source, Header.Length, 4, 1));
     }
 
     [Fact]
-    public void Plan_SmallerThanTwoParts_NoParts()
+    public void Cut_SmallerThanTwoParts_NoParts()
     {
         string text = Header + Rows(100, "\n");
-        Assert.Null(RecordSplit.Plan(Source(text), Header.Length, 4, text.Length, 0, 2, out _));
-        Assert.Null(RecordSplit.Plan(Source(text), Header.Length, 1, 1, 0, 2, out _));
+        Assert.Null(RecordSplit.Cut(Source(text), Header.Length, 4, text.Length));
+        Assert.Null(RecordSplit.Cut(Source(text), Header.Length, 1, 1));
     }
 
     [Fact]
-    public void Plan_CutWouldFallInTheEncodingSample_CutAfterIt()
+    public void NextRecordStart_CrAndCrLfAtTheEndOfARead_CountedOnce()
     {
-        string ascii = Header + Rows(20_000, "\n").Replace("进", "in", StringComparison.Ordinal);
-        byte[] plain = Encoding.UTF8.GetBytes(ascii);
-        var whole = RecordSplit.Plan(Source(plain), Header.Length, 2, 4096, 5000, 1, out long none)!;
-        Assert.Equal(-1, none);
-        long cut = whole[1].Start;
-        // The first non-ASCII byte ten records before the cut: the 5,000 bytes after it must stay in one part.
-        int at = ascii.LastIndexOf("in\n", (int)cut - 400, StringComparison.Ordinal);
-        byte[] bytes = Encoding.UTF8.GetBytes(ascii[..at] + "进" + ascii[(at + 2)..]);
-
-        var parts = RecordSplit.Plan(Source(bytes), Header.Length, 2, 4096, 5000, 1, out long firstNonAscii)!;
-
-        Assert.Equal(at, firstNonAscii);
-        Assert.Equal(2, parts.Length);
-        Assert.True(parts[1].Start > firstNonAscii + 5000);
-        Assert.True(IsRecordStart(bytes, parts[1].Start));
-        Assert.Equal(parts[0].End, parts[1].Start);
-        Assert.Equal(LineEnds(bytes, parts[1].Start), parts[1].LinesBefore);
-    }
-
-    [Fact]
-    public void Scan_CrAndCrLfAtTheEndOfARead_CountedOnce()
-    {
-        // The scan reads 256 KiB at a time: a CRLF and then a lone CR straddle the first two reads.
+        // The search reads 256 KiB at a time: a CRLF and then a lone CR straddle the first two reads.
         var text = new StringBuilder(new string('a', (256 * 1024) - 1)).Append("\r\n").Append(new string('b', (256 * 1024) - 2)).Append("\rc\r");
         byte[] bytes = Encoding.ASCII.GetBytes(text.ToString());
-        Assert.Equal(new RecordSplit.RegionScan(3, false, -1), RecordSplit.Scan(Source(bytes), 0, bytes.Length));
         Assert.Equal(3, LineEnds(bytes, bytes.Length));
         Assert.Equal((256 * 1024) + 1, RecordSplit.AfterLines(Source(bytes), 1));
         Assert.Equal((256 * 1024) + 1, RecordSplit.NextRecordStart(Source(bytes), (256 * 1024) - 1));
@@ -119,62 +106,24 @@ public sealed class RecordSplitTests
     }
 
     [Fact]
-    public void Scan_ChineseAfterAsciiRows_ItsOffset()
-    {
-        string text = Header + Rows(10, "\n");
-        Assert.Equal(text.IndexOf('进', StringComparison.Ordinal), RecordSplit.Scan(Source(text), 0, text.Length).FirstNonAscii);
-        Assert.Equal(-1, RecordSplit.Scan(Source(Header), 0, Header.Length).FirstNonAscii);
-    }
-
-    [Fact]
-    public void Scan_RandomBytesAnywhere_AsCountedOneByOne()
-    {
-        // Line feeds, lone CRs, CRLFs, non-ASCII bytes and a quote at random places, across the scan's 256 KiB reads:
-        // the counts and offsets of a byte-by-byte reading.
-        byte[] kinds = [(byte)'a', (byte)',', (byte)'\n', (byte)'\r', 0xE8, 0xBF, (byte)'"'];
-        Prop.ForAll(Arb.From(Gen.Choose(0, 600_000)), Arb.From(Gen.Choose(0, 1_000_000)), (length, seed) =>
-        {
-            var random = new Random(seed);
-            byte[] bytes = new byte[length];
-            int rareEvery = 1 + random.Next(2000);
-            bool withQuote = random.Next(4) == 0;
-            for (int i = 0; i < length; i++)
-                bytes[i] = random.Next(rareEvery) == 0 ? kinds[1 + random.Next(kinds.Length - (withQuote ? 1 : 2))] : kinds[0];
-            int quote = Array.IndexOf(bytes, (byte)'"');
-            int nonAscii = Array.FindIndex(bytes, static b => b >= 0x80);
-            var scan = RecordSplit.Scan(Source(bytes), 0, bytes.Length);
-            if (quote >= 0)
-            {
-                Assert.True(scan.Quote);
-                if (nonAscii >= 0 && nonAscii < quote) Assert.Equal(nonAscii, scan.FirstNonAscii);
-                return;
-            }
-            Assert.Equal(new RecordSplit.RegionScan(LineEnds(bytes, bytes.Length), false, nonAscii), scan);
-        }).Check(PropertyConfig.Quick(60));
-    }
-
-    [Fact]
-    public void Plan_RandomTexts_PartsCoverTheTextAndStartAtRecords()
+    public void Cut_RandomTexts_PartsStartAtRecordsAfterTheHeader()
     {
         var lineEnds = Gen.Elements("\n", "\r\n", "\r", "\n\n", "\r\r\n");
-        var record = Gen.Choose(0, 40).SelectMany(n => lineEnds.Select(end => new string('x', n) + (n == 7 ? "进" : "") + end));
+        var record = Gen.Choose(0, 40).SelectMany(n => lineEnds.Select(end => new string('x', n) + end));
         Prop.ForAll(Arb.From(Gen.ListOf(record)), Arb.From(Gen.Choose(1, 600)), Arb.From(Gen.Choose(1, 6)), (records, minPart, parts) =>
         {
             byte[] bytes = Encoding.ASCII.GetBytes(Header + string.Concat(records));
-            var plan = RecordSplit.Plan(Source(bytes), Header.Length, parts, minPart, minPart / 2, 2, out long firstNonAscii);
-            if (plan is null) return;
-            Assert.InRange(plan.Length, 2, parts);
-            Assert.Equal(0, plan[0].Start);
-            Assert.Equal(bytes.Length, plan[^1].End);
-            for (int k = 1; k < plan.Length; k++)
+            var starts = RecordSplit.Cut(Source(bytes), Header.Length, parts, minPart);
+            if (starts is null) return;
+            Assert.InRange(starts.Length, 2, parts);
+            Assert.Equal(0, starts[0]);
+            for (int k = 1; k < starts.Length; k++)
             {
-                Assert.Equal(plan[k - 1].End, plan[k].Start);
-                Assert.True(plan[k].Start > Header.Length);
-                Assert.True(IsRecordStart(bytes, plan[k].Start));
-                Assert.Equal(LineEnds(bytes, plan[k].Start), plan[k].LinesBefore);
-                Assert.False(firstNonAscii >= 0 && plan[k].Start > firstNonAscii && plan[k].Start <= firstNonAscii + (minPart / 2), "a cut in the encoding sample");
+                Assert.True(starts[k] > starts[k - 1]);
+                Assert.True(starts[k] > Header.Length);
+                Assert.True(starts[k] < bytes.Length);
+                Assert.True(IsRecordStart(bytes, starts[k]));
             }
-            Assert.Equal(Array.FindIndex(bytes, static b => b > 0x7F), firstNonAscii);
         }).Check(PropertyConfig.Quick(300));
     }
 }
