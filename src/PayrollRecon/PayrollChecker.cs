@@ -235,7 +235,7 @@ public static partial class PayrollChecker
         try
         {
             if (!ReadAttendanceInParts(attendance, readerOptions, engine, threads, progress, timings, cancellationToken))
-                await ReadAsync<AttendanceReader>(attendance, InputKind.Attendance, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPunchBeside(in row); }, cancellationToken).ConfigureAwait(false);
+                await ReadAsync<AttendanceReader>(attendance, InputKind.Attendance, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

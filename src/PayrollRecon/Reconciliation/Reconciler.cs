@@ -95,7 +95,7 @@ public sealed class Reconciler
     /// <summary>Adds one punch (any order among punches, after the roster). Allocates nothing in steady state.</summary>
     public void AddPunch(in AttendanceRow row)
     {
-        _gate.Enter(InputOrder.Punches);
+        if (!_beside) _gate.Enter(InputOrder.Punches);
         _attendance.Add(row);
     }
 
@@ -122,7 +122,7 @@ public sealed class Reconciler
     /// <summary>
     /// Lets the payroll rows, batch lines and bank lines (and only they, through their Add methods, on one other thread)
     /// come while the punches are still being read, through <see cref="CreatePunchShard"/>, <see cref="TakePunchShards"/>
-    /// and <see cref="AddPunchBeside"/> on this thread. The engine ends as if the punches had come first: what the
+    /// and <see cref="AddPunch"/> on this thread. The engine ends as if the punches had come first: what the
     /// other thread's rows add to the diagnostics goes to <paramref name="diagnostics"/>, which the caller hands back to
     /// <see cref="EndBeside"/> with the other thread's file statistics once both threads are done.
     /// </summary>
@@ -136,9 +136,6 @@ public sealed class Reconciler
         _payroll.BeginBeside(diagnostics);
         _beside = true;
     }
-
-    /// <summary>Adds one punch while the other inputs are read beside (see <see cref="BeginBeside"/>).</summary>
-    internal void AddPunchBeside(in AttendanceRow row) => _attendance.Add(row);
 
     /// <summary>
     /// Ends what <see cref="BeginBeside"/> began, once both threads are done: applies the worker-month cap to the

@@ -72,7 +72,7 @@ public sealed class BesideReadsTests
         var diagnostics = new List<Diagnostic>();
         engine.BeginBeside(diagnostics);
         foreach (var (w, p, l) in Rows) engine.AddPayroll(Pay(w, p, l));
-        foreach (var (w, t, l) in Punches) engine.AddPunchBeside(Punch(w, t, l));
+        foreach (var (w, t, l) in Punches) engine.AddPunch(Punch(w, t, l));
         var error = Assert.Throws<PayrollDataException>(() => engine.EndBeside(diagnostics, []));
         Assert.Equal(expected.Message, error.Message);
     }
@@ -84,7 +84,7 @@ public sealed class BesideReadsTests
         var diagnostics = new List<Diagnostic>();
         engine.BeginBeside(diagnostics);
         foreach (var (w, p, l) in Rows) engine.AddPayroll(Pay(w, p, l));
-        foreach (var (w, t, l) in Punches) engine.AddPunchBeside(Punch(w, t, l));
+        foreach (var (w, t, l) in Punches) engine.AddPunch(Punch(w, t, l));
         engine.EndBeside(diagnostics, []);
 
         Assert.Equal(4, engine.Complete().Ledger.Count);
@@ -103,7 +103,7 @@ public sealed class BesideReadsTests
         engine.AddPayroll(Pay(2, new YearMonth(2024, 3), 4));
         var beside = Assert.Throws<PayrollDataException>(() => engine.AddPayroll(Pay(2, new YearMonth(2024, 4), 5)));
         Assert.Equal("payroll.csv:5: " + CapError, beside.Message);
-        foreach (var (w, t, l) in Punches) engine.AddPunchBeside(Punch(w, t, l));
+        foreach (var (w, t, l) in Punches) engine.AddPunch(Punch(w, t, l));
 
         var error = Assert.Throws<PayrollDataException>(() => engine.EndBeside(diagnostics, []));
         Assert.Equal("payroll.csv:3: " + CapError, error.Message);
@@ -125,8 +125,8 @@ public sealed class BesideReadsTests
                 engine.AddPayroll(Pay(1, new YearMonth(2024, 1), 2));
                 engine.AddPayroll(Pay(1, new YearMonth(2024, 1), 3));
                 AddOutOfRangePayroll(engine);
-                engine.AddPunchBeside(Punch(1, new DateTime(2024, 1, 8, 8, 0, 0), 2));
-                engine.AddPunchBeside(Punch(1, new DateTime(2200, 1, 8, 8, 0, 0), 3));
+                engine.AddPunch(Punch(1, new DateTime(2024, 1, 8, 8, 0, 0), 2));
+                engine.AddPunch(Punch(1, new DateTime(2200, 1, 8, 8, 0, 0), 3));
                 engine.AddFileStats(attendanceStats);
                 engine.EndBeside(diagnostics, [payrollStats]);
             }
