@@ -51,16 +51,9 @@ public readonly ref struct CsvRow
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
-            unchecked
-            {
-                if ((uint)index >= (uint)(_ends.Length - 1)) return Padding(index);
-                // The reader built the ends in increasing order inside _data, so the range needs no further checks.
-                ref int e = ref Unsafe.Add(ref MemoryMarshal.GetReference(_ends), index);
-                int start = e + 1;
-                int length = Unsafe.Add(ref e, 1) - start;
-                // Trimmed only: a field of dashes (R37) is a value for the typed readers to rule on (Value, FieldAccess).
-                return Utf8WhiteSpace.Trim(ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), start), length);
-            }
+            // Trimmed only: a field of dashes (R37) is a value for the typed readers to rule on (Value, FieldAccess).
+            ref byte first = ref FieldStart(index, out int length);
+            return Utf8WhiteSpace.Trim(ref first, length);
         }
     }
 
@@ -69,12 +62,29 @@ public readonly ref struct CsvRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ReadOnlySpan<byte> Value(int index)
     {
+        ref byte first = ref FieldStart(index, out int length);
+        return Utf8WhiteSpace.TrimValue(ref first, length);
+    }
+
+    /// <summary>The first byte and the length of field <paramref name="index"/> as the record holds it; no bytes for a
+    /// missing trailing field (R36).</summary>
+    /// <remarks>A reference and a length, not a span: the callers build their one span at their one return.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref byte FieldStart(int index, out int length)
+    {
         unchecked
         {
-            if ((uint)index >= (uint)(_ends.Length - 1)) return Padding(index);
+            if ((uint)index >= (uint)(_ends.Length - 1))
+            {
+                Padding(index);
+                length = 0;
+                return ref Unsafe.NullRef<byte>();
+            }
+            // The reader built the ends in increasing order inside _data, so the range needs no further checks.
             ref int e = ref Unsafe.Add(ref MemoryMarshal.GetReference(_ends), index);
             int start = e + 1;
-            return Utf8WhiteSpace.TrimValue(ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), start), Unsafe.Add(ref e, 1) - start);
+            length = Unsafe.Add(ref e, 1) - start;
+            return ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), start);
         }
     }
 
@@ -82,25 +92,33 @@ public readonly ref struct CsvRow
     /// trailing field (R36) or an index past the fields.</summary>
     /// <remarks>For checks that trimming cannot change (the first byte when it is not white space, ASCII throughout), which
     /// the typed readers make on every row without trimming.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ReadOnlySpan<byte> Untrimmed(int index)
     {
         // Positions are bounded by the window, so the arithmetic cannot overflow and runs unchecked.
         unchecked
         {
-            if ((uint)index >= (uint)(_ends.Length - 1)) return default;
-            int start = _ends[index] + 1;
-            return _data[start.._ends[index + 1]];
+            ref byte first = ref Unsafe.NullRef<byte>();
+            int length = 0;
+            if ((uint)index < (uint)(_ends.Length - 1))
+            {
+                ref int e = ref Unsafe.Add(ref MemoryMarshal.GetReference(_ends), index);
+                int start = e + 1;
+                first = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), start);
+                length = Unsafe.Add(ref e, 1) - start;
+            }
+            return MemoryMarshal.CreateReadOnlySpan(ref first, length);
         }
     }
 
     /// <summary>The row with <paramref name="fieldCount"/> fields, the missing trailing ones empty (R36).</summary>
     internal CsvRow WithFieldCount(int fieldCount) => new(_data, _ends, Line, fieldCount);
 
+    /// <summary>An index past the record's fields: a missing trailing field (R36) when below <see cref="FieldCount"/>, else an error.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private ReadOnlySpan<byte> Padding(int index)
+    private void Padding(int index)
     {
         if ((uint)index >= (uint)FieldCount) ThrowIndex(index);
-        return default;
     }
 
     [DoesNotReturn]

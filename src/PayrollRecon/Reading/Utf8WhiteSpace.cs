@@ -20,9 +20,15 @@ internal static class Utf8WhiteSpace
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> Trim(ref byte first, int length)
     {
-        if (length == 0) return default;
-        ReadOnlySpan<byte> value = MemoryMarshal.CreateReadOnlySpan(ref first, length);
-        return KeptWhole(ref first, length, MayStart) ? value : TrimSlow(value);
+        if (length != 0 && !KeptWhole(ref first, length, MayStart))
+        {
+            long kept = TrimSlow(ref first, length);
+            first = ref Unsafe.Add(ref first, unchecked((int)(kept >> 32)));
+            length = unchecked((int)kept);
+        }
+        // One span, built at the one return: the paths join on a reference and a length, which stay in registers (a
+        // span returned from each path is joined through the stack, and read back whole from two halves just written).
+        return MemoryMarshal.CreateReadOnlySpan(ref first, length);
     }
 
     /// <summary>The <paramref name="length"/> bytes at <paramref name="first"/> trimmed as by <see cref="Trim(ref byte, int)"/>,
@@ -33,9 +39,13 @@ internal static class Utf8WhiteSpace
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> TrimValue(ref byte first, int length)
     {
-        if (length == 0) return default;
-        ReadOnlySpan<byte> value = MemoryMarshal.CreateReadOnlySpan(ref first, length);
-        return KeptWhole(ref first, length, MayStart | DashLead) ? value : TrimValueSlow(value);
+        if (length != 0 && !KeptWhole(ref first, length, MayStart | DashLead))
+        {
+            long kept = TrimValueSlow(ref first, length);
+            first = ref Unsafe.Add(ref first, unchecked((int)(kept >> 32)));
+            length = unchecked((int)kept);
+        }
+        return MemoryMarshal.CreateReadOnlySpan(ref first, length);
     }
 
     /// <summary>True when the <paramref name="length"/> (≥ 1) bytes at <paramref name="first"/> certainly stay as they are:
@@ -53,8 +63,17 @@ internal static class Utf8WhiteSpace
             && unchecked((uint)(Unsafe.Add(ref first, length - 3) - 0xE1)) > 2;
     }
 
+    /// <summary>What <see cref="TrimValue"/> keeps of the <paramref name="length"/> bytes at <paramref name="first"/>, as
+    /// start &lt;&lt; 32 | length (0 when a placeholder).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ReadOnlySpan<byte> TrimValueSlow(ReadOnlySpan<byte> value) => Parsing.FieldValues.EmptyIfPlaceholder(Trim(value));
+    private static long TrimValueSlow(ref byte first, int length)
+    {
+        ReadOnlySpan<byte> value = MemoryMarshal.CreateReadOnlySpan(ref first, length);
+        (int start, int kept) = TrimRange(value);
+        return Parsing.FieldValues.IsPlaceholder(value.Slice(start, kept)) ? 0 : Range(start, kept);
+    }
+
+    private static long Range(int start, int length) => ((long)start << 32) | (uint)length;
 
     private const byte MayStart = 1;
     private const byte MayEnd = 2;
@@ -82,9 +101,12 @@ internal static class Utf8WhiteSpace
         return value.Slice(start, length);
     }
 
+    /// <summary>What <see cref="Trim(ref byte, int)"/> keeps of the <paramref name="length"/> (≥ 1) bytes at
+    /// <paramref name="first"/>, as start &lt;&lt; 32 | length.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ReadOnlySpan<byte> TrimSlow(ReadOnlySpan<byte> value)
+    private static long TrimSlow(ref byte first, int length)
     {
+        ReadOnlySpan<byte> value = MemoryMarshal.CreateReadOnlySpan(ref first, length);
         // Most calls come from a CJK character whose last byte merely could end a white-space character: a lead byte
         // other than C2 or E1–E3 before it settles that without the general loop.
         int n = value.Length;
@@ -92,10 +114,10 @@ internal static class Utf8WhiteSpace
         if (last >= 0x80 && (EdgeBytes[value[0]] & MayStart) == 0
             && (n < 2 || value[n - 2] != 0xC2) && (n < 3 || unchecked((uint)(value[n - 3] - 0xE1)) > 2))
         {
-            return value;
+            return Range(0, n);
         }
-        (int start, int length) = TrimRangeSlow(value);
-        return value.Slice(start, length);
+        (int start, int kept) = TrimRangeSlow(value);
+        return Range(start, kept);
     }
 
     private static (int Start, int Length) TrimRangeSlow(ReadOnlySpan<byte> value)
