@@ -54,6 +54,8 @@ internal abstract class ByteSource
         public override long Length => end - start;
         public override long Position { get => _read; set => throw new NotSupportedException(); }
 
+        internal override bool ReadsDirectly => true;
+
         public override int Read(Span<byte> buffer)
         {
             long position = start + _read;

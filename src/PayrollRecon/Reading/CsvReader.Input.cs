@@ -158,8 +158,9 @@ public sealed partial class CsvReader
         return AbsorbGb18030(buffer, completed) || progress;
     }
 
-    /// <summary>Reads the next bytes of a UTF-8 file straight into the window (its reads complete synchronously, see
-    /// <see cref="SequentialFileStream"/>), saving the pipe's copy; true, as the window gained bytes or the input ended.</summary>
+    /// <summary>Reads the next bytes of a UTF-8 file (or part of one) straight into the window (its reads complete
+    /// synchronously, see <see cref="ReadOnlyStream.ReadsDirectly"/>), saving the pipe's copy; true, as the window gained
+    /// bytes or the input ended.</summary>
     private bool ReadFile(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

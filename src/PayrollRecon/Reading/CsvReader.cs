@@ -48,9 +48,10 @@ public sealed partial class CsvReader : IDisposable
 
     private readonly PipeReader _reader;
 
-    /// <summary>The local file under the pipe, when the input is one: once the text is known to be UTF-8 and the pipe holds
-    /// nothing more, the window is filled from it directly (CsvReader.Input.cs).</summary>
-    private SequentialFileStream? _file;
+    /// <summary>The local file or memory under the pipe, when the input is read from one (<see cref="ReadOnlyStream.ReadsDirectly"/>,
+    /// such as a file or a part of one): once the text is known to be UTF-8 and the pipe holds nothing more, the window is
+    /// filled from it directly (CsvReader.Input.cs).</summary>
+    private ReadOnlyStream? _file;
     private bool _fileReads;
     private readonly int _maxRecordBytes;
     private readonly int _capacity;
@@ -140,7 +141,7 @@ public sealed partial class CsvReader : IDisposable
         ArgumentNullException.ThrowIfNull(stream);
         if (CreateForContent(ref stream, fileName, options) is { } container) return container;
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: FillChunkBytes, minimumReadSize: 4096, leaveOpen: options.LeaveOpen));
-        return new CsvReader(pipe, fileName, options.EffectiveMaxRecordBytes) { _file = stream as SequentialFileStream };
+        return new CsvReader(pipe, fileName, options.EffectiveMaxRecordBytes) { _file = stream is ReadOnlyStream { ReadsDirectly: true } direct ? direct : null };
     }
 
     /// <summary>Creates a reader over a stream with default options.</summary>
@@ -169,6 +170,9 @@ public sealed partial class CsvReader : IDisposable
 
     /// <summary>Bytes taken from the source so far (byte order mark included; for a workbook, an estimate until the end).</summary>
     public long BytesRead { get => _container?.SourceBytesRead ?? _bytesRead; private set => _bytesRead = value; }
+
+    /// <summary>Whether the window is now filled straight from the input (<see cref="ReadOnlyStream.ReadsDirectly"/>), not through the pipe.</summary>
+    internal bool FillsDirectly => _fileReads;
 
     /// <summary>The vector width this reader finds structure with.</summary>
     internal CsvVectorWidth VectorWidth => _width;

@@ -8,6 +8,8 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inn
 
     public override long Length => inner.Length;
 
+    internal override bool ReadsDirectly => inner is ReadOnlyStream { ReadsDirectly: true };
+
     public override int Read(Span<byte> buffer)
     {
         if (_prefixPos < prefixLength)

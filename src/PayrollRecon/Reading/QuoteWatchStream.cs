@@ -10,6 +10,8 @@ internal sealed class QuoteWatchStream(Stream inner) : ReadOnlyStream
 
     public override long Length => inner.Length;
 
+    internal override bool ReadsDirectly => inner is ReadOnlyStream { ReadsDirectly: true };
+
     public override int Read(Span<byte> buffer)
     {
         int n = inner.Read(buffer);

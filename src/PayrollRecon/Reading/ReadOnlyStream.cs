@@ -15,6 +15,10 @@ internal abstract class ReadOnlyStream : Stream
 
     public abstract override int Read(Span<byte> buffer);
 
+    /// <summary>Whether <see cref="Read(Span{byte})"/> reads straight from a local file or memory, so that a reader
+    /// may fill its window from it directly instead of through a pipe's buffers (one copy fewer).</summary>
+    internal virtual bool ReadsDirectly => false;
+
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)

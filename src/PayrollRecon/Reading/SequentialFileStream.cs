@@ -25,6 +25,8 @@ internal sealed class SequentialFileStream : ReadOnlyStream
 
     public override int Read(Span<byte> buffer) => _file.Read(buffer);
 
+    internal override bool ReadsDirectly => true;
+
     protected override void Dispose(bool disposing)
     {
         if (disposing) _file.Dispose();

@@ -79,6 +79,34 @@ public sealed class RecordSplitTests
     }
 
     [Fact]
+    public void PartReader_BehindAHeaderCopyAndAQuoteWatch_FillsItsWindowDirectlyWithTheSameRecords()
+    {
+        // A later part as the check reads it: a copy of the header, then the part, through a quote watch. Past the pipe's
+        // first read the window is filled from the part itself; the records are those a reader of a plain stream sees.
+        byte[] bytes = Encoding.UTF8.GetBytes(Header + Rows(40_000, "\r\n"));
+        var source = Source(bytes);
+        long start = RecordSplit.NextRecordStart(source, bytes.Length / 3);
+        byte[] header = Encoding.UTF8.GetBytes(Header);
+        using var direct = CsvReader.Create(
+            new PrefixedStream(header, header.Length, new QuoteWatchStream(source.Slice(start, bytes.Length)), ownsInner: true), "attendance.csv");
+        using var piped = CsvReader.Create(
+            new MemoryStream([.. header, .. bytes.AsSpan((int)start)]), "attendance.csv");
+        long records = 0;
+        while (direct.Read(out CsvRow a))
+        {
+            Assert.True(piped.Read(out CsvRow b));
+            Assert.Equal(b.Line, a.Line);
+            Assert.Equal(b.FieldCount, a.FieldCount);
+            for (int i = 0; i < a.FieldCount; i++) Assert.True(a[i].SequenceEqual(b[i]));
+            records++;
+        }
+        Assert.False(piped.Read(out _));
+        Assert.True(direct.FillsDirectly);
+        Assert.False(piped.FillsDirectly);
+        Assert.True(records > 25_000);
+    }
+
+    [Fact]
     public void Cut_HeaderOnly_NoParts()
     {
         var source = Source(Header);
