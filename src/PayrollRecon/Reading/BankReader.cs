@@ -212,7 +212,17 @@ public sealed class BankReader : InputReader<BankRow>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private BankRow Row(scoped in CsvRow r, DateOnly date, TimeOnly? timeOfDay, BankDirection direction, Money amount, Money? balance, BankLineStatus status)
     {
-        Counterparty(in r, direction, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> account);
+        ReadOnlySpan<byte> name, account;
+        if (_payerName < 0 && _counterparty < 0)
+        {
+            // The counterparty columns as they are (most layouts), read here: the call below takes its results through memory.
+            name = Optional(r, _counterpartyName);
+            account = Optional(r, _counterpartyAccount);
+        }
+        else
+        {
+            Counterparty(in r, direction, out name, out account);
+        }
         return new BankRow
         {
             Line = r.Line,
