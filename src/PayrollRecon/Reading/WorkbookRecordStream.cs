@@ -34,6 +34,15 @@ internal sealed class WorkbookRecordStream : RecordStream
     /// <summary>The cells a worksheet may claim per byte of its workbook, above <see cref="MinCellBudget"/>.</summary>
     internal const long CellsPerByte = 256;
 
+    /// <summary>Rows an .xls worksheet can have: BIFF row numbers are 16-bit, and a DIMENSIONS record may claim no more.</summary>
+    /// <remarks>
+    /// Only a damaged DIMENSIONS record (its last row is 32 bits wide in BIFF8) claims more, and ExcelDataReader's .xls
+    /// reader walks its row index in blocks of 32 up to the claimed row, past the last row the file has: 352 million
+    /// claimed rows of a worksheet without columns (so without cells to count against <see cref="MinCellBudget"/>)
+    /// were 6 s of nothing before the next read returned. The .xlsx reader stops at the last row it finds.
+    /// </remarks>
+    internal const int XlsMaxRows = 1 << 16;
+
     private readonly IExcelDataReader _reader;
     private readonly IDisposable? _owner;
     private readonly string _fileName;
@@ -183,16 +192,18 @@ internal sealed class WorkbookRecordStream : RecordStream
     /// <remarks>
     /// Every row is handed over with the worksheet's column count, blank rows included, so a damaged dimension record
     /// (an .xls of 6 KB claiming 61,424 columns and rows) would mean billions of empty cells: hours of work for nothing.
-    /// A worksheet wider than its format allows (256 columns in .xls, 16,384 in .xlsx), or claiming more cells than
-    /// <see cref="MinCellBudget"/> or <see cref="CellsPerByte"/> per byte of the file, is a damaged workbook.
+    /// A worksheet wider than its format allows (256 columns in .xls, 16,384 in .xlsx), longer than .xls allows
+    /// (<see cref="XlsMaxRows"/>), or claiming more cells than <see cref="MinCellBudget"/> or
+    /// <see cref="CellsPerByte"/> per byte of the file, is a damaged workbook.
     /// </remarks>
     private void CheckDimensions()
     {
         int columns = _reader.FieldCount;
         long rows = Math.Max(1, _reader.RowCount);
         int maxColumns = _kind == TextEncodingKind.Xls ? 256 : 16384;
+        long maxRows = _kind == TextEncodingKind.Xls ? XlsMaxRows : long.MaxValue;
         long budget = Math.Max(MinCellBudget, _sourceLength * CellsPerByte);
-        if (columns > maxColumns || columns * rows > budget)
+        if (columns > maxColumns || rows > maxRows || columns * rows > budget)
             throw new PayrollDataException(_fileName, new LocalizedText(MessageKey.WorkbookClaimsSize, _fileName, columns, rows));
     }
 
