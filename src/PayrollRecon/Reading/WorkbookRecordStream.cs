@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
@@ -33,6 +34,27 @@ internal sealed class WorkbookRecordStream : RecordStream
 
     /// <summary>The cells a worksheet may claim per byte of its workbook, above <see cref="MinCellBudget"/>.</summary>
     internal const long CellsPerByte = 256;
+
+    /// <summary>The bytes of an OLE2 compound file header up to its DIFAT sector count.</summary>
+    private const int CompoundHeaderBytes = 76;
+
+    /// <summary>The OLE2 header's own size: sector 0 starts after it.</summary>
+    private const int CompoundHeaderBytesOnDisk = 512;
+
+    /// <summary>The smallest OLE2 sector.</summary>
+    private const int MinSectorBytes = 512;
+
+    /// <summary>ENDOFCHAIN: no sector follows (here: there is no DIFAT sector).</summary>
+    private const uint EndOfChain = 0xFFFFFFFE;
+
+    /// <summary>Rows an .xls worksheet can have: BIFF row numbers are 16-bit, and a DIMENSIONS record may claim no more.</summary>
+    /// <remarks>
+    /// Only a damaged DIMENSIONS record (its last row is 32 bits wide in BIFF8) claims more, and ExcelDataReader's .xls
+    /// reader walks its row index in blocks of 32 up to the claimed row, past the last row the file has: 352 million
+    /// claimed rows of a worksheet without columns (so without cells to count against <see cref="MinCellBudget"/>)
+    /// were 6 s of nothing before the next read returned. The .xlsx reader stops at the last row it finds.
+    /// </remarks>
+    internal const int XlsMaxRows = 1 << 16;
 
     private readonly IExcelDataReader _reader;
     private readonly IDisposable? _owner;
@@ -81,6 +103,12 @@ internal sealed class WorkbookRecordStream : RecordStream
     /// <param name="options">The record limit and the header probe.</param>
     public static WorkbookRecordStream Open(Stream workbook, IDisposable? owner, string fileName, TextEncodingKind kind, CsvReaderOptions options)
     {
+        if (kind == TextEncodingKind.Xls && ClaimsMoreDifatSectorsThanItHas(workbook))
+        {
+            owner?.Dispose();
+            throw new PayrollDataException(fileName, new LocalizedText(MessageKey.WorkbookUnreadable, fileName, new LocalizedText(MessageKey.WorkbookBadContainer)));
+        }
+
         IExcelDataReader reader;
         try
         {
@@ -183,16 +211,18 @@ internal sealed class WorkbookRecordStream : RecordStream
     /// <remarks>
     /// Every row is handed over with the worksheet's column count, blank rows included, so a damaged dimension record
     /// (an .xls of 6 KB claiming 61,424 columns and rows) would mean billions of empty cells: hours of work for nothing.
-    /// A worksheet wider than its format allows (256 columns in .xls, 16,384 in .xlsx), or claiming more cells than
-    /// <see cref="MinCellBudget"/> or <see cref="CellsPerByte"/> per byte of the file, is a damaged workbook.
+    /// A worksheet wider than its format allows (256 columns in .xls, 16,384 in .xlsx), longer than .xls allows
+    /// (<see cref="XlsMaxRows"/>), or claiming more cells than <see cref="MinCellBudget"/> or
+    /// <see cref="CellsPerByte"/> per byte of the file, is a damaged workbook.
     /// </remarks>
     private void CheckDimensions()
     {
         int columns = _reader.FieldCount;
         long rows = Math.Max(1, _reader.RowCount);
         int maxColumns = _kind == TextEncodingKind.Xls ? 256 : 16384;
+        long maxRows = _kind == TextEncodingKind.Xls ? XlsMaxRows : long.MaxValue;
         long budget = Math.Max(MinCellBudget, _sourceLength * CellsPerByte);
-        if (columns > maxColumns || columns * rows > budget)
+        if (columns > maxColumns || rows > maxRows || columns * rows > budget)
             throw new PayrollDataException(_fileName, new LocalizedText(MessageKey.WorkbookClaimsSize, _fileName, columns, rows));
     }
 
@@ -294,6 +324,28 @@ internal sealed class WorkbookRecordStream : RecordStream
             _dateParts[format] = parts;
         }
         return parts;
+    }
+
+    /// <summary>True for an OLE2 compound file whose header counts more DIFAT sectors than the file has sectors.</summary>
+    /// <remarks>
+    /// ExcelDataReader 3.6 (CompoundDocument.ReadDifSectorChain) follows the DIFAT chain for as many sectors as the
+    /// header counts, with no cycle check and no bound but the end of the file: a 6.6 KB .xls whose DIFAT sector names
+    /// itself as the next one and counts 33 million of them grew a list by 127 entries a sector until it ran out of
+    /// memory minutes later. Every DIFAT sector is a sector of the file, and no sector is smaller than 512 bytes, so a
+    /// larger count is a damaged container. The count is only followed, and so only checked, when the chain has a first
+    /// sector. <paramref name="workbook"/> is left where it was.
+    /// </remarks>
+    private static bool ClaimsMoreDifatSectorsThanItHas(Stream workbook)
+    {
+        Span<byte> header = stackalloc byte[CompoundHeaderBytes];
+        long start = workbook.Position;
+        int length = workbook.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        workbook.Position = start;
+        if (length < header.Length || !header.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])) return false;
+        uint firstDifatSector = BinaryPrimitives.ReadUInt32LittleEndian(header[68..]);
+        int difatSectors = BinaryPrimitives.ReadInt32LittleEndian(header[72..]);
+        long sectors = (workbook.Length - start - CompoundHeaderBytesOnDisk + MinSectorBytes - 1) / MinSectorBytes;
+        return firstDifatSector != EndOfChain && difatSectors > sectors;
     }
 
     /// <summary>True for what a damaged, truncated, encrypted or foreign file makes ExcelDataReader throw (not cancellation or I/O trouble of the disk).</summary>

@@ -4,6 +4,7 @@ using System.Text;
 
 using PayrollRecon.Model;
 using PayrollRecon.Reading;
+using PayrollRecon.Records;
 
 namespace PayrollRecon.Tests.Reading;
 
@@ -64,6 +65,55 @@ public sealed class WorkbookDimensionsTests
         xls[at + 6] = 0xFF;
         xls[at + 7] = 0x00;
         ReadBank(xls, "bank.xls");
+    }
+
+    [Fact]
+    public void BankReader_XlsRowRecordSwallowingTheCells_DamagedBeforeAnyRow()
+    {
+        // Found by the fuzzer (tests/fuzz/regressions/workbook/xls-row-record-129-bytes): the ROW record of row 16
+        // (0x0208, 16 bytes) says 129 bytes, so ExcelDataReader reads on in the middle of a cell, where two zero bytes
+        // are a BIFF2 DIMENSIONS record (0x0000) claiming 352,322,560 rows and 0 columns, and no cell is left to widen
+        // the sheet. Its .xls reader walks such a row count in blocks of 32 rows whether they exist or not: 6 s of
+        // nothing before the header search saw the end, when this was "no header row".
+        byte[] xls = Fixture("rows.xls");
+        int at = xls.AsSpan().IndexOf((ReadOnlySpan<byte>)[0x08, 0x02, 0x10, 0x00, 0x10, 0x00]);
+        Assert.True(at > 0);
+        xls[at + 2] = 0x81;
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "tests", "fuzz", "regressions", "workbook", "xls-row-record-129-bytes")), xls);
+
+        // Refused while the workbook is opened, before a single row is read.
+        var error = Assert.Throws<PayrollDataException>(() => BankReader.Create(new MemoryStream(xls), "bank.xls", new InputReaderOptions()));
+        Assert.Equal("bank.xls: not a readable Excel workbook (damaged: a worksheet claims 0 columns and 352322560 rows)", error.Message);
+    }
+
+    [Theory]
+    [InlineData(65536, null)]
+    [InlineData(65537, "bank.xls: not a readable Excel workbook (damaged: a worksheet claims 5 columns and 65537 rows)")]
+    public void BankReader_XlsDimensionsAtAndPastTheFormatsRows(int lastRow, string? message)
+    {
+        // BIFF row numbers are 16-bit (MS-XLS 2.5.227 Rw): the DIMENSIONS record (0x0200, 14 bytes) may end at 65,536.
+        byte[] xls = Fixture("rows.xls");
+        int at = xls.AsSpan().IndexOf((ReadOnlySpan<byte>)[0x00, 0x02, 0x0E, 0x00]);
+        Assert.True(at > 0);
+        BitConverter.TryWriteBytes(xls.AsSpan(at + 8, 4), lastRow);
+        if (message is null)
+        {
+            Assert.Equal(ReadRows(Fixture("rows.xls"), "bank.xls"), ReadRows(xls, "bank.xls"));
+        }
+        else
+        {
+            var error = Assert.Throws<PayrollDataException>(() => BankReader.Create(new MemoryStream(xls), "bank.xls", new InputReaderOptions()));
+            Assert.Equal(message, error.Message);
+        }
+    }
+
+    private static List<string> ReadRows(byte[] bytes, string fileName)
+    {
+        var rows = new List<string>();
+        using var reader = BankReader.Create(new MemoryStream(bytes), fileName, new InputReaderOptions());
+        while (reader.Read(out BankRow row)) rows.Add($"{row.Line} {row.Date} {row.Amount} {Encoding.UTF8.GetString(row.Memo)}");
+        rows.Add($"{reader.Stats.RowsRead} read, {reader.Stats.RowsRejected} rejected");
+        return rows;
     }
 
     private static byte[] RewriteSheet(byte[] xlsx, Func<string, string> edit)
