@@ -77,18 +77,22 @@ internal sealed class IdNumberTable
         }
     }
 
-    /// <summary>The roster index of a packed id, or -1.</summary>
-    public int Find(ulong packed)
+    /// <summary>The roster index of an id that packs (<see cref="TryPack"/>), compared upper-cased (R7), or -1.</summary>
+    /// <remarks>Its key in the table is its own bytes with a lower-case <c>x</c> made upper-case: no digits are
+    /// converted (the ids not on the roster come here on every punch).</remarks>
+    public int Find(ReadOnlySpan<byte> id)
     {
-        Span<byte> id = stackalloc byte[18];
-        Unpack(packed, id);
-        return FindSlot(id, out int index) >= 0 ? index : -1;
+        Debug.Assert(TryPack(id, out _), "an id that packs");
+        if (id[17] != (byte)'x') return FindSlot(id, out int index) >= 0 ? index : -1;
+        Span<byte> upper = stackalloc byte[18];
+        id.CopyTo(upper);
+        upper[17] = (byte)'X';
+        return FindSlot(upper, out int found) >= 0 ? found : -1;
     }
 
     /// <summary>
     /// The slot of an id written exactly as a roster id upper-cased (with its roster index), or -1: then the id is not
-    /// on the roster, or is one written otherwise (a lower-case <c>x</c>), which <see cref="TryPack"/> and
-    /// <see cref="Find"/> settle.
+    /// on the roster, or is one written otherwise (a lower-case <c>x</c>), which <see cref="Find"/> settles.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int FindSlot(ReadOnlySpan<byte> id, out int index)
@@ -117,10 +121,10 @@ internal sealed class IdNumberTable
     /// <summary>Adds a packed id (not yet in the table) with its roster index.</summary>
     public void Add(ulong packed, int index)
     {
-        Debug.Assert(Find(packed) < 0, "an id is added once");
         if ((_count + 1) * 2 > _slots.Length) Grow();
         Span<byte> id = stackalloc byte[18];
         Unpack(packed, id);
+        Debug.Assert(FindSlot(id, out _) < 0, "an id is added once");
         Insert(_slots, new Slot
         {
             High = BinaryPrimitives.ReadUInt64LittleEndian(id),

@@ -124,7 +124,7 @@ internal sealed class Roster
     public int Find(ReadOnlySpan<byte> idNumber)
     {
         // A GB 11643-shaped id equals only ids of that shape, and every such roster id is in the packed table.
-        if (IdNumberTable.TryPack(idNumber, out ulong packed)) return _byPackedId.Find(packed);
+        if (IdNumberTable.TryPack(idNumber, out _)) return _byPackedId.Find(idNumber);
         if (idNumber.Length > MaxStackIdLength)
             return _byUpperId.TryGetValue(UpperId(idNumber), out int found) ? found : -1;
         Span<char> upper = stackalloc char[MaxStackIdLength];
