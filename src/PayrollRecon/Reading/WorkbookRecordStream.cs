@@ -109,6 +109,12 @@ internal sealed class WorkbookRecordStream : RecordStream
             throw new PayrollDataException(fileName, new LocalizedText(MessageKey.WorkbookUnreadable, fileName, new LocalizedText(MessageKey.WorkbookBadContainer)));
         }
 
+        if (kind == TextEncodingKind.Xlsx && XlsxDamage(workbook, fileName, options.WorkbookSheetLimit) is { } damage)
+        {
+            owner?.Dispose();
+            throw new PayrollDataException(fileName, damage);
+        }
+
         IExcelDataReader reader;
         try
         {
@@ -346,6 +352,24 @@ internal sealed class WorkbookRecordStream : RecordStream
         int difatSectors = BinaryPrimitives.ReadInt32LittleEndian(header[72..]);
         long sectors = (workbook.Length - start - CompoundHeaderBytesOnDisk + MinSectorBytes - 1) / MinSectorBytes;
         return firstDifatSector != EndOfChain && difatSectors > sectors;
+    }
+
+    /// <summary>What <see cref="XlsxPartCheck"/> finds wrong with an .xlsx; null also when its ZIP or XML is damaged, for ExcelDataReader to say how. <paramref name="workbook"/> is left where it was.</summary>
+    private static LocalizedText? XlsxDamage(Stream workbook, string fileName, int sheetLimit)
+    {
+        long start = workbook.Position;
+        try
+        {
+            return XlsxPartCheck.FindDamage(workbook, fileName, sheetLimit);
+        }
+        catch (Exception e) when (IsWorkbookFault(e))
+        {
+            return null;
+        }
+        finally
+        {
+            workbook.Position = start;
+        }
     }
 
     /// <summary>True for what a damaged, truncated, encrypted or foreign file makes ExcelDataReader throw (not cancellation or I/O trouble of the disk).</summary>
