@@ -9,8 +9,8 @@ namespace PayrollRecon.Tests.Reading;
 
 /// <summary>
 /// .xlsx parts that would keep ExcelDataReader 3.6 busy far longer than any real workbook of their size, refused before
-/// it reads them (<see cref="XlsxPartCheck"/>). Found by fuzzing the workbook target with .xlsx seeds:
-/// tests/fuzz/regressions/workbook/xlsx-*.
+/// it reads them (<see cref="XlsxPartCheck"/>). Found reading its .xlsx code for what the workbook fuzz target's
+/// deflated seeds hardly reach; the inputs are tests/fuzz/regressions/workbook/xlsx-*.
 /// </summary>
 public sealed class WorkbookXlsxPartsTests
 {
@@ -94,6 +94,34 @@ public sealed class WorkbookXlsxPartsTests
             using (Stream s = e.Open()) s.CopyTo(content);
             return e.FullName + ":" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content.ToArray()));
         }).ToList();
+    }
+
+    [Fact]
+    public void BankReader_FortyThousandSheets_TooManySheetsAtOnce()
+    {
+        // rows.xlsx with 40,000 more sheets of relationship id "a" and 40,000 relationships of id "b": ExcelDataReader
+        // compares every relationship with every sheet before the sheets are counted, 26 s for these 25 KB.
+        byte[] xlsx = Regression("xlsx-40000-sheets");
+        var error = Refused(xlsx);
+        Assert.Equal("bank.xlsx: workbook with 40001 worksheets, more than 255", error.Message);
+        Assert.Equal("bank.xlsx: 工作簿有 40001 个工作表，超过上限 255 个", error.GetMessage(ReportLanguage.Zh));
+    }
+
+    [Theory]
+    [InlineData(255, null)]
+    [InlineData(256, "bank.xlsx: workbook with 256 worksheets, more than 255")]
+    public void BankReader_SheetsAtAndPastTheLimit(int sheets, string? message)
+    {
+        // Every sheet but the first without a part of its own: the first is read as before when the count is allowed.
+        const string Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        byte[] rows = RowsXlsx();
+        using var zip = new ZipArchive(new MemoryStream(rows), ZipArchiveMode.Read);
+        string workbook;
+        using (var reader = new StreamReader(zip.GetEntry("xl/workbook.xml")!.Open())) workbook = reader.ReadToEnd();
+        workbook = workbook.Replace("</sheets>", Repeat($"<sheet xmlns:r=\"{Rel}\" name=\"s\" sheetId=\"2\" r:id=\"none\"/>", sheets - 1) + "</sheets>", StringComparison.Ordinal);
+        byte[] xlsx = With(rows, null, ("xl/workbook.xml", Encoding.UTF8.GetBytes(workbook)));
+        if (message is null) Assert.Equal(ReadRows(rows), ReadRows(xlsx));
+        else Assert.Equal(message, Refused(xlsx).Message);
     }
 
     [Theory]
