@@ -7,8 +7,8 @@ namespace PayrollRecon.Reading;
 
 /// <summary>
 /// Looks through the parts of an <c>.xlsx</c> that ExcelDataReader 3.6 reads, before it reads them, for what would
-/// make it work far longer than any real workbook of that size: more worksheets than a workbook may have, and string
-/// items whose text runs it would join at a cost growing with the square of their number.
+/// make it work far longer than any real workbook of that size: more worksheets than a workbook may have, worksheets
+/// sharing one part, and string items whose text runs it would join at a cost growing with the square of their number.
 /// </summary>
 /// <remarks>
 /// The parts are found as ExcelDataReader finds them (<c>xl/workbook.xml</c>, its relationships, the worksheets they
@@ -52,7 +52,11 @@ internal static class XlsxPartCheck
         if (entries.TryGetValue("xl/sharedStrings.xml", out ZipArchiveEntry? sharedStrings)) parts.Add(sharedStrings);
         foreach (string? path in SheetPaths(entries, sheetIds))
         {
-            if (path is not null && entries.TryGetValue(path, out ZipArchiveEntry? sheet) && !parts.Contains(sheet)) parts.Add(sheet);
+            if (path is null || !entries.TryGetValue(path, out ZipArchiveEntry? sheet)) continue;
+            // Each worksheet is a part of its own. Sheets naming one part would have ExcelDataReader read it once for
+            // each (and in full when opening it): 255 sheets on one part of 100,000 rows deflated to 17 KB were 15 s.
+            if (parts.Contains(sheet)) return Damaged(fileName, MessageKey.WorkbookBadStructure);
+            parts.Add(sheet);
         }
         foreach (ZipArchiveEntry part in parts)
         {

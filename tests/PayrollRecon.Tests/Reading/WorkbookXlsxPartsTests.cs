@@ -124,6 +124,40 @@ public sealed class WorkbookXlsxPartsTests
         else Assert.Equal(message, Refused(xlsx).Message);
     }
 
+    [Fact]
+    public void BankReader_255SheetsOnOnePart_DamagedStructureAtOnce()
+    {
+        // rows.xlsx after 254 sheets whose relationships all name one part of 100,000 rows (deflated to 17 KB): read
+        // in full when each sheet is opened, twice over while the sheet with the header was looked for, 16 s.
+        var error = Refused(Regression("xlsx-255-sheets-on-one-part"));
+        Assert.Equal("bank.xlsx: not a readable Excel workbook (damaged workbook structure)", error.Message);
+        Assert.Equal("bank.xlsx: 不是可读取的 Excel 工作簿（工作簿结构已损坏）", error.GetMessage(ReportLanguage.Zh));
+    }
+
+    [Theory]
+    [InlineData("/xl/worksheets/sheet2.xml", null)]
+    [InlineData("worksheets/SHEET1.xml", "bank.xlsx: not a readable Excel workbook (damaged workbook structure)")]
+    public void BankReader_SecondSheetOnItsOwnPartOrTheFirstsOne(string target, string? message)
+    {
+        // A second sheet before the first: read as before on a part of its own; on the first sheet's part (named
+        // otherwise: ExcelDataReader finds parts ignoring case) refused.
+        const string Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        byte[] rows = RowsXlsx();
+        string workbook, rels, sheet;
+        using (var zip = new ZipArchive(new MemoryStream(rows), ZipArchiveMode.Read))
+        {
+            using (var reader = new StreamReader(zip.GetEntry("xl/workbook.xml")!.Open())) workbook = reader.ReadToEnd();
+            using (var reader = new StreamReader(zip.GetEntry("xl/_rels/workbook.xml.rels")!.Open())) rels = reader.ReadToEnd();
+            using (var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open())) sheet = reader.ReadToEnd();
+        }
+        workbook = workbook.Replace("<sheets>", $"<sheets><sheet xmlns:r=\"{Rel}\" name=\"copy\" sheetId=\"2\" r:id=\"rId9\"/>", StringComparison.Ordinal);
+        rels = rels.Replace("</Relationships>", $"<Relationship Target=\"{target}\" Id=\"rId9\"/></Relationships>", StringComparison.Ordinal);
+        byte[] xlsx = With(rows, null, ("xl/workbook.xml", Encoding.UTF8.GetBytes(workbook)), ("xl/_rels/workbook.xml.rels", Encoding.UTF8.GetBytes(rels)),
+            ("xl/worksheets/sheet2.xml", Encoding.UTF8.GetBytes(sheet)));
+        if (message is null) Assert.Equal(ReadRows(rows), ReadRows(xlsx));
+        else Assert.Equal(message, Refused(xlsx).Message);
+    }
+
     [Theory]
     [InlineData("<t><![CDATA[x]]></t>")]
     [InlineData("<x:r><x:t xml:space=\"preserve\">x</x:t></x:r>")]
