@@ -124,7 +124,7 @@ internal sealed class WorkbookRecordStream : RecordStream
                 // Only BIFF5 and older store 8-bit text, and then under a code page; one without it is most likely Chinese.
                 FallbackEncoding = Gb18030Transcoder.Encoding,
             };
-            reader = ExcelReaderFactory.CreateReader(workbook, configuration);
+            reader = ExcelReaderFactory.CreateReader(new WorkbookSourceStream(workbook), configuration);
         }
         catch (Exception e) when (IsWorkbookFault(e))
         {
