@@ -8,7 +8,8 @@ namespace PayrollRecon.Reading;
 /// <summary>
 /// Looks through the parts of an <c>.xlsx</c> that ExcelDataReader 3.6 reads, before it reads them, for what would
 /// make it work far longer than any real workbook of that size: more worksheets than a workbook may have, worksheets
-/// sharing one part, and string items whose text runs it would join at a cost growing with the square of their number.
+/// sharing one part, string items whose text runs it would join at a cost growing with the square of their number,
+/// and as many different number formats, each compared with all before it.
 /// </summary>
 /// <remarks>
 /// The parts are found as ExcelDataReader finds them (<c>xl/workbook.xml</c>, its relationships, the worksheets they
@@ -24,6 +25,15 @@ internal static class XlsxPartCheck
 
     /// <summary>Characters copied joining an item's runs per byte of the item, above <see cref="ItemJoinFloor"/> (an item of up to 128 runs of any length).</summary>
     internal const long ItemJoinPerByte = 64;
+
+    /// <summary>Comparisons of number formats any workbook may cost (about 5,800 different formats).</summary>
+    internal const long NumberFormatFloor = 1L << 24;
+
+    /// <summary>Comparisons of number formats per byte of <c>xl/styles.xml</c>, above <see cref="NumberFormatFloor"/>.</summary>
+    internal const long NumberFormatsPerByte = 64;
+
+    /// <summary>The built-in number formats ExcelDataReader 3.6 knows before a workbook's own.</summary>
+    private const int BuiltinNumberFormats = 36;
 
     private const string SpreadsheetMl = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -62,7 +72,43 @@ internal static class XlsxPartCheck
         {
             if (!Scan(part)) return Damaged(fileName, MessageKey.WorkbookBadXml);
         }
+        if (entries.TryGetValue("xl/styles.xml", out ZipArchiveEntry? styles) && NumberFormatsTooCostly(styles)) return Damaged(fileName, MessageKey.WorkbookBadStructure);
         return null;
+    }
+
+    /// <summary>
+    /// True when ExcelDataReader 3.6 would compare the number formats of <c>xl/styles.xml</c> more often than
+    /// <see cref="NumberFormatFloor"/> and <see cref="NumberFormatsPerByte"/> allow.
+    /// </summary>
+    /// <remarks>
+    /// <c>CommonWorkbook.AddNumberFormat</c> compares each <c>numFmt</c> with every format known so far (the built-in
+    /// ones and each different one before it): 40,000 different formats, 200 KB deflated, took 9-17 s. Excel itself
+    /// keeps at most about 250; any number of repeats of a few formats costs little and is let through.
+    /// </remarks>
+    private static bool NumberFormatsTooCostly(ZipArchiveEntry styles)
+    {
+        using Stream stream = styles.Open();
+        using var reader = XmlReader.Create(stream);
+        if (!reader.IsStartElement("styleSheet", SpreadsheetMl)) return false;
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        long comparisons = 0;
+        long budget = Math.Max(NumberFormatFloor, NumberFormatsPerByte * styles.Length);
+        bool inNumberFormats = false;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element) continue;
+            if (reader.Depth == 1)
+            {
+                inNumberFormats = reader.LocalName == "numFmts" && reader.NamespaceURI == SpreadsheetMl && !reader.IsEmptyElement;
+            }
+            else if (reader.Depth == 2 && inNumberFormats && reader.LocalName == "numFmt" && reader.NamespaceURI == SpreadsheetMl)
+            {
+                comparisons += BuiltinNumberFormats + codes.Count;
+                if (comparisons > budget) return true;
+                codes.Add(reader.GetAttribute("formatCode") ?? "");
+            }
+        }
+        return false;
     }
 
     private static LocalizedText Damaged(string fileName, MessageKey reason) =>

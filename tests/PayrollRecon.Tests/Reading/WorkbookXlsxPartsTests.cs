@@ -158,6 +158,34 @@ public sealed class WorkbookXlsxPartsTests
         else Assert.Equal(message, Refused(xlsx).Message);
     }
 
+    [Fact]
+    public void BankReader_20000NumberFormats_DamagedStructureAtOnce()
+    {
+        // rows.xlsx with 20,000 different number formats (codes "0" to "19999") in 56 KB: ExcelDataReader compares
+        // each with all before it, 2.1 s.
+        var error = Refused(Regression("xlsx-20000-number-formats"));
+        Assert.Equal("bank.xlsx: not a readable Excel workbook (damaged workbook structure)", error.Message);
+    }
+
+    [Theory]
+    [InlineData(2_000, 1)]
+    [InlineData(100_000, 50_000)]
+    public void BankReader_ManyNumberFormatsOrRepeatsOfAFew_ReadAsBefore(int formats, int repeats)
+    {
+        // 2,000 different formats (8 times what Excel keeps), or 100,000 that are two formats over and over.
+        byte[] rows = RowsXlsx();
+        string styles;
+        using (var zip = new ZipArchive(new MemoryStream(rows), ZipArchiveMode.Read))
+        using (var reader = new StreamReader(zip.GetEntry("xl/styles.xml")!.Open()))
+        {
+            styles = reader.ReadToEnd();
+        }
+        string extra = string.Concat(Enumerable.Range(0, formats).Select(i => $"<numFmt numFmtId=\"{1000 + i}\" formatCode=\"0.{i / repeats}\"/>"));
+        styles = styles.Replace("</numFmts>", extra + "</numFmts>", StringComparison.Ordinal);
+        byte[] xlsx = With(rows, null, ("xl/styles.xml", Encoding.UTF8.GetBytes(styles)));
+        Assert.Equal(ReadRows(rows), ReadRows(xlsx));
+    }
+
     [Theory]
     [InlineData("<t><![CDATA[x]]></t>")]
     [InlineData("<x:r><x:t xml:space=\"preserve\">x</x:t></x:r>")]
