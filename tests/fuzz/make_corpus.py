@@ -4,7 +4,9 @@
 Seeds are small (AFL works best under a few KB): the first lines of real inputs, one value per field parser, the
 smallest workbooks. Run from the repository root; the same fixtures give the same files.
 """
+import io
 import os
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "tests", "fuzz", "corpus")
@@ -78,6 +80,43 @@ for selector, values in fields:
 
 for name in ["rows.xlsx", "rows.xls", "values.xlsx", "values.xls"]:
     write("workbook", name, read("fixtures", "workbooks", name))
+
+
+def stored_xlsx(parts):
+    """An .xlsx of the given parts, stored uncompressed (so the fuzzer's byte mutations reach the XML), dated 1980."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+        for name, data in parts:
+            z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data)
+    return out.getvalue()
+
+
+def xlsx_parts(name, keep=("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml")):
+    with zipfile.ZipFile(os.path.join(ROOT, "fixtures", "workbooks", name)) as z:
+        return [(part, z.read(part)) for part in keep]
+
+
+# The .xlsx fixtures stored (their theme and document properties, which no reader looks at, left out), and a small
+# workbook of shared strings with rich text runs and a hidden second sheet before the visible one.
+write("workbook", "rows-stored.xlsx", stored_xlsx(xlsx_parts("rows.xlsx")))
+write("workbook", "values-stored.xlsx", stored_xlsx(xlsx_parts("values.xlsx")))
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+REL = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+write("workbook", "shared-strings-stored.xlsx", stored_xlsx([
+    ("xl/workbook.xml", f'<workbook {NS} {REL}><sheets><sheet name="notes" sheetId="2" state="hidden" r:id="rId2"/>'
+                        f'<sheet name="交易明细" sheetId="1" r:id="rId1"/></sheets></workbook>'.encode()),
+    ("xl/_rels/workbook.xml.rels", b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                                   b'<Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/></Relationships>'),
+    ("xl/sharedStrings.xml", f'<sst {NS}><si><t>交易日期</t></si><si><r><t>借贷</t></r><r><rPr><b/></rPr><t>标志</t></r></si><si><t>交易金额</t></si>'
+                             f'<si><t xml:space="preserve">对方户名 </t></si><si><t>借</t></si><si><t><![CDATA[某某劳务有限公司]]></t></si></sst>'.encode()),
+    ("xl/styles.xml", f'<styleSheet {NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>'
+                      f'<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>'.encode()),
+    ("xl/worksheets/sheet1.xml", f'<worksheet {NS}><dimension ref="A1:D3"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+                                 f'<c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row><row r="2"><c r="A2" s="1"><v>45383</v></c><c r="B2" t="s"><v>4</v></c>'
+                                 f'<c r="C2"><v>1234.5</v></c><c r="D2" t="s"><v>5</v></c></row><row r="3"><c r="A3" t="d"><v>2024-04-02</v></c>'
+                                 f'<c r="B3" t="inlineStr"><is><t>贷</t></is></c><c r="C3" t="str"><v>12.00</v></c><c r="D3" t="e"><v>#N/A</v></c></row></sheetData></worksheet>'.encode()),
+    ("xl/worksheets/sheet2.xml", f'<worksheet {NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><r><t>备</t></r><r><t>注</t></r></is></c></row></sheetData></worksheet>'.encode()),
+]))
 write("workbook", "html-table.xls", head(read("fixtures", "exports", "bocom-webbank-html-xls", "bank.xls"), 40, 4096))
 
 write("project", "sample.json", read(*sample, "project.json"))

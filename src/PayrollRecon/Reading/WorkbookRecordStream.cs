@@ -103,10 +103,16 @@ internal sealed class WorkbookRecordStream : RecordStream
     /// <param name="options">The record limit and the header probe.</param>
     public static WorkbookRecordStream Open(Stream workbook, IDisposable? owner, string fileName, TextEncodingKind kind, CsvReaderOptions options)
     {
-        if (kind == TextEncodingKind.Xls && ClaimsMoreDifatSectorsThanItHas(workbook))
+        if (kind == TextEncodingKind.Xls && IsDamagedCompoundHeader(workbook))
         {
             owner?.Dispose();
             throw new PayrollDataException(fileName, new LocalizedText(MessageKey.WorkbookUnreadable, fileName, new LocalizedText(MessageKey.WorkbookBadContainer)));
+        }
+
+        if (kind == TextEncodingKind.Xlsx && XlsxDamage(workbook, fileName, options.WorkbookSheetLimit) is { } damage)
+        {
+            owner?.Dispose();
+            throw new PayrollDataException(fileName, damage);
         }
 
         IExcelDataReader reader;
@@ -118,7 +124,7 @@ internal sealed class WorkbookRecordStream : RecordStream
                 // Only BIFF5 and older store 8-bit text, and then under a code page; one without it is most likely Chinese.
                 FallbackEncoding = Gb18030Transcoder.Encoding,
             };
-            reader = ExcelReaderFactory.CreateReader(workbook, configuration);
+            reader = ExcelReaderFactory.CreateReader(new WorkbookSourceStream(workbook), configuration);
         }
         catch (Exception e) when (IsWorkbookFault(e))
         {
@@ -326,26 +332,53 @@ internal sealed class WorkbookRecordStream : RecordStream
         return parts;
     }
 
-    /// <summary>True for an OLE2 compound file whose header counts more DIFAT sectors than the file has sectors.</summary>
+    /// <summary>
+    /// True for an OLE2 compound file whose header gives sectors of another size than MS-CFB allows, or counts more
+    /// DIFAT sectors than the file has sectors.
+    /// </summary>
     /// <remarks>
-    /// ExcelDataReader 3.6 (CompoundDocument.ReadDifSectorChain) follows the DIFAT chain for as many sectors as the
-    /// header counts, with no cycle check and no bound but the end of the file: a 6.6 KB .xls whose DIFAT sector names
-    /// itself as the next one and counts 33 million of them grew a list by 127 entries a sector until it ran out of
-    /// memory minutes later. Every DIFAT sector is a sector of the file, and no sector is smaller than 512 bytes, so a
-    /// larger count is a damaged container. The count is only followed, and so only checked, when the chain has a first
-    /// sector. <paramref name="workbook"/> is left where it was.
+    /// ExcelDataReader 3.6 (CompoundDocument) takes both on trust. A sector is 2^shift bytes, the shift 9 or 12 and a
+    /// mini sector's 6 (MS-CFB 2.2, "MUST"); from any other shift it sizes its sector table and every sector it reads:
+    /// 6.6 KB .xls files with a shift of 24, 28 or 65,535 allocated 1.7-6 GB (13 GB at the peak) and ran for seconds
+    /// (found by the workbook fuzz target). It follows the DIFAT chain for as many sectors as the header counts, with
+    /// no cycle check and no bound but the end of the file: a 6.6 KB .xls whose DIFAT sector names itself as the next
+    /// one and counts 33 million of them grew a list by 127 entries a sector until it ran out of memory minutes later.
+    /// Every DIFAT sector is a sector of the file, and no sector is smaller than 512 bytes, so a larger count is a
+    /// damaged container. The count is only followed, and so only checked, when the chain has a first sector.
+    /// <paramref name="workbook"/> is left where it was.
     /// </remarks>
-    private static bool ClaimsMoreDifatSectorsThanItHas(Stream workbook)
+    private static bool IsDamagedCompoundHeader(Stream workbook)
     {
         Span<byte> header = stackalloc byte[CompoundHeaderBytes];
         long start = workbook.Position;
         int length = workbook.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         workbook.Position = start;
         if (length < header.Length || !header.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])) return false;
+        ushort sectorShift = BinaryPrimitives.ReadUInt16LittleEndian(header[30..]);
+        ushort miniSectorShift = BinaryPrimitives.ReadUInt16LittleEndian(header[32..]);
+        if (sectorShift is not (9 or 12) || miniSectorShift != 6) return true;
         uint firstDifatSector = BinaryPrimitives.ReadUInt32LittleEndian(header[68..]);
         int difatSectors = BinaryPrimitives.ReadInt32LittleEndian(header[72..]);
         long sectors = (workbook.Length - start - CompoundHeaderBytesOnDisk + MinSectorBytes - 1) / MinSectorBytes;
         return firstDifatSector != EndOfChain && difatSectors > sectors;
+    }
+
+    /// <summary>What <see cref="XlsxPartCheck"/> finds wrong with an .xlsx; null also when its ZIP or XML is damaged, for ExcelDataReader to say how. <paramref name="workbook"/> is left where it was.</summary>
+    private static LocalizedText? XlsxDamage(Stream workbook, string fileName, int sheetLimit)
+    {
+        long start = workbook.Position;
+        try
+        {
+            return XlsxPartCheck.FindDamage(workbook, fileName, sheetLimit);
+        }
+        catch (Exception e) when (IsWorkbookFault(e))
+        {
+            return null;
+        }
+        finally
+        {
+            workbook.Position = start;
+        }
     }
 
     /// <summary>True for what a damaged, truncated, encrypted or foreign file makes ExcelDataReader throw (not cancellation or I/O trouble of the disk).</summary>

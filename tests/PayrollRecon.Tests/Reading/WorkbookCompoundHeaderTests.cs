@@ -36,6 +36,35 @@ public sealed class WorkbookCompoundHeaderTests
         Assert.Equal("bank.xls: 不是可读取的 Excel 工作簿（OLE2 容器已损坏）", error.GetMessage(ReportLanguage.Zh));
     }
 
+    [Theory]
+    [InlineData(24, 6)]
+    [InlineData(28, 6)]
+    [InlineData(65535, 6)]
+    [InlineData(8, 6)]
+    [InlineData(13, 6)]
+    [InlineData(9, 7)]
+    [InlineData(9, 30)]
+    public void BankReader_SectorSizeMSCfbDoesNotAllow_DamagedContainerAtOnce(int sectorShift, int miniSectorShift)
+    {
+        // Found by the fuzzer (tests/fuzz/regressions/workbook/xls-sector-shift-24, and shifts of 28, 93, 250, 65,533
+        // and 65,535): ExcelDataReader sizes its sector table and every sector read by the shift, 1.7-6 GB for these.
+        byte[] xls = RowsXls();
+        BinaryPrimitives.WriteUInt16LittleEndian(xls.AsSpan(30), (ushort)sectorShift);
+        BinaryPrimitives.WriteUInt16LittleEndian(xls.AsSpan(32), (ushort)miniSectorShift);
+        var error = Assert.Throws<PayrollDataException>(() => BankReader.Create(new MemoryStream(xls), "bank.xls", new InputReaderOptions()));
+        Assert.Equal("bank.xls: not a readable Excel workbook (damaged OLE2 container)", error.Message);
+    }
+
+    [Fact]
+    public void BankReader_FuzzRegressionSectorShift24_DamagedContainerAtOnce()
+    {
+        byte[] xls = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "tests", "fuzz", "regressions", "workbook", "xls-sector-shift-24"));
+        Assert.Equal(24, BinaryPrimitives.ReadUInt16LittleEndian(xls.AsSpan(30)));
+        var error = Assert.Throws<PayrollDataException>(() => BankReader.Create(new MemoryStream(xls), "bank.xls", new InputReaderOptions()));
+        Assert.Equal("bank.xls: not a readable Excel workbook (damaged OLE2 container)", error.Message);
+        Assert.Equal("bank.xls: 不是可读取的 Excel 工作簿（OLE2 容器已损坏）", error.GetMessage(ReportLanguage.Zh));
+    }
+
     [Fact]
     public void BankReader_DifatCountWithoutAChain_ReadAsBefore()
     {
