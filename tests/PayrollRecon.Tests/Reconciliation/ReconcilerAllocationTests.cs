@@ -59,7 +59,6 @@ public sealed class ReconcilerAllocationTests(Xunit.Abstractions.ITestOutputHelp
 
         output.WriteLine($"{allocated} bytes, {stopwatch.Elapsed.TotalMilliseconds:F0} ms for {Calls} punches");
         Assert.True(allocated < Calls, $"{allocated} bytes for {Calls} punches");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"{stopwatch.Elapsed} for {Calls} punches");
 
         var result = reconciler.Complete();
         Assert.Equal(Workers * Months, result.Ledger.Count);
