@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 
@@ -212,16 +213,17 @@ public sealed class BankReader : InputReader<BankRow>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private BankRow Row(scoped in CsvRow r, DateOnly date, TimeOnly? timeOfDay, BankDirection direction, Money amount, Money? balance, BankLineStatus status)
     {
+        // R38: the counterparty columns as they are (most layouts), read here; the layouts with payer and payee or a
+        // combined column out of line (a call takes its results through memory).
         ReadOnlySpan<byte> name, account;
         if (_payerName < 0 && _counterparty < 0)
         {
-            // The counterparty columns as they are (most layouts), read here: the call below takes its results through memory.
             name = Optional(r, _counterpartyName);
             account = Optional(r, _counterpartyAccount);
         }
         else
         {
-            Counterparty(in r, direction, out name, out account);
+            CounterpartyOfPayerOrCombined(in r, direction, out name, out account);
         }
         return new BankRow
         {
@@ -282,22 +284,19 @@ public sealed class BankReader : InputReader<BankRow>
         return true;
     }
 
-    /// <summary>The counterparty of a line: the payee of a debit and the payer of a credit where the file has both, else a combined column split, else the counterparty columns (R38).</summary>
-    private void Counterparty(scoped in CsvRow r, BankDirection direction, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> account)
+    /// <summary>The counterparty of a line of a file with payer and payee columns (the payee of a debit, the payer of a
+    /// credit), else with a combined counterparty column, split (R38); <see cref="Row"/> reads the plain columns itself.</summary>
+    private void CounterpartyOfPayerOrCombined(scoped in CsvRow r, BankDirection direction, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> account)
     {
         if (_payerName >= 0)
         {
             name = Field(r, direction == BankDirection.Debit ? _payeeName : _payerName);
             account = _payerAccount >= 0 ? Field(r, direction == BankDirection.Debit ? _payeeAccount : _payerAccount) : Optional(r, _counterpartyAccount);
         }
-        else if (_counterparty >= 0)
-        {
-            SplitCounterparty(Field(r, _counterparty), out name, out account);
-        }
         else
         {
-            name = Optional(r, _counterpartyName);
-            account = Optional(r, _counterpartyAccount);
+            Debug.Assert(_counterparty >= 0, "only the layouts with payer and payee or a combined column come here");
+            SplitCounterparty(Field(r, _counterparty), out name, out account);
         }
     }
 

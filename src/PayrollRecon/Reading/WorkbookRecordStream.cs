@@ -103,13 +103,15 @@ internal sealed class WorkbookRecordStream : RecordStream
     /// <param name="options">The record limit and the header probe.</param>
     public static WorkbookRecordStream Open(Stream workbook, IDisposable? owner, string fileName, TextEncodingKind kind, CsvReaderOptions options)
     {
-        if (kind == TextEncodingKind.Xls && IsDamagedCompoundHeader(workbook))
+        // What ExcelDataReader would spend minutes or gigabytes on is refused before it opens the workbook.
+        LocalizedText? damage = kind switch
         {
-            owner?.Dispose();
-            throw new PayrollDataException(fileName, new LocalizedText(MessageKey.WorkbookUnreadable, fileName, new LocalizedText(MessageKey.WorkbookBadContainer)));
-        }
-
-        if (kind == TextEncodingKind.Xlsx && XlsxDamage(workbook, fileName, options.WorkbookSheetLimit) is { } damage)
+            TextEncodingKind.Xls when IsDamagedCompoundHeader(workbook) =>
+                new LocalizedText(MessageKey.WorkbookUnreadable, fileName, new LocalizedText(MessageKey.WorkbookBadContainer)),
+            TextEncodingKind.Xlsx => XlsxDamage(workbook, fileName, options.WorkbookSheetLimit),
+            _ => null,
+        };
+        if (damage is not null)
         {
             owner?.Dispose();
             throw new PayrollDataException(fileName, damage);
