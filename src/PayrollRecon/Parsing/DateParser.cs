@@ -246,7 +246,15 @@ internal static class DateParser
     internal static bool TryParseCanonical(ReadOnlySpan<byte> s, out int dayNumber, out long timeTicks)
     {
         timeTicks = 0;
-        if (!TryParseCanonicalDate(s, out dayNumber)) return false;
+        return TryParseCanonicalDate(s, out dayNumber) && TryParseCanonicalTime(s, out timeTicks);
+    }
+
+    /// <summary>The time of <c>yyyy-MM-dd HH:mm:ss</c> (or with <c>T</c>), at fixed positions of <paramref name="s"/> (19
+    /// bytes), whatever its first ten bytes hold; false when that part is not in this layout.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryParseCanonicalTime(ReadOnlySpan<byte> s, out long timeTicks)
+    {
+        timeTicks = 0;
         unchecked
         {
             ref byte p = ref MemoryMarshal.GetReference(s);

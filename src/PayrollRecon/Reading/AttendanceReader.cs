@@ -22,6 +22,9 @@ public sealed class AttendanceReader : InputReader<AttendanceRow>
     private int _time = -1;
     private int _direction = -1;
 
+    // Punches exported in time order share their date with the punch before: its date is read once.
+    private DateTimeDayCache _times;
+
     private AttendanceReader(CsvReader csv, InputReaderOptions options)
         : base(csv, options)
     {
@@ -56,7 +59,7 @@ public sealed class AttendanceReader : InputReader<AttendanceRow>
         ReadOnlySpan<byte> id = Field(r, _idNumber);
         ReadOnlySpan<byte> t = Field(r, _time);
         ReadOnlySpan<byte> dir = Optional(r, _direction);
-        if (!id.IsEmpty && DateParser.TryParseDateTime(t, out DateTime time) && TokenParser.TryParsePunchDirection(dir, out PunchDirection direction))
+        if (!id.IsEmpty && _times.TryParseDateTime(t, out DateTime time) && TokenParser.TryParsePunchDirection(dir, out PunchDirection direction))
         {
             row = new AttendanceRow { Line = line, IdNumber = id, Time = time, Direction = direction };
             return true;

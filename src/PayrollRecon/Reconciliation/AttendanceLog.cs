@@ -74,14 +74,9 @@ internal sealed class AttendanceLog
         }
 
         ReadOnlySpan<byte> id = row.IdNumber;
-        // Most ids are written as on the roster: their table slot also keeps the worker's place in the store.
-        IdNumberTable ids = _roster.IdTable;
-        int cursor = ids.FindSlot(id, out int worker);
-        if (cursor < 0)
-        {
+        // Most ids are written as on the roster, and are found in the id table as written.
+        if (_roster.IdTable.FindSlot(id, out int worker) < 0)
             worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
-            cursor = ids.SlotCount + worker;
-        }
         if (worker < 0)
         {
             AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, row.Line);
@@ -90,7 +85,7 @@ internal sealed class AttendanceLog
 
         // R13: punches outside tenure still count towards days and hours; they are reported once per month. The store
         // checks tenure once per worker-month, and the first punch day is taken from its blocks (FirstDay).
-        _store.Add(cursor, worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, row.Line, _roster.EntryDays, _roster.ExitDays);
+        _store.Add(worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, row.Line, _roster.EntryDays, _roster.ExitDays);
         if (_store.BlockCount > _blockLimit) PunchPastWorkerMonthCap(row.Line);
     }
 

@@ -52,18 +52,16 @@ internal sealed class AttendanceStore
 
     /// <summary>Records one punch of roster worker <paramref name="worker"/>.</summary>
     /// <remarks>
-    /// <paramref name="cursor"/> names the caller's per-id state, any small non-negative number it keeps for the
-    /// worker (a slot of the id table, so it is known before the worker is): the store keeps the worker's last block
-    /// there. <paramref name="entryDays"/> and <paramref name="exitDays"/> are every worker's tenure as day numbers (no
-    /// entry: <see cref="int.MinValue"/>, no exit: <see cref="int.MaxValue"/>); they are read once per worker-month,
-    /// when a worker's punches move to another month, and a punch is then only compared with the days they allow.
+    /// <paramref name="entryDays"/> and <paramref name="exitDays"/> are every worker's tenure as day numbers (no entry:
+    /// <see cref="int.MinValue"/>, no exit: <see cref="int.MaxValue"/>); they are read once per worker-month, when a
+    /// worker's punches move to another month, and a punch is then only compared with the days they allow.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(int cursor, int worker, int monthOrdinal, int day, int secondOfDay, long ticks, long line, List<int> entryDays, List<int> exitDays)
+    public void Add(int worker, int monthOrdinal, int day, int secondOfDay, long ticks, long line, List<int> entryDays, List<int> exitDays)
     {
-        if ((uint)cursor >= (uint)_cursors.Length) GrowCursors(cursor);
-        ref Cursor c = ref _cursors[cursor];
-        if (c.Month != monthOrdinal || c.Worker != worker) SetWorkerMonth(ref c, worker, monthOrdinal, entryDays, exitDays);
+        if ((uint)worker >= (uint)_cursors.Length) GrowCursors(worker);
+        ref Cursor c = ref _cursors[worker];
+        if (c.Month != monthOrdinal) SetWorkerMonth(ref c, worker, monthOrdinal, entryDays, exitDays);
         AddToCursor(ref c, day, secondOfDay, ticks, line);
     }
 
@@ -104,7 +102,6 @@ internal sealed class AttendanceStore
     {
         int block = BlockFor(worker, monthOrdinal);
         cursor.Month = monthOrdinal;
-        cursor.Worker = worker;
         cursor.Block = block;
         cursor.Chunk = _chunks[_blockChunk[block]];
         cursor.Column = _blockColumn[block];
@@ -175,7 +172,7 @@ internal sealed class AttendanceStore
             (_outsideTicks, other._outsideTicks) = (other._outsideTicks, _outsideTicks);
             (_outsideLine, other._outsideLine) = (other._outsideLine, _outsideLine);
             (_blockCount, other._blockCount) = (other._blockCount, _blockCount);
-            // Cursors name the other's caller's slots: start afresh rather than share them.
+            // Each worker's cursor is set again on its next punch: start afresh rather than share them.
             _cursors = [];
             other._cursors = [];
             return;
@@ -333,12 +330,11 @@ internal sealed class AttendanceStore
         return block;
     }
 
-    /// <summary>A worker's last block: its worker and month, the chunk and column of its days, the block, and the days
-    /// of the month within the worker's tenure (32 bytes: two to a cache line).</summary>
+    /// <summary>A worker's last block: its month, the chunk and column of its days, the block, and the days of the month
+    /// within the worker's tenure (32 bytes with padding: two to a cache line), kept at the worker's roster index.</summary>
     private struct Cursor
     {
         public int[]? Chunk;
-        public int Worker;
         public int Month;
         public int Column;
         public int Block;

@@ -17,7 +17,7 @@ namespace PayrollRecon.Reconciliation;
 /// <para>
 /// The table holds each id as written upper-cased: its first eight bytes, its next eight and its last two, so a punch
 /// whose id is a roster id's bytes (the common case) is found with one multiply of hashing and three compares, without
-/// converting digits; its slot also names the per-id state a caller keeps beside the table (<see cref="SlotCount"/>).
+/// converting digits.
 /// </para>
 /// </remarks>
 internal sealed class IdNumberTable

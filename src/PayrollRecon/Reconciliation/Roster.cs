@@ -140,7 +140,7 @@ internal sealed class Roster
         if (dayNumber < firstPunch) firstPunch = dayNumber;
     }
 
-    /// <summary>The ids written as on the roster, by their bytes; a slot also names the worker's cursor in the punch store.</summary>
+    /// <summary>The ids written as on the roster, by their bytes.</summary>
     public IdNumberTable IdTable => _byPackedId;
 
     /// <summary>Each worker's entry day number (<see cref="int.MinValue"/> without one), in roster order.</summary>

@@ -15,7 +15,7 @@ public sealed class AttendanceStoreTests
     private static readonly List<int> NoExit = [int.MaxValue, int.MaxValue];
 
     private static void Add(AttendanceStore store, int worker, int month, int day, int second, long line) =>
-        store.Add(worker, worker, month, day, second, 0, line, NoEntry, NoExit);
+        store.Add(worker, month, day, second, 0, line, NoEntry, NoExit);
 
     [Fact]
     public void Add_MonthsInsideAndFarOutsideTheWindow_EachMonthOneBlockWithItsOwnTotals()
@@ -67,7 +67,7 @@ public sealed class AttendanceStoreTests
         static long Ticks(int day, int hour) => new DateTime(2024, 3, day, hour, 0, 0).Ticks;
         // Inside tenure first (no evidence), then after exit (a late outside punch), then before entry (the earliest).
         foreach (var (day, hour, line) in new[] { (10, 8, 2L), (20, 17, 3L), (21, 9, 4L), (9, 7, 5L), (9, 6, 6L), (31, 8, 7L) })
-            store.Add(0, 0, march, day, hour * 3600, Ticks(day, hour), line, entry, exit);
+            store.Add(0, march, day, hour * 3600, Ticks(day, hour), line, entry, exit);
 
         Assert.True(store.TryGetBlock(0, march, out int block));
         Assert.True(store.TryGetOutsideTenure(block, out DateTime time, out long evidence));
@@ -84,24 +84,29 @@ public sealed class AttendanceStoreTests
         var store = new AttendanceStore();
         List<int> entry = [new DateOnly(2024, 2, 29).DayNumber];
         List<int> exit = [new DateOnly(2024, 4, 1).DayNumber];
-        for (int day = 1; day <= 31; day++) store.Add(0, 0, Ordinal(2024, 3), day, 3600, 0, day + 1, entry, exit);
+        for (int day = 1; day <= 31; day++) store.Add(0, Ordinal(2024, 3), day, 3600, 0, day + 1, entry, exit);
         Assert.True(store.TryGetBlock(0, Ordinal(2024, 3), out int block));
         Assert.False(store.TryGetOutsideTenure(block, out _, out _));
         Assert.Equal((31, 0L), store.Totals(block));
     }
 
     [Fact]
-    public void Add_OneCursorSharedByTwoWorkers_EachWorkerKeepsItsOwnBlock()
+    public void Add_TwoWorkersInterleavedAcrossMonths_EachWorkerKeepsItsOwnBlocks()
     {
-        // A cursor index is only the caller's cache key: another worker on it must not write into the first one's block.
+        // Each worker's cursor keeps its last month: a punch of another month, or of the other worker, must not write into it.
         var store = new AttendanceStore();
-        store.Add(3, 0, Ordinal(2024, 5), 1, 100, 0, 2, NoEntry, NoExit);
-        store.Add(3, 1, Ordinal(2024, 5), 1, 200, 0, 3, NoEntry, NoExit);
-        store.Add(3, 0, Ordinal(2024, 5), 1, 300, 0, 4, NoEntry, NoExit);
-        Assert.True(store.TryGetBlock(0, Ordinal(2024, 5), out int first));
-        Assert.True(store.TryGetBlock(1, Ordinal(2024, 5), out int second));
-        Assert.Equal((1, 200L), store.Totals(first));
-        Assert.Equal((1, 0L), store.Totals(second));
+        store.Add(0, Ordinal(2024, 5), 1, 100, 0, 2, NoEntry, NoExit);
+        store.Add(1, Ordinal(2024, 5), 1, 200, 0, 3, NoEntry, NoExit);
+        store.Add(0, Ordinal(2024, 6), 1, 400, 0, 4, NoEntry, NoExit);
+        store.Add(0, Ordinal(2024, 5), 1, 300, 0, 5, NoEntry, NoExit);
+        store.Add(1, Ordinal(2024, 5), 2, 500, 0, 6, NoEntry, NoExit);
+        Assert.True(store.TryGetBlock(0, Ordinal(2024, 5), out int may));
+        Assert.True(store.TryGetBlock(0, Ordinal(2024, 6), out int june));
+        Assert.True(store.TryGetBlock(1, Ordinal(2024, 5), out int other));
+        Assert.Equal((1, 200L), store.Totals(may));
+        Assert.Equal((1, 0L), store.Totals(june));
+        Assert.Equal((2, 0L), store.Totals(other));
+        Assert.Equal(3, store.BlockCount);
     }
 
     [Fact]
@@ -122,8 +127,8 @@ public sealed class AttendanceStoreTests
             {
                 var (w, m, d, t) = punches[i];
                 long ticks = new DateTime(m / 12, (m % 12) + 1, d).Ticks + (t * TimeSpan.TicksPerSecond);
-                whole.Add(w, w, m, d, t, ticks, i + 2, entry, exit);
-                parts[i < cut1 ? 0 : i < cut2 ? 1 : 2].Add(w, w, m, d, t, ticks, i + 2, entry, exit);
+                whole.Add(w, m, d, t, ticks, i + 2, entry, exit);
+                parts[i < cut1 ? 0 : i < cut2 ? 1 : 2].Add(w, m, d, t, ticks, i + 2, entry, exit);
             }
             var merged = new AttendanceStore();
             foreach (var part in parts) merged.MergeFrom(part);
@@ -142,7 +147,7 @@ public sealed class AttendanceStoreTests
                 }
             }
             // A punch after the merge lands in the merged block.
-            merged.Add(0, 0, months[0], 28, 86_399, 0, 99_999, entry, exit);
+            merged.Add(0, months[0], 28, 86_399, 0, 99_999, entry, exit);
             Assert.True(merged.TryGetBlock(0, months[0], out int last));
             Assert.InRange(merged.FirstDay(last), new DateOnly(2024, 1, 1).DayNumber, new DateOnly(2024, 1, 28).DayNumber);
         }).Check(PropertyConfig.Quick(200));
