@@ -55,6 +55,9 @@ public sealed class BankReader : InputReader<BankRow>
 
     private readonly string? _expectedAccount;
     private BankLayout _layout;
+
+    // A statement lists dozens of lines a day: each date is read once (the date or the date-time column).
+    private DateTimeDayCache _dates;
     private int _txnId = -1;
     private int _time = -1;
     private int _date = -1;
@@ -330,7 +333,7 @@ public sealed class BankReader : InputReader<BankRow>
         {
             ReadOnlySpan<byte> d = Field(r, _date);
             if (d.IsEmpty) return Reject(line, DateColumn.Name, DiagnosticReason.MissingValue);
-            if (!DateParser.TryParseDateOrDateTime(d, out date, out timeOfDay)) return RejectValue(line, DateColumn.Name, DiagnosticReason.InvalidDate, d);
+            if (!_dates.TryParseDateOrDateTime(d, out date, out timeOfDay)) return RejectValue(line, DateColumn.Name, DiagnosticReason.InvalidDate, d);
             ReadOnlySpan<byte> t = Optional(r, _time);
             if (!t.IsEmpty)
             {
@@ -342,7 +345,7 @@ public sealed class BankReader : InputReader<BankRow>
         {
             ReadOnlySpan<byte> t = Field(r, _time);
             if (t.IsEmpty) return Reject(line, TimeColumn.Name, DiagnosticReason.MissingValue);
-            if (!DateParser.TryParseDateOrDateTime(t, out date, out timeOfDay)) return RejectValue(line, TimeColumn.Name, DiagnosticReason.InvalidDateTime, t);
+            if (!_dates.TryParseDateOrDateTime(t, out date, out timeOfDay)) return RejectValue(line, TimeColumn.Name, DiagnosticReason.InvalidDateTime, t);
         }
 
         switch (_layout)

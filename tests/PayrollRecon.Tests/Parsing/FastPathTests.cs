@@ -49,23 +49,28 @@ public sealed class FastPathTests
     }
 
     [Fact]
-    public void DateTimeDayCache_ValuesSharingTheirDates_SameAsTheParser()
+    public void DateTimeDayCache_ValuesSharingTheirDates_SameAsTheParsers()
     {
-        // Runs of values on a few dates (real, impossible and malformed ones), each with a time near the layout or not,
+        // Runs of values on a few dates (real, impossible and malformed ones), alone or with a time near the layout or not,
         // among values of any shape: the cache answers each as the parser does, whatever came before it.
         string[] dates = ["2024-02-29", "2023-02-29", "2024-03-01", "2024-03-31", "2024-03-32", "2024-13-01", "2024-01-0x", "1899-12-31", "2199-12-31", "2024/03/01"];
         var sameDay = from d in Gen.Elements(dates)
-                      from time in Gen.OneOf(NearLayout(" dd:dd:dd"), NearLayout("Tdd:dd:dd"), NearLayout(" d:dd:dd"), NearLayout(" dd:dd"))
+                      from time in Gen.OneOf(NearLayout(" dd:dd:dd"), NearLayout("Tdd:dd:dd"), NearLayout(" d:dd:dd"), NearLayout(" dd:dd"), Gen.Constant(Array.Empty<byte>()))
                       select Encoding.ASCII.GetBytes(d).Concat(time).ToArray();
         var value = Gen.Frequency((4, sameDay), (1, DateTimes()));
         Prop.ForAll(Arb.From(Gen.ListOf(value)), values =>
         {
             var cache = new DateTimeDayCache();
+            var either = new DateTimeDayCache();
             foreach (byte[] s in values)
             {
                 bool expected = DateParser.TryParseDateTime(s, out DateTime b);
                 Assert.Equal(expected, cache.TryParseDateTime(s, out DateTime a));
                 Assert.Equal(b, a);
+                expected = DateParser.TryParseDateOrDateTime(s, out DateOnly date, out TimeOnly? time);
+                Assert.Equal(expected, either.TryParseDateOrDateTime(s, out DateOnly cachedDate, out TimeOnly? cachedTime));
+                Assert.Equal(date, cachedDate);
+                Assert.Equal(time, cachedTime);
             }
         }).Check(PropertyConfig.Quick(1000));
     }
