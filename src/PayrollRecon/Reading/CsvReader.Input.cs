@@ -35,7 +35,9 @@ public sealed partial class CsvReader
         if (_inputDone) return new ValueTask<bool>(_start < _end);
         Compact();
         if (_end >= _capacity) return new ValueTask<bool>(true);
-        if (_fileReads) return new ValueTask<bool>(ReadFile(cancellationToken));
+        // Nothing gained from the file means its first non-ASCII byte went back in front of the pipe, which decides the
+        // encoding on it.
+        if (_fileReads && ReadFile(cancellationToken)) return new ValueTask<bool>(true);
         while (true)
         {
             ValueTask<ReadResult> pending = _reader.ReadAsync(cancellationToken);
@@ -126,6 +128,8 @@ public sealed partial class CsvReader
             {
                 _inputDone = completed;
                 _reader.AdvanceTo(buffer.End);
+                // The pipe is empty: the file's next bytes go straight into the window for as long as they are ASCII.
+                if (_file is not null && !completed) _fileReads = true;
                 return progress || completed;
             }
             buffer = buffer.Slice(ascii);
@@ -161,15 +165,46 @@ public sealed partial class CsvReader
     /// <summary>Reads the next bytes of a UTF-8 file (or part of one) straight into the window (its reads complete
     /// synchronously, see <see cref="ReadOnlyStream.ReadsDirectly"/>), saving the pipe's copy; true, as the window gained
     /// bytes or the input ended.</summary>
+    /// <remarks>While the text has been ASCII (the encoding undecided), the bytes from the first non-ASCII one on go back
+    /// in front of the file's next ones, to be read through the pipe, which decides the encoding on them as on any input;
+    /// false when that leaves the window without a byte more.</remarks>
     private bool ReadFile(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         int read = _file!.Read(_buf, _end, Math.Min(_capacity - _end, FillChunkBytes));
+        if (_state == InputState.Undecided)
+        {
+            int ascii = _buf.AsSpan(_end, read).IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (ascii >= 0)
+            {
+                ReturnToPipe(_end + ascii, read - ascii);
+                _end += ascii;
+                BytesRead += ascii;
+                return ascii > 0;
+            }
+            _end += read;
+            BytesRead += read;
+            _inputDone = read == 0;
+            return true;
+        }
         _end += read;
         BytesRead += read;
         _inputDone = read == 0;
         ValidateNew();
         return true;
+    }
+
+    /// <summary>Puts the <paramref name="count"/> window bytes at <paramref name="from"/>, read from the file but not taken,
+    /// back in front of the file's next bytes: the pipe reads them again, then the file.</summary>
+    /// <remarks>Once per input at most (the encoding is then decided); the new pipe owns the file as the first one did.</remarks>
+    private void ReturnToPipe(int from, int count)
+    {
+        byte[] rest = _buf.AsSpan(from, count).ToArray();
+        var again = new PrefixedStream(rest, count, _file!, ownsInner: !_leaveOpen);
+        _file = again;
+        _fileReads = false;
+        // The pipe being left is empty (reads went to the file only once it was) and never completed: it would close the file.
+        _reader = PipeReader.Create(again, new StreamPipeReaderOptions(bufferSize: FillChunkBytes, minimumReadSize: 4096, leaveOpen: false));
     }
 
     private bool AbsorbGb18030(ReadOnlySequence<byte> buffer, bool completed)

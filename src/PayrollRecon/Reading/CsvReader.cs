@@ -46,7 +46,11 @@ public sealed partial class CsvReader : IDisposable
 
     // Every field of the reader is declared here; the parts of the class (CsvReader.*.cs) only use them.
 
-    private readonly PipeReader _reader;
+    /// <summary>The input's pipe; replaced once when bytes read straight from the file go back in front of it (CsvReader.Input.cs).</summary>
+    private PipeReader _reader;
+
+    /// <summary>Whether the input stream stays open when the reader is disposed (the pipe over it does not own it).</summary>
+    private bool _leaveOpen;
 
     /// <summary>The local file or memory under the pipe, when the input is read from one (<see cref="ReadOnlyStream.ReadsDirectly"/>,
     /// such as a file or a part of one): once the text is known to be UTF-8 and the pipe holds nothing more, the window is
@@ -141,7 +145,11 @@ public sealed partial class CsvReader : IDisposable
         ArgumentNullException.ThrowIfNull(stream);
         if (CreateForContent(ref stream, fileName, options) is { } container) return container;
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: FillChunkBytes, minimumReadSize: 4096, leaveOpen: options.LeaveOpen));
-        return new CsvReader(pipe, fileName, options.EffectiveMaxRecordBytes) { _file = stream is ReadOnlyStream { ReadsDirectly: true } direct ? direct : null };
+        return new CsvReader(pipe, fileName, options.EffectiveMaxRecordBytes)
+        {
+            _file = stream is ReadOnlyStream { ReadsDirectly: true } direct ? direct : null,
+            _leaveOpen = options.LeaveOpen,
+        };
     }
 
     /// <summary>Creates a reader over a stream with default options.</summary>

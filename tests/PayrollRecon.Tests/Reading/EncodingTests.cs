@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Text;
 
+using FsCheck;
+using FsCheck.Fluent;
+
 using PayrollRecon.Model;
 using PayrollRecon.Reading;
 
@@ -53,6 +56,34 @@ public sealed class EncodingTests
         Assert.Equal(TextEncodingKind.Gb18030, gb.Stats.Encoding);
         Assert.Equal("30002|2024-10-02|Holiday", gb.Rows[^1]);
         Assert.Empty(gb.Diagnostics);
+    }
+
+    [Fact]
+    public void Read_AsciiPrefixThenUtf8OrGb18030_ReadStraightFromTheFileAsThroughThePipe()
+    {
+        // A file read directly into the window while it is ASCII: the first non-ASCII byte, wherever it falls in the
+        // reads, goes back in front of the pipe, which decides the encoding as for any input. Prefixes around the
+        // window's reads (128 KiB), text after them shorter and longer than the detection sample, UTF-8 and GB18030.
+        var cases = from prefixRows in Gen.Choose(0, 24_000)
+                    from tailRows in Gen.Elements(1, 3, 40, 5_000)
+                    from gb in Gen.Elements(false, true)
+                    from crlf in Gen.Elements(false, true)
+                    select (prefixRows, tailRows, gb, crlf);
+        Prop.ForAll(Arb.From(cases), c =>
+        {
+            string eol = c.crlf ? "\r\n" : "\n";
+            var text = new StringBuilder("date,kind" + eol);
+            for (int i = 0; i < c.prefixRows; i++) text.Append("2024-10-01,holiday").Append(eol);
+            for (int i = 0; i < c.tailRows; i++) text.Append(i % 2 == 0 ? "2024-10-02,节假日" : "2024-10-03,workday").Append(eol);
+            byte[] bytes = c.gb ? Gb(text.ToString()) : Utf8(text.ToString());
+            var piped = TypedReaderSupport.Read(InputKind.Calendar, bytes, "calendar.csv", new InputReaderOptions());
+            var direct = TypedReaderSupport.Read(InputKind.Calendar, bytes, "calendar.csv", new InputReaderOptions(), direct: true);
+            Assert.Equal(piped.Rows, direct.Rows);
+            Assert.Equal(piped.Diagnostics, direct.Diagnostics);
+            Assert.Equal(piped.Stats, direct.Stats);
+            Assert.Equal(c.gb ? TextEncodingKind.Gb18030 : TextEncodingKind.Utf8, direct.Stats.Encoding);
+            Assert.Equal(c.prefixRows + c.tailRows, direct.Rows.Count);
+        }).Check(PropertyConfig.Quick(40));
     }
 
     [Fact]

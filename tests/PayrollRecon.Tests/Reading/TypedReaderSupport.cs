@@ -31,10 +31,14 @@ internal static class TypedReaderSupport
 
     public static string Format(CalendarRow r) => $"{r.Line}|{D(r.Date)}|{r.Kind}";
 
-    public static (List<string> Rows, List<string> Diagnostics, InputFileStats Stats) Read(InputKind kind, byte[] bytes, string file, InputReaderOptions options)
+    /// <summary>Reads <paramref name="bytes"/> with the reader of <paramref name="kind"/>; <paramref name="direct"/> gives it the
+    /// bytes as a part of a file is given (a stream the window may be filled from directly, see ReadOnlyStream.ReadsDirectly).</summary>
+    public static (List<string> Rows, List<string> Diagnostics, InputFileStats Stats) Read(InputKind kind, byte[] bytes, string file, InputReaderOptions options, bool direct = false)
     {
         var rows = new List<string>();
-        var stream = new MemoryStream(bytes);
+        Stream stream = direct
+            ? ByteSource.Of(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true))!.Slice(0, bytes.Length)
+            : new MemoryStream(bytes);
         InputFileStats stats;
         IReadOnlyList<Diagnostic> diagnostics;
         switch (kind)
