@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text;
+
+using PayrollRecon.Model;
+using PayrollRecon.Reading;
+using PayrollRecon.Records;
+
+namespace PayrollRecon.Tests.Reading;
+
+/// <summary>Sentences of SPEC §2 and R1–R8, R32–R41 read literally, one small input each.</summary>
+public sealed class SpecReadingTests
+{
+    private static string S(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
+
+    private static string Format(BankRow r) =>
+        $"{r.Line}|{r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}|{(r.Direction == BankDirection.Debit ? "D" : "C")}|{r.Amount}|{S(r.Memo)}" +
+        (r.Status == BankLineStatus.Succeeded ? "" : $"|{r.Status}");
+
+    private static (List<string> Rows, List<string> Diagnostics, InputFileStats Stats) ReadBank(string text, InputReaderOptions options = default)
+    {
+        var sink = new List<Diagnostic>();
+        using var reader = BankReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(text)), "bank.csv", options with { Diagnostics = sink });
+        var rows = new List<string>();
+        while (reader.Read(out BankRow row)) rows.Add(Format(row));
+        return (rows, [.. sink.Select(d => d.ToString())], reader.Stats);
+    }
+
+    [Fact]
+    public void Read_ExtraFieldsThatAreDashPlaceholders_ReadTheRecord()
+    {
+        // R36: "a record with more fields than the header is read when every extra field is empty"; R37: "a field made
+        // only of dashes (-, －, —, –) is empty".
+        var r = ReadBank("time,direction,amount,memo\n2024-01-02,C,1,a,-\n2024-01-02,C,2,a,－,\"—\"\n2024-01-02,C,3,a,-,x\n");
+        Assert.Equal(["2|2024-01-02|C|1.00|a", "3|2024-01-02|C|2.00|a"], r.Rows);
+        Assert.Equal(["bank.csv:4: expected 4 fields, found 6"], r.Diagnostics);
+    }
+}
