@@ -34,4 +34,16 @@ public sealed class SpecReadingTests
         Assert.Equal(["2|2024-01-02|C|1.00|a", "3|2024-01-02|C|2.00|a"], r.Rows);
         Assert.Equal(["bank.csv:4: expected 4 fields, found 6"], r.Diagnostics);
     }
+
+    [Fact]
+    public void Read_PunchWithADirectionNoWordNames_IsReadWithUnknownDirection()
+    {
+        // R6: "An unknown wage_type, bank direction, batch status or calendar kind is a DATA_ERROR" (a punch direction is
+        // not among them); R13: "direction is ignored".
+        var (rows, diagnostics, stats) = TypedReaderSupport.Read(InputKind.Attendance,
+            "身份证号,考勤时间,方向\nX1,2024-01-05 07:58,上班\nX1,2024-01-05 17:30,签退\nX1,2024-01-06 07:58,出\n", strict: true);
+        Assert.Equal(["2|X1|2024-01-05 07:58:00|Unknown", "3|X1|2024-01-05 17:30:00|Unknown", "4|X1|2024-01-06 07:58:00|Out"], rows);
+        Assert.Empty(diagnostics);
+        Assert.Equal(0, stats.RowsRejected);
+    }
 }
