@@ -46,4 +46,28 @@ public sealed class SpecReadingTests
         Assert.Empty(diagnostics);
         Assert.Equal(0, stats.RowsRejected);
     }
+
+    [Theory]
+    [InlineData("2024-03", "")]
+    [InlineData("202403", "")]
+    [InlineData("2024年3月", "")]
+    [InlineData("2024年03月", "")]
+    [InlineData("2024-3", "payroll.csv:2: column period: invalid period '2024-3'")]
+    [InlineData("2024/3", "payroll.csv:2: column period: invalid period '2024/3'")]
+    [InlineData("2024/03", "payroll.csv:2: column period: invalid period '2024/03'")]
+    public void Read_PayrollPeriod_OnlyTheFormsOfSection21(string period, string error)
+    {
+        // §2.1: "Periods (months): yyyy-MM, yyyyMM, yyyy年M月" (MM two digits, as in "yyyy-MM-dd (two-digit month and day)").
+        var (rows, diagnostics, _) = TypedReaderSupport.Read(InputKind.Payroll, $"id_number,period,gross,net\nX1,{period},100,100\n");
+        if (error.Length == 0)
+        {
+            Assert.Single(rows);
+            Assert.Empty(diagnostics);
+        }
+        else
+        {
+            Assert.Empty(rows);
+            Assert.Equal([error], diagnostics);
+        }
+    }
 }
