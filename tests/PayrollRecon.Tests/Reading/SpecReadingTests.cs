@@ -70,4 +70,68 @@ public sealed class SpecReadingTests
             Assert.Equal([error], diagnostics);
         }
     }
+
+    [Fact]
+    public void Read_LayoutCWithZeroLinesOnly_IsRefused_AndWithNoLineReadIsNot()
+    {
+        // R41: "a bank file read in layout C that has lines (read without error) but no negative amount on any of them is
+        // unreadable"; "-0.00" is a zero amount, not a negative one.
+        var refused = Assert.Throws<PayrollDataException>(() => ReadBank("交易日期,交易金额\n2025-12-01,0.00\n2025-12-02,-0.00\n"));
+        Assert.StartsWith("bank.csv: no direction column", refused.Message, StringComparison.Ordinal);
+        var r = ReadBank("交易日期,交易金额\n2025-12-01,12.345\n");
+        Assert.Empty(r.Rows);
+        Assert.Equal(["bank.csv:2: column amount: invalid amount '12.345'"], r.Diagnostics);
+    }
+
+    [Fact]
+    public void Read_BlankLinesBeforeTheHeader_DoNotCountTowardTheFifty()
+    {
+        // R33: "among the first 50 non-blank records"; R2: a blank line is "a record whose only field is empty after
+        // trimming" (a quoted empty field, white space); ",,," is not blank.
+        string preamble = string.Concat(Enumerable.Repeat("说明行\n\n \u3000\n\"\"\n", 49));
+        var r = ReadBank(preamble + "交易日期,交易金额\n2025-12-01,-1\n");
+        // 49 × 4 lines of preamble, the header on line 197, the line on 198.
+        Assert.Equal(["198|2025-12-01|D|1.00|"], r.Rows);
+        Assert.Equal(49, r.Stats.PreambleRows);
+        Assert.Throws<PayrollDataException>(() => ReadBank(preamble + ",,,\n交易日期,交易金额\n2025-12-01,-1\n"));
+    }
+
+    [Theory]
+    [InlineData("time,direction,amount,memo\n2024-01-02,C,1\n", "2|2024-01-02|C|1.00|", "")]
+    [InlineData("time,direction,amount,memo\n2024-01-02,C,1\n2024-01-03,C,2,m", "2|2024-01-02|C|1.00|;3|2024-01-03|C|2.00|m", "")]
+    [InlineData("time,direction,amount,memo\n2024-01-02,C,1", "", "bank.csv:2: expected 4 fields, found 3")]
+    [InlineData("time,direction,amount,memo\n2024-01-02,C,1,m,,\t", "2|2024-01-02|C|1.00|m", "")]
+    public void Read_FieldCounts_AsR36Says(string text, string rows, string error)
+    {
+        // R36: "a record with fewer fields is read with the missing trailing fields empty, except the file's last record
+        // when the file does not end with a line break (a cut-off file): that one is a DATA_ERROR"; extra empty fields
+        // are read.
+        var r = ReadBank(text);
+        Assert.Equal(rows.Length == 0 ? [] : rows.Split(';'), r.Rows);
+        Assert.Equal(error.Length == 0 ? [] : [error], r.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("合计")]
+    [InlineData("人民币合计")]
+    [InlineData("总计：")]
+    [InlineData("本页小计")]
+    [InlineData("交易笔数：5")]
+    [InlineData("累计借方")]
+    [InlineData("本页共 1 页")]
+    [InlineData("以上数据仅供参考")]
+    [InlineData("说明：本单仅供参考")]
+    [InlineData("注:测试")]
+    [InlineData("注：测试")]
+    [InlineData("共 5 笔")]
+    [InlineData("共5笔")]
+    public void Read_FooterWordInTheFirstField_IsAFooterRow(string word)
+    {
+        // R35: "A record after the header is a footer row when its first non-empty field is a footer word"; also when its
+        // key value is empty and any of its fields is one.
+        var r = ReadBank($"time,direction,amount,memo\n2024-01-02,C,1,a\n{word},,100,\n-,,,{word}\n2024-01-03,C,2,b\n");
+        Assert.Equal(["2|2024-01-02|C|1.00|a", "5|2024-01-03|C|2.00|b"], r.Rows);
+        Assert.Empty(r.Diagnostics);
+        Assert.Equal(2, r.Stats.FooterRows);
+    }
 }
