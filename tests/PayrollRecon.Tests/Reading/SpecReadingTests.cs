@@ -134,4 +134,22 @@ public sealed class SpecReadingTests
         Assert.Empty(r.Diagnostics);
         Assert.Equal(2, r.Stats.FooterRows);
     }
+
+    [Theory]
+    [InlineData("借方发生额（支取）", "debit")]
+    [InlineData("借方发生额/元(支取)", "debit")]
+    [InlineData("交易日期[ Transaction Date ]", "date")]
+    [InlineData("交易日期【北京(时间)】", "date")]
+    [InlineData("借方发生额(支取", null)]
+    [InlineData("借方发生额支取)", null)]
+    [InlineData("借方发生额]", null)]
+    public void Bind_BracketedParts_AsR3Says(string written, string? bound)
+    {
+        // R3: "a header that matches nothing is compared once more with every bracketed part ((…), （…）, […], 【…】) and
+        // then a trailing /元 or 元 removed": an opening bracket never closed, or a closing one never opened, is no part.
+        var header = new HeaderMap("bank.csv", [written], 1, [BankReader.DebitColumn, BankReader.DateColumn]);
+        header.Find(BankReader.DebitColumn);
+        header.Find(BankReader.DateColumn);
+        Assert.Equal(bound, header.BoundTo[0]);
+    }
 }
