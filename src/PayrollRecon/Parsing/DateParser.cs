@@ -13,7 +13,7 @@ namespace PayrollRecon.Parsing;
 /// calendar dates of years <see cref="MinYear"/>–<see cref="MaxYear"/>. A date-time is a date, then one or more white
 /// space characters (any mix: spaces, tabs, U+3000 …) or a single <c>T</c>, then <c>H:mm</c> or <c>H:mm:ss</c> (H 0–23
 /// in one or two digits, minutes and seconds two digits 00–59); or the 14 digits <c>yyyyMMddHHmmss</c> (HH 00–23).
-/// Periods: <c>yyyy-MM</c>, <c>yyyy-M</c>, <c>yyyy/M</c>, <c>yyyy/MM</c>, <c>yyyyMM</c>, <c>yyyy年M月</c>.
+/// Periods: <c>yyyy-MM</c>, <c>yyyyMM</c>, <c>yyyy年M月</c> (§2.1).
 /// Never throws, never allocates.
 /// </remarks>
 internal static class DateParser
@@ -190,7 +190,7 @@ internal static class DateParser
         return TryParseTime(utf8, out time);
     }
 
-    /// <summary>Parses a month: <c>yyyy-MM</c>, <c>yyyy-M</c>, <c>yyyy/M</c>, <c>yyyy/MM</c>, <c>yyyyMM</c> or <c>yyyy年M月</c>.</summary>
+    /// <summary>Parses a month: <c>yyyy-MM</c>, <c>yyyyMM</c> or <c>yyyy年M月</c> (§2.1).</summary>
     public static bool TryParsePeriod(ReadOnlySpan<byte> utf8, out YearMonth period)
     {
         period = default;
@@ -200,10 +200,10 @@ internal static class DateParser
         {
             if (!DigitHelpers.TryReadFixed(utf8, 4, 2, out month)) return false;
         }
-        else if (utf8[4] is (byte)'-' or (byte)'/')
+        else if (utf8[4] == (byte)'-')
         {
-            int pos = 5;
-            if (!TryReadShort(utf8, ref pos, out month) || pos != utf8.Length) return false;
+            // yyyy-MM: two-digit month, as the dash date insists on (§2.1 lists no yyyy-M and no yyyy/M period).
+            if (utf8.Length != 7 || !DigitHelpers.TryReadFixed(utf8, 5, 2, out month)) return false;
         }
         else if (utf8[4..].StartsWith(Nian))
         {

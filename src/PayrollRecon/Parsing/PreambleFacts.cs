@@ -89,8 +89,8 @@ internal static class PreambleFacts
     /// </summary>
     /// <remarks>
     /// Both sides are normalised first: the statement account to its ASCII digits and <c>*</c>, the project account to
-    /// its ASCII digits (spaces, hyphens and anything else dropped). The prefix and the suffix may not overlap: a
-    /// statement showing more known digits than the project account has cannot agree (<c>6222*2234</c> vs
+    /// its ASCII digits (spaces, hyphens and anything else dropped). Of unequal length R34 asks only that the prefix
+    /// begin and the suffix end the project account, so the two may overlap in it (<c>6222*2234</c> agrees with
     /// <c>622234</c>). No <c>*</c> and unequal length disagree. The number of <c>*</c> is not checked against the
     /// length (<c>6222****1234</c> agrees with <c>62221234</c>, and a statement of stars only with any account).
     /// </remarks>
@@ -123,7 +123,7 @@ internal static class PreambleFacts
         int last = statement.LastIndexOf('*');
         ReadOnlySpan<char> prefix = statement[..first];
         ReadOnlySpan<char> suffix = statement[(last + 1)..];
-        return prefix.Length + suffix.Length <= project.Length && project.StartsWith(prefix) && project.EndsWith(suffix);
+        return project.StartsWith(prefix) && project.EndsWith(suffix);
     }
 
     /// <summary>

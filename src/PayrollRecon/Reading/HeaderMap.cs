@@ -104,15 +104,29 @@ internal sealed class HeaderMap
     }
 
     /// <summary>R3's second comparison: every bracketed part removed, then a trailing <c>/元</c> or <c>元</c>.</summary>
+    /// <remarks>A bracketed part is an opening bracket and its closing one with what lies between (nested parts go with
+    /// the outer one); a bracket that is never closed, or a closing one that was never opened, is text like any other
+    /// (<c>借方发生额(支取</c> stays as it is and binds nothing).</remarks>
     internal static string StripBrackets(string normalized)
     {
         var sb = new StringBuilder(normalized.Length);
-        int depth = 0;
+        // Where each bracket still open was written: closing it cuts the text back to there.
+        var open = new Stack<int>();
         foreach (char c in normalized)
         {
-            if (c is '(' or '[') { depth++; continue; }
-            if (c is ')' or ']') { if (depth > 0) depth--; continue; }
-            if (depth == 0) sb.Append(c);
+            if (c is '(' or '[')
+            {
+                open.Push(sb.Length);
+                sb.Append(c);
+            }
+            else if (c is ')' or ']' && open.Count > 0)
+            {
+                sb.Length = open.Pop();
+            }
+            else
+            {
+                sb.Append(c);
+            }
         }
         string s = sb.ToString();
         if (s.EndsWith("/元", StringComparison.Ordinal)) s = s[..^2];

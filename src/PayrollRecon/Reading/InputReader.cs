@@ -412,7 +412,8 @@ public abstract class InputReader : IDisposable
         return false;
     }
 
-    /// <summary>R36: extra fields that are all empty, or missing trailing fields except on a cut-off last line.</summary>
+    /// <summary>R36: extra fields that are all empty (a dash placeholder is empty, R37), or missing trailing fields except on
+    /// a cut-off last line.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool FieldCountTolerated(in CsvRow row)
     {
@@ -420,7 +421,7 @@ public abstract class InputReader : IDisposable
         {
             for (int i = _headerFieldCount; i < row.FieldCount; i++)
             {
-                if (!row[i].IsEmpty) return false;
+                if (!row.Value(i).IsEmpty) return false;
             }
             return true;
         }

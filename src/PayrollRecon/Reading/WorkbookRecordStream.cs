@@ -17,9 +17,9 @@ namespace PayrollRecon.Reading;
 /// the first, a row missing from the file (xlsx stores only rows that have cells, xls only rows with records) as one
 /// without cells, which becomes an empty line; xlsx rows repeating a row number are merged into one. The n-th row it
 /// hands over is therefore row n as long as the file lists its rows in ascending order, as both formats require. Every non-empty row has as many fields as the worksheet has columns, so rows of one sheet always agree in
-/// field count. The worksheet read is the first (visible sheets before hidden ones) in which one of the first 50
-/// non-blank rows satisfies the header probe; with no probe, or none satisfying it, the first with a non-empty cell,
-/// else the first. A workbook that cannot be read, at opening or at any later row, is a one-line
+/// field count. The worksheet read is the first, hidden or not (R32), in which one of the first 50 non-blank rows
+/// satisfies the header probe; with no probe, or none satisfying it, the first visible one with a non-empty cell, then
+/// a hidden one, else the first. A workbook that cannot be read, at opening or at any later row, is a one-line
 /// <see cref="PayrollDataException"/>; so is one with more than <see cref="CsvReaderOptions.MaxWorkbookSheets"/>
 /// worksheets, or a worksheet read past <see cref="CsvReaderOptions.MaxWorksheetRows"/> rows. At most
 /// <see cref="CsvReaderOptions.MaxWorksheetHeaderSearchRows"/> rows of a worksheet are looked at to choose it.
@@ -237,8 +237,8 @@ internal sealed class WorkbookRecordStream : RecordStream
     /// <summary>The index of the worksheet to read; the reader is left anywhere.</summary>
     private int FindSheet(Func<IReadOnlyList<string>, bool>? probe)
     {
-        // A visible sheet with a header wins at once; then a hidden one with a header, then the first non-empty one.
-        int hiddenHeader = -1, visibleNonEmpty = -1, hiddenNonEmpty = -1;
+        // R32: "The first worksheet that has a header row (R33) is read", hidden or not; without one, the first non-empty one.
+        int visibleNonEmpty = -1, hiddenNonEmpty = -1;
         var cells = new List<string>();
         int index = 0;
         do
@@ -255,19 +255,13 @@ internal sealed class WorkbookRecordStream : RecordStream
                 if (visible && visibleNonEmpty < 0) visibleNonEmpty = index;
                 if (!visible && hiddenNonEmpty < 0) hiddenNonEmpty = index;
                 if (probe is null) break;
-                if (probe(cells))
-                {
-                    if (visible) return index;
-                    if (hiddenHeader < 0) hiddenHeader = index;
-                    break;
-                }
+                if (probe(cells)) return index;
             }
             if (probe is null && visibleNonEmpty >= 0) return visibleNonEmpty;
             index++;
         }
         while (_reader.NextResult());
 
-        if (hiddenHeader >= 0) return hiddenHeader;
         if (visibleNonEmpty >= 0) return visibleNonEmpty;
         return hiddenNonEmpty >= 0 ? hiddenNonEmpty : 0;
     }

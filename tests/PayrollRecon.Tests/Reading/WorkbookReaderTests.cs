@@ -192,11 +192,27 @@ public sealed class WorkbookReaderTests
     [Theory]
     [InlineData("sheets.xlsx")]
     [InlineData("sheets.xls")]
-    public void Create_Probe_FirstVisibleSheetWithAHeaderFromItsFirstRow(string file)
+    public void Create_Probe_FirstSheetWithAHeaderHiddenOrNot(string file)
     {
-        // The hidden sheet '隐藏' comes earlier and has the header too: a visible sheet wins.
+        // R32: "The first worksheet that has a header row (R33) is read": the hidden sheet '隐藏' comes before the visible
+        // '交易明细' and has the header too.
         static bool BankHeader(IReadOnlyList<string> cells) => cells.Contains("交易时间") && cells.Contains("交易金额");
         using CsvReader reader = Open(Bytes(file), file, BankHeader);
+        Assert.Equal("隐藏", reader.SheetName);
+        Assert.Equal(
+        [
+            "1:交易时间|交易金额|摘要",
+            "2:2023-12-01 08:00:00|-1|隐藏表",
+        ], ReadAll(reader));
+    }
+
+    [Theory]
+    [InlineData("sheets.xlsx")]
+    [InlineData("sheets.xls")]
+    public void Create_ProbeOnALaterVisibleSheet_ReadsItFromItsFirstRow(string file)
+    {
+        // The title row of the visible statement sheet is the only row that satisfies this probe.
+        using CsvReader reader = Open(Bytes(file), file, cells => cells.Contains("中国建设银行 交易明细"));
         Assert.Equal("交易明细", reader.SheetName);
         Assert.Equal(
         [
