@@ -14,8 +14,8 @@ namespace PayrollRecon.Reconciliation;
 /// next ones double up to <see cref="MaxColumns"/>, so a month with few workers costs little. Chunks are never
 /// copied; adding a punch to a worker-month that already has a block allocates nothing. Each worker remembers its
 /// last block and where its column is, so the punches of one worker and month skip any lookup; a worker's other
-/// months are found in a per-worker table over a window of months around the first punch (an array index, no
-/// hashing), and only months outside that window go through a dictionary. Seconds are stored plus one so that zero
+/// months are found in a table per month, indexed by worker, over a window of months around the first punch (an
+/// array index, no hashing), and only months outside that window go through a dictionary. Seconds are stored plus one so that zero
 /// means "no punch that day".
 /// </remarks>
 internal sealed class AttendanceStore
@@ -26,11 +26,13 @@ internal sealed class AttendanceStore
     private const int MaxColumnShift = 6;
     private const int MaxColumns = 1 << MaxColumnShift;
 
-    // Months indexed directly per worker: a window of WindowMonths around the first punched month (about ten years).
+    // Months indexed directly: a window of WindowMonths around the first punched month (about ten years), one row per
+    // month of every worker's block + 1 (0: none). Month-major, because time-ordered punches move every worker to a new
+    // month at about the same time: those lookups then fall in one row.
     private const int WindowMonths = 128;
 
     private Dictionary<long, int> _blockByKey = [];
-    private int[]?[] _workerWindow = [];
+    private int[]?[] _monthWindow = new int[]?[WindowMonths];
     private int _windowStart = int.MinValue;
     // Per chunk: for each day and column, first then last second of day (+1).
     private List<int[]> _chunks = [];
@@ -122,8 +124,8 @@ internal sealed class AttendanceStore
         int offset = monthOrdinal - _windowStart;
         if (offset is >= 0 and < WindowMonths)
         {
-            int[]? window = (uint)worker < (uint)_workerWindow.Length ? _workerWindow[worker] : null;
-            block = window is null ? -1 : window[offset] - 1;
+            int[]? row = _monthWindow[offset];
+            block = row is not null && (uint)worker < (uint)row.Length ? row[worker] - 1 : -1;
             return block >= 0;
         }
         return _blockByKey.TryGetValue(((long)worker << 32) | (uint)monthOrdinal, out block);
@@ -137,8 +139,9 @@ internal sealed class AttendanceStore
         int offset = monthOrdinal - _windowStart;
         if (offset is >= 0 and < WindowMonths)
         {
-            if ((uint)worker >= (uint)_workerWindow.Length) Array.Resize(ref _workerWindow, Math.Max(worker + 1, _workerWindow.Length * 2));
-            ref int entry = ref (_workerWindow[worker] ??= new int[WindowMonths])[offset];
+            ref int[]? row = ref _monthWindow[offset];
+            if (row is null || (uint)worker >= (uint)row.Length) Array.Resize(ref row, Math.Max(worker + 1, Math.Max(64, (row?.Length ?? 0) * 2)));
+            ref int entry = ref row[worker];
             if (entry == 0) entry = NewBlock(worker, monthOrdinal, chunk, column) + 1;
             return entry - 1;
         }
@@ -161,7 +164,7 @@ internal sealed class AttendanceStore
         if (_blockCount == 0)
         {
             (_blockByKey, other._blockByKey) = (other._blockByKey, _blockByKey);
-            (_workerWindow, other._workerWindow) = (other._workerWindow, _workerWindow);
+            (_monthWindow, other._monthWindow) = (other._monthWindow, _monthWindow);
             (_windowStart, other._windowStart) = (other._windowStart, _windowStart);
             (_chunks, other._chunks) = (other._chunks, _chunks);
             (_monthChunk, other._monthChunk) = (other._monthChunk, _monthChunk);
@@ -225,7 +228,7 @@ internal sealed class AttendanceStore
         _monthChunk.TrimExcess();
         _blockByKey.Clear();
         _blockByKey.TrimExcess();
-        _workerWindow = [];
+        _monthWindow = new int[]?[WindowMonths];
         _windowStart = int.MinValue;
         _cursors = [];
     }
