@@ -55,14 +55,16 @@ public sealed class AttendanceReader : InputReader<AttendanceRow>
         long line = r.Line;
         ReadOnlySpan<byte> id = Field(r, _idNumber);
         ReadOnlySpan<byte> t = Field(r, _time);
-        ReadOnlySpan<byte> dir = Optional(r, _direction);
-        if (!id.IsEmpty && DateParser.TryParseDateTime(t, out DateTime time) && TokenParser.TryParsePunchDirection(dir, out PunchDirection direction))
+        if (!id.IsEmpty && DateParser.TryParseDateTime(t, out DateTime time))
         {
+            // R6 makes an unknown value a DATA_ERROR for wage_type, bank direction, batch status and calendar kind only,
+            // and R13 ignores a punch's direction: a direction of no listed spelling (上班, 签到 …) reads as unknown.
+            if (!TokenParser.TryParsePunchDirection(Optional(r, _direction), out PunchDirection direction)) direction = PunchDirection.Unknown;
             row = new AttendanceRow { Line = line, IdNumber = id, Time = time, Direction = direction };
             return true;
         }
         row = default;
-        return RejectPunch(line, id, t, dir);
+        return RejectPunch(line, id, t);
     }
 
     /// <summary>A rejected punch's id, and its month when the time names one: read whole, or its date alone, or the
@@ -81,11 +83,10 @@ public sealed class AttendanceReader : InputReader<AttendanceRow>
 
     /// <summary>Rejects a punch with the message of its first bad field (the checks of the hot path, in order).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool RejectPunch(long line, ReadOnlySpan<byte> id, ReadOnlySpan<byte> t, ReadOnlySpan<byte> dir)
+    private bool RejectPunch(long line, ReadOnlySpan<byte> id, ReadOnlySpan<byte> t)
     {
         if (id.IsEmpty) return Reject(line, IdNumberColumn.Name, DiagnosticReason.MissingValue);
         if (t.IsEmpty) return Reject(line, TimeColumn.Name, DiagnosticReason.MissingValue);
-        if (!DateParser.TryParseDateTime(t, out _)) return RejectValue(line, TimeColumn.Name, DiagnosticReason.InvalidDateTime, t);
-        return RejectValue(line, DirectionColumn.Name, DiagnosticReason.UnknownDirection, dir);
+        return RejectValue(line, TimeColumn.Name, DiagnosticReason.InvalidDateTime, t);
     }
 }
