@@ -3,8 +3,9 @@ namespace PayrollRecon.Parsing;
 /// <summary>Normalises person names for comparison (R18).</summary>
 /// <remarks>
 /// U+3000 and every other white space character is dropped (which also trims); full-width ASCII U+FF01–U+FF5E folds
-/// to ASCII; <c>·</c> U+00B7, <c>•</c> U+2022, <c>.</c>, <c>・</c> U+30FB and <c>．</c> U+FF0E all become <c>·</c>
-/// U+00B7, so 阿卜杜·热合曼 written with any of those dots compares equal. Case is kept.
+/// to ASCII; <c>·</c> U+00B7, <c>•</c> U+2022 and <c>.</c> (so also the full-width <c>．</c> U+FF0E) become <c>·</c>
+/// U+00B7, so 阿卜杜·热合曼 written with any of those dots compares equal. No other dot is unified (R18 lists these
+/// three: the katakana <c>・</c> U+30FB stays as written). Case is kept.
 /// </remarks>
 internal static class NameNormalizer
 {
@@ -33,7 +34,7 @@ internal static class NameNormalizer
         {
             char c = raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : raw;
             if (char.IsWhiteSpace(c)) continue;
-            if (c is '.' or '\u2022' or '\u30FB') c = MiddleDot;
+            if (c is '.' or '\u2022') c = MiddleDot;
             destination[n++] = c;
         }
         return n;

@@ -236,6 +236,27 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void Check_DataErrorRowOfGb18030File_AnchoredOnItsGb18030Bytes()
+    {
+        // SPEC §7: "DATA_ERROR: file name|SHA-256 hex of the row's bytes as they stand in the file (without its line
+        // break ...)". A GB18030 statement's row stands in the file as GB18030, not as the UTF-8 it is read into; a quoted
+        // field holding a line break and Chinese text on both sides of it is part of the one row.
+        var files = TempProject.Small();
+        string bad = "T4,2024-02-08 10:00,D,12.3.4,,\"张\r\n三\",6222020200112233445,退回工资";
+        string bank = (files["bank.csv"].Replace("\n", "\r\n")) + bad + "\r\n";
+        using var project = new TempProject(files);
+        var gb18030 = PayrollRecon.Reading.Gb18030Transcoder.Encoding;
+        File.WriteAllBytes(project.Path_("bank.csv"), gb18030.GetBytes(bank));
+
+        var result = PayrollChecker.Check(ProjectFolder.Load(project.Dir));
+
+        Assert.Equal(PayrollRecon.Model.TextEncodingKind.Gb18030, result.Summary.Files.Single(f => f.File == "bank.csv").Encoding);
+        var error = Assert.Single(result.Findings, f => f.Code == FindingCode.DataError);
+        string rowHex = Convert.ToHexStringLower(SHA256.HashData(gb18030.GetBytes(bad)));
+        Assert.Equal(Id("DATA_ERROR", "", "", "bank.csv|" + rowHex), error.FindingId);
+    }
+
+    [Fact]
     public void Check_MoreBadRowsThanListed_CountingFindingAnchoredOnTheFile()
     {
         var files = TempProject.Small();

@@ -44,6 +44,10 @@ public sealed class RosterAndSheetReaderTests
     [InlineData("身份证号码,打卡时间,进出", "X1,2024/1/5 17:02,out", "2|X1|2024-01-05 17:02:00|Out")]
     [InlineData("id_number,time,direction", "x1,20240105T07:00:05,", "2|x1|2024-01-05 07:00:05|Unknown")]
     [InlineData("证件号码,time", "X1,2024年1月5日 7:00", "2|X1|2024-01-05 07:00:00|Unknown")]
+    // R6 lists the unknown values that are a DATA_ERROR ("wage_type, bank direction, batch status or calendar kind") and
+    // R13 says a punch's "direction is ignored": a direction of no listed spelling is read, as unknown.
+    [InlineData("身份证号,考勤时间,方向", "X1,2024-01-05 07:58,左", "2|X1|2024-01-05 07:58:00|Unknown")]
+    [InlineData("身份证号,考勤时间,方向", "X1,2024-01-05 07:58,上班", "2|X1|2024-01-05 07:58:00|Unknown")]
     public void Attendance_Aliases_ProduceRows(string header, string row, string expected)
     {
         Assert.Equal(expected, SingleRow(InputKind.Attendance, header, row));

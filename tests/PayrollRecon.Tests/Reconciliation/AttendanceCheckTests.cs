@@ -1,6 +1,8 @@
+using PayrollRecon.Cli;
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
 using PayrollRecon.Records;
+using PayrollRecon.Tests.Cli;
 
 namespace PayrollRecon.Tests.Reconciliation;
 
@@ -180,5 +182,30 @@ public sealed class AttendanceCheckTests
         Assert.Equal(Severity.Yellow, found[0].Severity);
         Assert.Equal(new DateOnly(2024, 2, 6), found[1].EventDate);
         Assert.Equal(3, result.Month(a.Id, 2024, 1).Days);
+    }
+
+    [Fact]
+    public void Check_PunchDirectionsOfOtherSpellings_CountAsPunches()
+    {
+        // SPEC R13: "direction is ignored"; R6: "An unknown wage_type, bank direction, batch status or calendar kind is a
+        // DATA_ERROR" (a punch's direction is not among them). Punches marked 上班/下班 (or anything else) count towards
+        // days and hours, so the month is owed for both days and the row is no DATA_ERROR.
+        var files = TempProject.Small();
+        files["attendance.csv"] = "id_number,time,direction\n" +
+                                  "110105199003070017,2024-01-08 07:30,上班\n110105199003070017,2024-01-08 17:30,下班\n" +
+                                  "110105199003070017,2024-01-09 07:30,签到\n110105199003070017,2024-01-09 17:30,out\n" +
+                                  "110105199003070025,2024-01-08 07:30,in\n110105199003070025,2024-01-08 17:30,out\n";
+        using var project = new TempProject(files);
+
+        var result = PayrollChecker.Check(ProjectFolder.Load(project.Dir));
+
+        Assert.DoesNotContain(result.Findings, f => f.Code == FindingCode.DataError);
+        var january = Assert.Single(result.Ledger, e => e.IdNumber == "110105199003070017");
+        Assert.Equal(2, january.Days);
+        Assert.Equal(20 * 3600, january.Seconds);
+        Assert.Equal(new Money(600_00), january.Due);
+        // Paid 300.00 of the 600.00 owed.
+        var shortfall = Assert.Single(result.Findings, f => f.Code == FindingCode.Shortfall);
+        Assert.Equal(new Money(300_00), shortfall.Amount);
     }
 }

@@ -59,6 +59,24 @@ public sealed class BankClassificationTests
     }
 
     [Fact]
+    public void Debit_RegisteredCardNameWithKatakanaMiddleDot_NameMismatch()
+    {
+        // SPEC R18: "Name normalisation: trim, U+3000 → space, U+FF01–U+FF5E → ASCII, drop all white space, map `·`
+        // `•` `.` to `·`; no case folding." The katakana middle dot ・ (U+30FB) is not among them, so a name written
+        // with it differs from the roster's 阿卜杜·热合曼 (§3.2 step 2 → NAME_MISMATCH), while • and . compare equal.
+        var s = new Scenario();
+        var a = s.AddWorker(1, "阿卜杜·热合曼");
+        s.WorkDays(a, 2024, 1, 3);
+        s.Bank.Add(Debit("阿卜杜•热合曼", a.Account, 300_00, txn: "X1"));
+        s.Bank.Add(Debit("阿卜杜.热合曼", a.Account, 300_00, txn: "X2"));
+        s.Bank.Add(Debit("阿卜杜・热合曼", a.Account, 300_00, txn: "X3"));
+        var result = s.Run();
+        var f = result.Single(FindingCode.NameMismatch);
+        Assert.Equal(["X3"], f.TxnIds);
+        Assert.Equal("阿卜杜・热合曼", f.Detail);
+    }
+
+    [Fact]
     public void Debit_NameOfOneWorkerOtherCard_AccountMismatch()
     {
         var (s, _, b) = TwoWorkers();
