@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PayrollRecon.Findings;
@@ -14,18 +15,20 @@ namespace PayrollRecon.Reconciliation;
 internal sealed class AttendanceLog
 {
     private readonly AttendanceStore _store = new();
+    private readonly PunchIds _ids;
     private readonly Roster _roster;
     private readonly string _file;
     private readonly int _workerMonthLimit;
     private readonly List<Diagnostic> _diagnostics;
+    private const int IdBytes = 18;
 
     private readonly Dictionary<string, int> _unregisteredIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _unregisteredLookup;
     private readonly List<string> _unregisteredNames = [];
     private readonly Dictionary<long, UnregisteredMonth> _unregisteredMonths = [];
 
-    // The id bytes of the previous punch not written as a roster id, and the roster index they resolved to (-1: not on
-    // the roster): runs of an unregistered worker's punches skip the upper-casing and the dictionary.
+    // The id bytes of the previous punch of an id of another length than 18 bytes, and the roster index they resolved to
+    // (-1: not on the roster): runs of such a worker's punches skip the upper-casing and the dictionary.
     private readonly byte[] _punchId = new byte[Roster.MaxStackIdLength];
     private int _punchIdLength = -1;
     private int _punchWorker = -1;
@@ -44,6 +47,7 @@ internal sealed class AttendanceLog
     public AttendanceLog(Roster roster, string file, int workerMonthLimit, List<Diagnostic> diagnostics)
     {
         _roster = roster;
+        _ids = new PunchIds(roster.Count);
         _file = file;
         _workerMonthLimit = workerMonthLimit;
         _blockLimit = workerMonthLimit;
@@ -74,19 +78,46 @@ internal sealed class AttendanceLog
         }
 
         ReadOnlySpan<byte> id = row.IdNumber;
-        // Most ids are written as on the roster, and are found in the id table as written.
-        if (_roster.IdTable.FindSlot(id, out int worker) < 0)
-            worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
-        if (worker < 0)
+        int worker;
+        if (id.Length == IdBytes)
         {
-            AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, row.Line);
-            return;
+            // Every GB 11643 id: its slot in this log's own table holds its worker and the worker's cursor, one line of
+            // memory for the punch (PunchIds); an id seen for the first time is resolved through the roster.
+            ulong high = BinaryPrimitives.ReadUInt64LittleEndian(id);
+            ulong low = BinaryPrimitives.ReadUInt64LittleEndian(id[8..]);
+            uint tail = BinaryPrimitives.ReadUInt16LittleEndian(id[16..]) | PunchIds.Used;
+            ref PunchIds.Slot slot = ref _ids.Find(high, low, tail, out bool found);
+            if (!found) slot = ref NewId(id, high, low, tail);
+            worker = slot.Worker;
+            if (worker >= 0)
+            {
+                // R13: punches outside tenure still count towards days and hours; they are reported once per month. The
+                // store checks tenure once per worker-month, and the first punch day is taken from its blocks (FirstDay).
+                _store.Add(ref slot.Cursor, worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, row.Line, _roster.EntryDays, _roster.ExitDays);
+                if (_store.BlockCount > _blockLimit) PunchPastWorkerMonthCap(row.Line);
+                return;
+            }
         }
+        else
+        {
+            worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
+            if (worker >= 0)
+            {
+                _store.Add(worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, row.Line, _roster.EntryDays, _roster.ExitDays);
+                if (_store.BlockCount > _blockLimit) PunchPastWorkerMonthCap(row.Line);
+                return;
+            }
+        }
+        AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, row.Line);
+    }
 
-        // R13: punches outside tenure still count towards days and hours; they are reported once per month. The store
-        // checks tenure once per worker-month, and the first punch day is taken from its blocks (FirstDay).
-        _store.Add(worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, row.Line, _roster.EntryDays, _roster.ExitDays);
-        if (_store.BlockCount > _blockLimit) PunchPastWorkerMonthCap(row.Line);
+    /// <summary>An 18-byte id not seen before in this log: its worker from the roster (written as there, or otherwise, such
+    /// as with a lower-case <c>x</c>; -1 when not on it), kept in a new slot.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ref PunchIds.Slot NewId(ReadOnlySpan<byte> id, ulong high, ulong low, uint tail)
+    {
+        int worker = _roster.IdTable.FindSlot(id, out int written) >= 0 ? written : _roster.Find(id);
+        return ref _ids.Add(high, low, tail, worker);
     }
 
     // The store's blocks, read when the worker-months are built and checked.
@@ -106,7 +137,11 @@ internal sealed class AttendanceLog
     public bool TryGetOutsideTenure(int block, out DateTime time, out long line) => _store.TryGetOutsideTenure(block, out time, out line);
 
     /// <summary>Frees the per-day state once every block's totals are read.</summary>
-    public void ReleaseDays() => _store.ReleaseDays();
+    public void ReleaseDays()
+    {
+        _store.ReleaseDays();
+        _ids.Clear();
+    }
 
     /// <summary>UNREGISTERED_WORKER: one finding per id not on the roster and month with punches, by id then month.</summary>
     public void ReportUnregistered(List<Finding> findings)

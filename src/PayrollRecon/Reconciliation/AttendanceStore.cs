@@ -62,9 +62,16 @@ internal sealed class AttendanceStore
     public void Add(int worker, int monthOrdinal, int day, int secondOfDay, long ticks, long line, List<int> entryDays, List<int> exitDays)
     {
         if ((uint)worker >= (uint)_cursors.Length) GrowCursors(worker);
-        ref Cursor c = ref _cursors[worker];
-        if (c.Month != monthOrdinal) SetWorkerMonth(ref c, worker, monthOrdinal, entryDays, exitDays);
-        AddToCursor(ref c, day, secondOfDay, ticks, line);
+        Add(ref _cursors[worker], worker, monthOrdinal, day, secondOfDay, ticks, line, entryDays, exitDays);
+    }
+
+    /// <summary>Records one punch of roster worker <paramref name="worker"/> through a cursor the caller keeps for it
+    /// (starting as <see cref="Cursor.None"/>, and only ever given this worker's punches), as <see cref="Add(int, int, int, int, long, long, List{int}, List{int})"/> does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(ref Cursor cursor, int worker, int monthOrdinal, int day, int secondOfDay, long ticks, long line, List<int> entryDays, List<int> exitDays)
+    {
+        if (cursor.Month != monthOrdinal) SetWorkerMonth(ref cursor, worker, monthOrdinal, entryDays, exitDays);
+        AddToCursor(ref cursor, day, secondOfDay, ticks, line);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -334,9 +341,12 @@ internal sealed class AttendanceStore
     }
 
     /// <summary>A worker's last block: its month, the chunk and column of its days, the block, and the days of the month
-    /// within the worker's tenure (32 bytes with padding: two to a cache line), kept at the worker's roster index.</summary>
-    private struct Cursor
+    /// within the worker's tenure (32 bytes with padding), kept at the worker's roster index or by the caller.</summary>
+    internal struct Cursor
     {
+        /// <summary>A cursor on no month yet.</summary>
+        public static Cursor None => new() { Month = int.MinValue };
+
         public int[]? Chunk;
         public int Month;
         public int Column;

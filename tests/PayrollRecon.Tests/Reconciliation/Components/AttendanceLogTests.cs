@@ -93,4 +93,32 @@ public sealed class AttendanceLogTests
 
         Assert.Equal("attendance.csv:3: more than 1 worker-months (a worker's months with punches or payroll rows); a project holds at most 1", e.Message);
     }
+
+    [Fact]
+    public void Add_IdWrittenWithLowerAndUpperX_OneWorkerOneBlockPerMonth()
+    {
+        // R7: a trailing x equals X. The two spellings have a slot each in the log's id table, both naming the one worker,
+        // whose days in a month are one block whichever spelling a punch used.
+        string upper = Enumerable.Range(1, 200).Select(n => Scenario.Id(n)).First(static id => id.EndsWith('X'));
+        string lower = upper[..^1] + "x";
+        var roster = Rows.Roster([]);
+        roster.Add(Rows.Worker(2, upper, "张三"));
+        roster.Add(Rows.Worker(3, Scenario.Id(500), "李四"));
+        var log = new AttendanceLog(roster, "attendance.csv", Reconciler.MaxWorkerMonths, []);
+        log.Add(Rows.Punch(2, lower, new DateTime(2024, 1, 8, 8, 0, 0)));
+        log.Add(Rows.Punch(3, Scenario.Id(500), new DateTime(2024, 1, 8, 8, 1, 0)));
+        log.Add(Rows.Punch(4, upper, new DateTime(2024, 1, 8, 17, 0, 0)));
+        log.Add(Rows.Punch(5, upper, new DateTime(2024, 2, 1, 8, 0, 0)));
+        log.Add(Rows.Punch(6, lower, new DateTime(2024, 1, 9, 8, 0, 0)));
+        log.Add(Rows.Punch(7, lower, new DateTime(2024, 2, 1, 9, 0, 0)));
+
+        Assert.Equal(3, log.BlockCount);
+        Assert.True(log.TryGetBlock(0, new YearMonth(2024, 1).Ordinal, out int january));
+        Assert.True(log.TryGetBlock(0, new YearMonth(2024, 2).Ordinal, out int february));
+        Assert.Equal((2, 9 * 3600L), log.Totals(january));
+        Assert.Equal((1, 3600L), log.Totals(february));
+        var findings = new List<Finding>();
+        log.ReportUnregistered(findings);
+        Assert.Empty(findings);
+    }
 }
