@@ -156,10 +156,14 @@ internal sealed class IdNumberTable
         slots[slot] = entry;
     }
 
-    // Fibonacci hashing of the three words folded into one: the top bits of the product spread the ids over the table.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int SlotOf(ulong high, ulong low, uint tail) =>
-        unchecked((int)(((high ^ System.Numerics.BitOperations.RotateLeft(low, 29) ^ ((ulong)tail << 48)) * 0x9E3779B97F4A7C15UL) >> _shift));
+    private int SlotOf(ulong high, ulong low, uint tail) => Spread(high, low, tail, _shift);
+
+    /// <summary>Fibonacci hashing of an id's three words folded into one: the top 64 − <paramref name="shift"/> bits of the
+    /// product, a slot of a table of 2^(64 − shift) slots (the tail's bits past its two bytes do not count).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Spread(ulong high, ulong low, uint tail, int shift) =>
+        unchecked((int)(((high ^ System.Numerics.BitOperations.RotateLeft(low, 29) ^ ((ulong)tail << 48)) * 0x9E3779B97F4A7C15UL) >> shift));
 
     private void Grow()
     {

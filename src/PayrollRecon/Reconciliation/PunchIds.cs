@@ -83,10 +83,9 @@ internal sealed class PunchIds
         _count = 0;
     }
 
-    // Fibonacci hashing of the three words folded into one, as the roster's id table does.
+    // The roster's id table's hashing (the Used bit, the same in every key, does not count).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int SlotOf(ulong high, ulong low, uint tail) =>
-        unchecked((int)(((high ^ System.Numerics.BitOperations.RotateLeft(low, 29) ^ ((ulong)tail << 47)) * 0x9E3779B97F4A7C15UL) >> _shift));
+    private int SlotOf(ulong high, ulong low, uint tail) => IdNumberTable.Spread(high, low, tail, _shift);
 
     private void Grow()
     {
