@@ -79,11 +79,15 @@ public sealed class PayrollReader : InputReader<PayrollRow>
         if (p.IsEmpty) return Reject(line, PeriodColumn.Name, DiagnosticReason.MissingValue);
         if (!DateParser.TryParsePeriod(p, out YearMonth period)) return RejectValue(line, PeriodColumn.Name, DiagnosticReason.InvalidPeriod, p);
         int? days = null;
+        long? daysCentis = null;
         ReadOnlySpan<byte> d = Optional(r, _days);
         if (!d.IsEmpty)
         {
-            if (!TokenParser.TryParseInt(d, out int parsedDays)) return RejectValue(line, DaysColumn.Name, DiagnosticReason.InvalidNumber, d);
-            days = parsedDays;
+            // Half days are common (出勤天数 21.5): the spec gives the column no format, so any non-negative number of
+            // days to two decimals is read, as hours are.
+            if (!TokenParser.TryParseHundredths(d, out long parsedCentis)) return RejectValue(line, DaysColumn.Name, DiagnosticReason.InvalidNumber, d);
+            daysCentis = parsedCentis;
+            if (parsedCentis % 100 == 0 && parsedCentis / 100 <= int.MaxValue) days = (int)(parsedCentis / 100);
         }
         long? hours = null;
         ReadOnlySpan<byte> h = Optional(r, _hours);
@@ -101,6 +105,7 @@ public sealed class PayrollReader : InputReader<PayrollRow>
             IdNumber = id,
             Period = period,
             Days = days,
+            DaysCentis = daysCentis,
             HoursCentis = hours,
             Gross = gross,
             Deductions = deductions,

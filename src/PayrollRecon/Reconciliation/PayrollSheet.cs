@@ -132,8 +132,8 @@ internal sealed class PayrollMonth(long firstLine)
     public long GrossFen { get; private set; }
     public long DeductionsFen { get; private set; }
     public long NetFen { get; private set; }
-    /// <summary>Σ of the rows' days, null when no row gave days.</summary>
-    public int? Days { get; private set; }
+    /// <summary>Σ of the rows' days in hundredths, null when no row gave days.</summary>
+    public long? DaysCentis { get; private set; }
     public long FirstLine { get; } = firstLine;
 
     /// <summary>Adds a row's amounts and days (checked).</summary>
@@ -142,6 +142,7 @@ internal sealed class PayrollMonth(long firstLine)
         GrossFen = checked(GrossFen + row.Gross.Fen);
         DeductionsFen = checked(DeductionsFen + row.Deductions.Fen);
         NetFen = checked(NetFen + row.Net.Fen);
-        if (row.Days is { } days) Days = checked((Days ?? 0) + days);
+        long? days = row.DaysCentis ?? (row.Days is { } whole ? whole * 100L : null);
+        if (days is { } centis) DaysCentis = checked((DaysCentis ?? 0) + centis);
     }
 }

@@ -74,10 +74,29 @@ public sealed class RosterAndSheetReaderTests
     }
 
     [Theory]
+    [InlineData("21.5", null, 2150L)]
+    [InlineData("21.25", null, 2125L)]
+    [InlineData("21.0", 21, 2100L)]
+    [InlineData("22", 22, 2200L)]
+    public void Payroll_DaysWithDecimals_ReadInHundredths(string days, int? whole, long centis)
+    {
+        // The spec gives 出勤天数 no format, and half days are common: a number of days to two decimals is read.
+        using var reader = PayrollReader.Create(
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"身份证号,工资月份,出勤天数,应发工资,实发工资\nX1,2024-01,{days},7000,7000\n")),
+            "payroll.csv", new InputReaderOptions());
+        Assert.True(reader.Read(out Records.PayrollRow row));
+        Assert.Equal(whole, row.Days);
+        Assert.Equal(centis, row.DaysCentis);
+        Assert.Empty(reader.Diagnostics);
+    }
+
+    [Theory]
     [InlineData(",2024-01,22,7000,0,7000", "payroll.csv:2: column id_number: missing value")]
     [InlineData("X1,,22,7000,0,7000", "payroll.csv:2: column period: missing value")]
     [InlineData("X1,2024-13,22,7000,0,7000", "payroll.csv:2: column period: invalid period '2024-13'")]
-    [InlineData("X1,2024-01,22.5,7000,0,7000", "payroll.csv:2: column days: invalid number '22.5'")]
+    [InlineData("X1,2024-01,22天,7000,0,7000", "payroll.csv:2: column days: invalid number '22天'")]
+    [InlineData("X1,2024-01,-1,7000,0,7000", "payroll.csv:2: column days: invalid number '-1'")]
+    [InlineData("X1,2024-01,22.125,7000,0,7000", "payroll.csv:2: column days: invalid number '22.125'")]
     [InlineData("X1,2024-01,22,,0,7000", "payroll.csv:2: column gross: missing value")]
     [InlineData("X1,2024-01,22,7000,1.,7000", "payroll.csv:2: column deductions: invalid amount '1.'")]
     [InlineData("X1,2024-01,22,7000,0,", "payroll.csv:2: column net: missing value")]

@@ -49,6 +49,34 @@ public sealed class AttendanceCheckTests
     }
 
     [Fact]
+    public void DaysMismatch_HalfDaysOnThePayroll_ComparedExactly()
+    {
+        // The spec gives payroll days no format; a payroll of 21.5 days (half days are common) is read and compared as it
+        // stands: 2.5 against 3 attendance days is a mismatch, 1.5 + 1.5 against 3 is not.
+        var s = new Scenario();
+        var a = s.AddWorker(1, "张三");
+        var b = s.AddWorker(2, "李四");
+        s.WorkDays(a, 2024, 1, 3);
+        s.WorkDays(b, 2024, 1, 3);
+        s.Payroll.Add(new Scenario.Pay(a.Id, new YearMonth(2024, 1), 500_00, 500_00) { DaysCentis = 250 });
+        s.Payroll.Add(new Scenario.Pay(b.Id, new YearMonth(2024, 1), 500_00, 500_00) { DaysCentis = 150 });
+        s.Payroll.Add(new Scenario.Pay(b.Id, new YearMonth(2024, 1), 500_00, 500_00) { DaysCentis = 150 });
+        var f = s.Run().Single(FindingCode.DaysMismatch);
+        Assert.Equal(a.Id, f.IdNumber);
+        Assert.Equal(3, f.Days);
+        Assert.Equal("2.5", f.Detail);
+    }
+
+    [Theory]
+    [InlineData(2150, "21.5")]
+    [InlineData(2125, "21.25")]
+    [InlineData(2105, "21.05")]
+    [InlineData(2100, "21")]
+    [InlineData(50, "0.5")]
+    public void DaysText_Hundredths_AsThePayrollWritesThem(long centis, string expected) =>
+        Assert.Equal(expected, PayrollRecon.Reconciliation.Rules.MonthRules.DaysText(centis));
+
+    [Fact]
     public void PayrollArithmetic_PerRow()
     {
         var s = new Scenario();

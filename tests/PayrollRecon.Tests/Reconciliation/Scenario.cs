@@ -99,6 +99,7 @@ internal sealed class Scenario
                 IdNumber = U(p.Id),
                 Period = p.Period,
                 Days = p.Days,
+                DaysCentis = p.DaysCentis,
                 HoursCentis = null,
                 Gross = new Money(p.Gross),
                 Deductions = new Money(p.Deductions),
@@ -175,6 +176,7 @@ internal sealed class Scenario
     {
         public long Deductions { get; init; }
         public int? Days { get; init; }
+        public long? DaysCentis { get; init; }
     }
 
     public sealed record Bat(string BatchId, string Account, string Name, long Amount)

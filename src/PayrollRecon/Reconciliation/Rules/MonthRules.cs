@@ -167,13 +167,13 @@ internal sealed class MonthRules
             });
         }
 
-        if (_options.AttendanceSupplied && month.Payroll?.Days is { } payrollDays && payrollDays != month.Days)
+        if (_options.AttendanceSupplied && month.Payroll?.DaysCentis is { } payrollDays && payrollDays != month.Days * 100L)
         {
             _findings.Add(worker.Finding(FindingCode.DaysMismatch, Severity.Yellow) with
             {
                 Period = month.Period,
                 Days = month.Days,
-                Detail = payrollDays.ToString(CultureInfo.InvariantCulture),
+                Detail = DaysText(payrollDays),
                 Source = $"{_options.PayrollFile}:{month.Payroll.FirstLine}",
             });
         }
@@ -217,4 +217,10 @@ internal sealed class MonthRules
             Days = month.Days,
         });
     }
+
+    /// <summary>Days in hundredths as the payroll states them: <c>21</c>, <c>21.5</c>, <c>21.25</c>.</summary>
+    internal static string DaysText(long centis) =>
+        centis % 100 == 0 ? (centis / 100).ToString(CultureInfo.InvariantCulture)
+        : centis % 10 == 0 ? (centis / 100).ToString(CultureInfo.InvariantCulture) + "." + (centis % 100 / 10).ToString(CultureInfo.InvariantCulture)
+        : (centis / 100).ToString(CultureInfo.InvariantCulture) + "." + (centis % 100).ToString("D2", CultureInfo.InvariantCulture);
 }

@@ -37,7 +37,7 @@ public sealed class PayrollSheetTests
         Assert.Equal(3000_00, month.GrossFen);
         Assert.Equal(100_00, month.DeductionsFen);
         Assert.Equal(2899_00, month.NetFen);
-        Assert.Equal(15, month.Days);
+        Assert.Equal(1500, month.DaysCentis);
         Assert.Equal(2, month.FirstLine);
 
         var arithmetic = Assert.Single(findings);
