@@ -68,15 +68,16 @@ public static class RowValues
     /// <param name="gross">应发.</param>
     /// <param name="deductions">扣款.</param>
     /// <param name="net">实发.</param>
-    /// <param name="days">出勤天数 when stated.</param>
+    /// <param name="days">出勤天数 when stated, to 0.01 day (21.5 for a half day).</param>
     /// <param name="hours">出勤工时 when stated, to 0.01 h.</param>
-    /// <exception cref="ArgumentException">When <paramref name="hours"/> has more than two decimals.</exception>
-    public static PayrollRow Payroll(long line, string idNumber, YearMonth period, Money gross, Money deductions, Money net, int? days = null, decimal? hours = null) => new()
+    /// <exception cref="ArgumentException">When <paramref name="days"/> or <paramref name="hours"/> has more than two decimals.</exception>
+    public static PayrollRow Payroll(long line, string idNumber, YearMonth period, Money gross, Money deductions, Money net, decimal? days = null, decimal? hours = null) => new()
     {
         Line = line,
         IdNumber = Utf8(idNumber),
         Period = period,
-        Days = days,
+        Days = days is { } whole && whole == decimal.Truncate(whole) && whole is >= int.MinValue and <= int.MaxValue ? (int)whole : null,
+        DaysCentis = days is { } d ? Hundredths(d, nameof(days)) : null,
         HoursCentis = hours is { } h ? Hundredths(h, nameof(hours)) : null,
         Gross = gross,
         Deductions = deductions,

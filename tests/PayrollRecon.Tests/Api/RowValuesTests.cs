@@ -195,6 +195,19 @@ public sealed class RowValuesTests
     }
 
     [Fact]
+    public void Payroll_DaysWithAHalfDay_KeptInHundredths()
+    {
+        var half = RowValues.Payroll(1, "110105199003070017", new YearMonth(2024, 3), default, default, default, days: 21.5m);
+        Assert.Null(half.Days);
+        Assert.Equal(2150, half.DaysCentis);
+        var whole = RowValues.Payroll(1, "110105199003070017", new YearMonth(2024, 3), default, default, default, days: 22);
+        Assert.Equal(22, whole.Days);
+        Assert.Equal(2200, whole.DaysCentis);
+        var e = Assert.Throws<ArgumentException>(() => RowValues.Payroll(1, "110105199003070017", new YearMonth(2024, 3), default, default, default, days: 21.125m));
+        Assert.Equal("days", e.ParamName);
+    }
+
+    [Fact]
     public void Payroll_HoursWithThreeDecimals_Throws()
     {
         var e = Assert.Throws<ArgumentException>(() => RowValues.Payroll(1, "110105199003070017", new YearMonth(2024, 3), default, default, default, hours: 8.125m));
