@@ -271,17 +271,9 @@ internal static class DateParser
         }
     }
 
-    /// <summary><c>yyyy-MM-dd</c> at the start of <paramref name="s"/> (at least 10 bytes) as a day number, with no time (0 ticks).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool TryParseCanonicalDate(ReadOnlySpan<byte> s, out int dayNumber, out long timeTicks)
-    {
-        timeTicks = 0;
-        return TryParseCanonicalDate(s, out dayNumber);
-    }
-
     /// <summary><c>yyyy-MM-dd</c> at the start of <paramref name="s"/> (at least 10 bytes) as a day number (days since 0001-01-01).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryParseCanonicalDate(ReadOnlySpan<byte> s, out int dayNumber)
+    internal static bool TryParseCanonicalDate(ReadOnlySpan<byte> s, out int dayNumber)
     {
         dayNumber = 0;
         unchecked

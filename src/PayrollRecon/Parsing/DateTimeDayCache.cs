@@ -13,33 +13,20 @@ namespace PayrollRecon.Parsing;
 internal struct DateTimeDayCache
 {
     // The first eight and the next two bytes of the last canonical date read (never all zero: they are digits and
-    // dashes), and its midnight in ticks.
+    // dashes), and its day number.
     private ulong _head;
     private ushort _tail;
     private int _dayNumber;
-    private long _dayTicks;
 
     /// <summary>Parses as <see cref="DateParser.TryParseDateTime"/> does, with the same result.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryParseDateTime(ReadOnlySpan<byte> utf8, out DateTime value)
     {
-        if (utf8.Length == 19)
+        if (utf8.Length == 19 && IsKnownDate(utf8) && DateParser.TryParseCanonicalTime(utf8, out long timeTicks))
         {
-            ulong head = BinaryPrimitives.ReadUInt64LittleEndian(utf8);
-            ushort tail = BinaryPrimitives.ReadUInt16LittleEndian(utf8[8..]);
-            long timeTicks;
-            // The same ten bytes are the same valid date: only the time is left to read.
-            if (head == _head && tail == _tail && DateParser.TryParseCanonicalTime(utf8, out timeTicks))
-            {
-                value = new DateTime(unchecked(_dayTicks + timeTicks));
-                return true;
-            }
-            if (DateParser.TryParseCanonical(utf8, out int dayNumber, out timeTicks))
-            {
-                Keep(head, tail, dayNumber);
-                value = new DateTime(unchecked(_dayTicks + timeTicks));
-                return true;
-            }
+            // The day number of a year up to MaxYear times ticks per day stays far below long.MaxValue.
+            value = new DateTime(unchecked((_dayNumber * TimeSpan.TicksPerDay) + timeTicks));
+            return true;
         }
         return DateParser.TryParseDateTimeGrammar(utf8, out value);
     }
@@ -48,42 +35,37 @@ internal struct DateTimeDayCache
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryParseDateOrDateTime(ReadOnlySpan<byte> utf8, out DateOnly date, out TimeOnly? time)
     {
-        if (utf8.Length is 19 or 10)
+        if (utf8.Length is 19 or 10 && IsKnownDate(utf8))
         {
-            ulong head = BinaryPrimitives.ReadUInt64LittleEndian(utf8);
-            ushort tail = BinaryPrimitives.ReadUInt16LittleEndian(utf8[8..]);
-            if (head == _head && tail == _tail)
+            if (utf8.Length == 10)
             {
-                if (utf8.Length == 10)
-                {
-                    date = DateOnly.FromDayNumber(_dayNumber);
-                    time = null;
-                    return true;
-                }
-                if (DateParser.TryParseCanonicalTime(utf8, out long timeTicks))
-                {
-                    date = DateOnly.FromDayNumber(_dayNumber);
-                    time = new TimeOnly(timeTicks);
-                    return true;
-                }
+                date = DateOnly.FromDayNumber(_dayNumber);
+                time = null;
+                return true;
             }
-            else if (utf8.Length == 19 ? DateParser.TryParseCanonical(utf8, out int dayNumber, out long timeTicks) : DateParser.TryParseCanonicalDate(utf8, out dayNumber, out timeTicks))
+            if (DateParser.TryParseCanonicalTime(utf8, out long timeTicks))
             {
-                Keep(head, tail, dayNumber);
-                date = DateOnly.FromDayNumber(dayNumber);
-                time = utf8.Length == 19 ? new TimeOnly(timeTicks) : null;
+                date = DateOnly.FromDayNumber(_dayNumber);
+                time = new TimeOnly(timeTicks);
                 return true;
             }
         }
         return DateParser.TryParseDateOrDateTimeGrammar(utf8, out date, out time);
     }
 
-    private void Keep(ulong head, ushort tail, int dayNumber)
+    /// <summary>True when the first ten bytes of <paramref name="utf8"/> (at least ten) are a <c>yyyy-MM-dd</c> date, which
+    /// is then the one kept: the same bytes as the date kept are it, other bytes are read and kept.</summary>
+    /// <remarks>A date kept whatever follows it is still a date (the invariant is only that the ten bytes are valid).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsKnownDate(ReadOnlySpan<byte> utf8)
     {
+        ulong head = BinaryPrimitives.ReadUInt64LittleEndian(utf8);
+        ushort tail = BinaryPrimitives.ReadUInt16LittleEndian(utf8[8..]);
+        if (head == _head && tail == _tail) return true;
+        if (!DateParser.TryParseCanonicalDate(utf8, out int dayNumber)) return false;
         _head = head;
         _tail = tail;
         _dayNumber = dayNumber;
-        // The day number of a year up to MaxYear times ticks per day stays far below long.MaxValue.
-        _dayTicks = unchecked(dayNumber * TimeSpan.TicksPerDay);
+        return true;
     }
 }

@@ -172,25 +172,18 @@ public sealed partial class CsvReader
     {
         cancellationToken.ThrowIfCancellationRequested();
         int read = _file!.Read(_buf, _end, Math.Min(_capacity - _end, FillChunkBytes));
-        if (_state == InputState.Undecided)
+        int ascii = _state == InputState.Undecided ? _buf.AsSpan(_end, read).IndexOfAnyInRange((byte)0x80, (byte)0xFF) : -1;
+        if (ascii >= 0)
         {
-            int ascii = _buf.AsSpan(_end, read).IndexOfAnyInRange((byte)0x80, (byte)0xFF);
-            if (ascii >= 0)
-            {
-                ReturnToPipe(_end + ascii, read - ascii);
-                _end += ascii;
-                BytesRead += ascii;
-                return ascii > 0;
-            }
-            _end += read;
-            BytesRead += read;
-            _inputDone = read == 0;
-            return true;
+            ReturnToPipe(_end + ascii, read - ascii);
+            read = ascii;
         }
         _end += read;
         BytesRead += read;
+        // Text still undecided is ASCII, which needs no validation (as in Absorb).
+        if (_state == InputState.Utf8) ValidateNew();
+        if (ascii >= 0) return read > 0;
         _inputDone = read == 0;
-        ValidateNew();
         return true;
     }
 

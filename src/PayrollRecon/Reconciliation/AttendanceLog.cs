@@ -79,6 +79,7 @@ internal sealed class AttendanceLog
 
         ReadOnlySpan<byte> id = row.IdNumber;
         int worker;
+        ref AttendanceStore.Cursor cursor = ref Unsafe.NullRef<AttendanceStore.Cursor>();
         if (id.Length == IdBytes)
         {
             // Every GB 11643 id: its slot in this log's own table holds its worker and the worker's cursor, one line of
@@ -89,26 +90,23 @@ internal sealed class AttendanceLog
             ref PunchIds.Slot slot = ref _ids.Find(high, low, tail, out bool found);
             if (!found) slot = ref NewId(id, high, low, tail);
             worker = slot.Worker;
-            if (worker >= 0)
-            {
-                // R13: punches outside tenure still count towards days and hours; they are reported once per month. The
-                // store checks tenure once per worker-month, and the first punch day is taken from its blocks (FirstDay).
-                _store.Add(ref slot.Cursor, worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, row.Line, _roster.EntryDays, _roster.ExitDays);
-                if (_store.BlockCount > _blockLimit) PunchPastWorkerMonthCap(row.Line);
-                return;
-            }
+            cursor = ref slot.Cursor;
         }
         else
         {
             worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
-            if (worker >= 0)
-            {
-                _store.Add(worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, row.Line, _roster.EntryDays, _roster.ExitDays);
-                if (_store.BlockCount > _blockLimit) PunchPastWorkerMonthCap(row.Line);
-                return;
-            }
+            if (worker >= 0) cursor = ref _store.CursorOf(worker);
         }
-        AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, row.Line);
+        if (worker < 0)
+        {
+            AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, row.Line);
+            return;
+        }
+
+        // R13: punches outside tenure still count towards days and hours; they are reported once per month. The store
+        // checks tenure once per worker-month, and the first punch day is taken from its blocks (FirstDay).
+        _store.Add(ref cursor, worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, row.Line, _roster.EntryDays, _roster.ExitDays);
+        if (_store.BlockCount > _blockLimit) PunchPastWorkerMonthCap(row.Line);
     }
 
     /// <summary>An 18-byte id not seen before in this log: its worker from the roster (written as there, or otherwise, such

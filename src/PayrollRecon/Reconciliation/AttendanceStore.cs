@@ -52,21 +52,20 @@ internal sealed class AttendanceStore
     /// <summary>Number of worker-months with at least one punch.</summary>
     public int BlockCount => _blockCount;
 
-    /// <summary>Records one punch of roster worker <paramref name="worker"/>.</summary>
+    /// <summary>The cursor the store keeps for <paramref name="worker"/>, for a caller that keeps none of its own.</summary>
+    public ref Cursor CursorOf(int worker)
+    {
+        if ((uint)worker >= (uint)_cursors.Length) GrowCursors(worker);
+        return ref _cursors[worker];
+    }
+
+    /// <summary>Records one punch of roster worker <paramref name="worker"/> through a cursor kept for it (the caller's,
+    /// starting as <see cref="Cursor.None"/> and only ever given this worker's punches, or <see cref="CursorOf"/>).</summary>
     /// <remarks>
     /// <paramref name="entryDays"/> and <paramref name="exitDays"/> are every worker's tenure as day numbers (no entry:
     /// <see cref="int.MinValue"/>, no exit: <see cref="int.MaxValue"/>); they are read once per worker-month, when a
     /// worker's punches move to another month, and a punch is then only compared with the days they allow.
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(int worker, int monthOrdinal, int day, int secondOfDay, long ticks, long line, List<int> entryDays, List<int> exitDays)
-    {
-        if ((uint)worker >= (uint)_cursors.Length) GrowCursors(worker);
-        Add(ref _cursors[worker], worker, monthOrdinal, day, secondOfDay, ticks, line, entryDays, exitDays);
-    }
-
-    /// <summary>Records one punch of roster worker <paramref name="worker"/> through a cursor the caller keeps for it
-    /// (starting as <see cref="Cursor.None"/>, and only ever given this worker's punches), as <see cref="Add(int, int, int, int, long, long, List{int}, List{int})"/> does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(ref Cursor cursor, int worker, int monthOrdinal, int day, int secondOfDay, long ticks, long line, List<int> entryDays, List<int> exitDays)
     {
@@ -299,7 +298,7 @@ internal sealed class AttendanceStore
         int size = Math.Max(index + 1, _cursors.Length * 2);
         int old = _cursors.Length;
         Array.Resize(ref _cursors, size);
-        foreach (ref Cursor cursor in _cursors.AsSpan(old)) cursor.Month = int.MinValue;
+        _cursors.AsSpan(old).Fill(Cursor.None);
     }
 
     private static int ColumnShift(int[] chunk) => System.Numerics.BitOperations.Log2((uint)(chunk.Length / (DaysPerBlock * 2)));

@@ -153,3 +153,10 @@ public sealed class AttendanceStoreTests
         }).Check(PropertyConfig.Quick(200));
     }
 }
+
+/// <summary>A punch through the cursor the store keeps for the worker, as the log adds a punch of an id of another length.</summary>
+internal static class AttendanceStoreTestExtensions
+{
+    public static void Add(this AttendanceStore store, int worker, int monthOrdinal, int day, int secondOfDay, long ticks, long line, List<int> entryDays, List<int> exitDays) =>
+        store.Add(ref store.CursorOf(worker), worker, monthOrdinal, day, secondOfDay, ticks, line, entryDays, exitDays);
+}

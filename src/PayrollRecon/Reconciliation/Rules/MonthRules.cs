@@ -219,8 +219,11 @@ internal sealed class MonthRules
     }
 
     /// <summary>Days in hundredths as the payroll states them: <c>21</c>, <c>21.5</c>, <c>21.25</c>.</summary>
-    internal static string DaysText(long centis) =>
-        centis % 100 == 0 ? (centis / 100).ToString(CultureInfo.InvariantCulture)
-        : centis % 10 == 0 ? (centis / 100).ToString(CultureInfo.InvariantCulture) + "." + (centis % 100 / 10).ToString(CultureInfo.InvariantCulture)
-        : (centis / 100).ToString(CultureInfo.InvariantCulture) + "." + (centis % 100).ToString("D2", CultureInfo.InvariantCulture);
+    internal static string DaysText(long centis)
+    {
+        long whole = centis / 100, part = centis % 100;
+        return part == 0 ? string.Create(CultureInfo.InvariantCulture, $"{whole}")
+            : part % 10 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{whole}.{part / 10}")
+            : string.Create(CultureInfo.InvariantCulture, $"{whole}.{part:D2}");
+    }
 }
