@@ -8,18 +8,19 @@ namespace PayrollRecon.Cli;
 /// <summary><c>payrollrecon check &lt;project-dir&gt;</c>: reconcile one project folder and write its outputs.</summary>
 internal static class CheckCommand
 {
-    public static Command Create()
+    /// <param name="quietHeap">Run the check without garbage collections (<see cref="QuietHeap"/>): only in the CLI's own process.</param>
+    public static Command Create(bool quietHeap = false)
     {
         var dir = new Argument<string>("project-dir") { Description = "Folder holding project.json, workers.csv, bank.csv and the optional inputs." };
         var common = new CommonOptions();
         var timings = new Option<bool>("--timings") { Description = "Print where the time goes (wall, CPU, memory, garbage collections per phase) to stderr; the outputs are the same." };
         var command = new Command("check", "Reconcile one project folder: findings.csv, ledger.csv, summary.json, report.html.") { dir, timings };
         common.AddTo(command);
-        command.SetAction((parsed, ct) => Task.FromResult(Execute(parsed.GetRequiredValue(dir), common, parsed, parsed.GetValue(timings) ? new CheckTimings() : null, ct)));
+        command.SetAction((parsed, ct) => Task.FromResult(Execute(parsed.GetRequiredValue(dir), common, parsed, parsed.GetValue(timings) ? new CheckTimings() : null, quietHeap, ct)));
         return command;
     }
 
-    private static int Execute(string projectDir, CommonOptions common, ParseResult parsed, CheckTimings? timings, CancellationToken ct)
+    private static int Execute(string projectDir, CommonOptions common, ParseResult parsed, CheckTimings? timings, bool quietHeap, CancellationToken ct)
     {
         if (timings is not null)
         {
@@ -34,6 +35,7 @@ internal static class CheckCommand
         var options = common.CheckOptions(parsed);
         // Refused before the work, not after it with the file system's message.
         CommonOptions.RefuseFileAsOut(outDir);
+        using var quiet = quietHeap ? QuietHeap.Enter() : null;
         timings?.Restart();
         var inputs = ProjectFolder.Load(projectDir);
         if (parsed.GetValue(common.Previous) is { } previous) inputs = inputs with { Previous = FollowUp.PreviousRun.Load(previous) };

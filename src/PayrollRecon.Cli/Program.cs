@@ -9,12 +9,14 @@ internal static class Program
     private static int Main(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
-        return Run(BuildRoot(), args, Console.Error);
+        return Run(BuildRoot(ownProcess: true), args, Console.Error);
     }
 
-    internal static RootCommand BuildRoot() => new(MessageCatalog.Template(MessageKey.HelpRoot, ReportLanguage.En))
+    /// <param name="ownProcess">The commands run in a process of their own (the CLI's <c>Main</c>), not inside a host or
+    /// a test: <c>check</c> may then keep the collector quiet while it runs (<see cref="QuietHeap"/>).</param>
+    internal static RootCommand BuildRoot(bool ownProcess = false) => new(MessageCatalog.Template(MessageKey.HelpRoot, ReportLanguage.En))
     {
-        CheckCommand.Create(),
+        CheckCommand.Create(quietHeap: ownProcess),
         BatchCommand.Create(),
         MergeCommand.Create(),
         GenerateCommand.Create(),
