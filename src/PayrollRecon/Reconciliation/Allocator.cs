@@ -29,58 +29,163 @@ internal sealed class Allocator
         _allocations = new GrowingArray<Allocation>(capacity);
     }
 
-    /// <summary>Every allocation made, in the order made; a line's are <c>AllocationStart</c>.. + <c>AllocationCount</c>.</summary>
+    /// <summary>Every allocation made, worker by worker (roster order), each worker's in date order; a line's are
+    /// <c>AllocationStart</c>.. + <c>AllocationCount</c>.</summary>
     public ArraySegment<Allocation> Allocations => _allocations.Items;
 
-    /// <summary>Allocates every non-cancelled wage payment.</summary>
-    public void Run()
+    /// <summary>Payments from which the allocation is shared between two threads.</summary>
+    internal const int PaymentsPerThread = 4096;
+
+    /// <summary>Allocates every non-cancelled wage payment, on up to <paramref name="threads"/> threads (two when there are
+    /// <paramref name="paymentsPerThread"/> payments for each).</summary>
+    /// <remarks>
+    /// What one payment allocates depends only on its worker's earlier payments, so the payments are taken worker by
+    /// worker, each worker's in processed (date) order: the worker's months stay in cache while its payments are
+    /// allocated, where taking the statement's order fetched another worker's months for every payment. The workers are
+    /// cut into two runs of about as many payments each for two threads, and the allocations come out in roster order
+    /// whatever the number of threads. A sum past the largest amount is reported at the earliest line (processed order)
+    /// where one occurs, which is the line the statement's order would have stopped at.
+    /// </remarks>
+    public void Run(int threads = 1, int paymentsPerThread = PaymentsPerThread)
     {
-        // Payments are taken in processed (date) order across all workers, which is each worker's date order too;
-        // walking the lines front to back keeps the statement reads sequential.
         var lines = _lines.AsSpan();
-        // Per worker, its first month that may still be owed something: a month with nothing left owed takes nothing
-        // from any later payment (what is allocated only grows), so the oldest-first walk starts past such months.
-        var firstOwed = new int[_roster.Count];
+        int workers = _roster.Count;
+        // Lines [0, middle) and [middle, end) are gathered by one thread each when there are two.
+        int middle = lines.Length / 2;
+        // Each worker's payments in each half of the lines; then, by a counting sort, where each worker's go.
+        var counts = new int[2 * workers];
         for (int line = 0; line < lines.Length; line++)
         {
             ref var processed = ref lines[line];
-            if (processed.Class != BankLineClass.WagePayment || processed.Cancelled) continue;
-            _lines.SummingAt(_sums, line);
-            var months = _roster[processed.Worker].Months;
-            DateOnly date = _lines.Date(line);
-            long remaining = _lines.Amount(line);
-            int start = _allocations.Count;
-            int memoOrdinal = -1;
+            if (IsPayment(processed)) counts[(line < middle ? 0 : workers) + processed.Worker]++;
+        }
+        var first = new int[workers + 1];
+        for (int w = 0; w < workers; w++) first[w + 1] = first[w] + counts[w] + counts[workers + w];
+        int total = first[workers];
+        int parts = threads > 1 && total >= 2 * Math.Max(1, paymentsPerThread) ? 2 : 1;
 
-            if (MemoMonth.TryFind(_lines.Memo(line), date, out var memoMonth))
+        // The payments, worker by worker, each worker's in processed order, with what the allocation needs of the line
+        // (its date, amount and memo month) read in one pass down the statement.
+        var payments = new Payment[total];
+        var next = new int[2 * workers];
+        for (int w = 0; w < workers; w++)
+        {
+            next[w] = first[w];
+            next[workers + w] = first[w] + counts[w];
+        }
+        void Gather(int from, int to, int half)
+        {
+            var gathered = _lines.AsSpan();
+            for (int line = from; line < to; line++)
             {
-                memoOrdinal = memoMonth.Ordinal;
-                var named = FindMonth(months, memoMonth);
-                if (named is not null) remaining -= Allocate(named, line, date, remaining);
+                ref var processed = ref gathered[line];
+                if (!IsPayment(processed)) continue;
+                DateOnly date = processed.Date;
+                int memo = MemoMonth.TryFind(_lines.Memo(line), date, out var memoMonth) ? memoMonth.Ordinal : -1;
+                payments[next[half * workers + processed.Worker]++] = new Payment(line, date, processed.AmountFen, memo);
             }
+        }
+        if (parts == 1) Gather(0, lines.Length, 0);
+        else Reading.SideBySide.Run(2, half => Gather(half == 0 ? 0 : middle, half == 0 ? middle : _lines.Count, half));
 
-            // Civil Code Art. 560: what is left discharges the earliest debt first, never a month after the payment's.
-            var paymentMonth = YearMonth.Of(date);
-            ref int first = ref firstOwed[processed.Worker];
-            while (first < months.Count && months[first].IsSettled) first++;
-            for (int m = first; m < months.Count; m++)
-            {
-                var month = months[m];
-                if (remaining == 0 || month.Period > paymentMonth) break;
-                remaining -= Allocate(month, line, date, remaining);
-            }
+        // Part k allocates workers cut[k] .. cut[k + 1] − 1.
+        var cut = new int[parts + 1];
+        cut[parts] = workers;
+        if (parts == 2)
+        {
+            int half = first.AsSpan(0, workers + 1).BinarySearch(total / 2);
+            cut[1] = half >= 0 ? half : ~half;
+        }
+        var made = new GrowingArray<Allocation>[parts];
+        var overflowAt = new int[parts];
+        void Part(int k)
+        {
+            made[k] = parts == 1 ? _allocations : new GrowingArray<Allocation>(total / parts + 16);
+            overflowAt[k] = AllocateWorkers(cut[k], cut[k + 1], first, payments, made[k], parts == 1 ? _sums : new SumSite());
+        }
+        if (parts == 1) Part(0);
+        else Reading.SideBySide.Run(parts, Part);
 
-            processed.AllocationStart = start;
-            processed.AllocationCount = _allocations.Count - start;
-            processed.ExcessFen = remaining;
-            processed.MemoMonthOrdinal = memoOrdinal;
+        if (parts == 2)
+        {
+            _allocations.EnsureCapacity(made[0].Count + made[1].Count);
+            foreach (var allocation in made[0].AsSpan()) _allocations.Add(allocation);
+            int offset = _allocations.Count;
+            foreach (var allocation in made[1].AsSpan()) _allocations.Add(allocation);
+            foreach (ref readonly var payment in payments.AsSpan(first[cut[1]])) lines[payment.Line].AllocationStart += offset;
+        }
+        int overflow = int.MaxValue;
+        foreach (int at in overflowAt) overflow = Math.Min(overflow, at);
+        if (overflow != int.MaxValue)
+        {
+            _lines.SummingAt(_sums, overflow);
+            throw new OverflowException();
         }
     }
 
-    private long Allocate(WorkerMonth month, int line, DateOnly date, long available)
+    private static bool IsPayment(in ProcessedLine processed) => processed.Class == BankLineClass.WagePayment && !processed.Cancelled;
+
+    /// <summary>Allocates the payments of workers <paramref name="from"/> .. <paramref name="to"/> − 1 into
+    /// <paramref name="allocations"/>; returns the earliest processed line whose allocation overflowed, or int.MaxValue.</summary>
+    private int AllocateWorkers(int from, int to, int[] first, Payment[] payments, GrowingArray<Allocation> allocations, SumSite sums)
+    {
+        var lines = _lines.AsSpan();
+        int overflowAt = int.MaxValue;
+        for (int worker = from; worker < to; worker++)
+        {
+            var months = _roster[worker].Months;
+            // The worker's first month that may still be owed something: a month with nothing left owed takes nothing
+            // from any later payment (what is allocated only grows), so the oldest-first walk starts past such months.
+            int owed = 0;
+            foreach (ref readonly var payment in payments.AsSpan(first[worker], first[worker + 1] - first[worker]))
+            {
+                int line = payment.Line;
+                _lines.SummingAt(sums, line);
+                DateOnly date = payment.Date;
+                long remaining = payment.AmountFen;
+                int start = allocations.Count;
+                try
+                {
+                    if (payment.MemoOrdinal >= 0)
+                    {
+                        var named = FindMonth(months, YearMonth.FromOrdinal(payment.MemoOrdinal));
+                        if (named is not null) remaining -= Allocate(allocations, named, line, date, remaining);
+                    }
+
+                    // Civil Code Art. 560: what is left discharges the earliest debt first, never a month after the payment's.
+                    var paymentMonth = YearMonth.Of(date);
+                    while (owed < months.Count && months[owed].IsSettled) owed++;
+                    for (int m = owed; m < months.Count; m++)
+                    {
+                        var month = months[m];
+                        if (remaining == 0 || month.Period > paymentMonth) break;
+                        remaining -= Allocate(allocations, month, line, date, remaining);
+                    }
+                }
+                catch (OverflowException)
+                {
+                    // The worker's later payments cannot come before this line in the statement's order.
+                    overflowAt = Math.Min(overflowAt, line);
+                    break;
+                }
+
+                ref var processed = ref lines[line];
+                processed.AllocationStart = start;
+                processed.AllocationCount = allocations.Count - start;
+                processed.ExcessFen = remaining;
+                processed.MemoMonthOrdinal = payment.MemoOrdinal;
+            }
+        }
+        return overflowAt;
+    }
+
+    /// <summary>A payment as the allocation reads it: its processed line, date, amount and the month its memo names (-1: none).</summary>
+    private readonly record struct Payment(int Line, DateOnly Date, long AmountFen, int MemoOrdinal);
+
+    private long Allocate(GrowingArray<Allocation> allocations, WorkerMonth month, int line, DateOnly date, long available)
     {
         long take = month.Allocate(available, line, date, _terms);
-        if (take > 0) _allocations.Add(new Allocation(month.Period, new Money(take)));
+        if (take > 0) allocations.Add(new Allocation(month.Period, new Money(take)));
         return take;
     }
 

@@ -268,7 +268,7 @@ public sealed class Reconciler
             _sums.Restore(_classifierSums.Place);
             throw new OverflowException();
         }
-        allocator!.Run();
+        allocator!.Run(_options.Threads, _options.AllocationPaymentsPerThread);
         timings?.Lap("engine: allocation");
 
         // The rules, in the order their findings are listed before sorting (ids and report order come from FindingOrder).

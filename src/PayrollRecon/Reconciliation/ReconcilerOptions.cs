@@ -39,6 +39,9 @@ public sealed record ReconcilerOptions
     /// <summary>Threads <see cref="Reconciler.Complete"/> may use: from 2 on, the bank lines are classified beside the worker-months being made.</summary>
     internal int Threads { get; init; } = 1;
 
+    /// <summary>Payments per thread from which the allocation is shared between two (<see cref="Allocator.PaymentsPerThread"/>; lowered by tests).</summary>
+    internal int AllocationPaymentsPerThread { get; init; } = Allocator.PaymentsPerThread;
+
     /// <summary>The roster cap in force (<see cref="Reconciler.MaxWorkers"/>; lowered by tests).</summary>
     internal int WorkerLimit { get; init; } = Reconciler.MaxWorkers;
 

@@ -197,5 +197,27 @@ public sealed class ReconcilerPropertyTests
         }).Check(PropertyConfig.Quick(200));
     }
 
+    [Fact]
+    public void Allocation_SharedBetweenTwoThreads_SameFindingsLedgerAndLineAllocationsAsOne()
+    {
+        // The allocation takes payments worker by worker and, with enough payments, cuts the workers into two runs for
+        // two threads; with the threshold at one payment every project of two or more paid workers is cut.
+        int cut = 0;
+        Prop.ForAll(Seeds, seed =>
+        {
+            var s = RandomProject.Build(seed);
+            var one = s.Run();
+            s.Configure = o => o with { Threads = 2, AllocationPaymentsPerThread = 1 };
+            var two = s.Run();
+            Assert.Equal(one.Findings.Select(Describe), two.Findings.Select(Describe));
+            Assert.Equal(one.Ledger, two.Ledger);
+            Assert.Equal(one.BankLines.Select(LineAllocations), two.BankLines.Select(LineAllocations));
+            if (one.BankLines.Where(l => l.Allocations.Count > 0).Select(l => l.WorkerIdNumber).Distinct().Count() > 1) cut++;
+        }).Check(PropertyConfig.Quick(200));
+        Assert.True(cut > 0, "no project had payments of two workers");
+    }
+
+    private static string LineAllocations(BankLineExplanation l) => $"{l.Source}|{l.Class}|{l.Excess}|{string.Join(';', l.Allocations)}";
+
     private static string Describe(Finding f) => (f with { TxnIds = [] }) + " txn=" + string.Join(';', f.TxnIds);
 }
