@@ -272,11 +272,49 @@ public sealed class Reconciler
         timings?.Lap("engine: allocation");
 
         // The rules, in the order their findings are listed before sorting (ids and report order come from FindingOrder).
-        var months = new MonthRules(_settings, _asOf, _options, _attendance, _lines, _sums, _findings);
-        months.ReportMonths(_roster.Workers);
-        _sums.At(null, 0); // what the headcount counts is no worker-month's sum
-        months.ReportHeadcount(_roster.Workers);
-        new PaymentRules(_settings, _lines, _sums, _findings).Report(_roster.Workers);
+        // The worker-month rules and the payment rules read what the allocation left and write only their own findings
+        // and places, so with two threads they run side by side; their findings are then listed, and an overflow
+        // reported, in the order of one thread: the months' first.
+        void MonthFindings(SumSite sums, List<Finding> found)
+        {
+            var months = new MonthRules(_settings, _asOf, _options, _attendance, _lines, sums, found);
+            months.ReportMonths(_roster.Workers);
+            sums.At(null, 0); // what the headcount counts is no worker-month's sum
+            months.ReportHeadcount(_roster.Workers);
+        }
+        void PaymentFindings(SumSite sums, List<Finding> found) => new PaymentRules(_settings, _lines, sums, found).Report(_roster.Workers);
+        if (_options.Threads > 1)
+        {
+            var found = new[] { new List<Finding>(), new List<Finding>() };
+            var sums = new[] { new SumSite(), new SumSite() };
+            var overflowAt = new (string? File, long Line, int Period)?[2];
+            Reading.SideBySide.Run(2, k =>
+            {
+                try
+                {
+                    if (k == 0) MonthFindings(sums[0], found[0]);
+                    else PaymentFindings(sums[1], found[1]);
+                }
+                catch (OverflowException)
+                {
+                    overflowAt[k] = sums[k].Place;
+                }
+            });
+            for (int k = 0; k < 2; k++)
+            {
+                _findings.AddRange(found[k]);
+                if (overflowAt[k] is { } place)
+                {
+                    _sums.Restore(place);
+                    throw new OverflowException();
+                }
+            }
+        }
+        else
+        {
+            MonthFindings(_sums, _findings);
+            PaymentFindings(_sums, _findings);
+        }
         new FundRules(_settings.LaborFunds, _asOf, _sums, _findings).Report(_classifier.LaborFundCredits);
         _roster.ReportUnderage();
         _attendance.ReportUnregistered(_findings);
