@@ -25,7 +25,7 @@ internal sealed class ArenaSliceSet<TTag>
     {
         _arena = arena;
         int capacity = Math.Max(expectedKeys, 4);
-        _buckets = new int[BucketCount(capacity)];
+        _buckets = FreshPages.Touch(new int[BucketCount(capacity)]);
         _offsets = new int[capacity];
         _lengths = new int[capacity];
         _tags = new TTag[capacity];
@@ -112,7 +112,7 @@ internal sealed class ArenaSliceSet<TTag>
         Array.Resize(ref _lengths, capacity);
         Array.Resize(ref _tags, capacity);
         Array.Resize(ref _values, capacity);
-        _buckets = new int[BucketCount(capacity)];
+        _buckets = FreshPages.Touch(new int[BucketCount(capacity)]);
         int mask = _buckets.Length - 1;
         for (int slot = 0; slot < _count; slot++)
         {

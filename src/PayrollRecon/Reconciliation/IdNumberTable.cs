@@ -168,7 +168,7 @@ internal sealed class IdNumberTable
     private void Grow()
     {
         var old = _slots;
-        _slots = new Slot[old.Length * 2];
+        _slots = FreshPages.Touch(new Slot[old.Length * 2]);
         _shift--;
         foreach (var s in old)
         {

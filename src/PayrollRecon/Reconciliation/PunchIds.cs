@@ -28,7 +28,7 @@ internal sealed class PunchIds
     {
         int size = 64;
         while (size < expected * 2) size *= 2;
-        _slots = new Slot[size];
+        _slots = FreshPages.Touch(new Slot[size]);
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
     }
 
@@ -90,7 +90,7 @@ internal sealed class PunchIds
     private void Grow()
     {
         Slot[] old = _slots;
-        _slots = new Slot[old.Length * 2];
+        _slots = FreshPages.Touch(new Slot[old.Length * 2]);
         _shift--;
         int mask = _slots.Length - 1;
         foreach (ref Slot s in old.AsSpan())
