@@ -130,6 +130,9 @@ internal sealed class AttendanceLog
     /// <summary>Day number of the block's first punched day.</summary>
     public int FirstDay(int block) => _store.FirstDay(block);
 
+    /// <summary>Every block's punch days, Σ seconds and first punched day (<see cref="AttendanceStore.Summaries"/>).</summary>
+    public void Summaries(Span<int> days, Span<long> seconds, Span<int> firstDays) => _store.Summaries(days, seconds, firstDays);
+
     public bool TryGetBlock(int worker, int monthOrdinal, out int block) => _store.TryGetBlock(worker, monthOrdinal, out block);
 
     public bool TryGetOutsideTenure(int block, out DateTime time, out long line) => _store.TryGetOutsideTenure(block, out time, out line);

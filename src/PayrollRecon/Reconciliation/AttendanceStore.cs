@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace PayrollRecon.Reconciliation;
 
@@ -270,6 +271,98 @@ internal sealed class AttendanceStore
             seconds += chunk[i + 1] - chunk[i];
         }
         return (days, seconds);
+    }
+
+    /// <summary>
+    /// Every block's distinct punch days, Σ (last − first) seconds (as <see cref="Totals"/>) and first day with a punch
+    /// (as <see cref="FirstDay"/>), indexed by block, in one pass over the chunks.
+    /// </summary>
+    /// <remarks>
+    /// A block's days lie a row apart in its chunk, so reading them block by block strides through the chunk 31 times;
+    /// here each chunk is read once, row after row, front to back, and each row's columns are added into the columns'
+    /// running sums.
+    /// </remarks>
+    public void Summaries(Span<int> days, Span<long> seconds, Span<int> firstDays)
+    {
+        if (days.Length < _blockCount || seconds.Length < _blockCount || firstDays.Length < _blockCount)
+            throw new ArgumentException("A value per block is needed.", nameof(days));
+        if (!BitConverter.IsLittleEndian)
+        {
+            // The pass below reads a day's first and last second as one 64-bit value, first in the low half.
+            for (int block = 0; block < _blockCount; block++)
+            {
+                (days[block], seconds[block]) = Totals(block);
+                firstDays[block] = FirstDay(block);
+            }
+            return;
+        }
+        // The block of each chunk's columns (-1: none, e.g. the columns of another store's blocks merged into this one's).
+        var columnBase = new int[_chunks.Count + 1];
+        for (int c = 0; c < _chunks.Count; c++) columnBase[c + 1] = columnBase[c] + (1 << ColumnShift(_chunks[c]));
+        var blockAt = new int[columnBase[_chunks.Count]];
+        blockAt.AsSpan().Fill(-1);
+        for (int block = 0; block < _blockCount; block++) blockAt[columnBase[_blockChunk[block]] + (_blockColumn[block] >> 8)] = block;
+
+        // Per column of the chunk being read: punch days, Σ seconds, first punched day (as 64-bit lanes: a day's first and
+        // last second side by side are one 64-bit value, so four columns are one 256-bit vector).
+        Span<long> dayCount = stackalloc long[MaxColumns];
+        Span<long> secondSum = stackalloc long[MaxColumns];
+        Span<long> firstDay = stackalloc long[MaxColumns];
+        for (int c = 0; c < _chunks.Count; c++)
+        {
+            int width = columnBase[c + 1] - columnBase[c];
+            dayCount[..width].Clear();
+            secondSum[..width].Clear();
+            firstDay[..width].Fill(DaysPerBlock);
+            ReadOnlySpan<long> pairs = MemoryMarshal.Cast<int, long>(_chunks[c].AsSpan());
+            for (int day = 0; day < DaysPerBlock; day++) AddRow(pairs.Slice(day * width, width), day, dayCount, secondSum, firstDay);
+            for (int column = 0; column < width; column++)
+            {
+                int block = blockAt[columnBase[c] + column];
+                if (block < 0) continue;
+                days[block] = (int)dayCount[column];
+                seconds[block] = secondSum[column];
+                int month = _blockMonth[block];
+                firstDays[block] = new DateOnly(month / 12, (month % 12) + 1, 1).DayNumber + (int)firstDay[column];
+            }
+        }
+    }
+
+    /// <summary>Adds one day's row of a chunk (a first and last second + 1 per column, 0 and 0 for no punch) into the
+    /// columns' running punch days, Σ (last − first) seconds and first punched day.</summary>
+    private static void AddRow(ReadOnlySpan<long> row, int day, Span<long> dayCount, Span<long> secondSum, Span<long> firstDay)
+    {
+        int column = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var low = Vector256.Create(0xFFFF_FFFFL);
+            var dayVector = Vector256.Create((long)day);
+            var none = Vector256.Create((long)DaysPerBlock);
+            ref long rowStart = ref MemoryMarshal.GetReference(row);
+            ref long days = ref MemoryMarshal.GetReference(dayCount);
+            ref long sums = ref MemoryMarshal.GetReference(secondSum);
+            ref long firsts = ref MemoryMarshal.GetReference(firstDay);
+            for (; column + Vector256<long>.Count <= row.Length; column += Vector256<long>.Count)
+            {
+                var pair = Vector256.LoadUnsafe(ref rowStart, (nuint)column);
+                var first = pair & low;
+                var last = Vector256.ShiftRightLogical(pair, 32);
+                // All ones where the column has no punch that day, else zero: the day counts 1 + that.
+                var empty = Vector256.Equals(first, Vector256<long>.Zero);
+                (Vector256.LoadUnsafe(ref days, (nuint)column) + Vector256<long>.One + empty).StoreUnsafe(ref days, (nuint)column);
+                (Vector256.LoadUnsafe(ref sums, (nuint)column) + (last - first)).StoreUnsafe(ref sums, (nuint)column);
+                Vector256.Min(Vector256.LoadUnsafe(ref firsts, (nuint)column), Vector256.ConditionalSelect(empty, none, dayVector)).StoreUnsafe(ref firsts, (nuint)column);
+            }
+        }
+        for (; column < row.Length; column++)
+        {
+            long pair = row[column];
+            long first = pair & 0xFFFF_FFFFL;
+            if (first == 0) continue;
+            dayCount[column]++;
+            secondSum[column] += (pair >>> 32) - first;
+            firstDay[column] = Math.Min(firstDay[column], day);
+        }
     }
 
     /// <summary>Day number (<see cref="DateOnly.DayNumber"/>) of the block's first day with a punch.</summary>

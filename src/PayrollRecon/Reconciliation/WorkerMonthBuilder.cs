@@ -18,15 +18,13 @@ internal static class WorkerMonthBuilder
     /// <param name="sums">Notes the month being summed.</param>
     public static void Build(Roster roster, AttendanceLog attendance, PayrollSheet payroll, DueCalendar calendar, ProjectSettings settings, DateOnly asOf, string workersFile, SumSite sums)
     {
-        // Each block's totals are read in block order, in which neighbouring blocks share the cache lines of their days.
+        // Every block's totals, in one pass down the punch store.
         int blocks = attendance.BlockCount;
         var days = new int[blocks];
         var seconds = new long[blocks];
-        for (int block = 0; block < blocks; block++)
-        {
-            roster.NoteFirstPunchDay(attendance.WorkerOf(block), attendance.FirstDay(block));
-            (days[block], seconds[block]) = attendance.Totals(block);
-        }
+        var firstDays = new int[blocks];
+        attendance.Summaries(days, seconds, firstDays);
+        for (int block = 0; block < blocks; block++) roster.NoteFirstPunchDay(attendance.WorkerOf(block), firstDays[block]);
 
         // The months are then made worker by worker, each worker's blocks in block order (a counting sort by worker),
         // so that a worker's months lie together in memory for every later walk over them (allocation, the rules,

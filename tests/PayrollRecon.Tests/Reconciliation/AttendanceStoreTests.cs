@@ -134,6 +134,8 @@ public sealed class AttendanceStoreTests
             foreach (var part in parts) merged.MergeFrom(part);
 
             Assert.Equal(whole.BlockCount, merged.BlockCount);
+            AssertSummariesAsPerBlock(whole);
+            AssertSummariesAsPerBlock(merged);
             for (int w = 0; w < 6; w++)
             {
                 foreach (int m in months)
@@ -151,6 +153,40 @@ public sealed class AttendanceStoreTests
             Assert.True(merged.TryGetBlock(0, months[0], out int last));
             Assert.InRange(merged.FirstDay(last), new DateOnly(2024, 1, 1).DayNumber, new DateOnly(2024, 1, 28).DayNumber);
         }).Check(PropertyConfig.Quick(200));
+    }
+
+    [Fact]
+    public void Summaries_ManyWorkersAcrossWideChunks_SameAsEachBlocksTotalsAndFirstDay()
+    {
+        // Up to 300 workers a month: chunks of every width up to 64 columns, some columns left unused.
+        List<int> entry = Enumerable.Repeat(int.MinValue, 300).ToList();
+        List<int> exit = Enumerable.Repeat(int.MaxValue, 300).ToList();
+        var punch = Gen.Choose(0, 299).SelectMany(w => Gen.Choose(0, 2).SelectMany(m => Gen.Choose(1, 31).SelectMany(d => Gen.Choose(0, 86_399).Select(t => (w, m, d, t)))));
+        Prop.ForAll(Arb.From(Gen.Choose(0, 3000).SelectMany(n => Gen.ArrayOf(punch, n))), punches =>
+        {
+            var store = new AttendanceStore();
+            for (int i = 0; i < punches.Length; i++)
+            {
+                var (w, m, d, t) = punches[i];
+                int ordinal = Ordinal(2024, 1) + m;
+                int day = Math.Min(d, DateTime.DaysInMonth(2024, m + 1));
+                store.Add(w, ordinal, day, t, new DateTime(2024, m + 1, day).Ticks + (t * TimeSpan.TicksPerSecond), i + 2, entry, exit);
+            }
+            AssertSummariesAsPerBlock(store);
+        }).Check(PropertyConfig.Quick(50));
+    }
+
+    private static void AssertSummariesAsPerBlock(AttendanceStore store)
+    {
+        var days = new int[store.BlockCount];
+        var seconds = new long[store.BlockCount];
+        var firstDays = new int[store.BlockCount];
+        store.Summaries(days, seconds, firstDays);
+        for (int block = 0; block < store.BlockCount; block++)
+        {
+            Assert.Equal(store.Totals(block), (days[block], seconds[block]));
+            Assert.Equal(store.FirstDay(block), firstDays[block]);
+        }
     }
 }
 
