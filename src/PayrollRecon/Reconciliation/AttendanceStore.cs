@@ -53,6 +53,9 @@ internal sealed class AttendanceStore
     /// <summary>Number of worker-months with at least one punch.</summary>
     public int BlockCount => _blockCount;
 
+    /// <summary>Chunks of days held (a merge takes only the other store's chunks that hold worker-months new here).</summary>
+    internal int ChunkCount => _chunks.Count;
+
     /// <summary>The cursor the store keeps for <paramref name="worker"/>, for a caller that keeps none of its own.</summary>
     public ref Cursor CursorOf(int worker)
     {
@@ -188,27 +191,45 @@ internal sealed class AttendanceStore
             return;
         }
 
-        // The other's chunks are taken as they are: its worker-months new here keep their columns there, and its months
-        // new here go on filling its last chunk. Only worker-months both stores have are merged day by day.
-        int chunkOffset = _chunks.Count;
-        _chunks.AddRange(other._chunks);
+        // The other's chunks that hold a worker-month new here are taken as they are: those worker-months keep their
+        // columns there, and its months new here go on filling its last chunk. Worker-months both stores have are
+        // merged day by day, and a chunk of nothing but those is let go (an export appended to itself leaves every
+        // chunk of the second part so).
+        var known = new bool[other._blockCount];
+        var chunkMap = new int[other._chunks.Count];
+        Array.Fill(chunkMap, -1);
+        for (int from = 0; from < other._blockCount; from++)
+        {
+            known[from] = TryGetBlock(other._blockWorker[from], other._blockMonth[from], out _);
+            if (!known[from]) chunkMap[other._blockChunk[from]] = 0;
+        }
+        for (int c = 0; c < chunkMap.Length; c++)
+        {
+            if (chunkMap[c] < 0) continue;
+            chunkMap[c] = _chunks.Count;
+            _chunks.Add(other._chunks[c]);
+        }
         foreach (var (month, current) in other._monthChunk)
-            _monthChunk.TryAdd(month, (current.Chunk + chunkOffset, current.Used));
+        {
+            // A month new here has only new worker-months, so its chunks are all taken.
+            if (chunkMap[current.Chunk] >= 0) _monthChunk.TryAdd(month, (chunkMap[current.Chunk], current.Used));
+        }
         for (int from = 0; from < other._blockCount; from++)
         {
             int worker = other._blockWorker[from];
             int month = other._blockMonth[from];
-            if (!TryGetBlock(worker, month, out int to))
+            if (!known[from])
             {
-                to = BlockFor(worker, month, other._blockChunk[from] + chunkOffset, other._blockColumn[from]);
+                int to = BlockFor(worker, month, chunkMap[other._blockChunk[from]], other._blockColumn[from]);
                 _outsideTicks[to] = other._outsideTicks[from];
                 _outsideLine[to] = other._outsideLine[from];
                 continue;
             }
+            TryGetBlock(worker, month, out int into);
             int[] source = other._chunks[other._blockChunk[from]];
-            int[] target = _chunks[_blockChunk[to]];
+            int[] target = _chunks[_blockChunk[into]];
             int sourceColumn = other._blockColumn[from];
-            int targetColumn = _blockColumn[to];
+            int targetColumn = _blockColumn[into];
             for (int day = 0; day < DaysPerBlock; day++)
             {
                 int s = ((day << (sourceColumn & 0xFF)) + (sourceColumn >> 8)) * 2;
@@ -217,7 +238,7 @@ internal sealed class AttendanceStore
                 if (target[t] == 0 || source[s] < target[t]) target[t] = source[s];
                 target[t + 1] = Math.Max(target[t + 1], source[s + 1]);
             }
-            if (other._outsideLine[from] != 0) AddOutside(to, other._outsideTicks[from], other._outsideLine[from]);
+            if (other._outsideLine[from] != 0) AddOutside(into, other._outsideTicks[from], other._outsideLine[from]);
         }
         other.ReleaseDays();
     }

@@ -156,6 +156,39 @@ public sealed class AttendanceStoreTests
     }
 
     [Fact]
+    public void MergeFrom_SamePunchesAgain_KeepsNoneOfTheSecondStoresChunksAndTheSameTotals()
+    {
+        // An attendance export appended to itself: the second part's worker-months are all the first's.
+        List<int> entry = Enumerable.Repeat(int.MinValue, 200).ToList();
+        List<int> exit = Enumerable.Repeat(int.MaxValue, 200).ToList();
+        var first = new AttendanceStore();
+        var second = new AttendanceStore();
+        var alone = new AttendanceStore();
+        int line = 2;
+        for (int m = 0; m < 3; m++)
+            for (int w = 0; w < 200; w++)
+                for (int d = 1; d <= 20; d += 3)
+                {
+                    long ticks = new DateTime(2024, m + 1, d, 7, w % 60, 0).Ticks;
+                    int second0 = 7 * 3600 + (w % 60) * 60;
+                    foreach (var store in new[] { first, second, alone }) store.Add(w, Ordinal(2024, m + 1), d, second0 + (store == second ? 3600 : 0), ticks, line, entry, exit);
+                    line++;
+                }
+        int chunks = first.ChunkCount;
+        first.MergeFrom(second);
+        Assert.Equal(chunks, first.ChunkCount);
+        Assert.Equal(alone.BlockCount, first.BlockCount);
+        for (int w = 0; w < 200; w++)
+        {
+            Assert.True(first.TryGetBlock(w, Ordinal(2024, 2), out int merged));
+            Assert.True(alone.TryGetBlock(w, Ordinal(2024, 2), out int single));
+            // Each day's last punch is the second part's, an hour after the first's.
+            Assert.Equal((alone.Totals(single).Days, alone.Totals(single).Seconds + (7 * 3600)), first.Totals(merged));
+        }
+        AssertSummariesAsPerBlock(first);
+    }
+
+    [Fact]
     public void Summaries_ManyWorkersAcrossWideChunks_SameAsEachBlocksTotalsAndFirstDay()
     {
         // Up to 300 workers a month: chunks of every width up to 64 columns, some columns left unused.
