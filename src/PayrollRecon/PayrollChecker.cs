@@ -283,6 +283,8 @@ public static partial class PayrollChecker
             throw;
         }
         using var _ = reader;
+        if (stream switch { SequentialFileStream file => file.Length, { CanSeek: true } seekable => seekable.Length, _ => -1L } is >= 0 and var length)
+            engine.ReserveFor(kind, length);
         while (await reader.FillAsync(cancellationToken).ConfigureAwait(false))
         {
             drain(reader, engine);

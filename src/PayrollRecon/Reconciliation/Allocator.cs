@@ -96,11 +96,12 @@ internal sealed class Allocator
             int half = first.AsSpan(0, workers + 1).BinarySearch(total / 2);
             cut[1] = half >= 0 ? half : ~half;
         }
+        // The first part allocates into the result, the second into a list of its own appended to it.
         var made = new GrowingArray<Allocation>[parts];
         var overflowAt = new int[parts];
         void Part(int k)
         {
-            made[k] = parts == 1 ? _allocations : new GrowingArray<Allocation>(total / parts + 16);
+            made[k] = k == 0 ? _allocations : new GrowingArray<Allocation>(first[cut[2]] - first[cut[1]] + 16);
             overflowAt[k] = AllocateWorkers(cut[k], cut[k + 1], first, payments, made[k], parts == 1 ? _sums : new SumSite());
         }
         if (parts == 1) Part(0);
@@ -108,9 +109,8 @@ internal sealed class Allocator
 
         if (parts == 2)
         {
-            _allocations.EnsureCapacity(made[0].Count + made[1].Count);
-            foreach (var allocation in made[0].AsSpan()) _allocations.Add(allocation);
             int offset = _allocations.Count;
+            _allocations.EnsureCapacity(offset + made[1].Count);
             foreach (var allocation in made[1].AsSpan()) _allocations.Add(allocation);
             foreach (ref readonly var payment in payments.AsSpan(first[cut[1]])) lines[payment.Line].AllocationStart += offset;
         }

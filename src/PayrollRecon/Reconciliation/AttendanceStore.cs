@@ -44,8 +44,8 @@ internal sealed class AttendanceStore
     private int[] _blockColumn = new int[64];
     private int[] _blockWorker = new int[64];
     private int[] _blockMonth = new int[64];
-    private long[] _outsideTicks = new long[64];
-    private long[] _outsideLine = new long[64];
+    // Per block with a punch outside tenure (few): the earliest such punch's ticks and line.
+    private Dictionary<int, (long Ticks, long Line)> _outside = [];
     private int _blockCount;
     // Per worker: its last block, in one place so that a punch reads one cache line of worker state.
     private Cursor[] _cursors = [];
@@ -102,12 +102,8 @@ internal sealed class AttendanceStore
     private void AddOutside(int block, long ticks, long line)
     {
         // The earliest outside punch of the month (line breaks ties) is the evidence, whatever the file order.
-        long known = _outsideLine[block];
-        if (known == 0 || ticks < _outsideTicks[block] || (ticks == _outsideTicks[block] && line < known))
-        {
-            _outsideTicks[block] = ticks;
-            _outsideLine[block] = line;
-        }
+        ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_outside, block, out bool exists);
+        if (!exists || ticks < known.Ticks || (ticks == known.Ticks && line < known.Line)) known = (ticks, line);
     }
 
     private void SetWorkerMonth(ref Cursor cursor, int worker, int monthOrdinal, List<int> entryDays, List<int> exitDays)
@@ -182,8 +178,7 @@ internal sealed class AttendanceStore
             (_blockColumn, other._blockColumn) = (other._blockColumn, _blockColumn);
             (_blockWorker, other._blockWorker) = (other._blockWorker, _blockWorker);
             (_blockMonth, other._blockMonth) = (other._blockMonth, _blockMonth);
-            (_outsideTicks, other._outsideTicks) = (other._outsideTicks, _outsideTicks);
-            (_outsideLine, other._outsideLine) = (other._outsideLine, _outsideLine);
+            (_outside, other._outside) = (other._outside, _outside);
             (_blockCount, other._blockCount) = (other._blockCount, _blockCount);
             // Each worker's cursor is set again on its next punch: start afresh rather than share them.
             _cursors = [];
@@ -221,8 +216,7 @@ internal sealed class AttendanceStore
             if (!known[from])
             {
                 int to = BlockFor(worker, month, chunkMap[other._blockChunk[from]], other._blockColumn[from]);
-                _outsideTicks[to] = other._outsideTicks[from];
-                _outsideLine[to] = other._outsideLine[from];
+                if (other._outside.TryGetValue(from, out var outside)) _outside[to] = outside;
                 continue;
             }
             TryGetBlock(worker, month, out int into);
@@ -238,7 +232,7 @@ internal sealed class AttendanceStore
                 if (target[t] == 0 || source[s] < target[t]) target[t] = source[s];
                 target[t + 1] = Math.Max(target[t + 1], source[s + 1]);
             }
-            if (other._outsideLine[from] != 0) AddOutside(into, other._outsideTicks[from], other._outsideLine[from]);
+            if (other._outside.TryGetValue(from, out var earliest)) AddOutside(into, earliest.Ticks, earliest.Line);
         }
         other.ReleaseDays();
     }
@@ -264,10 +258,7 @@ internal sealed class AttendanceStore
     /// <summary>Moves the line of every block's earliest punch outside tenure by <paramref name="offset"/>.</summary>
     public void ShiftLines(long offset)
     {
-        for (int block = 0; block < _blockCount; block++)
-        {
-            if (_outsideLine[block] != 0) _outsideLine[block] += offset;
-        }
+        foreach (int block in _outside.Keys.ToArray()) _outside[block] = (_outside[block].Ticks, _outside[block].Line + offset);
     }
 
     /// <summary>Roster index of a block's worker.</summary>
@@ -402,9 +393,10 @@ internal sealed class AttendanceStore
     /// <summary>The earliest punch outside tenure in the block, if any.</summary>
     public bool TryGetOutsideTenure(int block, out DateTime time, out long line)
     {
-        line = _outsideLine[block];
-        time = line == 0 ? default : new DateTime(_outsideTicks[block]);
-        return line != 0;
+        bool found = _outside.TryGetValue(block, out var outside);
+        line = outside.Line;
+        time = found ? new DateTime(outside.Ticks) : default;
+        return found;
     }
 
     private void GrowCursors(int index)
@@ -425,8 +417,6 @@ internal sealed class AttendanceStore
             int size = block * 2;
             Array.Resize(ref _blockWorker, size);
             Array.Resize(ref _blockMonth, size);
-            Array.Resize(ref _outsideTicks, size);
-            Array.Resize(ref _outsideLine, size);
             Array.Resize(ref _blockChunk, size);
             Array.Resize(ref _blockColumn, size);
         }

@@ -206,6 +206,19 @@ public sealed class Reconciler
         _statement.Reserve(bankLines, batchLines, txnIdBytes);
     }
 
+    /// <summary>Bytes per line, at the least, of a statement and of a batch file as exports write them: a file of n bytes
+    /// is taken to hold about n / this many lines (a file of shorter lines grows the stores as usual).</summary>
+    internal const int StatementBytesPerLine = 64, BatchBytesPerLine = 48;
+
+    /// <summary>Makes room in the line stores for the lines a <paramref name="kind"/> file of <paramref name="bytes"/> bytes
+    /// is likely to hold, so that they are not copied as they grow (a statement of 73,000 lines: 23 MiB allocated
+    /// and written across the arrays it doubled through, where one of 10 MiB does).</summary>
+    internal void ReserveFor(Reading.InputKind kind, long bytes)
+    {
+        if (kind == Reading.InputKind.Bank) ReserveLines((int)Math.Clamp(bytes / StatementBytesPerLine, 0, 1 << 20), 0, 0);
+        else if (kind == Reading.InputKind.Batches) ReserveLines(0, (int)Math.Clamp(bytes / BatchBytesPerLine, 0, 1 << 20), 0);
+    }
+
     /// <summary>Runs every check and returns findings, ledger, summary and bank-line explanations.</summary>
     public ReconciliationResult Complete()
     {

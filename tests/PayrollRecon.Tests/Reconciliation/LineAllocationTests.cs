@@ -100,6 +100,27 @@ public sealed class LineAllocationTests
     }
 
     [Fact]
+    public void ReserveFor_FilesOfTheirLinesSize_RoomForEveryLineSoNoneIsCopied()
+    {
+        // A statement of 64 bytes a line and a batch file of 48: the stores are sized from the file once, not doubled.
+        var r = NewReconciler();
+        AddBatchLines(r, 0, 1_000);
+        r.ReserveFor(PayrollRecon.Reading.InputKind.Batches, (long)Rows * Reconciler.BatchBytesPerLine);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AddBatchLines(r, 1_000, Rows);
+        long batches = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(batches < 2L * Rows, $"{batches} bytes for {Rows} batch lines");
+
+        AddBankLines(r, 0, 1_000);
+        r.ReserveFor(PayrollRecon.Reading.InputKind.Bank, (long)Rows * Reconciler.StatementBytesPerLine);
+        r.ReserveLines(0, 0, Rows * 8); // the txn ids' bytes, which the file size does not tell
+        before = GC.GetAllocatedBytesForCurrentThread();
+        AddBankLines(r, 1_000, Rows);
+        long bank = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(bank < 2L * Rows, $"{bank} bytes for {Rows} statement lines");
+    }
+
+    [Fact]
     public void ArenaSliceSet_ManyKeysPastItsInitialSize_FindsEveryEarlierEqualKey()
     {
         var arena = new Utf8Arena(16);
