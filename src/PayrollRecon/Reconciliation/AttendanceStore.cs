@@ -258,7 +258,7 @@ internal sealed class AttendanceStore
     /// <summary>Moves the line of every block's earliest punch outside tenure by <paramref name="offset"/>.</summary>
     public void ShiftLines(long offset)
     {
-        foreach (int block in _outside.Keys.ToArray()) _outside[block] = (_outside[block].Ticks, _outside[block].Line + offset);
+        foreach (int block in _outside.Keys) CollectionsMarshal.GetValueRefOrNullRef(_outside, block).Line += offset;
     }
 
     /// <summary>Roster index of a block's worker.</summary>
