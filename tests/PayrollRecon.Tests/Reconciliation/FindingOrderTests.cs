@@ -1,0 +1,42 @@
+using FsCheck;
+using FsCheck.Fluent;
+using PayrollRecon.Findings;
+using PayrollRecon.Model;
+using PayrollRecon.Reconciliation;
+
+namespace PayrollRecon.Tests.Reconciliation;
+
+public sealed class FindingOrderTests
+{
+    [Fact]
+    public void Sort_RandomFindings_SameOrderAsComparingFieldByFieldAndStable()
+    {
+        // Few distinct values per field, so that findings tie on the packed fields (severity, code, employer, worker_id,
+        // period) and on all of them: the order must be Compare's, and equal findings keep their places.
+        var severities = Enum.GetValues<Severity>();
+        var codes = Enum.GetValues<FindingCode>();
+        string?[] employers = [null, "", "甲劳务", "乙劳务", "A", "a"];
+        string?[] workers = [null, "", "W1", "W10", "W2", "110105199003070017"];
+        YearMonth?[] periods = [null, new YearMonth(2024, 1), new YearMonth(2024, 12), new YearMonth(2023, 12)];
+        string?[] sources = [null, "bank.csv:9", "bank.csv:10", "attendance.csv:99"];
+        var finding =
+            from severity in Gen.Elements(severities)
+            from code in Gen.Elements(codes)
+            from employer in Gen.Elements(employers)
+            from worker in Gen.Elements(workers)
+            from period in Gen.Elements(periods)
+            from source in Gen.Elements(sources)
+            from amount in Gen.Choose(0, 3)
+            select new Finding { Severity = severity, Code = code, Employer = employer, WorkerId = worker, Period = period, Source = source, Amount = new Money(amount) };
+        Prop.ForAll(Arb.From(Gen.ListOf(finding)), list =>
+        {
+            var findings = list.ToList();
+            var expected = findings.Select((f, i) => (f, i)).OrderBy(x => x, Comparer<(Finding F, int I)>.Create((a, b) =>
+            {
+                int c = FindingOrder.Compare(a.F, b.F);
+                return c != 0 ? c : a.I.CompareTo(b.I);
+            })).Select(x => x.f);
+            Assert.Equal(expected, FindingOrder.Sort(findings), ReferenceEqualityComparer.Instance);
+        }).Check(PropertyConfig.Quick(300));
+    }
+}
