@@ -1,3 +1,4 @@
+using System.Globalization;
 using PayrollRecon.Findings;
 using PayrollRecon.Reporting;
 
@@ -131,12 +132,38 @@ internal static class FollowUpTracker
             if (c == 0) c = string.CompareOrdinal(a.Code, b.Code);
             return c != 0 ? c : string.CompareOrdinal(a.FindingId, b.FindingId);
         });
-        history.Sort(static (a, b) =>
+        return new Outcome(result, [.. resolved], SortHistory(history));
+    }
+
+    /// <summary>The history in its order: first seen, then code, then finding id (ordinal).</summary>
+    /// <remarks>A run can hold a finding per worker-month (hundreds of thousands): the three fields are compared as
+    /// integers, the code as its rank among the codes present and the id (16 lower-case hex digits) as its value, which
+    /// orders as the text does; ids of another form, from a hand-edited history, fall back to comparing the text.</remarks>
+    internal static HistoryEntry[] SortHistory(List<HistoryEntry> history)
+    {
+        var entries = history.ToArray();
+        var codes = entries.Select(static e => e.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var codeRank = new Dictionary<string, int>(codes.Length, StringComparer.Ordinal);
+        for (int i = 0; i < codes.Length; i++) codeRank.Add(codes[i], i);
+        var keys = new (long DayAndCode, ulong Id, int Index)[entries.Length];
+        for (int i = 0; i < entries.Length; i++)
         {
-            int c = a.FirstSeen.CompareTo(b.FirstSeen);
-            if (c == 0) c = string.CompareOrdinal(a.Code, b.Code);
-            return c != 0 ? c : string.CompareOrdinal(a.FindingId, b.FindingId);
-        });
-        return new Outcome(result, [.. resolved], [.. history]);
+            var e = entries[i];
+            if (!FindingIds.IsWellFormed(e.FindingId) || !ulong.TryParse(e.FindingId, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong id))
+            {
+                Array.Sort(entries, static (a, b) =>
+                {
+                    int c = a.FirstSeen.CompareTo(b.FirstSeen);
+                    if (c == 0) c = string.CompareOrdinal(a.Code, b.Code);
+                    return c != 0 ? c : string.CompareOrdinal(a.FindingId, b.FindingId);
+                });
+                return entries;
+            }
+            keys[i] = (((long)e.FirstSeen.DayNumber << 32) | (uint)codeRank[e.Code], id, i);
+        }
+        Array.Sort(keys);
+        var sorted = new HistoryEntry[entries.Length];
+        for (int i = 0; i < keys.Length; i++) sorted[i] = entries[keys[i].Index];
+        return sorted;
     }
 }
