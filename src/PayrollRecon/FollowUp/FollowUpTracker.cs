@@ -142,6 +142,16 @@ internal static class FollowUpTracker
     internal static HistoryEntry[] SortHistory(List<HistoryEntry> history)
     {
         var entries = history.ToArray();
+        if (!entries.All(static e => FindingIds.IsWellFormed(e.FindingId)))
+        {
+            Array.Sort(entries, static (a, b) =>
+            {
+                int c = a.FirstSeen.CompareTo(b.FirstSeen);
+                if (c == 0) c = string.CompareOrdinal(a.Code, b.Code);
+                return c != 0 ? c : string.CompareOrdinal(a.FindingId, b.FindingId);
+            });
+            return entries;
+        }
         var codes = entries.Select(static e => e.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var codeRank = new Dictionary<string, int>(codes.Length, StringComparer.Ordinal);
         for (int i = 0; i < codes.Length; i++) codeRank.Add(codes[i], i);
@@ -149,16 +159,7 @@ internal static class FollowUpTracker
         for (int i = 0; i < entries.Length; i++)
         {
             var e = entries[i];
-            if (!FindingIds.IsWellFormed(e.FindingId) || !ulong.TryParse(e.FindingId, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong id))
-            {
-                Array.Sort(entries, static (a, b) =>
-                {
-                    int c = a.FirstSeen.CompareTo(b.FirstSeen);
-                    if (c == 0) c = string.CompareOrdinal(a.Code, b.Code);
-                    return c != 0 ? c : string.CompareOrdinal(a.FindingId, b.FindingId);
-                });
-                return entries;
-            }
+            ulong id = ulong.Parse(e.FindingId, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
             keys[i] = (((long)e.FirstSeen.DayNumber << 32) | (uint)codeRank[e.Code], id, i);
         }
         Array.Sort(keys);

@@ -104,7 +104,7 @@ internal sealed class AttendanceLog
         }
 
         // R13: punches outside tenure still count towards days and hours; they are reported once per month. The store
-        // checks tenure once per worker-month, and the first punch day is taken from its blocks (FirstDay).
+        // checks tenure once per worker-month, and the first punch day is taken from its blocks (Summaries).
         _store.Add(ref cursor, worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, row.Line, _roster.EntryDays, _roster.ExitDays);
         if (_store.BlockCount > _blockLimit) PunchPastWorkerMonthCap(row.Line);
     }
@@ -126,9 +126,6 @@ internal sealed class AttendanceLog
     public int MonthOf(int block) => _store.MonthOf(block);
 
     public (int Days, long Seconds) Totals(int block) => _store.Totals(block);
-
-    /// <summary>Day number of the block's first punched day.</summary>
-    public int FirstDay(int block) => _store.FirstDay(block);
 
     /// <summary>Every block's punch days, Σ seconds and first punched day (<see cref="AttendanceStore.Summaries"/>).</summary>
     public void Summaries(Span<int> days, Span<long> seconds, Span<int> firstDays) => _store.Summaries(days, seconds, firstDays);

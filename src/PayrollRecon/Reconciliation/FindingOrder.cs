@@ -65,16 +65,18 @@ internal static class FindingOrder
     }
 
     /// <summary>The rank of a code's name among all codes' names in ordinal order.</summary>
-    private static int CodeRank(FindingCode code) => CodeRanks.Value[(int)code];
+    private static int CodeRank(FindingCode code) => CodeRanks[(int)code];
 
-    private static readonly Lazy<int[]> CodeRanks = new(static () =>
+    private static readonly int[] CodeRanks = RankCodes();
+
+    private static int[] RankCodes()
     {
         var codes = Enum.GetValues<FindingCode>();
         var byName = codes.OrderBy(static c => FindingCodes.Name(c), StringComparer.Ordinal).ToArray();
         var ranks = new int[codes.Max(static c => (int)c) + 1];
         for (int i = 0; i < byName.Length; i++) ranks[(int)byName[i]] = i;
         return ranks;
-    });
+    }
 
     /// <summary>Compares two findings in report order.</summary>
     public static int Compare(Finding a, Finding b)
