@@ -11,12 +11,15 @@ namespace PayrollRecon.Parsing;
 internal static class TokenParser
 {
     /// <summary>
-    /// Bank direction (R6, R37): debit is <c>D</c>, <c>Dr</c>, <c>debit</c>, <c>out</c>, 借, 借方, 支出, 支, 出, 付, 转出 or 往账;
-    /// credit is <c>C</c>, <c>Cr</c>, <c>credit</c>, <c>in</c>, 贷, 贷方, 收入, 入, 收, 转入 or 来账; or one of those Chinese
-    /// words followed, after optional white space, by one of the English words of the same direction (<c>借 Dr</c>,
-    /// <c>贷Cr</c>, <c>转出 out</c>).
+    /// Bank direction (§2.1, R37): debit is <c>D</c>, <c>Dr</c>, <c>out</c>, 借, 支出, 出, 付, 转出 or 往账; credit is
+    /// <c>C</c>, <c>Cr</c>, <c>in</c>, 贷, 收入, 入, 收, 转入 or 来账; or one of those Chinese words followed, after optional
+    /// white space, by one of the English words of the same direction (<c>借 Dr</c>, <c>贷Cr</c>, <c>转出 out</c>).
     /// </summary>
-    /// <remarks>English compares case-insensitively. A Chinese word followed by the other direction's English (<c>借 Cr</c>) is rejected.</remarks>
+    /// <remarks>
+    /// English compares case-insensitively. A Chinese word followed by the other direction's English (<c>借 Cr</c>) is
+    /// rejected, and so is any other word (R6: an unknown direction is a <c>DATA_ERROR</c>), also 借方, 贷方, 支 or
+    /// <c>debit</c>, which some exports write but the lists do not name.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseBankDirection(ReadOnlySpan<byte> utf8, out BankDirection d)
     {
@@ -47,8 +50,8 @@ internal static class TokenParser
     private static bool TryParseEnglishDirection(ReadOnlySpan<byte> utf8, out BankDirection d)
     {
         d = BankDirection.Debit;
-        if (Is(utf8, "D"u8) || Is(utf8, "Dr"u8) || Is(utf8, "debit"u8) || Is(utf8, "out"u8)) return true;
-        if (Is(utf8, "C"u8) || Is(utf8, "Cr"u8) || Is(utf8, "credit"u8) || Is(utf8, "in"u8))
+        if (Is(utf8, "D"u8) || Is(utf8, "Dr"u8) || Is(utf8, "out"u8)) return true;
+        if (Is(utf8, "C"u8) || Is(utf8, "Cr"u8) || Is(utf8, "in"u8))
         {
             d = BankDirection.Credit;
             return true;
@@ -64,15 +67,15 @@ internal static class TokenParser
         if (utf8.Length >= 6)
         {
             ReadOnlySpan<byte> two = utf8[..6];
-            if (two.SequenceEqual("借方"u8) || two.SequenceEqual("支出"u8) || two.SequenceEqual("转出"u8) || two.SequenceEqual("往账"u8)) return 6;
-            if (two.SequenceEqual("贷方"u8) || two.SequenceEqual("收入"u8) || two.SequenceEqual("转入"u8) || two.SequenceEqual("来账"u8))
+            if (two.SequenceEqual("支出"u8) || two.SequenceEqual("转出"u8) || two.SequenceEqual("往账"u8)) return 6;
+            if (two.SequenceEqual("收入"u8) || two.SequenceEqual("转入"u8) || two.SequenceEqual("来账"u8))
             {
                 d = BankDirection.Credit;
                 return 6;
             }
         }
         uint c = Char3(utf8);
-        if (c == Jie || c == Chu || c == Fu || c == Zhi) return 3;
+        if (c == Jie || c == Chu || c == Fu) return 3;
         if (c == Dai || c == Ru || c == Shou)
         {
             d = BankDirection.Credit;
@@ -83,7 +86,7 @@ internal static class TokenParser
 
     /// <summary>
     /// Bank line status (R39): empty, 成功, 交易成功, <c>success</c> → Succeeded; 失败, 交易失败, <c>failed</c> → Failed;
-    /// 已撤销, 撤销, <c>cancelled</c>, <c>canceled</c> → Cancelled; 已冲正, 冲正, <c>reversed</c> → Reversed.
+    /// 已撤销, 撤销, <c>cancelled</c> → Cancelled; 已冲正, 冲正, <c>reversed</c> → Reversed.
     /// </summary>
     /// <remarks>
     /// White space anywhere is ignored (<c>交易 成功</c>, <c>Success </c>); English compares case-insensitively. Anything
@@ -111,7 +114,7 @@ internal static class TokenParser
             status = BankLineStatus.Failed;
             return true;
         }
-        if (Is(s, "cancelled"u8) || Is(s, "canceled"u8) || s.SequenceEqual("已撤销"u8) || s.SequenceEqual("撤销"u8))
+        if (Is(s, "cancelled"u8) || s.SequenceEqual("已撤销"u8) || s.SequenceEqual("撤销"u8))
         {
             status = BankLineStatus.Cancelled;
             return true;
@@ -175,12 +178,12 @@ internal static class TokenParser
         return false;
     }
 
-    /// <summary>Batch line status: <c>success</c>/成功, <c>failed</c>/<c>fail</c>/<c>failure</c>/失败; empty is Success.</summary>
+    /// <summary>Batch line status (§2.1): <c>success</c>/成功, <c>failed</c>/失败; empty is Success; anything else is unknown (R6).</summary>
     public static bool TryParseBatchStatus(ReadOnlySpan<byte> utf8, out BatchStatus s)
     {
         s = BatchStatus.Success;
         if (utf8.IsEmpty || Is(utf8, "success"u8) || utf8.SequenceEqual("成功"u8)) return true;
-        if (Is(utf8, "failed"u8) || Is(utf8, "fail"u8) || Is(utf8, "failure"u8) || utf8.SequenceEqual("失败"u8))
+        if (Is(utf8, "failed"u8) || utf8.SequenceEqual("失败"u8))
         {
             s = BatchStatus.Failed;
             return true;
@@ -188,12 +191,12 @@ internal static class TokenParser
         return false;
     }
 
-    /// <summary>Calendar kind: <c>holiday</c>/节假日/假日/休, <c>workday</c>/工作日/班/调休上班.</summary>
+    /// <summary>Calendar kind (§2.1): <c>holiday</c> or <c>workday</c>; anything else, 节假日 or 班 too, is unknown (R6).</summary>
     public static bool TryParseCalendarKind(ReadOnlySpan<byte> utf8, out CalendarKind k)
     {
         k = CalendarKind.Holiday;
-        if (Is(utf8, "holiday"u8) || utf8.SequenceEqual("节假日"u8) || utf8.SequenceEqual("假日"u8) || utf8.SequenceEqual("休"u8)) return true;
-        if (Is(utf8, "workday"u8) || utf8.SequenceEqual("工作日"u8) || utf8.SequenceEqual("班"u8) || utf8.SequenceEqual("调休上班"u8))
+        if (Is(utf8, "holiday"u8)) return true;
+        if (Is(utf8, "workday"u8))
         {
             k = CalendarKind.Workday;
             return true;
@@ -257,8 +260,6 @@ internal static class TokenParser
     private const uint Chu = 0xE5 | (0x87 << 8) | (0xBA << 16);
     private const uint Ru = 0xE5 | (0x85 << 8) | (0xA5 << 16);
 
-    // 支: the debit value of a 收/支 column.
-    private const uint Zhi = 0xE6 | (0x94 << 8) | (0xAF << 16);
     private const uint Jin = 0xE8 | (0xBF << 8) | (0x9B << 16);
 
     // out and in as written by most devices (lower case), packed as Char3 and Char2 pack them.

@@ -23,8 +23,6 @@ public sealed class TokenParserRealExportTests
     [InlineData("借  DR", BankDirection.Debit)]
     [InlineData("借\u3000dr", BankDirection.Debit)]
     [InlineData("借\tD", BankDirection.Debit)]
-    [InlineData("借 debit", BankDirection.Debit)]
-    [InlineData("借方 Dr", BankDirection.Debit)]
     [InlineData("支出 Dr", BankDirection.Debit)]
     [InlineData("出 out", BankDirection.Debit)]
     [InlineData("付 Dr", BankDirection.Debit)]
@@ -33,7 +31,6 @@ public sealed class TokenParserRealExportTests
     [InlineData("贷 Cr", BankDirection.Credit)]
     [InlineData("贷Cr", BankDirection.Credit)]
     [InlineData("贷 c", BankDirection.Credit)]
-    [InlineData("贷方 Credit", BankDirection.Credit)]
     [InlineData("收入 Cr", BankDirection.Credit)]
     [InlineData("入 in", BankDirection.Credit)]
     [InlineData("收 Cr", BankDirection.Credit)]
@@ -95,6 +92,15 @@ public sealed class TokenParserRealExportTests
     [InlineData(" Dr")]
     [InlineData("Dr ")]
     [InlineData("ｄｒ")]
+    // Written by some exports, but neither §2.1 nor R37 names them (R6: an unknown direction is a DATA_ERROR).
+    [InlineData("借方")]
+    [InlineData("贷方")]
+    [InlineData("支")]
+    [InlineData("debit")]
+    [InlineData("credit")]
+    [InlineData("借 debit")]
+    [InlineData("借方 Dr")]
+    [InlineData("贷方 Credit")]
     public void TryParseBankDirection_UnknownValue_ReturnsFalse(string text)
     {
         Assert.False(TokenParser.TryParseBankDirection(U(text), out BankDirection d));
@@ -106,8 +112,8 @@ public sealed class TokenParserRealExportTests
     {
         Gen<(string Chinese, string English, string Space)> pairs =
             from debit in Gen.Elements(true, false)
-            from chinese in debit ? Gen.Elements("借", "借方", "支出", "出", "付", "转出", "往账") : Gen.Elements("贷", "贷方", "收入", "入", "收", "转入", "来账")
-            from english in debit ? Gen.Elements("D", "Dr", "debit", "out") : Gen.Elements("C", "Cr", "credit", "in")
+            from chinese in debit ? Gen.Elements("借", "支出", "出", "付", "转出", "往账") : Gen.Elements("贷", "收入", "入", "收", "转入", "来账")
+            from english in debit ? Gen.Elements("D", "Dr", "out") : Gen.Elements("C", "Cr", "in")
             from upper in Gen.Choose(0, 2)
             from space in Gen.Elements("", " ", "  ", "\t", "\u3000")
             select (chinese, upper switch { 0 => english, 1 => english.ToUpperInvariant(), _ => english.ToLowerInvariant() }, space);
@@ -142,8 +148,6 @@ public sealed class TokenParserRealExportTests
     [InlineData("撤销", BankLineStatus.Cancelled)]
     [InlineData("cancelled", BankLineStatus.Cancelled)]
     [InlineData("Cancelled", BankLineStatus.Cancelled)]
-    [InlineData("canceled", BankLineStatus.Cancelled)]
-    [InlineData("CANCELED", BankLineStatus.Cancelled)]
     [InlineData("已 撤 销", BankLineStatus.Cancelled)]
     [InlineData("已冲正", BankLineStatus.Reversed)]
     [InlineData("冲正", BankLineStatus.Reversed)]
@@ -174,6 +178,8 @@ public sealed class TokenParserRealExportTests
     [InlineData("failure")]
     [InlineData("cancel")]
     [InlineData("cancelled.")]
+    [InlineData("canceled")]
+    [InlineData("CANCELED")]
     [InlineData("reverse")]
     [InlineData("ok")]
     [InlineData("0")]
@@ -193,7 +199,7 @@ public sealed class TokenParserRealExportTests
     public void TryParseBankStatus_WhiteSpaceInsertedAnywhere_SameStatus()
     {
         Gen<(string Value, int Cut, string Space)> cases =
-            from value in Gen.Elements("成功", "交易成功", "success", "失败", "交易失败", "failed", "已撤销", "撤销", "cancelled", "canceled", "已冲正", "冲正", "reversed")
+            from value in Gen.Elements("成功", "交易成功", "success", "失败", "交易失败", "failed", "已撤销", "撤销", "cancelled", "已冲正", "冲正", "reversed")
             from cut in Gen.Choose(0, 9)
             from space in Gen.Elements(" ", "\t", "\u3000", "\u00A0", "  ")
             select (value, cut, space);

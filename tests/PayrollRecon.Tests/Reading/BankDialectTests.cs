@@ -70,7 +70,6 @@ public sealed class BankDialectTests
     [InlineData("贷 Cr", "C")]
     [InlineData("Dr", "D")]
     [InlineData("cr", "C")]
-    [InlineData("支", "D")]
     [InlineData("收", "C")]
     [InlineData("付", "D")]
     [InlineData("转出", "D")]
@@ -85,6 +84,20 @@ public sealed class BankDialectTests
         Assert.Empty(r.Diagnostics);
         Assert.Equal($"2||2025-12-01||{expected}|5.00||||", Assert.Single(r.Rows));
         Assert.Equal(BankLayout.DirectionAndAmount, r.Reader.Layout);
+    }
+
+    [Theory]
+    [InlineData("支")]
+    [InlineData("借方")]
+    [InlineData("贷方")]
+    [InlineData("debit")]
+    [InlineData("Credit")]
+    public void Read_DirectionNoListNames_DataError(string direction)
+    {
+        // §2.1 and R37 list every spelling read; any other is unknown (R6), however plain its meaning.
+        var r = ReadBank($"交易日期,借贷,金额\n2025-12-01,{direction},5.00\n");
+        Assert.Empty(r.Rows);
+        Assert.Equal($"bank.csv:2: column direction: unknown direction '{direction}'", Assert.Single(r.Diagnostics));
     }
 
     [Theory]

@@ -49,9 +49,10 @@ public sealed class EncodingTests
     [Fact]
     public void Read_AsciiPrefixLongerThanWindowThenGb18030_DetectsGb18030()
     {
-        var text = new StringBuilder("date,kind\n");
-        for (int i = 0; i < 30000; i++) text.Append("2024-10-01,holiday\n");
-        text.Append("2024-10-02,节假日\n");
+        // The note column is read past (§2.1: other columns are ignored); its Chinese is the file's first non-ASCII text.
+        var text = new StringBuilder("date,kind,note\n");
+        for (int i = 0; i < 30000; i++) text.Append("2024-10-01,holiday,\n");
+        text.Append("2024-10-02,holiday,国庆节\n");
         var gb = TypedReaderSupport.Read(InputKind.Calendar, Gb(text.ToString()), "calendar.csv", new InputReaderOptions());
         Assert.Equal(TextEncodingKind.Gb18030, gb.Stats.Encoding);
         Assert.Equal("30002|2024-10-02|Holiday", gb.Rows[^1]);
@@ -72,9 +73,9 @@ public sealed class EncodingTests
         Prop.ForAll(Arb.From(cases), c =>
         {
             string eol = c.crlf ? "\r\n" : "\n";
-            var text = new StringBuilder("date,kind" + eol);
-            for (int i = 0; i < c.prefixRows; i++) text.Append("2024-10-01,holiday").Append(eol);
-            for (int i = 0; i < c.tailRows; i++) text.Append(i % 2 == 0 ? "2024-10-02,节假日" : "2024-10-03,workday").Append(eol);
+            var text = new StringBuilder("date,kind,note" + eol);
+            for (int i = 0; i < c.prefixRows; i++) text.Append("2024-10-01,holiday,").Append(eol);
+            for (int i = 0; i < c.tailRows; i++) text.Append(i % 2 == 0 ? "2024-10-02,holiday,国庆节" : "2024-10-03,workday,调休").Append(eol);
             byte[] bytes = c.gb ? Gb(text.ToString()) : Utf8(text.ToString());
             var piped = TypedReaderSupport.Read(InputKind.Calendar, bytes, "calendar.csv", new InputReaderOptions());
             var direct = TypedReaderSupport.Read(InputKind.Calendar, bytes, "calendar.csv", new InputReaderOptions(), direct: true);
