@@ -60,13 +60,15 @@ public sealed class PaymentPatternTests
         var yearly = Assert.Single(excessive, f => f.Period is null);
         Assert.Equal(Severity.Red, yearly.Severity);
         Assert.Equal("2024", yearly.Detail);
-        Assert.Equal(new Money(2200_00), yearly.Amount);
+        // R31: a cap passed carries no amount; the sum received is the actual, the cap the expected.
+        Assert.Null(yearly.Amount);
         Assert.Equal(new Money(2200_00), yearly.Actual);
         Assert.Equal(new Money(2000_00), yearly.Expected);
 
         var monthly = Assert.Single(excessive, f => f.Period is not null);
         Assert.Equal(new YearMonth(2024, 2), monthly.Period);
-        Assert.Equal(new Money(1200_00), monthly.Amount);
+        Assert.Null(monthly.Amount);
+        Assert.Equal(new Money(1200_00), monthly.Actual);
         Assert.Equal(new Money(1000_00), monthly.Expected);
     }
 
@@ -86,7 +88,7 @@ public sealed class PaymentPatternTests
         s.PayTo(a, new DateOnly(2025, 1, 2), 2600_00); // Jan 2025 and 2025 both over
         var excessive = s.Run().Of(FindingCode.ExcessivePayment);
 
-        var monthly = excessive.Where(f => f.Period is not null).Select(f => (f.WorkerName, f.Period, f.Amount)).ToArray();
+        var monthly = excessive.Where(f => f.Period is not null).Select(f => (f.WorkerName, f.Period, f.Actual)).ToArray();
         Assert.Equal(
             [
                 ("张三", (YearMonth?)new YearMonth(2023, 12), (Money?)new Money(1100_00)),
@@ -95,7 +97,7 @@ public sealed class PaymentPatternTests
                 ("李四", new YearMonth(2023, 12), new Money(1001_00)),
             ],
             monthly.OrderBy(m => m.WorkerName == "李四").ThenBy(m => m.Period));
-        var yearly = excessive.Where(f => f.Period is null).Select(f => (f.WorkerName, f.Detail, f.Amount)).ToArray();
+        var yearly = excessive.Where(f => f.Period is null).Select(f => (f.WorkerName, f.Detail, f.Actual)).ToArray();
         Assert.Equal([("张三", "2024", (Money?)new Money(2900_00)), ("张三", "2025", new Money(2600_00))], yearly.OrderBy(y => y.Detail));
     }
 }

@@ -93,13 +93,14 @@ internal sealed class PaymentRules
         }
     }
 
+    // R31 names the findings that carry an amount, and a cap passed is not one of them (nor a bank line's finding): the
+    // sum received and the cap go in actual and expected, which the message cites.
     private void ReportMonthlyCap(RosterWorker worker, int monthOrdinal, long sum)
     {
         if (monthOrdinal < 0 || sum <= _settings.MonthlyCap.Fen) return;
         _findings.Add(worker.Finding(FindingCode.ExcessivePayment, Severity.Red) with
         {
             Period = YearMonth.FromOrdinal(monthOrdinal),
-            Amount = new Money(sum),
             Actual = new Money(sum),
             Expected = _settings.MonthlyCap,
         });
@@ -110,7 +111,6 @@ internal sealed class PaymentRules
         if (year < 0 || sum <= _settings.YearlyCap.Fen) return;
         _findings.Add(worker.Finding(FindingCode.ExcessivePayment, Severity.Red) with
         {
-            Amount = new Money(sum),
             Actual = new Money(sum),
             Expected = _settings.YearlyCap,
             Detail = year.ToString("D4", CultureInfo.InvariantCulture),
