@@ -49,14 +49,14 @@ internal static class IdNumbers
     }
 
     /// <summary>
-    /// True when <paramref name="reference"/> falls before the 16th birthday; a 29 February birthday's 16th birthday
-    /// is 1 March when that year has no 29 February.
+    /// True when <paramref name="reference"/> falls before the 16th birthday; a 29 February birthday counts as 1 March
+    /// (R11: "29 Feb → 1 Mar"), also in the leap years that nearly every 16th birthday of one falls in.
     /// </summary>
     public static bool IsUnder16(DateOnly birth, DateOnly reference)
     {
         int year = birth.Year + 16;
         if (year > 9999) return true;
-        DateOnly sixteenth = birth.Month == 2 && birth.Day == 29 && !DateTime.IsLeapYear(year)
+        DateOnly sixteenth = birth.Month == 2 && birth.Day == 29
             ? new DateOnly(year, 3, 1)
             : new DateOnly(year, birth.Month, birth.Day);
         return reference < sixteenth;

@@ -103,7 +103,8 @@ public sealed class IdNumbersTests
     [InlineData("2008-03-01", "2024-02-29", true)]
     [InlineData("2008-03-01", "2024-03-01", false)]
     [InlineData("2008-02-29", "2024-02-28", true)]
-    [InlineData("2008-02-29", "2024-02-29", false)] // 2024 is a leap year: the birthday exists
+    [InlineData("2008-02-29", "2024-02-29", true)] // R11: 29 Feb → 1 Mar, though 2024 has a 29 February
+    [InlineData("2008-02-29", "2024-03-01", false)]
     [InlineData("2084-02-29", "2100-02-28", true)]
     [InlineData("2084-02-29", "2100-03-01", false)] // 2100 is no leap year: 1 March
     [InlineData("2007-02-28", "2023-02-27", true)]

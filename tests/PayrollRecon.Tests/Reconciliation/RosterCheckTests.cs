@@ -34,11 +34,15 @@ public sealed class RosterCheckTests
         var s = new Scenario();
         s.Workers.Add(new Scenario.W(Scenario.Id(1, 2008, 3, 1), "小明", Scenario.Card(1)) { Entry = new DateOnly(2024, 2, 29) });
         s.Workers.Add(new Scenario.W(Scenario.Id(2, 2008, 2, 29), "小红", Scenario.Card(2)) { Entry = new DateOnly(2024, 2, 29) });
-        var f = s.Run().Single(FindingCode.UnderageWorker);
+        s.Workers.Add(new Scenario.W(Scenario.Id(3, 2008, 2, 29), "小刚", Scenario.Card(3)) { Entry = new DateOnly(2024, 3, 1) });
+        var found = s.Run().Of(FindingCode.UnderageWorker);
+        Assert.Equal(["小明", "小红"], found.Select(f => f.WorkerName).Order());
+        var f = Assert.Single(found, f => f.WorkerName == "小明");
         Assert.Equal(Severity.Red, f.Severity);
-        Assert.Equal("小明", f.WorkerName);
         Assert.Equal(new DateOnly(2024, 2, 29), f.EventDate);
         Assert.Equal("2008-03-01", f.Detail);
+        // R11: born on 29 February, sixteen on 1 March, so still under 16 on 29 February 2024.
+        Assert.Equal("2008-02-29", Assert.Single(found, f => f.WorkerName == "小红").Detail);
     }
 
     [Fact]
