@@ -36,8 +36,14 @@ internal static class DateParser
     // The longest valid date-time is about 30 bytes; anything much longer is rejected without transcoding.
     private const int MaxTextChars = 64;
 
-    /// <summary>Parses a bare date.</summary>
-    public static bool TryParseDate(ReadOnlySpan<byte> utf8, out DateOnly date)
+    /// <summary>Parses a bare date of the years <see cref="MinYear"/>–<see cref="MaxYear"/>.</summary>
+    public static bool TryParseDate(ReadOnlySpan<byte> utf8, out DateOnly date) => TryParseDate(utf8, MinYear, MaxYear, out date);
+
+    /// <summary>Parses a bare date of any year DateOnly holds (0001–9999): for the roster's entry and exit dates, which
+    /// only bound a tenure, so that an export's "no exit" placeholder (<c>9999-12-31</c>) is the date it says.</summary>
+    public static bool TryParseDateAnyYear(ReadOnlySpan<byte> utf8, out DateOnly date) => TryParseDate(utf8, 1, 9999, out date);
+
+    private static bool TryParseDate(ReadOnlySpan<byte> utf8, int minYear, int maxYear, out DateOnly date)
     {
         date = default;
         if (utf8.Length < 8 || !DigitHelpers.TryReadFixed(utf8, 0, 4, out int year)) return false;
@@ -71,7 +77,7 @@ internal static class DateParser
         {
             return false;
         }
-        return year is >= MinYear and <= MaxYear && TryMakeDate(year, month, day, out date);
+        return year >= minYear && year <= maxYear && TryMakeDate(year, month, day, out date);
     }
 
     /// <summary>Parses a date followed by white space or <c>T</c> and a time of day.</summary>

@@ -126,7 +126,8 @@ public sealed class WorkersReader : InputReader<WorkerRow>
     {
         date = null;
         if (value.IsEmpty) return true;
-        if (!DateParser.TryParseDate(value, out DateOnly parsed)) return RejectValue(line, column.Name, DiagnosticReason.InvalidDate, value);
+        // Any year: a tenure's bounds are compared as day numbers only (SPEC §2.1 sets no range on dates).
+        if (!DateParser.TryParseDateAnyYear(value, out DateOnly parsed)) return RejectValue(line, column.Name, DiagnosticReason.InvalidDate, value);
         date = parsed;
         return true;
     }

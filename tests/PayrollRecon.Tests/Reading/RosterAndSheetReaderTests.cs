@@ -18,6 +18,8 @@ public sealed class RosterAndSheetReaderTests
         "2|W3|王五|X1|1|A|||Hourly|2550||")]
     [InlineData("姓名,证件号码,银行账号,分包单位,计薪方式,工资标准(元)", "赵六,X2,2,B,计件,", "2||赵六|X2|2|B|||Piece|||")]
     [InlineData("姓名,证件号码,计薪方式,工资标准（元）,进场日期", "赵六,X2,piece,12,2024年1月2日", "2||赵六|X2|||||Piece|1200|2024-01-02|")]
+    // A tenure's dates may be of any year (§2.1 sets no range): 9999-12-31 is what many exports write for "no exit".
+    [InlineData(WorkersHeader, "W1,张三,X,1,A,B,C,日薪,350,1899-12-31,9999-12-31", "2|W1|张三|X|1|A|B|C|Daily|35000|1899-12-31|9999-12-31")]
     public void Workers_Aliases_ProduceRows(string header, string row, string expected)
     {
         Assert.Equal(expected, SingleRow(InputKind.Workers, header, row));

@@ -213,6 +213,26 @@ public sealed class AttendanceCheckTests
     }
 
     [Fact]
+    public void AttendanceOutsideTenure_TenureOfFarYears_BoundsAsWritten()
+    {
+        // Roster dates of any year (workers.csv 1899-12-31 … 9999-12-31, as exports write "no exit"): punches of 2024
+        // are inside, and one before a far entry is outside.
+        var s = new Scenario();
+        var open = s.Workers.AddAndReturn(new Scenario.W(Scenario.Id(1), "张三", Scenario.Card(1))
+        {
+            Entry = new DateOnly(1899, 12, 31),
+            Exit = new DateOnly(9999, 12, 31),
+        });
+        var later = s.Workers.AddAndReturn(new Scenario.W(Scenario.Id(2), "李四", Scenario.Card(2)) { Entry = new DateOnly(9999, 12, 31) });
+        s.Work(open, new DateOnly(2024, 1, 12));
+        s.Work(later, new DateOnly(2024, 1, 12));
+        var result = s.Run();
+        var found = Assert.Single(result.Of(FindingCode.AttendanceOutsideTenure));
+        Assert.Equal("李四", found.WorkerName);
+        Assert.Equal(1, result.Month(open.Id, 2024, 1).Days);
+    }
+
+    [Fact]
     public void Check_PunchDirectionsOfOtherSpellings_CountAsPunches()
     {
         // SPEC R13: "direction is ignored"; R6: "An unknown wage_type, bank direction, batch status or calendar kind is a
