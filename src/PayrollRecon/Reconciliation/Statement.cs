@@ -57,7 +57,7 @@ internal sealed class Statement
     public int BatchCount => _batchLines.Count;
 
     /// <summary>
-    /// True when the statement is listed newest first (R40): its physically last line is dated before its first.
+    /// True when the statement is listed newest first (R40): its physically last dated line is dated before its first.
     /// Lines are then read in reverse line order, so "file order on ties" (R14) is the reversed order.
     /// </summary>
     public bool NewestFirst => _bankLines.Count > 1 && _lastLine.Date < _firstLine.Date;
@@ -103,9 +103,13 @@ internal sealed class Statement
             if (line.Date < previous.Date || (line.Date == previous.Date && line.Line <= previous.Line)) _sortedOldestFirst = false;
             if (line.Date > previous.Date || (line.Date == previous.Date && line.Line <= previous.Line)) _sortedNewestFirst = false;
         }
-        // R40 looks at every stored line, excluded ones too: a failed line still sits at its date in the listing.
-        if (line.Line < _firstLine.Line) _firstLine = (line.Line, line.Date);
-        if (line.Line > _lastLine.Line) _lastLine = (line.Line, line.Date);
+        // R40 compares the first and the last dated line, excluded ones too (a failed line still sits at its date in the
+        // listing); an excluded line whose date could not be read (R39 checks nothing of it) carries no date to compare.
+        if (row.Date != default)
+        {
+            if (line.Line < _firstLine.Line) _firstLine = (line.Line, line.Date);
+            if (line.Line > _lastLine.Line) _lastLine = (line.Line, line.Date);
+        }
         _bankLines.Add(line);
     }
 

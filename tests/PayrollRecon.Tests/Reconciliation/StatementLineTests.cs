@@ -304,6 +304,29 @@ public sealed class StatementLineTests
         Assert.Empty(result.Of(FindingCode.BalanceBreak));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData("待定")]
+    public void NewestFirst_ExcludedLineWithoutReadableDate_DoesNotCount(string date)
+    {
+        // R40 compares the first and the last dated line; a failed line's date is not checked (R39), and one that
+        // cannot be read is no dated line. Read as a date of its own it would make this oldest-first statement newest
+        // first, reversing the two lines of the 5th into a balance break.
+        var files = Cli.TempProject.Small();
+        files["bank.csv"] = "txn_id,time,direction,amount,balance,counterparty_name,counterparty_account,memo,status\n" +
+                            "T1,2024-01-05 09:00,C,1000.00,1000.00,某建设集团有限公司,41050100000000000009,人工费拨付,成功\n" +
+                            "T2,2024-01-05 10:00,C,300.00,1300.00,某建设集团有限公司,41050100000000000009,人工费拨付,成功\n" +
+                            $"T3,{date},D,50.00,,张三,6222020200112233445,退回,失败\n";
+        using var project = new Cli.TempProject(files);
+
+        var result = PayrollChecker.Check(PayrollRecon.Cli.ProjectFolder.Load(project.Dir));
+
+        Assert.False(result.Summary.BankStatementNewestFirst);
+        Assert.Empty(result.Of(FindingCode.BalanceBreak));
+        Assert.DoesNotContain(result.Findings, f => f.Code == FindingCode.DataError);
+    }
+
     [Fact]
     public void NewestFirst_SingleLine_NotNewestFirst()
     {
