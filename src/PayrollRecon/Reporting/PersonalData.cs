@@ -41,13 +41,15 @@ public static class PersonalData
 
     /// <summary>Writes <paramref name="value"/> masked into <paramref name="destination"/> (same length).</summary>
     /// <remarks>
-    /// 14 characters or more (ID numbers, cards): first 6 and last 4 kept. Shorter values would be almost entirely
-    /// revealed by that rule, so 5–13 keep only the first and last 2, and anything shorter is all <c>*</c>.
+    /// SPEC §4, whatever the length: the first 6 and last 4 characters kept, the rest <c>*</c>. A value of 10 characters
+    /// or fewer has nothing between them and stays as it is (an id of the wrong length, as INVALID_ID_NUMBER reports
+    /// it, keeps its ends like any other: <c>1101051990030</c> → <c>110105***0030</c>).
     /// </remarks>
     internal static void MaskInto(ReadOnlySpan<char> value, Span<char> destination)
     {
         int n = value.Length;
-        (int head, int tail) = KeptEnds(n);
+        int head = Math.Min(6, n);
+        int tail = Math.Min(4, n - head);
         value[..head].CopyTo(destination);
         destination[head..(n - tail)].Fill('*');
         value[(n - tail)..].CopyTo(destination[(n - tail)..]);
@@ -192,6 +194,8 @@ public static class PersonalData
         }
     }
 
+    /// <summary>What a sensitive number found in free text keeps: a card or ID (14 digits or more) its first 6 and last 4,
+    /// a shorter one (10–13 digits: a phone number, an account) its first and last 2.</summary>
     private static (int Head, int Tail) KeptEnds(int length) => length >= 14 ? (6, 4) : length >= 5 ? (2, 2) : (0, 0);
 
     private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';

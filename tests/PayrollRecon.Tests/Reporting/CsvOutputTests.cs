@@ -53,8 +53,11 @@ public sealed class CsvOutputTests
     [InlineData("410302198506123418", "410302********3418")]
     [InlineData("6222021234567890123", "622202*********0123")]
     [InlineData("12345678901234", "123456****1234")]
-    [InlineData("1234567890", "12******90")]
-    [InlineData("1234", "****")]
+    // SPEC §4 whatever the length: the first 6 and last 4 kept, so 10 characters or fewer stay as they are.
+    [InlineData("1101051990030", "110105***0030")]
+    [InlineData("12345678901", "123456*8901")]
+    [InlineData("1234567890", "1234567890")]
+    [InlineData("1234", "1234")]
     [InlineData("", "")]
     public void Mask_Value_KeepsEnds(string value, string expected)
     {

@@ -66,7 +66,8 @@ public sealed class PersonalDataTests
     [InlineData("HN410302199001010021", "410302199001010021", "HN410302********0021")]
     [InlineData("6222021234567890123", "410302199001010021", "622202*********0123")]
     [InlineData("W001", "410302199001010021", "W001")]
-    [InlineData("12345", "12345", "12*45")]
+    [InlineData("12345", "12345", "12345")]
+    [InlineData("A123456789012", "A123456789012", "A12345***9012")]
     public void WorkerId_IdOrCardInside_Masked(string workerId, string idNumber, string expected)
     {
         Assert.Equal(expected, PersonalData.WorkerId(workerId, idNumber, mask: true));
