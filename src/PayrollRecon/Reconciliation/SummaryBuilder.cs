@@ -41,9 +41,10 @@ internal static class SummaryBuilder
         {
             byCode[f.Code] = byCode.GetValueOrDefault(f.Code) + 1;
             byStatus[f.Status]++;
-            // A false alarm (SPEC §7) is listed but counts for nothing.
-            if (f.Status == FindingStatus.Waived) continue;
             bySeverity[f.Severity]++;
+            // A false alarm (SPEC §7) keeps its row, and so its place in the counts by code and severity, but counts
+            // neither for the warning level, the employer grades nor --fail-on.
+            if (f.Status == FindingStatus.Waived) continue;
             if (f.Severity > Severity.Info && (level is null || f.Severity > level)) level = f.Severity;
         }
 

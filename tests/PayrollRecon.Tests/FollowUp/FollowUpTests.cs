@@ -146,6 +146,11 @@ public sealed class FollowUpTests
         string summary = File.ReadAllText(project.Path_("out/summary.json"));
         Assert.Contains("\"warningLevel\": \"green\"", summary);
         Assert.Contains("\"waived\": 1", summary);
+        // The row stays, and so its count by code and by severity (§7 names only the level, the grades and --fail-on).
+        var counted = PayrollChecker.Check(ProjectFolder.Load(project.Dir)).Summary;
+        Assert.Equal(1, counted.CountsByCode[FindingCode.NonWageDebit]);
+        Assert.Equal(1, counted.CountsBySeverity[Severity.Red]);
+        Assert.Null(counted.WarningLevel);
         Assert.Contains("data-ruling=\"false_alarm\" data-matched=\"true\"", File.ReadAllText(project.Path_("out/report.html")));
     }
 
