@@ -68,7 +68,9 @@ internal sealed class Roster
     /// <summary>Adds one roster row, in file order; a repeated id_number is reported (R9) and takes part in nothing else.</summary>
     public void Add(in WorkerRow row)
     {
+        // R7 compares ids upper-cased (the keys below); the worker's id_number is written out as the roster has it.
         string id = UpperId(row.IdNumber);
+        string written = _strings.Get(row.IdNumber);
         string? workerId = row.WorkerId.IsEmpty ? null : _strings.Get(row.WorkerId);
         string name = _strings.Get(row.Name);
         string employer = _strings.Get(row.Employer);
@@ -81,9 +83,9 @@ internal sealed class Roster
                 Code = FindingCode.DuplicateWorker,
                 Severity = Severity.Orange,
                 Employer = employer.Length == 0 ? null : employer,
-                WorkerId = workerId ?? id,
+                WorkerId = workerId ?? written,
                 WorkerName = name,
-                IdNumber = id,
+                IdNumber = written,
                 Source = Source(row.Line),
                 Detail = Source(_workers[firstIndex].Line),
             });
@@ -98,7 +100,7 @@ internal sealed class Roster
             WorkerId = workerId,
             Name = name,
             NormalizedName = NameNormalizer.Normalize(name),
-            IdNumber = id,
+            IdNumber = written,
             BankAccount = _strings.Get(row.BankAccount),
             Employer = employer,
             WageType = row.WageType,
