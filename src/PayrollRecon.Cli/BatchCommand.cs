@@ -27,7 +27,9 @@ internal static class BatchCommand
     {
         if (text is null) return (0, 1);
         var parts = text.Split('/');
-        if (parts.Length == 2 && int.TryParse(parts[0], out int i) && int.TryParse(parts[1], out int n) && n >= 1 && i >= 0 && i < n) return (i, n);
+        // SPEC §4: the projects whose position in code order is ≡ I (mod N); I = N is the class of 0, so shards counted
+        // from 1 (1/N … N/N) split the projects as those counted from 0 do.
+        if (parts.Length == 2 && int.TryParse(parts[0], out int i) && int.TryParse(parts[1], out int n) && n >= 1 && i >= 0 && i <= n) return (i % n, n);
         throw new CliException(MessageKey.ShardInvalid, text);
     }
 

@@ -72,6 +72,9 @@ public sealed class BatchCommandTests
         Assert.Equal(all.Skip(1).Where((_, i) => i % 2 == 0), s0.Skip(1));
         Assert.Equal(all.Skip(1).Where((_, i) => i % 2 == 1), s1.Skip(1));
         Assert.Equal(all.Skip(1), s0.Skip(1).Concat(s1.Skip(1)).OrderBy(l => l, StringComparer.Ordinal));
+        // Shards counted from 1: 2/2 is the class of 0 (≡ 2 mod 2), the same projects as 0/2.
+        Assert.Equal(0, BatchFolder.Run("batch", folder.Input, "--out", folder.Out("s2"), "--shard", "2/2").Exit);
+        Assert.Equal(s0, BatchFolder.Lines(Path.Combine(folder.Out("s2"), "portfolio.csv")));
 
         static bool ProjectFile(string key) => key.Contains('/', StringComparison.Ordinal);
         var whole = BatchFolder.Files(folder.Out("all")).Where(f => ProjectFile(f.Key)).ToList();
@@ -219,8 +222,8 @@ public sealed class BatchCommandTests
     }
 
     [Theory]
-    [InlineData("--shard", "2/2", "payrollrecon: --shard: expected I/N with 0 <= I < N, got '2/2'")]
-    [InlineData("--shard", "1", "payrollrecon: --shard: expected I/N with 0 <= I < N, got '1'")]
+    [InlineData("--shard", "3/2", "payrollrecon: --shard: expected I/N with 0 <= I <= N, got '3/2'")]
+    [InlineData("--shard", "1", "payrollrecon: --shard: expected I/N with 0 <= I <= N, got '1'")]
     [InlineData("--jobs", "0", "payrollrecon: --jobs: expected a positive number, got 0")]
     public void Batch_BadOption_OneLineExitTwo(string option, string value, string expected)
     {
