@@ -19,30 +19,32 @@ namespace PayrollRecon.Reading;
 /// </remarks>
 public sealed class BankReader : InputReader<BankRow>
 {
-    // Aliases of SPEC §2.1 and R38, and the names further banks use (each with a test). A voucher number (凭证号) is
-    // deliberately not a txn_id: banks repeat it (ICBC writes 000000000 on every line).
-    internal static readonly ColumnSpec TxnIdColumn = new("txn_id", "流水号", "交易流水号", "日志号", "银行流水号");
+    // Aliases of SPEC §2.1 and R38, then the names further banks use (each with a test), which bind only when no
+    // listed name does. A voucher number (凭证号) is deliberately not a txn_id: banks repeat it (ICBC writes 000000000
+    // on every line).
+    internal static readonly ColumnSpec TxnIdColumn = new("txn_id", ["流水号", "交易流水号", "日志号"], ["银行流水号"]);
     internal static readonly ColumnSpec TimeColumn = new("time", "交易时间", "记账时间", "交易时刻");
-    internal static readonly ColumnSpec DateColumn = new("date", "交易日期", "记账日期", "记账日", "交易日", "入账日期", "日期", "账务日期");
+    internal static readonly ColumnSpec DateColumn = new("date", ["交易日期", "记账日期", "记账日", "交易日", "入账日期", "日期"], ["账务日期"]);
     internal static readonly ColumnSpec DirectionColumn = new(
-        "direction", "借贷标志", "收支", "借贷", "借/贷", "收/支", "收付标志", "借贷方向", "交易方向", "收支标识", "借贷标识", "收入/支出标志", "借贷标记", "收支标志", "收支方向");
+        "direction", ["借贷标志", "收支", "借贷", "借/贷", "收/支", "收付标志", "借贷方向", "交易方向", "收支标识", "借贷标识", "收入/支出标志"], ["借贷标记", "收支标志", "收支方向"]);
     internal static readonly ColumnSpec AmountColumn = new("amount", "交易金额", "发生额", "金额", "人民币金额");
     internal static readonly ColumnSpec DebitColumn = new(
-        "debit", "借方发生额", "支出金额", "支出", "借方金额", "取出金额", "付款金额", "转出金额", "记账金额(支出)", "借", "借方", "支取金额");
+        "debit", ["借方发生额", "支出金额", "支出", "借方金额", "取出金额", "付款金额", "转出金额", "记账金额(支出)", "借"], ["借方", "支取金额"]);
     internal static readonly ColumnSpec CreditColumn = new(
-        "credit", "贷方发生额", "收入金额", "收入", "贷方金额", "存入金额", "存入", "收款金额", "转入金额", "记账金额(收入)", "贷", "贷方");
-    internal static readonly ColumnSpec BalanceColumn = new("balance", "余额", "账户余额", "本次余额", "联机余额", "当前余额", "交易后余额");
+        "credit", ["贷方发生额", "收入金额", "收入", "贷方金额", "存入金额", "存入", "收款金额", "转入金额", "记账金额(收入)", "贷"], ["贷方"]);
+    internal static readonly ColumnSpec BalanceColumn = new("balance", ["余额", "账户余额", "本次余额", "联机余额", "当前余额"], ["交易后余额"]);
     internal static readonly ColumnSpec CounterpartyNameColumn = new(
-        "counterparty_name", "对方户名", "收款人", "对方名称", "对方账户名", "对方账户名称", "对方账号名称", "交易对手名称", "对手户名", "交易对方",
-        "对方单位", "对方单位名称", "收(付)方名称", "对方户名称");
+        "counterparty_name",
+        ["对方户名", "收款人", "对方名称", "对方账户名", "对方账户名称", "对方账号名称", "交易对手名称", "对手户名", "交易对方", "对方单位", "对方单位名称", "收(付)方名称"],
+        ["对方户名称"]);
     internal static readonly ColumnSpec CounterpartyAccountColumn = new(
-        "counterparty_account", "对方账号", "收款账号", "对方卡号/账号", "对方账户", "交易对手账号", "对手账号", "对方卡号", "收(付)方账号", "对方账户号");
+        "counterparty_account", ["对方账号", "收款账号", "对方卡号/账号", "对方账户", "交易对手账号", "对手账号", "对方卡号", "收(付)方账号"], ["对方账户号"]);
     internal static readonly ColumnSpec CounterpartyColumn = new("counterparty", "对方账号与户名", "对手信息", "对方信息");
     internal static readonly ColumnSpec PayerNameColumn = new("payer_name", "付款人名称", "付款方名称", "付款人户名");
     internal static readonly ColumnSpec PayeeNameColumn = new("payee_name", "收款人名称", "收款方名称", "收款人户名");
     internal static readonly ColumnSpec PayerAccountColumn = new("payer_account", "付款人账号", "付款方账号");
     internal static readonly ColumnSpec PayeeAccountColumn = new("payee_account", "收款人账号", "收款方账号");
-    internal static readonly ColumnSpec MemoColumn = new("memo", "摘要", "用途", "附言", "备注", "交易摘要", "交易附言", "交易用途", "客户附言", "交易备注");
+    internal static readonly ColumnSpec MemoColumn = new("memo", ["摘要", "用途", "附言", "备注", "交易摘要", "交易附言", "交易用途", "客户附言"], ["交易备注"]);
     internal static readonly ColumnSpec BatchIdColumn = new("batch_id", "批次号");
     internal static readonly ColumnSpec StatusColumn = new("status", "交易状态", "状态");
 

@@ -11,12 +11,13 @@ namespace PayrollRecon.Reading;
 /// <summary>Reads <c>batches.csv</c> (代发明细) into <see cref="BatchRow"/>s, reporting unreadable lines.</summary>
 public sealed class BatchesReader : InputReader<BatchRow>
 {
+    // §2.1 names 收款账号 and 户名; the other Chinese names bind only when no listed name does.
     internal static readonly ColumnSpec BatchIdColumn = new("batch_id", "批次号");
-    internal static readonly ColumnSpec BankAccountColumn = new("bank_account", "收款账号", "工资卡号", "银行卡号", "银行账号");
-    internal static readonly ColumnSpec NameColumn = new("name", "户名", "姓名");
-    internal static readonly ColumnSpec AmountColumn = new("amount", "金额", "交易金额");
-    internal static readonly ColumnSpec StatusColumn = new("status", "状态");
-    internal static readonly ColumnSpec MemoColumn = new("memo", "摘要", "用途", "附言", "备注");
+    internal static readonly ColumnSpec BankAccountColumn = new("bank_account", ["收款账号"], ["工资卡号", "银行卡号", "银行账号"]);
+    internal static readonly ColumnSpec NameColumn = new("name", ["户名"], ["姓名"]);
+    internal static readonly ColumnSpec AmountColumn = new("amount", [], ["金额", "交易金额"]);
+    internal static readonly ColumnSpec StatusColumn = new("status", [], ["状态"]);
+    internal static readonly ColumnSpec MemoColumn = new("memo", [], ["摘要", "用途", "附言", "备注"]);
 
     private static readonly ColumnSpec[] AllColumns = [BatchIdColumn, BankAccountColumn, NameColumn, AmountColumn, StatusColumn, MemoColumn];
 

@@ -11,8 +11,8 @@ namespace PayrollRecon.Reading;
 /// <summary>Reads <c>calendar.csv</c> (holidays and swapped working days) into <see cref="CalendarRow"/>s.</summary>
 public sealed class CalendarReader : InputReader<CalendarRow>
 {
-    internal static readonly ColumnSpec DateColumn = new("date", "日期");
-    internal static readonly ColumnSpec KindColumn = new("kind", "类型");
+    internal static readonly ColumnSpec DateColumn = new("date", [], ["日期"]);
+    internal static readonly ColumnSpec KindColumn = new("kind", [], ["类型"]);
 
     private static readonly ColumnSpec[] AllColumns = [DateColumn, KindColumn];
 

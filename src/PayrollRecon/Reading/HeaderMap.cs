@@ -137,21 +137,31 @@ internal sealed class HeaderMap
     /// <summary>Index of the first column named like <paramref name="spec"/>, or -1 (exact names first, then R3's fallback).</summary>
     public int Find(ColumnSpec spec)
     {
-        int found = -1;
-        for (int i = 0; i < _normalized.Length && found < 0; i++)
-        {
-            if (spec.Matches(_normalized[i])) found = i;
-        }
-        for (int i = 0; i < _stripped.Length && found < 0; i++)
-        {
-            if (_stripped[i] is { } s && _boundTo[i] is null && spec.Matches(s)) found = i;
-        }
+        // The spec's names first, exactly then without brackets (R3: the first column wins); names beyond the spec's
+        // only when those bind nothing, so a header that also has a listed name binds as a literal reading binds it.
+        int found = FindMatching(spec.MatchesListed);
+        if (found < 0) found = FindMatching(spec.MatchesBeyondSpec);
         if (found >= 0 && _boundTo[found] is null)
         {
             _boundTo[found] = spec.Name;
             BoundCount++;
         }
         return found;
+    }
+
+    /// <summary>The first column whose normalised name matches, else the first not bound yet whose name without brackets
+    /// and <c>元</c> matches (R3's second comparison); -1 when none does.</summary>
+    private int FindMatching(Func<string, bool> matches)
+    {
+        for (int i = 0; i < _normalized.Length; i++)
+        {
+            if (matches(_normalized[i])) return i;
+        }
+        for (int i = 0; i < _stripped.Length; i++)
+        {
+            if (_stripped[i] is { } s && _boundTo[i] is null && matches(s)) return i;
+        }
+        return -1;
     }
 
     /// <summary>Index of the column named like <paramref name="spec"/>; -1, recorded as missing, when the header has none.</summary>

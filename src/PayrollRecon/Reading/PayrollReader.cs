@@ -14,7 +14,7 @@ public sealed class PayrollReader : InputReader<PayrollRow>
     internal static readonly ColumnSpec IdNumberColumn = new("id_number", "身份证号", "身份证号码", "证件号码");
     internal static readonly ColumnSpec PeriodColumn = new("period", "工资月份", "所属期");
     internal static readonly ColumnSpec DaysColumn = new("days", "出勤天数");
-    internal static readonly ColumnSpec HoursColumn = new("hours", "出勤工时", "工时");
+    internal static readonly ColumnSpec HoursColumn = new("hours", [], ["出勤工时", "工时"]);
     internal static readonly ColumnSpec GrossColumn = new("gross", "应发工资", "应发金额");
     internal static readonly ColumnSpec DeductionsColumn = new("deductions", "扣款", "代扣");
     internal static readonly ColumnSpec NetColumn = new("net", "实发工资", "实发金额");

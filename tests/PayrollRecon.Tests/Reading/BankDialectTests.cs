@@ -87,6 +87,22 @@ public sealed class BankDialectTests
     }
 
     [Theory]
+    [InlineData("交易日期,金额,交易备注,摘要\n2025-12-01,-5.00,张三报销,2025年11月工资\n", "2025年11月工资")]
+    [InlineData("交易日期,金额,摘要,交易备注\n2025-12-01,-5.00,2025年11月工资,张三报销\n", "2025年11月工资")]
+    [InlineData("交易日期,金额,交易备注\n2025-12-01,-5.00,2025年11月工资\n", "2025年11月工资")]
+    [InlineData("账务日期,交易日期,金额,摘要\n2025-11-30,2025-12-01,-5.00,工资\n", "工资")]
+    public void Read_NameBeyondTheSpecBesideAListedOne_TheListedOneBinds(string text, string memo)
+    {
+        // R3: the first column wins among the names a kind has; the names further exports write (交易备注, 账务日期) bind
+        // only when none of §2.1 and R38's names does, so a header with both binds as a literal reading binds it.
+        var r = ReadBank(text);
+        Assert.Empty(r.Diagnostics);
+        string row = Assert.Single(r.Rows);
+        Assert.EndsWith($"|{memo}", row, StringComparison.Ordinal);
+        Assert.Contains("|2025-12-01|", row, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("支")]
     [InlineData("借方")]
     [InlineData("贷方")]
