@@ -20,8 +20,10 @@ internal static class FindingOrder
         int n = findings.Count;
         var items = new Finding[n];
         for (int i = 0; i < n; i++) items[i] = findings[i];
-        var employers = Ranks(items, static f => f.Employer ?? "");
-        var workers = Ranks(items, static f => f.WorkerId ?? "");
+        var employers = Ranks(items, static f => f.Employer ?? "", StringComparer.Ordinal);
+        // A worker_id that is the id_number (R30) is written as the roster has it; ids are one whatever the case of their
+        // x (R7), so they sort so too.
+        var workers = Ranks(items, static f => f.WorkerId ?? "", StringComparer.OrdinalIgnoreCase);
         var keys = new Key[n];
         for (int i = 0; i < n; i++)
         {
@@ -53,13 +55,13 @@ internal static class FindingOrder
     private readonly record struct Key(long High, int Worker, int Period, int Index);
 
     /// <summary>Each distinct value's rank in ordinal order.</summary>
-    private static Dictionary<string, int> Ranks(Finding[] items, Func<Finding, string> field)
+    private static Dictionary<string, int> Ranks(Finding[] items, Func<Finding, string> field, StringComparer comparer)
     {
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        var distinct = new HashSet<string>(comparer);
         foreach (var f in items) distinct.Add(field(f));
         var ordered = distinct.ToArray();
-        Array.Sort(ordered, StringComparer.Ordinal);
-        var ranks = new Dictionary<string, int>(ordered.Length, StringComparer.Ordinal);
+        Array.Sort(ordered, comparer);
+        var ranks = new Dictionary<string, int>(ordered.Length, comparer);
         for (int i = 0; i < ordered.Length; i++) ranks.Add(ordered[i], i);
         return ranks;
     }
@@ -88,7 +90,7 @@ internal static class FindingOrder
         // Null and empty sort first: string.CompareOrdinal puts "" before any other text.
         c = string.CompareOrdinal(a.Employer ?? "", b.Employer ?? "");
         if (c != 0) return c;
-        c = string.CompareOrdinal(a.WorkerId ?? "", b.WorkerId ?? "");
+        c = string.Compare(a.WorkerId ?? "", b.WorkerId ?? "", StringComparison.OrdinalIgnoreCase);
         if (c != 0) return c;
         c = Nullable.Compare(a.Period, b.Period);
         if (c != 0) return c;

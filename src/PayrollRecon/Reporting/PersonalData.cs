@@ -194,9 +194,13 @@ public static class PersonalData
         }
     }
 
-    /// <summary>What a sensitive number found in free text keeps: its first 6 and last 4 digits, as an <c>id_number</c>
-    /// keeps its first 6 and last 4 characters (SPEC §4), so an id reads the same in a text as in its column.</summary>
-    private static (int Head, int Tail) KeptEnds(int length) => (Math.Min(6, length), Math.Min(4, length - Math.Min(6, length)));
+    /// <summary>What a sensitive number found in free text keeps: a card or ID (14 digits or more) its first 6 and last 4,
+    /// a shorter one (10–13 digits: an account, a card of another bank) only its first and last 2, so none is shown whole.
+    /// (The id_number column keeps its first 6 and last 4 at any length: SPEC §4, <see cref="MaskInto"/>.)</summary>
+    private static (int Head, int Tail) KeptEnds(int length) => length >= 14 ? (6, 4) : length >= 5 ? (2, 2) : (0, 0);
+
+    /// <summary>An account number (the project's, in the report's head) masked as a number found in text is.</summary>
+    internal static string MaskAccount(string account) => FreeText(account, mask: true);
 
     private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
 

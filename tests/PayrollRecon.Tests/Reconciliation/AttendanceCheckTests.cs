@@ -230,6 +230,9 @@ public sealed class AttendanceCheckTests
         var found = Assert.Single(result.Of(FindingCode.AttendanceOutsideTenure));
         Assert.Equal("李四", found.WorkerName);
         Assert.Equal(1, result.Month(open.Id, 2024, 1).Days);
+        // R11 read as written: the entry date is the reference, so an entry of 1899 (a placeholder, or Excel's day 0)
+        // is before any 16th birthday.
+        Assert.Equal("张三", Assert.Single(result.Of(FindingCode.UnderageWorker)).WorkerName);
     }
 
     [Fact]

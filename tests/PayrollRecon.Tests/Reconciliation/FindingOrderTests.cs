@@ -9,6 +9,23 @@ namespace PayrollRecon.Tests.Reconciliation;
 public sealed class FindingOrderTests
 {
     [Fact]
+    public void Sort_WorkerIdsDifferingInTheCaseOfX_OneWorkerOrderedBySource()
+    {
+        // R7: …001x and …001X are one id; written as each roster row has it (R30's fallback), they sort as one, so the
+        // rows' own order (source) decides, and with it which repeat takes the |2 of its finding_id (§7).
+        static Finding Duplicate(string id, int line) => new()
+        {
+            Code = FindingCode.DuplicateWorker,
+            Severity = Severity.Orange,
+            WorkerId = id,
+            IdNumber = id,
+            Source = $"workers.csv:{line}",
+        };
+        var sorted = FindingOrder.Sort([Duplicate("11010519900307001X", 4), Duplicate("11010519900307001x", 3)]);
+        Assert.Equal(["workers.csv:3", "workers.csv:4"], sorted.Select(f => f.Source));
+    }
+
+    [Fact]
     public void Sort_RandomFindings_SameOrderAsComparingFieldByFieldAndStable()
     {
         // Few distinct values per field, so that findings tie on the packed fields (severity, code, employer, worker_id,
@@ -16,7 +33,7 @@ public sealed class FindingOrderTests
         var severities = Enum.GetValues<Severity>();
         var codes = Enum.GetValues<FindingCode>();
         string?[] employers = [null, "", "甲劳务", "乙劳务", "A", "a"];
-        string?[] workers = [null, "", "W1", "W10", "W2", "110105199003070017"];
+        string?[] workers = [null, "", "W1", "W10", "W2", "w2", "11010519900307001X", "11010519900307001x"];
         YearMonth?[] periods = [null, new YearMonth(2024, 1), new YearMonth(2024, 12), new YearMonth(2023, 12)];
         string?[] sources = [null, "bank.csv:9", "bank.csv:10", "attendance.csv:99"];
         var finding =

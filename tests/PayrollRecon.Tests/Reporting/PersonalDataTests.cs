@@ -10,8 +10,9 @@ public sealed class PersonalDataTests
     [InlineData("卡号6222021234567890123有误", "卡号622202*********0123有误")]
     [InlineData("HN110105199003070017", "HN110105********0017")]
     [InlineData("HN11010519900307001X", "HN110105********001X")]
-    // The first 6 and last 4 digits stay, as in the id_number column (SPEC §4): 11 digits lose one.
-    [InlineData("12345678901", "123456*8901")]
+    // Fewer than 14 digits keep only 2 at each end: no card or account is shown whole.
+    [InlineData("1234567890", "12******90")]
+    [InlineData("12345678901", "12*******01")]
     // Written in groups: single spaces or hyphens between groups of 3 or more digits, 15 or more digits in all.
     [InlineData("张三 6222 0212 3456 7890 123", "张三 6222 02** **** ***0 123")]
     [InlineData("张三6222-0212-3456-7890", "张三6222-02**-****-7890")]
@@ -22,7 +23,7 @@ public sealed class PersonalDataTests
     [InlineData("6222　0212　3456　7890", "6222　02**　****　7890")]
     // A number that stops being a decimal number: scientific notation is a card typed into a spreadsheet.
     [InlineData("invalid amount '6.222020200112233E+18'", "invalid amount '6.222020*****2233E+18'")]
-    [InlineData("invalid ID number '4.1010519900101E+17'", "invalid ID number '4.101051***0101E+17'")]
+    [InlineData("invalid ID number '4.1010519900101E+17'", "invalid ID number '4.10*********01E+17'")]
     public void FreeText_IdOrCardNumber_Masked(string text, string expected)
     {
         Assert.Equal(expected, PersonalData.FreeText(text, mask: true));
