@@ -54,7 +54,7 @@ internal static class FindingOrder
 
     private readonly record struct Key(long High, int Worker, int Period, int Index);
 
-    /// <summary>Each distinct value's rank in ordinal order.</summary>
+    /// <summary>Each distinct value's rank in <paramref name="comparer"/>'s order (values it holds equal share one rank).</summary>
     private static Dictionary<string, int> Ranks(Finding[] items, Func<Finding, string> field, StringComparer comparer)
     {
         var distinct = new HashSet<string>(comparer);

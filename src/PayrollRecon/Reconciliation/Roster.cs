@@ -69,8 +69,8 @@ internal sealed class Roster
     public void Add(in WorkerRow row)
     {
         // R7 compares ids upper-cased (the keys below); the worker's id_number is written out as the roster has it.
-        string id = UpperId(row.IdNumber);
         string written = _strings.Get(row.IdNumber);
+        string id = written.ToUpperInvariant();
         string? workerId = row.WorkerId.IsEmpty ? null : _strings.Get(row.WorkerId);
         string name = _strings.Get(row.Name);
         string employer = _strings.Get(row.Employer);

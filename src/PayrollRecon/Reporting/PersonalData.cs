@@ -199,9 +199,6 @@ public static class PersonalData
     /// (The id_number column keeps its first 6 and last 4 at any length: SPEC §4, <see cref="MaskInto"/>.)</summary>
     private static (int Head, int Tail) KeptEnds(int length) => length >= 14 ? (6, 4) : length >= 5 ? (2, 2) : (0, 0);
 
-    /// <summary>An account number (the project's, in the report's head) masked as a number found in text is.</summary>
-    internal static string MaskAccount(string account) => FreeText(account, mask: true);
-
     private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
 
     private static bool IsSeparator(char c) => c is ' ' or '-' or '\u3000' or '－';

@@ -67,7 +67,7 @@ internal static partial class ReportHtml
         if (!string.IsNullOrEmpty(settings.Account))
         {
             h.Raw("<span>").Text(l.Account).Raw(" <b class=\"mono\">")
-                .Text(options.Mask ? PersonalData.MaskAccount(settings.Account) : settings.Account).Raw("</b></span>");
+                .Text(options.Mask ? PersonalData.MaskNumbers(settings.Account) : settings.Account).Raw("</b></span>");
         }
 
         h.Raw("<span>").Text(l.AsOf).Raw(" <b><time id=\"as-of\" datetime=\"").Date(s.AsOf).Raw("\">").Date(s.AsOf)
