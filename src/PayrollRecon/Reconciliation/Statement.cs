@@ -213,6 +213,8 @@ internal sealed class Statement
     /// <summary>
     /// The anchor of a statement line (SPEC §7): its txn id, else <c>date|amount in fen|account digits|n</c>, with n
     /// counting identical such lines in reading order (R14, R40), so that lines added later never renumber earlier ones.
+    /// A failed, cancelled or reversed line takes part in nothing (R39), so it takes no n either: a transfer that failed
+    /// and was sent again anchors the same as one sent once.
     /// </summary>
     public string Anchor(int index)
     {
@@ -291,7 +293,7 @@ internal sealed class Statement
         foreach (int index in ReadingOrder())
         {
             ref readonly var bank = ref BankLine(index);
-            if (bank.TxnLength > 0) continue;
+            if (bank.TxnLength > 0 || bank.Status != BankLineStatus.Succeeded) continue;
             var key = (bank.Date.DayNumber, bank.AmountFen, _text.Digits(bank.Account));
             ref int n = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
             ordinals[index] = ++n;

@@ -224,6 +224,27 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void Check_FailedLineBeforeItsResend_TakesNoAnchorOrdinal()
+    {
+        // R39: a failed line takes part in nothing, so the line sent again after it is the first of its kind (n = 1),
+        // as it is in a statement without the failed attempt; a second successful repeat is n = 2.
+        var files = TempProject.Small();
+        files["bank.csv"] = "time,direction,amount,counterparty_name,counterparty_account,memo,status\n" +
+                            "2024-01-02 09:00,C,1000.00,某建设集团有限公司,41050100000000000009,人工费拨付,\n" +
+                            "2024-02-20 10:00,D,100.00,某建材有限公司,41050100000000000777,材料款,失败\n" +
+                            "2024-02-20 10:05,D,100.00,某建材有限公司,41050100000000000777,材料款,成功\n" +
+                            "2024-02-20 10:09,D,100.00,某建材有限公司,41050100000000000777,材料款,\n";
+        using var project = new TempProject(files);
+
+        var misuse = PayrollChecker.Check(ProjectFolder.Load(project.Dir)).Findings.Where(f => f.Code == FindingCode.NonWageDebit).ToList();
+
+        Assert.Equal(
+            new[] { Id("NON_WAGE_DEBIT", "", "", "2024-02-20|10000|41050100000000000777|1"), Id("NON_WAGE_DEBIT", "", "", "2024-02-20|10000|41050100000000000777|2") },
+            misuse.OrderBy(f => f.Source, StringComparer.Ordinal).Select(f => f.FindingId));
+        Assert.Equal(["bank.csv:4", "bank.csv:5"], misuse.Select(f => f.Source).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Check_DataErrorRows_AnchoredOnTheRowBytesAsWritten()
     {
         var files = TempProject.Small();
