@@ -4,11 +4,10 @@ namespace PayrollRecon.Reading;
 
 /// <summary>The text of one worksheet cell as the CSV core reads it (R32).</summary>
 /// <remarks>
-/// Text as written. A number as the shortest decimal text that round-trips the double (<c>"R"</c>): money is never
-/// rounded here, so <c>1234.5</c> reads as 1,234.50 and <c>0.30000000000000004</c> stays an invalid amount. Below
-/// 10^15 that text never has an exponent (every whole number a double holds exactly, up to 2^53, prints in full); only
-/// magnitudes of 10^17 and more or below 10^-4 print as <c>1E+17</c> / <c>1E-05</c>, which no money, date or id parser
-/// accepts, so such a cell is an error rather than a silently different value. A date cell as <c>yyyy-MM-dd</c> when
+/// Text as written. A number as the shortest decimal text that round-trips the double: the digits of <c>"R"</c>, always
+/// written out without an exponent, so money is never rounded here (<c>1234.5</c> reads as 1,234.50 and
+/// <c>0.30000000000000004</c> stays an invalid amount), <c>1E+17</c> reads as <c>100000000000000000</c> and
+/// <c>1E-05</c> as <c>0.00001</c>. A date cell as <c>yyyy-MM-dd</c> when
 /// its time of day is midnight and its format shows no time, else <c>yyyy-MM-dd HH:mm:ss</c>; a cell whose format
 /// shows a time and no date (a separate time column) as <c>HH:mm:ss</c>. Times are rounded to the second (Excel keeps
 /// them as fractions of a day). A boolean as <c>TRUE</c>/<c>FALSE</c>; an empty or error cell as empty.
@@ -62,11 +61,64 @@ internal static class WorkbookCellText
         }
     }
 
-    /// <summary>The shortest round-trip text of a double (never rounded; NaN and infinities, which no cell holds, as empty).</summary>
+    /// <summary>
+    /// The shortest round-trip text of a double, in positional notation (never rounded; NaN and infinities, which no
+    /// cell holds, as empty). Written into <paramref name="scratch"/> when it fits, else into a new string: only a
+    /// magnitude beyond 10^±40 or so, which no money, date or id is, needs more than <see cref="ScratchChars"/> characters.
+    /// </summary>
     public static ReadOnlySpan<char> Number(double number, Span<char> scratch)
     {
         if (!double.IsFinite(number)) return default;
-        return number.TryFormat(scratch, out int n, "R", CultureInfo.InvariantCulture) ? scratch[..n] : default;
+        Span<char> shortest = stackalloc char[32];
+        if (!number.TryFormat(shortest, out int n, "R", CultureInfo.InvariantCulture)) return default;
+        ReadOnlySpan<char> text = shortest[..n];
+        int e = text.IndexOf('E');
+        if (e < 0)
+        {
+            text.CopyTo(scratch);
+            return scratch[..n];
+        }
+        return Positional(text[..e], int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture), scratch);
+    }
+
+    /// <summary><c>[-]d[.ddd]</c> × 10^<paramref name="exponent"/> written without an exponent.</summary>
+    private static ReadOnlySpan<char> Positional(scoped ReadOnlySpan<char> mantissa, int exponent, Span<char> scratch)
+    {
+        bool negative = mantissa[0] == '-';
+        if (negative) mantissa = mantissa[1..];
+        int dot = mantissa.IndexOf('.');
+        int whole = dot < 0 ? mantissa.Length : dot;
+        Span<char> digits = stackalloc char[mantissa.Length];
+        mantissa[..whole].CopyTo(digits);
+        if (dot >= 0) mantissa[(dot + 1)..].CopyTo(digits[whole..]);
+        digits = digits[..(mantissa.Length - (dot < 0 ? 0 : 1))];
+        int point = whole + exponent;   // digits before the decimal point
+        int length = (negative ? 1 : 0) + (point <= 0 ? 2 - point + digits.Length
+            : point >= digits.Length ? point
+            : digits.Length + 1);
+        Span<char> target = length <= scratch.Length ? scratch[..length] : new char[length];
+        int i = 0;
+        if (negative) target[i++] = '-';
+        if (point <= 0)
+        {
+            target[i++] = '0';
+            target[i++] = '.';
+            target.Slice(i, -point).Fill('0');
+            i += -point;
+            digits.CopyTo(target[i..]);
+        }
+        else if (point >= digits.Length)
+        {
+            digits.CopyTo(target[i..]);
+            target[(i + digits.Length)..].Fill('0');
+        }
+        else
+        {
+            digits[..point].CopyTo(target[i..]);
+            target[i + point] = '.';
+            digits[point..].CopyTo(target[(i + point + 1)..]);
+        }
+        return target;
     }
 
     /// <summary>A date-time value per R32 (see the type's remarks).</summary>
