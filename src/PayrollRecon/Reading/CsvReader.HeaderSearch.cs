@@ -67,31 +67,9 @@ public sealed partial class CsvReader
                 _start = _scanPos = _fieldStart = pos;
                 continue;
             }
-            SetSeparator(tabs > commas && SeparatingTabs(line) > commas ? (byte)'\t' : (byte)',');
+            SetSeparator(tabs > commas ? (byte)'\t' : (byte)',');
             return true;
         }
-    }
-
-    /// <summary>
-    /// R1 on a comma file whose cells are padded with tabs (banks write <c>2025-12-01\t,\t100.00</c> so that Excel keeps
-    /// the text): a tab whose nearest byte other than a space or tab is a comma or an end of the line pads a cell and
-    /// does not count as a separator. A tab-separated line has no commas around its tabs, so its count is unchanged.
-    /// </summary>
-    internal static int SeparatingTabs(ReadOnlySpan<byte> line)
-    {
-        if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
-        int count = 0;
-        for (int i = line.IndexOf((byte)'\t'); i >= 0 && i < line.Length; i++)
-        {
-            if (line[i] != (byte)'\t') continue;
-            int left = i - 1;
-            while (left >= 0 && line[left] is (byte)' ' or (byte)'\t') left--;
-            int right = i + 1;
-            while (right < line.Length && line[right] is (byte)' ' or (byte)'\t') right++;
-            bool padding = left < 0 || right >= line.Length || line[left] == (byte)',' || line[right] == (byte)',';
-            if (!padding) count++;
-        }
-        return count;
     }
 
     private void SetSeparator(byte separator)

@@ -15,8 +15,7 @@ namespace PayrollRecon.Reading;
 /// <remarks>
 /// Pull-based: <see cref="TryReadRow"/> hands out the next complete record of the internal window and returns false when
 /// the window needs more input, which <see cref="FillAsync"/> brings in (or <see cref="Read"/> does both, synchronously).
-/// The first non-blank line decides the separator (tab when it holds more tabs than commas, tabs that only pad cells
-/// next to commas not counted), blank records
+/// The first non-blank line decides the separator (tab when it holds more tabs than commas, R1), blank records
 /// are skipped, and records that cannot be split come back as rows with an <see cref="CsvRow.Error"/>.
 /// <para>
 /// A record ends at a LF, or at a CR that no LF follows (old Mac exports; a CRLF ends at its LF, and its CR is white

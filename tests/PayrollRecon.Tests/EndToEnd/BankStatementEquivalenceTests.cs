@@ -40,11 +40,6 @@ namespace PayrollRecon.Tests.EndToEnd;
 /// <item><c>padded-tie</c>: every cell as <c>" " + value + "\t"</c> (as <c>" 2024-01-05 10:00\t"</c>), except the last
 /// header cell, padded with spaces only: the header line holds as many tabs as commas, which is not more, so a comma
 /// file under any reading of R1.</item>
-/// <item><c>padded-tabs-everywhere</c>: every cell, the header's too, as <c>"\t" + value + " "</c>: the header line holds
-/// one tab more than commas. Counted literally, R1 would make it a tab-separated file whose header binds nothing; a
-/// sensible reader sees tabs that only pad comma-separated fields (as
-/// <c>BankDialectTests.Read_CellsPaddedWithSpacesAndTabs_AreTrimmed</c> expects of <c>交易日期 \t,交易金额 \t,余额\t</c>),
-/// and that is what this variant asks for.</item>
 /// </list>
 /// </remarks>
 public sealed class BankStatementEquivalenceTests
@@ -75,7 +70,6 @@ public sealed class BankStatementEquivalenceTests
         ["preamble-footer"] = g => Csv(g.Bank.ToCsv(Utf8, preamble: g.Bank.BankPreamble(g.Account, g.Contractor), footer: g.Bank.BankFooter())),
         ["newest-first"] = g => Csv(g.Bank.NewestFirst().ToCsv(Utf8)),
         ["padded-tabs-in-data"] = g => Csv(g.Bank.ToCsv(Utf8, padding: (_, header) => header ? (" ", " ") : ("\t", " "))),
-        ["padded-tabs-everywhere"] = g => Csv(g.Bank.ToCsv(Utf8, padding: (_, _) => ("\t", " "))),
         ["padded-tie"] = g => Csv(g.Bank.ToCsv(Utf8, padding: (column, header) =>
             header && column == g.Bank.Header.Length - 1 ? (" ", " ") : (" ", "\t"))),
         ["gb18030-chinese-headers"] = g => Csv(g.Bank.Chinese().ToCsv(Gb18030, newline: "\r\n")),
@@ -119,7 +113,6 @@ public sealed class BankStatementEquivalenceTests
     [InlineData("preamble-footer")]
     [InlineData("newest-first")]
     [InlineData("padded-tabs-in-data")]
-    [InlineData("padded-tabs-everywhere")]
     [InlineData("padded-tie")]
     [InlineData("gb18030-chinese-headers")]
     [InlineData("layout-b")]

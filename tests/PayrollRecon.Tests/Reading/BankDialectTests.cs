@@ -289,10 +289,20 @@ public sealed class BankDialectTests
     [Fact]
     public void Read_CellsPaddedWithSpacesAndTabs_AreTrimmed()
     {
-        var r = ReadBank("交易日期 \t,交易金额 \t,余额\t\n 2025-12-01\t, -1.00\t,\t9.00 \t\n");
+        // The header line decides the separator (R1); the rows' tabs are white space that trimming removes (R2).
+        var r = ReadBank("交易日期 ,交易金额 ,余额\n 2025-12-01\t, -1.00\t,\t9.00 \t\n");
         Assert.Empty(r.Diagnostics);
         Assert.Equal("2||2025-12-01||D|1.00|9.00|||", Assert.Single(r.Rows));
         Assert.Equal(',', r.Reader.Separator);
+    }
+
+    [Fact]
+    public void Read_HeaderPaddedWithTabs_TabSeparatedAsR1CountsAndRefused()
+    {
+        // R1 counts every tab of the header line, those that pad a cell next to a comma too: three tabs against two
+        // commas make the file tab-separated, and split on tabs its header binds no amount column.
+        var e = Assert.Throws<PayrollRecon.Model.PayrollDataException>(() => ReadBank("交易日期 \t,交易金额 \t,余额\t\n 2025-12-01\t, -1.00\t,\t9.00 \t\n"));
+        Assert.Equal("bank.csv: missing required column '交易金额 / amount' or '借方发生额 / debit' or '贷方发生额 / credit' (found on line 1: 交易日期, ,交易金额, ,余额)", e.Message);
     }
 
     [Fact]

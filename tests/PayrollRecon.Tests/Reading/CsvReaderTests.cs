@@ -175,8 +175,8 @@ public sealed class CsvReaderTests
     [Theory]
     [InlineDataAtEveryWidth("a\tb\tc\n1\t2,5\t3\n", '\t', new[] { "1:a|b|c", "2:1|2,5|3" })]
     [InlineDataAtEveryWidth("a,b\tc\n1,2\t5\n", ',', new[] { "1:a|b\tc", "2:1|2\t5" })]
-    // The tab before the comma only pads a cell (R1 on tab-padded comma exports), so one separating tab against one comma.
-    [InlineDataAtEveryWidth("a\t,b\tc\n", ',', new[] { "1:a|b\tc" })]
+    // R1 counts every tab, those that pad a cell next to a comma too: two tabs against one comma is tab-separated.
+    [InlineDataAtEveryWidth("a\t,b\tc\n", '\t', new[] { "1:a|,b|c" })]
     [InlineDataAtEveryWidth("a\t,b\t,c\n", ',', new[] { "1:a|b|c" })]
     [InlineDataAtEveryWidth("\n\n x\ty \n", '\t', new[] { "3:x|y" })]
     [InlineDataAtEveryWidth("single\n", ',', new[] { "1:single" })]
@@ -291,8 +291,11 @@ public sealed class CsvReaderTests
     [Theory]
     // A literal quote inside a too-long record that lands at the start of a fresh window is still data.
     [InlineDataAtEveryWidth("\"q,\"\"\n\"x y\"q,\"\"\n\",\n \r\u3000x y", 8, new[] { "1!LineTooLong", "3!UnterminatedQuote" })]
-    // A header line longer than the limit decides the separator from its first bytes, however the input arrives.
-    [InlineDataAtEveryWidth("\ta \t\"q,\"\"\n\"12 \",12,x y\n", 8, new[] { "1!LineTooLong", "2!LineTooLong" })]
+    // A header line longer than the limit decides the separator from its first bytes, however the input arrives: two
+    // tabs against one comma make it tab-separated, so the quote opening its third field runs on into line 2.
+    [InlineDataAtEveryWidth("\ta \t\"q,\"\"\n\"12 \",12,x y\n", 8, new[] { "1!LineTooLong" })]
+    // The same with one comma more: comma-separated, two records.
+    [InlineDataAtEveryWidth("\ta ,\t\"q,\"\"\n\"12 \",12,x y\n", 8, new[] { "1!LineTooLong", "2!LineTooLong" })]
     public void Read_TooLongRecordsInOneByteChunks_SameAsWholeInput(string text, int maxRecordBytes, string[] expected, int width)
     {
         using IDisposable vectorWidth = VectorWidths.Use(width);

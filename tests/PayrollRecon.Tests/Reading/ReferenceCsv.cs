@@ -70,23 +70,8 @@ internal sealed class ReferenceCsv
                 _line++;
                 continue;
             }
-            return tabs > commas && SeparatingTabs(line) > commas ? '\t' : ',';
+            return tabs > commas ? '\t' : ',';
         }
-    }
-
-    /// <summary>Tabs that separate: not those whose nearest other character than a space or tab is a comma or a line end (cell padding).</summary>
-    private static int SeparatingTabs(string line)
-    {
-        string l = line.EndsWith('\r') ? line[..^1] : line;
-        int count = 0;
-        for (int i = 0; i < l.Length; i++)
-        {
-            if (l[i] != '\t') continue;
-            string before = l[..i].TrimEnd(' ', '\t');
-            string after = l[(i + 1)..].TrimStart(' ', '\t');
-            if (before.Length > 0 && after.Length > 0 && before[^1] != ',' && after[0] != ',') count++;
-        }
-        return count;
     }
 
     /// <summary>A LF, or a CR that no LF follows.</summary>
