@@ -93,7 +93,7 @@ internal static class InspectedRows
         w.WriteString("ruling", Findings.FindingRuling.Name(r.Kind));
         w.WriteString("reason", Text(r.Reason));
         w.WriteString("reviewer", Text(r.Reviewer));
-        w.WriteString("date", r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (r.Date is { } date) w.WriteString("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return End(buffer, w);
     }
 

@@ -5,9 +5,9 @@ namespace PayrollRecon.Findings;
 /// <param name="Kind">The ruling.</param>
 /// <param name="Reason">Why (required for a false alarm).</param>
 /// <param name="Reviewer">Who ruled.</param>
-/// <param name="Date">When.</param>
+/// <param name="Date">When; null when the ruling gives no date.</param>
 /// <param name="Source">Where it was read, e.g. <c>rulings.csv:4</c>.</param>
-public sealed record FindingRuling(string FindingId, RulingKind Kind, string Reason, string Reviewer, DateOnly Date, string Source)
+public sealed record FindingRuling(string FindingId, RulingKind Kind, string Reason, string Reviewer, DateOnly? Date, string Source)
 {
     /// <summary><c>confirmed</c>, <c>false_alarm</c> or <c>fixed</c>, as written in outputs.</summary>
     public static string Name(RulingKind kind) => kind switch

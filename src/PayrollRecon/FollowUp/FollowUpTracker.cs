@@ -88,8 +88,8 @@ internal static class FollowUpTracker
                 FirstSeen = previous is null ? null : firstSeen,
                 RunsOpen = previous is null ? null : runs,
                 Ruling = ruling,
-                // Ruled fixed before this run's date, yet reported again: the fix is not confirmed.
-                FixNotConfirmed = ruling is { Kind: RulingKind.Fixed } && ruling.Date < asOf,
+                // Ruled fixed before this run's date (or on no stated date), yet reported again: the fix is not confirmed.
+                FixNotConfirmed = ruling is { Kind: RulingKind.Fixed } && (ruling.Date is not { } ruled || ruled < asOf),
             };
             result[i] = f;
             history.Add(new HistoryEntry

@@ -13,8 +13,9 @@ namespace PayrollRecon.Reading;
 /// <summary>Reads <c>rulings.csv</c>, the reviewers' rulings on finding ids (SPEC §7), into <see cref="RulingRow"/>s.</summary>
 /// <remarks>
 /// Columns <c>finding_id</c>, <c>ruling</c>, <c>reason</c>, <c>reviewer</c>, <c>date</c>; a ruling is <c>confirmed</c>
-/// (核实属实), <c>false_alarm</c> (误报, 已说明; a reason is required) or <c>fixed</c> (已整改). A row that cannot be read
-/// is a <c>DATA_ERROR</c> like a row of any input.
+/// (核实属实), <c>false_alarm</c> (误报, 已说明; a reason is required) or <c>fixed</c> (已整改). <c>finding_id</c> and
+/// <c>ruling</c> are required; <c>reason</c>, <c>reviewer</c> and <c>date</c> may be absent or empty (a date that is
+/// given must be a date). A row that cannot be read is a <c>DATA_ERROR</c> like a row of any input.
 /// </remarks>
 public sealed class RulingsReader : InputReader<RulingRow>
 {
@@ -59,7 +60,7 @@ public sealed class RulingsReader : InputReader<RulingRow>
         _ruling = header.Require(RulingColumn);
         _reason = header.Find(ReasonColumn);
         _reviewer = header.Find(ReviewerColumn);
-        _date = header.Require(DateColumn);
+        _date = header.Find(DateColumn);
         SetFooterKeys(_findingId);
     }
 
@@ -76,9 +77,13 @@ public sealed class RulingsReader : InputReader<RulingRow>
         if (!TryParseRuling(k, out RulingKind kind)) return RejectValue(line, RulingColumn.Name, DiagnosticReason.UnknownRuling, k);
         ReadOnlySpan<byte> reason = Optional(r, _reason);
         if (kind == RulingKind.FalseAlarm && reason.IsEmpty) return Reject(line, ReasonColumn.Name, DiagnosticReason.FalseAlarmWithoutReason);
-        ReadOnlySpan<byte> d = Field(r, _date);
-        if (d.IsEmpty) return Reject(line, DateColumn.Name, DiagnosticReason.MissingValue);
-        if (!DateParser.TryParseDate(d, out DateOnly date)) return RejectValue(line, DateColumn.Name, DiagnosticReason.InvalidDate, d);
+        ReadOnlySpan<byte> d = Optional(r, _date);
+        DateOnly? date = null;
+        if (!d.IsEmpty)
+        {
+            if (!DateParser.TryParseDate(d, out DateOnly given)) return RejectValue(line, DateColumn.Name, DiagnosticReason.InvalidDate, d);
+            date = given;
+        }
         row = new RulingRow
         {
             Line = line,

@@ -15,6 +15,6 @@ public readonly ref struct RulingRow
     public ReadOnlySpan<byte> Reason { get; init; }
     /// <summary>Who ruled.</summary>
     public ReadOnlySpan<byte> Reviewer { get; init; }
-    /// <summary>When.</summary>
-    public required DateOnly Date { get; init; }
+    /// <summary>When; null when the row gives no date (the column is optional, and so is its value).</summary>
+    public DateOnly? Date { get; init; }
 }

@@ -163,7 +163,7 @@ public sealed class FollowUpTests
                                "xyz,confirmed,,刘,2024-04-02\n" +
                                $"{nonWage},maybe,,刘,2024-04-02\n" +
                                $"{nonWage},误报,,刘,2024-04-02\n" +
-                               $"{nonWage},confirmed,,刘,\n" +
+                               $"{nonWage},confirmed,,刘,2024-13-01\n" +
                                $"{nonWage.ToUpperInvariant()},核实属实,,刘,2024/4/2\n";
         using var project = new TempProject(files);
 
@@ -174,7 +174,7 @@ public sealed class FollowUpTests
             "rulings.csv:2: column finding_id: invalid finding id 'xyz'",
             "rulings.csv:3: column ruling: unknown ruling 'maybe'",
             "rulings.csv:4: column reason: missing value (a false alarm needs a reason)",
-            "rulings.csv:5: column date: missing value",
+            "rulings.csv:5: column date: invalid date '2024-13-01'",
         ], result.Diagnostics.Select(d => d.ToString()));
         Assert.Equal(4, result.Findings.Count(f => f.Code == FindingCode.DataError));
         var ruled = Assert.Single(result.Findings, f => f.Ruling is not null);
@@ -198,6 +198,28 @@ public sealed class FollowUpTests
         Assert.Equal((Severity.Info, "rulings.csv:3", "0123456789abcdef"), (stale.Severity, stale.Source, stale.Detail));
         Assert.Equal(Id("STALE_RULING", "", "", "0123456789abcdef"), stale.FindingId);
         Assert.Equal("GB18030", PayrollRecon.Reporting.SummaryJson.EncodingName(Assert.Single(result.Summary.Files, f => f.File == "rulings.csv").Encoding));
+    }
+
+    [Theory]
+    // §7 names the columns and requires only a reason (of a false alarm): a ruling without a date is read, and a fix
+    // ruled on no stated date, the finding still reported, is not confirmed.
+    [InlineData("finding_id,ruling\n{0},fixed\n", true)]
+    [InlineData("finding_id,ruling,reason,reviewer,date\n{0},fixed,,,\n", true)]
+    [InlineData("finding_id,ruling,reason,reviewer,date\n{0},fixed,已退回,刘,2024-03-31\n", true)]
+    // Ruled fixed after this run's date (2024-04-01): this run is not yet the next one.
+    [InlineData("finding_id,ruling,reason,reviewer,date\n{0},fixed,已退回,刘,2024-04-05\n", false)]
+    public void Check_RulingFixedWithOrWithoutDate_FixNotConfirmedUnlessRuledAfterTheRun(string rulings, bool notConfirmed)
+    {
+        var files = Owing();
+        string nonWage = Id("NON_WAGE_DEBIT", "", "", "T9");
+        files["rulings.csv"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, rulings, nonWage);
+        using var project = new TempProject(files);
+
+        var result = PayrollChecker.Check(ProjectFolder.Load(project.Dir));
+
+        Assert.Empty(result.Diagnostics);
+        var ruled = Assert.Single(result.Findings, f => f.FindingId == nonWage);
+        Assert.Equal((RulingKind.Fixed, notConfirmed, "rulings.csv:2"), (ruled.Ruling!.Kind, ruled.FixNotConfirmed, ruled.Ruling.Source));
     }
 
     [Fact]
