@@ -19,7 +19,7 @@ internal static class BatchCommand
         var command = new Command("batch", "Check every project below a folder and write portfolio.csv and portfolio.html.") { root, jobs, shard };
         common.AddTo(command);
         command.SetAction((parsed, ct) => Task.FromResult(Execute(
-            parsed.GetRequiredValue(root), parsed.GetValue(jobs) ?? Environment.ProcessorCount, BatchShard.Resolve(parsed.GetValue(shard), Environment.GetEnvironmentVariable, parsed.InvocationConfiguration.Error, common.Language(parsed)), common, parsed, ct)));
+            parsed.GetRequiredValue(root), parsed.GetValue(jobs) ?? Environment.ProcessorCount, BatchShard.Resolve(parsed.GetValue(shard), Environment.GetEnvironmentVariable, parsed.InvocationConfiguration.Error, common.ErrorLanguage(parsed)), common, parsed, ct)));
         return command;
     }
 
@@ -52,6 +52,7 @@ internal static class BatchCommand
         if (LocalFiles.IsInside(rootReal, outReal)) throw new CliException(MessageKey.OutHoldsRoot, outOption, rootDir);
         if (HeldProject(outDir) is { } held) throw new CliException(MessageKey.OutHoldsProject, outOption, held);
         var language = common.Language(parsed);
+        var errorLanguage = common.ErrorLanguage(parsed);
         var checkOptions = common.CheckOptions(parsed);
         // One today for the whole run: a project without an as-of date is checked at the date the batch started (a
         // night run that crosses midnight must not check some projects as of one day and the rest as of the next).
@@ -64,7 +65,7 @@ internal static class BatchCommand
         var output = parsed.InvocationConfiguration.Output;
         var error = parsed.InvocationConfiguration.Error;
 
-        var discovered = Discover(rootReal, outReal, language);
+        var discovered = Discover(rootReal, outReal);
         // An empty root is a mistyped path or a wrong level, not a clean portfolio.
         if (discovered.Count == 0) throw new CliException(MessageKey.NoProjectsBelowRoot, rootDir);
         int onToday = checkOptions.AsOf is null
@@ -73,7 +74,7 @@ internal static class BatchCommand
         var all = BatchManifest.WithAsOf(discovered, asOf);
         var projects = all.Where((_, i) => i % shard.Count == shard.Index).ToArray();
         if (onToday > 0)
-            error.WriteLine(new LocalizedText(MessageKey.Warning, new LocalizedText(MessageKey.BatchAsOfFallbackWarning, onToday, projects.Length, CheckCommand.Date(today))).Render(language));
+            error.WriteLine(new LocalizedText(MessageKey.Warning, new LocalizedText(MessageKey.BatchAsOfFallbackWarning, onToday, projects.Length, CheckCommand.Date(today))).Render(errorLanguage));
         Directory.CreateDirectory(outDir);
         using var outLock = OutputLock.Acquire(outDir, outOption);
         // A portfolio left by an earlier run would describe project folders this run is about to replace; until this
@@ -83,7 +84,7 @@ internal static class BatchCommand
 
         // Ctrl-C stops the workers at their next check instead of killing the process in the middle of a write.
         using var cancel = new SignalCancellation(ct);
-        var progress = new BatchProgress(projects.Length, projects.Sum(p => p.InputBytes), error, interactive: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected, language);
+        var progress = new BatchProgress(projects.Length, projects.Sum(p => p.InputBytes), error, interactive: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected, errorLanguage);
         var outcomes = runner.Run(projects, jobs, progress, cancel.Token);
         cancel.Token.ThrowIfCancellationRequested();
 
@@ -100,8 +101,11 @@ internal static class BatchCommand
             : dates.Min() == dates.Max() ? CheckCommand.Date(dates[0])
             : new LocalizedText(MessageKey.BatchAsOfDates, CheckCommand.Date(dates.Min()), CheckCommand.Date(dates.Max()));
         output.WriteLine(new LocalizedText(MessageKey.BatchSummary, projects.Length, failed, progress.Elapsed.TotalSeconds, asOfText, outDir).Render(language));
-        // Every error names the project's folder relative to the root.
-        foreach (var e in entries.Where(e => e.Error is not null)) error.WriteLine($"payrollrecon: {e.Error}");
+        // Every error names the project's folder relative to the root; one of its input starts with that path, as check's does.
+        foreach (var o in outcomes)
+        {
+            if (o.Error is { } projectError) error.WriteLine(projectError.Line(errorLanguage));
+        }
         if (outcomes.Any(o => o.InternalError)) return ExitCodes.InternalError;
         if (failed > 0) return ExitCodes.BadInput;
         return outcomes.Any(o => o.AtOrAboveFailOn) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
@@ -130,10 +134,10 @@ internal static class BatchCommand
     /// portfolio does not depend on where the root lies on the machine that ran the shard.</param>
     /// <param name="Code">The project code, or the relative folder when <c>project.json</c> cannot be read.</param>
     /// <param name="Settings">The settings, or null when <paramref name="Error"/> is set.</param>
-    /// <param name="Error">Why the project cannot be checked; null when it can be tried.</param>
+    /// <param name="Error">Why the project cannot be checked, in either language; null when it can be tried.</param>
     /// <param name="InputBytes">Total size of the project's input files.</param>
     /// <param name="Defect">The error is a defect of the program met while looking at the folder (exit code 3).</param>
-    internal sealed record DiscoveredProject(string Dir, string RelativeDir, string Code, ProjectSettings? Settings, string? Error, long InputBytes, bool Defect = false);
+    internal sealed record DiscoveredProject(string Dir, string RelativeDir, string Code, ProjectSettings? Settings, ProjectError? Error, long InputBytes, bool Defect = false);
 
     /// <summary>Every folder holding a project.json below <paramref name="rootDir"/>, in code order (ties by path).</summary>
     /// <remarks>
@@ -142,7 +146,7 @@ internal static class BatchCommand
     /// root (not followed)</c>), so nothing is skipped silently and no loop of links can make the walk endless. A folder
     /// that cannot be listed is a failed row too. <paramref name="outDir"/> (never inside the root for a run) is skipped.
     /// </remarks>
-    internal static IReadOnlyList<DiscoveredProject> Discover(string rootDir, string outDir, ReportLanguage language = ReportLanguage.En)
+    internal static IReadOnlyList<DiscoveredProject> Discover(string rootDir, string outDir)
     {
         var rootFull = LocalFiles.CanonicalPath(rootDir);
         var outFull = LocalFiles.CanonicalPath(outDir);
@@ -156,7 +160,7 @@ internal static class BatchCommand
             string relative = Path.GetRelativePath(rootFull, dir).Replace('\\', '/');
             if (ProjectFolder.IsProject(dir))
             {
-                found.Add(Describe(dir, relative, language));
+                found.Add(Describe(dir, relative));
                 // A project folder is a leaf: folders inside it (old outputs, archives) are not projects of the root.
                 continue;
             }
@@ -167,7 +171,7 @@ internal static class BatchCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                found.Add(Failed(dir, relative, new LocalizedText(MessageKey.FolderCannotBeListed, relative, Program.OneLine(e.Message)), language));
+                found.Add(Failed(dir, relative, new LocalizedText(MessageKey.FolderCannotBeListed, relative, Program.OneLine(e.Message))));
                 continue;
             }
             foreach (var entry in entries)
@@ -179,7 +183,7 @@ internal static class BatchCommand
                     if (kind == EntryKind.Directory) stack.Push(entry);
                     else if (kind == EntryKind.Link && LocalFiles.KindOf(entry, followLinks: true) == EntryKind.Directory
                              && LocalFiles.RealPath(entry) is { } target && target != rootFull && !LocalFiles.IsInside(target, rootFull))
-                        found.Add(Failed(entry, entryRelative, new LocalizedText(MessageKey.LinkToFolderOutsideRoot, entryRelative), language));
+                        found.Add(Failed(entry, entryRelative, new LocalizedText(MessageKey.LinkToFolderOutsideRoot, entryRelative)));
                 }
                 catch (IOException)
                 {
@@ -204,19 +208,19 @@ internal static class BatchCommand
             if (!folders.TryGetValue(key, out var first))
                 folders.Add(key, p);
             else if (p.Code == first.Code)
-                found[i] = p with { Error = new LocalizedText(MessageKey.DuplicateCode, p.RelativeDir, p.Code, first.RelativeDir).Render(language) };
+                found[i] = p with { Error = new ProjectError(new LocalizedText(MessageKey.DuplicateCode, p.RelativeDir, p.Code, first.RelativeDir).Render) };
             else
-                found[i] = p with { Error = new LocalizedText(MessageKey.LookAlikeCode, p.RelativeDir, Visible(p.Code), Visible(first.Code), first.RelativeDir).Render(language) };
+                found[i] = p with { Error = new ProjectError(new LocalizedText(MessageKey.LookAlikeCode, p.RelativeDir, Visible(p.Code), Visible(first.Code), first.RelativeDir).Render) };
         }
         return found;
     }
 
-    private static DiscoveredProject Failed(string dir, string relative, LocalizedText error, ReportLanguage language) =>
-        new(dir, relative, relative, null, error.Render(language), 0);
+    private static DiscoveredProject Failed(string dir, string relative, LocalizedText error) =>
+        new(dir, relative, relative, null, new ProjectError(error.Render), 0);
 
     /// <summary>Looks at one project folder: its settings and the size of its inputs. Whatever goes wrong (a bad or
     /// unreadable project.json, a special file, a link out of the folder) becomes the project's error, never the end of the batch.</summary>
-    private static DiscoveredProject Describe(string dir, string relative, ReportLanguage language)
+    private static DiscoveredProject Describe(string dir, string relative)
     {
         var failed = new DiscoveredProject(dir, relative, relative, null, null, 0);
         try
@@ -239,20 +243,20 @@ internal static class BatchCommand
         }
         catch (Exception e) when (e is PayrollDataException or CliException)
         {
-            return failed with { Error = BatchRunner.NameFolder(failed, Program.OneLine(Program.Localized(e, language))) };
+            return failed with { Error = new ProjectError(language => BatchRunner.NameFolder(failed, Program.OneLine(Program.Localized(e, language))), ofInput: Program.IsInputError(e)) };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return failed with { Error = new LocalizedText(MessageKey.CannotBeRead, relative, Program.OneLine(e.Message)).Render(language) };
+            return failed with { Error = new ProjectError(new LocalizedText(MessageKey.CannotBeRead, relative, Program.OneLine(e.Message)).Render) };
         }
         catch (OverflowException)
         {
-            return failed with { Error = $"{relative}: {MessageCatalog.Template(MessageKey.Overflow, language)}" };
+            return failed with { Error = new ProjectError(language => $"{relative}: {MessageCatalog.Template(MessageKey.Overflow, language)}") };
         }
         catch (Exception e)
         {
             // A defect of the program met on one folder must not cost the regulator the other projects.
-            return failed with { Error = $"{relative}: {new LocalizedText(MessageKey.InternalError, e.GetType().Name, Program.OneLine(e.Message)).Render(language)}", Defect = true };
+            return failed with { Error = new ProjectError(language => $"{relative}: {new LocalizedText(MessageKey.InternalError, e.GetType().Name, Program.OneLine(e.Message)).Render(language)}"), Defect = true };
         }
     }
 

@@ -25,7 +25,8 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
     /// <param name="Entry">Its portfolio line (with <see cref="PortfolioEntry.Error"/> set when it could not be checked).</param>
     /// <param name="AtOrAboveFailOn">It has a finding at or above <c>--fail-on</c>.</param>
     /// <param name="InternalError">It failed on a defect of the program rather than of its input.</param>
-    public readonly record struct Outcome(PortfolioEntry Entry, bool AtOrAboveFailOn, bool InternalError);
+    /// <param name="Error">Why it could not be checked (the line for stderr); null when it was checked.</param>
+    public readonly record struct Outcome(PortfolioEntry Entry, bool AtOrAboveFailOn, bool InternalError, ProjectError? Error = null);
 
     /// <summary>Checks every project and returns the outcomes in the order of <paramref name="projects"/>.</summary>
     /// <remarks>When <paramref name="ct"/> is cancelled, the workers stop after their current step, remove their
@@ -97,7 +98,7 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
 
     private Outcome RunOne(BatchCommand.DiscoveredProject project, BatchProgress.Slot slot, CancellationToken ct)
     {
-        if (project.Error is not null) return new(PortfolioEntry.Failed(project.Code, null, Program.ErrorText(project.Error, reportOptions.Mask)), false, project.Defect);
+        if (project.Error is { } error) return Failed(project.Code, null, error.Select(m => Program.ErrorText(m, reportOptions.Mask)), project.Defect);
         string? name = project.Settings?.Name;
         try
         {
@@ -121,19 +122,23 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
         }
         catch (Exception e) when (e is PayrollDataException or CliException or IOException or UnauthorizedAccessException)
         {
-            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, Program.ErrorText(Program.Localized(e, reportOptions.Language), reportOptions.Mask))), false, false);
+            return Failed(project.Code, name, new ProjectError(language => NameFolder(project, Program.ErrorText(Program.Localized(e, language), reportOptions.Mask)), ofInput: Program.IsInputError(e)), false);
         }
         catch (OverflowException)
         {
-            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, MessageCatalog.Template(MessageKey.Overflow, reportOptions.Language))), false, false);
+            return Failed(project.Code, name, new ProjectError(language => NameFolder(project, MessageCatalog.Template(MessageKey.Overflow, language))), false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // A defect of the program met on one project's data must not cost the regulator the other projects.
-            string message = new LocalizedText(MessageKey.InternalError, e.GetType().Name, Program.ErrorText(e.Message, reportOptions.Mask)).Render(reportOptions.Language);
-            return new(PortfolioEntry.Failed(project.Code, name, NameFolder(project, message)), false, true);
+            return Failed(project.Code, name, new ProjectError(language =>
+                NameFolder(project, new LocalizedText(MessageKey.InternalError, e.GetType().Name, Program.ErrorText(e.Message, reportOptions.Mask)).Render(language))), true);
         }
     }
+
+    /// <summary>The outcome of a project that could not be checked: its portfolio line tells the error in the language of the reports.</summary>
+    private Outcome Failed(string code, string? name, ProjectError error, bool internalError) =>
+        new(PortfolioEntry.Failed(code, name, error.Text(reportOptions.Language)), false, internalError, error);
 
     /// <summary>Makes an error name the project folder (relative to the root): <c>workers.csv: …</c> becomes
     /// <c>&lt;folder&gt;/workers.csv: …</c>, anything else not yet naming it gets <c>&lt;folder&gt;: </c> in front.</summary>

@@ -30,7 +30,7 @@ internal static class CheckCommand
         using var cancel = new SignalCancellation(ct);
         ct = cancel.Token;
         var outDir = common.OutDir(parsed);
-        var language = common.Language(parsed);
+        var errorLanguage = common.ErrorLanguage(parsed);
         var reportOptions = common.ReportOptions(parsed);
         var options = common.CheckOptions(parsed);
         // Refused before the work, not after it with the file system's message.
@@ -42,13 +42,13 @@ internal static class CheckCommand
         timings?.Lap("read project.json");
         var (asOf, today) = CommonOptions.ResolveAsOf(options.AsOf, inputs.Settings.AsOf, DateOnly.FromDateTime(DateTime.Now));
         // Findings depend on the as-of date: a check that falls back to today says so before anything else.
-        if (today) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, new LocalizedText(MessageKey.AsOfFallbackWarning, Date(asOf))).Render(language));
+        if (today) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, new LocalizedText(MessageKey.AsOfFallbackWarning, Date(asOf))).Render(errorLanguage));
         var result = PayrollChecker.Check(inputs, options with { AsOf = asOf, Timings = timings }, progress: null, ct);
         ProjectOutput.Write(result, outDir, reportOptions, ct, timings, besideLedger: Environment.ProcessorCount > 1);
         parsed.InvocationConfiguration.Output.Write(Describe(result, outDir, reportOptions));
         foreach (var file in result.Summary.Files)
         {
-            if (file.GetWarning(language) is { } warning) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, warning).Render(language));
+            if (file.GetWarning(errorLanguage) is { } warning) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, warning).Render(errorLanguage));
         }
         if (timings is not null)
         {

@@ -17,7 +17,8 @@ internal sealed class CommonOptions
     public Option<string?> FailOn { get; } = new("--fail-on") { Description = "Exit with code 1 when a finding at or above this level exists: red, orange or yellow." };
     public Option<string?> Previous { get; } = new("--previous") { Description = "The previous run's output folder: findings get status new/open/reopened, and what is gone is resolved (resolved.csv, history.csv)." };
 
-    /// <summary>The <c>--lang</c> option every command takes: console lines, errors and reports in Chinese (zh) or English (en).</summary>
+    /// <summary>The <c>--lang</c> option every command takes: reports and console lines in Chinese (zh, the default) or
+    /// English (en); lines on stderr in English unless zh is given (<see cref="ErrorLanguage"/>).</summary>
     public static Option<string> NewLang()
     {
         var lang = new Option<string>("--lang") { Description = "Language of messages and reports: zh or en.", DefaultValueFactory = _ => "zh" };
@@ -83,8 +84,16 @@ internal sealed class CommonOptions
 
     public string OutDir(ParseResult parsed) => parsed.GetValue(Out) ?? "out";
 
-    /// <summary>The language of console lines and reports.</summary>
+    /// <summary>The language of reports and of the lines on stdout.</summary>
     public ReportLanguage Language(ParseResult parsed) => parsed.GetValue(Lang) == "en" ? ReportLanguage.En : ReportLanguage.Zh;
+
+    /// <summary>The language of the lines on stderr (warnings, progress, errors): Chinese only when <c>--lang zh</c> is
+    /// given, English otherwise (<see cref="Program.ErrorLanguageOf"/>).</summary>
+    public ReportLanguage ErrorLanguage(ParseResult parsed) => ErrorLanguage(parsed, Lang);
+
+    /// <summary>The language of the lines on stderr for a command whose <c>--lang</c> option is <paramref name="lang"/>.</summary>
+    public static ReportLanguage ErrorLanguage(ParseResult parsed, Option<string> lang) =>
+        parsed.GetResult(lang) is { Implicit: false } && parsed.GetValue(lang) == "zh" ? ReportLanguage.Zh : ReportLanguage.En;
 
     /// <summary>The as-of date a project is checked at: <c>--as-of</c>, else project.json's, else today — and whether it is today for want of both.</summary>
     public static (DateOnly AsOf, bool Today) ResolveAsOf(DateOnly? option, DateOnly? project, DateOnly today) =>

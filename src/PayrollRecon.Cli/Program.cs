@@ -27,11 +27,18 @@ internal static class Program
     private static readonly string[] Commands = ["check", "batch", "merge", "generate", "inspect"];
 
     /// <summary>Parses and runs; every failure is one line on <paramref name="error"/> and exit code 2, never a stack trace.</summary>
-    /// <remarks>Messages are in the language of <c>--lang</c> (Chinese unless <c>--lang en</c>).</remarks>
+    /// <remarks>
+    /// An error of the input (<see cref="IsInputError"/>: a bad row under <c>--strict</c>, a file that cannot be read, a
+    /// missing column) is written as its message reads, starting with the file it names, as SPEC §2.1, R34 and R41 quote
+    /// it (<c>bank.csv:17: column amount: invalid amount '12.3.4'</c>); every other line (usage, a missing file or folder,
+    /// the operating system's errors, warnings, cancellation) starts with <c>payrollrecon: </c>. Lines on stderr are in
+    /// English unless <c>--lang zh</c> is given (<see cref="ErrorLanguageOf"/>); help follows <c>--lang</c> as the
+    /// reports do (Chinese unless <c>--lang en</c>).
+    /// </remarks>
     internal static int Run(RootCommand root, string[] args, TextWriter error, TextWriter? output = null)
     {
         output ??= Console.Out;
-        var language = LanguageOf(args);
+        var language = ErrorLanguageOf(args);
         // Before the parser: it would take '--version' after a command for the project folder, and an unknown
         // command for a missing one.
         if (WantsVersion(args))
@@ -56,7 +63,7 @@ internal static class Program
         }
         if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
-            HelpText.Write(parsed.CommandResult.Command, parsed.CommandResult.Parent is null, language, output);
+            HelpText.Write(parsed.CommandResult.Command, parsed.CommandResult.Parent is null, LanguageOf(args), output);
             return ExitCodes.Ok;
         }
         try
@@ -66,7 +73,7 @@ internal static class Program
         catch (Exception e) when (e is PayrollDataException or CliException)
         {
             // A row's bad value may be an ID or card number (a shifted column): masked like every output, unless --no-mask.
-            error.WriteLine($"payrollrecon: {ErrorText(Localized(e, language), mask)}");
+            error.WriteLine(ErrorLine(ErrorText(Localized(e, language), mask), IsInputError(e)));
             return ExitCodes.BadInput;
         }
         catch (OverflowException)
@@ -100,20 +107,36 @@ internal static class Program
         _ => e.Message,
     };
 
-    /// <summary>The language of messages: <c>--lang en</c> (or <c>--lang=en</c>) gives English, anything else Chinese (the default).</summary>
-    internal static ReportLanguage LanguageOf(string[] args)
+    /// <summary>The language of reports and help: <c>--lang en</c> (or <c>--lang=en</c>) gives English, anything else Chinese (the default).</summary>
+    internal static ReportLanguage LanguageOf(string[] args) => LangValue(args) == "en" ? ReportLanguage.En : ReportLanguage.Zh;
+
+    /// <summary>The language of the lines on stderr: Chinese only when <c>--lang zh</c> (or <c>--lang=zh</c>) is given,
+    /// English otherwise, so an error line reads as SPEC §2.1, R34 and R41 quote it whatever the reports' default.</summary>
+    internal static ReportLanguage ErrorLanguageOf(string[] args) => LangValue(args) == "zh" ? ReportLanguage.Zh : ReportLanguage.En;
+
+    /// <summary>The value of the last <c>--lang</c> before <c>--</c>, or null when none is given.</summary>
+    private static string? LangValue(string[] args)
     {
-        var language = ReportLanguage.Zh;
+        string? language = null;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--") break;
             string? value = args[i] == "--lang" && i + 1 < args.Length ? args[i + 1]
                 : args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal) ? args[i][7..]
                 : null;
-            if (value is not null) language = value == "en" ? ReportLanguage.En : ReportLanguage.Zh;
+            if (value is not null) language = value;
         }
         return language;
     }
+
+    /// <summary>An error of an input, whose message starts with what it names: a <see cref="PayrollDataException"/>
+    /// (<c>bank.csv:17: …</c>, <c>bank.csv: statement of account …</c>, <c>previous run out/m1: summary.json: …</c>), or an
+    /// input file the command line refuses to open (<see cref="CliException.OfInput"/>: a named pipe, a link out of the folder).</summary>
+    internal static bool IsInputError(Exception e) => e is PayrollDataException or CliException { OfInput: true };
+
+    /// <summary>A line for stderr: an error of the input (<paramref name="ofInput"/>) as it is, starting with the file it
+    /// names (<c>bank.csv:17: column amount: invalid amount '12.3.4'</c>); any other with <c>payrollrecon: </c> in front.</summary>
+    internal static string ErrorLine(string message, bool ofInput) => ofInput ? message : "payrollrecon: " + message;
 
     private static bool WantsVersion(string[] args)
     {
@@ -216,4 +239,8 @@ internal sealed class CliException(MessageKey key, params object?[] args) : Exce
 
     /// <summary>The message, to be told in the language of the run.</summary>
     public LocalizedText Text { get; } = new(key, args);
+
+    /// <summary>The message is about an input file it names first (<c>bank.csv: not a regular file (a named pipe)</c>):
+    /// on stderr it starts with that name, as a <see cref="PayrollDataException"/>'s does.</summary>
+    public bool OfInput { get; init; }
 }

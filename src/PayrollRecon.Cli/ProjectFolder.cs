@@ -39,8 +39,8 @@ internal static class ProjectFolder
     /// file inside the project folder, so a planted <c>workers.csv → /etc/passwd</c> cannot copy another file into the
     /// outputs.
     /// </remarks>
-    /// <exception cref="CliException">One line naming the file: <c>bank.csv: not a regular file (a named pipe)</c>,
-    /// <c>workers.csv: a link to a file outside the project folder (not read)</c>.</exception>
+    /// <exception cref="CliException">One line naming the file (<see cref="CliException.OfInput"/>): <c>bank.csv: not a
+    /// regular file (a named pipe)</c>, <c>workers.csv: a link to a file outside the project folder (not read)</c>.</exception>
     public static string? CheckedFile(string dir, string name)
     {
         string path = Path.Combine(dir, name);
@@ -51,19 +51,19 @@ internal static class ProjectFolder
             if (kind == EntryKind.Link)
             {
                 var target = LocalFiles.KindOf(path, followLinks: true);
-                if (target == EntryKind.Missing) throw new CliException(MessageKey.LinkToNothing, name);
-                if (target != EntryKind.Regular) throw new CliException(MessageKey.NotRegularLink, name, LocalFiles.Describe(target));
+                if (target == EntryKind.Missing) throw new CliException(MessageKey.LinkToNothing, name) { OfInput = true };
+                if (target != EntryKind.Regular) throw new CliException(MessageKey.NotRegularLink, name, LocalFiles.Describe(target)) { OfInput = true };
                 string folder = LocalFiles.RealPath(dir) ?? Path.GetFullPath(dir);
                 if (LocalFiles.RealPath(path) is not { } real || !LocalFiles.IsInside(real, folder))
-                    throw new CliException(MessageKey.LinkOutside, name);
+                    throw new CliException(MessageKey.LinkOutside, name) { OfInput = true };
                 return path;
             }
-            if (kind != EntryKind.Regular) throw new CliException(MessageKey.NotRegularFile, name, LocalFiles.Describe(kind));
+            if (kind != EntryKind.Regular) throw new CliException(MessageKey.NotRegularFile, name, LocalFiles.Describe(kind)) { OfInput = true };
             return path;
         }
         catch (IOException e)
         {
-            throw new CliException(MessageKey.CannotExamine, name, e.Message);
+            throw new CliException(MessageKey.CannotExamine, name, e.Message) { OfInput = true };
         }
     }
 

@@ -15,9 +15,9 @@ using MessageKey = PayrollRecon.Reporting.MessageKey;
 namespace PayrollRecon.Tests.Cli;
 
 /// <summary>
-/// Chinese (the default language) everywhere a person reads: every message of the catalogue, and what every command
-/// prints and writes when its inputs or its command line are wrong. An English word there is a message that was
-/// added, or changed, without its Chinese text.
+/// Chinese (with <c>--lang zh</c>; the reports' default) everywhere a person reads: every message of the catalogue, and
+/// what every command prints and writes when its inputs or its command line are wrong. An English word there is a
+/// message that was added, or changed, without its Chinese text.
 /// </summary>
 public sealed partial class ChineseGuardTests
 {
@@ -49,12 +49,14 @@ public sealed partial class ChineseGuardTests
         Assert.Empty(EnglishWords.In("payrollrecon: project.json: payDay: 应为 1 到 31 之间的整数，实为 '40'（见 'payrollrecon check --help'）DATA_ERROR id_number UTF-8 <project-dir>"));
     }
 
-    /// <summary>Runs a command line in the default language; returns what it printed and the text of what it wrote.</summary>
+    /// <summary>Runs a command line with <c>--lang zh</c> (the lines on stderr are English without it); returns what it
+    /// printed and the text of what it wrote.</summary>
     private static string Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int exit = Program.Run(Program.BuildRoot(), args, error, output);
+        string[] chinese = args.Length > 0 && !args[0].StartsWith('-') ? [args[0], "--lang", "zh", .. args[1..]] : [.. args, "--lang", "zh"];
+        int exit = Program.Run(Program.BuildRoot(), chinese, error, output);
         Assert.True(exit is 0 or 1 or 2, $"{string.Join(' ', args)}: exit {exit}: {error}");
         var text = new StringBuilder().Append(output).Append(error);
         int at = Array.IndexOf(args, "--out");
@@ -88,10 +90,11 @@ public sealed partial class ChineseGuardTests
     [GeneratedRegex(@"<[^>]+>")]
     private static partial Regex Tag();
 
+    // Not here: no command at all (nothing to say --lang zh to) and --lang fr (not zh): both English on stderr.
     private static readonly string[][] CommandLines =
     [
-        [], ["chek", "x"], ["reconcile"], ["--bogus"], ["check"], ["check", "p", "--bogus"], ["check", "a", "b"], ["merge", "s0"], ["check", "p", "--out"],
-        ["check", "p", "--out", "a", "--out", "b"], ["check", "p", "--fail-on", "purple"], ["check", "p", "--lang", "fr"],
+        ["chek", "x"], ["reconcile"], ["--bogus"], ["check"], ["check", "p", "--bogus"], ["check", "a", "b"], ["merge", "s0"], ["check", "p", "--out"],
+        ["check", "p", "--out", "a", "--out", "b"], ["check", "p", "--fail-on", "purple"],
         ["generate", "x", "--projects", "abc"], ["generate", "x", "--defect-rate", "lots"], ["generate", "x", "--defect-rate", "2"],
         ["batch", "r", "--shard", "3/2"], ["batch", "r", "--jobs", "0"], ["inspect"], ["inspect", "/nonexistent/project"], ["generate", "x", "--workers", "0"],
         ["check", "/nonexistent/project", "--as-of", "2024-13-01"], ["merge", "/nonexistent/a", "/nonexistent/b", "--out", "/nonexistent/m"],

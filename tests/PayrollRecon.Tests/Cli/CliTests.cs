@@ -106,20 +106,20 @@ public sealed class CliTests
         using var project = new TempProject(files);
         var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"));
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: project.json: unknown key 'payday' (did you mean 'payDay'?)" + Environment.NewLine, error);
+        Assert.Equal("project.json: unknown key 'payday' (did you mean 'payDay'?)" + Environment.NewLine, error);
     }
 
     [Theory]
     // Two files joined into one, and a byte order mark pasted between two keys.
     [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}', (byte)'\n', 0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}' },
-        "payrollrecon: project.json: invalid text at line 2: a byte order mark (U+FEFF) inside the file (only its first bytes may hold one; were two files joined?)")]
+        "project.json: invalid text at line 2: a byte order mark (U+FEFF) inside the file (only its first bytes may hold one; were two files joined?)")]
     [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'c', (byte)'o', (byte)'d', (byte)'e', (byte)'"', (byte)':', (byte)'"', (byte)'T', (byte)'"', (byte)',', 0xEF, 0xBB, 0xBF, (byte)'}' },
-        "payrollrecon: project.json: invalid text at line 1: a byte order mark (U+FEFF) inside the file (only its first bytes may hold one; were two files joined?)")]
+        "project.json: invalid text at line 1: a byte order mark (U+FEFF) inside the file (only its first bytes may hold one; were two files joined?)")]
     // A byte that is neither UTF-8 nor GB18030, and a lone surrogate escape: System.Text.Json throws InvalidOperationException on both when the string is read.
     [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'c', (byte)'o', (byte)'d', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xB2, 0xFF, (byte)'"', (byte)'}' },
-        "payrollrecon: project.json: invalid text at line 1: byte 0xB2 is neither UTF-8 nor GB18030 (save the file as UTF-8)")]
+        "project.json: invalid text at line 1: byte 0xB2 is neither UTF-8 nor GB18030 (save the file as UTF-8)")]
     [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'c', (byte)'o', (byte)'d', (byte)'e', (byte)'"', (byte)':', (byte)'"', (byte)'\\', (byte)'u', (byte)'d', (byte)'8', (byte)'0', (byte)'0', (byte)'"', (byte)'}' },
-        "payrollrecon: project.json: invalid string at line 1: '\\ud800' is half of a UTF-16 surrogate pair, with no other half")]
+        "project.json: invalid string at line 1: '\\ud800' is half of a UTF-16 surrogate pair, with no other half")]
     public void Check_OddBytesInProjectJson_OneLineAndExitTwo(byte[] json, string expected)
     {
         using var project = new TempProject(TempProject.Small());
@@ -140,7 +140,7 @@ public sealed class CliTests
         using var project = new TempProject(files);
         var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--strict");
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: bank.csv:5: column amount: invalid amount '12.3.4'" + Environment.NewLine, error);
+        Assert.Equal("bank.csv:5: column amount: invalid amount '12.3.4'" + Environment.NewLine, error);
         var (lenientExit, lenientError) = Run("check", project.Dir, "--out", project.Path_("out2"));
         Assert.Equal(0, lenientExit);
         Assert.Equal("", lenientError);
@@ -155,7 +155,7 @@ public sealed class CliTests
         using var project = new TempProject(files);
         var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"));
         Assert.Equal(2, exit);
-        Assert.StartsWith("payrollrecon: workers.csv: missing required column '身份证号 / id_number'", error);
+        Assert.StartsWith("workers.csv: missing required column '身份证号 / id_number'", error);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
@@ -167,9 +167,9 @@ public sealed class CliTests
         using var project = new TempProject(files);
         var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--strict");
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: bank.csv:5: column amount: invalid amount '110105********0017'", error.Trim());
+        Assert.Equal("bank.csv:5: column amount: invalid amount '110105********0017'", error.Trim());
         var (_, unmasked) = Run("check", project.Dir, "--out", project.Path_("out"), "--strict", "--no-mask");
-        Assert.Equal("payrollrecon: bank.csv:5: column amount: invalid amount '110105199003070017'", unmasked.Trim());
+        Assert.Equal("bank.csv:5: column amount: invalid amount '110105199003070017'", unmasked.Trim());
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class CliTests
         using var project = new TempProject(files);
         var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--strict");
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: bank.csv:5: column amount: invalid amount '?[31m1'", error.Trim());
+        Assert.Equal("bank.csv:5: column amount: invalid amount '?[31m1'", error.Trim());
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class CliTests
         using (var huge = new FileStream(project.Path_("project.json"), FileMode.Create)) huge.SetLength(1_500_000_000);
         var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"));
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: project.json: file is larger than 4194304 bytes", error.Trim());
+        Assert.Equal("project.json: file is larger than 4194304 bytes", error.Trim());
     }
 
     [Fact]
@@ -203,7 +203,62 @@ public sealed class CliTests
         File.CreateSymbolicLink(project.Path_("project.json"), "/dev/zero");
         var (exit, error) = Run("check", project.Dir, "--out", project.Path_("out"));
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: project.json: not a regular file (a link to a character device)" + Environment.NewLine, error);
+        Assert.Equal("project.json: not a regular file (a link to a character device)" + Environment.NewLine, error);
+    }
+
+    /// <summary>A command line run as given, without the <c>--lang en</c> the other tests add.</summary>
+    private static (int Exit, string Error) RunAsGiven(params string[] args)
+    {
+        var error = new StringWriter();
+        int exit = Program.Run(Program.BuildRoot(), args, error);
+        return (exit, error.ToString());
+    }
+
+    [Fact]
+    public void Check_StrictBadAmountWithoutLang_TheSpecsLineInEnglish()
+    {
+        var files = TempProject.Small();
+        files["bank.csv"] += "T4,2024-02-08 10:00,D,12.3.4,,李四,6222020200112233446,工资\n";
+        using var project = new TempProject(files);
+        // SPEC §2.1: the line starts with the file name, in English, whatever the language of the reports.
+        Assert.Equal((2, "bank.csv:5: column amount: invalid amount '12.3.4'\n"), RunAsGiven("check", project.Dir, "--out", project.Path_("out"), "--strict"));
+        Assert.Equal((2, "bank.csv:5: 金额（amount）列：金额无效 '12.3.4'\n"), RunAsGiven("check", project.Dir, "--out", project.Path_("out"), "--strict", "--lang", "zh"));
+        Assert.Equal((2, "bank.csv:5: 金额（amount）列：金额无效 '12.3.4'\n"), RunAsGiven("check", project.Dir, "--out", project.Path_("out"), "--strict", "--lang=zh"));
+        Assert.Equal((2, "bank.csv:5: column amount: invalid amount '12.3.4'\n"), RunAsGiven("check", project.Dir, "--out", project.Path_("out"), "--strict", "--lang", "en"));
+    }
+
+    [Fact]
+    public void Check_BadUsageWithoutLang_EnglishWithThePrefix()
+    {
+        using var project = new TempProject(TempProject.Small());
+        Assert.Equal((2, "payrollrecon: --as-of: invalid date '2024-13-01' (expected yyyy-MM-dd, e.g. 2024-07-10; also yyyy/M/d, yyyyMMdd or 2024年7月10日)\n"),
+            RunAsGiven("check", project.Dir, "--out", project.Path_("out"), "--as-of", "2024-13-01"));
+        Assert.Equal((2, "payrollrecon: unknown option '--bogus' for 'payrollrecon check' (see 'payrollrecon check --help')\n"), RunAsGiven("check", project.Dir, "--bogus"));
+        Assert.Equal((2, "payrollrecon: --as-of: 日期无效 '2024-13-01'（应为 yyyy-MM-dd，例如 2024-07-10；也可写 yyyy/M/d、yyyyMMdd 或 2024年7月10日）\n"),
+            RunAsGiven("check", project.Dir, "--out", project.Path_("out"), "--as-of", "2024-13-01", "--lang", "zh"));
+    }
+
+    [Fact]
+    public void Check_NoEvidenceOfDirectionWithoutLang_TheLineOfR41()
+    {
+        var files = TempProject.Small();
+        files["bank.csv"] = "交易日期,交易金额,对方户名\n2024-01-02,1000.00,某建设集团有限公司\n2024-02-07,300.00,张三\n";
+        using var project = new TempProject(files);
+        Assert.Equal((2, "bank.csv: no direction column (借贷, 收支 …), no debit/credit columns and no negative amounts: money out cannot be told from money in\n"),
+            RunAsGiven("check", project.Dir, "--out", project.Path_("out")));
+    }
+
+    [Fact]
+    public void Check_StatementOfAnotherAccountWithoutLang_TheLineOfR34()
+    {
+        var files = TempProject.Small();
+        files["project.json"] = """{ "code": "T-0001", "asOf": "2024-04-01", "account": "6222020200005678" }""";
+        files["bank.csv"] = "账号：6222****1234\n" + files["bank.csv"];
+        using var project = new TempProject(files);
+        Assert.Equal((2, "bank.csv: statement of account 6222****1234, not the project's account 622202******5678 (project.json 'account')\n"),
+            RunAsGiven("check", project.Dir, "--out", project.Path_("out")));
+        Assert.Equal((2, "bank.csv: statement of account 6222****1234, not the project's account 6222020200005678 (project.json 'account')\n"),
+            RunAsGiven("check", project.Dir, "--out", project.Path_("out"), "--no-mask"));
     }
 
     [Theory]

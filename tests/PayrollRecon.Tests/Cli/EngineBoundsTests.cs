@@ -28,7 +28,7 @@ public sealed class EngineBoundsTests
                             $"T3,2024-01-04 09:00,C,{Half},,某建设集团有限公司,41050100000000000009,人工费拨付\n";
         using var project = new TempProject(files);
 
-        Assert.Equal((2, $"payrollrecon: bank.csv:4: {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
+        Assert.Equal((2, $"bank.csv:4: {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
         Assert.False(Directory.Exists(project.Path_("out")) && Directory.EnumerateFiles(project.Path_("out")).Any());
     }
 
@@ -41,7 +41,7 @@ public sealed class EngineBoundsTests
                                $"110105199003070017,2024-01,{Half},0,{Half}\n";
         using var project = new TempProject(files);
 
-        Assert.Equal((2, $"payrollrecon: payroll.csv:3: {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
+        Assert.Equal((2, $"payroll.csv:3: {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
     }
 
     [Fact]
@@ -52,8 +52,8 @@ public sealed class EngineBoundsTests
         files["attendance.csv"] += "110105199003070025,2024-01-09 07:30\n";
         using var project = new TempProject(files);
 
-        Assert.Equal((2, $"payrollrecon: workers.csv:3 (month 2024-01): {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
-        Assert.Equal((2, "payrollrecon: workers.csv:3（2024-01 月）: 此处金额之和超过 92 233 720 368 547 758.07 元，无法精确表示\n"),
+        Assert.Equal((2, $"workers.csv:3 (month 2024-01): {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
+        Assert.Equal((2, "workers.csv:3（2024-01 月）: 此处金额之和超过 92 233 720 368 547 758.07 元，无法精确表示\n"),
             Run("check", project.Dir, "--out", project.Path_("out"), "--lang", "zh"));
     }
 
@@ -77,12 +77,12 @@ public sealed class EngineBoundsTests
         var files = MonthAndBankCreditsOverflow();
         using var project = new TempProject(files);
 
-        Assert.Equal((2, $"payrollrecon: workers.csv:3 (month 2024-01): {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
+        Assert.Equal((2, $"workers.csv:3 (month 2024-01): {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
 
         // Without the month's overflow the bank line is named.
         files["workers.csv"] = TempProject.Small()["workers.csv"];
         using var bankOnly = new TempProject(files);
-        Assert.Equal((2, $"payrollrecon: bank.csv:3: {TooLarge}\n"), Run("check", bankOnly.Dir, "--out", bankOnly.Path_("out")));
+        Assert.Equal((2, $"bank.csv:3: {TooLarge}\n"), Run("check", bankOnly.Dir, "--out", bankOnly.Path_("out")));
     }
 
     [Theory]
@@ -115,7 +115,7 @@ public sealed class EngineBoundsTests
                                $"110105199003070025,2024-01,{Half},0,{Half}\n";
         using var project = new TempProject(files);
 
-        Assert.Equal((2, $"payrollrecon: workers.csv:3 (month 2024-01): {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
+        Assert.Equal((2, $"workers.csv:3 (month 2024-01): {TooLarge}\n"), Run("check", project.Dir, "--out", project.Path_("out")));
     }
 
     [Fact]
@@ -130,7 +130,8 @@ public sealed class EngineBoundsTests
         var (exit, error) = Run("batch", root.Path_("in"), "--out", root.Path_("out"));
 
         Assert.Equal(2, exit);
-        Assert.Equal($"payrollrecon: a/bank.csv:6: {TooLarge}", error.Split('\n').Single(l => l.StartsWith("payrollrecon:", StringComparison.Ordinal)));
+        // An error of the project's input starts with its path, as check's does.
+        Assert.Equal([$"a/bank.csv:6: {TooLarge}"], StderrLines.BesidesProgress(error));
         Assert.Equal($"T-0001,测试项目,,,,,,,,,,,a/bank.csv:6: {TooLarge},,,,,,,,", File.ReadAllLines(root.Path_("out/portfolio.csv"))[1]);
     }
 

@@ -37,7 +37,7 @@ public sealed class EverydayUseTests
         Assert.Contains($"; as of {Today}; written to {project.Path_("out")}" + NL, output);
         Assert.Contains($"<time id=\"as-of\" datetime=\"{Today}\">", File.ReadAllText(project.Path_("out/report.html")));
 
-        (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("zh"));
+        (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("zh"), "--lang", "zh");
         Assert.Equal(0, exit);
         Assert.Equal($"payrollrecon: 警告: 未给出截至日期（project.json 没有 'asOf'，也没有 --as-of）：按今天 {Today} 检查；检查结果会随运行日期变化" + NL, error);
     }
@@ -118,7 +118,7 @@ public sealed class EverydayUseTests
         Assert.Equal("payrollrecon: unknown command 'reconcile'; the commands are check, batch, generate and inspect (see 'payrollrecon --help')" + NL, error);
         (exit, _, error) = Run();
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: 没有给出命令；可用命令为 check、batch、generate、inspect（见 'payrollrecon --help'）" + NL, error);
+        Assert.Equal("payrollrecon: no command given; the commands are check, batch, generate and inspect (see 'payrollrecon --help')" + NL, error);
     }
 
     [Theory]
@@ -141,7 +141,7 @@ public sealed class EverydayUseTests
         var (exit, _, error) = Run("check", project.Dir, "--out", file, "--lang", "en");
         Assert.Equal(2, exit);
         Assert.Equal($"payrollrecon: --out: '{file}' is a file, not a folder; give a folder for the outputs" + NL, error);
-        (exit, _, error) = Run("check", project.Dir, "--out", file);
+        (exit, _, error) = Run("check", project.Dir, "--out", file, "--lang", "zh");
         Assert.Equal(2, exit);
         Assert.Equal($"payrollrecon: --out: '{file}' 是文件而不是文件夹；请指定输出文件夹" + NL, error);
     }
@@ -200,7 +200,7 @@ public sealed class EverydayUseTests
         var (exit, _, error) = Run("check", root.Dir, "--lang", "en");
         Assert.Equal(2, exit);
         Assert.Equal($"payrollrecon: {root.Dir}: missing required file 'project.json'; it holds 2 project folders (e.g. a/LY-1): to check them all, run 'payrollrecon batch {root.Dir}'" + NL, error);
-        (exit, _, error) = Run("check", root.Dir);
+        (exit, _, error) = Run("check", root.Dir, "--lang", "zh");
         Assert.Equal(2, exit);
         Assert.Equal($"payrollrecon: {root.Dir}: 缺少必需的文件 'project.json'；其下有 2 个项目文件夹（如 a/LY-1）：要全部检查，请运行 'payrollrecon batch {root.Dir}'" + NL, error);
     }
@@ -216,7 +216,7 @@ public sealed class EverydayUseTests
         Assert.Contains("bank.csv: absent (required)" + NL, output);
         Assert.Contains("workers.csv: UTF-8", output);
         Assert.Equal($"payrollrecon: {project.Dir}: missing required file 'bank.csv'; the project cannot be checked" + NL, error);
-        (exit, _, error) = Run("inspect", project.Dir);
+        (exit, _, error) = Run("inspect", project.Dir, "--lang", "zh");
         Assert.Equal(2, exit);
         Assert.Equal($"payrollrecon: {project.Dir}: 缺少必需的文件 'bank.csv'；无法检查该项目" + NL, error);
     }
@@ -261,10 +261,10 @@ public sealed class EverydayUseTests
         using var project = new TempProject(files);
         var (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--lang", "en");
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: workers.csv: missing required column '身份证号 / id_number' (found on line 1: 工号, 姓名, 工资卡号, 用工单位, 计薪方式, 工资标准)" + NL, error);
-        (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("out"));
+        Assert.Equal("workers.csv: missing required column '身份证号 / id_number' (found on line 1: 工号, 姓名, 工资卡号, 用工单位, 计薪方式, 工资标准)" + NL, error);
+        (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--lang", "zh");
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: workers.csv: 缺少必需的列 '身份证号 / id_number'（第 1 行的表头为：工号, 姓名, 工资卡号, 用工单位, 计薪方式, 工资标准）" + NL, error);
+        Assert.Equal("workers.csv: 缺少必需的列 '身份证号 / id_number'（第 1 行的表头为：工号, 姓名, 工资卡号, 用工单位, 计薪方式, 工资标准）" + NL, error);
     }
 
     [Fact]
@@ -275,16 +275,19 @@ public sealed class EverydayUseTests
         using var project = new TempProject(files);
         var (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--strict", "--lang", "en");
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: bank.csv:3: column amount: invalid amount '3.0.0'" + NL, error);
-        (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--strict");
+        Assert.Equal("bank.csv:3: column amount: invalid amount '3.0.0'" + NL, error);
+        (exit, _, error) = Run("check", project.Dir, "--out", project.Path_("out"), "--strict", "--lang", "zh");
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: bank.csv:3: 金额（amount）列：金额无效 '3.0.0'" + NL, error);
+        Assert.Equal("bank.csv:3: 金额（amount）列：金额无效 '3.0.0'" + NL, error);
     }
 
     [Fact]
-    public void Check_MissingFolder_ChineseByDefault()
+    public void Check_MissingFolder_EnglishUnlessZhIsGiven()
     {
         var (exit, _, error) = Run("check", "/nonexistent/project");
+        Assert.Equal(2, exit);
+        Assert.Equal("payrollrecon: /nonexistent/project: no such project folder" + NL, error);
+        (exit, _, error) = Run("check", "/nonexistent/project", "--lang", "zh");
         Assert.Equal(2, exit);
         Assert.Equal("payrollrecon: /nonexistent/project: 项目文件夹不存在" + NL, error);
     }

@@ -23,16 +23,16 @@ public sealed class FileSystemTests
     }
 
     [Theory]
-    [InlineData("bank.csv", "fifo", "payrollrecon: bank.csv: not a regular file (a named pipe)")]
-    [InlineData("workers.csv", "fifo", "payrollrecon: workers.csv: not a regular file (a named pipe)")]
-    [InlineData("attendance.csv", "fifo", "payrollrecon: attendance.csv: not a regular file (a named pipe)")]
-    [InlineData("project.json", "fifo", "payrollrecon: project.json: not a regular file (a named pipe)")]
-    [InlineData("bank.csv", "dev-zero", "payrollrecon: bank.csv: not a regular file (a link to a character device)")]
-    [InlineData("bank.csv", "folder", "payrollrecon: bank.csv: not a regular file (a folder)")]
-    [InlineData("bank.csv", "socket", "payrollrecon: bank.csv: not a regular file (a socket)")]
-    [InlineData("workers.csv", "passwd", "payrollrecon: workers.csv: a link to a file outside the project folder (not read)")]
-    [InlineData("bank.csv", "dangling", "payrollrecon: bank.csv: a link to nothing (its target does not exist)")]
-    [InlineData("bank.csv", "loop", "payrollrecon: bank.csv: cannot be examined (Too many levels of symbolic links)")]
+    [InlineData("bank.csv", "fifo", "bank.csv: not a regular file (a named pipe)")]
+    [InlineData("workers.csv", "fifo", "workers.csv: not a regular file (a named pipe)")]
+    [InlineData("attendance.csv", "fifo", "attendance.csv: not a regular file (a named pipe)")]
+    [InlineData("project.json", "fifo", "project.json: not a regular file (a named pipe)")]
+    [InlineData("bank.csv", "dev-zero", "bank.csv: not a regular file (a link to a character device)")]
+    [InlineData("bank.csv", "folder", "bank.csv: not a regular file (a folder)")]
+    [InlineData("bank.csv", "socket", "bank.csv: not a regular file (a socket)")]
+    [InlineData("workers.csv", "passwd", "workers.csv: a link to a file outside the project folder (not read)")]
+    [InlineData("bank.csv", "dangling", "bank.csv: a link to nothing (its target does not exist)")]
+    [InlineData("bank.csv", "loop", "bank.csv: cannot be examined (Too many levels of symbolic links)")]
     public void Check_InputThatIsNotARegularFile_OneLineExitTwoNoHang(string name, string what, string expected)
     {
         if (!OperatingSystem.IsLinux()) return;

@@ -22,7 +22,12 @@ public sealed class LanguageTests
     }
 
     /// <summary>The same command line with <c>--lang en</c> right after the command (before an option that wants a value).</summary>
-    private static string[] English(string[] args) => args.Length > 0 && !args[0].StartsWith('-') ? [args[0], "--lang", "en", .. args[1..]] : [.. args, "--lang", "en"];
+    private static string[] English(string[] args) => WithLang(args, "en");
+
+    /// <summary>The same command line with <c>--lang zh</c> right after the command.</summary>
+    private static string[] Chinese(string[] args) => WithLang(args, "zh");
+
+    private static string[] WithLang(string[] args, string lang) => args.Length > 0 && !args[0].StartsWith('-') ? [args[0], "--lang", lang, .. args[1..]] : [.. args, "--lang", lang];
 
     public static TheoryData<string[], string, string> ParseErrors() => new()
     {
@@ -48,7 +53,15 @@ public sealed class LanguageTests
     public void Run_CommandLineThatDoesNotParse_OneLineInEitherLanguage(string[] args, string english, string chinese)
     {
         Assert.Equal((2, "", "payrollrecon: " + english + NL), Run(English(args)));
-        Assert.Equal((2, "", "payrollrecon: " + chinese + NL), Run(args));
+        Assert.Equal((2, "", "payrollrecon: " + chinese + NL), Run(Chinese(args)));
+        // Lines on stderr are English unless zh is asked for.
+        Assert.Equal((2, "", "payrollrecon: " + english + NL), Run(args));
+    }
+
+    [Fact]
+    public void Run_LangNotOneOfTheLanguages_EnglishLine()
+    {
+        Assert.Equal((2, "", "payrollrecon: --lang: 'fr' is not one of en, zh (see 'payrollrecon check --help')" + NL), Run("check", "p", "--lang", "fr"));
     }
 
     [Fact]
@@ -166,8 +179,12 @@ public sealed class LanguageTests
         using var project = new TempProject(files);
         var (_, _, english) = Run("check", project.Dir, "--out", project.Path_("en"), "--lang", "en");
         Assert.Equal("payrollrecon: warning: attendance.csv: no rows after the header on line 1, though 2 bytes follow it" + NL, english);
-        var (_, _, chinese) = Run("check", project.Dir, "--out", project.Path_("zh"));
+        var (_, chineseOutput, chinese) = Run("check", project.Dir, "--out", project.Path_("zh"), "--lang", "zh");
         Assert.Equal("payrollrecon: 警告: attendance.csv: 第 1 行的表头之后没有读到数据行，但表头后还有 2 字节" + NL, chinese);
+        // Without --lang the console summary is Chinese as the reports are, the warning on stderr English.
+        var (_, output, plain) = Run("check", project.Dir, "--out", project.Path_("default"));
+        Assert.Equal(english, plain);
+        Assert.Equal(chineseOutput.Replace(project.Path_("zh"), project.Path_("default"), StringComparison.Ordinal), output);
     }
 
     [Fact]
@@ -198,7 +215,7 @@ public sealed class LanguageTests
     {
         string missing = Path.Combine(Path.GetTempPath(), "payrollrecon-test-" + TempProject.UniqueName());
         Assert.Equal((2, "", $"payrollrecon: {missing}: no such folder" + NL), Run("merge", missing, "--out", missing + "-merged", "--lang", "en"));
-        Assert.Equal((2, "", $"payrollrecon: {missing}: 文件夹不存在" + NL), Run("merge", missing, "--out", missing + "-merged"));
+        Assert.Equal((2, "", $"payrollrecon: {missing}: 文件夹不存在" + NL), Run("merge", missing, "--out", missing + "-merged", "--lang", "zh"));
     }
 
     [Fact]
@@ -208,7 +225,7 @@ public sealed class LanguageTests
         string path = Path.Combine(shard.Dir, "manifest.json");
         var (_, _, english) = Run("merge", shard.Dir, "--out", shard.Path_("merged"), "--lang", "en");
         Assert.StartsWith($"payrollrecon: {path}: not a batch manifest (", english, StringComparison.Ordinal);
-        Assert.Equal((2, "", $"payrollrecon: {path}: 不是 batch 的清单（第 1 行 JSON 有误）" + NL), Run("merge", shard.Dir, "--out", shard.Path_("merged")));
+        Assert.Equal((2, "", $"payrollrecon: {path}: 不是 batch 的清单（第 1 行 JSON 有误）" + NL), Run("merge", shard.Dir, "--out", shard.Path_("merged"), "--lang", "zh"));
     }
 
     [Fact]
@@ -217,7 +234,7 @@ public sealed class LanguageTests
         using var folder = new TempProject(new Dictionary<string, string> { ["taken"] = "x" });
         string file = folder.Path_("taken");
         Assert.Equal((2, "", $"payrollrecon: {file}: a file, not a folder; give a folder to write the projects into" + NL), Run("generate", file, "--lang", "en"));
-        Assert.Equal((2, "", $"payrollrecon: {file}: 是文件而不是文件夹；请指定写入项目的文件夹" + NL), Run("generate", file));
+        Assert.Equal((2, "", $"payrollrecon: {file}: 是文件而不是文件夹；请指定写入项目的文件夹" + NL), Run("generate", file, "--lang", "zh"));
     }
 
     [Fact]
@@ -229,7 +246,7 @@ public sealed class LanguageTests
         Assert.Equal((2, "", $"payrollrecon: --previous {previous}: no such folder" + NL),
             Run("batch", project.Dir, "--out", outputs.Path_("out"), "--previous", previous, "--lang", "en"));
         Assert.Equal((2, "", $"payrollrecon: --previous {previous}: 文件夹不存在" + NL),
-            Run("batch", project.Dir, "--out", outputs.Path_("out"), "--previous", previous));
+            Run("batch", project.Dir, "--out", outputs.Path_("out"), "--previous", previous, "--lang", "zh"));
     }
 
     /// <summary>The merge and manifest messages with the values a run would put in, in both languages.</summary>

@@ -125,12 +125,12 @@ public sealed class PersonalDataCliTests
         const string Unmasked = "missing required columns '姓名 / name', '身份证号 / id_number', '计薪方式 / wage_type', '工资标准 / wage_rate' "
                                 + "(found on line 1: W1, 张三, 110105199003070017, 6222 0212 3456 7890 123, 甲劳务有限公司, daily, 300)";
 
-        Assert.Equal((2, $"payrollrecon: workers.csv: {Masked}\n"), Run("check", root.Path_("in/p1"), "--out", root.Path_("o1")));
-        Assert.Equal((2, $"payrollrecon: workers.csv: {Unmasked}\n"), Run("check", root.Path_("in/p1"), "--out", root.Path_("o2"), "--no-mask"));
+        Assert.Equal((2, $"workers.csv: {Masked}\n"), Run("check", root.Path_("in/p1"), "--out", root.Path_("o1")));
+        Assert.Equal((2, $"workers.csv: {Unmasked}\n"), Run("check", root.Path_("in/p1"), "--out", root.Path_("o2"), "--no-mask"));
 
         var (exit, error) = Run("batch", root.Path_("in"), "--out", root.Path_("b1"));
         Assert.Equal(2, exit);
-        Assert.Equal($"payrollrecon: p1/workers.csv: {Masked}", error.Split('\n').Single(l => l.StartsWith("payrollrecon:", StringComparison.Ordinal)));
+        Assert.Equal([$"p1/workers.csv: {Masked}"], StderrLines.BesidesProgress(error));
         Assert.Equal($"T-0001,测试项目,,,,,,,,,,,\"p1/workers.csv: {Masked}\",,,,,,,,", File.ReadAllLines(root.Path_("b1/portfolio.csv"))[1]);
         Assert.Contains($"<td>p1/workers.csv: {Masked.Replace("'", "&#39;", StringComparison.Ordinal)}</td>", Read(root.Path_("b1/portfolio.html")), StringComparison.Ordinal);
 
@@ -150,10 +150,10 @@ public sealed class PersonalDataCliTests
         using var project = new TempProject(files);
 
         Assert.Equal(
-            (2, $"payrollrecon: workers.csv:4: column wage_rate: invalid amount '{masked}'\n"),
+            (2, $"workers.csv:4: column wage_rate: invalid amount '{masked}'\n"),
             Run("check", project.Dir, "--out", project.Path_("o"), "--strict"));
         Assert.Equal(
-            (2, $"payrollrecon: workers.csv:4: column wage_rate: invalid amount '{value}'\n"),
+            (2, $"workers.csv:4: column wage_rate: invalid amount '{value}'\n"),
             Run("check", project.Dir, "--out", project.Path_("o"), "--strict", "--no-mask"));
     }
 

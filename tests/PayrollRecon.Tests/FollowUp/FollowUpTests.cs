@@ -47,8 +47,8 @@ public sealed class FollowUpTests
         var (exit, error) = BatchFolder.Run("check", project.Dir, "--out", project.Path_("m2"), "--previous", project.Path_("m1"), "--no-mask");
 
         Assert.Equal(2, exit);
-        Assert.Equal($"payrollrecon: previous run {project.Path_("m1")}: is of project 'T-0001', not 'T-0002'" + Environment.NewLine, error);
-        Assert.Equal($"payrollrecon: 上次运行 {project.Path_("m1")}: 属于项目 'T-0001'，不是 'T-0002'" + Environment.NewLine,
+        Assert.Equal($"previous run {project.Path_("m1")}: is of project 'T-0001', not 'T-0002'" + Environment.NewLine, error);
+        Assert.Equal($"上次运行 {project.Path_("m1")}: 属于项目 'T-0001'，不是 'T-0002'" + Environment.NewLine,
             InChinese("check", project.Dir, "--out", project.Path_("m2"), "--previous", project.Path_("m1"), "--no-mask"));
         Assert.False(Directory.Exists(project.Path_("m2")));
     }
@@ -62,16 +62,16 @@ public sealed class FollowUpTests
         var (exit, error) = BatchFolder.Run("check", project.Dir, "--out", project.Path_("m2"), "--previous", project.Path_("m1"), "--as-of", "2024-03-01", "--no-mask");
 
         Assert.Equal(2, exit);
-        Assert.Equal($"payrollrecon: previous run {project.Path_("m1")}: is as of 2024-04-01, later than this run's 2024-03-01" + Environment.NewLine, error);
-        Assert.Equal($"payrollrecon: 上次运行 {project.Path_("m1")}: 截至 2024-04-01，晚于本次的截至日期 2024-03-01" + Environment.NewLine,
+        Assert.Equal($"previous run {project.Path_("m1")}: is as of 2024-04-01, later than this run's 2024-03-01" + Environment.NewLine, error);
+        Assert.Equal($"上次运行 {project.Path_("m1")}: 截至 2024-04-01，晚于本次的截至日期 2024-03-01" + Environment.NewLine,
             InChinese("check", project.Dir, "--out", project.Path_("m2"), "--previous", project.Path_("m1"), "--as-of", "2024-03-01", "--no-mask"));
     }
 
-    /// <summary>The error line of a run in the default language (Chinese).</summary>
+    /// <summary>The error line of a run with <c>--lang zh</c>.</summary>
     private static string InChinese(params string[] args)
     {
         var error = new StringWriter();
-        Assert.Equal(2, Program.Run(Program.BuildRoot(), args, error, TextWriter.Null));
+        Assert.Equal(2, Program.Run(Program.BuildRoot(), [.. args, "--lang", "zh"], error, TextWriter.Null));
         return error.ToString();
     }
 
@@ -111,8 +111,8 @@ public sealed class FollowUpTests
         var (exit, error) = BatchFolder.Run("check", project.Dir, "--out", project.Path_("m2"), "--previous", previous, "--no-mask");
 
         Assert.Equal(2, exit);
-        Assert.Equal("payrollrecon: " + string.Format(message, "previous run " + previous) + Environment.NewLine, error);
-        Assert.Equal("payrollrecon: " + string.Format(chinese, "上次运行 " + previous) + Environment.NewLine,
+        Assert.Equal(string.Format(message, "previous run " + previous) + Environment.NewLine, error);
+        Assert.Equal(string.Format(chinese, "上次运行 " + previous) + Environment.NewLine,
             InChinese("check", project.Dir, "--out", project.Path_("m2"), "--previous", previous, "--no-mask"));
     }
 
@@ -349,12 +349,13 @@ public sealed class FollowUpTests
 
         Assert.Equal(2, exit);
         string message = $"{projects[0]}: previous run {folder.Out("m1")}/{projects[0]}: summary.json: not valid JSON (line 1)";
-        Assert.Contains("payrollrecon: " + message + Environment.NewLine, error);
+        // An error of the project's input (its previous run): the line starts with the project's folder, no prefix.
+        Assert.Equal([message], Cli.StderrLines.BesidesProgress(error));
         var portfolio = FixtureTests.ReadCsv(File.ReadAllBytes(Path.Combine(folder.Out("m2"), "portfolio.csv")));
         Assert.Equal(message, portfolio[0]["error"]);
         var chinese = new StringWriter();
-        Assert.Equal(2, Program.Run(Program.BuildRoot(), ["batch", folder.Input, "--out", folder.Out("m3"), "--jobs", "1", "--previous", folder.Out("m1"), "--no-mask"], chinese, TextWriter.Null));
-        Assert.Contains($"payrollrecon: {projects[0]}: 上次运行 {folder.Out("m1")}/{projects[0]} 的 summary.json: 不是有效的 JSON（第 1 行）" + Environment.NewLine, chinese.ToString());
+        Assert.Equal(2, Program.Run(Program.BuildRoot(), ["batch", folder.Input, "--out", folder.Out("m3"), "--jobs", "1", "--previous", folder.Out("m1"), "--no-mask", "--lang", "zh"], chinese, TextWriter.Null));
+        Assert.Equal([$"{projects[0]}: 上次运行 {folder.Out("m1")}/{projects[0]} 的 summary.json: 不是有效的 JSON（第 1 行）"], Cli.StderrLines.BesidesProgress(chinese.ToString()));
         Assert.Equal("", portfolio[1]["error"]);
         Assert.NotEqual("0", portfolio[1]["open"]);
     }
