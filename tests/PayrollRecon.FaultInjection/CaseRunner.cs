@@ -143,8 +143,8 @@ public sealed partial class CaseRunner(CliProcess cli, string scratch, Bounds bo
         List<string> errorLines = ErrorLines(run.Stderr);
         if (StackTrace().IsMatch(run.Stderr) || StackTrace().IsMatch(run.Stdout))
             violations.Add(new Violation("stderr", $"a stack trace: {BaseProjects.Preview(run.Stderr + run.Stdout)}"));
-        else if (run.Exit == 2 && (errorLines.Count != 1 || !errorLines[0].StartsWith("payrollrecon: ", StringComparison.Ordinal)))
-            violations.Add(new Violation("stderr", $"exit 2 with {errorLines.Count} line(s) on stderr, expected one 'payrollrecon: …' line: {BaseProjects.Preview(string.Join(" | ", errorLines))}"));
+        else if (run.Exit == 2 && (errorLines.Count != 1 || !ErrorLine().IsMatch(errorLines[0])))
+            violations.Add(new Violation("stderr", $"exit 2 with {errorLines.Count} line(s) on stderr, expected one 'payrollrecon: …' or 'file: …' line: {BaseProjects.Preview(string.Join(" | ", errorLines))}"));
 
         // Outputs, records, conservation.
         List<(string Project, string Summary)> summaries = [];
@@ -224,6 +224,12 @@ public sealed partial class CaseRunner(CliProcess cli, string scratch, Bounds bo
 
     [GeneratedRegex(@"^\d+/\d+ projects")]
     private static partial Regex Progress();
+
+    /// <summary>The one line of a run that stops: <c>payrollrecon: …</c> (usage, the file system, a missing file), or an
+    /// error of an input starting with the file it names (<c>bank.csv:17: …</c>, <c>GEN-1-0001/bank.xlsx: …</c>,
+    /// <c>workers.csv:3 (month 2024-01): …</c>); not the first line of an exception (<c>System.FormatException: …</c>).</summary>
+    [GeneratedRegex(@"^(payrollrecon: |(?![\w.]*Exception:)[^\s:]+(:\d+)?( \([^()]*\))?: )")]
+    private static partial Regex ErrorLine();
 
     [GeneratedRegex(@"(^\s+at \S.*\)|Unhandled exception|^\s*--- End of)", RegexOptions.Multiline)]
     private static partial Regex StackTrace();
