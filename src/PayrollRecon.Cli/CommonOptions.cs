@@ -21,7 +21,7 @@ internal sealed class CommonOptions
     /// English (en); lines on stderr in English unless zh is given (<see cref="ErrorLanguage"/>).</summary>
     public static Option<string> NewLang()
     {
-        var lang = new Option<string>("--lang") { Description = "Language of messages and reports: zh or en.", DefaultValueFactory = _ => "zh" };
+        var lang = new Option<string>("--lang") { Description = "Language of reports (zh by default) and of error lines (en unless zh is given): zh or en.", DefaultValueFactory = _ => "zh" };
         lang.AcceptOnlyFromAmong("zh", "en");
         return lang;
     }

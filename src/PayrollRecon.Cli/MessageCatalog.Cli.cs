@@ -110,7 +110,7 @@ internal static partial class MessageCatalog
         MessageKey.HelpOut => ("Output folder (default: ./out).", "输出文件夹（默认 ./out）。"),
         MessageKey.HelpAsOf => ("Reference date (yyyy-MM-dd); overrides project.json asOf. Without either, today (with a warning).",
             "截至日期（yyyy-MM-dd），优先于 project.json 的 asOf；两者都没有时按今天（并给出警告）。"),
-        MessageKey.HelpLang => ("Language of messages and reports: zh or en.", "提示和报告的语言：zh（中文）或 en（英文）。"),
+        MessageKey.HelpLang => ("Language of reports (zh by default) and of error lines (en unless zh is given): zh or en.", "报告的语言（默认中文）及错误提示的语言（除非指定 zh，均为英文）：zh（中文）或 en（英文）。"),
         MessageKey.HelpNoMask => ("Write ID and card numbers unmasked.", "身份证号和银行卡号不打码。"),
         MessageKey.HelpStrict => ("Stop at the first unreadable row instead of reporting DATA_ERROR.", "遇到第一条无法读取的行即停止，而不是报告 DATA_ERROR。"),
         MessageKey.HelpFailOn => ("Exit with code 1 when a finding at or above this level exists: red, orange or yellow.",

@@ -80,7 +80,7 @@ public sealed class LanguageTests
             Options:
               --max-diagnostics <max-diagnostics>  Problems to show per file. [default: 5]
               --rows <rows>                        Print the first N parsed rows of every file as JSON lines (ID and card numbers masked). [default: 0]
-              --lang <en|zh>                       Language of messages and reports: zh or en. [default: zh]
+              --lang <en|zh>                       Language of reports (zh by default) and of error lines (en unless zh is given): zh or en. [default: zh]
               -?, -h, --help                       Show help and usage information
 
             Examples:
@@ -107,7 +107,7 @@ public sealed class LanguageTests
             选项：
               --max-diagnostics <max-diagnostics>  每个文件显示的问题数。（默认：5）
               --rows <rows>                        把每个文件解析出的前 N 行按 JSON 行打印（身份证号和卡号打码）。（默认：0）
-              --lang <en|zh>                       提示和报告的语言：zh（中文）或 en（英文）。（默认：zh）
+              --lang <en|zh>                       报告的语言（默认中文）及错误提示的语言（除非指定 zh，均为英文）：zh（中文）或 en（英文）。（默认：zh）
               -?, -h, --help                       显示帮助和用法
 
             示例：
