@@ -52,6 +52,12 @@ public sealed record Finding
     public bool FixNotConfirmed { get; init; }
     /// <summary>The evidence part of the id (SPEC §7 anchor), without line numbers.</summary>
     internal string Anchor { get; init; } = "";
+    /// <summary>Which of the evidence ids are a roster worker's card or ID number (a column shifted in the bank's
+    /// export): bit i for <see cref="TxnIds"/>[i] (i &lt; 31), <see cref="PersonalBatchId"/> for the batch id in
+    /// <see cref="Detail"/>. Outputs mask those like any card or ID number (SPEC §5); other ids stay as the bank wrote them.</summary>
+    internal int PersonalIds { get; init; }
+    /// <summary>The bit of <see cref="PersonalIds"/> for a batch id in <see cref="Detail"/>.</summary>
+    internal const int PersonalBatchId = 1 << 31;
     /// <summary>For a <c>DATA_ERROR</c>: the unreadable row, whose structured reason the message is told from.</summary>
     public Diagnostic? Diagnostic { get; init; }
     /// <summary>The unreadable row (a <c>DATA_ERROR</c>'s source, e.g. <c>bank.csv:41</c>) this finding may follow from; null when none.</summary>

@@ -333,6 +333,7 @@ public sealed class Reconciler
         _attendance.ReportUnregistered(_findings);
         foreach (var d in _diagnostics) _findings.Add(DataErrors.Finding(d));
         new CauseRules(_statement, _options, _asOf).Link(_findings, _diagnostics);
+        PersonalEvidence.Mark(_findings, _roster.Workers);
         timings?.Lap("engine: findings");
 
         var findings = FindingIds.Assign(_settings.Code, FindingOrder.Sort(_findings));

@@ -48,7 +48,7 @@ internal static class CsvReports
             for (int i = 0; i < f.TxnIds.Count; i++)
             {
                 if (i > 0) text.Append(';');
-                text.Append(f.TxnIds[i]);
+                text.Append(PersonalData.TxnId(f, i, mask));
             }
 
             csv.Field(text);

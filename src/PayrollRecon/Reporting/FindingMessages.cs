@@ -106,8 +106,10 @@ public sealed partial class FindingMessages
                 break;
             case "Detail":
                 if (string.IsNullOrEmpty(f.Detail)) _sb.Append(Missing);
-                // A batch id is the bank's reference of the debit, evidence like a transaction id: kept as is.
-                else if (f.Code is FindingCode.BatchTotalMismatch or FindingCode.BatchDetailMissing) _sb.Append(f.Detail);
+                // A batch id is the bank's reference of the debit, evidence like a transaction id: kept as is, unless
+                // it is a worker's card or ID number (a shifted column).
+                else if (f.Code is FindingCode.BatchTotalMismatch or FindingCode.BatchDetailMissing)
+                    _sb.Append(PersonalData.EvidenceId(f.Detail, (f.PersonalIds & Finding.PersonalBatchId) != 0, _mask));
                 else PersonalData.AppendFreeText(_sb, f.Detail, _mask);
                 break;
             case "Name" when f.Diagnostic is { } d:
@@ -119,7 +121,7 @@ public sealed partial class FindingMessages
                 else PersonalData.AppendFreeText(_sb, f.Detail, _mask);
                 break;
             case "Id": AppendMasked(f.IdNumber, _mask); break;
-            case "Txn": AppendTxnIds(f.TxnIds); break;
+            case "Txn": AppendTxnIds(f); break;
             case "Src":
                 if (string.IsNullOrEmpty(f.Source)) _sb.Append(Missing);
                 else PersonalData.AppendFreeText(_sb, f.Source, _mask);
@@ -219,18 +221,18 @@ public sealed partial class FindingMessages
         _sb.Append(buffer[..n]);
     }
 
-    private void AppendTxnIds(IReadOnlyList<string> ids)
+    private void AppendTxnIds(Finding f)
     {
-        if (ids.Count == 0)
+        if (f.TxnIds.Count == 0)
         {
             _sb.Append(Missing);
             return;
         }
 
-        for (int i = 0; i < ids.Count; i++)
+        for (int i = 0; i < f.TxnIds.Count; i++)
         {
             if (i > 0) _sb.Append(';');
-            _sb.Append(ids[i]);
+            _sb.Append(PersonalData.TxnId(f, i, _mask));
         }
     }
 

@@ -59,6 +59,14 @@ public static class PersonalData
     internal static string Mask(string value) =>
         string.Create(value.Length, value, static (span, v) => MaskInto(v, span));
 
+    /// <summary>A transaction or batch id as written, or masked when it is a roster worker's card or ID number
+    /// (<paramref name="personal"/>, see <see cref="Findings.Finding.PersonalIds"/>) and masking is on.</summary>
+    internal static string EvidenceId(string id, bool personal, bool mask) => personal && mask ? Mask(id) : id;
+
+    /// <summary>Transaction id <paramref name="index"/> of <paramref name="f"/> as it may be written.</summary>
+    internal static string TxnId(Findings.Finding f, int index, bool mask) =>
+        EvidenceId(f.TxnIds[index], index < 31 && (f.PersonalIds & (1 << index)) != 0, mask);
+
     /// <summary>The value to write for an ID number: masked unless masking is off.</summary>
     internal static string IdNumber(string? idNumber, bool mask) =>
         string.IsNullOrEmpty(idNumber) ? string.Empty : mask ? Mask(idNumber) : idNumber;

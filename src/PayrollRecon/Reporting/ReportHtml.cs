@@ -304,7 +304,7 @@ internal static partial class ReportHtml
                 .Raw("<td class=\"num\">");
             if (f.Days is { } days) h.Number(days);
             h.Raw("</td><td class=\"mono\">").Text(PersonalData.FreeText(f.Source, mask));
-            if (f.TxnIds.Count > 0) h.Raw("<small>").Text(string.Join(";", f.TxnIds)).Raw("</small>");
+            if (f.TxnIds.Count > 0) h.Raw("<small>").Text(string.Join(";", f.TxnIds.Select((_, i) => PersonalData.TxnId(f, i, mask)))).Raw("</small>");
             if (f.CausedBy is { } causedBy) h.Raw("<small class=\"cause\"><a href=\"#row-").Text(causedBy).Raw("\">← ").Text(causedBy).Raw("</a></small>");
             h.Raw("</td><td class=\"msg\">").Text(messages.ComposeString(f)).Raw("</td>");
             FollowUpCell(h, f, result, options);

@@ -69,6 +69,48 @@ public sealed class PersonalDataCliTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Check_CardOrIdShiftedIntoTxnOrBatchId_MaskedLikeOneUnlessNoMask(bool mask)
+    {
+        // A column shifted in the export: 李四's card stands in batch_id, 张三's ID number in txn_id. Other transaction
+        // ids stay as the bank wrote them, though 16-digit ones look like cards.
+        var files = PersonalNumbersInFreeText();
+        files["bank.csv"] = "txn_id,time,direction,amount,balance,counterparty_name,counterparty_account,memo,batch_id\n" +
+                            "T1,2024-01-02 09:00,C,1000.00,1000.00,某建设集团有限公司,41050100000000000009,人工费拨付,\n" +
+                            "110105199003070017,2024-02-07 10:00,D,300.00,700.00,某建材有限公司,41050100000000000777,材料款,\n" +
+                            "T3,2024-02-08 10:00,D,100.00,600.00,,,代发工资,6222020200112233446\n" +
+                            "2024020900000004,2024-02-09 10:00,D,50.00,550.00,某建材有限公司,41050100000000000777,材料款,\n";
+        using var project = new TempProject(files);
+        var outDir = project.Path_("out");
+
+        Assert.Equal((0, ""), Run(["check", project.Dir, "--out", outDir, .. (mask ? Array.Empty<string>() : ["--no-mask"])]));
+
+        string findings = Read(Path.Combine(outDir, "findings.csv"));
+        string report = Read(Path.Combine(outDir, "report.html"));
+        string id = mask ? "110105********0017" : "110105199003070017";
+        string card = mask ? "622202*********3446" : "6222020200112233446";
+        var nonWage = findings.Split('\n').Where(l => l.StartsWith("NON_WAGE_DEBIT,", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, nonWage.Count);
+        Assert.Contains(nonWage, l => l.Contains($",{id},bank.csv:3,", StringComparison.Ordinal));
+        Assert.Contains(nonWage, l => l.Contains(",2024020900000004,bank.csv:5,", StringComparison.Ordinal));
+        var missing = Assert.Single(findings.Split('\n'), l => l.StartsWith("BATCH_DETAIL_MISSING,", StringComparison.Ordinal));
+        Assert.Contains($"Batch {card} ", missing, StringComparison.Ordinal);
+        Assert.Contains($"<small>{id}</small>", report, StringComparison.Ordinal);
+        Assert.Contains($"Batch {card} ", report, StringComparison.Ordinal);
+        Assert.Contains("<small>2024020900000004</small>", report, StringComparison.Ordinal);
+        if (mask)
+        {
+            foreach (var file in Directory.EnumerateFiles(outDir))
+            {
+                string text = Read(file);
+                Assert.DoesNotContain("6222020200112233446", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("110105199003070017", text, StringComparison.Ordinal);
+            }
+        }
+    }
+
     [Fact]
     public void Check_NoMask_ShowsTheNumbers()
     {
