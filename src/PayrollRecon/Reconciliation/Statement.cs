@@ -103,9 +103,9 @@ internal sealed class Statement
             if (line.Date < previous.Date || (line.Date == previous.Date && line.Line <= previous.Line)) _sortedOldestFirst = false;
             if (line.Date > previous.Date || (line.Date == previous.Date && line.Line <= previous.Line)) _sortedNewestFirst = false;
         }
-        // R40 compares the first and the last dated line, excluded ones too (a failed line still sits at its date in the
-        // listing); an excluded line whose date could not be read (R39 checks nothing of it) carries no date to compare.
-        if (row.Date != default)
+        // R40 compares the first and the last dated line of those that take part: a failed, cancelled or reversed line
+        // takes part in nothing and its fields are not checked (R39), so its date decides nothing either.
+        if (row.Date != default && row.Status == BankLineStatus.Succeeded)
         {
             if (line.Line < _firstLine.Line) _firstLine = (line.Line, line.Date);
             if (line.Line > _lastLine.Line) _lastLine = (line.Line, line.Date);

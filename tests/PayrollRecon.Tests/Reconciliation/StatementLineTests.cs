@@ -289,18 +289,19 @@ public sealed class StatementLineTests
     }
 
     [Fact]
-    public void NewestFirst_ExcludedLineDates_CountForTheListingOrder()
+    public void NewestFirst_ExcludedLineDates_DoNotCountForTheListingOrder()
     {
-        // Decision (R40): an excluded line still sits at its date in the listing, so it counts; here it alone shows
-        // the statement is newest first, which puts the two lines of the 10th in reverse order.
+        // R39: a failed line takes part in nothing and its fields are not checked, so its date does not decide R40
+        // either. Counted, the failed line of the 20th would make this oldest-first statement newest first and reverse
+        // the two lines of the 10th into a balance break.
         var s = new Scenario();
         s.Bank.Add(Funds(Feb(20), 999_00, txn: "X") with { Status = BankLineStatus.Failed });
-        s.Bank.Add(Funds(Feb(10), 100_00, 300_00, txn: "B"));
         s.Bank.Add(Funds(Feb(10), 100_00, 200_00, txn: "A"));
+        s.Bank.Add(Funds(Feb(10), 100_00, 300_00, txn: "B"));
         var result = s.Run();
 
-        Assert.True(result.Summary.BankStatementNewestFirst);
-        Assert.Equal(["bank.csv:4", "bank.csv:3", "bank.csv:2"], result.BankLines.Select(l => l.Source));
+        Assert.False(result.Summary.BankStatementNewestFirst);
+        Assert.Equal(["A", "B"], result.BankLines.Where(l => l.Status == BankLineStatus.Succeeded).Select(l => l.TxnId));
         Assert.Empty(result.Of(FindingCode.BalanceBreak));
     }
 
