@@ -57,8 +57,8 @@ public sealed partial class CsvReader
     /// <summary>
     /// SHA-256 (lower-case hex) of the record last handed out, valid until the next row is asked for: its bytes as they
     /// stand in the file, without the line break (SPEC §7: a GB18030 file's record is encoded back from the window's
-    /// UTF-8, which gives its bytes exactly, GB18030 being one-to-one; a record holding an invalid GB18030 sequence,
-    /// which the window keeps only as a marker byte, is hashed as transcoded); for a workbook or HTML table its cells'
+    /// UTF-8, which gives its bytes exactly, GB18030 being one-to-one, and the bytes of an invalid sequence are kept in
+    /// the window behind their markers, see <see cref="Gb18030Transcoder.ToSource"/>); for a workbook or HTML table its cells'
     /// text joined by tabs. Null when the record's bytes were not kept (longer than the limit).
     /// </summary>
     internal string? ServedRecordSha256()
@@ -70,8 +70,8 @@ public sealed partial class CsvReader
             : _buf.AsSpan(_servedStart, _servedEnd - _servedStart);
         if (!raw.IsEmpty && raw[^1] == (byte)'\r') raw = raw[..^1];
         // Only a rejected row is hashed, so the copy back to GB18030 costs nothing on the rows that are read.
-        if (_state == InputState.Gb18030 && raw.ContainsAnyInRange((byte)0x80, (byte)0xFF) && !raw.Contains(Gb18030Transcoder.InvalidMarker))
-            return Convert.ToHexStringLower(SHA256.HashData(Gb18030Transcoder.Encoding.GetBytes(System.Text.Encoding.UTF8.GetString(raw))));
+        if (_state == InputState.Gb18030 && raw.ContainsAnyInRange((byte)0x80, (byte)0xFF))
+            return Convert.ToHexStringLower(SHA256.HashData(Gb18030Transcoder.ToSource(raw)));
         return Convert.ToHexStringLower(SHA256.HashData(raw));
     }
 

@@ -37,8 +37,11 @@ internal static class Gb18030Transcoder
     /// <returns><see cref="OperationStatus.Done"/>, <see cref="OperationStatus.NeedMoreData"/> (a character is cut at the end)
     /// or <see cref="OperationStatus.DestinationTooSmall"/>.</returns>
     /// <remarks>An invalid sequence (a byte that starts no character, a lead byte without its trail, a four-byte sequence
-    /// that maps to nothing) is written as <see cref="InvalidMarker"/>, a byte never found in valid UTF-8, so a reader
-    /// can tell the records that hold one; the bytes after an invalid lead byte are read again as characters of their own.</remarks>
+    /// that maps to nothing) is written byte by byte, each of its bytes as <see cref="InvalidMarker"/> followed by the byte
+    /// itself: the marker is never found in valid UTF-8, so a reader can tell the records that hold one, and the bytes
+    /// kept behind it give the record back as it stands in the file (<see cref="ToSource"/>). None of those bytes is a
+    /// separator, a quote or a line end (they are 0x30 or more). The bytes after an invalid lead byte are read again as
+    /// characters of their own.</remarks>
     public static OperationStatus Transcode(
         ReadOnlySpan<byte> source, Span<byte> destination, bool isFinal, out int consumed, out int written, out int invalidStart, out int invalidEnd) =>
         Transcode(source, destination, isFinal, InvalidMarker, out consumed, out written, out invalidStart, out invalidEnd);
@@ -108,11 +111,16 @@ internal static class Gb18030Transcoder
                 int n = DecodeUnit(source.Slice(i, unit), destination[o..], out bool valid);
                 if (!valid)
                 {
-                    // As '?', the platform decoder's text is kept; otherwise the sequence becomes one marker byte.
+                    // As '?', the platform decoder's text is kept; otherwise each byte of the sequence follows a marker
+                    // (at most 8 bytes, within the room kept free).
                     if (invalid != (byte)'?')
                     {
-                        destination[o] = invalid;
-                        n = 1;
+                        for (int k = 0; k < unit; k++)
+                        {
+                            destination[o + 2 * k] = invalid;
+                            destination[o + 2 * k + 1] = Unsafe.Add(ref src, i + k);
+                        }
+                        n = 2 * unit;
                     }
                     if (invalidStart < 0) invalidStart = o;
                     invalidEnd = o + n;
@@ -126,8 +134,28 @@ internal static class Gb18030Transcoder
         return OperationStatus.Done;
     }
 
-    /// <summary>Written for an invalid sequence: never a byte of valid UTF-8.</summary>
+    /// <summary>Written before each byte of an invalid sequence: never a byte of valid UTF-8.</summary>
     public const byte InvalidMarker = 0xFF;
+
+    /// <summary>
+    /// The GB18030 bytes that <paramref name="transcoded"/> (output of <see cref="Transcode(ReadOnlySpan{byte}, Span{byte}, bool, out int, out int, out int, out int)"/>
+    /// for whole characters) came from: its text encoded back (GB18030 is one-to-one on the characters it decodes) and
+    /// each invalid byte as kept behind its marker.
+    /// </summary>
+    public static byte[] ToSource(ReadOnlySpan<byte> transcoded)
+    {
+        var bytes = new List<byte>(transcoded.Length);
+        while (!transcoded.IsEmpty)
+        {
+            int marker = transcoded.IndexOf(InvalidMarker);
+            var text = marker < 0 ? transcoded : transcoded[..marker];
+            if (!text.IsEmpty) bytes.AddRange(s_encoding.GetBytes(Encoding.UTF8.GetString(text)));
+            if (marker < 0) break;
+            if (marker + 1 < transcoded.Length) bytes.Add(transcoded[marker + 1]);
+            transcoded = transcoded[Math.Min(marker + 2, transcoded.Length)..];
+        }
+        return [.. bytes];
+    }
 
     /// <summary>Length of the character unit that starts at a byte ≥ 0x80 (1 for an invalid lead byte), or 0 when it is cut
     /// at the end of a non-final chunk.</summary>

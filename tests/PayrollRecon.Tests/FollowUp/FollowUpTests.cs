@@ -304,6 +304,31 @@ public sealed class FollowUpTests
         Assert.Equal(Id("DATA_ERROR", "", "", "bank.csv|" + rowHex), error.FindingId);
     }
 
+    [Theory]
+    // A stray 0xFF; a lone 0x80; a lead byte before a comma; a four-byte sequence that maps to nothing; 0xFF twice.
+    [InlineData(new byte[] { 0xFF })]
+    [InlineData(new byte[] { 0x80 })]
+    [InlineData(new byte[] { 0xC4 })]
+    [InlineData(new byte[] { 0xFE, 0x39, 0xFE, 0x39 })]
+    [InlineData(new byte[] { 0xFF, 0xFF, 0xB9, 0xA4 })]
+    public void Check_DataErrorRowWithInvalidGb18030Bytes_AnchoredOnItsBytesAsTheyStand(byte[] invalid)
+    {
+        // SPEC §7 hashes "the row's bytes as they stand in the file", invalid ones too: the reader keeps each invalid
+        // byte behind its marker, so the row is given back exactly, around Chinese text of the same row.
+        var files = TempProject.Small();
+        using var project = new TempProject(files);
+        var gb18030 = PayrollRecon.Reading.Gb18030Transcoder.Encoding;
+        byte[] bad = [.. gb18030.GetBytes("T4,2024-02-08 10:00,D,12.00,,张三"), .. invalid, .. gb18030.GetBytes(",6222020200112233445,工资退回")];
+        File.WriteAllBytes(project.Path_("bank.csv"), [.. gb18030.GetBytes(files["bank.csv"].Replace("\n", "\r\n")), .. bad, (byte)'\r', (byte)'\n']);
+
+        var result = PayrollChecker.Check(ProjectFolder.Load(project.Dir));
+
+        Assert.Equal(PayrollRecon.Model.TextEncodingKind.Gb18030, result.Summary.Files.Single(f => f.File == "bank.csv").Encoding);
+        var error = Assert.Single(result.Findings, f => f.Code == FindingCode.DataError);
+        Assert.Equal(PayrollRecon.Model.DiagnosticReason.InvalidGb18030, error.Diagnostic!.Reason);
+        Assert.Equal(Id("DATA_ERROR", "", "", "bank.csv|" + Convert.ToHexStringLower(SHA256.HashData(bad))), error.FindingId);
+    }
+
     [Fact]
     public void Check_MoreBadRowsThanListed_CountingFindingAnchoredOnTheFile()
     {
