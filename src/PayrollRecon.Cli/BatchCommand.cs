@@ -15,11 +15,12 @@ internal static class BatchCommand
         // No default value in the parser: help would show this machine's core count as a second default.
         var jobs = new Option<int?>("--jobs") { Description = "Threads the batch uses (default: the number of cores): that many projects side by side; with fewer projects than threads, each reads its attendance on the threads left over." };
         var shard = new Option<string?>("--shard") { Description = "I/N: check only the projects whose position in code order is I modulo N (default: the task of a Slurm job array, else all)." };
+        var progressLines = new Option<bool>("--progress") { Description = "Write a progress line to stderr every few seconds and at the end even when stderr is not a terminal (a log file, a cluster job); on a terminal progress is always shown." };
         var common = new CommonOptions();
-        var command = new Command("batch", "Check every project below a folder and write portfolio.csv and portfolio.html.") { root, jobs, shard };
+        var command = new Command("batch", "Check every project below a folder and write portfolio.csv and portfolio.html.") { root, jobs, shard, progressLines };
         common.AddTo(command);
         command.SetAction((parsed, ct) => Task.FromResult(Execute(
-            parsed.GetRequiredValue(root), parsed.GetValue(jobs) ?? Environment.ProcessorCount, BatchShard.Resolve(parsed.GetValue(shard), Environment.GetEnvironmentVariable, parsed.InvocationConfiguration.Error, common.ErrorLanguage(parsed)), common, parsed, ct)));
+            parsed.GetRequiredValue(root), parsed.GetValue(jobs) ?? Environment.ProcessorCount, BatchShard.Resolve(parsed.GetValue(shard), Environment.GetEnvironmentVariable, parsed.InvocationConfiguration.Error, common.ErrorLanguage(parsed)), parsed.GetValue(progressLines), common, parsed, ct)));
         return command;
     }
 
@@ -36,7 +37,7 @@ internal static class BatchCommand
     /// <summary>The lock file a run holds in <c>--out</c> while it writes there (removed at the end).</summary>
     internal const string LockFileName = ".payrollrecon-batch.lock";
 
-    private static int Execute(string rootDir, int jobs, (int Index, int Count) shard, CommonOptions common, ParseResult parsed, CancellationToken ct)
+    private static int Execute(string rootDir, int jobs, (int Index, int Count) shard, bool progressLines, CommonOptions common, ParseResult parsed, CancellationToken ct)
     {
         if (!Directory.Exists(rootDir)) throw new CliException(MessageKey.NoSuchFolder, rootDir);
         if (jobs < 1) throw new CliException(MessageKey.JobsInvalid, jobs);
@@ -84,7 +85,10 @@ internal static class BatchCommand
 
         // Ctrl-C stops the workers at their next check instead of killing the process in the middle of a write.
         using var cancel = new SignalCancellation(ct);
-        var progress = new BatchProgress(projects.Length, projects.Sum(p => p.InputBytes), error, interactive: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected, errorLanguage);
+        // SPEC §4: progress is shown on a terminal; elsewhere (a log, a pipe, a cluster job's output) stderr carries only
+        // warnings and the projects that could not be checked, unless --progress asks for plain lines.
+        bool terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        var progress = new BatchProgress(projects.Length, projects.Sum(p => p.InputBytes), error, interactive: terminal, errorLanguage) { PlainLines = progressLines };
         var outcomes = runner.Run(projects, jobs, progress, cancel.Token);
         cancel.Token.ThrowIfCancellationRequested();
 
@@ -92,7 +96,7 @@ internal static class BatchCommand
         ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioCsvFileName), s => ReportWriter.WritePortfolioCsv(entries, s, runner.ReportOptions), cancel.Token);
         ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioHtmlFileName), s => ReportWriter.WritePortfolioHtml(entries, s, runner.ReportOptions), cancel.Token);
         // Last: a folder with a manifest is a complete shard, the one thing merge needs.
-        BatchManifest.Create(BatchManifest.OptionsOf(parsed, "--out", "--jobs", "--shard"), runner.ReportOptions, asOf, shard, all, projects, entries, jobs, cancel.Token)
+        BatchManifest.Create(BatchManifest.OptionsOf(parsed, "--out", "--jobs", "--shard", "--progress"), runner.ReportOptions, asOf, shard, all, projects, entries, jobs, cancel.Token)
             .Write(outDir, cancel.Token);
 
         int failed = entries.Count(e => e.Error is not null);

@@ -6,8 +6,8 @@ using Spectre.Console;
 namespace PayrollRecon.Cli;
 
 /// <summary>Progress of a batch: projects done of total, input megabytes per second, the time elapsed and the time left
-/// (each clock labelled), shown live on a terminal (Spectre.Console) or as a plain line every few seconds when stderr is
-/// redirected.</summary>
+/// (each clock labelled), shown live on a terminal (Spectre.Console); when stderr is redirected, as a plain line every few
+/// seconds only when asked for (<see cref="PlainLines"/>, <c>--progress</c>), else not at all.</summary>
 /// <remarks>Bytes count the input files; a project being checked contributes what its readers have consumed so far,
 /// so one large project still moves the display.</remarks>
 internal sealed class BatchProgress(int total, long totalBytes, TextWriter error, bool interactive, ReportLanguage language = ReportLanguage.En)
@@ -19,6 +19,9 @@ internal sealed class BatchProgress(int total, long totalBytes, TextWriter error
     private readonly List<Slot> _slots = [];
     private int _done;
     private long _doneBytes;
+
+    /// <summary>Off a terminal, write a plain line every <see cref="PlainInterval"/> and at the end (else nothing).</summary>
+    public bool PlainLines { get; init; }
 
     /// <summary>Time since the batch started.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -62,6 +65,11 @@ internal sealed class BatchProgress(int total, long totalBytes, TextWriter error
                     task.Value = BytesSoFar();
                     task.Description = Line();
                 });
+            return;
+        }
+        if (!PlainLines)
+        {
+            while (!Wait(finished, PlainInterval)) { }
             return;
         }
         while (!Wait(finished, PlainInterval)) error.WriteLine(Line());

@@ -101,6 +101,7 @@ internal static class HelpText
         (_, "--timings") => MessageKey.HelpTimings,
         (_, "--jobs") => MessageKey.HelpJobs,
         (_, "--shard") => MessageKey.HelpShard,
+        (_, "--progress") => MessageKey.HelpProgress,
         (_, "--projects") => MessageKey.HelpProjects,
         (_, "--workers") => MessageKey.HelpWorkers,
         (_, "--months") => MessageKey.HelpMonths,

@@ -122,6 +122,8 @@ internal static partial class MessageCatalog
         MessageKey.HelpJobs => ("Threads the batch uses (default: the number of cores): that many projects side by side; with fewer projects than threads, each reads its attendance on the threads left over.", "批处理使用的线程数（默认：CPU 核数）：同时检查这么多个项目；项目少于线程数时，各项目用余下的线程分段读取考勤。"),
         MessageKey.HelpShard => ("I/N: check only the projects whose position in code order is I modulo N (default: the task of a Slurm job array, else all).",
             "I/N：只检查按编号排序后位置除以 N 余 I 的项目（默认：Slurm 作业数组的任务，否则全部）。"),
+        MessageKey.HelpProgress => ("Write a progress line to stderr every few seconds and at the end even when stderr is not a terminal (a log file, a cluster job); on a terminal progress is always shown.",
+            "即使 stderr 不是终端（日志文件、集群作业），也每隔几秒及结束时在 stderr 上写一行进度；在终端上总是显示进度。"),
         MessageKey.HelpMergeOut => ("Folder for the merged output; must not exist, or be empty.", "合并结果的文件夹；须不存在或为空。"),
         MessageKey.HelpProjects => ("Number of projects.", "项目数。"),
         MessageKey.HelpWorkers => ("Workers per project.", "每个项目的工人数。"),

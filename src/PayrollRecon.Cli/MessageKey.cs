@@ -183,6 +183,7 @@ internal enum MessageKey
     HelpTimings,
     HelpJobs,
     HelpShard,
+    HelpProgress,
     HelpMergeOut,
     HelpProjects,
     HelpWorkers,

@@ -46,6 +46,25 @@ public sealed partial class BatchEverydayUseTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void Batch_StderrNotATerminal_NoProgressUnlessAsked()
+    {
+        // SPEC §4: batch "shows progress on a terminal". Off one (a log, a pipe, a cluster job), a clean run leaves stderr
+        // empty; --progress asks for the plain lines (every few seconds and one at the end).
+        using var folder = new BatchFolder();
+        folder.Generate(new GeneratorOptions { Projects = 2, Workers = 5, Months = 3, Seed = 1 });
+        var error = new StringWriter();
+        Assert.Equal(0, PayrollRecon.Cli.Program.Run(PayrollRecon.Cli.Program.BuildRoot(), ["batch", folder.Input, "--out", folder.Out("quiet")], error, new StringWriter()));
+        Assert.Equal("", error.ToString());
+
+        error = new StringWriter();
+        Assert.Equal(0, PayrollRecon.Cli.Program.Run(PayrollRecon.Cli.Program.BuildRoot(), ["batch", folder.Input, "--out", folder.Out("lines"), "--progress"], error, new StringWriter()));
+        Assert.Matches($@"^(\d/2 projects, \d+ MB/s, elapsed \d\d:\d\d:\d\d, left [^\n]*{NL})*2/2 projects, \d+ MB/s, elapsed \d\d:\d\d:\d\d, left 00:00:00 \(of \d+ MB\){NL}$", error.ToString());
+        Assert.Equal(
+            Directory.GetFiles(folder.Out("quiet"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder.Out("quiet"), f)).Order(StringComparer.Ordinal),
+            Directory.GetFiles(folder.Out("lines"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder.Out("lines"), f)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Batch_ProjectsWithoutAsOf_CountedInOneWarningLine()
     {
         using var folder = new BatchFolder();
