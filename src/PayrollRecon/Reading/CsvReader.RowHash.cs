@@ -79,10 +79,14 @@ public sealed partial class CsvReader
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         ReadOnlySpan<int> ends = _ends.AsSpan(_servedFirst, _servedCount + 1);
+        // A worksheet cell's text as written (R32), spaces around it included; an HTML cell's text without the white
+        // space the page's layout puts around it.
+        bool html = _container!.Kind == Model.TextEncodingKind.Html;
         for (int k = 0; k + 1 < ends.Length; k++)
         {
             if (k > 0) hash.AppendData("\t"u8);
-            hash.AppendData(Utf8WhiteSpace.Trim(_buf.AsSpan((ends[k] + 1)..ends[k + 1])));
+            var cell = _buf.AsSpan((ends[k] + 1)..ends[k + 1]);
+            hash.AppendData(html ? Utf8WhiteSpace.Trim(cell) : cell);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -195,6 +195,51 @@ internal static class WorkbookCellText
     }
 
     /// <summary>
+    /// What a custom number format shows of a date, for a number the workbook reader handed over as a plain number: a
+    /// format whose first section has, outside quoted text, escapes and <c>[...]</c> sections, a year or day field
+    /// (<c>y</c>, <c>d</c>) is a date, one with an hour or second field (<c>h</c>, <c>s</c>) a time. The reader
+    /// misses formats that write their literal text unquoted (<c>yyyy年m月d日</c>, <c>h时mm分</c>), which Excel keeps so.
+    /// <see cref="DateParts.None"/> for every number format (<c>General</c>, <c>0.00E+00</c>, <c>#,##0.00</c>).
+    /// </summary>
+    public static DateParts PartsOfNumberFormat(string? format)
+    {
+        if (string.IsNullOrEmpty(format) || format.Equals("General", StringComparison.OrdinalIgnoreCase)) return DateParts.None;
+        DateParts parts = DateParts.None;
+        for (int i = 0; i < format.Length; i++)
+        {
+            char c = format[i];
+            switch (c)
+            {
+                case '"':
+                    int close = format.IndexOf('"', i + 1);
+                    i = close < 0 ? format.Length : close;
+                    break;
+                case '\\' or '_' or '*':
+                    i++;
+                    break;
+                case '[':
+                    int end = format.IndexOf(']', i + 1);
+                    if (end < 0) return DateParts.None;
+                    i = end;
+                    break;
+                case ';':
+                    i = format.Length;
+                    break;
+                case 'y' or 'Y' or 'd' or 'D':
+                    parts |= DateParts.Date;
+                    break;
+                case 'h' or 'H' or 's' or 'S':
+                    parts |= DateParts.Time;
+                    break;
+                case '#' or '?':
+                    // A digit placeholder: a number format, whatever letters it also has.
+                    return DateParts.None;
+            }
+        }
+        return parts == DateParts.None ? DateParts.None : parts | DateParts.Known;
+    }
+
+    /// <summary>
     /// The built-in East Asian date and time formats (ECMA-376 §18.8.30: ids 27–36 and 50–58), which a workbook uses
     /// without writing their format strings and which ExcelDataReader therefore hands over as plain numbers. Ids 32–35,
     /// 55 and 56 are times of day (<c>h"时"mm"分"</c> …) in the Chinese locales; the others are dates.

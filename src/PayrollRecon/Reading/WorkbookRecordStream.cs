@@ -62,6 +62,7 @@ internal sealed class WorkbookRecordStream : RecordStream
     private readonly TextEncodingKind _kind;
     private readonly long _sourceLength;
     private readonly Dictionary<int, WorkbookCellText.DateParts> _dateParts = [];
+    private readonly Dictionary<int, WorkbookCellText.DateParts> _numberDateParts = [];
     private readonly char[] _scratch = new char[WorkbookCellText.ScratchChars];
     private readonly int _rowLimit;
     private int _fieldCount;
@@ -311,10 +312,27 @@ internal sealed class WorkbookRecordStream : RecordStream
                 {
                     return WorkbookCellText.Date(date, eastAsian, _scratch);
                 }
+                // A custom date format whose literal text is not quoted (yyyy年m月d日) also comes as a bare number.
+                WorkbookCellText.DateParts custom = NumberFormatDateParts(i, format);
+                if (custom != WorkbookCellText.DateParts.None
+                    && WorkbookCellText.FromSerial(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)) is { } serial)
+                {
+                    return WorkbookCellText.Date(serial, custom, _scratch);
+                }
                 return WorkbookCellText.Format(value, default, _scratch);
             default:
                 return WorkbookCellText.Format(value, default, _scratch);
         }
+    }
+
+    private WorkbookCellText.DateParts NumberFormatDateParts(int i, int format)
+    {
+        if (!_numberDateParts.TryGetValue(format, out WorkbookCellText.DateParts parts))
+        {
+            parts = WorkbookCellText.PartsOfNumberFormat(_reader.GetNumberFormatString(i));
+            _numberDateParts[format] = parts;
+        }
+        return parts;
     }
 
     private WorkbookCellText.DateParts DatePartsOf(int i)

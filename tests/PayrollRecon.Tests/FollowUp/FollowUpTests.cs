@@ -267,6 +267,29 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void Check_DataErrorRowOfWorkbook_AnchoredOnItsCellsAsWritten()
+    {
+        // SPEC §7: "for an Excel row, its cells' text joined by tabs"; R32: "text as written", so the spaces a cell
+        // holds around its text are part of it (the reader trims them from the values only).
+        var files = TempProject.Small();
+        files.Remove("bank.csv");
+        using var project = new TempProject(files);
+        string[] header = ["txn_id", "time", "direction", "amount", "counterparty_name", "counterparty_account", "memo"];
+        string[] bad = ["T4", "2024-02-08 10:00", "D", "12.3.4", " 张三 ", "6222020200112233445", "退回 "];
+        File.WriteAllBytes(project.Path_("bank.xlsx"), XlsxWriter.Write(WorkbookSheet.Dense("明细", [
+            [.. header.Select(WorkbookCell.Text)],
+            [WorkbookCell.Text("T1"), WorkbookCell.Text("2024-01-02 09:00"), WorkbookCell.Text("C"), WorkbookCell.Money(1000_00), WorkbookCell.Text("某建设集团有限公司"), WorkbookCell.Text("41050100000000000009"), WorkbookCell.Text("人工费拨付")],
+            [.. bad.Select(WorkbookCell.Text)],
+        ])));
+
+        var result = PayrollChecker.Check(ProjectFolder.Load(project.Dir));
+
+        var error = Assert.Single(result.Findings, f => f.Code == FindingCode.DataError);
+        Assert.Equal("bank.xlsx:3", error.Source);
+        Assert.Equal(Id("DATA_ERROR", "", "", "bank.xlsx|" + Hex(string.Join('\t', bad))), error.FindingId);
+    }
+
+    [Fact]
     public void Check_DataErrorRows_AnchoredOnTheRowBytesAsWritten()
     {
         var files = TempProject.Small();

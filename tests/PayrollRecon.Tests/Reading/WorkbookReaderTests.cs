@@ -3,6 +3,7 @@ using System.Text;
 
 using PayrollRecon.Model;
 using PayrollRecon.Reading;
+using PayrollRecon.Tests.Reading.Workbooks;
 
 using static PayrollRecon.Tests.Reading.ReadingTestSupport;
 
@@ -113,6 +114,62 @@ public sealed class WorkbookReaderTests
             $"{name}:17: column amount: invalid amount '12.3.4'",
         ], diagnostics);
         Assert.Equal(new InputFileStats(name, 9, 2, ext == "xlsx" ? TextEncodingKind.Xlsx : TextEncodingKind.Xls, new FileInfo(Fixture("rows." + ext)).Length) { HeaderLine = 3, Sheet = "交易明细", BytesAfterHeader = 468 }, stats);
+    }
+
+    [Theory]
+    // Literal text written unquoted, as Excel keeps a format typed so: the workbook reader hands these cells over as
+    // bare numbers; R32 reads them as the dates and times they show.
+    [InlineData("yyyy年m月d日", "hh:mm:ss", "2024-05-10|10:30:00")]
+    [InlineData("[$-804]yyyy年m月d日", "h时mm分ss秒", "2024-05-10|10:30:00")]
+    [InlineData("yyyy/m/d", "h时mm分", "2024-05-10|10:30:00")]
+    public void BankReader_CustomDateFormatsWithUnquotedText_ReadAsDatesAndTimes(string dateFormat, string timeFormat, string expected)
+    {
+        var sheet = WorkbookSheet.Dense("明细", [
+            [WorkbookCell.Text("交易日期"), WorkbookCell.Text("交易时间"), WorkbookCell.Text("借贷标志"), WorkbookCell.Text("交易金额"), WorkbookCell.Text("对方户名")],
+            [WorkbookCell.Date(new DateOnly(2024, 5, 10)), WorkbookCell.DateTime(new DateTime(1899, 12, 30, 10, 30, 0)), WorkbookCell.Text("贷"), WorkbookCell.Money(100_00), WorkbookCell.Text("甲公司")],
+        ]);
+        byte[] xlsx = WithNumberFormats(XlsxWriter.Write(sheet), [("yyyy-mm-dd hh:mm:ss", timeFormat), ("yyyy-mm-dd", dateFormat)]);
+
+        var (rows, diagnostics, _) = ReadBank(xlsx, "bank.xlsx");
+
+        Assert.Empty(diagnostics);
+        Assert.StartsWith("2||" + expected, Assert.Single(rows), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("yyyy年m月d日", "Date")]
+    [InlineData("h时mm分", "Time")]
+    [InlineData("yyyy-mm-dd hh:mm", "Date, Time")]
+    [InlineData("[$-F800]dddd, mmmm dd, yyyy", "Date")]
+    [InlineData("General", "None")]
+    [InlineData("0.00E+00", "None")]
+    [InlineData("#,##0.00\"元\"", "None")]
+    [InlineData("#,##0.00 \"days\"", "None")]
+    [InlineData("0\"天\";[Red]-0\"天\"", "None")]
+    [InlineData("@", "None")]
+    public void PartsOfNumberFormat_FormatOfABareNumber_DateOrTimeOnlyWithTheirFields(string format, string expected)
+    {
+        var parts = WorkbookCellText.PartsOfNumberFormat(format);
+        Assert.Equal(expected, (parts & ~WorkbookCellText.DateParts.Known).ToString());
+    }
+
+    /// <summary>The workbook with its number format codes replaced (the writer's styles name them once each).</summary>
+    private static byte[] WithNumberFormats(byte[] xlsx, (string From, string To)[] formats)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("xl/styles.xml")!;
+            string styles;
+            using (var reader = new StreamReader(entry.Open())) styles = reader.ReadToEnd();
+            foreach (var (from, to) in formats)
+                styles = styles.Replace($"formatCode=\"{from}\"", $"formatCode=\"{System.Security.SecurityElement.Escape(to)}\"", StringComparison.Ordinal);
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("xl/styles.xml").Open());
+            writer.Write(styles);
+        }
+        return stream.ToArray();
     }
 
     [Theory]
