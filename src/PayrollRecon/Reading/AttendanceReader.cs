@@ -41,7 +41,7 @@ public sealed class AttendanceReader : InputReader<AttendanceRow>
     /// <summary>Opens a file.</summary>
     public static AttendanceReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv with { HeaderProbe = Probe }), options);
 
-    private static readonly Func<IReadOnlyList<string>, bool> Probe = HeaderProbe(static csv => new AttendanceReader(csv, default));
+    private static readonly Func<IReadOnlyList<string>, int> Probe = HeaderProbe(static csv => new AttendanceReader(csv, default));
 
     private protected override IReadOnlyList<ColumnSpec> KindColumns => AllColumns;
 

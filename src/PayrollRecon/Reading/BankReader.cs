@@ -113,7 +113,7 @@ public sealed class BankReader : InputReader<BankRow>
     /// <summary>Opens a file.</summary>
     public static BankReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv with { HeaderProbe = Probe }), options);
 
-    private static readonly Func<IReadOnlyList<string>, bool> Probe = HeaderProbe(static csv => new BankReader(csv, default));
+    private static readonly Func<IReadOnlyList<string>, int> Probe = HeaderProbe(static csv => new BankReader(csv, default));
 
     private protected override IReadOnlyList<ColumnSpec> KindColumns => AllColumns;
 

@@ -35,7 +35,7 @@ public sealed class CalendarReader : InputReader<CalendarRow>
     /// <summary>Opens a file.</summary>
     public static CalendarReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv with { HeaderProbe = Probe }), options);
 
-    private static readonly Func<IReadOnlyList<string>, bool> Probe = HeaderProbe(static csv => new CalendarReader(csv, default));
+    private static readonly Func<IReadOnlyList<string>, int> Probe = HeaderProbe(static csv => new CalendarReader(csv, default));
 
     private protected override IReadOnlyList<ColumnSpec> KindColumns => AllColumns;
 

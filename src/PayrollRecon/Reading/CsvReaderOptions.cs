@@ -18,13 +18,18 @@ public readonly record struct CsvReaderOptions
     /// <summary>Leave the stream open when the reader is disposed (only for readers created over a <see cref="Stream"/>).</summary>
     public bool LeaveOpen { get; init; }
 
-    /// <summary>Says whether a row's cells bind the required columns of the input kind (R33); used to choose a workbook's worksheet.</summary>
+    /// <summary>How well a row's cells bind the columns of the input kind (R33): <see cref="HeaderBinds"/> when they bind
+    /// every required one, else the number of columns they bind; used to choose a workbook's worksheet.</summary>
     /// <remarks>
-    /// A workbook is read from the first worksheet in which one of the first 50 non-blank rows satisfies the probe; with
-    /// no probe, or no worksheet satisfying it, from the first worksheet that has a non-empty cell. Plain CSV and HTML
-    /// inputs do not use it.
+    /// A workbook is read from the first worksheet in which one of the first 50 non-blank rows binds every required
+    /// column; with no such worksheet, from the one holding the row that binds most columns (so that the error names
+    /// it, R33), and with no probe or no row binding any, from the first worksheet that has a non-empty cell. Plain CSV
+    /// and HTML inputs do not use it.
     /// </remarks>
-    internal Func<IReadOnlyList<string>, bool>? HeaderProbe { get; init; }
+    internal Func<IReadOnlyList<string>, int>? HeaderProbe { get; init; }
+
+    /// <summary>What <see cref="HeaderProbe"/> returns for a row that binds every required column.</summary>
+    internal const int HeaderBinds = int.MaxValue;
 
     internal int EffectiveMaxRecordBytes => MaxRecordBytes > 0 ? MaxRecordBytes : DefaultMaxRecordBytes;
 

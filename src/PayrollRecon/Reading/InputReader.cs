@@ -157,13 +157,13 @@ public abstract class InputReader : IDisposable
     }
 
     /// <summary>Whether a row of cells (a workbook row) would be this kind's header: used to pick the worksheet (R32, R33).</summary>
-    private protected static Func<IReadOnlyList<string>, bool> HeaderProbe(Func<CsvReader, InputReader> create) =>
+    private protected static Func<IReadOnlyList<string>, int> HeaderProbe(Func<CsvReader, InputReader> create) =>
         cells =>
         {
             using InputReader probe = create(CsvReader.Create(Stream.Null, "probe", new CsvReaderOptions { MaxRecordBytes = 4096 }));
             var header = new HeaderMap("probe", cells, 0, probe.KindColumns);
             probe.Bind(header);
-            return header.Complete;
+            return header.Complete ? CsvReaderOptions.HeaderBinds : header.BoundCount;
         };
 
     /// <summary>The next data record, with at least the header's field count; false when the window needs a fill or the input is done.</summary>

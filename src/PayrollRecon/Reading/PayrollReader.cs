@@ -45,7 +45,7 @@ public sealed class PayrollReader : InputReader<PayrollRow>
     /// <summary>Opens a file.</summary>
     public static PayrollReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv with { HeaderProbe = Probe }), options);
 
-    private static readonly Func<IReadOnlyList<string>, bool> Probe = HeaderProbe(static csv => new PayrollReader(csv, default));
+    private static readonly Func<IReadOnlyList<string>, int> Probe = HeaderProbe(static csv => new PayrollReader(csv, default));
 
     private protected override IReadOnlyList<ColumnSpec> KindColumns => AllColumns;
 

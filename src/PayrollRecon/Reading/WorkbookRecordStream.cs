@@ -194,7 +194,7 @@ internal sealed class WorkbookRecordStream : RecordStream
     }
 
     /// <summary>Positions the reader at the start of the worksheet to read (R33) and notes its name and size.</summary>
-    private void ChooseSheet(Func<IReadOnlyList<string>, bool>? probe, int sheetLimit)
+    private void ChooseSheet(Func<IReadOnlyList<string>, int>? probe, int sheetLimit)
     {
         try
         {
@@ -236,10 +236,13 @@ internal sealed class WorkbookRecordStream : RecordStream
     }
 
     /// <summary>The index of the worksheet to read; the reader is left anywhere.</summary>
-    private int FindSheet(Func<IReadOnlyList<string>, bool>? probe)
+    private int FindSheet(Func<IReadOnlyList<string>, int>? probe)
     {
-        // R32: "The first worksheet that has a header row (R33) is read", hidden or not; without one, the first non-empty one.
+        // R32: "The first worksheet that has a header row (R33) is read", hidden or not; without one, the one holding the
+        // row that binds most columns (the file is then unreadable, and R33's message names that row), else the first
+        // non-empty one.
         int visibleNonEmpty = -1, hiddenNonEmpty = -1;
+        int bestScore = 0, bestSheet = -1;
         var cells = new List<string>();
         int index = 0;
         do
@@ -256,13 +259,20 @@ internal sealed class WorkbookRecordStream : RecordStream
                 if (visible && visibleNonEmpty < 0) visibleNonEmpty = index;
                 if (!visible && hiddenNonEmpty < 0) hiddenNonEmpty = index;
                 if (probe is null) break;
-                if (probe(cells)) return index;
+                int score = probe(cells);
+                if (score == CsvReaderOptions.HeaderBinds) return index;
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    bestSheet = index;
+                }
             }
             if (probe is null && visibleNonEmpty >= 0) return visibleNonEmpty;
             index++;
         }
         while (_reader.NextResult());
 
+        if (bestSheet >= 0) return bestSheet;
         if (visibleNonEmpty >= 0) return visibleNonEmpty;
         return hiddenNonEmpty >= 0 ? hiddenNonEmpty : 0;
     }

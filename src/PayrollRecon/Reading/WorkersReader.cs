@@ -53,7 +53,7 @@ public sealed class WorkersReader : InputReader<WorkerRow>
     /// <summary>Opens a file.</summary>
     public static WorkersReader Open(string path, InputReaderOptions options) => new(CsvReader.Open(path, options.Csv with { HeaderProbe = Probe }), options);
 
-    private static readonly Func<IReadOnlyList<string>, bool> Probe = HeaderProbe(static csv => new WorkersReader(csv, default));
+    private static readonly Func<IReadOnlyList<string>, int> Probe = HeaderProbe(static csv => new WorkersReader(csv, default));
 
     private protected override IReadOnlyList<ColumnSpec> KindColumns => AllColumns;
 

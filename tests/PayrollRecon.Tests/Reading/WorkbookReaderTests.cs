@@ -17,7 +17,7 @@ public sealed class WorkbookReaderTests
     private static byte[] Bytes(string name) => File.ReadAllBytes(Fixture(name));
 
     private static CsvReader Open(byte[] bytes, string fileName, Func<IReadOnlyList<string>, bool>? probe = null) =>
-        CsvReader.Create(new MemoryStream(bytes), fileName, new CsvReaderOptions { HeaderProbe = probe });
+        CsvReader.Create(new MemoryStream(bytes), fileName, new CsvReaderOptions { HeaderProbe = probe is null ? null : cells => probe(cells) ? CsvReaderOptions.HeaderBinds : 0 });
 
     private static (List<string> Rows, List<string> Diagnostics, InputFileStats Stats) ReadBank(byte[] bytes, string fileName, bool strict = false) =>
         TypedReaderSupport.Read(InputKind.Bank, bytes, fileName, new InputReaderOptions { Strict = strict });
@@ -170,6 +170,20 @@ public sealed class WorkbookReaderTests
             writer.Write(styles);
         }
         return stream.ToArray();
+    }
+
+    [Fact]
+    public void BankReader_NoSheetHasAHeader_MessageNamesTheBestRowOfAnySheet()
+    {
+        // R33: with no header anywhere, "the message names the record that bound most columns": here on the second
+        // sheet (日期 binds the date), not the cover sheet that binds nothing.
+        byte[] xlsx = XlsxWriter.Write(
+            WorkbookSheet.Dense("封面", [[WorkbookCell.Text("封面")]]),
+            WorkbookSheet.Dense("明细", [[WorkbookCell.Text("说明")], [WorkbookCell.Text("日期"), WorkbookCell.Text("说明")]]));
+
+        var error = Assert.Throws<PayrollDataException>(() => ReadBank(xlsx, "bank.xlsx"));
+
+        Assert.Equal("bank.xlsx: missing required column '交易金额 / amount' or '借方发生额 / debit' or '贷方发生额 / credit' (found on line 2: 日期, 说明)", error.Message);
     }
 
     [Theory]
