@@ -155,39 +155,15 @@ internal static class WorkbookCellText
     {
         if (string.IsNullOrEmpty(format)) return DateParts.Known;
         DateParts parts = DateParts.Known;
-        for (int i = 0; i < format.Length; i++)
+        foreach (char c in FieldCodes(format))
         {
-            char c = format[i];
-            switch (c)
+            switch (char.ToLowerInvariant(c))
             {
-                case '"':
-                    int close = format.IndexOf('"', i + 1);
-                    i = close < 0 ? format.Length : close;
+                case 'y' or 'd' or 'e' or 'g' or 'b':
+                    parts |= DateParts.Date;
                     break;
-                case '\\' or '_' or '*':
-                    i++;
-                    break;
-                case '[':
-                    int end = format.IndexOf(']', i + 1);
-                    if (end < 0) return parts;
-                    // [h], [mm], [ss]: elapsed time.
-                    string inner = format[(i + 1)..end];
-                    if (inner.Length > 0 && inner.AsSpan().IndexOfAnyExcept("hHsS") < 0) parts |= DateParts.Time;
-                    i = end;
-                    break;
-                case ';':
-                    // Only the first section decides (the one for positive numbers: every date is positive).
-                    return parts;
-                default:
-                    switch (char.ToLowerInvariant(c))
-                    {
-                        case 'y' or 'd' or 'e' or 'g' or 'b':
-                            parts |= DateParts.Date;
-                            break;
-                        case 'h' or 's':
-                            parts |= DateParts.Time;
-                            break;
-                    }
+                case 'h' or 's':
+                    parts |= DateParts.Time;
                     break;
             }
         }
@@ -205,6 +181,32 @@ internal static class WorkbookCellText
     {
         if (string.IsNullOrEmpty(format) || format.Equals("General", StringComparison.OrdinalIgnoreCase)) return DateParts.None;
         DateParts parts = DateParts.None;
+        foreach (char c in FieldCodes(format))
+        {
+            switch (char.ToLowerInvariant(c))
+            {
+                case 'y' or 'd':
+                    parts |= DateParts.Date;
+                    break;
+                case 'h' or 's':
+                    parts |= DateParts.Time;
+                    break;
+                case '#' or '?':
+                    // A digit placeholder: a number format, whatever letters it also has.
+                    return DateParts.None;
+            }
+        }
+        return parts == DateParts.None ? DateParts.None : parts | DateParts.Known;
+    }
+
+    /// <summary>
+    /// The characters of a format's first section that are codes, not literal text: quoted text, the character after
+    /// <c>\</c>, <c>_</c> or <c>*</c> and <c>[...]</c> sections are left out, except that an elapsed-time section
+    /// (<c>[h]</c>, <c>[ss]</c>) stands as an <c>h</c>; an unclosed <c>[</c> ends the codes.
+    /// </summary>
+    private static string FieldCodes(string format)
+    {
+        var codes = new System.Text.StringBuilder(format.Length);
         for (int i = 0; i < format.Length; i++)
         {
             char c = format[i];
@@ -219,24 +221,20 @@ internal static class WorkbookCellText
                     break;
                 case '[':
                     int end = format.IndexOf(']', i + 1);
-                    if (end < 0) return DateParts.None;
+                    if (end < 0) return codes.ToString();
+                    string inner = format[(i + 1)..end];
+                    if (inner.Length > 0 && inner.AsSpan().IndexOfAnyExcept("hHsS") < 0) codes.Append('h');
                     i = end;
                     break;
                 case ';':
-                    i = format.Length;
+                    // Only the first section counts (the one for positive numbers: every date is positive).
+                    return codes.ToString();
+                default:
+                    codes.Append(c);
                     break;
-                case 'y' or 'Y' or 'd' or 'D':
-                    parts |= DateParts.Date;
-                    break;
-                case 'h' or 'H' or 's' or 'S':
-                    parts |= DateParts.Time;
-                    break;
-                case '#' or '?':
-                    // A digit placeholder: a number format, whatever letters it also has.
-                    return DateParts.None;
             }
         }
-        return parts == DateParts.None ? DateParts.None : parts | DateParts.Known;
+        return codes.ToString();
     }
 
     /// <summary>
