@@ -153,12 +153,25 @@ public static class PersonalData
             }
 
             end = i;
-            bool sensitive = longestGroup >= MinContiguousDigits || (groups > 1 && digits >= MinGroupedDigits);
+            bool sensitive = longestGroup >= MinContiguousDigits
+                || (groups > 1 && digits >= MinGroupedDigits && !(end == chainEnd && DateRange(text[start..chainEnd])));
             if (sensitive && !PartOfDecimalNumber(text, start, chainEnd, end)) return true;
         }
 
         start = end = text.Length;
         return false;
+    }
+
+    /// <summary>True when every group of the chain is an 8-digit <c>yyyyMMdd</c> date (<c>20260101-20260331</c>, a
+    /// statement's period): dates, not a card written in groups.</summary>
+    private static bool DateRange(ReadOnlySpan<char> chain)
+    {
+        foreach (var range in chain.SplitAny(" -\u3000－"))
+        {
+            var group = chain[range];
+            if (group.Length != 8 || !Parsing.DateText.TryParseDate(group, out _)) return false;
+        }
+        return true;
     }
 
     /// <summary>True when the chain <c>[start, chainEnd)</c> is the integer part or the decimals of a plain decimal number.</summary>

@@ -18,6 +18,9 @@ public sealed class PersonalDataTests
     [InlineData("张三6222-0212-3456-7890", "张三6222-02**-****-7890")]
     [InlineData("110105 19900307 001X", "110105 ******** 001X")]
     [InlineData("110105-19900307-0017", "110105-********-0017")]
+    // Two 8-digit groups that are not both dates are a card.
+    [InlineData("62220212-34567890", "622202**-****7890")]
+    [InlineData("20260101-34567890", "202601**-****7890")]
     [InlineData("身份证：110 105 199 003 070 017", "身份证：110 105 *** *** **0 017")]
     [InlineData("６２２２０２１２３４５６７８９０１２３", "６２２２０２*********０１２３")]
     [InlineData("6222　0212　3456　7890", "6222　02**　****　7890")]
@@ -37,6 +40,9 @@ public sealed class PersonalDataTests
     [InlineData("2024-01-02 2024-01-03 2024-01-04")]
     [InlineData("起止日期 2024-01-01 2024-12-31")]
     [InlineData("date 20240115 and 123456789")]
+    // A period written as two yyyyMMdd dates (a statement's preamble, a memo): dates, not a card in two groups.
+    [InlineData("起止日期：20260101-20260331")]
+    [InlineData("工资 20260101 20260131 补发")]
     // Amounts: the integer part and the decimals of a decimal number, however long.
     [InlineData("invalid amount '12345678901234.50'")]
     [InlineData("invalid amount '0.30000000000000004'")]
