@@ -67,13 +67,11 @@ internal sealed class BatchProgress(int total, long totalBytes, TextWriter error
                 });
             return;
         }
-        if (!PlainLines)
+        while (!Wait(finished, PlainInterval))
         {
-            while (!Wait(finished, PlainInterval)) { }
-            return;
+            if (PlainLines) error.WriteLine(Line());
         }
-        while (!Wait(finished, PlainInterval)) error.WriteLine(Line());
-        error.WriteLine(Line());
+        if (PlainLines) error.WriteLine(Line());
     }
 
     /// <summary>The progress as one line, e.g. <c>120/500 projects, 41 MB/s, elapsed 00:00:09, left 00:00:31 (of 1302 MB)</c>.</summary>

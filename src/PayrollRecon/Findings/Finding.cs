@@ -58,6 +58,8 @@ public sealed record Finding
     internal int PersonalIds { get; init; }
     /// <summary>The bit of <see cref="PersonalIds"/> for a batch id in <see cref="Detail"/>.</summary>
     internal const int PersonalBatchId = 1 << 31;
+    /// <summary>True when <see cref="Detail"/> is the batch id of the lump debit the finding is about.</summary>
+    internal bool DetailIsBatchId => Code is FindingCode.BatchTotalMismatch or FindingCode.BatchDetailMissing && !string.IsNullOrEmpty(Detail);
     /// <summary>For a <c>DATA_ERROR</c>: the unreadable row, whose structured reason the message is told from.</summary>
     public Diagnostic? Diagnostic { get; init; }
     /// <summary>The unreadable row (a <c>DATA_ERROR</c>'s source, e.g. <c>bank.csv:41</c>) this finding may follow from; null when none.</summary>

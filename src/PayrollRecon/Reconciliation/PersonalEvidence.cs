@@ -17,7 +17,7 @@ internal static class PersonalEvidence
         for (int i = 0; i < findings.Count; i++)
         {
             var f = findings[i];
-            bool batch = f.Code is FindingCode.BatchTotalMismatch or FindingCode.BatchDetailMissing && !string.IsNullOrEmpty(f.Detail);
+            bool batch = f.DetailIsBatchId;
             if (f.TxnIds.Count == 0 && !batch) continue;
             numbers ??= Numbers(workers);
             if (numbers.Count == 0) return;

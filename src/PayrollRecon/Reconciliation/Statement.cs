@@ -57,7 +57,8 @@ internal sealed class Statement
     public int BatchCount => _batchLines.Count;
 
     /// <summary>
-    /// True when the statement is listed newest first (R40): its physically last dated line is dated before its first.
+    /// True when the statement is listed newest first (R40): the physically last of its lines that take part (R39) is
+    /// dated before the first.
     /// Lines are then read in reverse line order, so "file order on ties" (R14) is the reversed order.
     /// </summary>
     public bool NewestFirst => _bankLines.Count > 1 && _lastLine.Date < _firstLine.Date;
@@ -104,8 +105,9 @@ internal sealed class Statement
             if (line.Date > previous.Date || (line.Date == previous.Date && line.Line <= previous.Line)) _sortedNewestFirst = false;
         }
         // R40 compares the first and the last dated line of those that take part: a failed, cancelled or reversed line
-        // takes part in nothing and its fields are not checked (R39), so its date decides nothing either.
-        if (row.Date != default && row.Status == BankLineStatus.Succeeded)
+        // takes part in nothing and its fields are not checked (R39), so its date decides nothing either. A line that
+        // takes part always has its date (R6).
+        if (row.Status == BankLineStatus.Succeeded)
         {
             if (line.Line < _firstLine.Line) _firstLine = (line.Line, line.Date);
             if (line.Line > _lastLine.Line) _lastLine = (line.Line, line.Date);

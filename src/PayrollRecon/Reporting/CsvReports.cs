@@ -45,11 +45,7 @@ internal static class CsvReports
             csv.Field(f.EventDate);
             csv.Field(f.Days);
             text.Clear();
-            for (int i = 0; i < f.TxnIds.Count; i++)
-            {
-                if (i > 0) text.Append(';');
-                text.Append(PersonalData.TxnId(f, i, mask));
-            }
+            PersonalData.AppendTxnIds(text, f, mask);
 
             csv.Field(text);
             csv.FreeTextField(f.Source, mask);

@@ -108,8 +108,7 @@ public sealed partial class FindingMessages
                 if (string.IsNullOrEmpty(f.Detail)) _sb.Append(Missing);
                 // A batch id is the bank's reference of the debit, evidence like a transaction id: kept as is, unless
                 // it is a worker's card or ID number (a shifted column).
-                else if (f.Code is FindingCode.BatchTotalMismatch or FindingCode.BatchDetailMissing)
-                    _sb.Append(PersonalData.EvidenceId(f.Detail, (f.PersonalIds & Finding.PersonalBatchId) != 0, _mask));
+                else if (f.DetailIsBatchId) _sb.Append(PersonalData.EvidenceId(f.Detail, (f.PersonalIds & Finding.PersonalBatchId) != 0, _mask));
                 else PersonalData.AppendFreeText(_sb, f.Detail, _mask);
                 break;
             case "Name" when f.Diagnostic is { } d:
@@ -223,17 +222,8 @@ public sealed partial class FindingMessages
 
     private void AppendTxnIds(Finding f)
     {
-        if (f.TxnIds.Count == 0)
-        {
-            _sb.Append(Missing);
-            return;
-        }
-
-        for (int i = 0; i < f.TxnIds.Count; i++)
-        {
-            if (i > 0) _sb.Append(';');
-            _sb.Append(PersonalData.TxnId(f, i, _mask));
-        }
+        if (f.TxnIds.Count == 0) _sb.Append(Missing);
+        else PersonalData.AppendTxnIds(_sb, f, _mask);
     }
 
     private static ReadOnlySpan<char> HeadcountPart(string? detail, int part)

@@ -63,9 +63,15 @@ public static class PersonalData
     /// (<paramref name="personal"/>, see <see cref="Findings.Finding.PersonalIds"/>) and masking is on.</summary>
     internal static string EvidenceId(string id, bool personal, bool mask) => personal && mask ? Mask(id) : id;
 
-    /// <summary>Transaction id <paramref name="index"/> of <paramref name="f"/> as it may be written.</summary>
-    internal static string TxnId(Findings.Finding f, int index, bool mask) =>
-        EvidenceId(f.TxnIds[index], index < 31 && (f.PersonalIds & (1 << index)) != 0, mask);
+    /// <summary>Appends the transaction ids of <paramref name="f"/> joined by <c>;</c>, each as it may be written (see <see cref="EvidenceId"/>).</summary>
+    internal static void AppendTxnIds(StringBuilder sb, Findings.Finding f, bool mask)
+    {
+        for (int i = 0; i < f.TxnIds.Count; i++)
+        {
+            if (i > 0) sb.Append(';');
+            sb.Append(EvidenceId(f.TxnIds[i], i < 31 && (f.PersonalIds & (1 << i)) != 0, mask));
+        }
+    }
 
     /// <summary>The value to write for an ID number: masked unless masking is off.</summary>
     internal static string IdNumber(string? idNumber, bool mask) =>
@@ -169,7 +175,7 @@ public static class PersonalData
         foreach (var range in chain.SplitAny(" -\u3000－"))
         {
             var group = chain[range];
-            if (group.Length != 8 || !Parsing.DateText.TryParseDate(group, out _)) return false;
+            if (group.Length != 8 || !Parsing.DateParser.TryParseDate(group, out _)) return false;
         }
         return true;
     }

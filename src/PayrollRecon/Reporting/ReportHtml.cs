@@ -129,6 +129,14 @@ internal static partial class ReportHtml
             .Raw("</section>").Line();
     }
 
+    /// <summary>The finding's transaction ids joined by <c>;</c>, as the findings file writes them.</summary>
+    private static string TxnIds(Finding f, bool mask)
+    {
+        var sb = new System.Text.StringBuilder();
+        PersonalData.AppendTxnIds(sb, f, mask);
+        return sb.ToString();
+    }
+
     private static void TotalCell(HtmlOutput h, string key, Money value, bool bad)
     {
         // The exact value is the cell's whole text, so tools reading the page find it without parsing grouping.
@@ -304,7 +312,7 @@ internal static partial class ReportHtml
                 .Raw("<td class=\"num\">");
             if (f.Days is { } days) h.Number(days);
             h.Raw("</td><td class=\"mono\">").Text(PersonalData.FreeText(f.Source, mask));
-            if (f.TxnIds.Count > 0) h.Raw("<small>").Text(string.Join(";", f.TxnIds.Select((_, i) => PersonalData.TxnId(f, i, mask)))).Raw("</small>");
+            if (f.TxnIds.Count > 0) h.Raw("<small>").Text(TxnIds(f, mask)).Raw("</small>");
             if (f.CausedBy is { } causedBy) h.Raw("<small class=\"cause\"><a href=\"#row-").Text(causedBy).Raw("\">← ").Text(causedBy).Raw("</a></small>");
             h.Raw("</td><td class=\"msg\">").Text(messages.ComposeString(f)).Raw("</td>");
             FollowUpCell(h, f, result, options);
