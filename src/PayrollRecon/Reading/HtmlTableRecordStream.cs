@@ -17,9 +17,9 @@ namespace PayrollRecon.Reading;
 /// </para>
 /// <para>
 /// The document is read in chunks by a small resumable tokenizer (no DOM), so memory is bounded by one chunk and one row.
-/// Encoding: a byte order mark means UTF-8; otherwise a <c>&lt;meta&gt;</c> charset of GBK, GB2312 or GB18030 before the
-/// first non-ASCII byte means GB18030, and failing that the 64 KiB from the first non-ASCII byte decide as for CSV
-/// (valid UTF-8 → UTF-8, else GB18030).
+/// Encoding as for CSV (SPEC §2.1): a byte order mark means UTF-8; otherwise the 64 KiB from the first non-ASCII byte
+/// decide (valid UTF-8 → UTF-8, else GB18030). A <c>&lt;meta&gt;</c> charset decides nothing: web banking often keeps a
+/// template's <c>gb2312</c> over bytes written as UTF-8, and GB18030 text is almost never valid UTF-8.
 /// </para>
 /// </remarks>
 internal sealed class HtmlTableRecordStream : RecordStream
@@ -47,7 +47,6 @@ internal sealed class HtmlTableRecordStream : RecordStream
     private long _sourceBytes;
     private byte[]? _decoded;
     private Charset _charset = Charset.ByteOrderMark;
-    private bool _declaredGb;
 
     // Tokenizer.
     private State _state = State.Data;
@@ -192,7 +191,7 @@ internal sealed class HtmlTableRecordStream : RecordStream
                     }
                     else
                     {
-                        _charset = _declaredGb ? Charset.Gb18030 : Charset.Undecided;
+                        _charset = Charset.Undecided;
                     }
                     continue;
 
@@ -202,16 +201,11 @@ internal sealed class HtmlTableRecordStream : RecordStream
                     int ascii = pending.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
                     if (ascii != 0)
                     {
-                        // ASCII reads the same in every candidate encoding: tokenize it (it may hold the <meta> that decides).
+                        // ASCII reads the same in every candidate encoding: tokenize it.
                         int n = ascii < 0 ? pending.Length : ascii;
                         chunk = pending[..n];
                         _rawPos += n;
                         return true;
-                    }
-                    if (_declaredGb)
-                    {
-                        _charset = Charset.Gb18030;
-                        continue;
                     }
                     if (_rawEnd - _rawPos < CsvReader.DetectionBytes + 4 && !_sourceDone)
                     {
@@ -661,14 +655,13 @@ internal sealed class HtmlTableRecordStream : RecordStream
         _attrValueLength += n;
     }
 
-    /// <summary>Notes the attributes the table and the encoding depend on.</summary>
+    /// <summary>Notes the attributes the table depends on.</summary>
     private void EndAttribute()
     {
         ReadOnlySpan<byte> name = _attrName.AsSpan(0, _attrNameLength);
         ReadOnlySpan<byte> value = _attrValue.AsSpan(0, _attrValueLength);
         if (name.SequenceEqual("colspan"u8)) _colspan = Math.Clamp(ParseSpan(value), 1, MaxColspan);
         else if (name.SequenceEqual("rowspan"u8)) _rowspan = Math.Clamp(ParseSpan(value), 1, MaxRowspan);
-        else if (TagIs("meta"u8) && (name.SequenceEqual("charset"u8) || name.SequenceEqual("content"u8))) NoteCharset(value);
         _attrNameLength = 0;
         _attrValueLength = 0;
     }
@@ -683,28 +676,6 @@ internal sealed class HtmlTableRecordStream : RecordStream
             n = Math.Min(n * 10 + (b - '0'), 1_000_000);
         }
         return n;
-    }
-
-    /// <summary><c>&lt;meta charset="gbk"&gt;</c> or <c>content="text/html; charset=gb2312"</c>: the document is GB18030.</summary>
-    private void NoteCharset(ReadOnlySpan<byte> value)
-    {
-        Span<byte> lower = stackalloc byte[MaxValueBytes];
-        int n = 0;
-        foreach (byte b in value) lower[n++] = ToLower(b);
-        ReadOnlySpan<byte> text = lower[..n];
-        int at = text.IndexOf("charset="u8);
-        if (at >= 0) text = text[(at + "charset=".Length)..];
-        text = Utf8WhiteSpace.Trim(text).Trim("\"'"u8);
-        int end = text.IndexOfAny(" ;\"'"u8);
-        if (end >= 0) text = text[..end];
-        if (text.SequenceEqual("gbk"u8) || text.SequenceEqual("gb2312"u8) || text.SequenceEqual("gb18030"u8)
-            || text.SequenceEqual("x-gbk"u8) || text.SequenceEqual("cp936"u8) || text.SequenceEqual("windows-936"u8)
-            || text.SequenceEqual("euc-cn"u8) || text.SequenceEqual("x-euc-cn"u8))
-        {
-            _declaredGb = true;
-            // Only text read so far (pure ASCII while undecided) has been decoded; the rest is read as declared.
-            if (_charset == Charset.Undecided) _charset = Charset.Gb18030;
-        }
     }
 
     private bool TagIs(ReadOnlySpan<byte> name) => _name.AsSpan(0, _nameLength).SequenceEqual(name);

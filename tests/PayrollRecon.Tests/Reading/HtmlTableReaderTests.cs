@@ -68,6 +68,17 @@ public sealed class HtmlTableReaderTests
         Assert.Equal(TextEncodingKind.Html, reader.Encoding);
     }
 
+    [Theory]
+    [InlineData("gb2312")]
+    [InlineData("GBK")]
+    public void Create_Utf8HtmlDeclaringGbk_ReadAsUtf8BecauseItsBytesAreValidUtf8(string charset)
+    {
+        // SPEC §2.1: valid UTF-8 → UTF-8. A template's stale charset does not turn UTF-8 text into mojibake.
+        using CsvReader reader = Open(Encoding.UTF8.GetBytes(Document(charset)));
+        Assert.Equal(StatementRows, ReadAll(reader));
+        Assert.Equal(TextEncodingKind.Html, reader.Encoding);
+    }
+
     [Fact]
     public void Create_GbkHtmlWithoutCharset_DetectedAsNotUtf8()
     {
