@@ -29,7 +29,11 @@ internal sealed class BankClassifier
     // its holders' own payments).
     // Each index is built on the first refund that needs it (from the payments so far) and kept up to date after
     // that: a statement without refunds, or whose refunds all carry an account, never pays for the other.
+    /// <summary>Holders of a card up to which a walk of them is cheaper than an index.</summary>
+    private const int FewHolders = 8;
+
     private RefundCandidates? _paymentsByAccount;
+    private Dictionary<List<int>, Dictionary<string, int>>? _holdersByName;
     private RefundCandidates? _paymentsByName;
     private readonly List<(DateOnly Date, long AmountFen)> _laborFundCredits = [];
     private long _debits, _credits, _wagePayments, _batches, _fees, _misuse, _refunds, _interest, _laborFunds;
@@ -240,22 +244,41 @@ internal sealed class BankClassifier
         if (_roster.HoldersOf(digits) is { } holders)
         {
             // A shared card pays the holder whose name matches, else the first in roster order.
-            int chosen = holders[0];
-            foreach (int candidate in holders)
-            {
-                if (_roster[candidate].NormalizedName == normalized)
-                {
-                    chosen = candidate;
-                    break;
-                }
-            }
             rule = BankLineRule.RosterAccount;
-            return chosen;
+            return holders.Count <= FewHolders ? HolderNamed(holders, normalized) : HolderNamedMany(holders, normalized);
         }
 
         int named = _roster.SoleNamed(normalized);
         rule = named >= 0 ? BankLineRule.RosterName : BankLineRule.UnknownPayee;
         return named;
+    }
+
+    /// <summary>Of the holders of a shared card, the first named <paramref name="normalized"/>, else the first.</summary>
+    private int HolderNamed(List<int> holders, string normalized)
+    {
+        foreach (int candidate in holders)
+        {
+            if (_roster[candidate].NormalizedName == normalized) return candidate;
+        }
+        return holders[0];
+    }
+
+    /// <summary>
+    /// <see cref="HolderNamed"/> for a card registered to many workers, through a map of their names made on the card's
+    /// first payment: a walk of every holder per line would make a roster of k workers on one card and n lines to it cost
+    /// k × n (100,000 × 20,000 took 23 s of CPU).
+    /// </summary>
+    private int HolderNamedMany(List<int> holders, string normalized)
+    {
+        _holdersByName ??= new Dictionary<List<int>, Dictionary<string, int>>(ReferenceEqualityComparer.Instance);
+        if (!_holdersByName.TryGetValue(holders, out var byName))
+        {
+            byName = new Dictionary<string, int>(StringComparer.Ordinal);
+            // In roster order, so a name held twice keeps its first holder.
+            foreach (int holder in holders) byName.TryAdd(_roster[holder].NormalizedName, holder);
+            _holdersByName.Add(holders, byName);
+        }
+        return byName.TryGetValue(normalized, out int named) ? named : holders[0];
     }
 
     /// <summary>Records a wage payment (direct or batch detail) and the mismatch finding its identification raised.</summary>
@@ -285,8 +308,8 @@ internal sealed class BankClassifier
         }
 
         long amount = _lines.Amount(line);
-        // A payment to a registered card is found through its holders' payments, never through the index.
-        if (rule != BankLineRule.RosterAccount) _paymentsByAccount?.Add(amount, digits, line);
+        // A payment to a card of few holders is found through their payments, never through the index.
+        if (rule != BankLineRule.RosterAccount || !FewHoldersOf(digits)) _paymentsByAccount?.Add(amount, digits, line);
         _paymentsByName?.Add(amount, normalized, line);
     }
 
@@ -333,9 +356,9 @@ internal sealed class BankClassifier
         bool hasAccount = refund.Account.AsSpan().Trim().Length > 0;
         if (!hasAccount) return (_paymentsByName ??= IndexPayments(byAccount: false)).TakeNewest(refund.AmountFen, _text.Normalized(refund.Name), _isCancelled);
         string digits = _text.Digits(refund.Account);
-        // Every payment to a registered card went to one of its holders (§3.2 step 2), so their few payments are
-        // searched instead of an index of every payment.
-        return _roster.HoldersOf(digits) is { } holders
+        // Every payment to a registered card went to one of its holders (§3.2 step 2), so the payments of a card's few
+        // holders are searched instead of an index of every payment; a card of many holders is in the index.
+        return _roster.HoldersOf(digits) is { Count: <= FewHolders } holders
             ? NewestPaymentOfHolders(holders, refund.AmountFen, digits)
             : (_paymentsByAccount ??= IndexPayments(byAccount: true)).TakeNewest(refund.AmountFen, digits, _isCancelled);
     }
@@ -363,6 +386,9 @@ internal sealed class BankClassifier
         return newest;
     }
 
+    /// <summary>True when <paramref name="digits"/> is a registered card of at most <see cref="FewHolders"/> workers.</summary>
+    private bool FewHoldersOf(string digits) => _roster.HoldersOf(digits) is { Count: <= FewHolders };
+
     /// <summary>The refund index of the wage payments processed so far, by account digits or by normalised name.</summary>
     private RefundCandidates IndexPayments(bool byAccount)
     {
@@ -379,8 +405,8 @@ internal sealed class BankClassifier
             string text = byAccount
                 ? _text.Digits(detail ? _statement.BatchLine(p.DetailIndex).Account : _statement.BankLine(p.BankIndex).Account)
                 : _text.Normalized(detail ? _statement.BatchLine(p.DetailIndex).Name : _statement.BankLine(p.BankIndex).Name);
-            // By account, only payments to unregistered cards: a registered card's are found through its holders.
-            if (byAccount && _roster.HoldersOf(text) is not null) continue;
+            // By account, only payments to unregistered cards and cards of many holders: the others' are found through their holders.
+            if (byAccount && FewHoldersOf(text)) continue;
             index.Add(p.AmountFen, text, line);
         }
         return index;

@@ -129,6 +129,39 @@ public sealed class BankClassificationTests
         Assert.Equal("张三", shared.Detail);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Debit_CardOfManyHolders_SameChoiceAsOfFew_NamedElseFirst_AndRefundsCancelTheLatest(int holders)
+    {
+        // Past a few holders the classifier looks names up instead of walking the holders: the choices must not change.
+        var s = new Scenario();
+        var first = s.AddWorker(1, "张三");
+        for (int k = 2; k <= holders; k++) s.Workers.Add(new Scenario.W(Scenario.Id(k), $"工人{k}", first.Account));
+        // The same name registered twice on the card: its first holder (roster order) is paid.
+        s.Workers.Add(new Scenario.W(Scenario.Id(holders + 1), "李四", first.Account));
+        s.Workers.Add(new Scenario.W(Scenario.Id(holders + 2), "李四", first.Account));
+        s.Bank.Add(Debit("李四", first.Account, 900_00, txn: "S1") with { Date = new DateOnly(2024, 2, 5) });
+        s.Bank.Add(Debit("赵六", first.Account, 800_00, txn: "S2") with { Date = new DateOnly(2024, 2, 6) });
+        s.Bank.Add(Debit($"工人{holders}", first.Account, 900_00, txn: "S3") with { Date = new DateOnly(2024, 2, 7) });
+        s.Bank.Add(Credit("李四", first.Account, 900_00, memo: "退汇", txn: "R1", date: new DateOnly(2024, 2, 10)));
+        s.Bank.Add(Credit("", first.Account, 900_00, memo: "退汇", txn: "R2", date: new DateOnly(2024, 2, 11)));
+        s.Bank.Add(Credit("", first.Account, 900_00, memo: "退汇", txn: "R3", date: new DateOnly(2024, 2, 12)));
+        var result = s.Run();
+        var lines = result.BankLines;
+
+        Assert.Equal(Scenario.Id(holders + 1), lines.Single(l => l.TxnId == "S1").WorkerIdNumber);
+        Assert.Equal(first.Id, lines.Single(l => l.TxnId == "S2").WorkerIdNumber);
+        Assert.Equal(holders == 3 ? Scenario.Id(3) : Scenario.Id(holders), lines.Single(l => l.TxnId == "S3").WorkerIdNumber);
+        Assert.Equal(["S2"], result.Single(FindingCode.NameMismatch).TxnIds);
+        // Refunds to the card take the latest equal payment still standing: S3, then S1; the third finds none.
+        Assert.Equal("bank.csv:4", lines.Single(l => l.TxnId == "R1").CancelsSource);
+        Assert.Equal("bank.csv:2", lines.Single(l => l.TxnId == "R2").CancelsSource);
+        Assert.Equal(BankLineClass.Refund, lines.Single(l => l.TxnId == "R3").Class);
+        Assert.Null(lines.Single(l => l.TxnId == "R3").CancelsSource);
+        Assert.Equal(["R3"], result.Single(FindingCode.UnmatchedRefund).TxnIds);
+    }
+
     [Fact]
     public void Debit_BankNameWithFeeMemo_IsFee()
     {
