@@ -15,14 +15,40 @@ namespace PayrollRecon.Parsing;
 /// <item><c>yyyyMM</c>: a run of exactly six digits;</item>
 /// <item><c>M月</c> (one or two digits): the latest such month not after the payment date.</item>
 /// </list>
-/// Years outside <see cref="DateParser.MinYear"/>–<see cref="DateParser.MaxYear"/> are no match. Digits are ASCII.
-/// A year or month is a whole digit run: in <c>12024年3月</c> there is no <c>yyyy年</c>, and in <c>123月</c> there is
-/// no <c>M月</c>.
+/// Years outside <see cref="DateParser.MinYear"/>–<see cref="DateParser.MaxYear"/> are no match. A digit is ASCII or
+/// full-width (<c>０</c>–<c>９</c>, as typed in a Chinese input method's full-width mode).
+/// A candidate is the pattern's leftmost occurrence, as a search of the text finds it, with nothing asked of what comes
+/// before it but in <c>yyyyMM</c> (R19 asks "not inside a longer digit run" there only): in <c>12024年3月</c> the year is
+/// 2024, in <c>12024-3</c> the month is 2024-03, and in <c>112月</c> the month is 12 (the two digits before <c>月</c>;
+/// in <c>123月</c> they are 23, no month, and no shorter reading is tried).
 /// </remarks>
 internal static class MemoMonth
 {
     /// <summary>The month the memo names, if any.</summary>
-    public static bool TryFind(ReadOnlySpan<char> memo, DateOnly paymentDate, out YearMonth month) =>
+    public static bool TryFind(ReadOnlySpan<char> memo, DateOnly paymentDate, out YearMonth month)
+    {
+        if (memo.IndexOfAnyInRange(FullWidthZero, (char)(FullWidthZero + 9)) < 0) return TryFindAscii(memo, paymentDate, out month);
+        const int StackLimit = 256;
+        char[]? rented = null;
+        Span<char> ascii = memo.Length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(memo.Length));
+        try
+        {
+            for (int k = 0; k < memo.Length; k++)
+            {
+                char c = memo[k];
+                ascii[k] = c is >= FullWidthZero and <= (char)(FullWidthZero + 9) ? (char)('0' + (c - FullWidthZero)) : c;
+            }
+            return TryFindAscii(ascii[..memo.Length], paymentDate, out month);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private const char FullWidthZero = '\uFF10';
+
+    private static bool TryFindAscii(ReadOnlySpan<char> memo, DateOnly paymentDate, out YearMonth month) =>
         TryYearChineseMonth(memo, out month)
         || TryYearDashMonth(memo, out month)
         || TryCompact(memo, out month)
@@ -112,9 +138,10 @@ internal static class MemoMonth
         {
             int start = i;
             while (start > 0 && DigitHelpers.Value(memo[start - 1]) <= 9) start--;
-            int length = i - start;
-            if (length is < 1 or > 2) continue;
-            int m = Number(memo.Slice(start, length));
+            // The leftmost occurrence of one or two digits and 月: the run's last two digits, or its only one.
+            int length = Math.Min(i - start, 2);
+            if (length == 0) continue;
+            int m = Number(memo.Slice(i - length, length));
             if (m is < 1 or > 12) continue;
             int year = m <= paymentDate.Month ? paymentDate.Year : paymentDate.Year - 1;
             if (year < DateParser.MinYear) continue;
@@ -124,14 +151,16 @@ internal static class MemoMonth
         return false;
     }
 
-    /// <summary>A four-digit year (a whole digit run, in the accepted range) just before <paramref name="index"/>.</summary>
+    /// <summary>A four-digit year (in the accepted range) just before <paramref name="index"/>, whatever precedes its digits.</summary>
     private static bool TryYearBefore(ReadOnlySpan<char> memo, int index, out int year)
     {
         year = 0;
-        int start = index;
-        while (start > 0 && DigitHelpers.Value(memo[start - 1]) <= 9) start--;
-        if (index - start != 4) return false;
-        year = Number(memo.Slice(start, 4));
+        if (index < 4) return false;
+        for (int k = index - 4; k < index; k++)
+        {
+            if (DigitHelpers.Value(memo[k]) > 9) return false;
+        }
+        year = Number(memo.Slice(index - 4, 4));
         return year is >= DateParser.MinYear and <= DateParser.MaxYear;
     }
 

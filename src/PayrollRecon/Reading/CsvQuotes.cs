@@ -15,7 +15,7 @@ internal static class CsvQuotes
     /// A quote followed by another is an escaped one (<c>""</c>); so is a quote as the window's last byte, or a carriage
     /// return the line ends of the next byte decide, while <paramref name="inputDone"/> is false: they wait for it.
     /// </remarks>
-    public static int FindClosing(ReadOnlySpan<byte> window, ref int pos, bool inputDone, ref int newlines)
+    public static int FindClosing(ReadOnlySpan<byte> window, ref int pos, bool inputDone, ref long newlines)
     {
         while (true)
         {

@@ -116,10 +116,11 @@ public sealed partial class CsvReader
                     // after that are in the window: a quote as the window's last byte may be the first of a "", so its
                     // record is left for the resumable scanner.
                     int from = idx + 1;
-                    int newlines = 0;
+                    long newlines = 0;
                     int close = CsvQuotes.FindClosing(new ReadOnlySpan<byte>(buf, 0, end), ref from, inputDone: false, ref newlines);
                     if (close < 0) goto Stop;
-                    NoteQuoted(quoted, ref quotedCount, rowCount, newlines);
+                    // Line ends within the window: at most its size.
+                    NoteQuoted(quoted, ref quotedCount, rowCount, (int)newlines);
                     next = close + 1;
                     break;
                 }

@@ -28,7 +28,7 @@ public sealed partial class CsvReader
         _maskBase = -1;
     }
 
-    private void EndSlowRecord(int newlines)
+    private void EndSlowRecord(long newlines)
     {
         _line += 1 + newlines;
         _slow = false;

@@ -96,7 +96,7 @@ public sealed partial class CsvReader : IDisposable
     private bool _inQuote;
     private bool _tooLong;
     private bool _tooManyFields;
-    private int _recordNewlines;
+    private long _recordNewlines;
     private int _maskBase = -1;
     private ulong _mask;
     private long _line = 1;
@@ -183,6 +183,10 @@ public sealed partial class CsvReader : IDisposable
 
     /// <summary>The vector width this reader finds structure with.</summary>
     internal CsvVectorWidth VectorWidth => _width;
+
+    /// <summary>For the last record handed out as <see cref="CsvRowError.UnterminatedQuote"/>: the line ends inside its
+    /// open quote, i.e. the lines after its first that the quote took in up to the end of the input.</summary>
+    internal long UnterminatedQuoteLines { get; private set; }
 
     /// <summary>The longest record accepted, in bytes.</summary>
     public int MaxRecordBytes => _maxRecordBytes;
@@ -294,6 +298,8 @@ public sealed partial class CsvReader : IDisposable
             }
             else if (_inQuote)
             {
+                // The file's last line end, inside the quote, ends a line and starts none.
+                UnterminatedQuoteLines = _recordNewlines > 0 && _end > 0 && _buf[_end - 1] is LineFeed or CarriageReturn ? _recordNewlines - 1 : _recordNewlines;
                 row = new CsvRow(CsvRowError.UnterminatedQuote, _line);
                 NoteServed(_start, _end, 0, 0);
                 _start = _scanPos = _end;

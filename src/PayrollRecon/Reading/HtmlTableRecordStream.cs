@@ -68,6 +68,7 @@ internal sealed class HtmlTableRecordStream : RecordStream
     // Table.
     private int _tableDepth;
     private bool _tableSeen;
+    private long _rowsEnded;
     private bool _finished;
     private bool _inRow;
     private bool _inCell;
@@ -161,7 +162,21 @@ internal sealed class HtmlTableRecordStream : RecordStream
         CloseRow();
         _finished = true;
         if (!_tableSeen) throw new PayrollDataException(_fileName, new Reporting.LocalizedText(Reporting.MessageKey.HtmlWithoutTable, _fileName));
+        // A comment, script or tag left open inside the table took the rest of the document with it: what it hid cannot
+        // be told, so the file is refused rather than read as if its table ended there.
+        if (_tableDepth > 0 && UnclosedMarkup() is { } unclosed)
+            throw new PayrollDataException(_fileName, new Reporting.LocalizedText(unclosed, _fileName, _rowsEnded));
     }
+
+    /// <summary>The message for markup still open at the end of the document that hides whatever follows it (a comment, a
+    /// script or style, a quoted attribute value), or null. A tag merely cut off by the end (<c>&lt;td</c>) hides nothing.</summary>
+    private Reporting.MessageKey? UnclosedMarkup() => _state switch
+    {
+        State.MarkupOpen or State.CommentStart or State.Comment or State.BogusComment => Reporting.MessageKey.HtmlEndsInComment,
+        State.RawText => Reporting.MessageKey.HtmlEndsInRawText,
+        State.AttrValueDouble or State.AttrValueSingle => Reporting.MessageKey.HtmlEndsInTag,
+        _ => null,
+    };
 
     // ---- Decoding -------------------------------------------------------------------------------------------------
 
@@ -837,6 +852,7 @@ internal sealed class HtmlTableRecordStream : RecordStream
             start = _cellEnds[k];
         }
         EndRecord();
+        _rowsEnded++;
     }
 
     private void AddEmptyCell()

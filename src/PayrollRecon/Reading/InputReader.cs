@@ -453,7 +453,7 @@ public abstract class InputReader : IDisposable
         var (reason, bytes) = row.Error switch
         {
             CsvRowError.LineTooLong => (DiagnosticReason.LineTooLong, (long)_csv.MaxRecordBytes),
-            CsvRowError.UnterminatedQuote => (DiagnosticReason.UnterminatedQuote, 0L),
+            CsvRowError.UnterminatedQuote => (DiagnosticReason.UnterminatedQuote, _csv.UnterminatedQuoteLines),
             CsvRowError.InvalidUtf8 => (DiagnosticReason.InvalidUtf8, 0L),
             CsvRowError.InvalidGb18030 => (DiagnosticReason.InvalidGb18030, 0L),
             CsvRowError.StrayQuote => (DiagnosticReason.StrayQuote, 0L),

@@ -61,6 +61,12 @@ internal static partial class MessageCatalog
         MessageKey.WorkbookBadXml => ("damaged worksheet XML", "工作表的 XML 已损坏"),
         MessageKey.WorkbookBadStructure => ("damaged workbook structure", "工作簿结构已损坏"),
         MessageKey.HtmlWithoutTable => ("{0}: an HTML document without a <table>", "{0}: HTML 文档中没有表格 <table>"),
+        MessageKey.HtmlEndsInComment => ("{0}: the document ends inside an HTML comment (<!--) opened after row {1}: the rows after it cannot be read",
+            "{0}: 文档在第 {1} 行之后开始的 HTML 注释（<!--）中结束，其后的行无法读取"),
+        MessageKey.HtmlEndsInRawText => ("{0}: the document ends inside a <script> or <style> element opened after row {1}: the rows after it cannot be read",
+            "{0}: 文档在第 {1} 行之后开始的 <script> 或 <style> 元素中结束，其后的行无法读取"),
+        MessageKey.HtmlEndsInTag => ("{0}: the document ends inside a quoted attribute value opened after row {1}: the rows after it cannot be read",
+            "{0}: 文档在第 {1} 行之后开始的带引号属性值中结束（引号未闭合），其后的行无法读取"),
         MessageKey.HeaderOnly => ("{0}: no rows after the header on line {1}, though {2} bytes follow it", "{0}: 第 {1} 行的表头之后没有读到数据行，但表头后还有 {2} 字节"),
 
         MessageKey.TooManyWorkers => ("{0}: more than {1} workers on the roster; a project holds at most {1}", "{0}: 花名册超过 {1} 名工人；一个项目最多 {1} 名"),

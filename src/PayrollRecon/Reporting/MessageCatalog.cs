@@ -39,13 +39,13 @@ internal static partial class MessageCatalog
     public static string Reason(Diagnostic d, ReportLanguage language)
     {
         if (d.Reason == DiagnosticReason.Other) return d.Message;
-        var template = ReasonTemplate(d.Reason, language);
+        var template = ReasonTemplate(d.Reason, language, d.Expected);
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, template, d.Value, d.Expected, d.Found);
     }
 
     /// <summary>The English reason for a diagnostic being built: the <see cref="Diagnostic.Message"/>.</summary>
     public static string EnglishReason(DiagnosticReason reason, string? value = null, long expected = 0, long found = 0) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, ReasonTemplate(reason, ReportLanguage.En), value, expected, found);
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, ReasonTemplate(reason, ReportLanguage.En, expected), value, expected, found);
 
     /// <summary>The column and the reason, e.g. <c>column amount: invalid amount '12.3.4'</c> / <c>金额（amount）列：金额无效 '12.3.4'</c>.</summary>
     public static string Detail(Diagnostic d, ReportLanguage language)
@@ -58,10 +58,13 @@ internal static partial class MessageCatalog
     /// <summary>A whole diagnostic, e.g. <c>bank.csv:17: column amount: invalid amount '12.3.4'</c>.</summary>
     public static string Line(Diagnostic d, ReportLanguage language) => $"{d.File}:{d.Line}: {Detail(d, language)}";
 
-    private static string ReasonTemplate(DiagnosticReason reason, ReportLanguage language)
+    private static string ReasonTemplate(DiagnosticReason reason, ReportLanguage language, long expected)
     {
         var (en, zh) = reason switch
         {
+            // A quote still open at the end of the file took every line after its own: how many is said, so that nothing is lost unseen.
+            DiagnosticReason.UnterminatedQuote when expected > 0 => ("unterminated quoted field: the quote runs to the end of the file, taking in the {1} lines after this one",
+                "引号字段未闭合：引号一直延续到文件末尾，其后的 {1} 行都被并入此字段"),
             DiagnosticReason.MissingValue => ("missing value", "缺少值"),
             DiagnosticReason.InvalidAmount => ("invalid amount '{0}'", "金额无效 '{0}'"),
             DiagnosticReason.NegativeAmount => ("negative amount '{0}'", "金额为负 '{0}'"),

@@ -64,6 +64,9 @@ internal enum MessageKey
     WorkbookBadXml,
     WorkbookBadStructure,
     HtmlWithoutTable,
+    HtmlEndsInComment,
+    HtmlEndsInRawText,
+    HtmlEndsInTag,
     HeaderOnly,
     // Limits of a project and of exact sums.
     TooManyWorkers,

@@ -81,12 +81,25 @@ public sealed class MemoMonthTests
         Assert.False(MemoMonth.TryFind(Encoding.UTF8.GetBytes(memo), new DateOnly(2024, 5, 10), out _));
     }
 
-    [Fact]
-    public void TryFind_YearInsideLongerRun_IsNoYear()
+    [Theory]
+    // R19 asks nothing of what precedes a pattern but in yyyyMM: a search finds the leftmost occurrence.
+    [InlineData("12024年3月", "2024-02-01", 2024, 3)]
+    [InlineData("12023年3月", "2024-05-10", 2023, 3)]
+    [InlineData("12024-3", "2024-05-10", 2024, 3)]
+    [InlineData("单号0012024-03工资", "2024-05-10", 2024, 3)]
+    [InlineData("112月", "2024-01-10", 2023, 12)]
+    [InlineData("第1批12月工资", "2024-01-10", 2023, 12)]
+    // Full-width digits are digits.
+    [InlineData("２０２４年３月工资", "2024-05-10", 2024, 3)]
+    [InlineData("工资２０２４０２", "2024-05-10", 2024, 2)]
+    [InlineData("３月工资", "2024-05-10", 2024, 3)]
+    [InlineData("2024年１２月", "2024-12-31", 2024, 12)]
+    public void TryFind_PatternAfterOtherDigitsOrInFullWidth_Found(string memo, string paid, int year, int month)
     {
-        // "12024年3月" has no four-digit year before 年, so only "3月" matches (pattern 4).
-        Assert.True(MemoMonth.TryFind("12024年3月", new DateOnly(2024, 2, 1), out YearMonth found));
-        Assert.Equal(new YearMonth(2023, 3), found);
+        Assert.True(MemoMonth.TryFind(memo, DateOnly.Parse(paid), out YearMonth found));
+        Assert.Equal(new YearMonth(year, month), found);
+        Assert.True(MemoMonth.TryFind(Encoding.UTF8.GetBytes(memo), DateOnly.Parse(paid), out YearMonth fromBytes));
+        Assert.Equal(found, fromBytes);
     }
 
     [Fact]

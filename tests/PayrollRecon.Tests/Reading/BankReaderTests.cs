@@ -72,6 +72,24 @@ public sealed class BankReaderTests
     }
 
     [Theory]
+    [InlineData("\n")]
+    [InlineData("")]
+    [InlineData("\r\n")]
+    public void Read_QuoteOpenToTheEndOfTheFile_ErrorSaysHowManyLinesItTookIn(string end)
+    {
+        // A stray quote at the start of line 3's memo: the four lines after it are inside the quote, and the message says so.
+        string text = "流水号,交易时间,借贷标志,交易金额,摘要\nT1,2024-01-05,借,1,ok\nT2,2024-01-05,借,2,\"oops\nT3,2024-01-06,借,3,a\n"
+            + "T4,2024-01-07,借,4,b\nT5,2024-01-08,借,5,c\nT6,2024-01-09,借,6,d" + end;
+        var (rows, diagnostics, stats) = Read(InputKind.Bank, text);
+        Assert.Single(rows);
+        Assert.Equal(["bank.csv:3: unterminated quoted field: the quote runs to the end of the file, taking in the 4 lines after this one"], diagnostics);
+        Assert.Equal(1, stats.RowsRejected);
+        var strict = Assert.Throws<PayrollDataException>(() => Read(InputKind.Bank, text, strict: true));
+        Assert.Equal(diagnostics[0], strict.Message);
+        Assert.Equal("bank.csv:3: 引号字段未闭合：引号一直延续到文件末尾，其后的 4 行都被并入此字段", strict.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
+    }
+
+    [Theory]
     [InlineData("流水号,交易时间,对方户名\nT,2024-01-05,x\n", "bank.csv: missing required column '交易金额 / amount' or '借方发生额 / debit' or '贷方发生额 / credit' (found on line 1: 流水号, 交易时间, 对方户名)")]
     [InlineData("流水号,借贷标志,对方户名,交易金额\n", "bank.csv: missing required column '交易日期 / date' or '交易时间 / time' (found on line 1: 流水号, 借贷标志, 对方户名, 交易金额)")]
     [InlineData("流水号,交易时间,借贷标志\n", "bank.csv: missing required column '交易金额 / amount' or '借方发生额 / debit' or '贷方发生额 / credit' (found on line 1: 流水号, 交易时间, 借贷标志)")]

@@ -185,6 +185,35 @@ public sealed class HtmlTableReaderTests
         Assert.Equal("bank.xls: HTML 文档中没有表格 <table>", error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
     }
 
+    [Theory]
+    [InlineData("<!-- 以下为明细", "bank.xls: the document ends inside an HTML comment (<!--) opened after row 2: the rows after it cannot be read",
+        "bank.xls: 文档在第 2 行之后开始的 HTML 注释（<!--）中结束，其后的行无法读取")]
+    [InlineData("<!-- x -- y", "bank.xls: the document ends inside an HTML comment (<!--) opened after row 2: the rows after it cannot be read", null)]
+    [InlineData("<script>var a = 1;", "bank.xls: the document ends inside a <script> or <style> element opened after row 2: the rows after it cannot be read", null)]
+    [InlineData("<td class=\"x>", "bank.xls: the document ends inside a quoted attribute value opened after row 2: the rows after it cannot be read", null)]
+    public void BankReader_MarkupLeftOpenInsideTheTable_FileRefusedNotRowsDroppedSilently(string opener, string message, string? zh)
+    {
+        // Everything after the opener (here two more statement lines) is inside it: the file cannot be read as it means.
+        string html = "<table><tr><th>交易时间</th><th>借贷标志</th><th>交易金额</th></tr>"
+            + "<tr><td>2024-01-02 09:00</td><td>贷</td><td>500.00</td></tr>" + opener
+            + "<tr><td>2024-01-03 09:00</td><td>借</td><td>12.00</td></tr><tr><td>2024-01-04 09:00</td><td>借</td><td>1.00</td></tr></table>";
+        var error = Assert.Throws<PayrollDataException>(() =>
+            TypedReaderSupport.Read(InputKind.Bank, Utf8(html), "bank.xls", new InputReaderOptions()));
+        Assert.Equal(message, error.Message);
+        if (zh is not null) Assert.Equal(zh, error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
+    }
+
+    [Theory]
+    [InlineData("<!-- closed -->")]
+    [InlineData("<td")]
+    public void Create_ClosedCommentOrATagCutOffAtTheEnd_Read(string tail)
+    {
+        // A comment that closes hides nothing; a tag cut off by the end of the file hides nothing after it.
+        string html = "<table><tr><td>a</td></tr>" + tail.Replace("<td", "", StringComparison.Ordinal) + "<tr><td>b</td></tr>" + (tail == "<td" ? "<tr><td>c</td><td" : "</table>");
+        using CsvReader reader = CsvReader.Create(new MemoryStream(Utf8(html)), "bank.xls", new CsvReaderOptions());
+        Assert.Equal(tail == "<td" ? ["1:a", "2:b", "3:c"] : ["1:a", "2:b"], ReadAll(reader));
+    }
+
     [Fact]
     public void Create_CellLongerThanTheLimit_RowTooLongNextRowsRead()
     {
