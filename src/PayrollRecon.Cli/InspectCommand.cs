@@ -25,7 +25,7 @@ internal static class InspectCommand
     internal static int Execute(string projectDir, int maxDiagnostics, TextWriter output, int rows = 0, ReportLanguage language = ReportLanguage.En)
     {
         string T(MessageKey key, params object?[] args) => new LocalizedText(key, args).Render(language);
-        if (!Directory.Exists(projectDir)) throw new CliException(MessageKey.NoSuchProjectFolder, projectDir);
+        ProjectFolder.RequireFolder(projectDir);
         // Validates project.json the same way check does; a bad file is the one-line error of exit code 2. Missing
         // inputs are reported after what was found.
         ProjectFolder.ReadSettings(projectDir, ProjectFolder.SettingsFile);

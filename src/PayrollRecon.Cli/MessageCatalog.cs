@@ -48,6 +48,7 @@ internal static partial class MessageCatalog
         MessageKey.OptionRange => ("{0}: expected a number from 1 to {1}, got {2}", "{0}: 应为 1 到 {1} 之间的数，实为 {2}"),
         MessageKey.NoSuchFolder => ("{0}: no such folder", "{0}: 文件夹不存在"),
         MessageKey.NoSuchProjectFolder => ("{0}: no such project folder", "{0}: 项目文件夹不存在"),
+        MessageKey.ProjectFolderIsFile => ("{0}: a file, not a project folder", "{0}: 是文件而不是项目文件夹"),
         MessageKey.MissingRequiredFile => ("{0}: missing required file '{1}'", "{0}: 缺少必需的文件 '{1}'"),
         MessageKey.MissingSettingsHoldsProjects => ("{0}: missing required file 'project.json'; it holds {1} project folders (e.g. {2}): to check them all, run 'payrollrecon batch {0}'",
             "{0}: 缺少必需的文件 'project.json'；其下有 {1} 个项目文件夹（如 {2}）：要全部检查，请运行 'payrollrecon batch {0}'"),

@@ -25,6 +25,7 @@ internal enum MessageKey
     OptionRange,
     NoSuchFolder,
     NoSuchProjectFolder,
+    ProjectFolderIsFile,
     MissingRequiredFile,
     MissingSettingsHoldsProjects,
     NoProjectsBelowRoot,

@@ -80,10 +80,17 @@ internal static class ProjectFolder
         }
     }
 
+    /// <summary>Refuses a project path that is not a folder: a file is said to be one, anything else not to exist.</summary>
+    public static void RequireFolder(string dir)
+    {
+        if (Directory.Exists(dir)) return;
+        throw new CliException(File.Exists(dir) ? MessageKey.ProjectFolderIsFile : MessageKey.NoSuchProjectFolder, dir);
+    }
+
     /// <summary>Reads <c>project.json</c> and locates the inputs; a missing required file or bad settings throw with one line.</summary>
     public static CheckInputs Load(string dir)
     {
-        if (!Directory.Exists(dir)) throw new CliException(MessageKey.NoSuchProjectFolder, dir);
+        RequireFolder(dir);
         return Inputs(dir, ReadSettings(dir, SettingsFile) ?? throw MissingSettings(dir), dir);
     }
 

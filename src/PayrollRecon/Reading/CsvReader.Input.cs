@@ -95,6 +95,14 @@ public sealed partial class CsvReader
                 return false;
             }
             Span<byte> head = stackalloc byte[3];
+            if (buffer.Length >= 2)
+            {
+                buffer.Slice(0, 2).CopyTo(head);
+                // UTF-16 (Excel's "Unicode text"): neither of the encodings read (§2.1), and read as GB18030 every row
+                // would be garbage; said plainly instead.
+                if ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))
+                    throw new PayrollDataException(FileName, new Reporting.LocalizedText(Reporting.MessageKey.Utf16Text, FileName));
+            }
             if (buffer.Length >= 3)
             {
                 buffer.Slice(0, 3).CopyTo(head);

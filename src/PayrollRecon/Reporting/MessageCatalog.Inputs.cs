@@ -61,6 +61,8 @@ internal static partial class MessageCatalog
         MessageKey.WorkbookBadXml => ("damaged worksheet XML", "工作表的 XML 已损坏"),
         MessageKey.WorkbookBadStructure => ("damaged workbook structure", "工作簿结构已损坏"),
         MessageKey.HtmlWithoutTable => ("{0}: an HTML document without a <table>", "{0}: HTML 文档中没有表格 <table>"),
+        MessageKey.Utf16Text => ("{0}: UTF-16 text (a byte order mark FF FE or FE FF), which is not read: save it as UTF-8 or GB18030",
+            "{0}: 是 UTF-16 文本（字节顺序标记 FF FE 或 FE FF），无法读取：请另存为 UTF-8 或 GB18030"),
         MessageKey.HtmlEndsInComment => ("{0}: the document ends inside an HTML comment (<!--) opened after row {1}: the rows after it cannot be read",
             "{0}: 文档在第 {1} 行之后开始的 HTML 注释（<!--）中结束，其后的行无法读取"),
         MessageKey.HtmlEndsInRawText => ("{0}: the document ends inside a <script> or <style> element opened after row {1}: the rows after it cannot be read",

@@ -64,6 +64,7 @@ internal enum MessageKey
     WorkbookBadXml,
     WorkbookBadStructure,
     HtmlWithoutTable,
+    Utf16Text,
     HtmlEndsInComment,
     HtmlEndsInRawText,
     HtmlEndsInTag,

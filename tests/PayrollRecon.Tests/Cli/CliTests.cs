@@ -88,6 +88,15 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void CheckAndInspect_ProjectPathIsAFile_SaidSo()
+    {
+        using var project = new TempProject(TempProject.Small());
+        string file = Path.Combine(project.Dir, "workers.csv");
+        Assert.Equal((2, $"payrollrecon: {file}: a file, not a project folder" + Environment.NewLine), Run("check", file));
+        Assert.Equal((2, $"payrollrecon: {file}: a file, not a project folder" + Environment.NewLine), Run("inspect", file));
+    }
+
+    [Fact]
     public void Check_MissingBankFile_OneLineAndExitTwo()
     {
         var files = TempProject.Small();

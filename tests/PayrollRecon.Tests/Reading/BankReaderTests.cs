@@ -72,6 +72,18 @@ public sealed class BankReaderTests
     }
 
     [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void Read_Utf16WithByteOrderMark_RefusedSayingSo(string encoding)
+    {
+        var text = System.Text.Encoding.GetEncoding(encoding);
+        byte[] bytes = [.. text.GetPreamble(), .. text.GetBytes("流水号,交易时间,借贷标志,交易金额\nT1,2024-01-05,借,1\n")];
+        var error = Assert.Throws<PayrollDataException>(() => TypedReaderSupport.Read(InputKind.Bank, bytes, "bank.csv", new InputReaderOptions()));
+        Assert.Equal("bank.csv: UTF-16 text (a byte order mark FF FE or FE FF), which is not read: save it as UTF-8 or GB18030", error.Message);
+        Assert.Equal("bank.csv: 是 UTF-16 文本（字节顺序标记 FF FE 或 FE FF），无法读取：请另存为 UTF-8 或 GB18030", error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
+    }
+
+    [Theory]
     [InlineData("\n")]
     [InlineData("")]
     [InlineData("\r\n")]
