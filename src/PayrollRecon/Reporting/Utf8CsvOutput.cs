@@ -26,6 +26,8 @@ internal sealed class Utf8CsvOutput : IDisposable
     private readonly Stream _stream;
     private readonly int[] _dateKeys = new int[DateSlots];
     private readonly byte[] _dates = new byte[DateSlots * 10];
+    private readonly int[] _periodKeys = new int[DateSlots];
+    private readonly byte[] _periods = new byte[DateSlots * 8];
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private int _length;
     private bool _rowStarted;
@@ -33,8 +35,9 @@ internal sealed class Utf8CsvOutput : IDisposable
     internal Utf8CsvOutput(Stream stream)
     {
         _stream = stream;
-        // No day number is -1 (DateOnly's are 0 or more): every slot starts empty.
+        // No day number or month ordinal is -1 (both are 0 or more): every slot starts empty.
         Array.Fill(_dateKeys, -1);
+        Array.Fill(_periodKeys, -1);
     }
 
     /// <summary>Makes sure the next <paramref name="bytes"/> fit in the buffer, writing out what it holds when they do not.</summary>
@@ -100,11 +103,18 @@ internal sealed class Utf8CsvOutput : IDisposable
     internal void Field(YearMonth value)
     {
         Separator();
-        Span<byte> to = _buffer.AsSpan(_length, 7);
-        Pair(to, value.Year / 100);
-        Pair(to[2..], value.Year % 100);
-        to[4] = (byte)'-';
-        Pair(to[5..], value.Month);
+        // A ledger repeats few months: each is formatted once per cache slot, as dates are.
+        int slot = value.Ordinal & (DateSlots - 1);
+        Span<byte> text = _periods.AsSpan(slot * 8, 7);
+        if (_periodKeys[slot] != value.Ordinal)
+        {
+            Pair(text, value.Year / 100);
+            Pair(text[2..], value.Year % 100);
+            text[4] = (byte)'-';
+            Pair(text[5..], value.Month);
+            _periodKeys[slot] = value.Ordinal;
+        }
+        text.CopyTo(_buffer.AsSpan(_length));
         _length += 7;
     }
 
@@ -203,27 +213,31 @@ internal sealed class Utf8CsvOutput : IDisposable
     /// <summary>Writes <paramref name="value"/> in decimal without leading zeros; the digit count.</summary>
     private static int Decimal(Span<byte> destination, ulong value)
     {
-        // Two digits at a time from the right into a scratch, then copied: amounts have few digits, so this beats a count first.
-        Span<byte> scratch = stackalloc byte[20];
-        int pos = 20;
+        // The digit count first, then two digits at a time from the right straight into place: amounts have few digits.
+        int digits = DigitCount(value);
+        int pos = digits;
         while (value >= 100)
         {
             ulong rest = value / 100;
-            Pair(scratch[(pos - 2)..], (int)(value - rest * 100));
             pos -= 2;
+            Pair(destination[pos..], (int)(value - rest * 100));
             value = rest;
         }
-        if (value >= 10)
+        if (value >= 10) Pair(destination, (int)value);
+        else destination[0] = (byte)('0' + (int)value);
+        return digits;
+    }
+
+    /// <summary>Decimal digits of <paramref name="value"/> (1 for 0).</summary>
+    private static int DigitCount(ulong value)
+    {
+        int digits = 1;
+        while (value >= 10_000)
         {
-            Pair(scratch[(pos - 2)..], (int)value);
-            pos -= 2;
+            value /= 10_000;
+            digits += 4;
         }
-        else
-        {
-            scratch[--pos] = (byte)('0' + (int)value);
-        }
-        scratch[pos..].CopyTo(destination);
-        return 20 - pos;
+        return value >= 100 ? digits + (value >= 1000 ? 3 : 2) : digits + (value >= 10 ? 1 : 0);
     }
 
     private static ReadOnlySpan<byte> TwoDigits =>
