@@ -310,10 +310,16 @@ public static partial class PayrollChecker
         using var _ = reader;
         if (stream switch { SequentialFileStream file => file.Length, { CanSeek: true } seekable => seekable.Length, _ => -1L } is >= 0 and var length)
             engine.ReserveFor(kind, length);
+        // A fill that reads no more bytes (the last records of a buffer) is not reported again.
+        long reported = -1;
         while (await reader.FillAsync(cancellationToken).ConfigureAwait(false))
         {
             drain(reader, engine);
-            progress?.Report(new CheckProgress(source.Name, reader.BytesRead));
+            if (progress is not null && reader.BytesRead > reported)
+            {
+                reported = reader.BytesRead;
+                progress.Report(new CheckProgress(source.Name, reported));
+            }
         }
         drain(reader, engine);
         var stats = reader.Stats;
