@@ -113,26 +113,29 @@ public static partial class PayrollChecker
         {
             if (s.LaborFunds[i] is not { } item) throw new ArgumentException($"ProjectSettings.LaborFunds[{i}] must not be null", nameof(inputs));
             NotNegative(item.Amount, $"ProjectSettings.LaborFunds[{i}].Amount");
+            InYears(item.Period.Year, $"ProjectSettings.LaborFunds[{i}].Period", "a month", item.Period.ToString());
+            InDateYears(item.DueDate, $"ProjectSettings.LaborFunds[{i}].DueDate");
         }
-        if (s.AsOf is { } settingsAsOf) InYears(settingsAsOf, "ProjectSettings.AsOf");
+        if (s.AsOf is { } settingsAsOf) InDateYears(settingsAsOf, "ProjectSettings.AsOf");
         Range(options.MaxRecordBytes, 0, MaxRecordBytesLimit, "CheckOptions.MaxRecordBytes");
         Range(options.MaxDegreeOfParallelism, 0, MaxDegreeOfParallelismLimit, "CheckOptions.MaxDegreeOfParallelism");
-        if (options.AsOf is { } asOf) InYears(asOf, "CheckOptions.AsOf");
+        if (options.AsOf is { } asOf) InDateYears(asOf, "CheckOptions.AsOf");
 
         static void Range(int value, int min, int max, string name)
         {
             if (value < min || value > max) throw new ArgumentOutOfRangeException(name, value, $"{name} must be from {min} to {max}, was {value}");
         }
 
-        // The as-of date is held to the years of the inputs' dates: due dates and ages are counted from it.
-        static void InYears(DateOnly value, string name)
+        // The dates of the settings are held to the years of the inputs' dates (as project.json's are): due dates and
+        // ages are counted from the as-of date, and the labour funds' months sit beside the workers'.
+        static void InYears(int year, string name, string what, string shown)
         {
-            if (!EngineLimits.InPeriodRange(value.Year))
-            {
-                string date = value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                throw new ArgumentOutOfRangeException(name, date, $"{name} must be a date of the years {Parsing.DateParser.MinYear} to {Parsing.DateParser.MaxYear}, was {date}");
-            }
+            if (!EngineLimits.InPeriodRange(year))
+                throw new ArgumentOutOfRangeException(name, shown, $"{name} must be {what} of the years {Parsing.DateParser.MinYear} to {Parsing.DateParser.MaxYear}, was {shown}");
         }
+
+        static void InDateYears(DateOnly value, string name) =>
+            InYears(value.Year, name, "a date", value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
         static void NotNegative(Model.Money value, string name)
         {
