@@ -62,11 +62,18 @@ internal sealed class CommonOptions
         DateOnly? asOf = null;
         if (parsed.GetValue(AsOf) is { } text)
         {
-            if (!DateText.TryParseDate(text.AsSpan(), out var date)) throw new CliException(MessageKey.AsOfInvalid, text);
+            if (!DateText.TryParseDate(text.AsSpan(), out var date))
+                throw new CliException(IsDateOfAnyYear(text) ? MessageKey.AsOfOutOfRange : MessageKey.AsOfInvalid, text);
             asOf = date;
         }
         return new CheckOptions { AsOf = asOf, Strict = parsed.GetValue(Strict) };
     }
+
+    // The forms DateText reads, of any year: a date it refuses that one of them reads is outside its years (1900–2199).
+    private static readonly string[] DateForms = ["yyyy-MM-dd", "yyyy/M/d", "yyyyMMdd", "yyyy年M月d日"];
+
+    private static bool IsDateOfAnyYear(string text) =>
+        DateOnly.TryParseExact(text, DateForms, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
 
     public ReportOptions ReportOptions(ParseResult parsed) => new()
     {

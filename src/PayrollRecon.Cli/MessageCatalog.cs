@@ -41,6 +41,7 @@ internal static partial class MessageCatalog
             "没有给出命令；可用命令为 check、batch、generate、inspect（见 'payrollrecon --help'）"),
         MessageKey.AsOfInvalid => ("--as-of: invalid date '{0}' (expected yyyy-MM-dd, e.g. 2024-07-10; also yyyy/M/d, yyyyMMdd or 2024年7月10日)",
             "--as-of: 日期无效 '{0}'（应为 yyyy-MM-dd，例如 2024-07-10；也可写 yyyy/M/d、yyyyMMdd 或 2024年7月10日）"),
+        MessageKey.AsOfOutOfRange => ("--as-of: date '{0}' is outside the years 1900–2199", "--as-of: 日期 '{0}' 不在 1900–2199 年之间"),
         MessageKey.OutIsFile => ("--out: '{0}' is a file, not a folder; give a folder for the outputs", "--out: '{0}' 是文件而不是文件夹；请指定输出文件夹"),
         MessageKey.ShardInvalid => ("--shard: expected I/N with 0 <= I <= N, got '{0}'", "--shard: 应为 I/N 且 0 <= I <= N，实为 '{0}'"),
         MessageKey.JobsInvalid => ("--jobs: expected a positive number, got {0}", "--jobs: 应为正整数，实为 {0}"),

@@ -18,6 +18,7 @@ internal enum MessageKey
     UnknownCommandSuggest,
     NoCommand,
     AsOfInvalid,
+    AsOfOutOfRange,
     OutIsFile,
     ShardInvalid,
     JobsInvalid,

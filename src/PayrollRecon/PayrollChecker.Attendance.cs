@@ -26,13 +26,20 @@ public static partial class PayrollChecker
     /// engine with lines of its own, then moves each shard's lines by the line ends its readers before it counted and
     /// merges the shards, the diagnostics and the statistics in file order, so that the engine ends as a single reader
     /// would have left it. The file is not scanned first: what would make a cut untrustworthy is found by the parts'
-    /// readers. Returns false, having changed nothing, when the file must be read on one thread: one thread asked for,
-    /// an input that cannot be read at any offset (not a file or buffer), a file too small to cut, no header in its
+    /// readers. Returns false, having changed nothing but the progress reported, when the file must be read on one thread: one thread asked for,
+    /// an input that is not a file or bytes in memory (a host's own opener), a file too small to cut, no header in its
     /// first megabyte, a quote byte in any part, a part not read to its end, parts that would not decide the encoding
     /// alike or a part that decided it on fewer bytes than a single reader would, a part that stops with an error
     /// (strict mode, a cap), or merged parts past the worker-month cap. The error a single reader raises is then raised
     /// by the single reader.
     /// </summary>
+    /// <remarks>
+    /// Only a source that opens the same bytes again cheaply (<see cref="InputSource.Reopens"/>: a file path, bytes in
+    /// memory) is read in parts, since a fall-back to one reader opens it a second time; a host's own opener is called
+    /// once, by the single reader. The parts report their bytes to <paramref name="progress"/> as they go, summed
+    /// (<see cref="PartsProgress"/>); <paramref name="reported"/> is the most bytes reported, so that a single reader
+    /// after a fall-back does not report fewer.
+    /// </remarks>
     private static bool ReadAttendanceInParts(
         InputSource source,
         InputReaderOptions options,
@@ -40,9 +47,11 @@ public static partial class PayrollChecker
         int threads,
         IProgress<CheckProgress>? progress,
         CheckTimings? timings,
+        out long reported,
         CancellationToken cancellationToken)
     {
-        if (threads < 2) return false;
+        reported = 0;
+        if (threads < 2 || !source.Reopens) return false;
         using var stream = source.Open() ?? throw new ArgumentException($"{source.Name}: InputSource.Open returned null instead of a readable stream", nameof(source));
         if (ByteSource.Of(stream) is not { } bytes || bytes.Length < 2 * RecordSplit.MinPartBytes) return false;
 
@@ -58,17 +67,19 @@ public static partial class PayrollChecker
         var shards = new PunchShard[count];
         for (int k = 0; k < count; k++) shards[k] = engine.CreatePunchShard();
         var results = new PartResult[count];
+        var partsProgress = progress is null ? null : new PartsProgress(progress, source.Name);
         SideBySide.Run(count, k =>
         {
             try
             {
-                results[k] = ReadPart(bytes, header, starts[k], endOf(k), k, shards[k], source.Name, options, cancellationToken);
+                results[k] = ReadPart(bytes, header, starts[k], endOf(k), k, shards[k], source.Name, options, partsProgress, cancellationToken);
             }
             catch (Exception e)
             {
                 results[k] = new PartResult(null, null, ExceptionDispatchInfo.Capture(e), false, 0, 0);
             }
         });
+        reported = partsProgress?.Reported ?? 0;
 
         // A failure that is not about the data (I/O, cancellation) is the first part's to report; an error in the data
         // is left to the single reader, which stops where the file's first such error is.
@@ -101,7 +112,7 @@ public static partial class PayrollChecker
         foreach (var d in MergeDiagnostics(results, k => lineOffsets[k], source.Name)) engine.AddDiagnostic(d);
         var stats = MergeStats(results, starts, bytes.Length, decidedIn, header.Length);
         engine.AddFileStats(stats);
-        progress?.Report(new CheckProgress(source.Name, stats.Bytes));
+        partsProgress?.ReportAtLeast(stats.Bytes);
         timings?.Lap($"read {source.Name}, {count} parts", stats.Bytes);
         return true;
     }
@@ -144,18 +155,87 @@ public static partial class PayrollChecker
     /// <summary>Reads one part into its shard, with lines of its own: the first part as the file's start, every later one
     /// behind a copy of the header.</summary>
     private static PartResult ReadPart(
-        ByteSource bytes, byte[] header, long start, long end, int index, PunchShard shard, string name, InputReaderOptions options, CancellationToken cancellationToken)
+        ByteSource bytes, byte[] header, long start, long end, int index, PunchShard shard, string name, InputReaderOptions options,
+        PartsProgress? progress, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
         var watch = new QuoteWatchStream(bytes.Slice(start, end));
         Stream stream = index == 0 ? watch : new PrefixedStream(header, header.Length, watch, ownsInner: true);
         using var reader = AttendanceReader.Create(stream, name, options with { Diagnostics = diagnostics, LeaveOpen = false });
+        // The file's bytes this part has read, without the header copy in front of a later part.
+        long copied = index == 0 ? 0 : header.Length;
+        long counted = 0;
         while (Fill(reader, cancellationToken))
         {
             while (reader.TryRead(out AttendanceRow row)) shard.AddPunch(in row);
+            if (progress is not null && reader.BytesRead - copied > counted)
+            {
+                long now = reader.BytesRead - copied;
+                progress.Add(now - counted);
+                counted = now;
+            }
         }
         long length = end - start + (index == 0 ? 0 : header.Length);
         return new PartResult(diagnostics, reader.Stats, null, watch.SawQuote, reader.NextLine, length);
+    }
+
+    /// <summary>
+    /// The bytes of the attendance file its parts have read, summed over their threads and reported as they grow: once
+    /// per buffer a part fills, not per row. Reports are made one at a time and never go down; a part that finds another
+    /// reporting leaves its bytes to the next report, and the merged file's total is reported at the end.
+    /// </summary>
+    private sealed class PartsProgress(IProgress<CheckProgress> progress, string name)
+    {
+        private readonly Lock _reporting = new();
+        private long _bytes;
+        private long _reported;
+
+        /// <summary>The most bytes reported so far.</summary>
+        public long Reported
+        {
+            get
+            {
+                lock (_reporting) return _reported;
+            }
+        }
+
+        /// <summary>Adds bytes a part has read, and reports the sum unless another part is reporting.</summary>
+        public void Add(long bytes)
+        {
+            Interlocked.Add(ref _bytes, bytes);
+            if (!_reporting.TryEnter()) return;
+            try
+            {
+                Report(Interlocked.Read(ref _bytes));
+            }
+            finally
+            {
+                _reporting.Exit();
+            }
+        }
+
+        /// <summary>Reports <paramref name="bytes"/> unless as many have been reported already.</summary>
+        public void ReportAtLeast(long bytes)
+        {
+            lock (_reporting) Report(bytes);
+        }
+
+        private void Report(long bytes)
+        {
+            if (bytes <= _reported) return;
+            _reported = bytes;
+            progress.Report(new CheckProgress(name, bytes));
+        }
+    }
+
+    /// <summary>Passes on the reports of a single reader of the attendance file once it has read more than the parts
+    /// before it reported, so that a fall-back from parts never reports fewer bytes than were reported.</summary>
+    private sealed class FloorProgress(IProgress<CheckProgress> progress, long floor) : IProgress<CheckProgress>
+    {
+        public void Report(CheckProgress value)
+        {
+            if (value.BytesRead > floor) progress.Report(value);
+        }
     }
 
     private static bool Fill(InputReader reader, CancellationToken cancellationToken)

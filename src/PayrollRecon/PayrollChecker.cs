@@ -15,11 +15,21 @@ namespace PayrollRecon;
 /// </remarks>
 public static partial class PayrollChecker
 {
-    /// <summary>Checks a project asynchronously.</summary>
+    /// <summary>Checks a project asynchronously: the task is returned at once and the check runs on the thread pool.</summary>
+    /// <remarks>
+    /// Reads of files and buffers complete inline, so without a yield the whole check would run on the caller's thread
+    /// before the task came back (a request or UI thread blocked for the check's length). The caller's
+    /// <see cref="SynchronizationContext"/> is not captured: progress reaches it only through the host's own
+    /// <see cref="IProgress{T}"/> (e.g. <see cref="Progress{T}"/>). Results, errors and cancellation are those of
+    /// <see cref="Check"/>; every error, argument errors included, is given through the task.
+    /// </remarks>
     /// <exception cref="PayrollDataException">A required column is missing, or (strict mode) a row cannot be read.</exception>
-    public static Task<ReconciliationResult> CheckAsync(
-        CheckInputs inputs, CheckOptions options = default, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        RunAsync(inputs, options, progress, cancellationToken);
+    public static async Task<ReconciliationResult> CheckAsync(
+        CheckInputs inputs, CheckOptions options = default, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        return await RunAsync(inputs, options, progress, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Checks a project, recording the time of every phase in <see cref="CheckOptions.Timings"/> when given.</summary>
     private static async Task<ReconciliationResult> RunAsync(
@@ -103,14 +113,29 @@ public static partial class PayrollChecker
         {
             if (s.LaborFunds[i] is not { } item) throw new ArgumentException($"ProjectSettings.LaborFunds[{i}] must not be null", nameof(inputs));
             NotNegative(item.Amount, $"ProjectSettings.LaborFunds[{i}].Amount");
+            InYears(item.Period.Year, $"ProjectSettings.LaborFunds[{i}].Period", "a month", item.Period.ToString());
+            InDateYears(item.DueDate, $"ProjectSettings.LaborFunds[{i}].DueDate");
         }
+        if (s.AsOf is { } settingsAsOf) InDateYears(settingsAsOf, "ProjectSettings.AsOf");
         Range(options.MaxRecordBytes, 0, MaxRecordBytesLimit, "CheckOptions.MaxRecordBytes");
         Range(options.MaxDegreeOfParallelism, 0, MaxDegreeOfParallelismLimit, "CheckOptions.MaxDegreeOfParallelism");
+        if (options.AsOf is { } asOf) InDateYears(asOf, "CheckOptions.AsOf");
 
         static void Range(int value, int min, int max, string name)
         {
             if (value < min || value > max) throw new ArgumentOutOfRangeException(name, value, $"{name} must be from {min} to {max}, was {value}");
         }
+
+        // The dates of the settings are held to the years of the inputs' dates (as project.json's are): due dates and
+        // ages are counted from the as-of date, and the labour funds' months sit beside the workers'.
+        static void InYears(int year, string name, string what, string shown)
+        {
+            if (!EngineLimits.InPeriodRange(year))
+                throw new ArgumentOutOfRangeException(name, shown, $"{name} must be {what} of the years {Parsing.DateParser.MinYear} to {Parsing.DateParser.MaxYear}, was {shown}");
+        }
+
+        static void InDateYears(DateOnly value, string name) =>
+            InYears(value.Year, name, "a date", value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
         static void NotNegative(Model.Money value, string name)
         {
@@ -234,8 +259,11 @@ public static partial class PayrollChecker
         beside.Start();
         try
         {
-            if (!ReadAttendanceInParts(attendance, readerOptions, engine, threads, progress, timings, cancellationToken))
-                await ReadAsync<AttendanceReader>(attendance, InputKind.Attendance, readerOptions, engine, progress, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
+            if (!ReadAttendanceInParts(attendance, readerOptions, engine, threads, progress, timings, out long reported, cancellationToken))
+            {
+                var single = progress is not null && reported > 0 ? new FloorProgress(progress, reported) : progress;
+                await ReadAsync<AttendanceReader>(attendance, InputKind.Attendance, readerOptions, engine, single, timings, static (r, e) => { while (r.TryRead(out var row)) e.AddPunch(in row); }, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch
         {
@@ -285,10 +313,16 @@ public static partial class PayrollChecker
         using var _ = reader;
         if (stream switch { SequentialFileStream file => file.Length, { CanSeek: true } seekable => seekable.Length, _ => -1L } is >= 0 and var length)
             engine.ReserveFor(kind, length);
+        // A fill that reads no more bytes (the last records of a buffer) is not reported again.
+        long reported = -1;
         while (await reader.FillAsync(cancellationToken).ConfigureAwait(false))
         {
             drain(reader, engine);
-            progress?.Report(new CheckProgress(source.Name, reader.Stats.Bytes));
+            if (progress is not null && reader.BytesRead > reported)
+            {
+                reported = reader.BytesRead;
+                progress.Report(new CheckProgress(source.Name, reported));
+            }
         }
         drain(reader, engine);
         var stats = reader.Stats;

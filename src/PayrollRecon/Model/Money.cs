@@ -11,17 +11,40 @@ public readonly record struct Money(long Fen) : IComparable<Money>
     public static readonly Money Zero = new(0);
 
     /// <summary>Creates an amount from whole yuan and fen parts.</summary>
-    public static Money FromYuan(long yuan, int fen = 0) => new(checked(yuan * 100 + fen));
+    /// <exception cref="OverflowException">When the amount in fen does not fit in a <see cref="long"/> (see <see cref="FromYuan(decimal)"/>).</exception>
+    public static Money FromYuan(long yuan, int fen = 0)
+    {
+        long total;
+        try
+        {
+            total = checked(yuan * 100 + fen);
+        }
+        catch (OverflowException)
+        {
+            throw BeyondFen(((decimal)yuan + fen / 100m).ToString(CultureInfo.InvariantCulture));
+        }
+        return new(total);
+    }
 
     /// <summary>Creates an amount from yuan given as a <see cref="decimal"/>, e.g. <c>1234.50m</c> (a database's money column).</summary>
     /// <exception cref="ArgumentException">When <paramref name="yuan"/> has a part smaller than a fen (more than two decimals).</exception>
-    /// <exception cref="OverflowException">When the amount in fen does not fit in a <see cref="long"/>.</exception>
+    /// <exception cref="OverflowException">When the amount in fen does not fit in a <see cref="long"/>: beyond
+    /// -92 233 720 368 547 758.08 … 92 233 720 368 547 758.07 yuan.</exception>
     public static Money FromYuan(decimal yuan)
     {
+        // Checked before multiplying: a decimal near its own limit would overflow as a decimal first.
+        if (yuan < MinYuan || yuan > MaxYuan) throw BeyondFen(yuan.ToString(CultureInfo.InvariantCulture));
         decimal fen = yuan * 100;
-        if (fen != decimal.Truncate(fen)) throw new ArgumentException($"{yuan} yuan is not a whole number of fen", nameof(yuan));
+        if (fen != decimal.Truncate(fen)) throw new ArgumentException($"{yuan.ToString(CultureInfo.InvariantCulture)} yuan is not a whole number of fen", nameof(yuan));
         return new(decimal.ToInt64(fen));
     }
+
+    // The yuan an amount in fen holds: long.MinValue and long.MaxValue fen.
+    private const decimal MinYuan = long.MinValue / 100m;
+    private const decimal MaxYuan = long.MaxValue / 100m;
+
+    private static OverflowException BeyondFen(string yuan) =>
+        new($"{yuan} yuan is beyond the range of an amount in fen (-92 233 720 368 547 758.08 to 92 233 720 368 547 758.07 yuan)");
 
     /// <summary>Sum (checked).</summary>
     public static Money operator +(Money a, Money b) => new(checked(a.Fen + b.Fen));

@@ -25,13 +25,23 @@ public sealed class PayrollDataException : FormatException
         Text = text;
     }
 
+    /// <summary>Creates the exception for a limit passed at <paramref name="file"/>:<paramref name="line"/> (a sum past what
+    /// a long holds, a cap on workers), said by a message of the catalogue that names that place.</summary>
+    internal PayrollDataException(string file, long line, Reporting.LocalizedText text) : this(file, text)
+    {
+        Line = line;
+    }
+
     /// <summary>The input file concerned.</summary>
     public string File { get; }
 
-    /// <summary>The 1-based line, or 0 for a file-level problem.</summary>
+    /// <summary>The 1-based line the message names (<c>bank.csv:3</c>): the row that cannot be read, or the row at which a
+    /// limit was passed (a sum of amounts past what can be held exactly, the most workers or worker-months); 0 for a
+    /// problem of the file as a whole.</summary>
     public long Line { get; }
 
-    /// <summary>The row diagnostic when this is a row-level error.</summary>
+    /// <summary>The row diagnostic (column, reason, value) when a row cannot be read; null for a file-level problem and
+    /// for a limit passed at a line, whose place is <see cref="File"/> and <see cref="Line"/>.</summary>
     public Diagnostic? Diagnostic { get; }
 
     /// <summary>The file-level message in structured form, to be told in either language; null when only <see cref="Exception.Message"/> says it.</summary>

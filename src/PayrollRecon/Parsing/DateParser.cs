@@ -226,10 +226,16 @@ internal static class DateParser
     }
 
     /// <summary>Parses a bare date given as text (project.json); same grammar as the UTF-8 overload.</summary>
-    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date)
+    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date) => TryParseDate(text, MinYear, MaxYear, out date);
+
+    /// <summary>Parses a bare date given as text of any year DateOnly holds: tells a date outside the years
+    /// <see cref="MinYear"/>–<see cref="MaxYear"/> from text that is no date, for the message.</summary>
+    public static bool TryParseDateAnyYear(ReadOnlySpan<char> text, out DateOnly date) => TryParseDate(text, 1, 9999, out date);
+
+    private static bool TryParseDate(ReadOnlySpan<char> text, int minYear, int maxYear, out DateOnly date)
     {
         Span<byte> utf8 = stackalloc byte[MaxTextChars * 3];
-        if (text.Length <= MaxTextChars && Encoding.UTF8.TryGetBytes(text, utf8, out int n)) return TryParseDate(utf8[..n], out date);
+        if (text.Length <= MaxTextChars && Encoding.UTF8.TryGetBytes(text, utf8, out int n)) return TryParseDate(utf8[..n], minYear, maxYear, out date);
         date = default;
         return false;
     }

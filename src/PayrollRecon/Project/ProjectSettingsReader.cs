@@ -372,8 +372,11 @@ public static class ProjectSettingsReader
         private DateOnly ReadDate(JsonElement v, string path)
         {
             string text = ReadString(v, path);
-            if (!DateParser.TryParseDate(text.AsSpan().Trim(), out DateOnly date)) throw Fail(MessageKey.SettingsInvalidDate, path, text);
-            return date;
+            var trimmed = text.AsSpan().Trim();
+            if (DateParser.TryParseDate(trimmed, out DateOnly date)) return date;
+            throw DateParser.TryParseDateAnyYear(trimmed, out _)
+                ? Fail(MessageKey.SettingsDateOutOfRange, path, text, DateParser.MinYear, DateParser.MaxYear)
+                : Fail(MessageKey.SettingsInvalidDate, path, text);
         }
 
         private YearMonth ReadPeriod(JsonElement v, string path)

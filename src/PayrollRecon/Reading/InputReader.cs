@@ -71,6 +71,9 @@ public abstract class InputReader : IDisposable
     /// <summary>The line the next record starts on (one more than the line ends read so far).</summary>
     internal long NextLine => _csv.NextLine;
 
+    /// <summary>Bytes read from the source so far (<see cref="InputFileStats.Bytes"/> of <see cref="Stats"/>, without building them).</summary>
+    internal long BytesRead => _csv.BytesRead;
+
     /// <summary>Reading statistics so far (complete once reading has returned false).</summary>
     public InputFileStats Stats => new(_csv.FileName, _rowsRead, _rowsRejected, _csv.Encoding, _csv.BytesRead)
     {

@@ -11,10 +11,10 @@ internal static class EngineLimits
     public static bool InPeriodRange(int year) => year is >= DateParser.MinYear and <= DateParser.MaxYear;
 
     public static PayrollDataException TooManyWorkers(string file, long line, int limit) =>
-        new(file, new Reporting.LocalizedText(Reporting.MessageKey.TooManyWorkers, $"{file}:{line}", Count(limit)));
+        new(file, line, new Reporting.LocalizedText(Reporting.MessageKey.TooManyWorkers, $"{file}:{line}", Count(limit)));
 
     public static PayrollDataException TooManyWorkerMonths(string file, long line, int limit) =>
-        new(file, new Reporting.LocalizedText(Reporting.MessageKey.TooManyWorkerMonths, $"{file}:{line}", Count(limit)));
+        new(file, line, new Reporting.LocalizedText(Reporting.MessageKey.TooManyWorkerMonths, $"{file}:{line}", Count(limit)));
 
     /// <summary>The diagnostic of a date outside the years the engine holds (<see cref="DateParser.MinYear"/>..<see cref="DateParser.MaxYear"/>).</summary>
     public static Diagnostic OutOfRange(string file, long line, string column, DiagnosticReason reason) =>

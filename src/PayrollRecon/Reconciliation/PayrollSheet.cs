@@ -79,7 +79,7 @@ internal sealed class PayrollSheet
         }
         catch (OverflowException)
         {
-            throw SumSite.TooLargeAt(_file, $"{_file}:{row.Line}");
+            throw SumSite.TooLargeAt(_file, row.Line, $"{_file}:{row.Line}");
         }
     }
 

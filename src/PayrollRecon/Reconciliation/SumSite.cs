@@ -9,9 +9,10 @@ namespace PayrollRecon.Reconciliation;
 /// <remarks>Plain fields set per line and per worker-month, so the bookkeeping costs nothing that allocates.</remarks>
 internal sealed class SumSite
 {
-    /// <summary>The error for a sum of amounts past 92,233,720,368,547,758.07 yuan met at <paramref name="where"/> (<c>payroll.csv:12</c>).</summary>
-    public static PayrollDataException TooLargeAt(string file, object where) =>
-        new(file, new Reporting.LocalizedText(Reporting.MessageKey.SumTooLarge, where));
+    /// <summary>The error for a sum of amounts past 92,233,720,368,547,758.07 yuan met at <paramref name="where"/>
+    /// (<c>payroll.csv:12</c>), which names <paramref name="line"/> of <paramref name="file"/> (0: the file, or the project's totals).</summary>
+    public static PayrollDataException TooLargeAt(string file, long line, object where) =>
+        new(file, line, new Reporting.LocalizedText(Reporting.MessageKey.SumTooLarge, where));
 
     private string? _file;
     private long _line;
@@ -61,6 +62,6 @@ internal sealed class SumSite
             : number <= 0 ? file
             : $"{file}:{number}";
         if (period >= 0) where = new Reporting.LocalizedText(Reporting.MessageKey.SumInMonth, where, YearMonth.FromOrdinal(period).ToString());
-        return TooLargeAt(file, where);
+        return TooLargeAt(file, noted is null ? 0 : Math.Max(number, 0), where);
     }
 }

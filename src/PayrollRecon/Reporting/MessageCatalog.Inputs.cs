@@ -37,6 +37,7 @@ internal static partial class MessageCatalog
         MessageKey.SettingsExpectedAmount => ("{0}: {1}: expected an amount (number or string), found {2}", "{0}: {1}: 应为金额（数字或字符串），实为{2}"),
         MessageKey.SettingsNegativeAmount => ("{0}: {1}: amount must not be negative, found '{2}'", "{0}: {1}: 金额不能为负，实为 '{2}'"),
         MessageKey.SettingsInvalidDate => ("{0}: {1}: invalid date '{2}'", "{0}: {1}: 日期无效 '{2}'"),
+        MessageKey.SettingsDateOutOfRange => ("{0}: {1}: date '{2}' is outside the years {3}–{4}", "{0}: {1}: 日期 '{2}' 不在 {3}–{4} 年之间"),
         MessageKey.SettingsInvalidPeriod => ("{0}: {1}: invalid period '{2}'", "{0}: {1}: 月份无效 '{2}'"),
         MessageKey.JsonObject => ("an object", "对象"),
         MessageKey.JsonArray => ("an array", "数组"),

@@ -41,6 +41,7 @@ internal enum MessageKey
     SettingsExpectedAmount,
     SettingsNegativeAmount,
     SettingsInvalidDate,
+    SettingsDateOutOfRange,
     SettingsInvalidPeriod,
     JsonObject,
     JsonArray,

@@ -25,6 +25,10 @@ public sealed class SettingsValidationTests
         { "toleranceNegative", "ProjectSettings.AmountTolerance must not be negative, was -0.01" },
         { "laborFundsNull", "ProjectSettings.LaborFunds must not be null (use an empty list)" },
         { "codeEmpty", "ProjectSettings.Code must not be empty" },
+        { "asOfYear1", "ProjectSettings.AsOf must be a date of the years 1900 to 2199, was 0001-01-01" },
+        { "fundPeriodYear1", "ProjectSettings.LaborFunds[0].Period must be a month of the years 1900 to 2199, was 0001-01" },
+        { "fundPeriodDefault", "ProjectSettings.LaborFunds[0].Period must be a month of the years 1900 to 2199, was 0000-00" },
+        { "fundDueDate2200", "ProjectSettings.LaborFunds[0].DueDate must be a date of the years 1900 to 2199, was 2200-01-05" },
     };
 
     private static ProjectSettings Bad(string which) => which switch
@@ -37,6 +41,10 @@ public sealed class SettingsValidationTests
         "toleranceNegative" => Valid with { AmountTolerance = new Money(-1) },
         "laborFundsNull" => Valid with { LaborFunds = null! },
         "codeEmpty" => Valid with { Code = " " },
+        "asOfYear1" => Valid with { AsOf = DateOnly.MinValue },
+        "fundPeriodYear1" => Valid with { LaborFunds = [new LaborFundItem(new YearMonth(1, 1), new Money(100), new DateOnly(2024, 1, 5))] },
+        "fundPeriodDefault" => Valid with { LaborFunds = [new LaborFundItem(default, new Money(100), new DateOnly(2024, 1, 5))] },
+        "fundDueDate2200" => Valid with { LaborFunds = [new LaborFundItem(new YearMonth(2024, 1), new Money(100), new DateOnly(2200, 1, 5))] },
         _ => throw new ArgumentOutOfRangeException(nameof(which)),
     };
 

@@ -291,6 +291,31 @@ public sealed class CliTests
         Assert.Equal(2, exit);
         Assert.Equal("payrollrecon: --as-of: invalid date '2024-13-01' (expected yyyy-MM-dd, e.g. 2024-07-10; also yyyy/M/d, yyyyMMdd or 2024年7月10日)" + Environment.NewLine, error);
     }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("1899-12-31")]
+    [InlineData("2200/1/1")]
+    [InlineData("99991231")]
+    public void Check_AsOfOutsideTheYears_ExitsTwoSayingTheYears(string asOf)
+    {
+        using var project = new TempProject(TempProject.Small());
+        Assert.Equal((2, $"payrollrecon: --as-of: date '{asOf}' is outside the years 1900–2199" + Environment.NewLine),
+            Run("check", project.Dir, "--out", project.Path_("out"), "--as-of", asOf));
+        Assert.Equal((2, $"payrollrecon: --as-of: 日期 '{asOf}' 不在 1900–2199 年之间" + Environment.NewLine),
+            Run("check", project.Dir, "--out", project.Path_("out"), "--as-of", asOf, "--lang", "zh"));
+        Assert.False(Directory.Exists(project.Path_("out")));
+    }
+
+    [Fact]
+    public void Check_ProjectAsOfOutsideTheYears_ExitsTwoSayingTheYears()
+    {
+        var files = TempProject.Small();
+        files["project.json"] = """{ "code": "T-0001", "asOf": "0001-01-01", "payDay": 15 }""";
+        using var project = new TempProject(files);
+        Assert.Equal((2, "project.json: asOf: date '0001-01-01' is outside the years 1900–2199" + Environment.NewLine),
+            Run("check", project.Dir, "--out", project.Path_("out")));
+    }
 }
 
 public sealed class InspectCommandTests

@@ -217,7 +217,12 @@ public sealed class ProjectSettingsReaderTests
     [InlineData("{ \"code\": \"P1\", \"graceDays\": 99999999999 }", "project.json: graceDays: expected an integer from 0 to 366, found '99999999999'")]
     [InlineData("{ \"code\": \"P1\", \"asOf\": \"2024-02-30\" }", "project.json: asOf: invalid date '2024-02-30'")]
     [InlineData("{ \"code\": \"P1\", \"asOf\": \"2024-2-1\" }", "project.json: asOf: invalid date '2024-2-1'")]
-    [InlineData("{ \"code\": \"P1\", \"asOf\": \"0224-02-01\" }", "project.json: asOf: invalid date '0224-02-01'")]
+    [InlineData("{ \"code\": \"P1\", \"asOf\": \"0224-02-01\" }", "project.json: asOf: date '0224-02-01' is outside the years 1900–2199")]
+    [InlineData("{ \"code\": \"P1\", \"asOf\": \"0001-01-01\" }", "project.json: asOf: date '0001-01-01' is outside the years 1900–2199")]
+    [InlineData("{ \"code\": \"P1\", \"asOf\": \"18991231\" }", "project.json: asOf: date '18991231' is outside the years 1900–2199")]
+    [InlineData("{ \"code\": \"P1\", \"asOf\": \"2200/1/1\" }", "project.json: asOf: date '2200/1/1' is outside the years 1900–2199")]
+    [InlineData("{ \"code\": \"P1\", \"asOf\": \"9999-12-31\" }", "project.json: asOf: date '9999-12-31' is outside the years 1900–2199")]
+    [InlineData("{ \"code\": \"P1\", \"asOf\": \"0000-01-01\" }", "project.json: asOf: invalid date '0000-01-01'")]
     [InlineData("{ \"code\": \"P1\", \"asOf\": 20240201 }", "project.json: asOf: expected a string, found '20240201'")]
     [InlineData("{ \"code\": \"P1\", \"name\": 5 }", "project.json: name: expected a string, found '5'")]
     [InlineData("{ \"code\": \"P1\", \"account\": 41050100000000000001 }", "project.json: account: expected a string, found '41050100000000000001'")]
@@ -231,6 +236,7 @@ public sealed class ProjectSettingsReaderTests
     [InlineData("{ \"code\": \"P1\", \"laborFunds\": [ { \"period\": \"2024-13\", \"amount\": 1, \"dueDate\": \"2024-01-25\" } ] }", "project.json: laborFunds[0].period: invalid period '2024-13'")]
     [InlineData("{ \"code\": \"P1\", \"laborFunds\": [ { \"period\": \"2024-01\", \"amount\": 1.001, \"dueDate\": \"2024-01-25\" } ] }", "project.json: laborFunds[0].amount: invalid amount '1.001'")]
     [InlineData("{ \"code\": \"P1\", \"laborFunds\": [ { \"period\": \"2024-01\", \"amount\": 1, \"dueDate\": \"2024-01-32\" } ] }", "project.json: laborFunds[0].dueDate: invalid date '2024-01-32'")]
+    [InlineData("{ \"code\": \"P1\", \"laborFunds\": [ { \"period\": \"2024-01\", \"amount\": 1, \"dueDate\": \"1899-12-31\" } ] }", "project.json: laborFunds[0].dueDate: date '1899-12-31' is outside the years 1900–2199")]
     public void Read_BadDocument_ThrowsOneClearLine(string json, string expected)
     {
         var e = Assert.Throws<PayrollDataException>(() => Read(json));
