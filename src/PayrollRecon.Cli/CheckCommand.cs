@@ -36,8 +36,6 @@ internal static class CheckCommand
         // Refused before the work, not after it with the file system's message.
         CommonOptions.RefuseFileAsOut(outDir);
         using var quiet = quietHeap ? QuietHeap.Enter() : null;
-        // The heap the quiet stretch will fill, in 2 MiB pages (HeapPages): the CLI's own process only, as the quiet heap.
-        if (quietHeap) HeapPages.AdviseHugePages();
         timings?.Restart();
         var inputs = ProjectFolder.Load(projectDir);
         if (parsed.GetValue(common.Previous) is { } previous) inputs = inputs with { Previous = FollowUp.PreviousRun.Load(previous) };
