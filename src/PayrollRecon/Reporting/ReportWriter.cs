@@ -96,4 +96,51 @@ public static class ReportWriter
         using var writer = OutputText.Create(output, byteOrderMark: false);
         PortfolioHtml.Write(entries, writer, options);
     }
+    /// <summary>Writes <c>findings.csv</c> to a stream that may take asynchronous writes only (an ASP.NET Core response body).</summary>
+    /// <remarks>
+    /// The bytes are those of <see cref="WriteFindingsCsv"/>: they are written into pooled memory first, then copied to
+    /// <paramref name="output"/> asynchronously; the output's peak memory is its own size. The same holds for every
+    /// <c>…Async</c> writer.
+    /// </remarks>
+    public static Task WriteFindingsCsvAsync(ReconciliationResult result, Stream output, ReportOptions options = default, CancellationToken cancellationToken = default) =>
+        SpoolAsync(result, output, options, WriteFindingsCsv, cancellationToken);
+
+    /// <summary>Writes <c>ledger.csv</c> asynchronously (see <see cref="WriteFindingsCsvAsync"/>).</summary>
+    public static Task WriteLedgerCsvAsync(ReconciliationResult result, Stream output, ReportOptions options = default, CancellationToken cancellationToken = default) =>
+        SpoolAsync(result, output, options, WriteLedgerCsv, cancellationToken);
+
+    /// <summary>Writes <c>history.csv</c> asynchronously (see <see cref="WriteFindingsCsvAsync"/>).</summary>
+    public static Task WriteHistoryCsvAsync(ReconciliationResult result, Stream output, ReportOptions options = default, CancellationToken cancellationToken = default) =>
+        SpoolAsync(result, output, options, WriteHistoryCsv, cancellationToken);
+
+    /// <summary>Writes <c>resolved.csv</c> asynchronously (see <see cref="WriteFindingsCsvAsync"/>).</summary>
+    public static Task WriteResolvedCsvAsync(ReconciliationResult result, Stream output, ReportOptions options = default, CancellationToken cancellationToken = default) =>
+        SpoolAsync(result, output, options, WriteResolvedCsv, cancellationToken);
+
+    /// <summary>Writes <c>summary.json</c> asynchronously (see <see cref="WriteFindingsCsvAsync"/>).</summary>
+    public static Task WriteSummaryJsonAsync(ReconciliationResult result, Stream output, ReportOptions options = default, CancellationToken cancellationToken = default) =>
+        SpoolAsync(result, output, options, WriteSummaryJson, cancellationToken);
+
+    /// <summary>Writes <c>report.html</c> asynchronously (see <see cref="WriteFindingsCsvAsync"/>).</summary>
+    public static Task WriteReportHtmlAsync(ReconciliationResult result, Stream output, ReportOptions options = default, CancellationToken cancellationToken = default) =>
+        SpoolAsync(result, output, options, WriteReportHtml, cancellationToken);
+
+    /// <summary>Writes <c>portfolio.csv</c> asynchronously (see <see cref="WriteFindingsCsvAsync"/>).</summary>
+    public static Task WritePortfolioCsvAsync(IEnumerable<PortfolioEntry> entries, Stream output, ReportOptions options = default, CancellationToken cancellationToken = default) =>
+        SpoolAsync(entries, output, options, WritePortfolioCsv, cancellationToken);
+
+    /// <summary>Writes <c>portfolio.html</c> asynchronously (see <see cref="WriteFindingsCsvAsync"/>).</summary>
+    public static Task WritePortfolioHtmlAsync(IEnumerable<PortfolioEntry> entries, Stream output, ReportOptions options = default, CancellationToken cancellationToken = default) =>
+        SpoolAsync(entries, output, options, WritePortfolioHtml, cancellationToken);
+
+    private static async Task SpoolAsync<T>(T subject, Stream output, ReportOptions options, Action<T, Stream, ReportOptions> write, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(output);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var spool = new SpoolStream();
+        write(subject, spool, options);
+        await spool.CopyChunksToAsync(output, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -362,4 +362,80 @@ public sealed class HostContractTests
         Assert.Equal("92233720368547758.08 yuan is beyond the range of an amount in fen (-92 233 720 368 547 758.08 to 92 233 720 368 547 758.07 yuan)",
             Assert.Throws<OverflowException>(() => Money.FromYuan(92233720368547758, 8)).Message);
     }
+    /// <summary>A response body as ASP.NET Core gives it: synchronous writes and flushes are refused.</summary>
+    private sealed class AsyncOnlyStream : Stream
+    {
+        private readonly MemoryStream _written = new();
+
+        public byte[] ToArray() => _written.ToArray();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _written.Length;
+
+        public override long Position { get => _written.Length; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+        public override void Flush() => throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _written.Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task AsyncWriters_ToAStreamThatRefusesSynchronousWrites_TheSameBytesAsTheWriters()
+    {
+        var result = PayrollChecker.Check(Sample());
+        var portfolio = new[] { PortfolioEntry.FromResult(result) };
+        var options = new ReportOptions { Language = ReportLanguage.En };
+        var writers = new (Action<Stream> Sync, Func<Stream, Task> Async)[]
+        {
+            (s => ReportWriter.WriteFindingsCsv(result, s, options), s => ReportWriter.WriteFindingsCsvAsync(result, s, options, CancellationToken.None)),
+            (s => ReportWriter.WriteLedgerCsv(result, s, options), s => ReportWriter.WriteLedgerCsvAsync(result, s, options, CancellationToken.None)),
+            (s => ReportWriter.WriteHistoryCsv(result, s, options), s => ReportWriter.WriteHistoryCsvAsync(result, s, options, CancellationToken.None)),
+            (s => ReportWriter.WriteResolvedCsv(result, s, options), s => ReportWriter.WriteResolvedCsvAsync(result, s, options, CancellationToken.None)),
+            (s => ReportWriter.WriteSummaryJson(result, s, options), s => ReportWriter.WriteSummaryJsonAsync(result, s, options, CancellationToken.None)),
+            (s => ReportWriter.WriteReportHtml(result, s, options), s => ReportWriter.WriteReportHtmlAsync(result, s, options, CancellationToken.None)),
+            (s => ReportWriter.WritePortfolioCsv(portfolio, s, options), s => ReportWriter.WritePortfolioCsvAsync(portfolio, s, options, CancellationToken.None)),
+            (s => ReportWriter.WritePortfolioHtml(portfolio, s, options), s => ReportWriter.WritePortfolioHtmlAsync(portfolio, s, options, CancellationToken.None)),
+        };
+        foreach (var (sync, async) in writers)
+        {
+            using var expected = new MemoryStream();
+            sync(expected);
+            Assert.Throws<InvalidOperationException>(() => sync(new AsyncOnlyStream()));
+            using var body = new AsyncOnlyStream();
+            await async(body);
+            Assert.True(expected.Length > 0);
+            Assert.Equal(expected.ToArray(), body.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task AsyncWriters_CancelledBeforehand_WriteNothing()
+    {
+        var result = PayrollChecker.Check(Sample());
+        using var body = new AsyncOnlyStream();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ReportWriter.WriteLedgerCsvAsync(result, body, default, new CancellationToken(canceled: true)));
+        Assert.Equal(0, body.Length);
+    }
 }
