@@ -109,7 +109,7 @@ internal sealed class WorkbookRecordStream : RecordStream
         {
             TextEncodingKind.Xls when IsDamagedCompoundHeader(workbook) =>
                 new LocalizedText(MessageKey.WorkbookUnreadable, fileName, new LocalizedText(MessageKey.WorkbookBadContainer)),
-            TextEncodingKind.Xlsx => XlsxDamage(workbook, fileName, options.WorkbookSheetLimit),
+            TextEncodingKind.Xlsx => XlsxDamage(workbook, fileName, options.WorkbookSheetLimit, options.EffectiveMaxRecordBytes),
             _ => null,
         };
         if (damage is not null)
@@ -388,12 +388,12 @@ internal sealed class WorkbookRecordStream : RecordStream
     }
 
     /// <summary>What <see cref="XlsxPartCheck"/> finds wrong with an .xlsx; null also when its ZIP or XML is damaged, for ExcelDataReader to say how. <paramref name="workbook"/> is left where it was.</summary>
-    private static LocalizedText? XlsxDamage(Stream workbook, string fileName, int sheetLimit)
+    private static LocalizedText? XlsxDamage(Stream workbook, string fileName, int sheetLimit, int maxRecordBytes)
     {
         long start = workbook.Position;
         try
         {
-            return XlsxPartCheck.FindDamage(workbook, fileName, sheetLimit);
+            return XlsxPartCheck.FindDamage(workbook, fileName, sheetLimit, maxRecordBytes);
         }
         catch (Exception e) when (IsWorkbookFault(e))
         {
