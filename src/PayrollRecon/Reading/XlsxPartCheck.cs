@@ -574,8 +574,8 @@ internal static class XlsxPartCheck
                     _inCell = true;
                     _columnIndex = TryColumn(attributes.RLength, attributes.R, out int column) ? unchecked(column - 1) : _nextColumnIndex;
                     _nextColumnIndex = unchecked(_columnIndex + 1);
-                    _sharedCell = attributes.TLength == 1 && attributes.T[0] == (byte)'s'
-                        || attributes.TLength > 1 && Decoded(attributes.T, attributes.TLength, attribute: true) == "s";
+                    _sharedCell = attributes.TLength == 1 ? attributes.T[0] == (byte)'s'
+                        : attributes.TLength > 1 && attributes.T.Contains((byte)'&') && Decoded(attributes.T, attributes.TLength, attribute: true) == "s";
                     break;
                 case 5 when _inCell && name is ElementName.Value or ElementName.InlineItem:
                     _inValue = true;
@@ -632,8 +632,7 @@ internal static class XlsxPartCheck
 
         private void StartRow(Attributes attributes)
         {
-            int index = attributes.RLength >= 0
-                && int.TryParse(Decoded(attributes.R, attributes.RLength, attribute: true), NumberStyles.Integer, NumberFormatInfo.CurrentInfo, out int number)
+            int index = attributes.RLength >= 0 && TryNumber(attributes.R, attributes.RLength, NumberStyles.Integer, NumberFormatInfo.CurrentInfo, attribute: true, out int number)
                 ? unchecked(number - 1)
                 : _nextRowIndex;
             bool repeated = _hasPreviousRow && index == _rowIndex;
@@ -658,10 +657,24 @@ internal static class XlsxPartCheck
         /// <summary>A shared-string cell's value ends: it must be the number of a shared string (or blank, which reads as an empty cell).</summary>
         private void CheckSharedString()
         {
-            string? text = _valueLength <= _value.Length ? Decoded(_value, _valueLength, attribute: false) : null;
-            if (text is null ? _valueBlank : string.IsNullOrWhiteSpace(text)) return;
+            if (_valueBlank) return;
+            ReadOnlySpan<byte> written = _value.AsSpan(0, Math.Min(_valueLength, _value.Length));
+            int index;
+            bool number;
+            if (_valueLength <= _value.Length && System.Text.Ascii.IsValid(written) && !written.Contains((byte)'&'))
+            {
+                // Nearly always: digits as written.
+                number = int.TryParse(written, NumberStyles.Any, CultureInfo.InvariantCulture, out index);
+            }
+            else
+            {
+                string? text = _valueLength <= _value.Length ? Decoded(_value, _valueLength, attribute: false) : null;
+                if (text is not null && string.IsNullOrWhiteSpace(text)) return;
+                index = 0;
+                number = text is not null && int.TryParse(text, NumberStyles.Any, CultureInfo.InvariantCulture, out index);
+            }
             string cell = ColumnName(_columnIndex) + RowNumber(_rowIndex).ToString(CultureInfo.InvariantCulture);
-            if (text is null || !int.TryParse(text, NumberStyles.Any, CultureInfo.InvariantCulture, out int index))
+            if (!number)
             {
                 Refuse(Limits.Damaged(MessageKey.WorkbookSharedStringNotANumber, cell, sheetName));
             }
@@ -683,16 +696,32 @@ internal static class XlsxPartCheck
         private static bool TryColumn(int length, ReadOnlySpan<byte> written, out int column)
         {
             column = 0;
-            string? reference = length >= 0 ? Decoded(written, length, attribute: true) : null;
-            if (reference is null) return false;
-            int position = 0;
-            while (position < reference.Length && reference[position] is >= 'A' and <= 'Z')
+            if (length < 0 || length > written.Length) return false;
+            if (written.Contains((byte)'&'))
             {
-                column = unchecked((column * 26) + (reference[position] - 'A' + 1));
+                string? decoded = Decoded(written, length, attribute: true);
+                return decoded is not null && TryColumn(decoded.Length, System.Text.Encoding.UTF8.GetBytes(decoded), out column);
+            }
+            int position = 0;
+            while (position < written.Length && written[position] is >= (byte)'A' and <= (byte)'Z')
+            {
+                column = unchecked((column * 26) + (written[position] - 'A' + 1));
                 position++;
             }
-            if (position == 0 || position == reference.Length || !char.IsDigit(reference[position])) return false;
-            return int.TryParse(reference.AsSpan(position), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+            // char.IsDigit of a character after the letters: an ASCII digit here (a byte past 0x7F is no whole character).
+            if (position == 0 || position == written.Length || !char.IsAsciiDigit((char)written[position])) return false;
+            return int.TryParse(written[position..], NumberStyles.None, CultureInfo.InvariantCulture, out _);
+        }
+
+        /// <summary>A number of at most <see cref="Attributes.Kept"/> bytes as written, read as <c>int.TryParse</c> reads the text the XML reader gives.</summary>
+        private static bool TryNumber(ReadOnlySpan<byte> kept, int length, NumberStyles styles, IFormatProvider provider, bool attribute, out int number)
+        {
+            number = 0;
+            if (length > kept.Length) return false;
+            ReadOnlySpan<byte> written = kept[..length];
+            if (System.Text.Ascii.IsValid(written) && !written.Contains((byte)'&')) return int.TryParse(written, styles, provider, out number);
+            string? text = Decoded(written, length, attribute);
+            return text is not null && int.TryParse(text, styles, provider, out number);
         }
 
         /// <summary>Excel's letters for a 0-based column index (<c>A</c>, <c>Z</c>, <c>AA</c>, …).</summary>
