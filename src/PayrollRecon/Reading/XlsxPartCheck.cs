@@ -10,7 +10,10 @@ namespace PayrollRecon.Reading;
 /// Looks through the parts of an <c>.xlsx</c> that ExcelDataReader 3.6 reads, before it reads them, for what would
 /// make it work far longer than any real workbook of that size: more worksheets than a workbook may have, worksheets
 /// sharing one part, string items whose text runs it would join at a cost growing with the square of their number,
-/// and as many different number formats, each compared with all before it.
+/// and as many different number formats, each compared with all before it; and for what it would read into something
+/// the worksheet does not hold, or hold whole at many times its size: two rows of one number (<see cref="SheetWatch"/>),
+/// a shared-string cell without a shared string, and a row, shared string, page header or start tag of more than
+/// <see cref="TextPerRecordByte"/> times the record limit.
 /// </summary>
 /// <remarks>
 /// The parts are found as ExcelDataReader finds them (<c>xl/workbook.xml</c>, its relationships, the worksheets they
