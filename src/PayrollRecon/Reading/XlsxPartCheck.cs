@@ -73,13 +73,22 @@ internal static class XlsxPartCheck
         var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
         foreach (ZipArchiveEntry entry in zip.Entries) entries.TryAdd(entry.FullName.Replace('\\', '/'), entry);
 
+        var limits = new TextLimits(fileName, (long)TextPerRecordByte * maxRecordBytes, maxRecordBytes,
+            Math.Max(SharedStringsFloor, SharedStringsPerByte * workbookBytes));
+        // The parts read here and by ExcelDataReader for their attributes: a start tag is held whole by either reader.
+        foreach (string name in (ReadOnlySpan<string>)["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"])
+        {
+            if (!entries.TryGetValue(name, out ZipArchiveEntry? part)) continue;
+            var tags = new TagWatch(limits, name);
+            Scan(part, tags);
+            if (tags.Damage is { } damage) return damage;
+        }
+
         // ExcelDataReader matches every relationship against every sheet before anything counts the sheets: 40,000
         // sheets were 9 s of it for a 0.5 MB file.
         List<(string? Id, string Name)>? sheetIds = SheetRelationshipIds(entries, sheetLimit, out int sheets);
         if (sheetIds is null) return new LocalizedText(MessageKey.WorkbookTooManySheets, fileName, sheets, sheetLimit);
 
-        var limits = new TextLimits(fileName, (long)TextPerRecordByte * maxRecordBytes, maxRecordBytes,
-            Math.Max(SharedStringsFloor, SharedStringsPerByte * workbookBytes));
         var sharedStrings = new SharedStringsWatch(limits);
         if (entries.TryGetValue("xl/sharedStrings.xml", out ZipArchiveEntry? sharedStringsPart))
         {
@@ -456,16 +465,37 @@ internal static class XlsxPartCheck
         protected void Refuse(LocalizedText damage) => Damage ??= damage;
     }
 
+    /// <summary>A part of which only the start tags matter (their attributes are read, nothing else is held).</summary>
+    private sealed class TagWatch(TextLimits limits, string partName) : PartWatch(limits)
+    {
+        protected override LocalizedText TagPlace() => new(MessageKey.WorkbookPlacePart, partName);
+
+        protected override void OnStart(ElementName name, Attributes attributes)
+        {
+        }
+
+        protected override void OnEnd()
+        {
+        }
+
+        protected override void OnText(ReadOnlySpan<byte> text)
+        {
+        }
+    }
+
     /// <summary>
     /// <c>xl/sharedStrings.xml</c> as ExcelDataReader 3.6 reads it (<c>XlsxWorkbook.ReadSharedStrings</c>): each
     /// <c>si</c> child of the root <c>sst</c> is a string, numbered from 0. It holds them all from the start, so one
-    /// longer than <see cref="TextLimits.Text"/>, or all together longer than <see cref="TextLimits.SharedStrings"/>,
-    /// is refused; the length of each string longer than <see cref="ShortString"/> is kept for the rows that use it.
+    /// longer than <see cref="TextLimits.Text"/>, or all together longer than <see cref="TextLimits.SharedStrings"/>
+    /// (each counted 16 bytes more), is refused; the length of each string longer than <see cref="ShortString"/> is kept for the rows that use it.
     /// </summary>
     private sealed class SharedStringsWatch(TextLimits limits) : PartWatch(limits)
     {
         /// <summary>Bytes a string is counted as at most without its length being kept.</summary>
         public const int ShortString = 64;
+
+        /// <summary>Bytes each string adds to the total besides its text.</summary>
+        private const int ItemOverhead = 16;
 
         private readonly Dictionary<int, long> _longStrings = [];
         private bool _root;
@@ -482,7 +512,7 @@ internal static class XlsxPartCheck
         /// <summary>Bytes string <paramref name="index"/> (one of <see cref="Count"/>) is counted as.</summary>
         public long Length(int index) => _longStrings.GetValueOrDefault(index, ShortString);
 
-        protected override LocalizedText TagPlace() => new(MessageKey.WorkbookPlaceSharedStrings);
+        protected override LocalizedText TagPlace() => new(MessageKey.WorkbookPlacePart, "xl/sharedStrings.xml");
 
         protected override void OnStart(ElementName name, Attributes attributes)
         {
@@ -492,6 +522,8 @@ internal static class XlsxPartCheck
                 Count = Count == int.MaxValue ? Count : Count + 1;
                 _inItem = true;
                 _itemBytes = 0;
+                // Each string costs a reference and a string object besides its text, however short.
+                AddToTotal(ItemOverhead);
             }
         }
 
@@ -506,9 +538,14 @@ internal static class XlsxPartCheck
         {
             if (!_inItem) return;
             _itemBytes += text.Length;
-            _totalBytes += text.Length;
             if (_itemBytes > Limits.Text) Refuse(Limits.TooLong(new LocalizedText(MessageKey.WorkbookPlaceSharedString, Count - 1)));
-            else if (_totalBytes > Limits.SharedStrings) Refuse(Limits.Damaged(MessageKey.WorkbookSharedStringsTooLarge, Limits.SharedStrings));
+            AddToTotal(text.Length);
+        }
+
+        private void AddToTotal(long bytes)
+        {
+            _totalBytes += bytes;
+            if (_totalBytes > Limits.SharedStrings) Refuse(Limits.Damaged(MessageKey.WorkbookSharedStringsTooLarge, Limits.SharedStrings));
         }
     }
 
@@ -635,6 +672,12 @@ internal static class XlsxPartCheck
 
         private void StartRow(Attributes attributes)
         {
+            if (attributes.RLength > Attributes.Kept)
+            {
+                // No row number is written so; white space or zeros before one (which int.TryParse reads) are damage too.
+                Refuse(Limits.Damaged(MessageKey.WorkbookBadStructure));
+                return;
+            }
             int index = attributes.RLength >= 0 && TryNumber(attributes.R, attributes.RLength, NumberStyles.Integer, NumberFormatInfo.CurrentInfo, attribute: true, out int number)
                 ? unchecked(number - 1)
                 : _nextRowIndex;

@@ -72,7 +72,7 @@ internal enum MessageKey
     WorkbookPlaceRow,
     WorkbookPlaceSheet,
     WorkbookPlaceSharedString,
-    WorkbookPlaceSharedStrings,
+    WorkbookPlacePart,
     HtmlWithoutTable,
     HeaderOnly,
     // Limits of a project and of exact sums.

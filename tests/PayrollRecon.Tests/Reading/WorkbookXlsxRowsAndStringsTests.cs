@@ -217,6 +217,50 @@ public sealed class WorkbookXlsxRowsAndStringsTests
     }
 
     [Fact]
+    public void BankReader_RowNumberOfManyBytes_DamagedStructure()
+    {
+        // int.TryParse reads white space and zeros before the number: "  …  0004" would be row 4 again.
+        byte[] xlsx = With(RowsXlsx(), xml => Replace(xml, "<row r=\"5\">", $"<row r=\"{new string(' ', 70)}0004\">"));
+        Assert.Equal("bank.xlsx: not a readable Excel workbook (damaged workbook structure)", Refused(xlsx).Message);
+    }
+
+    [Fact]
+    public void BankReader_StylesTagOfManyBytes_Refused()
+    {
+        // Parts read for their attributes only: the start tag is what the XML reader holds.
+        byte[] original = RowsXlsx();
+        string styles;
+        using (var zip = new ZipArchive(new MemoryStream(original), ZipArchiveMode.Read))
+        using (var reader = new StreamReader(zip.GetEntry("xl/styles.xml")!.Open()))
+        {
+            styles = reader.ReadToEnd();
+        }
+        styles = Replace(styles, "<numFmts ", $"<numFmts x=\"{new string('a', 5_000)}\" ");
+        using var source = new ZipArchive(new MemoryStream(original), ZipArchiveMode.Read);
+        var output = new MemoryStream();
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (ZipArchiveEntry entry in source.Entries)
+            {
+                using Stream d = target.CreateEntry(entry.FullName).Open();
+                if (entry.FullName == "xl/styles.xml") d.Write(Encoding.UTF8.GetBytes(styles));
+                else entry.Open().CopyTo(d);
+            }
+        }
+        Assert.Equal("bank.xlsx: xl/styles.xml has more than 4096 bytes of text (a line may have at most 1024)", Refused(output.ToArray(), maxRecordBytes: 1024).Message);
+    }
+
+    [Fact]
+    public void BankReader_TwoMillionSharedStrings_Refused()
+    {
+        // Empty strings, 10 MB of XML deflated to a few KB: ExcelDataReader would hold a reference for each.
+        byte[] xlsx = With(RowsXlsx(), xml => xml, string.Concat(Enumerable.Repeat("<si/>", 2_100_000)));
+        var error = Refused(xlsx);
+        Assert.Equal("bank.xlsx: not a readable Excel workbook (damaged: its shared strings take more than 33554432 bytes)", error.Message);
+        Assert.Equal("bank.xlsx: 不是可读取的 Excel 工作簿（已损坏：共享字符串超过 33554432 字节）", error.GetMessage(ReportLanguage.Zh));
+    }
+
+    [Fact]
     public void BankReader_Cell64MiB_RefusedWithLittleMemory()
     {
         // At the default limit: 64 MiB of one letter deflate to 64 KB; ExcelDataReader took about 9 times the text.
