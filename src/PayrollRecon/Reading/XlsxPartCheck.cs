@@ -371,9 +371,24 @@ internal static class XlsxPartCheck
         _ => ElementName.Other,
     };
 
-    private static ElementName Classify(ReadOnlySpan<byte> localName)
+    /// <summary>As <see cref="Classify(ReadOnlySpan{char})"/>, from the name's bytes (by length first: one test for most tags).</summary>
+    private static ElementName Classify(ReadOnlySpan<byte> localName) => localName.Length switch
     {
-        // Names are ASCII: one short conversion, then the same switch.
+        1 => localName[0] switch
+        {
+            (byte)'c' => ElementName.Cell,
+            (byte)'v' => ElementName.Value,
+            (byte)'t' => ElementName.Run,
+            _ => ElementName.Other,
+        },
+        2 => localName.SequenceEqual("si"u8) ? ElementName.Item : localName.SequenceEqual("is"u8) ? ElementName.InlineItem : ElementName.Other,
+        3 => localName.SequenceEqual("row"u8) ? ElementName.Row : localName.SequenceEqual("sst"u8) ? ElementName.SharedStrings : ElementName.Other,
+        >= 9 and <= 12 => ClassifyLong(localName),
+        _ => ElementName.Other,
+    };
+
+    private static ElementName ClassifyLong(ReadOnlySpan<byte> localName)
+    {
         Span<char> chars = stackalloc char[localName.Length];
         for (int i = 0; i < localName.Length; i++) chars[i] = localName[i] < 0x80 ? (char)localName[i] : '\uFFFD';
         return Classify(chars);
@@ -756,7 +771,10 @@ internal static class XlsxPartCheck
             }
             // char.IsDigit of a character after the letters: an ASCII digit here (a byte past 0x7F is no whole character).
             if (position == 0 || position == written.Length || !char.IsAsciiDigit((char)written[position])) return false;
-            return int.TryParse(written[position..], NumberStyles.None, CultureInfo.InvariantCulture, out _);
+            ReadOnlySpan<byte> digits = written[position..];
+            // Up to 9 digits always fit an int: the usual reference needs no parsing.
+            return digits.Length <= 9 ? !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+                : int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out _);
         }
 
         /// <summary>A number of at most <see cref="Attributes.Kept"/> bytes as written, read as <c>int.TryParse</c> reads the text the XML reader gives.</summary>
@@ -1032,42 +1050,52 @@ internal static class XlsxPartCheck
                     }
                     case State.Attributes when _element is ElementName.Row or ElementName.Cell:
                     {
-                        // The attributes of a row or cell, a byte at a time (a few dozen bytes): their r and t are kept.
-                        byte b = rest[0];
-                        i++;
+                        // The attributes of a row or cell (a few dozen bytes) up to a quote or the tag's end, a byte at
+                        // a time: the name before each value tells whether it is r or t.
+                        int k = 0;
+                        byte b = 0;
+                        for (; k < rest.Length; k++)
+                        {
+                            b = rest[k];
+                            if (b is (byte)'>' or (byte)'"' or (byte)'\'') break;
+                            _last = b;
+                            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'=' or (byte)'/')
+                            {
+                                _inAttributeName = false;
+                            }
+                            else if (!_inAttributeName)
+                            {
+                                // A name starts: r or t when it is that one letter (a prefixed name is another attribute).
+                                _inAttributeName = true;
+                                _attribute = b is (byte)'r' or (byte)'t' ? b : -1;
+                            }
+                            else
+                            {
+                                _attribute = -1;
+                            }
+                        }
+                        if (k == rest.Length)
+                        {
+                            i = bytes.Length;
+                            break;
+                        }
+                        i += k + 1;
                         if (b == (byte)'>')
                         {
                             StartElement(_last == (byte)'/', i);
                             break;
                         }
                         _last = b;
-                        if (b is (byte)'"' or (byte)'\'')
+                        _quote = b;
+                        _valueOf = _attribute switch
                         {
-                            _quote = b;
-                            _valueOf = _attribute switch
-                            {
-                                'r' => 'r',
-                                't' => 't',
-                                _ => '\0',
-                            };
-                            _attribute = 0;
-                            _inAttributeName = false;
-                            _state = State.Quoted;
-                        }
-                        else if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'=' or (byte)'/')
-                        {
-                            _inAttributeName = false;
-                        }
-                        else if (!_inAttributeName)
-                        {
-                            // A name starts: r or t when it is that one letter (a prefixed name is another attribute).
-                            _inAttributeName = true;
-                            _attribute = b is (byte)'r' or (byte)'t' ? b : -1;
-                        }
-                        else
-                        {
-                            _attribute = -1;
-                        }
+                            'r' => 'r',
+                            't' => 't',
+                            _ => '\0',
+                        };
+                        _attribute = 0;
+                        _inAttributeName = false;
+                        _state = State.Quoted;
                         break;
                     }
                     case State.Attributes:
