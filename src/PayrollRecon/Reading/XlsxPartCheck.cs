@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Xml;
 
 using PayrollRecon.Reporting;
@@ -415,8 +416,14 @@ internal static class XlsxPartCheck
     }
 
     /// <summary>What one part is looked at for, fed by <see cref="Utf8XmlTokens"/> or <see cref="ScanWithXmlReader"/>.</summary>
-    private abstract class PartWatch(TextLimits limits)
+    /// <remarks>
+    /// A worksheet has millions of tags: only those a watch acts on reach it (names it tells apart, ends as deep as
+    /// <paramref name="endDepth"/>, text while it asks for text), and the rest costs a few tests.
+    /// </remarks>
+    private abstract class PartWatch(TextLimits limits, int endDepth)
     {
+        private readonly long _textLimit = limits.Text;
+
         public StringItems Items { get; } = new();
 
         public LocalizedText? Damage { get; private set; }
@@ -429,36 +436,42 @@ internal static class XlsxPartCheck
         /// <summary>Depth of the current element: 1 for the root.</summary>
         protected int Depth { get; private set; }
 
+        /// <summary>Text is passed to <see cref="OnText"/> (else only counted for <see cref="Items"/>).</summary>
+        protected bool WantsText { get; set; }
+
         /// <param name="name">The element.</param>
         /// <param name="empty">The tag closes itself.</param>
         /// <param name="offset">Where the tag ends in the part.</param>
         /// <param name="tagBytes">The tag's length: the XML reader holds all its attributes at once.</param>
         /// <param name="attributes">Its r and t (rows and cells only).</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Start(ElementName name, bool empty, long offset, long tagBytes, Attributes attributes)
         {
             Items.Start(name, empty, offset);
             Depth++;
-            TagSoFar(tagBytes);
-            if (Damage is null) OnStart(name, attributes);
+            if (tagBytes > _textLimit) TagSoFar(tagBytes);
+            if (name is not (ElementName.Other or ElementName.Run) && Damage is null) OnStart(name, attributes);
             if (empty)
             {
-                OnEnd();
+                if (Depth <= endDepth) OnEnd();
                 Depth--;
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void End(long offset)
         {
             Items.End(offset);
-            OnEnd();
+            if (Depth <= endDepth) OnEnd();
             if (Depth > 0) Depth--;
         }
 
         /// <summary>Text as written (entities not replaced), in one or more pieces.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Text(ReadOnlySpan<byte> text)
         {
             Items.Text(text.Length);
-            if (Damage is null) OnText(text);
+            if (WantsText && Damage is null) OnText(text);
         }
 
         public void Finish(long offset) => Items.Finish(offset);
@@ -466,13 +479,15 @@ internal static class XlsxPartCheck
         /// <summary>A start tag (read so far) of <paramref name="bytes"/>.</summary>
         public void TagSoFar(long bytes)
         {
-            if (bytes > Limits.Text) Refuse(Limits.TooLong(TagPlace()));
+            if (bytes > _textLimit) Refuse(Limits.TooLong(TagPlace()));
         }
 
         protected abstract LocalizedText TagPlace();
 
+        /// <summary>An element the watch tells apart starts (not <see cref="ElementName.Other"/> or <see cref="ElementName.Run"/>).</summary>
         protected abstract void OnStart(ElementName name, Attributes attributes);
 
+        /// <summary>An element ends (one at most as deep as the watch asked for).</summary>
         protected abstract void OnEnd();
 
         protected abstract void OnText(ReadOnlySpan<byte> text);
@@ -481,7 +496,7 @@ internal static class XlsxPartCheck
     }
 
     /// <summary>A part of which only the start tags matter (their attributes are read, nothing else is held).</summary>
-    private sealed class TagWatch(TextLimits limits, string partName) : PartWatch(limits)
+    private sealed class TagWatch(TextLimits limits, string partName) : PartWatch(limits, endDepth: 0)
     {
         protected override LocalizedText TagPlace() => new(MessageKey.WorkbookPlacePart, partName);
 
@@ -504,7 +519,7 @@ internal static class XlsxPartCheck
     /// longer than <see cref="TextLimits.Text"/>, or all together longer than <see cref="TextLimits.SharedStrings"/>
     /// (each counted 16 bytes more), is refused; the length of each string longer than <see cref="ShortString"/> is kept for the rows that use it.
     /// </summary>
-    private sealed class SharedStringsWatch(TextLimits limits) : PartWatch(limits)
+    private sealed class SharedStringsWatch(TextLimits limits) : PartWatch(limits, endDepth: 2)
     {
         /// <summary>Bytes a string is counted as at most without its length being kept.</summary>
         public const int ShortString = 64;
@@ -535,7 +550,7 @@ internal static class XlsxPartCheck
             else if (Depth == 2 && _root && name == ElementName.Item)
             {
                 Count = Count == int.MaxValue ? Count : Count + 1;
-                _inItem = true;
+                _inItem = WantsText = true;
                 _itemBytes = 0;
                 // Each string costs a reference and a string object besides its text, however short.
                 AddToTotal(ItemOverhead);
@@ -545,7 +560,7 @@ internal static class XlsxPartCheck
         protected override void OnEnd()
         {
             if (Depth != 2 || !_inItem) return;
-            _inItem = false;
+            _inItem = WantsText = false;
             if (_itemBytes > ShortString) _longStrings[Count - 1] = _itemBytes;
         }
 
@@ -577,7 +592,7 @@ internal static class XlsxPartCheck
     /// one it cannot read) following the row before; a cell's column from the letters of its <c>r</c>, else following
     /// the cell before. Namespaces are not looked at: a row of another namespace, which it skips, is checked too.
     /// </remarks>
-    private sealed class SheetWatch(TextLimits limits, SharedStringsWatch sharedStrings, string sheetName) : PartWatch(limits)
+    private sealed class SheetWatch(TextLimits limits, SharedStringsWatch sharedStrings, string sheetName) : PartWatch(limits, endDepth: 5)
     {
         private readonly byte[] _value = new byte[Attributes.Kept];
         private ulong[] _rowsSeen = [];
@@ -622,7 +637,7 @@ internal static class XlsxPartCheck
                     StartRow(attributes);
                     break;
                 case 3 when _inHeaderFooter && name == ElementName.HeaderFooterText:
-                    _inHeaderText = true;
+                    _inHeaderText = WantsText = true;
                     _headerBytes = 0;
                     break;
                 case 4 when _inRow && name == ElementName.Cell:
@@ -633,7 +648,7 @@ internal static class XlsxPartCheck
                         : attributes.TLength > 1 && attributes.T.Contains((byte)'&') && Decoded(attributes.T, attributes.TLength, attribute: true) == "s";
                     break;
                 case 5 when _inCell && name is ElementName.Value or ElementName.InlineItem:
-                    _inValue = true;
+                    _inValue = WantsText = true;
                     _valueLength = 0;
                     _valueBlank = true;
                     break;
@@ -648,13 +663,13 @@ internal static class XlsxPartCheck
                     _inSheetData = _inHeaderFooter = false;
                     break;
                 case 3:
-                    _inRow = _inHeaderText = false;
+                    _inRow = _inHeaderText = WantsText = false;
                     break;
                 case 4:
                     _inCell = false;
                     break;
                 case 5 when _inValue:
-                    _inValue = false;
+                    _inValue = WantsText = false;
                     if (_sharedCell) CheckSharedString();
                     break;
             }
@@ -1049,55 +1064,8 @@ internal static class XlsxPartCheck
                         break;
                     }
                     case State.Attributes when _element is ElementName.Row or ElementName.Cell:
-                    {
-                        // The attributes of a row or cell (a few dozen bytes) up to a quote or the tag's end, a byte at
-                        // a time: the name before each value tells whether it is r or t.
-                        int k = 0;
-                        byte b = 0;
-                        for (; k < rest.Length; k++)
-                        {
-                            b = rest[k];
-                            if (b is (byte)'>' or (byte)'"' or (byte)'\'') break;
-                            _last = b;
-                            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'=' or (byte)'/')
-                            {
-                                _inAttributeName = false;
-                            }
-                            else if (!_inAttributeName)
-                            {
-                                // A name starts: r or t when it is that one letter (a prefixed name is another attribute).
-                                _inAttributeName = true;
-                                _attribute = b is (byte)'r' or (byte)'t' ? b : -1;
-                            }
-                            else
-                            {
-                                _attribute = -1;
-                            }
-                        }
-                        if (k == rest.Length)
-                        {
-                            i = bytes.Length;
-                            break;
-                        }
-                        i += k + 1;
-                        if (b == (byte)'>')
-                        {
-                            StartElement(_last == (byte)'/', i);
-                            break;
-                        }
-                        _last = b;
-                        _quote = b;
-                        _valueOf = _attribute switch
-                        {
-                            'r' => 'r',
-                            't' => 't',
-                            _ => '\0',
-                        };
-                        _attribute = 0;
-                        _inAttributeName = false;
-                        _state = State.Quoted;
+                        i += RowOrCellAttributes(rest, i);
                         break;
-                    }
                     case State.Attributes:
                     {
                         int k = rest.IndexOfAny((byte)'>', (byte)'"', (byte)'\'');
@@ -1227,6 +1195,56 @@ internal static class XlsxPartCheck
         }
 
         public void Finish() => watch.Finish(_offset);
+
+        /// <summary>
+        /// The attributes of a row or cell (a few dozen bytes) up to a quote or the tag's end, a byte at a time: the
+        /// name before each value tells whether it is r or t. Returns the bytes of <paramref name="rest"/> consumed;
+        /// <paramref name="at"/> is where <paramref name="rest"/> starts in the piece.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private int RowOrCellAttributes(ReadOnlySpan<byte> rest, int at)
+        {
+            int k = 0;
+            byte b = 0;
+            for (; k < rest.Length; k++)
+            {
+                b = rest[k];
+                if (b is (byte)'>' or (byte)'"' or (byte)'\'') break;
+                _last = b;
+                if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'=' or (byte)'/')
+                {
+                    _inAttributeName = false;
+                }
+                else if (!_inAttributeName)
+                {
+                    // A name starts: r or t when it is that one letter (a prefixed name is another attribute).
+                    _inAttributeName = true;
+                    _attribute = b is (byte)'r' or (byte)'t' ? b : -1;
+                }
+                else
+                {
+                    _attribute = -1;
+                }
+            }
+            if (k == rest.Length) return k;
+            if (b == (byte)'>')
+            {
+                StartElement(_last == (byte)'/', at + k + 1);
+                return k + 1;
+            }
+            _last = b;
+            _quote = b;
+            _valueOf = _attribute switch
+            {
+                'r' => 'r',
+                't' => 't',
+                _ => '\0',
+            };
+            _attribute = 0;
+            _inAttributeName = false;
+            _state = State.Quoted;
+            return k + 1;
+        }
 
         /// <summary>The start tag ends at <paramref name="end"/> of the current piece.</summary>
         private void StartElement(bool empty, int end)
