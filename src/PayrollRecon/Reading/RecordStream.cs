@@ -105,10 +105,26 @@ internal abstract class RecordStream : ReadOnlyStream
             AppendField(ReadOnlySpan<byte>.Empty);
             return;
         }
-        int max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        // Only what can fit is encoded (a cell may hold far more than a record's limit): every character is at least one
+        // byte, so room + 2 characters, a surrogate pair kept whole, give the same bytes up to the cut as all of them.
+        int room = _recordLimit - (_len - _recordStart);
+        ReadOnlySpan<char> kept = text;
+        if (room <= 0)
+        {
+            kept = default;
+        }
+        else if (text.Length > room + 2)
+        {
+            int take = room + 2;
+            if (char.IsHighSurrogate(text[take - 1])) take--;
+            kept = text[..take];
+            // The cut-off rest still decides whether the record has content (a blank record is an empty line).
+            if (!_recordHasContent && !text[take..].IsWhiteSpace()) _recordHasContent = true;
+        }
+        int max = Encoding.UTF8.GetMaxByteCount(kept.Length);
         byte[]? rented = null;
         Span<byte> utf8 = max <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(max));
-        int n = Encoding.UTF8.GetBytes(text, utf8);
+        int n = Encoding.UTF8.GetBytes(kept, utf8);
         AppendField(utf8[..n]);
         if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
     }

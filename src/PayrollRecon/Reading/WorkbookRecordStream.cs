@@ -15,8 +15,10 @@ namespace PayrollRecon.Reading;
 /// <remarks>
 /// Line <i>n</i> of the text is worksheet row <i>n</i>: ExcelDataReader (3.6, both formats) hands over every row from
 /// the first, a row missing from the file (xlsx stores only rows that have cells, xls only rows with records) as one
-/// without cells, which becomes an empty line; xlsx rows repeating a row number are merged into one. The n-th row it
-/// hands over is therefore row n as long as the file lists its rows in ascending order, as both formats require. Every non-empty row has as many fields as the worksheet has columns, so rows of one sheet always agree in
+/// without cells, which becomes an empty line; an xlsx repeating a row number (which it would merge into one row) is
+/// refused by <see cref="XlsxPartCheck"/> before it is read. The n-th row it hands over is therefore row n as long as
+/// the file lists its rows in ascending order, as both formats require (rows out of order are read, counted in the
+/// order handed over). Every non-empty row has as many fields as the worksheet has columns, so rows of one sheet always agree in
 /// field count. The worksheet read is the first, hidden or not (R32), in which one of the first 50 non-blank rows
 /// satisfies the header probe; with no probe, or none satisfying it, the first visible one with a non-empty cell, then
 /// a hidden one, else the first. A workbook that cannot be read, at opening or at any later row, is a one-line
@@ -109,7 +111,7 @@ internal sealed class WorkbookRecordStream : RecordStream
         {
             TextEncodingKind.Xls when IsDamagedCompoundHeader(workbook) =>
                 new LocalizedText(MessageKey.WorkbookUnreadable, fileName, new LocalizedText(MessageKey.WorkbookBadContainer)),
-            TextEncodingKind.Xlsx => XlsxDamage(workbook, fileName, options.WorkbookSheetLimit),
+            TextEncodingKind.Xlsx => XlsxDamage(workbook, fileName, options.WorkbookSheetLimit, options.EffectiveMaxRecordBytes),
             _ => null,
         };
         if (damage is not null)
@@ -388,12 +390,12 @@ internal sealed class WorkbookRecordStream : RecordStream
     }
 
     /// <summary>What <see cref="XlsxPartCheck"/> finds wrong with an .xlsx; null also when its ZIP or XML is damaged, for ExcelDataReader to say how. <paramref name="workbook"/> is left where it was.</summary>
-    private static LocalizedText? XlsxDamage(Stream workbook, string fileName, int sheetLimit)
+    private static LocalizedText? XlsxDamage(Stream workbook, string fileName, int sheetLimit, int maxRecordBytes)
     {
         long start = workbook.Position;
         try
         {
-            return XlsxPartCheck.FindDamage(workbook, fileName, sheetLimit);
+            return XlsxPartCheck.FindDamage(workbook, fileName, sheetLimit, maxRecordBytes);
         }
         catch (Exception e) when (IsWorkbookFault(e))
         {

@@ -223,6 +223,6 @@ public sealed class WorkbookXlsxPartsTests
         string item = "<si>" + Repeat("<r><t>" + new string('x', 32) + "</t></r>", 1000) + "</si>";
         byte[] xlsx = With(RowsXlsx(), null, SharedStrings(Repeat(item, 100)));
         using var stream = new MemoryStream(xlsx);
-        Assert.Null(XlsxPartCheck.FindDamage(stream, "bank.xlsx", CsvReaderOptions.MaxWorkbookSheets));
+        Assert.Null(XlsxPartCheck.FindDamage(stream, "bank.xlsx", CsvReaderOptions.MaxWorkbookSheets, CsvReaderOptions.DefaultMaxRecordBytes));
     }
 }
