@@ -112,7 +112,7 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
                 throw new CliException(MessageKey.OutputFolderNotFolder, folder, LocalFiles.Describe(existing));
             // A project new to the batch has no folder in the previous output: all its findings are new.
             if (PreviousDir is not null && Directory.Exists(Path.Combine(PreviousDir, folder)))
-                inputs = inputs with { Previous = FollowUp.PreviousRun.Load(PreviousDir.TrimEnd('/', '\\') + "/" + folder) };
+                inputs = inputs with { Previous = ProjectFolder.LoadPrevious(PreviousDir.TrimEnd('/', '\\') + "/" + folder) };
             var options = checkOptions with { MaxDegreeOfParallelism = _attendanceThreads };
             if (options.AsOf is null && project.Settings?.AsOf is null) options = options with { AsOf = today };
             var result = PayrollChecker.Check(inputs, options, slot, ct);

@@ -38,7 +38,7 @@ internal static class CheckCommand
         using var quiet = quietHeap ? QuietHeap.Enter() : null;
         timings?.Restart();
         var inputs = ProjectFolder.Load(projectDir);
-        if (parsed.GetValue(common.Previous) is { } previous) inputs = inputs with { Previous = FollowUp.PreviousRun.Load(previous) };
+        if (parsed.GetValue(common.Previous) is { } previous) inputs = inputs with { Previous = ProjectFolder.LoadPrevious(previous) };
         timings?.Lap("read project.json");
         var (asOf, today) = CommonOptions.ResolveAsOf(options.AsOf, inputs.Settings.AsOf, DateOnly.FromDateTime(DateTime.Now));
         // Findings depend on the as-of date: a check that falls back to today says so before anything else.

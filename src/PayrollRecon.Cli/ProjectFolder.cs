@@ -67,6 +67,31 @@ internal static class ProjectFolder
         }
     }
 
+    /// <summary>
+    /// Reads the previous run in <paramref name="dir"/> (<c>--previous</c>) once its files are known to be regular files:
+    /// a named pipe there would block the open until some writer came, and a device such as <c>/dev/zero</c> never ends.
+    /// Links are followed (a run kept through a link is usual); what they point to must be a regular file too.
+    /// </summary>
+    /// <exception cref="CliException">One line naming the file: <c>prev/history.csv: not a regular file (a named pipe)</c>.</exception>
+    public static FollowUp.PreviousRun LoadPrevious(string dir)
+    {
+        foreach (string name in (ReadOnlySpan<string>)[ReportWriter.SummaryFileName, ReportWriter.HistoryFileName, ReportWriter.FindingsFileName])
+        {
+            string path = Path.Combine(dir, name);
+            try
+            {
+                var kind = LocalFiles.KindOf(path, followLinks: true);
+                if (kind is not (EntryKind.Missing or EntryKind.Regular))
+                    throw new CliException(MessageKey.NotRegularFile, path, LocalFiles.Describe(kind)) { OfInput = true };
+            }
+            catch (IOException e)
+            {
+                throw new CliException(MessageKey.CannotExamine, path, e.Message) { OfInput = true };
+            }
+        }
+        return FollowUp.PreviousRun.Load(dir);
+    }
+
     /// <summary>True when <paramref name="dir"/> holds an entry named <c>project.json</c> (a bad one is reported when read).</summary>
     public static bool IsProject(string dir)
     {

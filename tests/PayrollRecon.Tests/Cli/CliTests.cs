@@ -87,6 +87,42 @@ public sealed class CliTests
         Assert.Equal("payrollrecon: /nonexistent/project: no such project folder" + Environment.NewLine, error);
     }
 
+    [Theory]
+    [InlineData("history.csv", "fifo")]
+    [InlineData("summary.json", "fifo")]
+    [InlineData("findings.csv", "fifo")]
+    [InlineData("history.csv", "/dev/zero")]
+    [InlineData("history.csv", "folder")]
+    public async Task Check_PreviousRunFileNotRegular_OneLineNotAHang(string name, string what)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var project = new TempProject(TempProject.Small());
+        string previous = project.Path_("prev");
+        Assert.Equal(0, Run("check", project.Dir, "--out", previous).Exit);
+        string path = Path.Combine(previous, name);
+        File.Delete(path);
+        string kind;
+        if (what == "fifo")
+        {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+            mkfifo.WaitForExit();
+            kind = "a named pipe";
+        }
+        else if (what == "folder")
+        {
+            Directory.CreateDirectory(path);
+            kind = "a folder";
+        }
+        else
+        {
+            File.CreateSymbolicLink(path, what);
+            kind = "a character device";
+        }
+        // Before, the open of a named pipe waited for a writer forever and /dev/zero was read without end.
+        var result = await Task.Run(() => Run("check", project.Dir, "--out", project.Path_("next"), "--previous", previous)).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal((2, $"{path}: not a regular file ({kind})" + Environment.NewLine), result);
+    }
+
     [Fact]
     public void CheckAndInspect_ProjectPathIsAFile_SaidSo()
     {
