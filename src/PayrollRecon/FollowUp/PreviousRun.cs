@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
+using PayrollRecon.Findings;
 using PayrollRecon.Model;
 using PayrollRecon.Parsing;
 using PayrollRecon.Reading;
@@ -173,11 +174,14 @@ public sealed class PreviousRun
             string id = Get(fromFindings ? "finding_id" : "id");
             if (!Findings.FindingIds.IsWellFormed(id)) throw RowError(file, fileShown, row.Line, null, DiagnosticReason.InvalidFindingId, Cut(id));
             if (!seen.Add(id)) throw Error(file, MessageKey.PreviousDuplicateId, fileShown, row.Line, id);
+            // What a later run carries on (the code and severity written again, dates counted from) must be what a run writes.
+            if (!FindingCodes.TryParse(Get("code"), out _)) throw Error(file, MessageKey.PreviousUnknownCode, fileShown, row.Line, Cut(Get("code")));
+            if (!Severities.TryParse(Get("severity"), out _)) throw Error(file, MessageKey.PreviousUnknownSeverity, fileShown, row.Line, Cut(Get("severity")));
             HistoryEntry entry;
             if (fromFindings)
             {
                 // A findings.csv describes the findings its run reported: each was last seen then.
-                DateOnly firstSeen = Get("first_seen") is { Length: > 0 } fs ? Date(file, fileShown, row.Line, "first_seen", fs) : asOf;
+                DateOnly firstSeen = Get("first_seen") is { Length: > 0 } fs ? Date(file, fileShown, row.Line, "first_seen", fs, asOf) : asOf;
                 int runs = Get("runs_open") is { Length: > 0 } ro ? Count(file, fileShown, row.Line, ro) : 1;
                 string status = Get("status") is { Length: > 0 } st ? Status(file, fileShown, row.Line, st, allowResolved: false) : Statuses.New;
                 entry = new HistoryEntry
@@ -192,9 +196,9 @@ public sealed class PreviousRun
                 entry = new HistoryEntry
                 {
                     FindingId = id, Code = Get("code"), Severity = Get("severity"), WorkerId = Get("worker_id"), Period = Get("period"),
-                    FirstSeen = Date(file, fileShown, row.Line, "first_seen", Get("first_seen")),
-                    LastSeen = Date(file, fileShown, row.Line, "last_seen", Get("last_seen")),
-                    ResolvedOn = resolved.Length == 0 ? null : Date(file, fileShown, row.Line, "resolved_on", resolved),
+                    FirstSeen = Date(file, fileShown, row.Line, "first_seen", Get("first_seen"), asOf),
+                    LastSeen = Date(file, fileShown, row.Line, "last_seen", Get("last_seen"), asOf),
+                    ResolvedOn = resolved.Length == 0 ? null : Date(file, fileShown, row.Line, "resolved_on", resolved, asOf),
                     RunsOpen = Count(file, fileShown, row.Line, Get("runs_open")),
                     Status = Status(file, fileShown, row.Line, Get("status"), allowResolved: true),
                 };
@@ -211,13 +215,22 @@ public sealed class PreviousRun
 
     private static string Cut(string value) => value.Length <= 64 ? value : value[..64] + "…";
 
-    private static DateOnly Date(string file, object fileShown, long line, string column, string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw RowError(file, fileShown, line, column, DiagnosticReason.InvalidDate, Cut(text));
+    /// <summary>A date of the years every input's dates keep to, not after the previous run's <paramref name="asOf"/>
+    /// (a finding cannot have been seen or resolved after the run that wrote it).</summary>
+    private static DateOnly Date(string file, object fileShown, long line, string column, string text, DateOnly asOf)
+    {
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || !Reconciliation.EngineLimits.InPeriodRange(d.Year))
+            throw RowError(file, fileShown, line, column, DiagnosticReason.InvalidDate, Cut(text));
+        if (d > asOf) throw Error(file, MessageKey.PreviousDateAfterAsOf, fileShown, line, column, text, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return d;
+    }
+
+    /// <summary>Most consecutive runs a finding can have been open: a run a day for over two thousand years, and far from
+    /// the end of <see cref="int"/>, to which this run adds one.</summary>
+    private const int MaxRunsOpen = 1_000_000;
 
     private static int Count(string file, object fileShown, long line, string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= MaxRunsOpen
             ? n
             : throw Error(file, MessageKey.PreviousInvalidCount, fileShown, line, Cut(text));
 

@@ -101,6 +101,9 @@ internal enum MessageKey
     PreviousStatusDisagrees,
     PreviousEmpty,
     PreviousInvalidCount,
+    PreviousUnknownCode,
+    PreviousUnknownSeverity,
+    PreviousDateAfterAsOf,
     PreviousOtherProject,
     PreviousLaterAsOf,
 }

@@ -85,6 +85,11 @@ public sealed class FollowUpTests
     [InlineData("history-short-row", "{0}: history.csv:2: expected 10 fields, found 3", "{0} 的 history.csv:2: 应有 10 个字段，实有 3 个")]
     [InlineData("history-old-columns", "{0}: history.csv: no column 'status' (not written by a version that tracks finding ids)", "{0} 的 history.csv: 没有 'status' 列（写出它的版本不跟踪问题编号）")]
     [InlineData("findings-without-ids", "{0}: findings.csv: no column 'finding_id' (not written by a version that tracks finding ids)", "{0} 的 findings.csv: 没有 'finding_id' 列（写出它的版本不跟踪问题编号）")]
+    [InlineData("history-runs-max", "{0}: history.csv:2: column runs_open: invalid count '2147483647'", "{0} 的 history.csv:2: 未销号次数（runs_open）列：次数无效 '2147483647'")]
+    [InlineData("history-date-1899", "{0}: history.csv:2: column first_seen: invalid date '1899-12-31'", "{0} 的 history.csv:2: 首次发现（first_seen）列：日期无效 '1899-12-31'")]
+    [InlineData("history-seen-later", "{0}: history.csv:2: column first_seen: date '2024-12-01' is after the run's as-of date 2024-04-01", "{0} 的 history.csv:2: first_seen 列：日期 '2024-12-01' 晚于该次运行的截至日期 2024-04-01")]
+    [InlineData("history-unknown-code", "{0}: history.csv:2: column code: unknown finding code 'NOPE_CODE'", "{0} 的 history.csv:2: 问题代码（code）列：无法识别的问题代码 'NOPE_CODE'")]
+    [InlineData("history-unknown-severity", "{0}: history.csv:2: column severity: unknown severity 'purple'", "{0} 的 history.csv:2: 级别（severity）列：无法识别的级别 'purple'")]
     public void Check_PreviousFolderDamaged_OneLineExitTwo(string damage, string message, string chinese)
     {
         using var project = new TempProject(Owing());
@@ -101,6 +106,13 @@ public sealed class FollowUpTests
             case "history-bad-date": File.WriteAllText(history, header + "\n0123456789abcdef,UNPAID,red,W2,2024-01,yesterday,2024-04-01,,1,new\n"); break;
             case "history-bad-id": File.WriteAllText(history, header + "\nnot-an-id,UNPAID,red,W2,2024-01,2024-04-01,2024-04-01,,1,new\n"); break;
             case "history-short-row": File.WriteAllText(history, header + "\n0123456789abcdef,UNPAID,red\n"); break;
+            // Before, the first was taken and overflowed as this run added one (blamed on a bank line's sum), the others
+            // were carried on into resolved.csv and history.csv (negative days open, a code no run writes).
+            case "history-runs-max": File.WriteAllText(history, header + "\n0123456789abcdef,UNPAID,red,W2,2024-01,2024-04-01,2024-04-01,,2147483647,new\n"); break;
+            case "history-date-1899": File.WriteAllText(history, header + "\n0123456789abcdef,UNPAID,red,W2,2024-01,1899-12-31,2024-04-01,,1,new\n"); break;
+            case "history-seen-later": File.WriteAllText(history, header + "\n0123456789abcdef,UNPAID,red,W2,2024-01,2024-12-01,2024-04-01,,1,new\n"); break;
+            case "history-unknown-code": File.WriteAllText(history, header + "\n0123456789abcdef,NOPE_CODE,red,W2,2024-01,2024-04-01,2024-04-01,,1,new\n"); break;
+            case "history-unknown-severity": File.WriteAllText(history, header + "\n0123456789abcdef,UNPAID,purple,W2,2024-01,2024-04-01,2024-04-01,,1,new\n"); break;
             case "history-old-columns": File.WriteAllText(history, "id,code,severity,worker_id,period,first_seen,last_seen,resolved_on,runs_open\n"); break;
             case "findings-without-ids":
                 File.Delete(history);
