@@ -162,12 +162,9 @@ internal static class BatchCommand
             var dir = stack.Pop();
             if (string.Equals(dir, outFull, StringComparison.Ordinal)) continue;
             string relative = Path.GetRelativePath(rootFull, dir).Replace('\\', '/');
-            if (ProjectFolder.IsProject(dir))
-            {
-                found.Add(Describe(dir, relative));
-                // A project folder is a leaf: folders inside it (old outputs, archives) are not projects of the root.
-                continue;
-            }
+            // Every folder holding a project.json is a project (SPEC §4), one inside another too: an archived copy kept in
+            // a project's folder is checked as what it is, never skipped unseen (old outputs hold no project.json).
+            if (ProjectFolder.IsProject(dir)) found.Add(Describe(dir, relative));
             string[] entries;
             try
             {

@@ -137,6 +137,27 @@ public sealed class BatchFileSystemTests
     }
 
     [Fact]
+    public void Batch_ProjectsInsideAProjectFolder_EachChecked()
+    {
+        // SPEC §4: each sub-folder that holds a project.json is a project; before, one inside another was skipped unseen.
+        using var folder = new BatchFolder();
+        var source = folder.Generate(new GeneratorOptions { Projects = 1, Workers = 5, Months = 2, Seed = 23 }).Projects[0];
+        CopyProject(folder, source, "outer", "OUTER");
+        CopyProject(folder, source, "outer/inner", "INNER");
+        CopyProject(folder, source, "outer/inner/deeper", "DEEPER");
+        Directory.Delete(source.Directory, recursive: true);
+
+        var outDir = folder.Out("out");
+        var (exit, error) = BatchFolder.Run("batch", folder.Input, "--out", outDir);
+
+        Assert.True(exit is 0 or 1, error);
+        Assert.Empty(Failures(error));
+        var codes = BatchFolder.Lines(Path.Combine(outDir, "portfolio.csv")).Skip(1).Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)]);
+        Assert.Equal(["DEEPER", "INNER", "OUTER"], codes);
+        foreach (string code in (string[])["DEEPER", "INNER", "OUTER"]) Assert.True(File.Exists(Path.Combine(outDir, code, "findings.csv")));
+    }
+
+    [Fact]
     public void Batch_OutputsAreNeverWrittenThroughLinksPlantedInOut()
     {
         if (!OperatingSystem.IsLinux()) return;
