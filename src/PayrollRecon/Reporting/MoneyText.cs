@@ -24,19 +24,22 @@ internal static class MoneyText
             : sign + whole + "." + (tenths % 10).ToString(CultureInfo.InvariantCulture) + suffix;
     }
 
-    /// <summary>A "nice" axis maximum (1, 2 or 5 × 10^k fen steps, <paramref name="ticks"/> of them) covering <paramref name="max"/>.</summary>
+    /// <summary>A "nice" axis step (1, 2 or 5 × 10^k fen, <paramref name="ticks"/> of them) covering <paramref name="max"/>;
+    /// the step times <paramref name="ticks"/> never passes <see cref="long.MaxValue"/> (a month owed near the limit of an
+    /// amount gets the largest step that fits, its bar a hair above the top line rather than an overflow).</summary>
     internal static long NiceStep(long max, int ticks)
     {
         if (max <= 0) return 100;
-        long raw = (max + ticks - 1) / ticks;
-        long magnitude = 1;
+        long fits = long.MaxValue / ticks;
+        Int128 raw = ((Int128)max + ticks - 1) / ticks;
+        Int128 magnitude = 1;
         while (magnitude <= raw / 10) magnitude *= 10;
-        foreach (long m in (ReadOnlySpan<long>)[1, 2, 5, 10])
+        foreach (int m in (ReadOnlySpan<int>)[1, 2, 5, 10])
         {
-            if (m * magnitude >= raw) return m * magnitude;
+            if (m * magnitude >= raw) return (long)Int128.Min(m * magnitude, fits);
         }
 
-        return 10 * magnitude;
+        return (long)Int128.Min(10 * magnitude, fits);
     }
 
     /// <summary><paramref name="value"/> × <paramref name="length"/> / <paramref name="max"/> without overflow (pixels).</summary>
