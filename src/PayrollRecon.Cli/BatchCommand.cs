@@ -93,11 +93,21 @@ internal static class BatchCommand
         cancel.Token.ThrowIfCancellationRequested();
 
         var entries = outcomes.Select(o => o.Entry).ToArray();
-        ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioCsvFileName), s => ReportWriter.WritePortfolioCsv(entries, s, runner.ReportOptions), cancel.Token);
-        ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioHtmlFileName), s => ReportWriter.WritePortfolioHtml(entries, s, runner.ReportOptions), cancel.Token);
-        // Last: a folder with a manifest is a complete shard, the one thing merge needs.
-        BatchManifest.Create(BatchManifest.OptionsOf(parsed, "--out", "--jobs", "--shard", "--progress"), runner.ReportOptions, asOf, shard, all, projects, entries, jobs, cancel.Token)
-            .Write(outDir, cancel.Token);
+        try
+        {
+            ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioCsvFileName), s => ReportWriter.WritePortfolioCsv(entries, s, runner.ReportOptions), cancel.Token);
+            ProjectOutput.WriteAtomically(Path.Combine(outDir, ReportWriter.PortfolioHtmlFileName), s => ReportWriter.WritePortfolioHtml(entries, s, runner.ReportOptions), cancel.Token);
+            // Last: a folder with a manifest is a complete shard, the one thing merge needs.
+            BatchManifest.Create(BatchManifest.OptionsOf(parsed, "--out", "--jobs", "--shard", "--progress"), runner.ReportOptions, asOf, shard, all, projects, entries, jobs, cancel.Token)
+                .Write(outDir, cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped between the portfolio's files: a cancelled batch leaves no portfolio (README), not half of one.
+            foreach (var name in new[] { BatchManifest.FileName, ReportWriter.PortfolioCsvFileName, ReportWriter.PortfolioHtmlFileName })
+                File.Delete(Path.Combine(outDir, name));
+            throw;
+        }
 
         int failed = entries.Count(e => e.Error is not null);
         var dates = entries.Where(e => e.AsOf is not null).Select(e => e.AsOf!.Value).ToList();
