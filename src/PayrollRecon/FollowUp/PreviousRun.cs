@@ -92,15 +92,20 @@ public sealed class PreviousRun
 
     private static PreviousRun Read(string source, object shown, Stream summaryJson, Stream? historyCsv, Stream? findingsCsv)
     {
-        var (code, asOf) = ReadSummary(source, shown, summaryJson);
+        var (code, asOf, counted) = ReadSummary(source, shown, summaryJson);
         IReadOnlyList<HistoryEntry> history;
-        if (historyCsv is not null) history = ReadTable(source, shown, Reporting.ReportWriter.HistoryFileName, historyCsv, asOf, fromFindings: false);
-        else if (findingsCsv is not null) history = ReadTable(source, shown, Reporting.ReportWriter.FindingsFileName, findingsCsv, asOf, fromFindings: true);
+        string table = historyCsv is not null ? Reporting.ReportWriter.HistoryFileName : Reporting.ReportWriter.FindingsFileName;
+        if (historyCsv is not null) history = ReadTable(source, shown, table, historyCsv, asOf, fromFindings: false);
+        else if (findingsCsv is not null) history = ReadTable(source, shown, table, findingsCsv, asOf, fromFindings: true);
         else throw Error(source, MessageKey.PreviousNoTable, shown, Reporting.ReportWriter.HistoryFileName, Reporting.ReportWriter.FindingsFileName);
+        // A table cut at a line end reads cleanly: its findings would come back as new and the missing ones never be
+        // resolved. The summary of the same run says how many it reported.
+        if (counted is { } findings && history.Count(e => e.Reported) is var listed && listed != findings)
+            throw Error(source + ": " + table, MessageKey.PreviousCountDisagrees, new LocalizedText(MessageKey.PreviousFile, shown, table), listed, findings);
         return new PreviousRun(source, code, asOf, history) { SourceText = shown };
     }
 
-    private static (string Code, DateOnly AsOf) ReadSummary(string source, object shown, Stream stream)
+    private static (string Code, DateOnly AsOf, long? Findings) ReadSummary(string source, object shown, Stream stream)
     {
         string file = source + ": " + Reporting.ReportWriter.SummaryFileName;
         var fileShown = new LocalizedText(MessageKey.PreviousFile, shown, Reporting.ReportWriter.SummaryFileName);
@@ -132,7 +137,9 @@ public sealed class PreviousRun
             {
                 throw Error(file, MessageKey.PreviousNoAsOf, fileShown);
             }
-            return (code, asOf);
+            long? findings = root.TryGetProperty("counts", out var counts) && counts.ValueKind == JsonValueKind.Object
+                && counts.TryGetProperty("findings", out var total) && total.TryGetInt64(out long n) ? n : null;
+            return (code, asOf, findings);
         }
         catch (JsonException e)
         {

@@ -106,6 +106,8 @@ internal static partial class MessageCatalog
         MessageKey.PreviousDuplicateId => ("{0}:{1}: finding id {2} listed twice", "{0}:{1}: 问题编号 {2} 出现了两次"),
         MessageKey.PreviousStatusDisagrees => ("{0}:{1}: status '{2}' does not agree with resolved_on '{3}'", "{0}:{1}: 状态 '{2}' 与销号日期 resolved_on '{3}' 不一致"),
         MessageKey.PreviousEmpty => ("{0}: empty", "{0}: 文件是空的"),
+        MessageKey.PreviousCountDisagrees => ("{0}: lists {1} findings of that run, but its summary.json counts {2} (a cut or edited file)",
+            "{0}: 列出该次运行的问题 {1} 条，但其 summary.json 记为 {2} 条（文件被截断或改动过）"),
         MessageKey.PreviousInvalidCount => ("{0}:{1}: column runs_open: invalid count '{2}'", "{0}:{1}: 未销号次数（runs_open）列：次数无效 '{2}'"),
         MessageKey.PreviousUnknownCode => ("{0}:{1}: column code: unknown finding code '{2}'", "{0}:{1}: 问题代码（code）列：无法识别的问题代码 '{2}'"),
         MessageKey.PreviousUnknownSeverity => ("{0}:{1}: column severity: unknown severity '{2}'", "{0}:{1}: 级别（severity）列：无法识别的级别 '{2}'"),

@@ -101,6 +101,7 @@ internal enum MessageKey
     PreviousStatusDisagrees,
     PreviousEmpty,
     PreviousInvalidCount,
+    PreviousCountDisagrees,
     PreviousUnknownCode,
     PreviousUnknownSeverity,
     PreviousDateAfterAsOf,

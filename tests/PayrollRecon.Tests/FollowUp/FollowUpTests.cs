@@ -128,6 +128,29 @@ public sealed class FollowUpTests
             InChinese("check", project.Dir, "--out", project.Path_("m2"), "--previous", previous, "--no-mask"));
     }
 
+    [Theory]
+    [InlineData("history.csv")]
+    [InlineData("findings.csv")]
+    public void Check_PreviousTableCutAtALineEnd_RefusedByTheSummarysCount(string table)
+    {
+        // Before, a history cut after its header read cleanly: every finding came back new, none was resolved.
+        using var project = new TempProject(Owing());
+        string previous = project.Path_("m1");
+        Assert.Equal(0, BatchFolder.Run("check", project.Dir, "--out", previous).Exit);
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(previous, "summary.json")));
+        long counted = summary.RootElement.GetProperty("counts").GetProperty("findings").GetInt64();
+        Assert.True(counted > 1);
+        if (table == "findings.csv") File.Delete(Path.Combine(previous, "history.csv"));
+        string path = Path.Combine(previous, table);
+        var lines = File.ReadAllLines(path);
+        File.WriteAllLines(path, lines[..^1]);
+
+        var (exit, error) = BatchFolder.Run("check", project.Dir, "--out", project.Path_("m2"), "--previous", previous, "--no-mask");
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"previous run {previous}: {table}: lists {counted - 1} findings of that run, but its summary.json counts {counted} (a cut or edited file)" + Environment.NewLine, error);
+    }
+
     [Fact]
     public void Check_PreviousWithoutHistory_ReadsIdsFromFindingsCsv()
     {
