@@ -110,7 +110,7 @@ internal static partial class MessageCatalog
             "{0}: 列出该次运行的问题 {1} 条，但其 summary.json 记为 {2} 条（文件被截断或改动过）"),
         MessageKey.PreviousInvalidCount => ("{0}:{1}: column runs_open: invalid count '{2}'", "{0}:{1}: 未销号次数（runs_open）列：次数无效 '{2}'"),
         MessageKey.PreviousUnknownCode => ("{0}:{1}: column code: unknown finding code '{2}'", "{0}:{1}: 问题代码（code）列：无法识别的问题代码 '{2}'"),
-        MessageKey.PreviousUnknownSeverity => ("{0}:{1}: column severity: unknown severity '{2}'", "{0}:{1}: 级别（severity）列：无法识别的级别 '{2}'"),
+        MessageKey.PreviousUnknownSeverity => ("{0}:{1}: column severity: unknown severity '{2}'", "{0}:{1}: 级别列：无法识别的级别 '{2}'"),
         MessageKey.PreviousDateAfterAsOf => ("{0}:{1}: column {2}: date '{3}' is after the run's as-of date {4}", "{0}:{1}: {2} 列：日期 '{3}' 晚于该次运行的截至日期 {4}"),
         MessageKey.PreviousOtherProject => ("{0}: is of project '{1}', not '{2}'", "{0}: 属于项目 '{1}'，不是 '{2}'"),
         MessageKey.PreviousLaterAsOf => ("{0}: is as of {1}, later than this run's {2}", "{0}: 截至 {1}，晚于本次的截至日期 {2}"),

@@ -89,7 +89,7 @@ public sealed class FollowUpTests
     [InlineData("history-date-1899", "{0}: history.csv:2: column first_seen: invalid date '1899-12-31'", "{0} 的 history.csv:2: 首次发现（first_seen）列：日期无效 '1899-12-31'")]
     [InlineData("history-seen-later", "{0}: history.csv:2: column first_seen: date '2024-12-01' is after the run's as-of date 2024-04-01", "{0} 的 history.csv:2: first_seen 列：日期 '2024-12-01' 晚于该次运行的截至日期 2024-04-01")]
     [InlineData("history-unknown-code", "{0}: history.csv:2: column code: unknown finding code 'NOPE_CODE'", "{0} 的 history.csv:2: 问题代码（code）列：无法识别的问题代码 'NOPE_CODE'")]
-    [InlineData("history-unknown-severity", "{0}: history.csv:2: column severity: unknown severity 'purple'", "{0} 的 history.csv:2: 级别（severity）列：无法识别的级别 'purple'")]
+    [InlineData("history-unknown-severity", "{0}: history.csv:2: column severity: unknown severity 'purple'", "{0} 的 history.csv:2: 级别列：无法识别的级别 'purple'")]
     public void Check_PreviousFolderDamaged_OneLineExitTwo(string damage, string message, string chinese)
     {
         using var project = new TempProject(Owing());
