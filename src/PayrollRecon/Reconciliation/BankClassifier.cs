@@ -24,16 +24,18 @@ internal sealed class BankClassifier
     private readonly bool _batchesSupplied;
     private readonly Func<int, bool> _isCancelled;
 
-    // Refund candidates (R17): non-cancelled payments in date order by (amount, account digits) and (amount, name); the
-    // account index holds only payments to cards no worker registered (a registered card's payments are found through
-    // its holders' own payments).
-    // Each index is built on the first refund that needs it (from the payments so far) and kept up to date after
-    // that: a statement without refunds, or whose refunds all carry an account, never pays for the other.
     /// <summary>Holders of a card up to which a walk of them is cheaper than an index.</summary>
     private const int FewHolders = 8;
 
-    private RefundCandidates? _paymentsByAccount;
+    // A card of many holders: their normalised names, each to its first holder (HolderNamedMany).
     private Dictionary<List<int>, Dictionary<string, int>>? _holdersByName;
+
+    // Refund candidates (R17): non-cancelled payments in date order by (amount, account digits) and (amount, name); the
+    // account index holds only payments to cards no worker registered and to cards of many holders (a card of few
+    // holders has its payments found through its holders' own payments).
+    // Each index is built on the first refund that needs it (from the payments so far) and kept up to date after
+    // that: a statement without refunds, or whose refunds all carry an account, never pays for the other.
+    private RefundCandidates? _paymentsByAccount;
     private RefundCandidates? _paymentsByName;
     private readonly List<(DateOnly Date, long AmountFen)> _laborFundCredits = [];
     private long _debits, _credits, _wagePayments, _batches, _fees, _misuse, _refunds, _interest, _laborFunds;
