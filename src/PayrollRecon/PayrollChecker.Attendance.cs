@@ -175,6 +175,7 @@ public static partial class PayrollChecker
                 counted = now;
             }
         }
+        shard.Complete();
         long length = end - start + (index == 0 ? 0 : header.Length);
         return new PartResult(diagnostics, reader.Stats, null, watch.SawQuote, reader.NextLine, length);
     }

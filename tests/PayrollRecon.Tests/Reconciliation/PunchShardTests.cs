@@ -1,5 +1,8 @@
 using System.Text;
 
+using FsCheck;
+using FsCheck.Fluent;
+
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
 using PayrollRecon.Project;
@@ -95,5 +98,42 @@ public sealed class PunchShardTests
         Assert.Contains($"{FindingCode.UnregisteredWorker}|{Scenario.Id(7)}|2024-01|1|2024-01-12|attendance.csv:5", expected, StringComparison.Ordinal);
         // Worker 1 in January: 10 January from 07:00 (first part) to 19:00 (second part), and one punch on the 11th.
         Assert.Contains($"{Scenario.Id(1)}|2024-01|2|43200", expected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddPunch_OfAShard_SameResultAsTheEngineGivenEachPunchAtOnce()
+    {
+        // A shard adds its punches a few behind the one given (with their id slots and day cells asked for from memory
+        // ahead): any sequence of roster ids (also with a lower-case x), unregistered ids, ids of other lengths and dates
+        // outside the years held, of any length around the queue's depth, ends as when each punch is added at once.
+        string[] ids =
+        [
+            Scenario.Id(1), Scenario.Id(2), Scenario.Id(3), Scenario.Id(3).ToLowerInvariant(), Scenario.Id(8),
+            "W-17", "11010519491231002", "1101051949123100299",
+        ];
+        var punch = from id in Gen.Elements(ids)
+                    from month in Gen.Choose(1, 3)
+                    from day in Gen.Choose(1, 28)
+                    from second in Gen.Choose(0, 86_399)
+                    from outOfRange in Gen.Frequency((19, Gen.Constant(false)), (1, Gen.Constant(true)))
+                    select (Id: id, Time: new DateTime(outOfRange ? 1899 : 2024, month, day).AddSeconds(second));
+        Prop.ForAll(Arb.From(Gen.ListOf(punch).Select(static l => l.ToArray())), punches =>
+        {
+            var single = Engine(3);
+            var engine = Engine(3);
+            var shard = engine.CreatePunchShard();
+            for (int i = 0; i < punches.Length; i++)
+            {
+                Punch(single, punches[i].Id, punches[i].Time, i + 2);
+                Punch(shard, punches[i].Id, punches[i].Time, i + 2);
+            }
+            Assert.True(engine.TakePunchShards([shard]));
+            Assert.Equal(Describe(single.Complete()), Describe(engine.Complete()));
+        }).Check(PropertyConfig.Quick(300));
+
+        static string Describe(ReconciliationResult r) =>
+            string.Join("\n", r.Findings.Select(static f => FormattableString.Invariant($"{f.Code}|{f.IdNumber}|{f.Period}|{f.Days}|{f.EventDate:yyyy-MM-dd}|{f.Source}")))
+            + "\n" + string.Join("\n", r.Ledger.Select(static e => FormattableString.Invariant($"{e.IdNumber}|{e.Period}|{e.Days}|{e.Seconds}")))
+            + "\n" + string.Join("\n", r.Diagnostics.Select(static d => FormattableString.Invariant($"{d.File}:{d.Line}|{d.Column}|{d.Message}")));
     }
 }
