@@ -159,6 +159,7 @@ internal enum MessageKey
     HelpRequired,
     HelpExitOk,
     HelpExitFindings,
+    HelpExitRejectedRows,
     HelpExitBadInput,
     HelpExitInternal,
     HelpExitCancelled,
