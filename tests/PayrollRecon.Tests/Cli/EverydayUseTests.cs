@@ -243,6 +243,71 @@ public sealed class EverydayUseTests
     }
 
     [Fact]
+    public void Inspect_UnreadableFile_ItsRefusalInItsPlaceThenTheFilesAfterItExitTwo()
+    {
+        var files = TempProject.Small();
+        files["attendance.csv"] = "id_number,date\n110105199003070017,2024-01-08\n";
+        using var project = new TempProject(files);
+        long workers = new FileInfo(project.Path_("workers.csv")).Length, bank = new FileInfo(project.Path_("bank.csv")).Length;
+        const string columns = "txn_id → txn_id, time → time, direction → direction, amount → amount, balance → balance, counterparty_name → counterparty_name, counterparty_account → counterparty_account, memo → memo";
+        var (exit, output, error) = Run("inspect", project.Dir, "--lang", "en");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Join(NL,
+            $"workers.csv: UTF-8, {workers} bytes, 2 rows read, 0 rejected",
+            "  header on line 1, comma-separated; 0 preamble rows, 0 footer rows skipped",
+            $"  encoding decided on the first {workers} bytes",
+            "  columns: worker_id → worker_id, name → name, id_number → id_number, bank_account → bank_account, employer → employer, wage_type → wage_type, wage_rate → wage_rate",
+            "attendance.csv: missing required column '考勤时间 / time' (found on line 1: id_number, date)",
+            "payroll.csv: absent",
+            $"bank.csv: UTF-8, {bank} bytes, 3 rows read, 0 rejected",
+            "  header on line 1, comma-separated; 0 preamble rows, 0 footer rows skipped",
+            $"  encoding decided on the first {bank} bytes",
+            "  layout: A (direction + amount)",
+            "  columns: " + columns,
+            "batches.csv: absent",
+            "calendar.csv: absent",
+            "rulings.csv: absent") + NL, output);
+        // On stderr the refusal as check words it.
+        Assert.Equal("attendance.csv: missing required column '考勤时间 / time' (found on line 1: id_number, date)" + NL, error);
+        Assert.Equal((2, "", error), Run("check", project.Dir, "--out", project.Path_("out"), "--lang", "en"));
+
+        (exit, output, error) = Run("inspect", project.Dir);
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Join(NL,
+            $"workers.csv: UTF-8，{workers} 字节，读取 2 行，拒绝 0 行",
+            "  表头在第 1 行，逗号分隔；跳过表头前 0 行、表尾 0 行",
+            $"  编码依据前 {workers} 字节判定",
+            "  列: worker_id → worker_id, name → name, id_number → id_number, bank_account → bank_account, employer → employer, wage_type → wage_type, wage_rate → wage_rate",
+            "attendance.csv: 缺少必需的列 '考勤时间 / time'（第 1 行的表头为：id_number, date）",
+            "payroll.csv: 无此文件",
+            $"bank.csv: UTF-8，{bank} 字节，读取 3 行，拒绝 0 行",
+            "  表头在第 1 行，逗号分隔；跳过表头前 0 行、表尾 0 行",
+            $"  编码依据前 {bank} 字节判定",
+            "  格式: A（方向 + 金额）",
+            "  列: " + columns,
+            "batches.csv: 无此文件",
+            "calendar.csv: 无此文件",
+            "rulings.csv: 无此文件") + NL, output);
+        Assert.Equal("attendance.csv: missing required column '考勤时间 / time' (found on line 1: id_number, date)" + NL, error);
+    }
+
+    [Fact]
+    public void Inspect_TwoUnreadableFiles_BothInTheirPlaceTheFirstOnStderr()
+    {
+        var files = TempProject.Small();
+        files["attendance.csv"] = "id_number,date\n110105199003070017,2024-01-08\n";
+        files["calendar.csv"] = "date\n2024-01-01\n";
+        using var project = new TempProject(files);
+        var (exit, output, error) = Run("inspect", project.Dir, "--lang", "en");
+        Assert.Equal(2, exit);
+        var lines = output.Split(NL);
+        Assert.Contains("attendance.csv: missing required column '考勤时间 / time' (found on line 1: id_number, date)", lines);
+        Assert.Contains("calendar.csv: missing required column '类型 / kind' (found on line 1: date)", lines);
+        Assert.Equal("rulings.csv: absent", lines[^2]);
+        Assert.Equal("attendance.csv: missing required column '考勤时间 / time' (found on line 1: id_number, date)" + NL, error);
+    }
+
+    [Fact]
     public void Inspect_NoProjectJson_ExitTwo()
     {
         var files = TempProject.Small();
