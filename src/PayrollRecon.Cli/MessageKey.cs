@@ -83,6 +83,7 @@ internal enum MessageKey
     CheckSummary,
     CheckTopFinding,
     CheckMoreFindings,
+    CheckRejectedRows,
     BatchSummary,
     BatchAsOfDates,
     GenerateSummary,

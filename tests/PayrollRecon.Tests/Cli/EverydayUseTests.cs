@@ -87,6 +87,38 @@ public sealed class EverydayUseTests
     }
 
     [Fact]
+    public void Check_Summary_EachFileWithRowsThatCouldNotBeReadSaysHowMany()
+    {
+        // 李四's roster row has an unknown wage type, one punch a day past the month's end.
+        var files = TempProject.Small();
+        files["workers.csv"] = files["workers.csv"].Replace("6222020200112233446,甲劳务有限公司,daily", "6222020200112233446,甲劳务有限公司,weekly", StringComparison.Ordinal);
+        files["attendance.csv"] += "110105199003070017,2024-01-32 07:30\n";
+        using var project = new TempProject(files);
+        string outDir = project.Path_("out");
+        var (exit, output, error) = Run("check", project.Dir, "--out", outDir, "--lang", "en");
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Equal(
+            $"T-0001: red; 4 findings (red 1, orange 1, yellow 2); due 300.00, paid 300.00, outstanding 0.00; as of 2024-04-01; written to {outDir}" + NL +
+            "  workers.csv: 1 of 2 rows could not be read (DATA_ERROR, see findings.csv)" + NL +
+            "  attendance.csv: 1 of 5 rows could not be read (DATA_ERROR, see findings.csv)" + NL +
+            "  red UNKNOWN_PAYEE: 300.00 yuan paid out on 2024-02-07 to \"李四\", who is not on the roster (may follow from the unreadable row workers.csv:3)." + NL +
+            "  orange UNREGISTERED_WORKER: ID 110105********0025 is not on the roster but has 1 days of attendance in 2024-01 (may follow from the unreadable row workers.csv:3)." + NL +
+            "  yellow DATA_ERROR: attendance.csv:6 could not be read and was skipped: column time: invalid date-time '2024-01-32 07:30'." + NL +
+            $"  … and 1 more in {Path.Combine(outDir, "findings.csv")}" + NL, output);
+
+        (_, output, _) = Run("check", project.Dir, "--out", project.Path_("zh"));
+        Assert.Equal(
+            $"T-0001: 红色预警；4 条问题（红 1、橙 1、黄 2）；应发 300.00 元，已付 300.00 元，欠付 0.00 元；截至 2024-04-01；结果已写入 {project.Path_("zh")}" + NL +
+            "  workers.csv: 2 行中有 1 行无法读取（DATA_ERROR，见 findings.csv）" + NL +
+            "  attendance.csv: 5 行中有 1 行无法读取（DATA_ERROR，见 findings.csv）" + NL +
+            "  红 UNKNOWN_PAYEE：2024-02-07 从专户向不在花名册上的“李四”支出 300.00 元（可能由无法读取的 workers.csv:3 行引起）。" + NL +
+            "  橙 UNREGISTERED_WORKER：身份证号 110105********0025 的人员未实名登记，2024年1月却有 1 天考勤（可能由无法读取的 workers.csv:3 行引起）。" + NL +
+            "  黄 DATA_ERROR：attendance.csv:6 无法读取，已跳过：时间（time）列：日期时间无效 '2024-01-32 07:30'。" + NL +
+            $"  ……另有 1 条，见 {Path.Combine(project.Path_("zh"), "findings.csv")}" + NL, output);
+    }
+
+    [Fact]
     public void Check_TopFindings_IdNumbersMaskedUnlessNoMask()
     {
         var files = TempProject.Small();
