@@ -316,7 +316,8 @@ public abstract class InputReader : IDisposable
     /// <summary>No header found: the best candidate and what it lacks, or, when no candidate bound anything, the record that could not be split.</summary>
     /// <remarks>An HTML document under another name than <c>.xls</c> is said to be one (it was read as CSV text, R32);
     /// otherwise the refusal says why the records after the ones searched were not looked at: the search stops at
-    /// <see cref="HeaderSearchRecords"/> (R33), and of an HTML document the first table is read (R32).</remarks>
+    /// <see cref="HeaderSearchRecords"/> (R33; said when none of them bound a column), and of an HTML document the
+    /// first table is read (R32).</remarks>
     /// <param name="searchedAll">True when the search stopped at its last record, not at the end of the input.</param>
     private PayrollDataException NoHeader(bool searchedAll = false)
     {
@@ -328,7 +329,10 @@ public abstract class InputReader : IDisposable
         if (_firstSearchError is { } error && (_bestCandidate is null || _bestCandidate.BoundCount == 0)) return new PayrollDataException(error);
         var refusal = _bestCandidate?.Unbound() ?? FileError(Reporting.MessageKey.NoHeaderRow);
         if (refusal.Text is not { } text) return refusal;
-        if (searchedAll) text = new Reporting.LocalizedText(Reporting.MessageKey.HeaderNotAmongFirstRecords, text, HeaderSearchRecords);
+        // Only when no record searched bound a column: one that bound some is the header, short of a column, and the
+        // records after it are its data, not a header the search stopped short of.
+        if (searchedAll && (_bestCandidate is null || _bestCandidate.BoundCount == 0))
+            text = new Reporting.LocalizedText(Reporting.MessageKey.HeaderNotAmongFirstRecords, text, HeaderSearchRecords);
         if (_csv.IsHtmlTable) text = new Reporting.LocalizedText(Reporting.MessageKey.HtmlFirstTableOnly, text);
         return ReferenceEquals(text, refusal.Text) ? refusal : new PayrollDataException(FileName, text);
     }

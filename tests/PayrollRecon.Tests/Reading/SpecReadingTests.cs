@@ -97,6 +97,10 @@ public sealed class SpecReadingTests
         var shorter = Assert.Throws<PayrollDataException>(() => ReadBank(string.Concat(preamble.Split('\n').Take(49).Select(static l => l + "\n"))));
         Assert.Equal("bank.csv: missing required columns '交易日期 / date' or '交易时间 / time', '交易金额 / amount' or '借方发生额 / debit' or '贷方发生额 / credit' (found on line 1: 导出说明第1行)",
             shorter.Message);
+        // A header short of a column, above fifty data rows: that line is the header, and the refusal says what it lacks.
+        string rows = string.Concat(Enumerable.Range(1, 60).Select(static i => $"2025-12-01,{i}\n"));
+        var lacking = Assert.Throws<PayrollDataException>(() => ReadBank("交易日期,摘要\n" + rows));
+        Assert.Equal("bank.csv: missing required column '交易金额 / amount' or '借方发生额 / debit' or '贷方发生额 / credit' (found on line 1: 交易日期, 摘要)", lacking.Message);
     }
 
     [Fact]
