@@ -65,8 +65,9 @@ internal static class CheckCommand
     /// <summary>How many findings the console shows after the summary line.</summary>
     internal const int TopFindings = 3;
 
-    /// <summary>The summary line (level, counts, totals, as-of date, where the outputs went), then the findings that
-    /// matter most — by severity, then amount — as the reports word them (masked unless <c>--no-mask</c>).</summary>
+    /// <summary>The summary line (level, counts, totals, as-of date, where the outputs went), a line per input with rows
+    /// that could not be read (how many of how many), then the findings that matter most — by severity, then amount — as
+    /// the reports word them (masked unless <c>--no-mask</c>).</summary>
     internal static string Describe(ReconciliationResult result, string outDir, ReportOptions options)
     {
         var s = result.Summary;
@@ -82,6 +83,11 @@ internal static class CheckCommand
         var text = new System.Text.StringBuilder();
         text.AppendLine(new LocalizedText(MessageKey.CheckSummary, s.ProjectCode, new LocalizedText(level), result.Findings.Count,
             Count(Severity.Red), Count(Severity.Orange), Count(Severity.Yellow), s.TotalDue, s.TotalPaid, s.TotalOutstanding, Date(s.AsOf), outDir).Render(language));
+        // Before the findings, which may follow from them: each input with rows that could not be read.
+        foreach (var file in s.Files.Where(static f => f.RowsRejected > 0))
+        {
+            text.AppendLine(new LocalizedText(MessageKey.CheckRejectedRows, Program.ControlsShown(file.File), file.RowsRejected, file.RowsRead, ReportWriter.FindingsFileName).Render(language));
+        }
         // OrderBy is stable: among equals the findings.csv order decides, so the lines are the same on every run.
         foreach (var f in result.Findings.OrderByDescending(static f => f.Severity).ThenByDescending(static f => (f.Amount ?? f.Expected)?.Fen ?? 0).Take(TopFindings))
         {

@@ -51,7 +51,12 @@ internal static class HelpText
 
         Section(MessageKey.HelpExamples, Examples(isRoot ? "" : command.Name));
         page.Append(T(MessageKey.HelpExitCodes)).Append('\n');
-        foreach (var (code, key) in ExitCodeLines) page.Append("  ").Append(code.PadRight(5)).Append(T(key)).Append('\n');
+        foreach (var (code, key) in ExitCodeLines)
+        {
+            // inspect has no --fail-on: its 1 says that rows were rejected.
+            var text = key == MessageKey.HelpExitFindings && name == "inspect" ? MessageKey.HelpExitRejectedRows : key;
+            page.Append("  ").Append(code.PadRight(5)).Append(T(text)).Append('\n');
+        }
         output.Write(page.ToString().ReplaceLineEndings(Environment.NewLine));
     }
 

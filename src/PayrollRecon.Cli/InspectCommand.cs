@@ -8,6 +8,8 @@ using PayrollRecon.Reporting;
 namespace PayrollRecon.Cli;
 
 /// <summary><c>payrollrecon inspect &lt;project-dir&gt;</c>: read every input and say what was seen — format, encoding, header, preamble, footer, column binding, layout, counts, the first problems.</summary>
+/// <remarks>Exit code 1 when rows were rejected (inspect has no <c>--fail-on</c>); 2 when a required file is missing or
+/// a file cannot be read, once every file has been reported.</remarks>
 internal static class InspectCommand
 {
     public static Command Create()
@@ -30,24 +32,45 @@ internal static class InspectCommand
         // inputs are reported after what was found.
         ProjectFolder.ReadSettings(projectDir, ProjectFolder.SettingsFile);
         bool anyRejected = false;
+        Exception? firstRefusal = null;
         string? missing = ProjectFolder.IsProject(projectDir) ? null : ProjectFolder.SettingsFile;
         foreach (var kind in Enum.GetValues<InputKind>())
         {
-            var path = ProjectFolder.Locate(projectDir, kind);
-            if (path is null)
+            // A file that cannot be read is its one-line refusal in its place; the files after it are still reported.
+            try
             {
-                bool required = kind is InputKind.Workers or InputKind.Bank;
-                if (required) missing ??= InputKinds.DefaultFileName(kind);
-                output.WriteLine(T(required ? MessageKey.InspectAbsentRequired : MessageKey.InspectAbsent, InputKinds.DefaultFileName(kind)));
-                continue;
+                var path = ProjectFolder.Locate(projectDir, kind);
+                if (path is null)
+                {
+                    bool required = kind is InputKind.Workers or InputKind.Bank;
+                    if (required) missing ??= InputKinds.DefaultFileName(kind);
+                    output.WriteLine(T(required ? MessageKey.InspectAbsentRequired : MessageKey.InspectAbsent, InputKinds.DefaultFileName(kind)));
+                    continue;
+                }
+                try
+                {
+                    var inspection = InputInspector.Inspect(path, kind, maxDiagnostics, rows);
+                    anyRejected |= inspection.Stats.RowsRejected > 0;
+                    Write(output, Path.GetFileName(path), inspection, language);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The operating system's message need not name the file: the line in its place does.
+                    output.WriteLine(Masked(Program.OneLine(T(MessageKey.CannotBeRead, Path.GetFileName(path), e.Message))));
+                    firstRefusal ??= e;
+                }
             }
-            var inspection = InputInspector.Inspect(path, kind, maxDiagnostics, rows);
-            anyRejected |= inspection.Stats.RowsRejected > 0;
-            Write(output, Path.GetFileName(path), inspection, language);
+            catch (Exception e) when (Program.IsInputError(e))
+            {
+                output.WriteLine(Masked(Program.OneLine(Program.Localized(e, language))));
+                firstRefusal ??= e;
+            }
         }
-        // What was found is printed; a folder check cannot run on is still an error (exit 2), not a clean bill.
+        // What was found is printed; a folder check cannot run on is still an error (exit 2), not a clean bill: the
+        // missing file, else the first refusal again on stderr, as check says it.
         if (missing == ProjectFolder.SettingsFile) throw ProjectFolder.MissingSettings(projectDir);
         if (missing is not null) throw new CliException(MessageKey.InspectMissingRequired, projectDir, missing);
+        if (firstRefusal is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(firstRefusal);
         return anyRejected ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
     }
 

@@ -118,6 +118,7 @@ internal static partial class MessageCatalog
             "{0}: {1}；{2} 条问题（红 {3}、橙 {4}、黄 {5}）；应发 {6} 元，已付 {7} 元，欠付 {8} 元；截至 {9}；结果已写入 {10}"),
         MessageKey.CheckTopFinding => ("  {0} {1}: {2}", "  {0} {1}：{2}"),
         MessageKey.CheckMoreFindings => ("  … and {0} more in {1}", "  ……另有 {0} 条，见 {1}"),
+        MessageKey.CheckRejectedRows => ("  {0}: {1} of {2} rows could not be read (DATA_ERROR, see {3})", "  {0}: {2} 行中有 {1} 行无法读取（DATA_ERROR，见 {3}）"),
         MessageKey.BatchSummary => ("{0} projects checked ({1} could not be read) in {2:F1} s; as of {3}; portfolio written to {4}",
             "已检查 {0} 个项目（{1} 个无法读取），用时 {2:F1} 秒；截至 {3}；汇总已写入 {4}"),
         MessageKey.GenerateSummary => ("{0} projects, {1:F1} MB in {2:F1} s ({3:F0} MB/s)", "已生成 {0} 个项目，{1:F1} MB，用时 {2:F1} 秒（{3:F0} MB/s）"),

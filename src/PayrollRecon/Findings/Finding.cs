@@ -56,6 +56,10 @@ public sealed record Finding
     /// export): bit i for <see cref="TxnIds"/>[i] (i &lt; 31), <see cref="PersonalBatchId"/> for the batch id in
     /// <see cref="Detail"/>. Outputs mask those like any card or ID number (SPEC §5); other ids stay as the bank wrote them.</summary>
     internal int PersonalIds { get; init; }
+    /// <summary>For a payment the statement could not place on the roster (<c>UNKNOWN_PAYEE</c>, <c>NAME_MISMATCH</c>,
+    /// <c>ACCOUNT_MISMATCH</c>): the digits of the line's counterparty account, its name being <see cref="Detail"/>;
+    /// what an unreadable roster row is matched against to be named as the cause.</summary>
+    internal string? PayeeAccount { get; init; }
     /// <summary>The bit of <see cref="PersonalIds"/> for a batch id in <see cref="Detail"/>.</summary>
     internal const int PersonalBatchId = 1 << 31;
     /// <summary>True when <see cref="Detail"/> is the batch id of the lump debit the finding is about.</summary>
@@ -66,7 +70,10 @@ public sealed record Finding
     /// <remarks>
     /// Set when a row of the bank statement could not be read and could have changed this finding: the break in the
     /// balance chain just after it, and the labour-fund and wage findings whose dates the missing line may fall
-    /// within (its date lies between those of the readable lines around it). The first such row is named.
+    /// within (its date lies between those of the readable lines around it). Set too when a row of another input
+    /// could not be read but what it is about could: a worker's payroll row or punch (that worker's findings of the
+    /// month), a roster row (the unregistered punches of its id, and payments to its card or name that the roster
+    /// could not place), a batch detail row (the lump debit of its batch). The first such row is named.
     /// </remarks>
     public string? CausedBy { get; init; }
 }

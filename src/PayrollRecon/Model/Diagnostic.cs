@@ -30,6 +30,17 @@ public sealed record Diagnostic(string File, long Line, string? Column, string M
     /// <summary>The month the row is about (a payroll row's period, a punch's month) when it could still be read; set with <see cref="IdNumber"/>.</summary>
     internal YearMonth? Period { get; set; }
 
+    /// <summary>A roster row's name and card as written, when they could still be read, so a payment to that person
+    /// the statement could not place (<c>UNKNOWN_PAYEE</c>, a mismatch) can name this row as its likely cause; set with <see cref="IdNumber"/>.</summary>
+    internal string? Name { get; set; }
+
+    /// <inheritdoc cref="Name"/>
+    internal string? Account { get; set; }
+
+    /// <summary>A batch detail row's batch id when it could still be read, so the lump debit of that batch can name
+    /// this row as the likely cause of its <c>BATCH_DETAIL_MISSING</c> or <c>BATCH_TOTAL_MISMATCH</c>.</summary>
+    internal string? BatchId { get; set; }
+
     /// <summary>The number the message states first: the header's field count, the longest record in bytes, the rows counted.</summary>
     internal long Expected { get; init; }
 

@@ -59,6 +59,12 @@ public sealed class BatchesReader : InputReader<BatchRow>
         SetFooterKeys(_batchId);
     }
 
+    private protected override void NoteRejectedRow(Diagnostic diagnostic, scoped in CsvRow r)
+    {
+        ReadOnlySpan<byte> batch = Field(r, _batchId);
+        if (!batch.IsEmpty) diagnostic.BatchId = System.Text.Encoding.UTF8.GetString(batch);
+    }
+
     private protected override bool TryConvert(scoped in CsvRow r, out BatchRow row)
     {
         row = default;

@@ -67,9 +67,29 @@ public sealed partial class CsvReader
                 _start = _scanPos = _fieldStart = pos;
                 continue;
             }
+            if (!_firstLineSeen)
+            {
+                _firstLineSeen = true;
+                _startsWithMarkup = _container is null && IsMarkup(line);
+            }
             SetSeparator(tabs > commas ? (byte)'\t' : (byte)',');
             return true;
         }
+    }
+
+    /// <summary>True when the text's first non-blank line starts like an HTML document (<c>&lt;html</c>, <c>&lt;!DOCTYPE</c>,
+    /// <c>&lt;table</c>, <c>&lt;?xml</c>): a web-banking export under a name that is not read as HTML (R32). Only said
+    /// in the refusal of a file without a header; the text is read as any other.</summary>
+    internal bool StartsWithMarkup => _startsWithMarkup;
+
+    /// <summary>True when the input is an HTML document read as its first <c>&lt;table&gt;</c> (R32).</summary>
+    internal bool IsHtmlTable => _container is HtmlTableRecordStream;
+
+    private static bool IsMarkup(ReadOnlySpan<byte> line)
+    {
+        if (line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) line = line[3..];
+        line = line.TrimStart(" \t\f"u8);
+        return line.Length >= 2 && line[0] == (byte)'<' && (char.IsAsciiLetter((char)line[1]) || line[1] is (byte)'!' or (byte)'?');
     }
 
     private void SetSeparator(byte separator)

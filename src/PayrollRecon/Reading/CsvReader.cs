@@ -109,6 +109,10 @@ public sealed partial class CsvReader : IDisposable
     private bool _separatorPending;
     private byte _rowSeparator;
 
+    // Whether the first non-blank line of a text input looks like HTML, for the refusal of a file without a header (R32).
+    private bool _firstLineSeen;
+    private bool _startsWithMarkup;
+
     // Input (CsvReader.Input.cs): encoding detection, validation of what arrived, and the records it found suspect.
     private TextEncodingKind _textEncoding;
     private long _bytesRead;

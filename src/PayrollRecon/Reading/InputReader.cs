@@ -310,14 +310,31 @@ public abstract class InputReader : IDisposable
             (_preamble ??= []).Add("");
             _firstSearchError ??= RowError(in row);
         }
-        if (_searched >= HeaderSearchRecords) throw NoHeader();
+        if (_searched >= HeaderSearchRecords) throw NoHeader(searchedAll: true);
     }
 
     /// <summary>No header found: the best candidate and what it lacks, or, when no candidate bound anything, the record that could not be split.</summary>
-    private PayrollDataException NoHeader()
+    /// <remarks>An HTML document under another name than <c>.xls</c> is said to be one (it was read as CSV text, R32);
+    /// otherwise the refusal says why the records after the ones searched were not looked at: the search stops at
+    /// <see cref="HeaderSearchRecords"/> (R33; said when none of them bound a column), and of an HTML document the
+    /// first table is read (R32).</remarks>
+    /// <param name="searchedAll">True when the search stopped at its last record, not at the end of the input.</param>
+    private PayrollDataException NoHeader(bool searchedAll = false)
     {
+        if (_csv.StartsWithMarkup)
+        {
+            string name = System.IO.Path.GetFileNameWithoutExtension(FileName) + ".xls";
+            return FileError(Reporting.MessageKey.HtmlNotNamedXls, name);
+        }
         if (_firstSearchError is { } error && (_bestCandidate is null || _bestCandidate.BoundCount == 0)) return new PayrollDataException(error);
-        return _bestCandidate?.Unbound() ?? FileError(Reporting.MessageKey.NoHeaderRow);
+        var refusal = _bestCandidate?.Unbound() ?? FileError(Reporting.MessageKey.NoHeaderRow);
+        if (refusal.Text is not { } text) return refusal;
+        // Only when no record searched bound a column: one that bound some is the header, short of a column, and the
+        // records after it are its data, not a header the search stopped short of.
+        if (searchedAll && (_bestCandidate is null || _bestCandidate.BoundCount == 0))
+            text = new Reporting.LocalizedText(Reporting.MessageKey.HeaderNotAmongFirstRecords, text, HeaderSearchRecords);
+        if (_csv.IsHtmlTable) text = new Reporting.LocalizedText(Reporting.MessageKey.HtmlFirstTableOnly, text);
+        return ReferenceEquals(text, refusal.Text) ? refusal : new PayrollDataException(FileName, text);
     }
 
     private static string PreambleText(in CsvRow row)

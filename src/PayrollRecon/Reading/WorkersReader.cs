@@ -77,6 +77,10 @@ public sealed class WorkersReader : InputReader<WorkerRow>
     {
         ReadOnlySpan<byte> id = Field(r, _idNumber);
         if (!id.IsEmpty) diagnostic.IdNumber = System.Text.Encoding.UTF8.GetString(id);
+        ReadOnlySpan<byte> name = Field(r, _name);
+        if (!name.IsEmpty) diagnostic.Name = System.Text.Encoding.UTF8.GetString(name);
+        ReadOnlySpan<byte> account = Optional(r, _bankAccount);
+        if (!account.IsEmpty) diagnostic.Account = System.Text.Encoding.UTF8.GetString(account);
     }
 
     private protected override bool TryConvert(scoped in CsvRow r, out WorkerRow row)

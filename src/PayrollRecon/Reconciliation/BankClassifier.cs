@@ -188,7 +188,7 @@ internal sealed class BankClassifier
         else
         {
             int line = _lines.Add(index, -1, BankLineClass.Misuse, BankLineRule.UnknownPayee, -1);
-            _findings.Add(_lines.Finding(FindingCode.UnknownPayee, Severity.Red, line, null) with { Detail = bank.Name });
+            _findings.Add(_lines.Finding(FindingCode.UnknownPayee, Severity.Red, line, null) with { Detail = bank.Name, PayeeAccount = digits });
         }
     }
 
@@ -302,11 +302,11 @@ internal sealed class BankClassifier
         if (rule == BankLineRule.RosterAccount)
         {
             if (counterpartyName.Length > 0 && normalized != w.NormalizedName)
-                _findings.Add(_lines.Finding(FindingCode.NameMismatch, Severity.Orange, line, w) with { Detail = counterpartyName });
+                _findings.Add(_lines.Finding(FindingCode.NameMismatch, Severity.Orange, line, w) with { Detail = counterpartyName, PayeeAccount = digits });
         }
         else
         {
-            _findings.Add(_lines.Finding(FindingCode.AccountMismatch, Severity.Orange, line, w) with { Detail = counterpartyName });
+            _findings.Add(_lines.Finding(FindingCode.AccountMismatch, Severity.Orange, line, w) with { Detail = counterpartyName, PayeeAccount = digits });
         }
 
         long amount = _lines.Amount(line);

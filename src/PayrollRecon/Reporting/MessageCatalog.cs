@@ -25,6 +25,11 @@ internal static partial class MessageCatalog
         MessageKey.MissingColumn => ("{0}: missing required column {1} (found on line {2}: {3})", "{0}: 缺少必需的列 {1}（第 {2} 行的表头为：{3}）"),
         MessageKey.MissingColumns => ("{0}: missing required columns {1} (found on line {2}: {3})", "{0}: 缺少必需的列 {1}（第 {2} 行的表头为：{3}）"),
         MessageKey.NoHeaderRow => ("{0}: no header row", "{0}: 找不到表头行"),
+        // {0} is the refusal of the file without a header (MissingColumn, NoHeaderRow), said with why no later record was looked at.
+        MessageKey.HeaderNotAmongFirstRecords => ("{0}; the header must be among the first {1} non-blank records (R33)", "{0}；表头须在前 {1} 个非空记录之中（R33）"),
+        MessageKey.HtmlFirstTableOnly => ("{0}; the first <table> of the document is read (R32)", "{0}；只读取该文档的第一个 <table>（R32）"),
+        MessageKey.HtmlNotNamedXls => ("{0}: an HTML document, not a workbook or CSV text: web-banking HTML tables are read when named .xls (R32; rename it {1})",
+            "{0}: 这是 HTML 文档，不是工作簿，也不是 CSV 文本：网银导出的 HTML 表格须以 '.xls' 为扩展名才会读取（R32；请改名为 {1}）"),
         MessageKey.StatementOfOtherAccount => ("{0}: statement of account {1}, not the project's account {2} (project.json 'account')",
             "{0}: 这是账户 {1} 的流水，不是本项目专户 {2}（project.json 'account'）"),
         MessageKey.NoDirection => ("{0}: no direction column (借贷, 收支 …), no debit/credit columns and no negative amounts: money out cannot be told from money in",

@@ -7,6 +7,9 @@ internal enum MessageKey
     MissingColumn,
     MissingColumns,
     NoHeaderRow,
+    HeaderNotAmongFirstRecords,
+    HtmlFirstTableOnly,
+    HtmlNotNamedXls,
     StatementOfOtherAccount,
     NoDirection,
     // A finding's message: the unreadable row it may follow from.

@@ -87,6 +87,38 @@ public sealed class EverydayUseTests
     }
 
     [Fact]
+    public void Check_Summary_EachFileWithRowsThatCouldNotBeReadSaysHowMany()
+    {
+        // 李四's roster row has an unknown wage type, one punch a day past the month's end.
+        var files = TempProject.Small();
+        files["workers.csv"] = files["workers.csv"].Replace("6222020200112233446,甲劳务有限公司,daily", "6222020200112233446,甲劳务有限公司,weekly", StringComparison.Ordinal);
+        files["attendance.csv"] += "110105199003070017,2024-01-32 07:30\n";
+        using var project = new TempProject(files);
+        string outDir = project.Path_("out");
+        var (exit, output, error) = Run("check", project.Dir, "--out", outDir, "--lang", "en");
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Equal(
+            $"T-0001: red; 4 findings (red 1, orange 1, yellow 2); due 300.00, paid 300.00, outstanding 0.00; as of 2024-04-01; written to {outDir}" + NL +
+            "  workers.csv: 1 of 2 rows could not be read (DATA_ERROR, see findings.csv)" + NL +
+            "  attendance.csv: 1 of 5 rows could not be read (DATA_ERROR, see findings.csv)" + NL +
+            "  red UNKNOWN_PAYEE: 300.00 yuan paid out on 2024-02-07 to \"李四\", who is not on the roster (may follow from the unreadable row workers.csv:3)." + NL +
+            "  orange UNREGISTERED_WORKER: ID 110105********0025 is not on the roster but has 1 days of attendance in 2024-01 (may follow from the unreadable row workers.csv:3)." + NL +
+            "  yellow DATA_ERROR: attendance.csv:6 could not be read and was skipped: column time: invalid date-time '2024-01-32 07:30'." + NL +
+            $"  … and 1 more in {Path.Combine(outDir, "findings.csv")}" + NL, output);
+
+        (_, output, _) = Run("check", project.Dir, "--out", project.Path_("zh"));
+        Assert.Equal(
+            $"T-0001: 红色预警；4 条问题（红 1、橙 1、黄 2）；应发 300.00 元，已付 300.00 元，欠付 0.00 元；截至 2024-04-01；结果已写入 {project.Path_("zh")}" + NL +
+            "  workers.csv: 2 行中有 1 行无法读取（DATA_ERROR，见 findings.csv）" + NL +
+            "  attendance.csv: 5 行中有 1 行无法读取（DATA_ERROR，见 findings.csv）" + NL +
+            "  红 UNKNOWN_PAYEE：2024-02-07 从专户向不在花名册上的“李四”支出 300.00 元（可能由无法读取的 workers.csv:3 行引起）。" + NL +
+            "  橙 UNREGISTERED_WORKER：身份证号 110105********0025 的人员未实名登记，2024年1月却有 1 天考勤（可能由无法读取的 workers.csv:3 行引起）。" + NL +
+            "  黄 DATA_ERROR：attendance.csv:6 无法读取，已跳过：时间（time）列：日期时间无效 '2024-01-32 07:30'。" + NL +
+            $"  ……另有 1 条，见 {Path.Combine(project.Path_("zh"), "findings.csv")}" + NL, output);
+    }
+
+    [Fact]
     public void Check_TopFindings_IdNumbersMaskedUnlessNoMask()
     {
         var files = TempProject.Small();
@@ -240,6 +272,71 @@ public sealed class EverydayUseTests
             System.Text.RegularExpressions.Regex.Replace(output, "  编码依据前 [0-9]+ 字节判定" + NL, ""));
         Assert.Contains("  编码依据前 ", output);
         Assert.Contains("payroll.csv: 无此文件" + NL, output);
+    }
+
+    [Fact]
+    public void Inspect_UnreadableFile_ItsRefusalInItsPlaceThenTheFilesAfterItExitTwo()
+    {
+        var files = TempProject.Small();
+        files["attendance.csv"] = "id_number,date\n110105199003070017,2024-01-08\n";
+        using var project = new TempProject(files);
+        long workers = new FileInfo(project.Path_("workers.csv")).Length, bank = new FileInfo(project.Path_("bank.csv")).Length;
+        const string columns = "txn_id → txn_id, time → time, direction → direction, amount → amount, balance → balance, counterparty_name → counterparty_name, counterparty_account → counterparty_account, memo → memo";
+        var (exit, output, error) = Run("inspect", project.Dir, "--lang", "en");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Join(NL,
+            $"workers.csv: UTF-8, {workers} bytes, 2 rows read, 0 rejected",
+            "  header on line 1, comma-separated; 0 preamble rows, 0 footer rows skipped",
+            $"  encoding decided on the first {workers} bytes",
+            "  columns: worker_id → worker_id, name → name, id_number → id_number, bank_account → bank_account, employer → employer, wage_type → wage_type, wage_rate → wage_rate",
+            "attendance.csv: missing required column '考勤时间 / time' (found on line 1: id_number, date)",
+            "payroll.csv: absent",
+            $"bank.csv: UTF-8, {bank} bytes, 3 rows read, 0 rejected",
+            "  header on line 1, comma-separated; 0 preamble rows, 0 footer rows skipped",
+            $"  encoding decided on the first {bank} bytes",
+            "  layout: A (direction + amount)",
+            "  columns: " + columns,
+            "batches.csv: absent",
+            "calendar.csv: absent",
+            "rulings.csv: absent") + NL, output);
+        // On stderr the refusal as check words it.
+        Assert.Equal("attendance.csv: missing required column '考勤时间 / time' (found on line 1: id_number, date)" + NL, error);
+        Assert.Equal((2, "", error), Run("check", project.Dir, "--out", project.Path_("out"), "--lang", "en"));
+
+        (exit, output, error) = Run("inspect", project.Dir);
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Join(NL,
+            $"workers.csv: UTF-8，{workers} 字节，读取 2 行，拒绝 0 行",
+            "  表头在第 1 行，逗号分隔；跳过表头前 0 行、表尾 0 行",
+            $"  编码依据前 {workers} 字节判定",
+            "  列: worker_id → worker_id, name → name, id_number → id_number, bank_account → bank_account, employer → employer, wage_type → wage_type, wage_rate → wage_rate",
+            "attendance.csv: 缺少必需的列 '考勤时间 / time'（第 1 行的表头为：id_number, date）",
+            "payroll.csv: 无此文件",
+            $"bank.csv: UTF-8，{bank} 字节，读取 3 行，拒绝 0 行",
+            "  表头在第 1 行，逗号分隔；跳过表头前 0 行、表尾 0 行",
+            $"  编码依据前 {bank} 字节判定",
+            "  格式: A（方向 + 金额）",
+            "  列: " + columns,
+            "batches.csv: 无此文件",
+            "calendar.csv: 无此文件",
+            "rulings.csv: 无此文件") + NL, output);
+        Assert.Equal("attendance.csv: missing required column '考勤时间 / time' (found on line 1: id_number, date)" + NL, error);
+    }
+
+    [Fact]
+    public void Inspect_TwoUnreadableFiles_BothInTheirPlaceTheFirstOnStderr()
+    {
+        var files = TempProject.Small();
+        files["attendance.csv"] = "id_number,date\n110105199003070017,2024-01-08\n";
+        files["calendar.csv"] = "date\n2024-01-01\n";
+        using var project = new TempProject(files);
+        var (exit, output, error) = Run("inspect", project.Dir, "--lang", "en");
+        Assert.Equal(2, exit);
+        var lines = output.Split(NL);
+        Assert.Contains("attendance.csv: missing required column '考勤时间 / time' (found on line 1: id_number, date)", lines);
+        Assert.Contains("calendar.csv: missing required column '类型 / kind' (found on line 1: date)", lines);
+        Assert.Equal("rulings.csv: absent", lines[^2]);
+        Assert.Equal("attendance.csv: missing required column '考勤时间 / time' (found on line 1: id_number, date)" + NL, error);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class LanguageTests
 
             Exit codes:
               0    done
-              1    a finding at or above --fail-on
+              1    some rows could not be read (rejected; the first are listed under their file)
               2    bad usage, or an input that cannot be read (one line on stderr)
               3    internal error (a defect; please report it)
               130  interrupted (Ctrl-C)
@@ -115,7 +115,7 @@ public sealed class LanguageTests
 
             退出码：
               0    完成
-              1    有达到 --fail-on 等级的问题
+              1    有无法读取的行（已拒绝；最先几行列在其文件之下）
               2    用法有误，或输入无法读取（stderr 上有一行说明）
               3    内部错误（程序缺陷，请报告）
               130  已中断（Ctrl-C）

@@ -186,6 +186,50 @@ public sealed class HtmlTableReaderTests
     }
 
     [Theory]
+    [InlineData("bank.xlsx", "bank.xls")]
+    [InlineData("bank.csv", "bank.xls")]
+    public void BankReader_HtmlUnderAnotherNameThanXls_RefusedSayingWhatItIs(string name, string rename)
+    {
+        // Read as CSV text (R32 reads HTML only as .xls): no header binds, and the refusal says why.
+        byte[] html = [0xEF, 0xBB, 0xBF, .. Utf8("\n  <!DOCTYPE html>\n" + Document())];
+        var error = Assert.Throws<PayrollDataException>(() => TypedReaderSupport.Read(InputKind.Bank, html, name, new InputReaderOptions()));
+        Assert.Equal($"{name}: an HTML document, not a workbook or CSV text: web-banking HTML tables are read when named .xls (R32; rename it {rename})", error.Message);
+        Assert.Equal($"{name}: 这是 HTML 文档，不是工作簿，也不是 CSV 文本：网银导出的 HTML 表格须以 '.xls' 为扩展名才会读取（R32；请改名为 {rename}）",
+            error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
+        // The same bytes named .xls are read.
+        var (rows, diagnostics, _) = TypedReaderSupport.Read(InputKind.Bank, html, "bank.xls", new InputReaderOptions());
+        Assert.Equal(5, rows.Count + diagnostics.Count);
+    }
+
+    [Fact]
+    public void WorkersReader_TextStartingWithATagWhoseHeaderBinds_ReadAsText()
+    {
+        // Only the refusal changes: a text input whose first line looks like markup is read as any other.
+        var (rows, diagnostics, stats) = TypedReaderSupport.Read(InputKind.Workers,
+            Utf8("<b>花名册</b>\nname,id_number,wage_type,wage_rate\n张三,110105199003070017,daily,300\n"), "workers.csv", new InputReaderOptions());
+        Assert.Single(rows);
+        Assert.Empty(diagnostics);
+        Assert.Equal(1, stats.PreambleRows);
+    }
+
+    [Fact]
+    public void WorkersReader_HtmlXlsWhoseFirstTableHasNoHeader_SaysTheFirstTableIsRead()
+    {
+        const string html = """
+            <html><body>
+            <table><tr><td>建筑工人实名制花名册</td></tr><tr><td>项目：某某工程</td></tr></table>
+            <table><tr><th>姓名</th><th>身份证号</th><th>计薪方式</th><th>工资标准</th></tr>
+            <tr><td>张三</td><td>110105199003070017</td><td>日薪</td><td>300</td></tr></table>
+            </body></html>
+            """;
+        var error = Assert.Throws<PayrollDataException>(() => TypedReaderSupport.Read(InputKind.Workers, Utf8(html), "workers.xls", new InputReaderOptions()));
+        Assert.Equal("workers.xls: missing required columns '姓名 / name', '身份证号 / id_number', '计薪方式 / wage_type', '工资标准 / wage_rate' (found on line 1: 建筑工人实名制花名册); the first <table> of the document is read (R32)",
+            error.Message);
+        Assert.Equal("workers.xls: 缺少必需的列 '姓名 / name'、'身份证号 / id_number'、'计薪方式 / wage_type'、'工资标准 / wage_rate'（第 1 行的表头为：建筑工人实名制花名册）；只读取该文档的第一个 <table>（R32）",
+            error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
+    }
+
+    [Theory]
     [InlineData("<!-- 以下为明细", "bank.xls: the document ends inside an HTML comment (<!--) opened after row 2: the rows after it cannot be read",
         "bank.xls: 文档在第 2 行之后开始的 HTML 注释（<!--）中结束，其后的行无法读取")]
     [InlineData("<!-- x -- y", "bank.xls: the document ends inside an HTML comment (<!--) opened after row 2: the rows after it cannot be read", null)]

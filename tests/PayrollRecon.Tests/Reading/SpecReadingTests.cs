@@ -84,6 +84,26 @@ public sealed class SpecReadingTests
     }
 
     [Fact]
+    public void Read_HeaderAfterTheFiftiethRecord_RefusalSaysItMustBeAmongTheFirstFifty()
+    {
+        // R33: the header is looked for among the first 50 non-blank records; the best of them is named, as always.
+        string preamble = string.Concat(Enumerable.Range(1, 50).Select(static i => $"导出说明第{i}行\n"));
+        var error = Assert.Throws<PayrollDataException>(() => ReadBank(preamble + "交易日期,交易金额\n2025-12-01,-1\n"));
+        Assert.Equal("bank.csv: missing required columns '交易日期 / date' or '交易时间 / time', '交易金额 / amount' or '借方发生额 / debit' or '贷方发生额 / credit' (found on line 1: 导出说明第1行); the header must be among the first 50 non-blank records (R33)",
+            error.Message);
+        Assert.Equal("bank.csv: 缺少必需的列 '交易日期 / date' 或 '交易时间 / time'、'交易金额 / amount' 或 '借方发生额 / debit' 或 '贷方发生额 / credit'（第 1 行的表头为：导出说明第1行）；表头须在前 50 个非空记录之中（R33）",
+            error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
+        // A file that ends before fifty records without a header: the search did not stop early, and the refusal says only what is missing.
+        var shorter = Assert.Throws<PayrollDataException>(() => ReadBank(string.Concat(preamble.Split('\n').Take(49).Select(static l => l + "\n"))));
+        Assert.Equal("bank.csv: missing required columns '交易日期 / date' or '交易时间 / time', '交易金额 / amount' or '借方发生额 / debit' or '贷方发生额 / credit' (found on line 1: 导出说明第1行)",
+            shorter.Message);
+        // A header short of a column, above fifty data rows: that line is the header, and the refusal says what it lacks.
+        string rows = string.Concat(Enumerable.Range(1, 60).Select(static i => $"2025-12-01,{i}\n"));
+        var lacking = Assert.Throws<PayrollDataException>(() => ReadBank("交易日期,摘要\n" + rows));
+        Assert.Equal("bank.csv: missing required column '交易金额 / amount' or '借方发生额 / debit' or '贷方发生额 / credit' (found on line 1: 交易日期, 摘要)", lacking.Message);
+    }
+
+    [Fact]
     public void Read_BlankLinesBeforeTheHeader_DoNotCountTowardTheFifty()
     {
         // R33: "among the first 50 non-blank records"; R2: a blank line is "a record whose only field is empty after

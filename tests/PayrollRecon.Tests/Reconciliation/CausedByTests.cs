@@ -191,4 +191,129 @@ public sealed class CausedByTests
         Assert.Equal(Linked(CheckSmall(PieceRoster, payroll: payroll)), Linked(CheckSmall(PieceRoster, payroll: payroll)));
         Assert.Contains("MissingPayroll 110105199003070025 2024-01 <- payroll.csv:2", Linked(CheckSmall(PieceRoster, payroll: payroll)));
     }
+
+    /// <summary>Three workers (张三, 李四, 王五, cards …445, …446, …447), the roster as given; the statement's debits as given
+    /// after a labour-fund credit; a batch detail file when given.</summary>
+    private static ReconciliationResult CheckPayments(string workers, string debits, string? batches = null)
+    {
+        string bank = "txn_id,time,direction,amount,balance,counterparty_name,counterparty_account,memo,batch_id\n" +
+            "T0,2024-01-02 09:00,C,10000.00,,某建设集团有限公司,41050100000000000009,人工费拨付,\n" + debits;
+        static InputSource Csv(string name, string text) => InputSource.FromBytes(name, Encoding.UTF8.GetBytes(text));
+        var inputs = new CheckInputs
+        {
+            Settings = new ProjectSettings { Code = "T-0001", AsOf = new DateOnly(2024, 4, 1), PayDay = 15 },
+            Workers = Csv("workers.csv", workers),
+            Bank = Csv("bank.csv", bank),
+            Batches = batches is null ? null : Csv("batches.csv", batches),
+        };
+        return PayrollChecker.Check(inputs, new CheckOptions());
+    }
+
+    private const string ThreeWorkers = "worker_id,name,id_number,bank_account,employer,wage_type,wage_rate,entry_date\n" +
+        "W1,张三,110105199003070017,6222020200112233445,甲劳务有限公司,daily,300,2024-01-02\n" +
+        "W2,李四,110105199003070025,6222020200112233446,甲劳务有限公司,daily,300,2024.01.02\n" +
+        "W3,王五,110105199003070033,6222 0202 0011 2233 447,甲劳务有限公司,daily,300,2024.01.03\n";
+
+    private static string Message(ReconciliationResult result, FindingCode code, ReportLanguage language) =>
+        FindingMessages.Format(Assert.Single(result.Findings, f => f.Code == code), result.Summary.AsOf, new ReportOptions { Language = language, Mask = false });
+
+    [Fact]
+    public void CausedBy_UnreadableRosterRow_PaymentToItsCardNamesIt()
+    {
+        // 李四's row (line 3) is refused for its date: a payment to his card then pays someone not on the roster.
+        var result = CheckPayments(ThreeWorkers, "T1,2024-02-07 10:00,D,300.00,,李四,6222020200112233446,2024年1月工资,\n");
+        var unknown = Assert.Single(result.Findings, static f => f.Code == FindingCode.UnknownPayee);
+        Assert.Equal("workers.csv:3", unknown.CausedBy);
+        Assert.Equal("300.00 yuan paid out on 2024-02-07 to \"李四\", who is not on the roster (may follow from the unreadable row workers.csv:3).",
+            Message(result, FindingCode.UnknownPayee, ReportLanguage.En));
+        Assert.Equal("2024-02-07 从专户向不在花名册上的“李四”支出 300.00 元（可能由无法读取的 workers.csv:3 行引起）。",
+            Message(result, FindingCode.UnknownPayee, ReportLanguage.Zh));
+    }
+
+    [Fact]
+    public void CausedBy_UnreadableRosterRows_CardBeforeNameThenFirstLine()
+    {
+        // Paid to 王五's card (line 4, written with spaces) under 李四's name (line 3): the card decides, as §3.2 step 2 would have.
+        var byCard = CheckPayments(ThreeWorkers, "T1,2024-02-07 10:00,D,300.00,,李四,6222020200112233447,,\n");
+        Assert.Equal("workers.csv:4", Assert.Single(byCard.Findings, static f => f.Code == FindingCode.UnknownPayee).CausedBy);
+        // Paid under 李四's name to a card no row holds: the row of that name (step 3), written with a full-width space.
+        var byName = CheckPayments(ThreeWorkers, "T1,2024-02-07 10:00,D,300.00,,李\u3000四,6228480000000000001,,\n");
+        Assert.Equal("workers.csv:3", Assert.Single(byName.Findings, static f => f.Code == FindingCode.UnknownPayee).CausedBy);
+        // Two unreadable rows of one card: the one of the payee's name, else the first (a shared card pays so, §3.2 step 2).
+        string twice = ThreeWorkers.Replace("6222 0202 0011 2233 447", "6222020200112233446", StringComparison.Ordinal);
+        var named = CheckPayments(twice, "T1,2024-02-07 10:00,D,300.00,,王五,6222020200112233446,,\n");
+        Assert.Equal("workers.csv:4", Assert.Single(named.Findings, static f => f.Code == FindingCode.UnknownPayee).CausedBy);
+        var first = CheckPayments(twice, "T1,2024-02-07 10:00,D,300.00,,赵六,6222020200112233446,,\n");
+        Assert.Equal("workers.csv:3", Assert.Single(first.Findings, static f => f.Code == FindingCode.UnknownPayee).CausedBy);
+        // A payee neither card nor name of an unreadable row: no link.
+        var other = CheckPayments(ThreeWorkers, "T1,2024-02-07 10:00,D,300.00,,赵六,6228480000000000001,,\n");
+        Assert.Null(Assert.Single(other.Findings, static f => f.Code == FindingCode.UnknownPayee).CausedBy);
+    }
+
+    [Fact]
+    public void CausedBy_UnreadableRowOfASharedCard_NameMismatchNamesIt()
+    {
+        // 张三 (readable) and 李四 (line 3, refused) hold one card: 李四's pay goes to 张三, under another name.
+        string shared = ThreeWorkers.Replace("6222020200112233446", "6222020200112233445", StringComparison.Ordinal);
+        var result = CheckPayments(shared, "T1,2024-02-07 10:00,D,300.00,,李四,6222020200112233445,,\n");
+        Assert.Equal("workers.csv:3", Assert.Single(result.Findings, static f => f.Code == FindingCode.NameMismatch).CausedBy);
+        Assert.Equal("张三: 300.00 yuan paid on 2024-02-07 to the registered card, but the payee name is \"李四\" (may follow from the unreadable row workers.csv:3).",
+            Message(result, FindingCode.NameMismatch, ReportLanguage.En));
+        Assert.Equal("2024-02-07 向张三登记的工资卡支付 300.00 元，但对方户名为“李四”（可能由无法读取的 workers.csv:3 行引起）。",
+            Message(result, FindingCode.NameMismatch, ReportLanguage.Zh));
+        // The same card under a name no unreadable row holds: the mismatch is the payee's own.
+        var other = CheckPayments(shared, "T1,2024-02-07 10:00,D,300.00,,赵六,6222020200112233445,,\n");
+        Assert.Null(Assert.Single(other.Findings, static f => f.Code == FindingCode.NameMismatch).CausedBy);
+    }
+
+    [Fact]
+    public void CausedBy_UnreadableRowOfTheCard_AccountMismatchNamesIt()
+    {
+        // 张三's name on 王五's card (line 4, refused): identified by name as 张三, on a card not his.
+        var result = CheckPayments(ThreeWorkers, "T1,2024-02-07 10:00,D,300.00,,张三,6222020200112233447,,\n");
+        Assert.Equal("workers.csv:4", Assert.Single(result.Findings, static f => f.Code == FindingCode.AccountMismatch).CausedBy);
+        Assert.Equal("张三: 300.00 yuan paid on 2024-02-07 to \"张三\" on a card that is not the registered wage card (may follow from the unreadable row workers.csv:4).",
+            Message(result, FindingCode.AccountMismatch, ReportLanguage.En));
+        Assert.Equal("2024-02-07 向“张三”支付 300.00 元（张三），收款账号不是其登记的工资卡（可能由无法读取的 workers.csv:4 行引起）。",
+            Message(result, FindingCode.AccountMismatch, ReportLanguage.Zh));
+        var other = CheckPayments(ThreeWorkers, "T1,2024-02-07 10:00,D,300.00,,张三,6228480000000000001,,\n");
+        Assert.Null(Assert.Single(other.Findings, static f => f.Code == FindingCode.AccountMismatch).CausedBy);
+    }
+
+    private const string ReadableRoster = "worker_id,name,id_number,bank_account,employer,wage_type,wage_rate\n" +
+        "W1,张三,110105199003070017,6222020200112233445,甲劳务有限公司,daily,300\n" +
+        "W2,李四,110105199003070025,6222020200112233446,甲劳务有限公司,daily,300\n";
+
+    [Fact]
+    public void CausedBy_UnreadableDetailRowsOfABatch_LumpFindingsNameTheFirst()
+    {
+        const string debits =
+            "T1,2024-02-07 10:00,D,600.00,,,,代发工资,PL1\n" +
+            "T2,2024-02-08 10:00,D,600.00,,,,代发工资,PL2\n" +
+            "T3,2024-02-09 10:00,D,600.00,,,,代发工资,PL3\n";
+        // PL1: both details refused (交易成功 is no status); PL2: one of two refused; PL3: no details at all.
+        const string batches = "batch_id,bank_account,name,amount,status\n" +
+            "PL2,6222020200112233445,张三,300.00,success\n" +
+            "PL1,6222020200112233445,张三,300.00,交易成功\n" +
+            "PL1,6222020200112233446,李四,300.00,交易成功\n" +
+            "PL2,6222020200112233446,李四,300.00,交易成功\n";
+        var result = CheckPayments(ReadableRoster, debits, batches);
+        var missing = result.Findings.Where(static f => f.Code == FindingCode.BatchDetailMissing).Select(static f => $"{f.Detail} <- {f.CausedBy}");
+        Assert.Equal(["PL1 <- batches.csv:3", "PL3 <- "], missing);
+        Assert.Equal("batches.csv:5", Assert.Single(result.Findings, static f => f.Code == FindingCode.BatchTotalMismatch).CausedBy);
+        var pl1 = result.Findings.First(static f => f.Code == FindingCode.BatchDetailMissing);
+        var options = new ReportOptions { Language = ReportLanguage.En };
+        Assert.Equal("Batch PL1 debited 600.00 yuan on 2024-02-07, but its detail lines are missing (may follow from the unreadable row batches.csv:3).",
+            FindingMessages.Format(pl1, result.Summary.AsOf, options));
+        Assert.Equal("2024-02-07 代发批次 PL1 扣款 600.00 元，但没有该批次的代发明细（可能由无法读取的 batches.csv:3 行引起）。",
+            FindingMessages.Format(pl1, result.Summary.AsOf, options with { Language = ReportLanguage.Zh }));
+    }
+
+    [Fact]
+    public void CausedBy_PayeeAndBatchLinks_SameEveryRun()
+    {
+        Assert.Equal(
+            Linked(CheckPayments(ThreeWorkers, "T1,2024-02-07 10:00,D,300.00,,李四,6222020200112233447,,\n")),
+            Linked(CheckPayments(ThreeWorkers, "T1,2024-02-07 10:00,D,300.00,,李四,6222020200112233447,,\n")));
+    }
 }
