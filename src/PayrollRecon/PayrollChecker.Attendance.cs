@@ -175,7 +175,6 @@ public static partial class PayrollChecker
                 counted = now;
             }
         }
-        shard.Complete();
         long length = end - start + (index == 0 ? 0 : header.Length);
         return new PartResult(diagnostics, reader.Stats, null, watch.SawQuote, reader.NextLine, length);
     }

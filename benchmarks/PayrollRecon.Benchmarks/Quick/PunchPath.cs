@@ -35,26 +35,22 @@ internal static class PunchPath
         byte[] workerRows = AsRead(ids, byWorker);
         var cases = new[]
         {
-            ("time order, roster ids", byTime, (byte[]?)null, false),
-            ("time order, as read", byTime, timeRows, false),
-            ("time order, as read, a part's shard (look-ahead)", byTime, timeRows, true),
-            ("worker order, roster ids", byWorker, null, false),
-            ("worker order, as read", byWorker, workerRows, false),
-            ("worker order, as read, a part's shard (look-ahead)", byWorker, workerRows, true),
+            ("time order, roster ids", byTime, (byte[]?)null),
+            ("time order, as read", byTime, timeRows),
+            ("worker order, roster ids", byWorker, null),
+            ("worker order, as read", byWorker, workerRows),
         };
-        foreach (var (name, punches, rows, shard) in cases) Measure(name, punches, rows, shard); // warm-up
+        foreach (var (name, punches, rows) in cases) Measure(name, punches, rows); // warm-up
         best.Clear();
         for (int r = 0; r < rounds; r++)
         {
-            foreach (var (name, punches, rows, shard) in cases) Measure(name, punches, rows, shard);
+            foreach (var (name, punches, rows) in cases) Measure(name, punches, rows);
         }
         foreach (var (name, (ns, allocated)) in best)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {ns:F1} ns/punch | {allocated:N0} B allocated |"));
         return 0;
 
-        // shard: the punches go to a shard of the engine, as a part of the file read on a thread of its own gives them
-        // (AttendanceLog.AddAhead), and the shard is taken back; else straight to the engine (AttendanceLog.Add).
-        void Measure(string name, (int Worker, long Ticks)[] punches, byte[]? rows, bool shard)
+        void Measure(string name, (int Worker, long Ticks)[] punches, byte[]? rows)
         {
             var engine = new Reconciler(new ProjectSettings { Code = "BENCH", AsOf = new DateOnly(2025, 3, 1) }, new ReconcilerOptions { AttendanceSupplied = true });
             for (int w = 0; w < Workers; w++)
@@ -70,16 +66,12 @@ internal static class PunchPath
             long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             double cpu = ThreadClock.Seconds();
             long start = Stopwatch.GetTimestamp();
-            PunchShard? part = shard ? engine.CreatePunchShard() : null;
             for (int i = 0; i < punches.Length; i++)
             {
                 var (w, ticks) = punches[i];
                 var id = rows is null ? ids.AsSpan(w * IdLength, IdLength) : rows.AsSpan(i * IdLength, IdLength);
-                var row = new AttendanceRow { Line = i + 2, IdNumber = id, Time = new DateTime(ticks), Direction = PunchDirection.Unknown };
-                if (part is null) engine.AddPunch(row);
-                else part.AddPunch(row);
+                engine.AddPunch(new AttendanceRow { Line = i + 2, IdNumber = id, Time = new DateTime(ticks), Direction = PunchDirection.Unknown });
             }
-            if (part is not null && !engine.TakePunchShards([part])) throw new InvalidOperationException("the shard was not taken");
             double seconds = ThreadClock.IsAvailable ? ThreadClock.Seconds() - cpu : Stopwatch.GetElapsedTime(start).TotalSeconds;
             long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             double ns = seconds * 1e9 / punches.Length;

@@ -61,134 +61,7 @@ internal sealed class AttendanceLog
     /// <summary>Adds one punch (any order). Allocates nothing in steady state.</summary>
     public void Add(in AttendanceRow row)
     {
-        ReadOnlySpan<byte> id = row.IdNumber;
-        if (id.Length == IdBytes)
-        {
-            ulong high = BinaryPrimitives.ReadUInt64LittleEndian(id);
-            ulong low = BinaryPrimitives.ReadUInt64LittleEndian(id[8..]);
-            uint tail = BinaryPrimitives.ReadUInt16LittleEndian(id[16..]) | PunchIds.Used;
-            AddById(high, low, tail, row.Time.Ticks, row.Line);
-            return;
-        }
-        AddOtherId(id, row.Time.Ticks, row.Line);
-    }
-
-    /// <summary>
-    /// Adds one punch as <see cref="Add"/> does, <see cref="AheadDepth"/> punches later: the punch's id table slot is
-    /// asked for from memory now, so that it has arrived when the punch is added. <see cref="FlushAhead"/> adds the
-    /// punches still waiting; the log holds every punch given only after it.
-    /// </summary>
-    /// <remarks>
-    /// On attendance in time order each punch is another worker's, and its slot is a read the caches seldom hold: adding
-    /// the punch waits for it. Punches are added in the order given, so nothing a punch leaves (days, evidence, the
-    /// diagnostics and the worker-month cap's error with its line) depends on the delay. A punch whose id is not 18 bytes
-    /// first adds the waiting ones.
-    /// </remarks>
-    public void AddAhead(in AttendanceRow row)
-    {
-        ReadOnlySpan<byte> id = row.IdNumber;
-        if (id.Length != IdBytes)
-        {
-            FlushAhead();
-            AddOtherId(id, row.Time.Ticks, row.Line);
-            return;
-        }
-        ulong high = BinaryPrimitives.ReadUInt64LittleEndian(id);
-        ulong low = BinaryPrimitives.ReadUInt64LittleEndian(id[8..]);
-        uint tail = BinaryPrimitives.ReadUInt16LittleEndian(id[16..]) | PunchIds.Used;
-        // A punch of the same id as the one before it (attendance grouped by worker) finds its slot and day cell in the
-        // cache already: nothing is asked for.
-        bool repeat = high == _aheadHigh && low == _aheadLow && tail == _aheadTail;
-        if (!repeat)
-        {
-            _ids.Prefetch(high, low, tail);
-            _aheadHigh = high;
-            _aheadLow = low;
-            _aheadTail = tail;
-        }
-        ref QueuedPunch slot = ref _ahead[(_aheadFirst + _aheadCount) & (AheadDepth - 1)];
-        if (_aheadCount == AheadDepth)
-        {
-            // The queue is full: its oldest punch, in the slot the new one takes, is added first.
-            _aheadFirst = (_aheadFirst + 1) & (AheadDepth - 1);
-            AddById(slot.High, slot.Low, slot.Tail, slot.Ticks, slot.Line);
-        }
-        else
-        {
-            _aheadCount++;
-        }
-        slot.High = high;
-        slot.Low = low;
-        slot.Tail = tail;
-        slot.Ticks = row.Time.Ticks;
-        slot.Line = row.Line;
-        slot.Repeat = repeat;
-
-        // Half-way through the queue a punch's id slot has mostly arrived: its worker's day cell is asked for in turn,
-        // when the punch falls on the day of the punch added last and the worker's cursor is on its month (the common
-        // case in time order; otherwise the punch simply waits for the cell when added).
-        if (_aheadCount == AheadDepth)
-        {
-            ref QueuedPunch middle = ref _ahead[(_aheadFirst + AheadDepth / 2) & (AheadDepth - 1)];
-            if (!middle.Repeat && unchecked((ulong)(middle.Ticks - _punchDayStartTicks)) < TimeSpan.TicksPerDay)
-            {
-                ref PunchIds.Slot ahead = ref _ids.Find(middle.High, middle.Low, middle.Tail, out bool found);
-                if (found && ahead.Cursor.Month == _punchMonthOrdinal) AttendanceStore.Prefetch(in ahead.Cursor, _punchDayOfMonth);
-            }
-        }
-    }
-
-    /// <summary>Adds the punches <see cref="AddAhead"/> still holds, in the order given.</summary>
-    public void FlushAhead()
-    {
-        while (_aheadCount > 0)
-        {
-            QueuedPunch punch = _ahead[_aheadFirst];
-            _aheadFirst = (_aheadFirst + 1) & (AheadDepth - 1);
-            _aheadCount--;
-            AddById(punch.High, punch.Low, punch.Tail, punch.Ticks, punch.Line);
-        }
-    }
-
-    /// <summary>A punch of an 18-byte id, given as its three words (the tail with <see cref="PunchIds.Used"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddById(ulong high, ulong low, uint tail, long ticks, long line)
-    {
-        if (!SetDayOf(ticks, line, out int secondOfDay)) return;
-
-        // Every GB 11643 id: its slot in this log's own table holds its worker and the worker's cursor, one line of
-        // memory for the punch (PunchIds); an id seen for the first time is resolved through the roster.
-        ref PunchIds.Slot slot = ref _ids.Find(high, low, tail, out bool found);
-        if (!found) slot = ref NewId(high, low, tail);
-        int worker = slot.Worker;
-        if (worker < 0)
-        {
-            Span<byte> id = stackalloc byte[IdBytes];
-            WriteId(id, high, low, tail);
-            AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, line);
-            return;
-        }
-        AddToStore(ref slot.Cursor, worker, secondOfDay, ticks, line);
-    }
-
-    /// <summary>A punch of an id of another length than 18 bytes.</summary>
-    private void AddOtherId(ReadOnlySpan<byte> id, long ticks, long line)
-    {
-        if (!SetDayOf(ticks, line, out int secondOfDay)) return;
-        int worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
-        if (worker < 0)
-        {
-            AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, line);
-            return;
-        }
-        AddToStore(ref _store.CursorOf(worker), worker, secondOfDay, ticks, line);
-    }
-
-    /// <summary>Makes the punch's day the current one (month ordinal, day of month) and gives its second of day; false,
-    /// with a diagnostic, for a punch dated outside the years the engine holds.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool SetDayOf(long ticks, long line, out int secondOfDay)
-    {
+        long ticks = row.Time.Ticks;
         // Most punches fall on the previous punch's day: then only the second of day is worked out. A DateTime's ticks
         // are below 3.2 × 10^18, so nothing here can overflow.
         long inDay = unchecked(ticks - _punchDayStartTicks);
@@ -197,58 +70,50 @@ internal sealed class AttendanceLog
             SetPunchDay(unchecked((int)(ticks / TimeSpan.TicksPerDay)));
             inDay = unchecked(ticks - _punchDayStartTicks);
         }
-        secondOfDay = unchecked((int)(inDay / TimeSpan.TicksPerSecond));
-        if (_punchDayInRange) return true;
-        PunchOutOfRange(line);
-        return false;
-    }
+        int secondOfDay = unchecked((int)(inDay / TimeSpan.TicksPerSecond));
+        if (!_punchDayInRange)
+        {
+            PunchOutOfRange(row.Line);
+            return;
+        }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddToStore(ref AttendanceStore.Cursor cursor, int worker, int secondOfDay, long ticks, long line)
-    {
+        ReadOnlySpan<byte> id = row.IdNumber;
+        int worker;
+        ref AttendanceStore.Cursor cursor = ref Unsafe.NullRef<AttendanceStore.Cursor>();
+        if (id.Length == IdBytes)
+        {
+            // Every GB 11643 id: its slot in this log's own table holds its worker and the worker's cursor, one line of
+            // memory for the punch (PunchIds); an id seen for the first time is resolved through the roster.
+            ulong high = BinaryPrimitives.ReadUInt64LittleEndian(id);
+            ulong low = BinaryPrimitives.ReadUInt64LittleEndian(id[8..]);
+            uint tail = BinaryPrimitives.ReadUInt16LittleEndian(id[16..]) | PunchIds.Used;
+            ref PunchIds.Slot slot = ref _ids.Find(high, low, tail, out bool found);
+            if (!found) slot = ref NewId(id, high, low, tail);
+            worker = slot.Worker;
+            cursor = ref slot.Cursor;
+        }
+        else
+        {
+            worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
+            if (worker >= 0) cursor = ref _store.CursorOf(worker);
+        }
+        if (worker < 0)
+        {
+            AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, row.Line);
+            return;
+        }
+
         // R13: punches outside tenure still count towards days and hours; they are reported once per month. The store
         // checks tenure once per worker-month, and the first punch day is taken from its blocks (Summaries).
-        _store.Add(ref cursor, worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, line, _roster.EntryDays, _roster.ExitDays);
-        if (_store.BlockCount > _blockLimit) PunchPastWorkerMonthCap(line);
-    }
-
-    /// <summary>The 18 bytes of an id given as its three words.</summary>
-    private static void WriteId(Span<byte> id, ulong high, ulong low, uint tail)
-    {
-        BinaryPrimitives.WriteUInt64LittleEndian(id, high);
-        BinaryPrimitives.WriteUInt64LittleEndian(id[8..], low);
-        BinaryPrimitives.WriteUInt16LittleEndian(id[16..], unchecked((ushort)tail));
-    }
-
-    /// <summary>Punches that <see cref="AddAhead"/> holds until their id's slot has arrived.</summary>
-    private const int AheadDepth = 8;
-    private readonly QueuedPunch[] _ahead = new QueuedPunch[AheadDepth];
-    private int _aheadFirst;
-    private int _aheadCount;
-    // The id of the punch given to AddAhead last (zero words before the first: no id's tail is zero).
-    private ulong _aheadHigh;
-    private ulong _aheadLow;
-    private uint _aheadTail;
-
-    /// <summary>A punch waiting in <see cref="AddAhead"/>'s queue: its id's words, time and line.</summary>
-    private struct QueuedPunch
-    {
-        public ulong High;
-        public ulong Low;
-        public uint Tail;
-        public long Ticks;
-        public long Line;
-        /// <summary>The same id as the punch queued before it.</summary>
-        public bool Repeat;
+        _store.Add(ref cursor, worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, row.Line, _roster.EntryDays, _roster.ExitDays);
+        if (_store.BlockCount > _blockLimit) PunchPastWorkerMonthCap(row.Line);
     }
 
     /// <summary>An 18-byte id not seen before in this log: its worker from the roster (written as there, or otherwise, such
     /// as with a lower-case <c>x</c>; -1 when not on it), kept in a new slot.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private ref PunchIds.Slot NewId(ulong high, ulong low, uint tail)
+    private ref PunchIds.Slot NewId(ReadOnlySpan<byte> id, ulong high, ulong low, uint tail)
     {
-        Span<byte> id = stackalloc byte[IdBytes];
-        WriteId(id, high, low, tail);
         int worker = _roster.IdTable.FindSlot(id, out int written) >= 0 ? written : _roster.Find(id);
         return ref _ids.Add(high, low, tail, worker);
     }

@@ -77,19 +77,6 @@ internal sealed class AttendanceStore
         AddToCursor(ref cursor, day, secondOfDay, ticks, line);
     }
 
-    /// <summary>Asks for the day cell a punch on <paramref name="day"/> of the cursor's month will write to be brought into
-    /// the cache, without waiting for it (see <see cref="PunchIds.Prefetch"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Prefetch(in Cursor cursor, int day)
-    {
-        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || cursor.Chunk is not { } chunk) return;
-        int column = cursor.Column;
-        // As AddToCursor finds the cell; a day past the chunk's rows (never for a day 1..31) is not asked for.
-        int slot = unchecked((((day - 1) << (column & 0xFF)) + (column >> 8)) * 2);
-        if ((uint)slot >= (uint)chunk.Length) return;
-        System.Runtime.Intrinsics.X86.Sse.Prefetch0(Unsafe.AsPointer(ref chunk[slot]));
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddToCursor(ref Cursor cursor, int day, int secondOfDay, long ticks, long line)
     {

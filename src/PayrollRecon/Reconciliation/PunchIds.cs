@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace PayrollRecon.Reconciliation;
 
@@ -59,19 +58,6 @@ internal sealed class PunchIds
             }
             i = unchecked(i + 1) & mask;
         }
-    }
-
-    /// <summary>Asks for the slot an id's search starts at to be brought into the cache, without waiting for it.</summary>
-    /// <remarks>A prefetch never faults: an address made stale by a collection that moved the table only fetches the wrong line.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void Prefetch(ulong high, ulong low, uint tail)
-    {
-        if (!Sse.IsSupported) return;
-        Slot[] slots = _slots;
-        // A slot (56 bytes) may straddle two cache lines: both are asked for.
-        byte* first = (byte*)Unsafe.AsPointer(ref Unsafe.As<Slot, byte>(ref slots[SlotOf(high, low, tail)]));
-        Sse.Prefetch0(first);
-        Sse.Prefetch0(unchecked(first + (Unsafe.SizeOf<Slot>() - 1)));
     }
 
     /// <summary>Adds an id not in the table with its <paramref name="worker"/>, its cursor not yet on any month; returns its slot.</summary>

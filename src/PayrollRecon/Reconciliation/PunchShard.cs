@@ -20,17 +20,12 @@ internal sealed class PunchShard
     internal List<Diagnostic> Diagnostics { get; } = [];
 
     /// <summary>Adds one punch of this part. Allocates nothing in steady state.</summary>
-    /// <remarks>Punches are added a few at a time behind the one given (<see cref="AttendanceLog.AddAhead"/>): <see cref="Complete"/> adds the last ones.</remarks>
-    public void AddPunch(in AttendanceRow row) => Log.AddAhead(row);
-
-    /// <summary>Adds the punches still waiting; called once the part's last punch is given, before anything reads the shard.</summary>
-    public void Complete() => Log.FlushAhead();
+    public void AddPunch(in AttendanceRow row) => Log.Add(row);
 
     /// <summary>Moves every line this shard keeps (evidence and diagnostics) by <paramref name="offset"/>: its part was
     /// read with lines of its own, and the lines before it are known once the parts before it are read.</summary>
     public void ShiftLines(long offset)
     {
-        Complete();
         if (offset == 0) return;
         Log.ShiftLines(offset);
         for (int i = 0; i < Diagnostics.Count; i++) Diagnostics[i] = Diagnostics[i] with { Line = Diagnostics[i].Line + offset };

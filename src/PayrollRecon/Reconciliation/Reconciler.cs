@@ -116,7 +116,6 @@ public sealed class Reconciler
     {
         ArgumentNullException.ThrowIfNull(shards);
         if (!_beside) _gate.Enter(InputOrder.Punches);
-        foreach (var shard in shards) shard.Complete();
         return _attendance.TakeShards(shards.Select(static s => s.Log).ToArray(), shards.Select(static s => s.Diagnostics).ToArray());
     }
 

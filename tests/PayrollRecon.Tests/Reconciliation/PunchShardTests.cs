@@ -101,11 +101,10 @@ public sealed class PunchShardTests
     }
 
     [Fact]
-    public void AddPunch_OfAShard_SameResultAsTheEngineGivenEachPunchAtOnce()
+    public void AddPunch_OfAShard_SameResultAsTheEngineGivenEachPunch()
     {
-        // A shard adds its punches a few behind the one given (with their id slots and day cells asked for from memory
-        // ahead): any sequence of roster ids (also with a lower-case x), unregistered ids, ids of other lengths and dates
-        // outside the years held, of any length around the queue's depth, ends as when each punch is added at once.
+        // Any sequence of roster ids (also with a lower-case x), unregistered ids, ids of other lengths and dates outside
+        // the years held, given to a shard and taken back, ends as when each punch is given to the engine.
         string[] ids =
         [
             Scenario.Id(1), Scenario.Id(2), Scenario.Id(3), Scenario.Id(3).ToLowerInvariant(), Scenario.Id(8),
