@@ -109,6 +109,7 @@ internal static partial class MessageCatalog
         MessageKey.PreviousCountDisagrees => ("{0}: lists {1} findings of that run, but its summary.json counts {2} (a cut or edited file)",
             "{0}: 列出该次运行的问题 {1} 条，但其 summary.json 记为 {2} 条（文件被截断或改动过）"),
         MessageKey.PreviousInvalidCount => ("{0}:{1}: column runs_open: invalid count '{2}'", "{0}:{1}: 未销号次数（runs_open）列：次数无效 '{2}'"),
+        MessageKey.PreviousTooManyRows => ("{0}:{1}: more than {2} finding ids; a run's history holds at most {2}", "{0}:{1}: 问题编号超过 {2} 个；一次运行的历史最多 {2} 个"),
         MessageKey.PreviousUnknownCode => ("{0}:{1}: column code: unknown finding code '{2}'", "{0}:{1}: 问题代码（code）列：无法识别的问题代码 '{2}'"),
         MessageKey.PreviousUnknownSeverity => ("{0}:{1}: column severity: unknown severity '{2}'", "{0}:{1}: 级别列：无法识别的级别 '{2}'"),
         MessageKey.PreviousDateAfterAsOf => ("{0}:{1}: column {2}: date '{3}' is after the run's as-of date {4}", "{0}:{1}: {2} 列：日期 '{3}' 晚于该次运行的截至日期 {4}"),

@@ -107,4 +107,5 @@ internal enum MessageKey
     PreviousDateAfterAsOf,
     PreviousOtherProject,
     PreviousLaterAsOf,
+    PreviousTooManyRows,
 }
