@@ -13,6 +13,8 @@ namespace PayrollRecon.Reconciliation;
 internal sealed class Statement
 {
     private readonly string _bankFile;
+    private readonly string _batchesFile;
+    private readonly int _batchLineLimit;
     private readonly TextInterner _strings;
     private readonly CounterpartyText _text;
     private readonly List<Finding> _findings;
@@ -42,12 +44,16 @@ internal sealed class Statement
     private int[]? _detailOrdinals;
 
     /// <param name="bankFile">The statement's name in evidence.</param>
+    /// <param name="batchesFile">The batch detail file's name in evidence.</param>
+    /// <param name="batchLineLimit">Most batch detail lines held (<see cref="Reconciler.MaxBatchLines"/>).</param>
     /// <param name="strings">Interns the text fields.</param>
     /// <param name="text">Account digits, for anchors.</param>
     /// <param name="findings">Receives BALANCE_BREAK.</param>
-    public Statement(string bankFile, TextInterner strings, CounterpartyText text, List<Finding> findings)
+    public Statement(string bankFile, string batchesFile, int batchLineLimit, TextInterner strings, CounterpartyText text, List<Finding> findings)
     {
         _bankFile = bankFile;
+        _batchesFile = batchesFile;
+        _batchLineLimit = batchLineLimit;
         _strings = strings;
         _text = text;
         _findings = findings;
@@ -70,6 +76,7 @@ internal sealed class Statement
     public void AddBatchLine(in BatchRow row)
     {
         int index = _batchLines.Count;
+        if (index >= _batchLineLimit) throw EngineLimits.TooManyBatchLines(_batchesFile, row.Line, _batchLineLimit);
         var line = new StoredBatchLine(row.Line, row.Amount.Fen, _strings.Index(row.BankAccount), _strings.Index(row.Name), _strings.Index(row.Memo), row.Status);
         ref var chain = ref CollectionsMarshal.GetValueRefOrAddDefault(_batchDetails, _strings.Get(row.BatchId), out bool exists);
         if (exists)

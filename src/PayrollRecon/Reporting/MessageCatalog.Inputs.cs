@@ -88,6 +88,7 @@ internal static partial class MessageCatalog
         MessageKey.TooManyWorkers => ("{0}: more than {1} workers on the roster; a project holds at most {1}", "{0}: 花名册超过 {1} 名工人；一个项目最多 {1} 名"),
         MessageKey.TooManyWorkerMonths => ("{0}: more than {1} worker-months (a worker's months with punches or payroll rows); a project holds at most {1}",
             "{0}: 超过 {1} 个人月（工人有考勤打卡或工资表行的月份）；一个项目最多 {1} 个"),
+        MessageKey.TooManyBatchLines => ("{0}: more than {1} batch detail lines; a project holds at most {1}", "{0}: 代发明细超过 {1} 行；一个项目最多 {1} 行"),
         MessageKey.SumTooLarge => ("{0}: a sum of amounts goes past 92 233 720 368 547 758.07 yuan here and cannot be held exactly",
             "{0}: 此处金额之和超过 92 233 720 368 547 758.07 元，无法精确表示"),
         MessageKey.SumInMonth => ("{0} (month {1})", "{0}（{1} 月）"),

@@ -108,4 +108,5 @@ internal enum MessageKey
     PreviousOtherProject,
     PreviousLaterAsOf,
     PreviousTooManyRows,
+    TooManyBatchLines,
 }

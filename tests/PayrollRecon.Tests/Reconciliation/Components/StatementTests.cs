@@ -11,7 +11,7 @@ public sealed class StatementTests
     private static (Statement Statement, List<Finding> Findings) NewStatement()
     {
         var findings = new List<Finding>();
-        return (new Statement("bank.csv", new TextInterner(), new CounterpartyText(), findings), findings);
+        return (new Statement("bank.csv", "batches.csv", Reconciler.MaxBatchLines, new TextInterner(), new CounterpartyText(), findings), findings);
     }
 
     /// <summary>Reads the statement as the classifier does: each line into the balance chain, in reading order.</summary>
