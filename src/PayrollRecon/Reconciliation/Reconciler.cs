@@ -40,8 +40,9 @@ public sealed class Reconciler
     /// Every detail line is kept until the statement's lumps expand it, and each one a lump expands is a payment of its
     /// own (its evidence, anchor and allocation), so they cannot be summed as they are read. A 5,000-worker × 24-month
     /// project has some 40,000 of them, and paying all of 5,000 workers' 48 months by batch makes 240,000: a million
-    /// is 25 and 4 times those. A detail line costs some 35 bytes stored and 100 more once expanded, plus its texts when
-    /// they are its own: a file at the cap whose every line names a payee of its own costs a check some 400 MB.
+    /// is 25 and 4 times those. A detail line costs some 35 bytes while it waits, more once its lump expands it, plus
+    /// its texts when they are its own: a check of a file at the cap whose every line names an account of its own
+    /// peaks near 390 MB.
     /// </remarks>
     public const int MaxBatchLines = 1_000_000;
 
