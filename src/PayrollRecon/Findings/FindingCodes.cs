@@ -5,6 +5,7 @@ namespace PayrollRecon.Findings;
 public static class FindingCodes
 {
     private static readonly string[] Names = BuildNames();
+    private static readonly byte[][] Utf8Names = Array.ConvertAll(Names, static n => System.Text.Encoding.UTF8.GetBytes(n));
 
     /// <summary>The UPPER_SNAKE name of <paramref name="code"/>, e.g. <c>PAID_WITHOUT_ATTENDANCE</c>.</summary>
     public static string Name(FindingCode code) => Names[(int)code];
@@ -15,6 +16,21 @@ public static class FindingCodes
         int i = Array.IndexOf(Names, name);
         code = (FindingCode)Math.Max(i, 0);
         return i >= 0;
+    }
+
+    /// <summary>Parses a name as <see cref="Name"/> writes it, from its UTF-8 bytes.</summary>
+    internal static bool TryParse(ReadOnlySpan<byte> utf8, out FindingCode code)
+    {
+        for (int i = 0; i < Utf8Names.Length; i++)
+        {
+            if (utf8.SequenceEqual(Utf8Names[i]))
+            {
+                code = (FindingCode)i;
+                return true;
+            }
+        }
+        code = default;
+        return false;
     }
 
     private static string[] BuildNames()

@@ -27,4 +27,19 @@ public static class Severities
             default: severity = Severity.Info; return false;
         }
     }
+
+    /// <summary>Parses a name as <see cref="Name"/> writes it, from its UTF-8 bytes.</summary>
+    internal static bool TryParse(ReadOnlySpan<byte> utf8, out Severity severity)
+    {
+        if (utf8.SequenceEqual("red"u8)) severity = Severity.Red;
+        else if (utf8.SequenceEqual("orange"u8)) severity = Severity.Orange;
+        else if (utf8.SequenceEqual("yellow"u8)) severity = Severity.Yellow;
+        else if (utf8.SequenceEqual("info"u8)) severity = Severity.Info;
+        else
+        {
+            severity = Severity.Info;
+            return false;
+        }
+        return true;
+    }
 }

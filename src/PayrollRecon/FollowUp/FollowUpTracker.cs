@@ -1,5 +1,5 @@
-using System.Globalization;
 using PayrollRecon.Findings;
+using PayrollRecon.Reconciliation;
 using PayrollRecon.Reporting;
 
 namespace PayrollRecon.FollowUp;
@@ -12,7 +12,7 @@ namespace PayrollRecon.FollowUp;
 internal static class FollowUpTracker
 {
     /// <summary>The outcome: findings in report order with their follow-up fields, the resolved ones and the history.</summary>
-    internal sealed record Outcome(Finding[] Findings, ResolvedFinding[] Resolved, HistoryEntry[] History);
+    internal sealed record Outcome(Finding[] Findings, IReadOnlyList<ResolvedFinding> Resolved, IReadOnlyList<HistoryEntry> History);
 
     /// <param name="project">The project code.</param>
     /// <param name="asOf">This run's as-of date.</param>
@@ -51,29 +51,28 @@ internal static class FollowUpTracker
             findings = FindingIds.Assign(project, sort(withStale.Select(static f => f with { FindingId = "" }).ToList()));
         }
 
-        var before = new Dictionary<string, HistoryEntry>(StringComparer.Ordinal);
-        if (previous is not null)
-        {
-            foreach (var e in previous.History) before[e.FindingId] = e;
-        }
-
+        // The previous run's history stays as it was read (compact, shared); this run's rows are one per finding.
+        HistoryTable? before = previous?.Table;
         var result = new Finding[findings.Length];
-        var history = new List<HistoryEntry>(findings.Length + before.Count);
-        var current = new HashSet<string>(findings.Length, StringComparer.Ordinal);
+        var current = new HistoryEntry[findings.Length];
+        var currentIds = new HashSet<ulong>(findings.Length);
+        var currentIdTexts = new HashSet<string>(findings.Length, StringComparer.Ordinal);
         for (int i = 0; i < findings.Length; i++)
         {
             var f = findings[i];
-            current.Add(f.FindingId);
+            if (HistoryTable.TryParseId(f.FindingId, out ulong value)) currentIds.Add(value);
+            currentIdTexts.Add(f.FindingId);
             FindingStatus status = FindingStatus.New;
             DateOnly firstSeen = asOf;
             int runs = 1;
-            if (before.TryGetValue(f.FindingId, out var earlier))
+            int earlier = before?.Find(f.FindingId) ?? -1;
+            if (earlier >= 0)
             {
-                firstSeen = earlier.FirstSeen;
-                if (earlier.Reported)
+                firstSeen = before!.FirstSeen(earlier);
+                if (before.Reported(earlier))
                 {
                     status = FindingStatus.Open;
-                    runs = checked(earlier.RunsOpen + 1);
+                    runs = checked(before.RunsOpen(earlier) + 1);
                 }
                 else
                 {
@@ -92,7 +91,7 @@ internal static class FollowUpTracker
                 FixNotConfirmed = ruling is { Kind: RulingKind.Fixed } && (ruling.Date is not { } ruled || ruled < asOf),
             };
             result[i] = f;
-            history.Add(new HistoryEntry
+            current[i] = new HistoryEntry
             {
                 FindingId = f.FindingId,
                 Code = FindingCodes.Name(f.Code),
@@ -104,67 +103,61 @@ internal static class FollowUpTracker
                 LastSeen = asOf,
                 RunsOpen = runs,
                 Status = Statuses.Name(status),
-            });
+            };
         }
 
-        var resolved = new List<ResolvedFinding>();
-        if (previous is not null)
+        // The previous run's rows this run does not report: resolved now when that run reported them, else carried on.
+        var carried = new GrowingArray<int>();
+        if (before is not null)
         {
-            foreach (var e in previous.History)
+            for (int r = 0; r < before.Count; r++)
             {
-                if (current.Contains(e.FindingId)) continue;
-                if (e.Reported)
-                {
-                    int days = asOf.DayNumber - e.FirstSeen.DayNumber;
-                    resolved.Add(new ResolvedFinding(e.FindingId, e.Code, e.Severity, e.WorkerId, e.Period, e.FirstSeen, asOf, days));
-                    history.Add(e with { ResolvedOn = asOf, Status = Statuses.Resolved, IdNumber = null });
-                }
-                else
-                {
-                    history.Add(e with { IdNumber = null });
-                }
+                bool reportedNow = before.WellFormedId(r, out ulong id) ? currentIds.Contains(id) : currentIdTexts.Contains(before.FindingId(r));
+                if (!reportedNow) carried.Add(r);
             }
         }
 
-        resolved.Sort(static (a, b) =>
-        {
-            int c = a.FirstSeen.CompareTo(b.FirstSeen);
-            if (c == 0) c = string.CompareOrdinal(a.Code, b.Code);
-            return c != 0 ? c : string.CompareOrdinal(a.FindingId, b.FindingId);
-        });
-        return new Outcome(result, [.. resolved], SortHistory(history));
+        var history = new FollowUpHistory(current, before, carried.Items.ToArray(), asOf);
+        return new Outcome(result, history.Resolved(), history);
     }
 
-    /// <summary>The history in its order: first seen, then code, then finding id (ordinal).</summary>
-    /// <remarks>A run can hold a finding per worker-month (hundreds of thousands): the three fields are compared as
-    /// integers, the code as its rank among the codes present and the id (16 lower-case hex digits) as its value, which
-    /// orders as the text does; ids of another form, from a hand-edited history, fall back to comparing the text.</remarks>
-    internal static HistoryEntry[] SortHistory(List<HistoryEntry> history)
+    /// <summary>The order of history rows: first seen, then code, then finding id (ordinal).</summary>
+    /// <remarks>A history can hold a million rows: the three fields are compared as integers, the code as its rank
+    /// among the codes present and the id (16 lower-case hex digits) as its value, which orders as the text does (rows
+    /// that tie on all three, one id listed twice by a host, keep their order); ids of another form, which only a
+    /// host's own history can hold, fall back to comparing the text.</remarks>
+    internal static int[] HistoryOrder(IHistoryRows rows)
     {
-        var entries = history.ToArray();
-        if (!entries.All(static e => FindingIds.IsWellFormed(e.FindingId)))
+        int count = rows.Count;
+        var order = new int[count];
+        for (int i = 0; i < count; i++) order[i] = i;
+        bool wellFormed = true;
+        var codeRank = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
         {
-            Array.Sort(entries, static (a, b) =>
-            {
-                int c = a.FirstSeen.CompareTo(b.FirstSeen);
-                if (c == 0) c = string.CompareOrdinal(a.Code, b.Code);
-                return c != 0 ? c : string.CompareOrdinal(a.FindingId, b.FindingId);
-            });
-            return entries;
+            wellFormed &= rows.WellFormedId(i, out _);
+            codeRank.TryAdd(rows.Code(i), 0);
         }
-        var codes = entries.Select(static e => e.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var codeRank = new Dictionary<string, int>(codes.Length, StringComparer.Ordinal);
-        for (int i = 0; i < codes.Length; i++) codeRank.Add(codes[i], i);
-        var keys = new (long DayAndCode, ulong Id, int Index)[entries.Length];
-        for (int i = 0; i < entries.Length; i++)
+        if (!wellFormed)
         {
-            var e = entries[i];
-            ulong id = ulong.Parse(e.FindingId, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-            keys[i] = (((long)e.FirstSeen.DayNumber << 32) | (uint)codeRank[e.Code], id, i);
+            Array.Sort(order, (a, b) =>
+            {
+                int c = rows.FirstSeen(a).CompareTo(rows.FirstSeen(b));
+                if (c == 0) c = string.CompareOrdinal(rows.Code(a), rows.Code(b));
+                return c != 0 ? c : string.CompareOrdinal(rows.FindingId(a), rows.FindingId(b));
+            });
+            return order;
+        }
+        var codes = codeRank.Keys.Order(StringComparer.Ordinal).ToArray();
+        for (int i = 0; i < codes.Length; i++) codeRank[codes[i]] = i;
+        var keys = new (long DayAndCode, ulong Id, int Index)[count];
+        for (int i = 0; i < count; i++)
+        {
+            rows.WellFormedId(i, out ulong id);
+            keys[i] = (((long)rows.FirstSeen(i).DayNumber << 32) | (uint)codeRank[rows.Code(i)], id, i);
         }
         Array.Sort(keys);
-        var sorted = new HistoryEntry[entries.Length];
-        for (int i = 0; i < keys.Length; i++) sorted[i] = entries[keys[i].Index];
-        return sorted;
+        for (int i = 0; i < keys.Length; i++) order[i] = keys[i].Index;
+        return order;
     }
 }

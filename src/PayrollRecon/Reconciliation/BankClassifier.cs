@@ -214,12 +214,13 @@ internal sealed class BankClassifier
             // R16: success lines are identified like steps 2–3; failed lines and lines that identify nobody pay nobody.
             if (detail.Status == BatchStatus.Success)
             {
-                string normalized = _text.Normalized(detail.Name);
-                string digits = _text.Digits(detail.Account);
+                string name = _statement.DetailName(detailIndex);
+                string normalized = _text.Normalized(name);
+                string digits = _text.Digits(_statement.DetailAccount(detailIndex));
                 int worker = Identify(digits, normalized, out var rule);
                 if (worker >= 0)
                 {
-                    AddPayment(index, detailIndex, rule, worker, detail.Name, normalized, digits);
+                    AddPayment(index, detailIndex, rule, worker, name, normalized, digits);
                     continue;
                 }
             }
@@ -379,7 +380,7 @@ internal sealed class BankClassifier
                 int line = payments[i];
                 ref readonly var p = ref _lines[line];
                 if (p.Cancelled || p.AmountFen != amountFen) continue;
-                string account = p.DetailIndex >= 0 ? _statement.BatchLine(p.DetailIndex).Account : _statement.BankLine(p.BankIndex).Account;
+                string account = p.DetailIndex >= 0 ? _statement.DetailAccount(p.DetailIndex) : _statement.BankLine(p.BankIndex).Account;
                 if (_text.Digits(account) != digits) continue;
                 newest = line;
                 break;
@@ -405,8 +406,8 @@ internal sealed class BankClassifier
             if (p.Class != BankLineClass.WagePayment || p.Cancelled) continue;
             bool detail = p.DetailIndex >= 0;
             string text = byAccount
-                ? _text.Digits(detail ? _statement.BatchLine(p.DetailIndex).Account : _statement.BankLine(p.BankIndex).Account)
-                : _text.Normalized(detail ? _statement.BatchLine(p.DetailIndex).Name : _statement.BankLine(p.BankIndex).Name);
+                ? _text.Digits(detail ? _statement.DetailAccount(p.DetailIndex) : _statement.BankLine(p.BankIndex).Account)
+                : _text.Normalized(detail ? _statement.DetailName(p.DetailIndex) : _statement.BankLine(p.BankIndex).Name);
             // By account, only payments to unregistered cards and cards of many holders: the others' are found through their holders.
             if (byAccount && FewHoldersOf(text)) continue;
             index.Add(p.AmountFen, text, line);

@@ -15,6 +15,9 @@ internal sealed class CounterpartyText
     public string Digits(string account)
     {
         if (account.Length == 0) return string.Empty;
+        // Most accounts are digits already and are their own digits: no entry, so that a file of distinct accounts
+        // (a batch detail per payee) does not keep one per line.
+        if (AccountNumbers.IsAllDigits(account)) return account;
         if (!_digits.TryGetValue(account, out var digits))
         {
             digits = AccountNumbers.DigitsOf(account);

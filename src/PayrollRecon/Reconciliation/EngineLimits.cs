@@ -4,7 +4,7 @@ using PayrollRecon.Parsing;
 
 namespace PayrollRecon.Reconciliation;
 
-/// <summary>The engine's caps (<see cref="Reconciler.MaxWorkers"/>, <see cref="Reconciler.MaxWorkerMonths"/>, months in 1900-01..2199-12) and the errors that name the row past them.</summary>
+/// <summary>The engine's caps (<see cref="Reconciler.MaxWorkers"/>, <see cref="Reconciler.MaxWorkerMonths"/>, <see cref="Reconciler.MaxBatchLines"/>, months in 1900-01..2199-12) and the errors that name the row past them.</summary>
 internal static class EngineLimits
 {
     /// <summary>True for a year inside the range every month must lie in.</summary>
@@ -15,6 +15,9 @@ internal static class EngineLimits
 
     public static PayrollDataException TooManyWorkerMonths(string file, long line, int limit) =>
         new(file, line, new Reporting.LocalizedText(Reporting.MessageKey.TooManyWorkerMonths, $"{file}:{line}", Count(limit)));
+
+    public static PayrollDataException TooManyBatchLines(string file, long line, int limit) =>
+        new(file, line, new Reporting.LocalizedText(Reporting.MessageKey.TooManyBatchLines, $"{file}:{line}", Count(limit)));
 
     /// <summary>The diagnostic of a date outside the years the engine holds (<see cref="DateParser.MinYear"/>..<see cref="DateParser.MaxYear"/>).</summary>
     public static Diagnostic OutOfRange(string file, long line, string column, DiagnosticReason reason) =>

@@ -64,7 +64,7 @@ internal sealed class ProcessedLines
     public string Memo(int line)
     {
         ref readonly var p = ref this[line];
-        if (p.DetailIndex >= 0 && _statement.BatchLine(p.DetailIndex).Memo.Length > 0) return _statement.BatchLine(p.DetailIndex).Memo;
+        if (p.DetailIndex >= 0 && _statement.DetailMemo(p.DetailIndex) is { Length: > 0 } memo) return memo;
         return _statement.BankLine(p.BankIndex).Memo;
     }
 
@@ -92,9 +92,10 @@ internal sealed class ProcessedLines
         ref readonly var p = ref this[line];
         string lump = _statement.Anchor(p.BankIndex);
         if (p.DetailIndex < 0) return lump;
-        ref readonly var detail = ref _statement.BatchLine(p.DetailIndex);
         int n = _statement.DetailOrdinal(p.DetailIndex);
-        return string.Concat(lump, "#", _text.Digits(detail.Account), "|", detail.AmountFen.ToString(CultureInfo.InvariantCulture), "|", n.ToString(CultureInfo.InvariantCulture));
+        return string.Concat(
+            lump, "#", _text.Digits(_statement.DetailAccount(p.DetailIndex)), "|", _statement.BatchLine(p.DetailIndex).AmountFen.ToString(CultureInfo.InvariantCulture), "|",
+            n.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>A finding about one processed line: its amount, date, transaction id and source; worker fields when known.</summary>

@@ -35,6 +35,17 @@ public sealed class Reconciler
     /// </remarks>
     public const int MaxWorkerMonths = 5_000_000;
 
+    /// <summary>Most <c>batches.csv</c> detail lines a project may hold; a further line stops the check (<see cref="PayrollDataException"/>, exit 2).</summary>
+    /// <remarks>
+    /// Every detail line is kept until the statement's lumps expand it, and each one a lump expands is a payment of its
+    /// own (its evidence, anchor and allocation), so they cannot be summed as they are read. A 5,000-worker × 24-month
+    /// project has some 40,000 of them, and paying all of 5,000 workers' 48 months by batch makes 240,000: a million
+    /// is 25 and 4 times those. A detail line costs some 35 bytes while it waits, more once its lump expands it, plus
+    /// its texts when they are its own: a check of a file at the cap whose every line names an account of its own
+    /// peaks near 390 MB.
+    /// </remarks>
+    public const int MaxBatchLines = 1_000_000;
+
     private readonly ProjectSettings _settings;
     private readonly DateOnly _asOf;
     private readonly ReconcilerOptions _options;
@@ -73,7 +84,7 @@ public sealed class Reconciler
         _roster = new Roster(settings, _asOf, _options.WorkersFile, _options.WorkerLimit, _strings, _findings);
         _attendance = new AttendanceLog(_roster, _options.AttendanceFile, _options.WorkerMonthLimit, _diagnostics);
         _payroll = new PayrollSheet(_roster, _attendance, _options.PayrollFile, _options.WorkerMonthLimit, _findings, _diagnostics);
-        _statement = new Statement(_options.BankFile, _strings, text, _findings);
+        _statement = new Statement(_options.BankFile, _options.BatchesFile, _options.BatchLineLimit, _strings, text, _findings);
         _lines = new ProcessedLines(_statement, text, _options.BankFile, _options.BatchesFile);
         _classifier = new BankClassifier(_statement, _lines, _roster, text, _classifierSums, _findings, _options);
     }

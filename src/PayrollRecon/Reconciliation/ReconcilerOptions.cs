@@ -47,4 +47,7 @@ public sealed record ReconcilerOptions
 
     /// <summary>The worker-month cap in force (<see cref="Reconciler.MaxWorkerMonths"/>; lowered by tests).</summary>
     internal int WorkerMonthLimit { get; init; } = Reconciler.MaxWorkerMonths;
+
+    /// <summary>The batch detail line cap in force (<see cref="Reconciler.MaxBatchLines"/>; lowered by tests).</summary>
+    internal int BatchLineLimit { get; init; } = Reconciler.MaxBatchLines;
 }

@@ -13,6 +13,8 @@ namespace PayrollRecon.Reconciliation;
 internal sealed class Statement
 {
     private readonly string _bankFile;
+    private readonly string _batchesFile;
+    private readonly int _batchLineLimit;
     private readonly TextInterner _strings;
     private readonly CounterpartyText _text;
     private readonly List<Finding> _findings;
@@ -37,14 +39,21 @@ internal sealed class Statement
     // n of a statement line without a txn id among the lines with the same date, amount and account digits, in
     // reading order (SPEC §7); built on the first finding that needs it.
     private int[]? _anchorOrdinals;
+    // n of a batch detail line among its lump's details with the same amount and account digits, in file order (SPEC
+    // §7); built on the first finding that needs it, so that a lump of many details is walked once, not per finding.
+    private int[]? _detailOrdinals;
 
     /// <param name="bankFile">The statement's name in evidence.</param>
+    /// <param name="batchesFile">The batch detail file's name in evidence.</param>
+    /// <param name="batchLineLimit">Most batch detail lines held (<see cref="Reconciler.MaxBatchLines"/>).</param>
     /// <param name="strings">Interns the text fields.</param>
     /// <param name="text">Account digits, for anchors.</param>
     /// <param name="findings">Receives BALANCE_BREAK.</param>
-    public Statement(string bankFile, TextInterner strings, CounterpartyText text, List<Finding> findings)
+    public Statement(string bankFile, string batchesFile, int batchLineLimit, TextInterner strings, CounterpartyText text, List<Finding> findings)
     {
         _bankFile = bankFile;
+        _batchesFile = batchesFile;
+        _batchLineLimit = batchLineLimit;
         _strings = strings;
         _text = text;
         _findings = findings;
@@ -66,9 +75,10 @@ internal sealed class Statement
     /// <summary>Adds one <c>batches.csv</c> detail line, in file order.</summary>
     public void AddBatchLine(in BatchRow row)
     {
-        var line = new StoredBatchLine(row.Line, _strings.Get(row.BatchId), _strings.Get(row.BankAccount), _strings.Get(row.Name), row.Amount.Fen, row.Status, _strings.Get(row.Memo));
         int index = _batchLines.Count;
-        ref var chain = ref CollectionsMarshal.GetValueRefOrAddDefault(_batchDetails, line.BatchId, out bool exists);
+        if (index >= _batchLineLimit) throw EngineLimits.TooManyBatchLines(_batchesFile, row.Line, _batchLineLimit);
+        var line = new StoredBatchLine(row.Line, row.Amount.Fen, _strings.Index(row.BankAccount), _strings.Index(row.Name), _strings.Index(row.Memo), row.Status);
+        ref var chain = ref CollectionsMarshal.GetValueRefOrAddDefault(_batchDetails, _strings.Get(row.BatchId), out bool exists);
         if (exists)
         {
             CollectionsMarshal.AsSpan(_nextBatchDetail)[chain.Last] = index;
@@ -127,6 +137,15 @@ internal sealed class Statement
     public ref readonly StoredBankLine BankLine(int index) => ref _bankLines[index];
 
     public ref readonly StoredBatchLine BatchLine(int index) => ref _batchLines[index];
+
+    /// <summary>The counterparty account of batch detail line <paramref name="detail"/> (interned; empty when it has none).</summary>
+    public string DetailAccount(int detail) => _strings[_batchLines[detail].Account];
+
+    /// <summary>The counterparty name of batch detail line <paramref name="detail"/> (interned; empty when it has none).</summary>
+    public string DetailName(int detail) => _strings[_batchLines[detail].Name];
+
+    /// <summary>The memo of batch detail line <paramref name="detail"/> (interned; empty when it has none).</summary>
+    public string DetailMemo(int detail) => _strings[_batchLines[detail].Memo];
 
     /// <summary>The first detail line of batch <paramref name="batchId"/>, or -1 when batches.csv has none.</summary>
     public int FirstDetail(string batchId) => _batchDetails.TryGetValue(batchId, out var chain) ? chain.First : -1;
@@ -231,21 +250,22 @@ internal sealed class Statement
     }
 
     /// <summary>n of batch detail line <paramref name="detail"/> among its lump's details with the same amount and account digits, in file order.</summary>
-    public int DetailOrdinal(int detail)
+    public int DetailOrdinal(int detail) => (_detailOrdinals ??= DetailOrdinals())[detail];
+
+    private int[] DetailOrdinals()
     {
-        ref readonly var line = ref BatchLine(detail);
-        string digits = _text.Digits(line.Account);
-        int n = 0;
-        if (_batchDetails.TryGetValue(line.BatchId, out var chain))
+        var ordinals = new int[_batchLines.Count];
+        var counts = new Dictionary<(long AmountFen, string Digits), int>();
+        foreach (var chain in _batchDetails.Values)
         {
+            counts.Clear();
             for (int i = chain.First; i >= 0; i = _nextBatchDetail[i])
             {
-                ref readonly var other = ref BatchLine(i);
-                if (other.AmountFen == line.AmountFen && _text.Digits(other.Account) == digits) n++;
-                if (i == detail) break;
+                ref int n = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, (_batchLines[i].AmountFen, _text.Digits(DetailAccount(i))), out _);
+                ordinals[i] = ++n;
             }
         }
-        return n;
+        return ordinals;
     }
 
     /// <summary>The readable statement lines just before and just after file line <paramref name="line"/>.</summary>

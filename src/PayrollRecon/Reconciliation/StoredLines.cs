@@ -28,15 +28,18 @@ internal readonly record struct StoredBankLine(
 /// </summary>
 internal readonly record struct TxnRepeatKey(int DayNumber, bool IsDebit, long AmountFen);
 
-/// <summary>A compact copy of one batch detail line; text fields are interned (empty, never null).</summary>
+/// <summary>
+/// A compact copy of one batch detail line (32 bytes): its text fields as indices of the reconciler's interned values
+/// (-1 for empty; <see cref="Statement.DetailAccount"/> and its siblings give the text). The batch id is not kept: the
+/// statement chains the details of each batch.
+/// </summary>
 internal readonly record struct StoredBatchLine(
     long Line,
-    string BatchId,
-    string Account,
-    string Name,
     long AmountFen,
-    BatchStatus Status,
-    string Memo);
+    int Account,
+    int Name,
+    int Memo,
+    BatchStatus Status);
 
 /// <summary>A statement line or batch detail line as processed in date order (R14).</summary>
 internal struct ProcessedLine

@@ -5,7 +5,8 @@ namespace PayrollRecon.Reconciliation;
 /// accounts and memos repeat does not hold one string per line.
 /// </summary>
 /// <remarks>
-/// Values are looked up by a hash over their bytes, so a value already seen is neither decoded nor allocated.
+/// Values are looked up by a hash over their bytes, so a value already seen is neither decoded nor allocated. Each
+/// distinct value also has an index (<see cref="Index"/>), for stores that keep four bytes a row instead of a reference.
 /// </remarks>
 internal sealed class TextInterner
 {
@@ -18,15 +19,23 @@ internal sealed class TextInterner
         _index = new ArenaSliceSet<NoTag>(_bytes, 256);
     }
 
+    /// <summary>Distinct non-empty values held.</summary>
+    public int Count => _values.Count;
+
     /// <summary>The string for <paramref name="utf8"/>; the empty string for no bytes.</summary>
-    public string Get(ReadOnlySpan<byte> utf8)
+    public string Get(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? string.Empty : _values[Index(utf8)];
+
+    /// <summary>The index of <paramref name="utf8"/>'s value (see <see cref="this[int]"/>); -1 for no bytes.</summary>
+    public int Index(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.IsEmpty) return string.Empty;
-        if (_index.TryGetValue(utf8, default, out int existing)) return _values[existing];
+        if (utf8.IsEmpty) return -1;
+        if (_index.TryGetValue(utf8, default, out int existing)) return existing;
         int offset = _bytes.Add(utf8);
-        string value = _bytes.GetString(offset, utf8.Length);
         _index.Add(offset, utf8.Length, default, _values.Count);
-        _values.Add(value);
-        return value;
+        _values.Add(_bytes.GetString(offset, utf8.Length));
+        return _values.Count - 1;
     }
+
+    /// <summary>The value of index <paramref name="index"/>; the empty string for -1.</summary>
+    public string this[int index] => index < 0 ? string.Empty : _values[index];
 }

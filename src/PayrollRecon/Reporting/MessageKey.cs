@@ -110,4 +110,6 @@ internal enum MessageKey
     PreviousDateAfterAsOf,
     PreviousOtherProject,
     PreviousLaterAsOf,
+    PreviousTooManyRows,
+    TooManyBatchLines,
 }

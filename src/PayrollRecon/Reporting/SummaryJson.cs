@@ -11,6 +11,9 @@ namespace PayrollRecon.Reporting;
 /// <summary>Writes <c>summary.json</c>: fixed key order, money as exact two-decimal strings, Chinese unescaped.</summary>
 internal static class SummaryJson
 {
+    /// <summary>Bytes the JSON writer holds before they go to the stream.</summary>
+    private const int FlushBytes = 64 << 10;
+
     private static readonly Severity[] SeverityOrder = [Severity.Red, Severity.Orange, Severity.Yellow, Severity.Info];
 
     internal static void Write(ReconciliationResult result, Stream stream, ReportOptions reportOptions)
@@ -164,6 +167,8 @@ internal static class SummaryJson
             w.WriteString("resolvedOn", Date(r.ResolvedOn));
             w.WriteNumber("daysOpen", r.DaysOpen);
             w.WriteEndObject();
+            // The writer keeps what it writes until flushed: a list of a million resolved findings is some 200 MB.
+            if (w.BytesPending >= FlushBytes) w.Flush();
         }
 
         w.WriteEndArray();

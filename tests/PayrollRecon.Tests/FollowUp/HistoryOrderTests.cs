@@ -7,7 +7,7 @@ namespace PayrollRecon.Tests.FollowUp;
 public sealed class HistoryOrderTests
 {
     [Fact]
-    public void SortHistory_RandomEntries_FirstSeenThenCodeThenIdAsText()
+    public void HistoryOrder_RandomEntries_FirstSeenThenCodeThenIdAsText()
     {
         // Ids as the tool writes them (16 lower-case hex digits, some sharing a prefix), and now and then one of another
         // form, as a hand-edited history may hold: then the text is compared as it is.
@@ -41,7 +41,21 @@ public sealed class HistoryOrderTests
                 if (c == 0) c = string.CompareOrdinal(a.Code, b.Code);
                 return c != 0 ? c : string.CompareOrdinal(a.FindingId, b.FindingId);
             });
-            Assert.Equal(expected, FollowUpTracker.SortHistory(entries), ReferenceEqualityComparer.Instance);
+            var order = FollowUpTracker.HistoryOrder(new Entries(entries));
+            Assert.Equal(expected, order.Select(i => entries[i]), ReferenceEqualityComparer.Instance);
         }).Check(PropertyConfig.Quick(300));
+    }
+
+    private sealed class Entries(List<HistoryEntry> entries) : IHistoryRows
+    {
+        public int Count => entries.Count;
+
+        public DateOnly FirstSeen(int row) => entries[row].FirstSeen;
+
+        public string Code(int row) => entries[row].Code;
+
+        public bool WellFormedId(int row, out ulong id) => HistoryTable.TryParseId(entries[row].FindingId, out id);
+
+        public string FindingId(int row) => entries[row].FindingId;
     }
 }

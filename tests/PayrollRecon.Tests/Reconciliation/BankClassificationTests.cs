@@ -382,6 +382,39 @@ public sealed class BankClassificationTests
     }
 
     [Fact]
+    public void Batch_TenThousandDetailsUnderOneLump_EveryDetailExpandedSummedAndAnchored()
+    {
+        // Before, each detail's anchor walked the lump's details from the first: a finding per detail was quadratic.
+        const int details = 10_000;
+        var s = new Scenario();
+        var a = s.AddWorker(1, "张三");
+        var b = s.AddWorker(2, "李四");
+        long sum = 0;
+        for (int i = 0; i < details; i++)
+        {
+            // Every detail pays 张三's or 李四's card under the other's name: a NAME_MISMATCH each.
+            var (card, name) = i % 2 == 0 ? (a.Account, "李四") : (b.Account, "张三");
+            long fen = 1_00 + (i % 3);
+            s.Batches.Add(new Scenario.Bat("PL1", card, name, fen));
+            sum += fen;
+        }
+        s.Bank.Add(new Scenario.B("L1", new DateOnly(2024, 2, 6), true, sum + 1) { BatchId = "PL1" });
+
+        var result = s.Run();
+
+        Assert.Equal(details + 1, result.BankLines.Count);
+        Assert.Equal(details, result.BankLines.Count(static l => l.Source!.StartsWith("batches.csv:", StringComparison.Ordinal)));
+        var mismatch = Assert.Single(result.Findings, static f => f.Code == FindingCode.BatchTotalMismatch);
+        Assert.Equal(new Money(sum), mismatch.Actual);
+        var names = result.Findings.Where(static f => f.Code == FindingCode.NameMismatch).ToList();
+        Assert.Equal(details, names.Count);
+        Assert.Equal(details, names.Select(static f => f.FindingId).Distinct().Count());
+        // The last detail is line 10001: 李四's card (odd i), 100 + 9999 % 3 fen, the 1,667th such detail of the lump.
+        var last = Assert.Single(names, static f => f.Source == "batches.csv:10001");
+        Assert.Equal("L1#" + b.Account + "|100|1667", last.Anchor);
+    }
+
+    [Fact]
     public void Batch_DetailNameDiffers_NameMismatchOnTheDetailLine()
     {
         var (s, a, _) = TwoWorkers();

@@ -14,8 +14,40 @@ public sealed class EngineLimitTests
         var options = new ReconcilerOptions();
         Assert.Equal(1_000_000, Reconciler.MaxWorkers);
         Assert.Equal(5_000_000, Reconciler.MaxWorkerMonths);
+        Assert.Equal(1_000_000, Reconciler.MaxBatchLines);
         Assert.Equal(Reconciler.MaxWorkers, options.WorkerLimit);
         Assert.Equal(Reconciler.MaxWorkerMonths, options.WorkerMonthLimit);
+        Assert.Equal(Reconciler.MaxBatchLines, options.BatchLineLimit);
+    }
+
+    [Fact]
+    public void AddBatchLine_OneMoreThanTheCap_StopsWithTheBatchLine()
+    {
+        var s = new Scenario { Configure = o => o with { BatchLineLimit = 2 } };
+        var a = s.AddWorker(1, "张三");
+        s.Batches.Add(new Scenario.Bat("PL1", a.Account, "张三", 100_00));
+        s.Batches.Add(new Scenario.Bat("PL1", a.Account, "张三", 200_00));
+        s.Batches.Add(new Scenario.Bat("PL2", a.Account, "张三", 300_00));
+
+        var error = Assert.Throws<PayrollDataException>(() => s.Run());
+
+        Assert.Equal("batches.csv:4: more than 2 batch detail lines; a project holds at most 2", error.Message);
+        Assert.Equal("batches.csv:4: 代发明细超过 2 行；一个项目最多 2 行", error.GetMessage(PayrollRecon.Reporting.ReportLanguage.Zh));
+        Assert.Equal("batches.csv", error.File);
+    }
+
+    [Fact]
+    public void AddBatchLine_AtTheCap_Accepted()
+    {
+        var s = new Scenario { Configure = o => o with { BatchLineLimit = 2 } };
+        var a = s.AddWorker(1, "张三");
+        s.Batches.Add(new Scenario.Bat("PL1", a.Account, "张三", 100_00));
+        s.Batches.Add(new Scenario.Bat("PL1", a.Account, "张三", 200_00));
+        s.Bank.Add(new Scenario.B("L1", new DateOnly(2024, 2, 6), true, 300_00) { BatchId = "PL1" });
+
+        var result = s.Run();
+
+        Assert.Equal(3, result.BankLines.Count);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal sealed class Parts
         var strings = new TextInterner();
         var text = new CounterpartyText();
         Roster = new Roster(Rows.Settings, Rows.AsOf, Options.WorkersFile, Reconciler.MaxWorkers, strings, Findings);
-        Statement = new Statement(Options.BankFile, strings, text, Findings);
+        Statement = new Statement(Options.BankFile, Options.BatchesFile, Options.BatchLineLimit, strings, text, Findings);
         Lines = new ProcessedLines(Statement, text, Options.BankFile, Options.BatchesFile);
         Classifier = new BankClassifier(Statement, Lines, Roster, text, Sums, Findings, Options);
     }

@@ -123,7 +123,7 @@ public sealed class CauseRulesTests
     public void Link_UnreadableRowBeforeABreakAndInAnUnpaidMonth_BothNameIt()
     {
         var findings = new List<Finding>();
-        var statement = new Statement("bank.csv", new TextInterner(), new CounterpartyText(), findings);
+        var statement = new Statement("bank.csv", "batches.csv", Reconciler.MaxBatchLines, new TextInterner(), new CounterpartyText(), findings);
         statement.AddBankLine(Rows.Bank(2, "A", new DateOnly(2024, 2, 1), false, 100_00, balance: 100_00));
         statement.AddBankLine(Rows.Bank(4, "B", new DateOnly(2024, 2, 5), false, 100_00, balance: 900_00));
         findings.Add(new Finding { Code = FindingCode.BalanceBreak, Severity = Severity.Red, Source = "bank.csv:4" });

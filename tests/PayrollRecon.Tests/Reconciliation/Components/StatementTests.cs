@@ -11,7 +11,7 @@ public sealed class StatementTests
     private static (Statement Statement, List<Finding> Findings) NewStatement()
     {
         var findings = new List<Finding>();
-        return (new Statement("bank.csv", new TextInterner(), new CounterpartyText(), findings), findings);
+        return (new Statement("bank.csv", "batches.csv", Reconciler.MaxBatchLines, new TextInterner(), new CounterpartyText(), findings), findings);
     }
 
     /// <summary>Reads the statement as the classifier does: each line into the balance chain, in reading order.</summary>
@@ -111,5 +111,32 @@ public sealed class StatementTests
         Assert.Equal(5, after?.Line);
         Assert.Null(statement.Neighbours(1).Before);
         Assert.Null(statement.Neighbours(6).After);
+    }
+
+    [Fact]
+    public void DetailOrdinal_InterleavedBatches_CountsSameAmountAndAccountDigitsWithinTheBatchInFileOrder()
+    {
+        var (statement, _) = NewStatement();
+        void Detail(long line, string batch, string account, long fen, string memo = "") => statement.AddBatchLine(new PayrollRecon.Records.BatchRow
+        {
+            Line = line,
+            BatchId = System.Text.Encoding.UTF8.GetBytes(batch),
+            BankAccount = System.Text.Encoding.UTF8.GetBytes(account),
+            Name = "张三"u8,
+            Amount = new Money(fen),
+            Status = PayrollRecon.Records.BatchStatus.Success,
+            Memo = System.Text.Encoding.UTF8.GetBytes(memo),
+        });
+        Detail(2, "PL1", "6222 0001", 100_00);
+        Detail(3, "PL2", "62220001", 100_00);
+        Detail(4, "PL1", "62220001", 100_00, "补发");  // the same digits as line 2
+        Detail(5, "PL1", "62220001", 200_00);
+        Detail(6, "PL2", "6222-0001", 100_00);
+        Detail(7, "PL1", "62220002", 100_00);
+        Detail(8, "PL1", "6222 0001", 100_00);
+
+        Assert.Equal([1, 1, 2, 1, 2, 1, 3], Enumerable.Range(0, 7).Select(statement.DetailOrdinal));
+        Assert.Equal(("6222 0001", "张三", "补发", ""), (statement.DetailAccount(0), statement.DetailName(2), statement.DetailMemo(2), statement.DetailMemo(0)));
+        Assert.Equal((2, 4, -1), (statement.NextDetail(0), statement.NextDetail(1), statement.NextDetail(6)));
     }
 }
