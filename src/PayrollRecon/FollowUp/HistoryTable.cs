@@ -47,7 +47,7 @@ internal sealed class HistoryTable
     // worker_id and period as bytes (a history may name a worker of its own on every row). Texts of entries handed
     // over: interned as the strings they are.
     private readonly TextInterner? _names;
-    private readonly Utf8Texts? _values;
+    private readonly TextInterner? _values;
     private readonly List<string>? _strings;
     private readonly Dictionary<string, int>? _stringIndex;
     // Per bucket: 0 when free, else 1 + the row; rows with a well-formed id only (ids of another form: _oddIds).
@@ -60,7 +60,7 @@ internal sealed class HistoryTable
         if (fromBytes)
         {
             _names = new TextInterner();
-            _values = new Utf8Texts();
+            _values = new TextInterner(keepStrings: false);
         }
         else
         {
