@@ -198,6 +198,23 @@ internal sealed class CsvOutput : IDisposable
     internal static bool NeedsFormulaGuard(ReadOnlySpan<char> value) =>
         value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsPlainNumber(value);
 
+    /// <summary><see cref="NeedsFormulaGuard(ReadOnlySpan{char})"/> of text given as UTF-8 (the characters it looks at are ASCII).</summary>
+    internal static bool NeedsFormulaGuard(ReadOnlySpan<byte> value) =>
+        value.Length > 0 && value[0] is (byte)'=' or (byte)'+' or (byte)'-' or (byte)'@' or (byte)'\t' or (byte)'\r' && !IsPlainNumber(value);
+
+    private static bool IsPlainNumber(ReadOnlySpan<byte> value)
+    {
+        int i = value[0] is (byte)'+' or (byte)'-' ? 1 : 0;
+        int digitsStart = i;
+        while (i < value.Length && char.IsAsciiDigit((char)value[i])) i++;
+        if (i == digitsStart) return false;
+        if (i == value.Length) return true;
+        if (value[i] != (byte)'.') return false;
+        int fractionStart = ++i;
+        while (i < value.Length && char.IsAsciiDigit((char)value[i])) i++;
+        return i > fractionStart && i == value.Length;
+    }
+
     private static bool IsPlainNumber(ReadOnlySpan<char> value)
     {
         int i = value[0] is '+' or '-' ? 1 : 0;

@@ -20,19 +20,25 @@ internal static class CsvReports
     internal const string PortfolioHeader =
         "code,name,warning_level,red,orange,yellow,info,due,paid,outstanding,workers,employers_c,error,as_of,new,open,reopened,resolved,waived,oldest_open_days,top_codes";
 
-    internal static void WriteFindings(ReconciliationResult result, TextWriter writer, ReportOptions options)
+    internal static void WriteFindings(ReconciliationResult result, TextWriter writer, ReportOptions options) =>
+        OutputText.ThroughStream(writer, stream => WriteFindings(result, stream, options));
+
+    /// <summary>Writes the findings rows (after the header) as UTF-8 to <paramref name="stream"/>, a row at a time into a pooled buffer.</summary>
+    internal static void WriteFindings(ReconciliationResult result, Stream stream, ReportOptions options)
     {
         bool mask = options.Mask;
         var messages = new FindingMessages(options.Language, mask, result.Summary.AsOf);
         var text = new StringBuilder(64);
         string project = result.Summary.ProjectCode;
-        using var csv = new CsvOutput(writer);
+        // code,severity,project start every row and repeat for every finding of a code: rendered once per code and severity.
+        var leads = new byte[]?[CodeCount * SeverityCount];
+        using var csv = new Utf8CsvOutput(stream);
         csv.Header(FindingsHeader);
         foreach (var f in result.Findings)
         {
-            csv.Field(FindingCodes.Name(f.Code));
-            csv.Field(SeverityName(f.Severity));
-            csv.Field(project);
+            byte[] lead = leads[(int)f.Code * SeverityCount + (int)f.Severity] ??= Lead(f.Code, f.Severity, project);
+            csv.Reserve(lead.Length + Utf8CsvOutput.FixedRowBytes);
+            csv.Rendered(lead);
             csv.FreeTextField(f.Employer, mask);
             csv.WorkerIdField(f.WorkerId, f.IdNumber, mask);
             csv.FreeTextField(f.WorkerName, mask);
@@ -44,31 +50,45 @@ internal static class CsvReports
             csv.Field(f.DueDate);
             csv.Field(f.EventDate);
             csv.Field(f.Days);
-            text.Clear();
-            PersonalData.AppendTxnIds(text, f, mask);
-
-            csv.Field(text);
+            if (f.TxnIds.Count == 1 && (f.PersonalIds & 1) == 0)
+            {
+                // One id written as is, the common case: no joining.
+                csv.Field(f.TxnIds[0]);
+            }
+            else
+            {
+                text.Clear();
+                PersonalData.AppendTxnIds(text, f, mask);
+                csv.Field(text);
+            }
             csv.FreeTextField(f.Source, mask);
-            csv.Field(messages.Compose(f));
+            csv.Utf8Field(messages.ComposeUtf8(f));
             FollowUpCsv.FollowUpFields(csv, f);
             csv.EndRow();
         }
     }
 
-    internal static void WriteLedger(ReconciliationResult result, TextWriter writer, ReportOptions options)
-    {
-        // The writers' UTF-8 stream writer is bypassed: the rows go to its stream as bytes (the same bytes it would write).
-        if (writer is StreamWriter { Encoding: UTF8Encoding } streamWriter)
-        {
-            streamWriter.Flush();
-            WriteLedger(result, streamWriter.BaseStream, options);
-            return;
-        }
+    /// <summary>Finding codes (their values are 0 to this, less one).</summary>
+    internal static readonly int CodeCount = Enum.GetValues<FindingCode>().Length;
 
+    /// <summary>Severities (their values are 0 to this, less one).</summary>
+    internal const int SeverityCount = (int)Severity.Red + 1;
+
+    /// <summary>The first fields of a findings row, <c>code,severity,project</c>, as UTF-8.</summary>
+    private static byte[] Lead(FindingCode code, Severity severity, string project)
+    {
         using var bytes = new MemoryStream();
-        WriteLedger(result, bytes, options);
-        writer.Write(Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length));
+        using (var csv = new Utf8CsvOutput(bytes))
+        {
+            csv.Field(FindingCodes.Name(code));
+            csv.Field(SeverityName(severity));
+            csv.Field(project);
+        }
+        return bytes.ToArray();
     }
+
+    internal static void WriteLedger(ReconciliationResult result, TextWriter writer, ReportOptions options) =>
+        OutputText.ThroughStream(writer, stream => WriteLedger(result, stream, options));
 
     /// <summary>Writes the ledger rows (after the header) as UTF-8 to <paramref name="stream"/>, a row at a time into a pooled buffer.</summary>
     internal static void WriteLedger(ReconciliationResult result, Stream stream, ReportOptions options)

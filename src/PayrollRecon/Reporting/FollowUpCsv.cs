@@ -11,47 +11,89 @@ internal static class FollowUpCsv
 
     internal const string ResolvedHeader = "id,code,worker_id,period,first_seen,resolved_on,days_open";
 
-    /// <summary>The ruling column: the ruling's name, with <c>;fix_not_confirmed</c> when a fix is not borne out.</summary>
-    internal static string RulingText(Finding f) => f.Ruling is { } r
-        ? f.FixNotConfirmed ? FindingRuling.Name(r.Kind) + ";fix_not_confirmed" : FindingRuling.Name(r.Kind)
-        : "";
-
     /// <summary><c>status,first_seen,runs_open,ruling,finding_id</c> of one finding.</summary>
-    internal static void FollowUpFields(CsvOutput csv, Finding f)
+    internal static void FollowUpFields(Utf8CsvOutput csv, Finding f)
     {
         csv.PlainField(Statuses.Name(f.Status));
         csv.Field(f.FirstSeen);
         csv.Field(f.RunsOpen);
-        csv.PlainField(RulingText(f));
+        if (f.Ruling is { } r)
+        {
+            csv.PlainField(FindingRuling.Name(r.Kind));
+            if (f.FixNotConfirmed) csv.Append(";fix_not_confirmed"u8);
+        }
+        else
+        {
+            csv.PlainField([]);
+        }
         csv.PlainField(f.FindingId);
     }
 
-    internal static void WriteHistory(ReconciliationResult result, TextWriter writer, ReportOptions options)
+    internal static void WriteHistory(ReconciliationResult result, TextWriter writer, ReportOptions options) =>
+        OutputText.ThroughStream(writer, stream => WriteHistory(result, stream, options));
+
+    /// <summary>Writes <c>history.csv</c> (after the BOM) as UTF-8 to <paramref name="stream"/>, a row at a time into a pooled buffer.</summary>
+    /// <remarks>
+    /// History order (first seen, code, id) is unrelated to where the entries lie in memory: taken and written one at a
+    /// time, a history of a million rows waits on memory for nearly every entry in turn. The entries are taken a block
+    /// at a time instead (fetching them then overlaps, as nothing waits on one before the next is asked for), and each
+    /// entry and its id are prefetched a few rows before they are written. On 2,000,007 rows this halved the time.
+    /// </remarks>
+    internal static void WriteHistory(ReconciliationResult result, Stream stream, ReportOptions options)
     {
-        using var csv = new CsvOutput(writer);
+        using var csv = new Utf8CsvOutput(stream);
         csv.Header(HistoryHeader);
-        foreach (var e in result.History)
+        var rows = new HistoryEntry[HistoryBlock];
+        using var source = result.History.GetEnumerator();
+        while (true)
         {
-            csv.PlainField(e.FindingId);
-            csv.Field(e.Code);
-            csv.Field(e.Severity);
-            csv.WorkerIdField(e.WorkerId, e.IdNumber, options.Mask);
-            csv.Field(e.Period);
-            csv.Field(e.FirstSeen);
-            csv.Field(e.LastSeen);
-            csv.Field(e.ResolvedOn);
-            csv.Field(e.RunsOpen);
-            csv.Field(e.Status);
-            csv.EndRow();
+            int n = 0;
+            while (n < rows.Length && source.MoveNext()) rows[n++] = source.Current;
+            if (n == 0) break;
+            for (int i = 0; i < n; i++)
+            {
+                if (i + 2 * HistoryLookAhead < n) CacheHint.Load(rows[i + 2 * HistoryLookAhead]);
+                if (i + HistoryLookAhead < n)
+                {
+                    var ahead = rows[i + HistoryLookAhead];
+                    CacheHint.Load(ahead.FindingId);
+                    CacheHint.Load(ahead.WorkerId);
+                }
+
+                var e = rows[i];
+                csv.Reserve(Utf8CsvOutput.FixedRowBytes);
+                csv.PlainField(e.FindingId);
+                csv.Field(e.Code);
+                csv.Field(e.Severity);
+                csv.WorkerIdField(e.WorkerId, e.IdNumber, options.Mask);
+                csv.Field(e.Period);
+                csv.Field(e.FirstSeen);
+                csv.Field(e.LastSeen);
+                csv.Field(e.ResolvedOn);
+                csv.Field(e.RunsOpen);
+                csv.Field(e.Status);
+                csv.EndRow();
+            }
+            // Rows made for the writing (carried from the previous run) are not kept alive by the block.
+            Array.Clear(rows, 0, n);
         }
     }
 
-    internal static void WriteResolved(ReconciliationResult result, TextWriter writer, ReportOptions options)
+    private const int HistoryBlock = 1024;
+
+    private const int HistoryLookAhead = 8;
+
+    internal static void WriteResolved(ReconciliationResult result, TextWriter writer, ReportOptions options) =>
+        OutputText.ThroughStream(writer, stream => WriteResolved(result, stream, options));
+
+    /// <summary>Writes <c>resolved.csv</c> (after the BOM) as UTF-8 to <paramref name="stream"/>, a row at a time into a pooled buffer.</summary>
+    internal static void WriteResolved(ReconciliationResult result, Stream stream, ReportOptions options)
     {
-        using var csv = new CsvOutput(writer);
+        using var csv = new Utf8CsvOutput(stream);
         csv.Header(ResolvedHeader);
         foreach (var r in result.Resolved)
         {
+            csv.Reserve(Utf8CsvOutput.FixedRowBytes);
             csv.PlainField(r.FindingId);
             csv.Field(r.Code);
             csv.WorkerIdField(r.WorkerId, null, options.Mask);

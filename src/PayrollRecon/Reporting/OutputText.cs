@@ -22,6 +22,24 @@ internal static class OutputText
         return new StreamWriter(stream, Utf8NoBom, bufferSize: BufferChars, leaveOpen: true) { NewLine = "\n" };
     }
 
+    /// <summary>
+    /// Runs a UTF-8 writer on the stream under <paramref name="writer"/> when it is the writers' UTF-8 stream writer
+    /// (the same bytes it would write), else on memory whose text then goes to <paramref name="writer"/>.
+    /// </summary>
+    internal static void ThroughStream(TextWriter writer, Action<Stream> write)
+    {
+        if (writer is StreamWriter { Encoding: UTF8Encoding } streamWriter)
+        {
+            streamWriter.Flush();
+            write(streamWriter.BaseStream);
+            return;
+        }
+
+        using var bytes = new MemoryStream();
+        write(bytes);
+        writer.Write(Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length));
+    }
+
     /// <summary>Text for a one-line message: every control character (line breaks, ESC, BEL, C1) shown as <c>?</c>, so input text can neither break the line nor drive a terminal.</summary>
     internal static string ControlsShown(string text)
     {

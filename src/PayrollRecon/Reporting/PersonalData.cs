@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PayrollRecon.Reporting;
@@ -59,18 +60,29 @@ public static class PersonalData
     internal static string Mask(string value) =>
         string.Create(value.Length, value, static (span, v) => MaskInto(v, span));
 
-    /// <summary>A transaction or batch id as written, or masked when it is a roster worker's card or ID number
-    /// (<paramref name="personal"/>, see <see cref="Findings.Finding.PersonalIds"/>) and masking is on.</summary>
-    internal static string EvidenceId(string id, bool personal, bool mask) => personal && mask ? Mask(id) : id;
-
-    /// <summary>Appends the transaction ids of <paramref name="f"/> joined by <c>;</c>, each as it may be written (see <see cref="EvidenceId"/>).</summary>
+    /// <summary>Appends the transaction ids of <paramref name="f"/> joined by <c>;</c>, each as written, or masked whole
+    /// (<see cref="Mask"/>) when it is a roster worker's card or ID number (see <see cref="Findings.Finding.PersonalIds"/>)
+    /// and masking is on.</summary>
     internal static void AppendTxnIds(StringBuilder sb, Findings.Finding f, bool mask)
     {
         for (int i = 0; i < f.TxnIds.Count; i++)
         {
             if (i > 0) sb.Append(';');
-            sb.Append(EvidenceId(f.TxnIds[i], i < 31 && (f.PersonalIds & (1 << i)) != 0, mask));
+            string id = f.TxnIds[i];
+            if (mask && i < 31 && (f.PersonalIds & (1 << i)) != 0) AppendMaskedWhole(sb, id);
+            else sb.Append(id);
         }
+    }
+
+    /// <summary>Appends <paramref name="value"/> masked as <see cref="Mask"/> masks it, without making a string of it.</summary>
+    private static void AppendMaskedWhole(StringBuilder sb, ReadOnlySpan<char> value)
+    {
+        int at = sb.Length;
+        sb.Append(value);
+        int n = value.Length;
+        int head = Math.Min(6, n);
+        int tail = Math.Min(4, n - head);
+        for (int k = at + head; k < at + n - tail; k++) sb[k] = '*';
     }
 
     /// <summary>The value to write for an ID number: masked unless masking is off.</summary>
@@ -226,9 +238,12 @@ public static class PersonalData
     /// (The id_number column keeps its first 6 and last 4 at any length: SPEC §4, <see cref="MaskInto"/>.)</summary>
     private static (int Head, int Tail) KeptEnds(int length) => length >= 14 ? (6, 4) : length >= 5 ? (2, 2) : (0, 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSeparator(char c) => c is ' ' or '-' or '\u3000' or '－';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsCheckCharacter(char c) => c is 'X' or 'x' or 'Ｘ' or 'ｘ';
 }

@@ -8,7 +8,10 @@ internal static class PortfolioHtml
 {
     private const int MaxBars = 20;
 
-    internal static void Write(IEnumerable<PortfolioEntry> entries, TextWriter writer, ReportOptions options)
+    internal static void Write(IEnumerable<PortfolioEntry> entries, TextWriter writer, ReportOptions options) =>
+        HtmlOutput.Write(writer, h => Write(entries, h, options));
+
+    private static void Write(IEnumerable<PortfolioEntry> entries, HtmlOutput h, ReportOptions options)
     {
         var l = Labels.For(options.Language);
         // Names and errors come from the inputs (project.json, a quoted header row): masked like every output; the
@@ -16,7 +19,6 @@ internal static class PortfolioHtml
         var ranked = Rank(options.Mask
             ? entries.Select(static p => p with { Name = p.Name is null ? null : PersonalData.FreeText(p.Name, mask: true), Error = p.Error is null ? null : PersonalData.FreeText(p.Error, mask: true) })
             : entries);
-        var h = new HtmlOutput(writer);
 
         int failed = ranked.Count(static p => p.Error is not null);
         var checkedProjects = ranked.Where(static p => p.Error is null).ToList();

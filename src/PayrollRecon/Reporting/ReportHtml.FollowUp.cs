@@ -16,19 +16,18 @@ internal static partial class ReportHtml
     private static void FollowUpCell(HtmlOutput h, Finding f, ReconciliationResult result, ReportOptions options)
     {
         var fl = FollowUpLabels.For(options.Language);
-        h.Raw("<td class=\"nowrap\">");
+        h.Raw("<td class=\"nowrap\">"u8);
         if (Tracked(result))
         {
-            string key = Statuses.Name(f.Status);
-            h.Raw("<span class=\"st st-").Raw(key).Raw("\">").Text(fl.StatusText[(int)f.Status]).Raw("</span>");
-            if (f.RunsOpen is > 1 and var runs) h.Raw(" ×").Number(runs);
+            h.Raw("<span class=\"st st-"u8).Raw(Statuses.Name(f.Status)).Raw("\">"u8).Text(fl.StatusText[(int)f.Status]).Raw("</span>"u8);
+            if (f.RunsOpen is > 1 and var runs) h.Raw(" ×"u8).Number(runs);
             if (f.Ruling is { } r)
             {
-                h.Raw(" <span class=\"st\" data-ruling=\"").Raw(FindingRuling.Name(r.Kind)).Raw("\">").Text(fl.RulingText[(int)r.Kind]).Raw("</span>");
+                h.Raw(" <span class=\"st\" data-ruling=\""u8).Raw(FindingRuling.Name(r.Kind)).Raw("\">"u8).Text(fl.RulingText[(int)r.Kind]).Raw("</span>"u8);
             }
-            if (f.FixNotConfirmed) h.Raw(" <span class=\"st st-fix\" data-flag=\"fix_not_confirmed\">").Text(fl.FixNotConfirmed).Raw("</span>");
+            if (f.FixNotConfirmed) h.Raw(" <span class=\"st st-fix\" data-flag=\"fix_not_confirmed\">"u8).Text(fl.FixNotConfirmed).Raw("</span>"u8);
         }
-        h.Raw("<small class=\"mono\">").Raw(f.FindingId).Raw("</small></td>");
+        h.Raw("<small class=\"mono\">"u8).Raw(f.FindingId).Raw("</small></td>"u8);
     }
 
     /// <summary>The follow-up section: status counts against the previous run, the resolved list and the rulings.</summary>

@@ -11,11 +11,13 @@ internal static partial class ReportHtml
 {
     private const int MaxEmployerBars = 12;
 
-    internal static void Write(ReconciliationResult result, TextWriter writer, ReportOptions options)
+    internal static void Write(ReconciliationResult result, TextWriter writer, ReportOptions options) =>
+        HtmlOutput.Write(writer, h => Write(result, h, options));
+
+    private static void Write(ReconciliationResult result, HtmlOutput h, ReportOptions options)
     {
         var l = Labels.For(options.Language);
         var s = result.Summary;
-        var h = new HtmlOutput(writer);
         string level = CsvReports.LevelName(s.WarningLevel);
         string? name = PersonalData.FreeText(s.ProjectName ?? result.Settings.Name, options.Mask);
 
@@ -129,12 +131,14 @@ internal static partial class ReportHtml
             .Raw("</section>").Line();
     }
 
-    /// <summary>The finding's transaction ids joined by <c>;</c>, as the findings file writes them.</summary>
-    private static string TxnIds(Finding f, bool mask)
+    /// <summary>Writes the finding's transaction ids joined by <c>;</c>, as the findings file writes them (see <see cref="PersonalData.AppendTxnIds"/>).</summary>
+    private static void TxnIds(HtmlOutput h, Finding f, bool mask)
     {
-        var sb = new System.Text.StringBuilder();
-        PersonalData.AppendTxnIds(sb, f, mask);
-        return sb.ToString();
+        for (int i = 0; i < f.TxnIds.Count; i++)
+        {
+            if (i > 0) h.Raw(";"u8);
+            h.IdNumber(f.TxnIds[i], mask && i < 31 && (f.PersonalIds & (1 << i)) != 0);
+        }
     }
 
     private static void TotalCell(HtmlOutput h, string key, Money value, bool bad)
@@ -290,38 +294,55 @@ internal static partial class ReportHtml
             .Raw("</th><th>").Text(FollowUpLabels.For(options.Language).Id).Raw("</th></tr></thead>").Line()
             .Raw("<tbody>").Line();
         var messages = new FindingMessages(options.Language, mask, s.AsOf);
+        // A row's opening tag up to its id, and its first two cells, depend only on the code, severity and status:
+        // rendered once for each.
+        var rowStarts = new byte[]?[CsvReports.CodeCount * CsvReports.SeverityCount * StatusCount];
+        var firstCells = new byte[]?[CsvReports.CodeCount * CsvReports.SeverityCount];
         foreach (var f in result.Findings)
         {
-            string sevKey = CsvReports.SeverityName(f.Severity);
-            string codeName = FindingCodes.Name(f.Code);
-            h.Raw("<tr class=\"finding\" data-severity=\"").Raw(sevKey).Raw("\" data-code=\"").Raw(codeName)
-                .Raw("\" data-status=\"").Raw(FollowUp.Statuses.Name(f.Status)).Raw("\" data-id=\"").Raw(f.FindingId).Raw("\"");
+            int kind = (int)f.Code * CsvReports.SeverityCount + (int)f.Severity;
+            h.Raw(rowStarts[kind * StatusCount + (int)f.Status] ??= RowStart(f.Code, f.Severity, f.Status)).Raw(f.FindingId).Raw("\""u8);
             // An unreadable row is a target; a finding it may have set off points at it.
-            if (f.Code == FindingCode.DataError && f.Source is { } rowSource) h.Raw(" id=\"row-").Text(rowSource).Raw("\"");
-            if (f.CausedBy is { } cause) h.Raw(" data-caused-by=\"").Text(cause).Raw("\"");
-            h.Raw(">")
-                .Raw("<td data-v=\"").Number((int)f.Severity).Raw("\"><span class=\"sev s").Number((int)f.Severity).Raw("\">")
-                .Text(l.SeverityLabel(f.Severity)).Raw("</span></td>")
-                .Raw("<td>").Text(l.CodeTitle(f.Code)).Raw("<small class=\"mono\">").Raw(codeName).Raw("</small></td>")
-                .Raw("<td>").Text(PersonalData.FreeText(f.Employer, mask)).Raw("</td>")
-                .Raw("<td>").Text(PersonalData.FreeText(f.WorkerName, mask));
-            string workerId = PersonalData.WorkerId(f.WorkerId, f.IdNumber, mask);
-            if (workerId.Length > 0) h.Raw("<small class=\"mono\">").Text(workerId).Raw("</small>");
-            h.Raw("</td><td class=\"nowrap\">").Period(f.Period).Raw("</td>")
-                .Raw("<td class=\"num\">").Money(f.Amount).Raw("</td>")
-                .Raw("<td class=\"num\">");
+            if (f.Code == FindingCode.DataError && f.Source is { } rowSource) h.Raw(" id=\"row-"u8).Text(rowSource).Raw("\""u8);
+            if (f.CausedBy is { } cause) h.Raw(" data-caused-by=\""u8).Text(cause).Raw("\""u8);
+            h.Raw(firstCells[kind] ??= FirstCells(f.Code, f.Severity, l))
+                .Raw("<td>"u8).FreeText(f.Employer, mask).Raw("</td>"u8)
+                .Raw("<td>"u8).FreeText(f.WorkerName, mask);
+            if (!string.IsNullOrEmpty(f.WorkerId)) h.Raw("<small class=\"mono\">"u8).WorkerId(f.WorkerId, f.IdNumber, mask).Raw("</small>"u8);
+            h.Raw("</td><td class=\"nowrap\">"u8).Period(f.Period).Raw("</td>"u8)
+                .Raw("<td class=\"num\">"u8).Money(f.Amount).Raw("</td>"u8)
+                .Raw("<td class=\"num\">"u8);
             if (f.Days is { } days) h.Number(days);
-            h.Raw("</td><td class=\"mono\">").Text(PersonalData.FreeText(f.Source, mask));
-            if (f.TxnIds.Count > 0) h.Raw("<small>").Text(TxnIds(f, mask)).Raw("</small>");
-            if (f.CausedBy is { } causedBy) h.Raw("<small class=\"cause\"><a href=\"#row-").Text(causedBy).Raw("\">← ").Text(causedBy).Raw("</a></small>");
-            h.Raw("</td><td class=\"msg\">").Text(messages.ComposeString(f)).Raw("</td>");
+            h.Raw("</td><td class=\"mono\">"u8).FreeText(f.Source, mask);
+            if (f.TxnIds.Count > 0)
+            {
+                h.Raw("<small>"u8);
+                TxnIds(h, f, mask);
+                h.Raw("</small>"u8);
+            }
+            if (f.CausedBy is { } causedBy) h.Raw("<small class=\"cause\"><a href=\"#row-"u8).Text(causedBy).Raw("\">← "u8).Text(causedBy).Raw("</a></small>"u8);
+            h.Raw("</td><td class=\"msg\">"u8).Utf8Text(messages.ComposeUtf8(f)).Raw("</td>"u8);
             FollowUpCell(h, f, result, options);
-            h.Raw("</tr>").Line();
+            h.Raw("</tr>"u8).Line();
         }
 
         h.Raw("</tbody></table></div>").Line()
             .Raw("</section>").Line();
     }
+
+    private const int StatusCount = (int)FindingStatus.Waived + 1;
+
+    /// <summary>The opening tag of a findings row up to its id: <c>&lt;tr class="finding" data-severity=… data-id="</c>.</summary>
+    private static byte[] RowStart(FindingCode code, Severity severity, FindingStatus status) => HtmlOutput.Fragment(h =>
+        h.Raw("<tr class=\"finding\" data-severity=\"").Raw(CsvReports.SeverityName(severity)).Raw("\" data-code=\"").Raw(FindingCodes.Name(code))
+            .Raw("\" data-status=\"").Raw(FollowUp.Statuses.Name(status)).Raw("\" data-id=\""));
+
+    /// <summary>The end of a findings row's opening tag and its severity and code cells.</summary>
+    private static byte[] FirstCells(FindingCode code, Severity severity, Labels l) => HtmlOutput.Fragment(h =>
+        h.Raw(">")
+            .Raw("<td data-v=\"").Number((int)severity).Raw("\"><span class=\"sev s").Number((int)severity).Raw("\">")
+            .Text(l.SeverityLabel(severity)).Raw("</span></td>")
+            .Raw("<td>").Text(l.CodeTitle(code)).Raw("<small class=\"mono\">").Raw(FindingCodes.Name(code)).Raw("</small></td>"));
 
     private static void WriteArrears(HtmlOutput h, ReconciliationResult result, Labels l, ReportOptions options)
     {
@@ -345,10 +366,10 @@ internal static partial class ReportHtml
             }
 
             h.Raw("<tr class=\"arrear\" data-status=\"").Raw(CsvReports.StatusName(e.Status)).Raw("\">")
-                .Raw("<td class=\"mono\">").Text(PersonalData.WorkerId(e.WorkerId ?? e.IdNumber, e.IdNumber, mask)).Raw("</td>")
-                .Raw("<td>").Text(PersonalData.FreeText(e.WorkerName, mask)).Raw("</td>")
-                .Raw("<td class=\"mono\">").Text(PersonalData.IdNumber(e.IdNumber, mask)).Raw("</td>")
-                .Raw("<td>").Text(PersonalData.FreeText(e.Employer, mask)).Raw("</td>")
+                .Raw("<td class=\"mono\">").WorkerId(e.WorkerId ?? e.IdNumber, e.IdNumber, mask).Raw("</td>")
+                .Raw("<td>").FreeText(e.WorkerName, mask).Raw("</td>")
+                .Raw("<td class=\"mono\">").IdNumber(e.IdNumber, mask).Raw("</td>")
+                .Raw("<td>").FreeText(e.Employer, mask).Raw("</td>")
                 .Raw("<td class=\"nowrap\">").Period(e.Period).Raw("</td>")
                 .Raw("<td class=\"num\">").Number(e.Days).Raw("</td>")
                 .Raw("<td class=\"num\">").Money(e.Due).Raw("</td>")

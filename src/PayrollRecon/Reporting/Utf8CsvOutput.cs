@@ -9,45 +9,35 @@ namespace PayrollRecon.Reporting;
 
 /// <summary>
 /// Writes CSV records as UTF-8 bytes straight into a pooled buffer that goes to a stream when full: numbers, amounts,
-/// dates and keywords are formatted into the buffer, so a row costs no string and no character transcoding.
+/// dates and keywords are formatted into the buffer and text is transcoded into it, so a row costs no string.
 /// </summary>
 /// <remarks>
-/// For the fields that need neither quoting nor the formula guard (SPEC §4): numbers, dates, periods, fixed keywords, and
-/// text already rendered by <see cref="CsvOutput"/> (see <see cref="Rendered"/>). A row must fit in
-/// <see cref="Reserve"/>'s room before it is written; the caller reserves once per row.
+/// The text fields quote and guard as <see cref="CsvOutput"/> does (SPEC §4) and give the same bytes as it gives
+/// through the writers' UTF-8 <see cref="StreamWriter"/>. Numbers, dates, periods and keywords need neither quoting
+/// nor the guard; a row's run of them must fit in <see cref="FixedRowBytes"/>, reserved by the caller when the row
+/// starts (<see cref="Utf8Output.Reserve"/>); every text field leaves that much room after it.
 /// </remarks>
-internal sealed class Utf8CsvOutput : IDisposable
+internal sealed class Utf8CsvOutput : Utf8Output
 {
     /// <summary>Room for a row of numbers, dates and keywords (an amount is at most 21 bytes, a date 10).</summary>
-    internal const int FixedRowBytes = 512;
+    internal const int FixedRowBytes = Slack;
 
     private const int DateSlots = 64;
 
-    private readonly Stream _stream;
+    private static readonly SearchValues<char> QuoteTriggers = SearchValues.Create(",\"\r\n");
+
     private readonly int[] _dateKeys = new int[DateSlots];
     private readonly byte[] _dates = new byte[DateSlots * 10];
     private readonly int[] _periodKeys = new int[DateSlots];
     private readonly byte[] _periods = new byte[DateSlots * 8];
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-    private int _length;
     private bool _rowStarted;
 
     internal Utf8CsvOutput(Stream stream)
+        : base(stream)
     {
-        _stream = stream;
         // No day number or month ordinal is -1 (both are 0 or more): every slot starts empty.
         Array.Fill(_dateKeys, -1);
         Array.Fill(_periodKeys, -1);
-    }
-
-    /// <summary>Makes sure the next <paramref name="bytes"/> fit in the buffer, writing out what it holds when they do not.</summary>
-    internal void Reserve(int bytes)
-    {
-        if (_buffer.Length - _length >= bytes) return;
-        Flush();
-        if (_buffer.Length >= bytes) return;
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = ArrayPool<byte>.Shared.Rent(bytes);
     }
 
     /// <summary>Writes the bytes of a field (or of several, already joined by commas) that need no quoting or guard.</summary>
@@ -55,24 +45,118 @@ internal sealed class Utf8CsvOutput : IDisposable
     internal void Rendered(ReadOnlySpan<byte> utf8)
     {
         Separator();
-        utf8.CopyTo(_buffer.AsSpan(_length));
-        _length += utf8.Length;
+        Bytes(utf8);
     }
+
+    /// <summary>Writes bytes that continue the current field, which needs no quoting or guard (a keyword's suffix).</summary>
+    internal void Append(ReadOnlySpan<byte> utf8) => Bytes(utf8);
+
+    /// <summary>Writes one text field, quoted when needed and prefixed with <c>'</c> when it could start a formula (as <see cref="CsvOutput.Field(ReadOnlySpan{char})"/>).</summary>
+    /// <exception cref="EncoderFallbackException">The text holds a lone surrogate.</exception>
+    internal void Field(ReadOnlySpan<char> value)
+    {
+        Reserve(3);
+        Separator();
+        if (value.Length <= ShortText && (value.IsEmpty || !MayStartFormula(value[0])))
+        {
+            // Most fields are short ASCII needing no quotes (ids, sources, keywords): copied in one pass, else started over.
+            Reserve(value.Length + Slack);
+            Span<byte> to = _buffer.AsSpan(_length);
+            int n = 0;
+            for (; n < value.Length; n++)
+            {
+                char c = value[n];
+                if (c > 0x7F || c is ',' or '"' or '\r' or '\n') break;
+                to[n] = (byte)c;
+            }
+            if (n == value.Length)
+            {
+                _length += n;
+                return;
+            }
+        }
+
+        bool guard = CsvOutput.NeedsFormulaGuard(value);
+        bool quote = value.IndexOfAny(QuoteTriggers) >= 0;
+        if (!quote)
+        {
+            if (guard) _buffer[_length++] = (byte)'\'';
+            Chars(value);
+            return;
+        }
+
+        _buffer[_length++] = (byte)'"';
+        if (guard) _buffer[_length++] = (byte)'\'';
+        int i;
+        while ((i = value.IndexOf('"')) >= 0)
+        {
+            Chars(value[..(i + 1)]);
+            _buffer[_length++] = (byte)'"';
+            value = value[(i + 1)..];
+        }
+        Chars(value);
+        _buffer[_length++] = (byte)'"';
+    }
+
+    /// <summary>Writes one text field given as UTF-8, quoted and guarded as <see cref="Field(ReadOnlySpan{char})"/> does
+    /// (the characters that decide both are ASCII, and no byte of a multi-byte UTF-8 sequence is).</summary>
+    internal void Utf8Field(ReadOnlySpan<byte> value)
+    {
+        Reserve(3);
+        Separator();
+        bool guard = CsvOutput.NeedsFormulaGuard(value);
+        bool quote = value.IndexOfAny(",\"\r\n"u8) >= 0;
+        if (quote) _buffer[_length++] = (byte)'"';
+        if (guard) _buffer[_length++] = (byte)'\'';
+        if (quote)
+        {
+            int i;
+            while ((i = value.IndexOf((byte)'"')) >= 0)
+            {
+                Bytes(value[..(i + 1)], extra: 1);
+                _buffer[_length++] = (byte)'"';
+                value = value[(i + 1)..];
+            }
+        }
+        Bytes(value, extra: 1);
+        if (quote) _buffer[_length++] = (byte)'"';
+    }
+
+    /// <summary>Writes a string field (null is empty).</summary>
+    internal void Field(string? value) => Field(value.AsSpan());
+
+    /// <summary>Writes the text accumulated in <paramref name="sb"/> as one field.</summary>
+    internal void Field(StringBuilder sb) => Field(CharsOf(sb));
+
+    /// <summary>
+    /// Writes a field the caller knows needs neither quoting nor the formula guard: a fixed keyword or an identifier
+    /// (as <see cref="CsvOutput.PlainField"/>).
+    /// </summary>
+    internal void PlainField(ReadOnlySpan<char> value)
+    {
+        Reserve(1);
+        Separator();
+        Chars(value);
+    }
+
+    /// <summary>Writes an ID or card number, masked (first 6 and last 4 kept) when <paramref name="mask"/> is set.</summary>
+    internal void MaskedField(ReadOnlySpan<char> value, bool mask) => Field(mask && !value.IsEmpty ? MaskedChars(value) : value);
+
+    /// <summary>Writes a worker_id: masked whole when it is the worker's ID number (R30), else as free text.</summary>
+    internal void WorkerIdField(string? workerId, string? idNumber, bool mask)
+    {
+        if (mask && PersonalData.IsIdNumber(workerId, idNumber)) Field(MaskedChars(workerId));
+        else FreeTextField(workerId, mask);
+    }
+
+    /// <summary>Writes text from the inputs with every ID or card number in it masked when <paramref name="mask"/> is set.</summary>
+    internal void FreeTextField(string? value, bool mask) => Field(FreeTextChars(value, mask));
 
     /// <summary>Writes an amount as yuan with two decimals (as <see cref="Money.TryFormat"/>), or an empty field.</summary>
     internal void Field(Money? value)
     {
         Separator();
-        if (value is not { } m) return;
-        Span<byte> to = _buffer.AsSpan(_length);
-        // Work on the magnitude as ulong so long.MinValue formats correctly.
-        ulong magnitude = m.Fen < 0 ? (ulong)(-(m.Fen + 1)) + 1 : (ulong)m.Fen;
-        int pos = 0;
-        if (m.Fen < 0) to[pos++] = (byte)'-';
-        pos += Decimal(to[pos..], magnitude / 100);
-        to[pos] = (byte)'.';
-        Pair(to[(pos + 1)..], (int)(magnitude % 100));
-        _length += pos + 3;
+        if (value is { } m) MoneyBytes(m);
     }
 
     /// <summary>Writes a date as <c>yyyy-MM-dd</c>, or an empty field.</summary>
@@ -85,18 +169,10 @@ internal sealed class Utf8CsvOutput : IDisposable
         Span<byte> text = _dates.AsSpan(slot * 10, 10);
         if (_dateKeys[slot] != d.DayNumber)
         {
-            // DateOnly years are 1–9999: always four digits, as the custom format yyyy pads them.
-            d.Deconstruct(out int year, out int month, out int day);
-            Pair(text, year / 100);
-            Pair(text[2..], year % 100);
-            text[4] = (byte)'-';
-            Pair(text[5..], month);
-            text[7] = (byte)'-';
-            Pair(text[8..], day);
+            DateBytes(text, d);
             _dateKeys[slot] = d.DayNumber;
         }
-        text.CopyTo(_buffer.AsSpan(_length));
-        _length += 10;
+        Bytes(text);
     }
 
     /// <summary>Writes a month as <c>yyyy-MM</c>.</summary>
@@ -108,26 +184,31 @@ internal sealed class Utf8CsvOutput : IDisposable
         Span<byte> text = _periods.AsSpan(slot * 8, 7);
         if (_periodKeys[slot] != value.Ordinal)
         {
-            Pair(text, value.Year / 100);
-            Pair(text[2..], value.Year % 100);
-            text[4] = (byte)'-';
-            Pair(text[5..], value.Month);
+            PeriodBytes(text, value);
             _periodKeys[slot] = value.Ordinal;
         }
-        text.CopyTo(_buffer.AsSpan(_length));
-        _length += 7;
+        Bytes(text);
+    }
+
+    /// <summary>Writes a month as <c>yyyy-MM</c>, or an empty field.</summary>
+    internal void Field(YearMonth? value)
+    {
+        if (value is { } p) Field(p);
+        else Separator();
     }
 
     /// <summary>Writes an integer.</summary>
     internal void Field(long value)
     {
         Separator();
-        Span<byte> to = _buffer.AsSpan(_length);
-        int pos = 0;
-        if (value < 0) to[pos++] = (byte)'-';
-        // The magnitude as ulong, so long.MinValue formats correctly.
-        pos += Decimal(to[pos..], value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value);
-        _length += pos;
+        IntegerBytes(value);
+    }
+
+    /// <summary>Writes an integer, or an empty field.</summary>
+    internal void Field(long? value)
+    {
+        Separator();
+        if (value is { } v) IntegerBytes(v);
     }
 
     /// <summary>Writes seconds as hours with two decimals, rounded half away from zero (as <see cref="CsvReports.FormatHours"/>).</summary>
@@ -155,8 +236,7 @@ internal sealed class Utf8CsvOutput : IDisposable
     /// <summary>Writes a header line of literal names.</summary>
     internal void Header(string commaSeparatedNames)
     {
-        Reserve(Encoding.UTF8.GetMaxByteCount(commaSeparatedNames.Length) + 1);
-        _length += Encoding.UTF8.GetBytes(commaSeparatedNames, _buffer.AsSpan(_length));
+        Chars(commaSeparatedNames);
         EndRow();
     }
 
@@ -172,27 +252,13 @@ internal sealed class Utf8CsvOutput : IDisposable
         }
         if (Utf8.FromUtf16(text, destination, out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
         {
-            throw new EncoderFallbackException("Unable to translate Unicode character to the specified code page: the text holds a lone surrogate.");
+            throw LoneSurrogate();
         }
         return written;
     }
 
-    /// <summary>Writes out what the buffer holds.</summary>
-    internal void Flush()
-    {
-        if (_length == 0) return;
-        _stream.Write(_buffer, 0, _length);
-        _length = 0;
-    }
-
-    /// <summary>Writes out what the buffer holds and returns it to the pool.</summary>
-    public void Dispose()
-    {
-        if (_buffer.Length == 0) return;
-        Flush();
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
-    }
+    /// <summary>True when a field starting with <paramref name="c"/> may need the formula guard (see <see cref="CsvOutput.NeedsFormulaGuard(ReadOnlySpan{char})"/>).</summary>
+    private static bool MayStartFormula(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Separator()
@@ -200,46 +266,4 @@ internal sealed class Utf8CsvOutput : IDisposable
         if (_rowStarted) _buffer[_length++] = (byte)',';
         _rowStarted = true;
     }
-
-    /// <summary>Writes <paramref name="value"/> (0–99) as two digits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Pair(Span<byte> destination, int value)
-    {
-        ReadOnlySpan<byte> pair = TwoDigits.Slice(2 * value, 2);
-        destination[0] = pair[0];
-        destination[1] = pair[1];
-    }
-
-    /// <summary>Writes <paramref name="value"/> in decimal without leading zeros; the digit count.</summary>
-    private static int Decimal(Span<byte> destination, ulong value)
-    {
-        // The digit count first, then two digits at a time from the right straight into place: amounts have few digits.
-        int digits = DigitCount(value);
-        int pos = digits;
-        while (value >= 100)
-        {
-            ulong rest = value / 100;
-            pos -= 2;
-            Pair(destination[pos..], (int)(value - rest * 100));
-            value = rest;
-        }
-        if (value >= 10) Pair(destination, (int)value);
-        else destination[0] = (byte)('0' + (int)value);
-        return digits;
-    }
-
-    /// <summary>Decimal digits of <paramref name="value"/> (1 for 0).</summary>
-    private static int DigitCount(ulong value)
-    {
-        int digits = 1;
-        while (value >= 10_000)
-        {
-            value /= 10_000;
-            digits += 4;
-        }
-        return value >= 100 ? digits + (value >= 1000 ? 3 : 2) : digits + (value >= 10 ? 1 : 0);
-    }
-
-    private static ReadOnlySpan<byte> TwoDigits =>
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 }
