@@ -55,6 +55,9 @@ public sealed partial class FindingMessages
     private byte[] _utf8 = new byte[512];
     private StringBuilder? _masked;
     private char[] _maskedChars = [];
+    // The last date written (no day number is -1).
+    private readonly char[] _lastDate = new char[10];
+    private int _lastDay = -1;
 
     internal FindingMessages(ReportLanguage language, bool mask, DateOnly asOf)
     {
@@ -289,7 +292,7 @@ public sealed partial class FindingMessages
         text.Append(buffer[..n]);
     }
 
-    private static void AppendDate<T>(DateOnly? value, ref T text)
+    private void AppendDate<T>(DateOnly? value, ref T text)
         where T : struct, IMessageText
     {
         if (value is not { } d)
@@ -298,15 +301,20 @@ public sealed partial class FindingMessages
             return;
         }
 
-        // DateOnly years are 1–9999: always four digits, as the custom format yyyy-MM-dd pads them.
-        d.Deconstruct(out int year, out int month, out int day);
-        Span<char> buffer = stackalloc char[10];
-        Digits(buffer[..4], year);
-        buffer[4] = '-';
-        Digits(buffer.Slice(5, 2), month);
-        buffer[7] = '-';
-        Digits(buffer.Slice(8, 2), day);
-        text.Append(buffer);
+        // Findings in a row often share a date (the lines of one statement day): the last one is formatted once.
+        if (d.DayNumber != _lastDay)
+        {
+            // DateOnly years are 1–9999: always four digits, as the custom format yyyy-MM-dd pads them.
+            d.Deconstruct(out int year, out int month, out int day);
+            Span<char> date = _lastDate;
+            Digits(date[..4], year);
+            date[4] = '-';
+            Digits(date.Slice(5, 2), month);
+            date[7] = '-';
+            Digits(date.Slice(8, 2), day);
+            _lastDay = d.DayNumber;
+        }
+        text.Append(_lastDate);
     }
 
     private void AppendTxnIds<T>(Finding f, ref T text)

@@ -42,17 +42,9 @@ internal sealed class HtmlOutput : Utf8Output
         {
             // Most texts are short ASCII needing no escape (ids, sources, numbers): copied in one pass, else started over.
             Reserve(text.Length);
-            Span<byte> to = _buffer.AsSpan(_length);
-            int i = 0;
-            for (; i < text.Length; i++)
+            if (Ascii.FromUtf16(text, _buffer.AsSpan(_length), out int n) == OperationStatus.Done && !text.ContainsAny(Escaped))
             {
-                char c = text[i];
-                if (c > 0x7F || c is '&' or '<' or '>' or '"' or '\'') break;
-                to[i] = (byte)c;
-            }
-            if (i == text.Length)
-            {
-                _length += i;
+                _length += n;
                 return this;
             }
         }

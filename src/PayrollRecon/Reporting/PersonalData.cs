@@ -134,7 +134,9 @@ public static class PersonalData
     }
 
     /// <summary>True when <paramref name="text"/> holds a sensitive number (see the class remarks).</summary>
-    internal static bool HasSensitiveRun(ReadOnlySpan<char> text) => NextSensitive(text, 0, out _, out _);
+    internal static bool HasSensitiveRun(ReadOnlySpan<char> text) =>
+        // A sensitive number has at least MinContiguousDigits digits: a shorter text (most names) holds none.
+        text.Length >= MinContiguousDigits && NextSensitive(text, 0, out _, out _);
 
     /// <summary>Finds the next sensitive number at or after <paramref name="from"/> (which is never inside a digit chain).</summary>
     private static bool NextSensitive(ReadOnlySpan<char> text, int from, out int start, out int end)

@@ -61,15 +61,7 @@ internal sealed class Utf8CsvOutput : Utf8Output
         {
             // Most fields are short ASCII needing no quotes (ids, sources, keywords): copied in one pass, else started over.
             Reserve(value.Length + Slack);
-            Span<byte> to = _buffer.AsSpan(_length);
-            int n = 0;
-            for (; n < value.Length; n++)
-            {
-                char c = value[n];
-                if (c > 0x7F || c is ',' or '"' or '\r' or '\n') break;
-                to[n] = (byte)c;
-            }
-            if (n == value.Length)
+            if (Ascii.FromUtf16(value, _buffer.AsSpan(_length), out int n) == OperationStatus.Done && !value.ContainsAny(QuoteTriggers))
             {
                 _length += n;
                 return;

@@ -111,18 +111,12 @@ internal abstract class Utf8Output : IDisposable
     /// sources, keywords) are, and for them the general transcoder's set-up costs more than the copy.</summary>
     private protected const int ShortText = 32;
 
-    /// <summary>Copies the leading ASCII characters of <paramref name="text"/> as bytes; their count.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>Copies the leading ASCII characters of <paramref name="text"/> as bytes (room for all reserved by the
+    /// caller); their count.</summary>
     internal static int NarrowAscii(ReadOnlySpan<char> text, Span<byte> destination)
     {
-        int i = 0;
-        for (; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c > 0x7F) break;
-            destination[i] = (byte)c;
-        }
-        return i;
+        Ascii.FromUtf16(text, destination, out int written);
+        return written;
     }
 
     /// <summary>The characters to write for text from the inputs: the text itself, or a copy in scratch memory with
