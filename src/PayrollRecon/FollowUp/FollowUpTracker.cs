@@ -56,7 +56,6 @@ internal static class FollowUpTracker
         // The previous run's history stays as it was read (compact, shared); this run's rows are one per finding.
         HistoryTable? before = previous?.Table;
         var result = new Finding[findings.Length];
-        var current = new HistoryEntry[findings.Length];
         // This run's ids as numbers; the text too of any that is not 16 hex digits (the engine's always are).
         var currentIds = new HashSet<ulong>(findings.Length);
         HashSet<string>? currentIdTexts = null;
@@ -96,19 +95,6 @@ internal static class FollowUpTracker
                 FixNotConfirmed = ruling is { Kind: RulingKind.Fixed } && (ruling.Date is not { } ruled || ruled < asOf),
             };
             result[i] = f;
-            current[i] = new HistoryEntry
-            {
-                FindingId = f.FindingId,
-                Code = FindingCodes.Name(f.Code),
-                Severity = CsvReports.SeverityName(f.Severity),
-                WorkerId = f.WorkerId ?? "",
-                IdNumber = f.IdNumber,
-                Period = FindingIds.Period(f),
-                FirstSeen = firstSeen,
-                LastSeen = asOf,
-                RunsOpen = runs,
-                Status = Statuses.Name(status),
-            };
         }
 
         // The previous run's rows this run does not report: resolved now when that run reported them, else carried on.
@@ -122,7 +108,7 @@ internal static class FollowUpTracker
             }
         }
 
-        var history = new FollowUpHistory(current, before, carried.Items.ToArray(), asOf);
+        var history = new FollowUpHistory(result, before, carried.Items.ToArray(), asOf);
         return new Outcome(result, history.Resolved(), history);
     }
 
