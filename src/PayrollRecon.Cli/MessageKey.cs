@@ -89,6 +89,7 @@ internal enum MessageKey
     GenerateSummary,
     AsOfFallbackWarning,
     BatchAsOfFallbackWarning,
+    HistoryPastCap,
     Warning,
     ProgressLine,
     ProgressElapsed,
