@@ -162,6 +162,7 @@ internal enum MessageKey
     HelpExitOk,
     HelpExitFindings,
     HelpExitRejectedRows,
+    HelpExitOneByCommand,
     HelpExitBadInput,
     HelpExitInternal,
     HelpExitCancelled,
