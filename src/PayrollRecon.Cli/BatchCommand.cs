@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PayrollRecon.FollowUp;
 using PayrollRecon.Model;
 using PayrollRecon.Project;
 using PayrollRecon.Reading;
@@ -119,6 +120,8 @@ internal static class BatchCommand
         foreach (var o in outcomes)
         {
             if (o.Error is { } projectError) error.WriteLine(projectError.Line(errorLanguage));
+            if (o.HistoryPastCap is var (folder, rows))
+                error.WriteLine(CheckCommand.HistoryPastCapWarning(rows, PreviousRun.MaxHistoryRows, folder, errorLanguage));
         }
         if (outcomes.Any(o => o.InternalError)) return ExitCodes.InternalError;
         if (failed > 0) return ExitCodes.BadInput;

@@ -1,4 +1,5 @@
 using PayrollRecon.Findings;
+using PayrollRecon.FollowUp;
 using PayrollRecon.Model;
 using PayrollRecon.Reporting;
 
@@ -26,7 +27,11 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
     /// <param name="AtOrAboveFailOn">It has a finding at or above <c>--fail-on</c>.</param>
     /// <param name="InternalError">It failed on a defect of the program rather than of its input.</param>
     /// <param name="Error">Why it could not be checked (the line for stderr); null when it was checked.</param>
-    public readonly record struct Outcome(PortfolioEntry Entry, bool AtOrAboveFailOn, bool InternalError, ProjectError? Error = null);
+    public readonly record struct Outcome(PortfolioEntry Entry, bool AtOrAboveFailOn, bool InternalError, ProjectError? Error = null)
+    {
+        /// <summary>The project's output folder and the rows of its history, when they are more than a later run reads back.</summary>
+        public (string Folder, int Rows)? HistoryPastCap { get; init; }
+    }
 
     /// <summary>Checks every project and returns the outcomes in the order of <paramref name="projects"/>.</summary>
     /// <remarks>When <paramref name="ct"/> is cancelled, the workers stop after their current step, remove their
@@ -118,7 +123,10 @@ internal sealed class BatchRunner(string outDir, CheckOptions checkOptions, Repo
             var result = PayrollChecker.Check(inputs, options, slot, ct);
             ProjectOutput.Write(result, target, reportOptions, ct);
             var entry = PortfolioEntry.FromResult(result) with { ReportLink = $"{Uri.EscapeDataString(folder)}/report.html" };
-            return new(entry, CheckCommand.ExitCodeFor(result, failOn) != ExitCodes.Ok, false);
+            return new(entry, CheckCommand.ExitCodeFor(result, failOn) != ExitCodes.Ok, false)
+            {
+                HistoryPastCap = result.History.Count > PreviousRun.MaxHistoryRows ? (target, result.History.Count) : null,
+            };
         }
         catch (Exception e) when (e is PayrollDataException or CliException or IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using PayrollRecon.Findings;
+using PayrollRecon.FollowUp;
 using PayrollRecon.Reconciliation;
 using PayrollRecon.Reporting;
 
@@ -50,6 +52,8 @@ internal static class CheckCommand
         {
             if (file.GetWarning(errorLanguage) is { } warning) parsed.InvocationConfiguration.Error.WriteLine(new LocalizedText(MessageKey.Warning, warning).Render(errorLanguage));
         }
+        if (HistoryPastCapWarning(result.History.Count, PreviousRun.MaxHistoryRows, outDir, errorLanguage) is { } pastCap)
+            parsed.InvocationConfiguration.Error.WriteLine(pastCap);
         if (timings is not null)
         {
             using var process = System.Diagnostics.Process.GetCurrentProcess();
@@ -58,6 +62,13 @@ internal static class CheckCommand
         }
         return ExitCodeFor(result, common.FailOnLevel(parsed));
     }
+
+    /// <summary>The warning for a run whose history holds more finding ids than a later run reads back as its previous
+    /// one (<see cref="PreviousRun.MaxHistoryRows"/>), or null: said when the history is written, not only when it is read.</summary>
+    internal static string? HistoryPastCapWarning(int historyRows, int cap, string outDir, ReportLanguage language) =>
+        historyRows <= cap ? null : new LocalizedText(MessageKey.Warning, new LocalizedText(
+            MessageKey.HistoryPastCap, Path.Combine(outDir, ReportWriter.HistoryFileName),
+            historyRows.ToString("N0", CultureInfo.InvariantCulture), cap.ToString("N0", CultureInfo.InvariantCulture))).Render(language);
 
     internal static int ExitCodeFor(ReconciliationResult result, Severity? failOn) =>
         failOn is { } level && result.Findings.Any(f => f.Severity >= level && f.Status != FindingStatus.Waived) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;

@@ -53,9 +53,14 @@ internal static class HelpText
         page.Append(T(MessageKey.HelpExitCodes)).Append('\n');
         foreach (var (code, key) in ExitCodeLines)
         {
-            // inspect has no --fail-on: its 1 says that rows were rejected.
-            var text = key == MessageKey.HelpExitFindings && name == "inspect" ? MessageKey.HelpExitRejectedRows : key;
-            page.Append("  ").Append(code.PadRight(5)).Append(T(text)).Append('\n');
+            // Only check and batch have --fail-on; inspect's 1 says that rows were rejected; merge and generate never exit 1;
+            // the root page lists what 1 means for each command that has it.
+            var text = key != MessageKey.HelpExitFindings ? key
+                : isRoot ? MessageKey.HelpExitOneByCommand
+                : name == "inspect" ? MessageKey.HelpExitRejectedRows
+                : name is "merge" or "generate" ? (MessageKey?)null
+                : key;
+            if (text is { } shown) page.Append("  ").Append(code.PadRight(5)).Append(T(shown)).Append('\n');
         }
         output.Write(page.ToString().ReplaceLineEndings(Environment.NewLine));
     }

@@ -85,6 +85,8 @@ internal static partial class MessageCatalog
         MessageKey.HelpRequired => (" (REQUIRED)", "（必需）"),
         MessageKey.HelpExitOk => ("done", "完成"),
         MessageKey.HelpExitFindings => ("a finding at or above --fail-on", "有达到 --fail-on 等级的问题"),
+        MessageKey.HelpExitOneByCommand => ("check, batch: a finding at or above --fail-on; inspect: some rows could not be read",
+            "check、batch：有达到 --fail-on 等级的问题；inspect：有无法读取的行"),
         MessageKey.HelpExitRejectedRows => ("some rows could not be read (rejected; the first are listed under their file)", "有无法读取的行（已拒绝；最先几行列在其文件之下）"),
         MessageKey.HelpExitBadInput => ("bad usage, or an input that cannot be read (one line on stderr)", "用法有误，或输入无法读取（stderr 上有一行说明）"),
         MessageKey.HelpExitInternal => ("internal error (a defect; please report it)", "内部错误（程序缺陷，请报告）"),

@@ -127,6 +127,8 @@ internal static partial class MessageCatalog
             "未给出截至日期（project.json 没有 'asOf'，也没有 --as-of）：按今天 {0} 检查；检查结果会随运行日期变化"),
         MessageKey.BatchAsOfFallbackWarning => ("{0} of {1} projects have no as-of date (project.json has no 'asOf', no --as-of): checked as of today, {2}; their findings change with the day the check is run",
             "{1} 个项目中有 {0} 个未给出截至日期（project.json 没有 'asOf'，也没有 --as-of）：按今天 {2} 检查；其检查结果会随运行日期变化"),
+        MessageKey.HistoryPastCap => ("{0} holds {1} finding ids; a later check reads at most {2} from its previous run (--previous) and will refuse this folder",
+            "{0} 含 {1} 个问题编号；之后的检查最多从上次结果（--previous）读取 {2} 个，将拒绝读取此文件夹"),
         MessageKey.Warning => ("payrollrecon: warning: {0}", "payrollrecon: 警告: {0}"),
         MessageKey.ProgressLine => ("{0}/{1} projects, {2:F0} MB/s, {3}, {4} (of {5:F0} MB)", "{0}/{1} 个项目，{2:F0} MB/s，{3}，{4}（共 {5:F0} MB）"),
         MessageKey.ProgressElapsed => ("elapsed {0}", "已用 {0}"),

@@ -1,6 +1,9 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+
+using PayrollRecon.Model;
 
 namespace PayrollRecon.Findings;
 
@@ -50,29 +53,129 @@ public static class FindingIds
     /// </summary>
     internal static Finding[] Assign(string project, IReadOnlyList<Finding> sorted)
     {
+        string[] ids = Ids(project, sorted);
         var result = new Finding[sorted.Count];
-        var seen = new Dictionary<string, int>(sorted.Count, StringComparer.Ordinal);
-        var taken = new HashSet<string>(sorted.Count, StringComparer.Ordinal);
-        for (int i = 0; i < sorted.Count; i++)
+        for (int i = 0; i < result.Length; i++) result[i] = sorted[i] with { FindingId = ids[i] };
+        return result;
+    }
+
+    /// <summary>The ids <see cref="Assign"/> gives the findings, in their order, without copying the findings.</summary>
+    /// <remarks>
+    /// A run can have millions of findings (one per statement line that pays a payee not on the roster), so the text
+    /// <c>project|code|worker key|period|anchor</c> is written as UTF-8 into one buffer and hashed there, and an id is
+    /// held as the number its 16 hex digits spell. The findings that share a key (and so take <c>|2</c>, <c>|3</c>, …)
+    /// are found by the id of the key's plain anchor, checked against the key itself: two keys whose plain ids agree
+    /// in all 64 bits are counted apart, as the text would count them.
+    /// </remarks>
+    internal static string[] Ids(string project, IReadOnlyList<Finding> sorted)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        int count = sorted.Count;
+        var ids = new string[count];
+        // The plain id of a key → the first finding with that key and how many of its findings have ids so far.
+        var keys = new Dictionary<ulong, (int First, int Taken)>(count);
+        Dictionary<string, int>? collided = null;
+        var taken = new HashSet<ulong>(count);
+        var buffer = new IdText(project);
+        Span<byte> hash = stackalloc byte[32];
+        for (int i = 0; i < count; i++)
         {
             var f = sorted[i];
             string code = FindingCodes.Name(f.Code);
             string worker = WorkerKey(f);
-            string period = Period(f);
-            string key = string.Concat(code, "|", worker, "|", period, "|", f.Anchor);
-            int n = seen.GetValueOrDefault(key) + 1;
-            string id;
+            int prefix = buffer.Key(code, worker, f.Period, f.Anchor);
+            SHA256.HashData(buffer.Text(prefix), hash);
+            ulong plain = BinaryPrimitives.ReadUInt64BigEndian(hash);
+
+            // How many findings of this key have an id already (0 for its first).
+            int before;
+            string? collidedKey = null;
+            if (keys.TryGetValue(plain, out var entry))
+            {
+                if (SameKey(sorted[entry.First], f))
+                {
+                    before = entry.Taken;
+                }
+                else
+                {
+                    // Another key with the same plain id: counted by its text.
+                    collided ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                    collidedKey = string.Concat(code, "|", worker, "|", Period(f), "|", f.Anchor);
+                    before = collided.GetValueOrDefault(collidedKey);
+                }
+            }
+            else
+            {
+                before = 0;
+            }
+
+            int n = before + 1;
+            ulong value = plain;
             while (true)
             {
-                string anchor = n == 1 ? f.Anchor : f.Anchor + "|" + n.ToString(CultureInfo.InvariantCulture);
-                id = Compute(project, code, worker, period, anchor);
+                if (n > 1)
+                {
+                    SHA256.HashData(buffer.Text(prefix, n), hash);
+                    value = BinaryPrimitives.ReadUInt64BigEndian(hash);
+                }
                 // A suffixed anchor could in principle equal another finding's own anchor: keep counting until free.
-                if (taken.Add(id)) break;
+                if (taken.Add(value)) break;
                 n++;
             }
-            seen[key] = n;
-            result[i] = f with { FindingId = id };
+            if (collidedKey is not null) collided![collidedKey] = n;
+            else keys[plain] = before == 0 ? (i, n) : (entry.First, n);
+            ids[i] = Convert.ToHexStringLower(hash[..8]);
         }
-        return result;
+        return ids;
+    }
+
+    /// <summary>True when two findings have the same <c>code|worker key|period|anchor</c>.</summary>
+    private static bool SameKey(Finding a, Finding b) =>
+        a.Code == b.Code && a.Period == b.Period && string.Equals(a.Anchor, b.Anchor, StringComparison.Ordinal)
+        && string.Equals(WorkerKey(a), WorkerKey(b), StringComparison.Ordinal);
+
+    /// <summary>The UTF-8 text an id is the hash of, written into one growing buffer.</summary>
+    private sealed class IdText(string project)
+    {
+        private readonly byte[] _project = Encoding.UTF8.GetBytes(project);
+        private byte[] _bytes = new byte[256];
+
+        /// <summary>Writes <c>project|code|worker|period|anchor</c>; returns its length.</summary>
+        public int Key(string code, string worker, YearMonth? period, string anchor)
+        {
+            int max = _project.Length + 4 + Encoding.UTF8.GetMaxByteCount(code.Length + worker.Length + anchor.Length) + 16 + 12;
+            if (_bytes.Length < max) _bytes = new byte[Math.Max(max, _bytes.Length * 2)];
+            Span<byte> b = _bytes;
+            _project.CopyTo(b);
+            int w = _project.Length;
+            b[w++] = (byte)'|';
+            w += Encoding.UTF8.GetBytes(code, b[w..]);
+            b[w++] = (byte)'|';
+            w += Encoding.UTF8.GetBytes(worker, b[w..]);
+            b[w++] = (byte)'|';
+            if (period is { } p)
+            {
+                // As YearMonth.ToString writes it: yyyy-MM.
+                p.Year.TryFormat(b[w..], out int written, "D4", CultureInfo.InvariantCulture);
+                w += written;
+                b[w++] = (byte)'-';
+                p.Month.TryFormat(b[w..], out written, "D2", CultureInfo.InvariantCulture);
+                w += written;
+            }
+            b[w++] = (byte)'|';
+            w += Encoding.UTF8.GetBytes(anchor, b[w..]);
+            return w;
+        }
+
+        /// <summary>The text of <see cref="Key"/>, of length <paramref name="length"/>.</summary>
+        public ReadOnlySpan<byte> Text(int length) => _bytes.AsSpan(0, length);
+
+        /// <summary>The text of <see cref="Key"/> with <c>|n</c> appended to the anchor.</summary>
+        public ReadOnlySpan<byte> Text(int length, int n)
+        {
+            _bytes[length] = (byte)'|';
+            n.TryFormat(_bytes.AsSpan(length + 1), out int written, default, CultureInfo.InvariantCulture);
+            return _bytes.AsSpan(0, length + 1 + written);
+        }
     }
 }

@@ -16,19 +16,20 @@ internal static class FollowUpTracker
 
     /// <param name="project">The project code.</param>
     /// <param name="asOf">This run's as-of date.</param>
-    /// <param name="findings">This run's findings with their ids, in report order.</param>
+    /// <param name="findings">This run's findings in report order, their ids not yet set.</param>
+    /// <param name="findingIds">The findings' ids (<see cref="FindingIds.Ids"/>), in the same order.</param>
     /// <param name="rulings">The rulings read, in file order (a later ruling of the same id wins).</param>
     /// <param name="previous">The previous run, or null.</param>
     /// <param name="sort">Puts findings in report order (after STALE_RULING findings are added).</param>
     internal static Outcome Apply(
-        string project, DateOnly asOf, Finding[] findings, IReadOnlyList<FindingRuling> rulings, PreviousRun? previous, Func<IReadOnlyList<Finding>, Finding[]> sort)
+        string project, DateOnly asOf, Finding[] findings, string[] findingIds, IReadOnlyList<FindingRuling> rulings, PreviousRun? previous,
+        Func<IReadOnlyList<Finding>, Finding[]> sort)
     {
         var latestRuling = new Dictionary<string, FindingRuling>(StringComparer.Ordinal);
         foreach (var r in rulings) latestRuling[r.FindingId] = r;
 
         // Rulings that match no finding of this run: reported, so that an outdated ruling cannot hide a new problem.
-        var ids = new HashSet<string>(findings.Length, StringComparer.Ordinal);
-        foreach (var f in findings) ids.Add(f.FindingId);
+        var ids = rulings.Count == 0 ? [] : new HashSet<string>(findingIds, StringComparer.Ordinal);
         var stale = new List<Finding>();
         foreach (var r in rulings)
         {
@@ -48,24 +49,26 @@ internal static class FollowUpTracker
             var withStale = new List<Finding>(findings.Length + stale.Count);
             withStale.AddRange(findings);
             withStale.AddRange(stale);
-            findings = FindingIds.Assign(project, sort(withStale.Select(static f => f with { FindingId = "" }).ToList()));
+            findings = sort(withStale);
+            findingIds = FindingIds.Ids(project, findings);
         }
 
         // The previous run's history stays as it was read (compact, shared); this run's rows are one per finding.
         HistoryTable? before = previous?.Table;
         var result = new Finding[findings.Length];
-        var current = new HistoryEntry[findings.Length];
+        // This run's ids as numbers; the text too of any that is not 16 hex digits (the engine's always are).
         var currentIds = new HashSet<ulong>(findings.Length);
-        var currentIdTexts = new HashSet<string>(findings.Length, StringComparer.Ordinal);
+        HashSet<string>? currentIdTexts = null;
         for (int i = 0; i < findings.Length; i++)
         {
             var f = findings[i];
-            if (HistoryTable.TryParseId(f.FindingId, out ulong value)) currentIds.Add(value);
-            currentIdTexts.Add(f.FindingId);
+            string id = findingIds[i];
+            if (HistoryTable.TryParseId(id, out ulong value)) currentIds.Add(value);
+            else (currentIdTexts ??= new HashSet<string>(StringComparer.Ordinal)).Add(id);
             FindingStatus status = FindingStatus.New;
             DateOnly firstSeen = asOf;
             int runs = 1;
-            int earlier = before?.Find(f.FindingId) ?? -1;
+            int earlier = before?.Find(id) ?? -1;
             if (earlier >= 0)
             {
                 firstSeen = before!.FirstSeen(earlier);
@@ -79,10 +82,11 @@ internal static class FollowUpTracker
                     status = FindingStatus.Reopened;
                 }
             }
-            FindingRuling? ruling = f.Code == FindingCode.StaleRuling ? null : latestRuling.GetValueOrDefault(f.FindingId);
+            FindingRuling? ruling = f.Code == FindingCode.StaleRuling ? null : latestRuling.GetValueOrDefault(id);
             if (ruling?.Kind == RulingKind.FalseAlarm) status = FindingStatus.Waived;
             f = f with
             {
+                FindingId = id,
                 Status = status,
                 FirstSeen = previous is null ? null : firstSeen,
                 RunsOpen = previous is null ? null : runs,
@@ -91,19 +95,6 @@ internal static class FollowUpTracker
                 FixNotConfirmed = ruling is { Kind: RulingKind.Fixed } && (ruling.Date is not { } ruled || ruled < asOf),
             };
             result[i] = f;
-            current[i] = new HistoryEntry
-            {
-                FindingId = f.FindingId,
-                Code = FindingCodes.Name(f.Code),
-                Severity = CsvReports.SeverityName(f.Severity),
-                WorkerId = f.WorkerId ?? "",
-                IdNumber = f.IdNumber,
-                Period = FindingIds.Period(f),
-                FirstSeen = firstSeen,
-                LastSeen = asOf,
-                RunsOpen = runs,
-                Status = Statuses.Name(status),
-            };
         }
 
         // The previous run's rows this run does not report: resolved now when that run reported them, else carried on.
@@ -112,12 +103,12 @@ internal static class FollowUpTracker
         {
             for (int r = 0; r < before.Count; r++)
             {
-                bool reportedNow = before.WellFormedId(r, out ulong id) ? currentIds.Contains(id) : currentIdTexts.Contains(before.FindingId(r));
+                bool reportedNow = before.WellFormedId(r, out ulong id) ? currentIds.Contains(id) : currentIdTexts?.Contains(before.FindingId(r)) == true;
                 if (!reportedNow) carried.Add(r);
             }
         }
 
-        var history = new FollowUpHistory(current, before, carried.Items.ToArray(), asOf);
+        var history = new FollowUpHistory(result, before, carried.Items.ToArray(), asOf);
         return new Outcome(result, history.Resolved(), history);
     }
 

@@ -180,15 +180,12 @@ internal sealed class BankClassifier
         if (name.IsEmpty || Keywords.IsFirm(name) || Keywords.IsCashMemo(memo))
         {
             int line = _lines.Add(index, -1, BankLineClass.Misuse, BankLineRule.NonWageDebit, -1);
-            _findings.Add(_lines.Finding(FindingCode.NonWageDebit, Severity.Red, line, null) with
-            {
-                Detail = name.IsEmpty ? bank.Memo : bank.Name,
-            });
+            _findings.Add(_lines.Finding(FindingCode.NonWageDebit, Severity.Red, line, null, detail: name.IsEmpty ? bank.Memo : bank.Name));
         }
         else
         {
             int line = _lines.Add(index, -1, BankLineClass.Misuse, BankLineRule.UnknownPayee, -1);
-            _findings.Add(_lines.Finding(FindingCode.UnknownPayee, Severity.Red, line, null) with { Detail = bank.Name, PayeeAccount = digits });
+            _findings.Add(_lines.Finding(FindingCode.UnknownPayee, Severity.Red, line, null, detail: bank.Name, payeeAccount: digits));
         }
     }
 
@@ -200,7 +197,7 @@ internal sealed class BankClassifier
         if (firstDetail < 0)
         {
             int missing = _lines.Add(index, -1, BankLineClass.Batch, BankLineRule.BatchDetailMissing, -1);
-            _findings.Add(_lines.Finding(FindingCode.BatchDetailMissing, Severity.Orange, missing, null) with { Detail = bank.BatchId });
+            _findings.Add(_lines.Finding(FindingCode.BatchDetailMissing, Severity.Orange, missing, null, detail: bank.BatchId));
             return;
         }
 
@@ -303,11 +300,11 @@ internal sealed class BankClassifier
         if (rule == BankLineRule.RosterAccount)
         {
             if (counterpartyName.Length > 0 && normalized != w.NormalizedName)
-                _findings.Add(_lines.Finding(FindingCode.NameMismatch, Severity.Orange, line, w) with { Detail = counterpartyName, PayeeAccount = digits });
+                _findings.Add(_lines.Finding(FindingCode.NameMismatch, Severity.Orange, line, w, detail: counterpartyName, payeeAccount: digits));
         }
         else
         {
-            _findings.Add(_lines.Finding(FindingCode.AccountMismatch, Severity.Orange, line, w) with { Detail = counterpartyName, PayeeAccount = digits });
+            _findings.Add(_lines.Finding(FindingCode.AccountMismatch, Severity.Orange, line, w, detail: counterpartyName, payeeAccount: digits));
         }
 
         long amount = _lines.Amount(line);
@@ -336,7 +333,7 @@ internal sealed class BankClassifier
             else
             {
                 int line = _lines.Add(index, -1, BankLineClass.Refund, BankLineRule.RefundUnmatched, -1);
-                _findings.Add(_lines.Finding(FindingCode.UnmatchedRefund, Severity.Yellow, line, null) with { Detail = bank.Name });
+                _findings.Add(_lines.Finding(FindingCode.UnmatchedRefund, Severity.Yellow, line, null, detail: bank.Name));
             }
             return;
         }

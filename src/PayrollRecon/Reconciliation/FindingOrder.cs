@@ -10,10 +10,12 @@ internal static class FindingOrder
 {
     /// <summary>Sorts a copy of <paramref name="findings"/>; equal findings keep their relative order.</summary>
     /// <remarks>
-    /// The first five fields of the order (severity, code, employer, worker_id, period) are packed into two integers per
-    /// finding first, employer and worker_id as their ranks among the distinct values in ordinal order, so that most
-    /// comparisons are two integer comparisons; only findings equal in all five are compared field by field
-    /// (<see cref="Compare"/>). A project with a finding per worker-month has hundreds of thousands of them.
+    /// The first six fields of the order (severity, code, employer, worker_id, period, source) are packed into integers
+    /// per finding first, employer and worker_id as their ranks among the distinct values in ordinal order and the source
+    /// as its file's rank and its line number, so that most comparisons are integer comparisons; only findings equal in
+    /// all six are compared field by field (<see cref="Compare"/>). A project with a finding per worker-month has
+    /// hundreds of thousands of them, and one with a finding per statement line (every payment to a payee not on the
+    /// roster) millions that share all fields but the source.
     /// </remarks>
     public static Finding[] Sort(IReadOnlyList<Finding> findings)
     {
@@ -24,6 +26,8 @@ internal static class FindingOrder
         // A worker_id that is the id_number (R30) is written as the roster has it; ids are one whatever the case of their
         // x (R7), so they sort so too.
         var workers = Ranks(items, static f => f.WorkerId ?? "", StringComparer.OrdinalIgnoreCase);
+        var files = SourceFileRanks(items);
+        var fileRank = files.GetAlternateLookup<ReadOnlySpan<char>>();
         var keys = new Key[n];
         for (int i = 0; i < n; i++)
         {
@@ -34,7 +38,16 @@ internal static class FindingOrder
             long high = ((long)(byte.MaxValue - Math.Clamp((int)f.Severity, 0, byte.MaxValue)) << 55) | ((long)CodeRank(f.Code) << 47)
                 | (uint)employers[f.Employer ?? ""];
             int period = f.Period is { } p ? p.Ordinal + 1 : 0;
-            keys[i] = new Key(high, workers[f.WorkerId ?? ""], period, i);
+            // The source as CompareSource orders it: none first (file rank 0), then by file name, then by line number
+            // (-1: none); sources that tie on both are told apart by Compare.
+            int file = 0;
+            long line = -1;
+            if (f.Source is { } source)
+            {
+                line = Split(source, out var name);
+                file = fileRank[name];
+            }
+            keys[i] = new Key(high, workers[f.WorkerId ?? ""], period, file, line, i);
         }
         Array.Sort(keys, (a, b) =>
         {
@@ -44,6 +57,10 @@ internal static class FindingOrder
             if (c != 0) return c;
             c = a.Period.CompareTo(b.Period);
             if (c != 0) return c;
+            c = a.File.CompareTo(b.File);
+            if (c != 0) return c;
+            c = a.Line.CompareTo(b.Line);
+            if (c != 0) return c;
             c = Compare(items[a.Index], items[b.Index]);
             return c != 0 ? c : a.Index.CompareTo(b.Index);
         });
@@ -52,7 +69,25 @@ internal static class FindingOrder
         return sorted;
     }
 
-    private readonly record struct Key(long High, int Worker, int Period, int Index);
+    private readonly record struct Key(long High, int Worker, int Period, int File, long Line, int Index);
+
+    /// <summary>The rank + 1 of each distinct file name of the findings' sources in ordinal order (0 is no source).</summary>
+    /// <remarks>A file name is the part of the first source before its last colon; most findings share a few.</remarks>
+    private static Dictionary<string, int> SourceFileRanks(Finding[] items)
+    {
+        var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = distinct.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var f in items)
+        {
+            if (f.Source is not { } source) continue;
+            Split(source, out var name);
+            lookup.TryAdd(name, 0);
+        }
+        var ordered = distinct.Keys.ToArray();
+        Array.Sort(ordered, StringComparer.Ordinal);
+        for (int i = 0; i < ordered.Length; i++) distinct[ordered[i]] = i + 1;
+        return distinct;
+    }
 
     /// <summary>Each distinct value's rank in <paramref name="comparer"/>'s order (values it holds equal share one rank).</summary>
     private static Dictionary<string, int> Ranks(Finding[] items, Func<Finding, string> field, StringComparer comparer)

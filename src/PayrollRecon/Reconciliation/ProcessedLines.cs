@@ -99,18 +99,24 @@ internal sealed class ProcessedLines
     }
 
     /// <summary>A finding about one processed line: its amount, date, transaction id and source; worker fields when known.</summary>
-    public Finding Finding(FindingCode code, Severity severity, int line, RosterWorker? worker)
+    /// <remarks>Made in one piece, with the detail and payee account when given: a statement can hold millions of lines
+    /// that each raise one.</remarks>
+    public Finding Finding(FindingCode code, Severity severity, int line, RosterWorker? worker, string? detail = null, string? payeeAccount = null) => new()
     {
-        var finding = worker is null ? new Finding { Code = code, Severity = severity } : worker.Finding(code, severity);
-        return finding with
-        {
-            Amount = new Money(Amount(line)),
-            EventDate = Date(line),
-            TxnIds = TxnIds(line),
-            Source = Source(line),
-            Anchor = Anchor(line),
-        };
-    }
+        Code = code,
+        Severity = severity,
+        Employer = worker?.EmployerOrNull,
+        WorkerId = worker?.DisplayId,
+        WorkerName = worker?.Name,
+        IdNumber = worker?.IdNumber,
+        Amount = new Money(Amount(line)),
+        EventDate = Date(line),
+        TxnIds = TxnIds(line),
+        Source = Source(line),
+        Anchor = Anchor(line),
+        Detail = detail,
+        PayeeAccount = payeeAccount,
+    };
 
     /// <summary>Notes in <paramref name="sums"/> that the sums now being added up come from processed line <paramref name="line"/>.</summary>
     public void SummingAt(SumSite sums, int line) => sums.AtLine(this, line);

@@ -347,9 +347,10 @@ public sealed class Reconciler
         PersonalEvidence.Mark(_findings, _roster.Workers);
         timings?.Lap("engine: findings");
 
-        var findings = FindingIds.Assign(_settings.Code, FindingOrder.Sort(_findings));
-        var followUp = FollowUp.FollowUpTracker.Apply(_settings.Code, _asOf, findings, _rulings, _options.Previous, FindingOrder.Sort);
-        findings = followUp.Findings;
+        var sorted = FindingOrder.Sort(_findings);
+        var ids = FindingIds.Ids(_settings.Code, sorted);
+        var followUp = FollowUp.FollowUpTracker.Apply(_settings.Code, _asOf, sorted, ids, _rulings, _options.Previous, FindingOrder.Sort);
+        var findings = followUp.Findings;
         timings?.Lap("engine: sort findings, ids, follow-up");
         var ledger = LedgerBuilder.Build(_roster.Workers, _settings.AmountTolerance.Fen, _options.WorkersFile, _sums);
         _sums.At(null, 0);

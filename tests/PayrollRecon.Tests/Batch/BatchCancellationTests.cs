@@ -20,7 +20,15 @@ public sealed class BatchCancellationTests(ITestOutputHelper output)
         File.WriteAllText(Path.Combine(outDir, "portfolio.csv"), "stale");
 
         string cli = typeof(PayrollRecon.Cli.Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        // A test run started in the background of a shell without job control ignores SIGINT, and a child inherits that:
+        // the runtime then leaves SIGINT ignored, as POSIX asks. The child is started with SIGINT restored (perl is part
+        // of every Debian system), so the test sees what a user's Ctrl-C does.
+        var start = SigIntIgnored()
+            ? new ProcessStartInfo("perl") { ArgumentList = { "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"", "dotnet" } }
+            : new ProcessStartInfo("dotnet");
+        start.RedirectStandardError = true;
+        start.RedirectStandardOutput = true;
+        start.UseShellExecute = false;
         start.Environment["PAYROLLRECON_BATCH_PAUSE_MS"] = "400";
         foreach (var a in new[] { cli, "batch", folder.Input, "--out", outDir, "--jobs", "1", "--lang", "en" }) start.ArgumentList.Add(a);
         using var child = Process.Start(start)!;
@@ -50,5 +58,17 @@ public sealed class BatchCancellationTests(ITestOutputHelper output)
         }
         Assert.False(File.Exists(Path.Combine(outDir, ".payrollrecon-batch.lock")));
         Assert.True(Directory.EnumerateDirectories(outDir).Count() < 12, "every project was checked despite the signal");
+    }
+
+    /// <summary>True when this process ignores SIGINT (bit 2 of the SigIgn mask in /proc/self/status, Linux).</summary>
+    private static bool SigIntIgnored()
+    {
+        if (!File.Exists("/proc/self/status")) return false;
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("SigIgn:", StringComparison.Ordinal))
+                return (ulong.Parse(line.AsSpan(7).Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & (1UL << 1)) != 0;
+        }
+        return false;
     }
 }

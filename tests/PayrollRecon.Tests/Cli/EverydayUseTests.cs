@@ -389,6 +389,28 @@ public sealed class EverydayUseTests
         Assert.Equal("payrollrecon: /nonexistent/project: 项目文件夹不存在" + NL, error);
     }
 
+    [Theory]
+    [InlineData("merge")]
+    [InlineData("generate")]
+    public void Help_CommandsWithoutFailOn_ListNoExitCodeOne(string command)
+    {
+        var (exit, output, _) = Run(command, "--help", "--lang", "en");
+        Assert.Equal(0, exit);
+        Assert.EndsWith(
+            "Exit codes:\n  0    done\n  2    bad usage, or an input that cannot be read (one line on stderr)\n  3    internal error (a defect; please report it)\n  130  interrupted (Ctrl-C)\n",
+            output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Help_Root_SaysWhatExitCodeOneMeansForEachCommand()
+    {
+        var (exit, output, _) = Run("--help", "--lang", "en");
+        Assert.Equal(0, exit);
+        Assert.Contains("\n  1    check, batch: a finding at or above --fail-on; inspect: some rows could not be read\n", output.ReplaceLineEndings("\n"));
+        (_, output, _) = Run("--help", "--lang", "zh");
+        Assert.Contains("\n  1    check、batch：有达到 --fail-on 等级的问题；inspect：有无法读取的行\n", output.ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public void Help_Check_ListsTimingsExamplesAndExitCodes()
     {

@@ -101,7 +101,7 @@ public sealed class HistoryLimitTests
             new Finding { Code = FindingCode.Late, Severity = Severity.Orange, WorkerId = "W0011", FindingId = Id(11) },
         ];
 
-        var outcome = FollowUpTracker.Apply("T-0001", new DateOnly(2024, 5, 1), now, [], previous, static f => [.. f]);
+        var outcome = FollowUpTracker.Apply("T-0001", new DateOnly(2024, 5, 1), now, [.. now.Select(static f => f.FindingId)], [], previous, static f => [.. f]);
 
         Assert.Equal(rows, outcome.History.Count);
         Assert.Equal(reported - 1, outcome.Resolved.Count);
@@ -125,7 +125,7 @@ public sealed class HistoryLimitTests
         var previous = new PreviousRun("host", "T-0001", AsOf, given);
         Assert.Same(given, previous.History);
 
-        var outcome = FollowUpTracker.Apply("T-0001", new DateOnly(2024, 5, 1), [], [], previous, static f => [.. f]);
+        var outcome = FollowUpTracker.Apply("T-0001", new DateOnly(2024, 5, 1), [], [], [], previous, static f => [.. f]);
 
         Assert.Equal([given[1], given[0] with { ResolvedOn = new DateOnly(2024, 5, 1), Status = Statuses.Resolved }], outcome.History);
         Assert.Equal([new ResolvedFinding("legacy-7", "UNPAID", "red", "W1", "2024-01", new DateOnly(2024, 2, 1), new DateOnly(2024, 5, 1), 90)], outcome.Resolved);

@@ -35,7 +35,13 @@ public sealed class FindingOrderTests
         string?[] employers = [null, "", "甲劳务", "乙劳务", "A", "a"];
         string?[] workers = [null, "", "W1", "W10", "W2", "w2", "11010519900307001X", "11010519900307001x"];
         YearMonth?[] periods = [null, new YearMonth(2024, 1), new YearMonth(2024, 12), new YearMonth(2023, 12)];
-        string?[] sources = [null, "bank.csv:9", "bank.csv:10", "attendance.csv:99"];
+        // Sources as the engine writes them, and the shapes a host's finding may have: no line number, one that is not a
+        // number, leading zeros, several sources, an empty one.
+        string?[] sources =
+        [
+            null, "", "bank.csv:9", "bank.csv:10", "bank.csv:09", "attendance.csv:99", "bank.csv", "bank.csv:x", "bank.csv:9;bank.csv:3",
+            "bank.csv:9;attendance.csv:1", "a:b:2", "a:b",
+        ];
         var finding =
             from severity in Gen.Elements(severities)
             from code in Gen.Elements(codes)
