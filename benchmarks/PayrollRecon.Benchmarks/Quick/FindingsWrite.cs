@@ -179,35 +179,7 @@ internal static class FindingsWrite
         });
 
         var settings = new ProjectSettings { Code = "BENCH-FINDINGS", Name = "写出基准项目", AsOf = asOf };
-        var summary = new ReconciliationSummary
-        {
-            ProjectCode = settings.Code,
-            ProjectName = settings.Name,
-            AsOf = asOf,
-            WarningLevel = Severity.Red,
-            CountsByCode = new Dictionary<FindingCode, int>(),
-            CountsBySeverity = new Dictionary<Severity, int>(),
-            TotalDue = Money.Zero,
-            TotalPaid = Money.Zero,
-            TotalOutstanding = Money.Zero,
-            LaborFundsIn = Money.Zero,
-            WagePaymentsOut = Money.Zero,
-            Conservation = new ConservationTotals
-            {
-                Debits = Money.Zero,
-                WagePayments = Money.Zero,
-                Batches = Money.Zero,
-                Fees = Money.Zero,
-                Misuse = Money.Zero,
-                Credits = Money.Zero,
-                Refunds = Money.Zero,
-                Interest = Money.Zero,
-                LaborFunds = Money.Zero,
-            },
-            EmployerGrades = [],
-            Files = [],
-            Workers = 0,
-        };
+        var summary = BenchResult.Summary(settings, asOf, Severity.Red, 0);
         return new ReconciliationResult
         {
             Settings = settings,

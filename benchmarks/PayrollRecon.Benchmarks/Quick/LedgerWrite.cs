@@ -141,35 +141,7 @@ internal static class LedgerWrite
         }
 
         var settings = new ProjectSettings { Code = "BENCH-LEDGER", Name = "写出基准项目", AsOf = new DateOnly(2025, 1, 31) };
-        var summary = new ReconciliationSummary
-        {
-            ProjectCode = settings.Code,
-            ProjectName = settings.Name,
-            AsOf = settings.AsOf.Value,
-            WarningLevel = null,
-            CountsByCode = new Dictionary<FindingCode, int>(),
-            CountsBySeverity = new Dictionary<Severity, int>(),
-            TotalDue = Money.Zero,
-            TotalPaid = Money.Zero,
-            TotalOutstanding = Money.Zero,
-            LaborFundsIn = Money.Zero,
-            WagePaymentsOut = Money.Zero,
-            Conservation = new ConservationTotals
-            {
-                Debits = Money.Zero,
-                WagePayments = Money.Zero,
-                Batches = Money.Zero,
-                Fees = Money.Zero,
-                Misuse = Money.Zero,
-                Credits = Money.Zero,
-                Refunds = Money.Zero,
-                Interest = Money.Zero,
-                LaborFunds = Money.Zero,
-            },
-            EmployerGrades = [],
-            Files = [],
-            Workers = Workers,
-        };
+        var summary = BenchResult.Summary(settings, settings.AsOf.Value, null, Workers);
         return new ReconciliationResult { Settings = settings, Findings = [], Ledger = ledger, Summary = summary, BankLines = [], Diagnostics = [] };
     }
 
