@@ -58,6 +58,37 @@ internal sealed class FollowUpHistory : IReadOnlyList<HistoryEntry>
         return new ResolvedFindings(_before, rows.Items.ToArray(), _asOf);
     }
 
+    /// <summary>The row at <paramref name="index"/> in history order: this run's finding (its row is <see cref="Current"/>'s),
+    /// or null and the previous run's row it carries (<see cref="CarriedEntry"/>), for a writer that makes no entry per row.</summary>
+    internal Finding? Row(int index, out int carriedRow)
+    {
+        int k = _order[index];
+        if (k < _current.Length)
+        {
+            carriedRow = -1;
+            return _current[k];
+        }
+        carriedRow = _carried[k - _current.Length];
+        return null;
+    }
+
+    /// <summary>Asks for the finding at <paramref name="index"/> in history order to be brought into the cache (history order
+    /// is unrelated to where the findings lie in memory).</summary>
+    internal void Prefetch(int index)
+    {
+        int k = _order[index];
+        if (k < _current.Length) Reporting.CacheHint.Load(_current[k]);
+    }
+
+    /// <summary>The entry of a previous run's row that this run carries (<see cref="Row"/>).</summary>
+    internal HistoryEntry CarriedEntry(int carriedRow) => _before!.Carried(carriedRow, _asOf);
+
+    /// <summary>This run's as-of date: the last seen date of its findings' rows.</summary>
+    internal DateOnly AsOf => _asOf;
+
+    /// <summary>When a finding of this run was first reported: this run, unless the previous run had it.</summary>
+    internal DateOnly FirstSeenOf(Finding f) => FirstSeen(f);
+
     private HistoryEntry Entry(int k) => k < _current.Length ? Current(_current[k]) : _before!.Carried(_carried[k - _current.Length], _asOf);
 
     /// <summary>The row of a finding of this run.</summary>

@@ -43,6 +43,11 @@ internal static class FollowUpCsv
     {
         using var csv = new Utf8CsvOutput(stream);
         csv.Header(HistoryHeader);
+        if (result.History is FollowUpHistory history)
+        {
+            WriteHistory(csv, history, options.Mask);
+            return;
+        }
         var rows = new HistoryEntry[HistoryBlock];
         using var source = result.History.GetEnumerator();
         while (true)
@@ -60,23 +65,57 @@ internal static class FollowUpCsv
                     CacheHint.Load(ahead.WorkerId);
                 }
 
-                var e = rows[i];
-                csv.Reserve(Utf8CsvOutput.FixedRowBytes);
-                csv.PlainField(e.FindingId);
-                csv.Field(e.Code);
-                csv.Field(e.Severity);
-                csv.WorkerIdField(e.WorkerId, e.IdNumber, options.Mask);
-                csv.Field(e.Period);
-                csv.Field(e.FirstSeen);
-                csv.Field(e.LastSeen);
-                csv.Field(e.ResolvedOn);
-                csv.Field(e.RunsOpen);
-                csv.Field(e.Status);
-                csv.EndRow();
+                WriteHistoryRow(csv, rows[i], options.Mask);
             }
             // Rows made for the writing (carried from the previous run) are not kept alive by the block.
             Array.Clear(rows, 0, n);
         }
+    }
+
+    /// <summary>The rows of a run's own history, this run's written from its findings without an entry per row.</summary>
+    /// <remarks>Each row's fields are <see cref="FollowUpHistory"/>'s entry's (a test holds the bytes equal); the findings
+    /// lie in memory in report order, not history order, so each is prefetched a few rows before it is written.</remarks>
+    private static void WriteHistory(Utf8CsvOutput csv, FollowUpHistory history, bool mask)
+    {
+        int count = history.Count;
+        DateOnly asOf = history.AsOf;
+        for (int i = 0; i < count; i++)
+        {
+            if (i + HistoryLookAhead < count) history.Prefetch(i + HistoryLookAhead);
+            if (history.Row(i, out int carried) is not { } f)
+            {
+                WriteHistoryRow(csv, history.CarriedEntry(carried), mask);
+                continue;
+            }
+            csv.Reserve(Utf8CsvOutput.FixedRowBytes);
+            csv.PlainField(f.FindingId);
+            csv.Field(FindingCodes.Name(f.Code));
+            csv.Field(CsvReports.SeverityName(f.Severity));
+            csv.WorkerIdField(f.WorkerId ?? "", f.IdNumber, mask);
+            csv.Field(f.Period);
+            csv.Field(history.FirstSeenOf(f));
+            csv.Field(asOf);
+            csv.Field((DateOnly?)null);
+            csv.Field(f.RunsOpen ?? 1);
+            csv.Field(Statuses.Name(f.Status));
+            csv.EndRow();
+        }
+    }
+
+    private static void WriteHistoryRow(Utf8CsvOutput csv, HistoryEntry e, bool mask)
+    {
+        csv.Reserve(Utf8CsvOutput.FixedRowBytes);
+        csv.PlainField(e.FindingId);
+        csv.Field(e.Code);
+        csv.Field(e.Severity);
+        csv.WorkerIdField(e.WorkerId, e.IdNumber, mask);
+        csv.Field(e.Period);
+        csv.Field(e.FirstSeen);
+        csv.Field(e.LastSeen);
+        csv.Field(e.ResolvedOn);
+        csv.Field(e.RunsOpen);
+        csv.Field(e.Status);
+        csv.EndRow();
     }
 
     private const int HistoryBlock = 1024;

@@ -56,6 +56,60 @@ public sealed class Utf8WritersTests
         FixNotConfirmed = true,
     };
 
+    /// <summary>A run's own history (this run's rows made from its findings, the previous run's carried and resolved
+    /// rows) is written straight from the findings; the bytes are those of the same entries written one by one.</summary>
+    [Fact]
+    public async Task WriteHistoryCsv_RunsOwnHistory_SameBytesAsItsEntries()
+    {
+        string runs = Path.Combine(RepoPaths.Fixtures, "followup");
+        string previousDir = Path.Combine(Path.GetTempPath(), $"history-entries-{Guid.NewGuid():N}");
+        try
+        {
+            PreviousRun? previous = null;
+            int carried = 0;
+            foreach (var run in Directory.GetDirectories(runs).Order(StringComparer.Ordinal))
+            {
+                var inputs = new CheckInputs
+                {
+                    Settings = PayrollRecon.Project.ProjectSettingsReader.Read(File.ReadAllBytes(Path.Combine(run, "project.json"))),
+                    Workers = InputSource.FromFile(Path.Combine(run, "workers.csv")),
+                    Bank = InputSource.FromFile(Path.Combine(run, "bank.csv")),
+                    Attendance = InputSource.FromFile(Path.Combine(run, "attendance.csv")),
+                    Payroll = InputSource.FromFile(Path.Combine(run, "payroll.csv")),
+                    Rulings = File.Exists(Path.Combine(run, "rulings.csv")) ? InputSource.FromFile(Path.Combine(run, "rulings.csv")) : null,
+                    Previous = previous,
+                };
+                var result = await PayrollChecker.CheckAsync(inputs);
+                carried += result.History.Count - result.Findings.Count;
+                var entries = result with { History = [.. result.History] };
+                foreach (bool mask in new[] { true, false })
+                {
+                    var options = new ReportOptions { Mask = mask };
+                    Assert.Equal(Bytes(s => ReportWriter.WriteHistoryCsv(entries, s, options)), Bytes(s => ReportWriter.WriteHistoryCsv(result, s, options)));
+                }
+
+                Directory.CreateDirectory(previousDir);
+                using (var s = File.Create(Path.Combine(previousDir, ReportWriter.SummaryFileName))) ReportWriter.WriteSummaryJson(result, s);
+                using (var s = File.Create(Path.Combine(previousDir, ReportWriter.HistoryFileName))) ReportWriter.WriteHistoryCsv(result, s);
+                using (var s = File.Create(Path.Combine(previousDir, ReportWriter.FindingsFileName))) ReportWriter.WriteFindingsCsv(result, s);
+                previous = PreviousRun.Load(previousDir);
+            }
+            // The chain resolves findings, so later runs carry rows of the runs before them.
+            Assert.True(carried > 0);
+        }
+        finally
+        {
+            if (Directory.Exists(previousDir)) Directory.Delete(previousDir, recursive: true);
+        }
+
+        static byte[] Bytes(Action<Stream> write)
+        {
+            using var stream = new MemoryStream();
+            write(stream);
+            return stream.ToArray();
+        }
+    }
+
     private static ReconciliationResult WithFindings(IReadOnlyList<Finding> findings, IReadOnlyList<HistoryEntry>? history = null)
     {
         var small = Small();
