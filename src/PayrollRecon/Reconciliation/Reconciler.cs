@@ -57,8 +57,6 @@ public sealed class Reconciler
     private readonly SumSite _sums = new();
     // The classification's own place, so that it may run beside the worker-months (which note theirs in _sums).
     private readonly SumSite _classifierSums = new();
-    // The calendar's DATA_ERRORs, met while the worker-months are made: listed after the classification's findings.
-    private readonly List<Finding> _calendarFindings = [];
     private readonly DueCalendar _calendar;
     private readonly Roster _roster;
     private readonly AttendanceLog _attendance;
@@ -80,7 +78,7 @@ public sealed class Reconciler
         _asOf = settings.AsOf ?? throw new ArgumentException("settings.AsOf must be resolved before reconciling.", nameof(settings));
         _options = options ?? new ReconcilerOptions();
         var text = new CounterpartyText();
-        _calendar = new DueCalendar(settings, _options.CalendarFile, _calendarFindings);
+        _calendar = new DueCalendar(settings);
         _roster = new Roster(settings, _asOf, _options.WorkersFile, _options.WorkerLimit, _strings, _findings);
         _attendance = new AttendanceLog(_roster, _options.AttendanceFile, _options.WorkerMonthLimit, _diagnostics);
         _payroll = new PayrollSheet(_roster, _attendance, _options.PayrollFile, _options.WorkerMonthLimit, _findings, _diagnostics);
@@ -286,7 +284,6 @@ public sealed class Reconciler
             BuildMonths();
             timings?.Lap("engine: worker-months");
         }
-        _findings.AddRange(_calendarFindings);
         if (classifyingOverflow)
         {
             _sums.Restore(_classifierSums.Place);

@@ -69,28 +69,22 @@ public sealed class DueDateTests
     }
 
     [Fact]
-    public void DueDate_EveryDayAHoliday_StopsThirtyOneDaysBackAndCitesTheHolidayOfThePayDay()
+    public void DueDate_HolidaysLongerThanAMonth_MovesBackToTheWorkingDayBeforeThem()
     {
         var calendar = new PayCalendar(payDay: 15, payMonthOffset: 1);
-        var day = new DateOnly(2023, 1, 1);
-        for (long line = 2; day.Year < 2025; line++, day = day.AddDays(1)) calendar.AddHoliday(day, line);
+        // Every day from 2024-01-01 (a Monday) to the pay day 2024-02-15: the due date is Friday 29 December 2023.
+        for (var d = new DateOnly(2024, 1, 1); d <= new DateOnly(2024, 2, 15); d = d.AddDays(1)) calendar.AddHoliday(d);
 
-        var due = calendar.DueDate(new YearMonth(2024, 1), out long heldAt);
-
-        Assert.Equal(new DateOnly(2024, 2, 15).AddDays(-PayCalendar.MaxMoveBackDays), due);
-        Assert.Equal(new DateOnly(2024, 1, 15), due);
-        // 2024-02-15 is day 410 from 2023-01-01, on line 2 + 410.
-        Assert.Equal(412, heldAt);
+        Assert.Equal(new DateOnly(2023, 12, 29), calendar.DueDate(new YearMonth(2024, 1)));
     }
 
     [Fact]
-    public void DueDate_WorkingDayExactlyThirtyOneDaysBack_ReachedWithoutHittingTheBound()
+    public void DueDate_EveryDayOfTheEngineYearsAHoliday_EndsBeforeTheFirst()
     {
         var calendar = new PayCalendar(payDay: 15, payMonthOffset: 1);
-        // 2024-01-15 (a Monday) works; every day from 16 January to 15 February is a holiday.
-        for (var d = new DateOnly(2024, 1, 16); d <= new DateOnly(2024, 2, 15); d = d.AddDays(1)) calendar.AddHoliday(d, 7);
+        for (var d = new DateOnly(1900, 1, 1); d.Year < 2025; d = d.AddDays(1)) calendar.AddHoliday(d);
 
-        Assert.Equal(new DateOnly(2024, 1, 15), calendar.DueDate(new YearMonth(2024, 1), out long heldAt));
-        Assert.Equal(0, heldAt);
+        // 1899-12-31 is a Sunday, so the Friday before it.
+        Assert.Equal(new DateOnly(1899, 12, 29), calendar.DueDate(new YearMonth(2024, 1)));
     }
 }
