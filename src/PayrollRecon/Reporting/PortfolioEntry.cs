@@ -88,15 +88,15 @@ public sealed record PortfolioEntry
         }
 
         int? oldest = null;
-        var atLevel = new Dictionary<FindingCode, (int Count, long Fen)>();
+        var atLevel = new Dictionary<FindingCode, (int Count, long Fen, bool HasAmount)>();
         foreach (var f in result.Findings)
         {
             if (f.Status == FindingStatus.Waived || f.Severity == Severity.Info) continue;
             int age = s.AsOf.DayNumber - (f.FirstSeen ?? s.AsOf).DayNumber;
             if (oldest is null || age > oldest) oldest = age;
             if (f.Severity != s.WarningLevel) continue;
-            var (count, fen) = atLevel.GetValueOrDefault(f.Code);
-            atLevel[f.Code] = (count + 1, checked(fen + (f.Amount?.Fen ?? 0)));
+            var (count, fen, hasAmount) = atLevel.GetValueOrDefault(f.Code);
+            atLevel[f.Code] = (count + 1, checked(fen + (f.Amount?.Fen ?? 0)), hasAmount || f.Amount is not null);
         }
 
         var top = atLevel
@@ -104,7 +104,7 @@ public sealed record PortfolioEntry
             .ThenByDescending(static kv => kv.Value.Fen)
             .ThenBy(static kv => FindingCodes.Name(kv.Key), StringComparer.Ordinal)
             .Take(3)
-            .Select(static kv => new PortfolioCode(FindingCodes.Name(kv.Key), kv.Value.Count, new Money(kv.Value.Fen)))
+            .Select(static kv => new PortfolioCode(FindingCodes.Name(kv.Key), kv.Value.Count, kv.Value.HasAmount ? new Money(kv.Value.Fen) : null))
             .ToArray();
 
         return new PortfolioEntry
@@ -149,9 +149,12 @@ public sealed record PortfolioEntry
 /// <summary>One finding code behind a project's warning level.</summary>
 /// <param name="Code">The code name, e.g. <c>UNPAID</c>.</param>
 /// <param name="Count">Findings of that code at the project's level.</param>
-/// <param name="Amount">Σ their amounts (zero when the code carries none).</param>
-public sealed record PortfolioCode(string Code, int Count, Money Amount)
+/// <param name="Amount">Σ their amounts, or null when none of them carries one (SPEC R31).</param>
+public sealed record PortfolioCode(string Code, int Count, Money? Amount)
 {
-    /// <summary><c>CODE=count/amount</c>, as in <c>portfolio.csv</c>.</summary>
-    public override string ToString() => $"{Code}={Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{Amount}";
+    /// <summary><c>CODE=count/amount</c>, as in <c>portfolio.csv</c>; <c>CODE=count</c> for a code whose findings carry no
+    /// amount (SPEC R31: <c>LATE</c>, <c>DATA_ERROR</c>, …).</summary>
+    public override string ToString() => Amount is { } amount
+        ? $"{Code}={Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{amount}"
+        : $"{Code}={Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }

@@ -233,7 +233,7 @@ internal static class PortfolioHtml
             // The code's title in the page's language; the code name itself on hover and for tools.
             string title = FindingCodes.TryParse(c.Code, out var code) ? l.CodeTitle(code) : c.Code;
             h.Raw("<span class=\"nowrap\" data-top-code=\"").Text(c.Code).Raw("\" title=\"").Text(c.Code).Raw("\">").Text(title).Raw(" ×").Number(c.Count);
-            if (c.Amount > Money.Zero) h.Raw(" ").Money(c.Amount);
+            if (c.Amount is { } amount && amount > Money.Zero) h.Raw(" ").Money(amount);
             h.Raw("</span>");
         }
         h.Raw("</td>");
