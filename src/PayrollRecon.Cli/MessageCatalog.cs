@@ -130,7 +130,7 @@ internal static partial class MessageCatalog
         MessageKey.HistoryPastCap => ("{0} holds {1} finding ids; a later check reads at most {2} from its previous run (--previous) and will refuse this folder",
             "{0} 含 {1} 个问题编号；之后的检查最多从上次结果（--previous）读取 {2} 个，将拒绝读取此文件夹"),
         MessageKey.Warning => ("payrollrecon: warning: {0}", "payrollrecon: 警告: {0}"),
-        MessageKey.ProgressLine => ("{0}/{1} projects, {2:F0} MB/s, {3}, {4} (of {5:F0} MB)", "{0}/{1} 个项目，{2:F0} MB/s，{3}，{4}（共 {5:F0} MB）"),
+        MessageKey.ProgressLine => ("{0}/{1} projects, {2}/s, {3}, {4} (of {5})", "{0}/{1} 个项目，{2}/s，{3}，{4}（共 {5}）"),
         MessageKey.ProgressElapsed => ("elapsed {0}", "已用 {0}"),
         MessageKey.ProgressLeft => ("left {0}", "剩余 {0}"),
         _ => CliTemplates(key),
