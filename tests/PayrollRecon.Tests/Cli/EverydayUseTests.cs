@@ -390,6 +390,20 @@ public sealed class EverydayUseTests
     }
 
     [Theory]
+    [InlineData("en", "Reconcile one project folder: findings.csv, ledger.csv, summary.json, report.html, history.csv, resolved.csv.")]
+    [InlineData("zh", "核对一个项目文件夹，写出 findings.csv、ledger.csv、summary.json、report.html、history.csv、resolved.csv。")]
+    public void Help_Check_NamesEveryFileCheckWrites(string lang, string description)
+    {
+        // SPEC §7: history.csv and resolved.csv are written by every check, beside the four of SPEC §4.
+        var (exit, output, _) = Run("check", "--help", "--lang", lang);
+        Assert.Equal(0, exit);
+        Assert.Equal("  " + description, output.ReplaceLineEndings("\n").Split('\n')[1]);
+        (exit, output, _) = Run("--help", "--lang", lang);
+        Assert.Equal(0, exit);
+        Assert.Single(output.ReplaceLineEndings("\n").Split('\n'), l => l.StartsWith("  check <project-dir>", StringComparison.Ordinal) && l.EndsWith(description, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("merge")]
     [InlineData("generate")]
     public void Help_CommandsWithoutFailOn_ListNoExitCodeOne(string command)
