@@ -92,7 +92,8 @@ internal static class CheckCommand
         };
         int Count(Severity v) => s.CountsBySeverity.TryGetValue(v, out var n) ? n : 0;
         var text = new System.Text.StringBuilder();
-        text.AppendLine(new LocalizedText(MessageKey.CheckSummary, s.ProjectCode, new LocalizedText(level), result.Findings.Count,
+        text.AppendLine(new LocalizedText(MessageKey.CheckSummary, s.ProjectCode, new LocalizedText(level),
+            LocalizedText.Count(result.Findings.Count, MessageKey.FindingCountOne, MessageKey.FindingCount),
             Count(Severity.Red), Count(Severity.Orange), Count(Severity.Yellow), s.TotalDue, s.TotalPaid, s.TotalOutstanding, Date(s.AsOf), outDir).Render(language));
         // Before the findings, which may follow from them: each input with rows that could not be read.
         foreach (var file in s.Files.Where(static f => f.RowsRejected > 0))

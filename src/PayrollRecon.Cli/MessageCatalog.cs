@@ -114,8 +114,10 @@ internal static partial class MessageCatalog
         MessageKey.LevelYellow => ("yellow", "黄色预警"),
         MessageKey.LevelGreen => ("green", "无预警"),
 
-        MessageKey.CheckSummary => ("{0}: {1}; {2} findings (red {3}, orange {4}, yellow {5}); due {6}, paid {7}, outstanding {8}; as of {9}; written to {10}",
-            "{0}: {1}；{2} 条问题（红 {3}、橙 {4}、黄 {5}）；应发 {6} 元，已付 {7} 元，欠付 {8} 元；截至 {9}；结果已写入 {10}"),
+        MessageKey.FindingCount => ("{0} findings", "{0} 条问题"),
+        MessageKey.FindingCountOne => ("{0} finding", "{0} 条问题"),
+        MessageKey.CheckSummary => ("{0}: {1}; {2} (red {3}, orange {4}, yellow {5}); due {6}, paid {7}, outstanding {8}; as of {9}; written to {10}",
+            "{0}: {1}；{2}（红 {3}、橙 {4}、黄 {5}）；应发 {6} 元，已付 {7} 元，欠付 {8} 元；截至 {9}；结果已写入 {10}"),
         MessageKey.CheckTopFinding => ("  {0} {1}: {2}", "  {0} {1}：{2}"),
         MessageKey.CheckMoreFindings => ("  … and {0} more in {1}", "  ……另有 {0} 条，见 {1}"),
         MessageKey.CheckRejectedRows => ("  {0}: {1} of {2} rows could not be read (DATA_ERROR, see {3})", "  {0}: {2} 行中有 {1} 行无法读取（DATA_ERROR，见 {3}）"),
