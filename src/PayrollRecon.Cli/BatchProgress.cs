@@ -74,7 +74,8 @@ internal sealed class BatchProgress(int total, long totalBytes, TextWriter error
         if (PlainLines) error.WriteLine(Line());
     }
 
-    /// <summary>The progress as one line, e.g. <c>120/500 projects, 41 MB/s, elapsed 00:00:09, left 00:00:31 (of 1302 MB)</c>.</summary>
+    /// <summary>The progress as one line, e.g. <c>120/500 projects, 41 MB/s, elapsed 00:00:09, left 00:00:31 (of 1302 MB)</c>
+    /// (<c>… 640 KB/s, …(of 42 KB)</c> below one MB).</summary>
     public string Line()
     {
         int done = Volatile.Read(ref _done);
@@ -85,9 +86,15 @@ internal sealed class BatchProgress(int total, long totalBytes, TextWriter error
         string left = done == total ? "00:00:00"
             : rate <= 0 ? "?"
             : Clock(TimeSpan.FromSeconds(Math.Min((totalBytes - bytes) / rate, TimeSpan.MaxValue.TotalSeconds / 2)));
-        return new LocalizedText(MessageKey.ProgressLine, done, total, rate / 1e6,
-            new LocalizedText(MessageKey.ProgressElapsed, Clock(elapsed)), new LocalizedText(MessageKey.ProgressLeft, left), totalBytes / 1e6).Render(language);
+        return new LocalizedText(MessageKey.ProgressLine, done, total, Size(rate),
+            new LocalizedText(MessageKey.ProgressElapsed, Clock(elapsed)), new LocalizedText(MessageKey.ProgressLeft, left), Size(totalBytes)).Render(language);
     }
+
+    /// <summary>A number of bytes in whole MB (10^6), or in whole KB (10^3) below one MB, so that a small portfolio does
+    /// not read <c>0 MB</c>: <c>1302 MB</c>, <c>42 KB</c>.</summary>
+    internal static string Size(double bytes) => bytes >= 999_500
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:F0} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e3:F0} KB");
 
     /// <summary>A duration as <c>hh:mm:ss</c> (hours past 99 in full).</summary>
     private static string Clock(TimeSpan t) =>

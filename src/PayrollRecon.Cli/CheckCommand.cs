@@ -16,7 +16,7 @@ internal static class CheckCommand
         var dir = new Argument<string>("project-dir") { Description = "Folder holding project.json, workers.csv, bank.csv and the optional inputs." };
         var common = new CommonOptions();
         var timings = new Option<bool>("--timings") { Description = "Print where the time goes (wall, CPU, memory, garbage collections per phase) to stderr; the outputs are the same." };
-        var command = new Command("check", "Reconcile one project folder: findings.csv, ledger.csv, summary.json, report.html.") { dir, timings };
+        var command = new Command("check", "Reconcile one project folder: findings.csv, ledger.csv, summary.json, report.html, history.csv, resolved.csv.") { dir, timings };
         common.AddTo(command);
         command.SetAction((parsed, ct) => Task.FromResult(Execute(parsed.GetRequiredValue(dir), common, parsed, parsed.GetValue(timings) ? new CheckTimings() : null, quietHeap, ct)));
         return command;
@@ -92,7 +92,8 @@ internal static class CheckCommand
         };
         int Count(Severity v) => s.CountsBySeverity.TryGetValue(v, out var n) ? n : 0;
         var text = new System.Text.StringBuilder();
-        text.AppendLine(new LocalizedText(MessageKey.CheckSummary, s.ProjectCode, new LocalizedText(level), result.Findings.Count,
+        text.AppendLine(new LocalizedText(MessageKey.CheckSummary, s.ProjectCode, new LocalizedText(level),
+            LocalizedText.Count(result.Findings.Count, MessageKey.FindingCountOne, MessageKey.FindingCount),
             Count(Severity.Red), Count(Severity.Orange), Count(Severity.Yellow), s.TotalDue, s.TotalPaid, s.TotalOutstanding, Date(s.AsOf), outDir).Render(language));
         // Before the findings, which may follow from them: each input with rows that could not be read.
         foreach (var file in s.Files.Where(static f => f.RowsRejected > 0))

@@ -33,6 +33,9 @@ internal sealed class LocalizedText(MessageKey key, params object?[] args)
         return joined;
     }
 
+    /// <summary>A count with its noun, singular for 1 in English (<c>1 finding</c>, <c>10 findings</c>; <c>1 条问题</c>).</summary>
+    public static LocalizedText Count(long count, MessageKey one, MessageKey many) => new(count == 1 ? one : many, count);
+
     /// <summary>The English message.</summary>
     public override string ToString() => Render(ReportLanguage.En);
 }

@@ -80,6 +80,8 @@ internal enum MessageKey
     LevelYellow,
     LevelGreen,
     // Console summaries and warnings (CLI).
+    FindingCount,
+    FindingCountOne,
     CheckSummary,
     CheckTopFinding,
     CheckMoreFindings,

@@ -13,6 +13,9 @@ namespace PayrollRecon;
 /// </remarks>
 public sealed class CheckTimings
 {
+    /// <summary>The phase column's width when every name fits in it (wider for a longer name).</summary>
+    private const int PhaseColumn = 28;
+
     private readonly List<(string Phase, long WallTicks, TimeSpan Cpu, long Allocated, long WorkingSet, int Collections, TimeSpan Paused, long Bytes)> _laps = [];
     private long _lapStart = Stopwatch.GetTimestamp();
     private TimeSpan _cpuStart = CpuTime();
@@ -55,7 +58,10 @@ public sealed class CheckTimings
     public string Describe()
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"phase",-28}{"wall",12}{"cpu",12}{"alloc",11}{"ws",9}{"gc",4}{"paused",10}{"input",12}{"rate",12}");
+        // The phase column is as wide as the longest name, so that a long one does not push its row's figures out of line.
+        int width = PhaseColumn;
+        foreach (var lap in _laps) width = Math.Max(width, lap.Phase.Length);
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"phase".PadRight(width)}{"wall",12}{"cpu",12}{"alloc",11}{"ws",9}{"gc",4}{"paused",10}{"input",12}{"rate",12}");
         long total = 0;
         TimeSpan totalCpu = TimeSpan.Zero;
         long totalAllocated = 0;
@@ -72,9 +78,9 @@ public sealed class CheckTimings
             totalPaused += paused;
             totalBytes += bytes;
             peak = Math.Max(peak, workingSet);
-            Line(text, phase, ticks, cpu, allocated, workingSet, collections, paused, bytes);
+            Line(text, width, phase, ticks, cpu, allocated, workingSet, collections, paused, bytes);
         }
-        Line(text, "total", total, totalCpu, totalAllocated, peak, totalCollections, totalPaused, totalBytes);
+        Line(text, width, "total", total, totalCpu, totalAllocated, peak, totalCollections, totalPaused, totalBytes);
         return text.ToString();
     }
 
@@ -91,10 +97,10 @@ public sealed class CheckTimings
         return process.TotalProcessorTime;
     }
 
-    private static void Line(StringBuilder text, string phase, long ticks, TimeSpan cpu, long allocated, long workingSet, int collections, TimeSpan paused, long bytes)
+    private static void Line(StringBuilder text, int width, string phase, long ticks, TimeSpan cpu, long allocated, long workingSet, int collections, TimeSpan paused, long bytes)
     {
         double seconds = ticks / (double)Stopwatch.Frequency;
-        text.Append(CultureInfo.InvariantCulture, $"{phase,-28}{seconds * 1000,9:F1} ms{cpu.TotalMilliseconds,9:F1} ms{allocated / 1048576.0,7:F1} MiB{workingSet / 1048576,5} MiB");
+        text.Append(CultureInfo.InvariantCulture, $"{phase.PadRight(width)}{seconds * 1000,9:F1} ms{cpu.TotalMilliseconds,9:F1} ms{allocated / 1048576.0,7:F1} MiB{workingSet / 1048576,5} MiB");
         text.Append(CultureInfo.InvariantCulture, $"{collections,4}{paused.TotalMilliseconds,7:F1} ms");
         if (bytes > 0) text.Append(CultureInfo.InvariantCulture, $"{bytes / 1e6,9:F1} MB{(seconds == 0 ? 0 : bytes / 1e6 / seconds),7:F0} MB/s");
         text.AppendLine();

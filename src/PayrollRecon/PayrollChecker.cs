@@ -93,6 +93,8 @@ public static partial class PayrollChecker
     public const int MaxRecordBytesLimit = 64 << 20;
 
     /// <summary>Settings and options a host builds in code are held to the ranges <c>project.json</c> is (SPEC §2.2).</summary>
+    /// <remarks>An <see cref="ArgumentOutOfRangeException"/> is one line: its message says the value once, so it is made
+    /// without <c>actualValue</c> (which would append a second line, <c>Actual value was …</c>).</remarks>
     private static void Validate(CheckInputs inputs, CheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -123,7 +125,7 @@ public static partial class PayrollChecker
 
         static void Range(int value, int min, int max, string name)
         {
-            if (value < min || value > max) throw new ArgumentOutOfRangeException(name, value, $"{name} must be from {min} to {max}, was {value}");
+            if (value < min || value > max) throw new ArgumentOutOfRangeException(name, $"{name} must be from {min} to {max}, was {value}");
         }
 
         // The dates of the settings are held to the years of the inputs' dates (as project.json's are): due dates and
@@ -131,7 +133,7 @@ public static partial class PayrollChecker
         static void InYears(int year, string name, string what, string shown)
         {
             if (!EngineLimits.InPeriodRange(year))
-                throw new ArgumentOutOfRangeException(name, shown, $"{name} must be {what} of the years {Parsing.DateParser.MinYear} to {Parsing.DateParser.MaxYear}, was {shown}");
+                throw new ArgumentOutOfRangeException(name, $"{name} must be {what} of the years {Parsing.DateParser.MinYear} to {Parsing.DateParser.MaxYear}, was {shown}");
         }
 
         static void InDateYears(DateOnly value, string name) =>
@@ -139,7 +141,7 @@ public static partial class PayrollChecker
 
         static void NotNegative(Model.Money value, string name)
         {
-            if (value.Fen < 0) throw new ArgumentOutOfRangeException(name, value.ToString(), $"{name} must not be negative, was {value}");
+            if (value.Fen < 0) throw new ArgumentOutOfRangeException(name, $"{name} must not be negative, was {value}");
         }
     }
 

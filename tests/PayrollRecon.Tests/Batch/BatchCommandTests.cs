@@ -335,11 +335,21 @@ public sealed class BatchCommandTests
         var slot = progress.NewSlot();
         slot.Report(new CheckProgress("workers.csv", 1_000_000));
         slot.Report(new CheckProgress("bank.csv", 500_000));
-        Assert.Matches(@"^0/2 projects, \d+ MB/s, elapsed \d\d:\d\d:\d\d, left \d\d:\d\d:\d\d \(of 4 MB\)$", progress.Line());
+        Assert.Matches(@"^0/2 projects, \d+ [KM]B/s, elapsed \d\d:\d\d:\d\d, left \d\d:\d\d:\d\d \(of 4 MB\)$", progress.Line());
         progress.Completed(slot, 2_000_000);
-        Assert.Matches(@"^1/2 projects, \d+ MB/s, elapsed \d\d:\d\d:\d\d, left \d\d:\d\d:\d\d \(of 4 MB\)$", progress.Line());
+        Assert.Matches(@"^1/2 projects, \d+ [KM]B/s, elapsed \d\d:\d\d:\d\d, left \d\d:\d\d:\d\d \(of 4 MB\)$", progress.Line());
         progress.Completed(slot, 2_000_000);
-        Assert.Matches(@"^2/2 projects, \d+ MB/s, elapsed \d\d:\d\d:\d\d, left 00:00:00 \(of 4 MB\)$", progress.Line());
+        Assert.Matches(@"^2/2 projects, \d+ [KM]B/s, elapsed \d\d:\d\d:\d\d, left 00:00:00 \(of 4 MB\)$", progress.Line());
+    }
+
+    [Fact]
+    public void Line_SmallPortfolio_SizesInKilobytesBelowOneMegabyte()
+    {
+        var progress = new BatchProgress(total: 1, totalBytes: 42_317, new StringWriter(), interactive: false);
+        Assert.Matches(@"^0/1 projects, 0 KB/s, elapsed \d\d:\d\d:\d\d, left \? \(of 42 KB\)$", progress.Line());
+        progress.Completed(progress.NewSlot(), 42_317);
+        Assert.Matches(@"^1/1 projects, \d+ [KM]B/s, elapsed \d\d:\d\d:\d\d, left 00:00:00 \(of 42 KB\)$", progress.Line());
+        Assert.Equal(["0 KB", "999 KB", "1 MB", "1302 MB"], new[] { 0d, 999_499, 999_500, 1_302_400_000 }.Select(BatchProgress.Size));
     }
 
     [Fact]
@@ -347,6 +357,6 @@ public sealed class BatchCommandTests
     {
         var progress = new BatchProgress(total: 2, totalBytes: 4_000_000, new StringWriter(), interactive: false, PayrollRecon.Reporting.ReportLanguage.Zh);
         progress.Completed(progress.NewSlot(), 4_000_000);
-        Assert.Matches(@"^0/2 个项目，\d+ MB/s，已用 \d\d:\d\d:\d\d，剩余 \d\d:\d\d:\d\d（共 4 MB）$".Replace("0/2", "1/2"), progress.Line());
+        Assert.Matches(@"^0/2 个项目，\d+ [KM]B/s，已用 \d\d:\d\d:\d\d，剩余 \d\d:\d\d:\d\d（共 4 MB）$".Replace("0/2", "1/2"), progress.Line());
     }
 }

@@ -58,7 +58,7 @@ public sealed partial class BatchEverydayUseTests(ITestOutputHelper log)
 
         error = new StringWriter();
         Assert.Equal(0, PayrollRecon.Cli.Program.Run(PayrollRecon.Cli.Program.BuildRoot(), ["batch", folder.Input, "--out", folder.Out("lines"), "--progress"], error, new StringWriter()));
-        Assert.Matches($@"^(\d/2 projects, \d+ MB/s, elapsed \d\d:\d\d:\d\d, left [^\n]*{NL})*2/2 projects, \d+ MB/s, elapsed \d\d:\d\d:\d\d, left 00:00:00 \(of \d+ MB\){NL}$", error.ToString());
+        Assert.Matches($@"^(\d/2 projects, \d+ [KM]B/s, elapsed \d\d:\d\d:\d\d, left [^\n]*{NL})*2/2 projects, \d+ [KM]B/s, elapsed \d\d:\d\d:\d\d, left 00:00:00 \(of \d+ [KM]B\){NL}$", error.ToString());
         Assert.Equal(
             Directory.GetFiles(folder.Out("quiet"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder.Out("quiet"), f)).Order(StringComparer.Ordinal),
             Directory.GetFiles(folder.Out("lines"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder.Out("lines"), f)).Order(StringComparer.Ordinal));
@@ -125,7 +125,7 @@ public sealed partial class BatchEverydayUseTests(ITestOutputHelper log)
         log.WriteLine(screen);
         log.WriteLine(await stderr);
         Assert.Equal(0, child.ExitCode);
-        Assert.Matches(@"4/4 projects, \d+ MB/s, elapsed \d\d:\d\d:\d\d, left 00:00:00 \(of \d+ MB\)", screen);
+        Assert.Matches(@"4/4 projects, \d+ [KM]B/s, elapsed \d\d:\d\d:\d\d, left 00:00:00 \(of \d+ [KM]B\)", screen);
         Assert.Contains("left ", screen);
         // Every clock on the screen carries its label: no bare hh:mm:ss beside the labelled ones.
         foreach (Match clock in Regex.Matches(screen, @"(?<![\d:])\d\d:\d\d:\d\d(?![\d:])"))

@@ -24,4 +24,22 @@ public sealed class CheckTimingsTests
         Assert.StartsWith("total ", lines[4]);
         Assert.Contains("250.0 MB", lines[4]);
     }
+
+    [Fact]
+    public void Describe_PhaseNameLongerThanTheColumn_ColumnWidenedFiguresStayInLine()
+    {
+        var timings = new CheckTimings();
+        timings.Lap("read workers.csv", 1_000);
+        timings.Lap("engine: bank lines beside worker-months");
+        timings.Lap("engine: findings");
+
+        var lines = timings.Describe().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(5, lines.Length);
+        Assert.StartsWith("phase".PadRight("engine: bank lines beside worker-months".Length) + "        wall", lines[0]);
+        // The wall column ends at one place on every line, the header's "wall" above it.
+        int wallEnd = lines[0].IndexOf("wall", StringComparison.Ordinal) + "wall".Length;
+        Assert.All(lines[1..], l => Assert.Equal(wallEnd, l.IndexOf(" ms", StringComparison.Ordinal) + " ms".Length));
+        Assert.StartsWith("engine: bank lines beside worker-months ", lines[2]);
+    }
 }

@@ -54,6 +54,7 @@ public sealed class SettingsValidationTests
     {
         var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => PayrollChecker.CheckAsync(Inputs(Bad(which))));
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);   // the value is said once, in the one line
     }
 
     [Theory]

@@ -52,6 +52,27 @@ public sealed class EverydayUseTests
         Assert.StartsWith("T-0001: green; 0 findings (red 0, orange 0, yellow 0); due 600.00, paid 600.00, outstanding 0.00; as of 2024-04-01; written to ", output);
     }
 
+    [Fact]
+    public void Check_Summary_OneFinding_Singular()
+    {
+        // Everyone paid; one debit to a supplier.
+        var files = TempProject.Small();
+        files["bank.csv"] += "T4,2024-02-20 10:00,D,100.00,300.00,某商砼有限公司,41050100000000000077,材料款\n";
+        using var project = new TempProject(files);
+        string outDir = project.Path_("out");
+        var (exit, output, error) = Run("check", project.Dir, "--out", outDir, "--lang", "en");
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Equal(
+            $"T-0001: red; 1 finding (red 1, orange 0, yellow 0); due 600.00, paid 600.00, outstanding 0.00; as of 2024-04-01; written to {outDir}" + NL +
+            "  red NON_WAGE_DEBIT: 100.00 yuan paid out on 2024-02-20 to \"某商砼有限公司\": not a wage payment." + NL, output);
+
+        (_, output, _) = Run("check", project.Dir, "--out", project.Path_("zh"));
+        Assert.Equal(
+            $"T-0001: 红色预警；1 条问题（红 1、橙 0、黄 0）；应发 600.00 元，已付 600.00 元，欠付 0.00 元；截至 2024-04-01；结果已写入 {project.Path_("zh")}" + NL +
+            "  红 NON_WAGE_DEBIT：2024-02-20 从专户向“某商砼有限公司”支出 100.00 元，属非工资支出。" + NL, output);
+    }
+
     /// <summary>李四 unpaid for January, a debit to a supplier, and punches of an unregistered ID number.</summary>
     private static Dictionary<string, string> FourFindings()
     {
@@ -387,6 +408,20 @@ public sealed class EverydayUseTests
         (exit, _, error) = Run("check", "/nonexistent/project", "--lang", "zh");
         Assert.Equal(2, exit);
         Assert.Equal("payrollrecon: /nonexistent/project: 项目文件夹不存在" + NL, error);
+    }
+
+    [Theory]
+    [InlineData("en", "Reconcile one project folder: findings.csv, ledger.csv, summary.json, report.html, history.csv, resolved.csv.")]
+    [InlineData("zh", "核对一个项目文件夹，写出 findings.csv、ledger.csv、summary.json、report.html、history.csv、resolved.csv。")]
+    public void Help_Check_NamesEveryFileCheckWrites(string lang, string description)
+    {
+        // SPEC §7: history.csv and resolved.csv are written by every check, beside the four of SPEC §4.
+        var (exit, output, _) = Run("check", "--help", "--lang", lang);
+        Assert.Equal(0, exit);
+        Assert.Equal("  " + description, output.ReplaceLineEndings("\n").Split('\n')[1]);
+        (exit, output, _) = Run("--help", "--lang", lang);
+        Assert.Equal(0, exit);
+        Assert.Single(output.ReplaceLineEndings("\n").Split('\n'), l => l.StartsWith("  check <project-dir>", StringComparison.Ordinal) && l.EndsWith(description, StringComparison.Ordinal));
     }
 
     [Theory]

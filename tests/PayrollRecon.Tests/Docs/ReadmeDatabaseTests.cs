@@ -1,10 +1,10 @@
-using System.Text;
-
+using PayrollRecon;
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
 using PayrollRecon.Project;
 using PayrollRecon.Reconciliation;
 using PayrollRecon.Records;
+using PayrollRecon.Reporting;
 
 namespace PayrollRecon.Tests.Docs;
 
@@ -69,14 +69,15 @@ public sealed class ReadmeDatabaseTests
     }
 
     [Fact]
-    public void Readme_DatabaseBlock_IsTheTestedCode()
+    public void Readme_DatabaseBlock_IsTheTestedCode() =>
+        Assert.Contains(ReadmeCode.Tested("ReadmeDatabaseTests.cs", "database-"), ReadmeCode.Readme);
+
+    [Fact]
+    public void Readme_DatabaseUsings_WithTheQuickStartsAreThisFilesUsings()
     {
-        var source = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "PayrollRecon.Tests", "Docs", "ReadmeDatabaseTests.cs"));
-        int begin = source.IndexOf("// README:database-begin", StringComparison.Ordinal);
-        int end = source.IndexOf("        // README:database-end", StringComparison.Ordinal);
-        var body = source[(source.IndexOf('\n', begin) + 1)..end];
-        var tested = string.Join('\n', body.Split('\n').Select(l => l.Length >= 8 ? l[8..] : l.TrimStart())).TrimEnd();
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"), Encoding.UTF8).ReplaceLineEndings("\n");
-        Assert.Contains(tested, readme);
+        // This file's usings are the quick-start's and those the block needs (the block compiles with them), no more.
+        var usings = ReadmeCode.UsingsBefore(ReadmeCode.Tested("ReadmeDatabaseTests.cs", "database-"));
+        Assert.Equal(["PayrollRecon.Model", "PayrollRecon.Reconciliation", "PayrollRecon.Records"], usings);
+        Assert.Equal(ReadmeCode.FileUsings("ReadmeDatabaseTests.cs"), ReadmeCode.QuickStartUsings.Union(usings).Order(StringComparer.Ordinal));
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using PayrollRecon;
 using PayrollRecon.Findings;
 using PayrollRecon.FollowUp;
 using PayrollRecon.Project;
@@ -71,15 +71,14 @@ public sealed class ReadmeFollowUpTests
     }
 
     [Fact]
-    public void Readme_FollowUpBlock_IsTheTestedCode()
+    public void Readme_FollowUpBlock_IsTheTestedCode() =>
+        Assert.Contains(ReadmeCode.Tested("ReadmeFollowUpTests.cs", "followup-"), ReadmeCode.Readme);
+
+    [Fact]
+    public void Readme_FollowUpUsings_WithTheQuickStartsAreThisFilesUsings()
     {
-        var source = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "PayrollRecon.Tests", "Docs", "ReadmeFollowUpTests.cs"));
-        int begin = source.IndexOf("// README:followup-begin", StringComparison.Ordinal);
-        int end = source.IndexOf("        // README:followup-end", StringComparison.Ordinal);
-        var body = source[(source.IndexOf('\n', begin) + 1)..end];
-        var tested = string.Join('\n', body.Split('\n').Select(l => l.Length >= 8 ? l[8..] : l.TrimStart()))
-            .Replace("log.WriteLine", "Console.WriteLine").TrimEnd();
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"), Encoding.UTF8).ReplaceLineEndings("\n");
-        Assert.Contains(tested, readme);
+        var usings = ReadmeCode.UsingsBefore(ReadmeCode.Tested("ReadmeFollowUpTests.cs", "followup-"));
+        Assert.Equal(["PayrollRecon.FollowUp", "PayrollRecon.Reconciliation"], usings);
+        Assert.Equal(ReadmeCode.FileUsings("ReadmeFollowUpTests.cs"), ReadmeCode.QuickStartUsings.Union(usings).Order(StringComparer.Ordinal));
     }
 }

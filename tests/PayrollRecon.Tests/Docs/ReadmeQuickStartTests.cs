@@ -1,4 +1,4 @@
-using System.Text;
+using PayrollRecon;
 using PayrollRecon.Findings;
 using PayrollRecon.Project;
 using PayrollRecon.Reporting;
@@ -58,15 +58,14 @@ public sealed class ReadmeQuickStartTests
     }
 
     [Fact]
-    public void Readme_QuickStartBlock_IsTheTestedCode()
+    public void Readme_QuickStartBlock_IsTheTestedCode() =>
+        Assert.Contains(ReadmeCode.Tested("ReadmeQuickStartTests.cs", ""), ReadmeCode.Readme);
+
+    [Fact]
+    public void Readme_QuickStartUsings_AreThisFilesUsings()
     {
-        var source = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "PayrollRecon.Tests", "Docs", "ReadmeQuickStartTests.cs"));
-        int begin = source.IndexOf("// README:begin", StringComparison.Ordinal);
-        int end = source.IndexOf("        // README:end", StringComparison.Ordinal);
-        var body = source[(source.IndexOf('\n', begin) + 1)..end];
-        var tested = string.Join('\n', body.Split('\n').Select(l => l.Length >= 8 ? l[8..] : l.TrimStart()))
-            .Replace("log.WriteLine", "Console.WriteLine").TrimEnd();
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"), Encoding.UTF8).ReplaceLineEndings("\n");
-        Assert.Contains(tested, readme);
+        // This file names no namespace the code does not need, so the README's usings are what a console app needs.
+        Assert.Equal(["PayrollRecon", "PayrollRecon.Findings", "PayrollRecon.Project", "PayrollRecon.Reporting"], ReadmeCode.QuickStartUsings);
+        Assert.Equal(ReadmeCode.FileUsings("ReadmeQuickStartTests.cs"), ReadmeCode.QuickStartUsings);
     }
 }
