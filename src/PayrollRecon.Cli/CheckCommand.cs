@@ -90,20 +90,34 @@ internal static class CheckCommand
             Severity.Yellow => MessageKey.LevelYellow,
             _ => MessageKey.LevelGreen,
         };
-        int Count(Severity v) => s.CountsBySeverity.TryGetValue(v, out var n) ? n : 0;
+        // The severities of the findings that count (SPEC §7: a false alarm counts for neither the level nor --fail-on), so
+        // that they add up with the waived ones to the total and agree with the level.
+        Span<int> counted = stackalloc int[(int)Severity.Red + 1];
+        int waived = 0;
+        foreach (var f in result.Findings)
+        {
+            if (f.Status == FindingStatus.Waived) waived++;
+            else counted[(int)f.Severity]++;
+        }
+        object info = counted[(int)Severity.Info] > 0 ? new LocalizedText(MessageKey.CheckSummaryInfo, counted[(int)Severity.Info]) : "";
+        object waivedText = waived > 0 ? LocalizedText.Count(waived, MessageKey.CheckSummaryWaivedOne, MessageKey.CheckSummaryWaived) : "";
         var text = new System.Text.StringBuilder();
         text.AppendLine(new LocalizedText(MessageKey.CheckSummary, s.ProjectCode, new LocalizedText(level),
             LocalizedText.Count(result.Findings.Count, MessageKey.FindingCountOne, MessageKey.FindingCount),
-            Count(Severity.Red), Count(Severity.Orange), Count(Severity.Yellow), s.TotalDue, s.TotalPaid, s.TotalOutstanding, Date(s.AsOf), outDir).Render(language));
+            counted[(int)Severity.Red], counted[(int)Severity.Orange], counted[(int)Severity.Yellow], info, waivedText,
+            s.TotalDue, s.TotalPaid, s.TotalOutstanding, Date(s.AsOf), outDir).Render(language));
         // Before the findings, which may follow from them: each input with rows that could not be read.
         foreach (var file in s.Files.Where(static f => f.RowsRejected > 0))
         {
             text.AppendLine(new LocalizedText(MessageKey.CheckRejectedRows, Program.ControlsShown(file.File), file.RowsRejected, file.RowsRead, ReportWriter.FindingsFileName).Render(language));
         }
-        // OrderBy is stable: among equals the findings.csv order decides, so the lines are the same on every run.
-        foreach (var f in result.Findings.OrderByDescending(static f => f.Severity).ThenByDescending(static f => (f.Amount ?? f.Expected)?.Fen ?? 0).Take(TopFindings))
+        // OrderBy is stable: among equals the findings.csv order decides, so the lines are the same on every run. False
+        // alarms come after the findings that count, marked as such.
+        foreach (var f in result.Findings.OrderBy(static f => f.Status == FindingStatus.Waived).ThenByDescending(static f => f.Severity)
+                     .ThenByDescending(static f => (f.Amount ?? f.Expected)?.Fen ?? 0).Take(TopFindings))
         {
-            text.AppendLine(new LocalizedText(MessageKey.CheckTopFinding, language == ReportLanguage.En ? Severities.Name(f.Severity) : FindingMessages.SeverityLabel(f.Severity, language), FindingCodes.Name(f.Code),
+            text.AppendLine(new LocalizedText(f.Status == FindingStatus.Waived ? MessageKey.CheckTopFindingWaived : MessageKey.CheckTopFinding,
+                language == ReportLanguage.En ? Severities.Name(f.Severity) : FindingMessages.SeverityLabel(f.Severity, language), FindingCodes.Name(f.Code),
                 Program.OneLine(FindingMessages.Format(f, s.AsOf, options))).Render(language));
         }
         if (result.Findings.Count > TopFindings)

@@ -73,6 +73,32 @@ public sealed class EverydayUseTests
             "  红 NON_WAGE_DEBIT：2024-02-20 从专户向“某商砼有限公司”支出 100.00 元，属非工资支出。" + NL, output);
     }
 
+    [Fact]
+    public void Check_Summary_FalseAlarm_CountedApartAndListedLast()
+    {
+        // Everyone paid; one debit to a supplier, which the reviewers rule a false alarm.
+        var files = TempProject.Small();
+        files["bank.csv"] += "T4,2024-02-20 10:00,D,100.00,300.00,某商砼有限公司,41050100000000000077,材料款\n";
+        using (var first = new TempProject(files))
+        {
+            Assert.Equal(0, Run("check", first.Dir, "--out", first.Path_("out")).Exit);
+            string id = File.ReadAllLines(first.Path_("out/findings.csv"))[1].Split(',')[^1];
+            files["rulings.csv"] = $"finding_id,ruling,reason\n{id},false_alarm,退回的材料款\n";
+        }
+        using var project = new TempProject(files);
+        string outDir = project.Path_("out");
+        var (exit, output, error) = Run("check", project.Dir, "--out", outDir, "--lang", "en", "--fail-on", "yellow");
+        Assert.Equal((0, ""), (exit, error));
+        Assert.Equal(
+            $"T-0001: green; 1 finding (red 0, orange 0, yellow 0; 1 waived as a false alarm); due 600.00, paid 600.00, outstanding 0.00; as of 2024-04-01; written to {outDir}" + NL +
+            "  red NON_WAGE_DEBIT (waived as a false alarm): 100.00 yuan paid out on 2024-02-20 to \"某商砼有限公司\": not a wage payment." + NL, output);
+
+        (_, output, _) = Run("check", project.Dir, "--out", project.Path_("zh"));
+        Assert.Equal(
+            $"T-0001: 无预警；1 条问题（红 0、橙 0、黄 0；1 条误报已豁免）；应发 600.00 元，已付 600.00 元，欠付 0.00 元；截至 2024-04-01；结果已写入 {project.Path_("zh")}" + NL +
+            "  红 NON_WAGE_DEBIT（误报，已豁免）：2024-02-20 从专户向“某商砼有限公司”支出 100.00 元，属非工资支出。" + NL, output);
+    }
+
     /// <summary>李四 unpaid for January, a debit to a supplier, and punches of an unregistered ID number.</summary>
     private static Dictionary<string, string> FourFindings()
     {
