@@ -115,7 +115,7 @@ internal static class BatchCommand
         object asOfText = dates.Count == 0 ? "—"
             : dates.Min() == dates.Max() ? CheckCommand.Date(dates[0])
             : new LocalizedText(MessageKey.BatchAsOfDates, CheckCommand.Date(dates.Min()), CheckCommand.Date(dates.Max()));
-        output.WriteLine(new LocalizedText(MessageKey.BatchSummary, projects.Length, failed, progress.Elapsed.TotalSeconds, asOfText, outDir).Render(language));
+        output.WriteLine(new LocalizedText(MessageKey.BatchSummary, LocalizedText.Count(projects.Length, MessageKey.ProjectCountOne, MessageKey.ProjectCount), failed, progress.Elapsed.TotalSeconds, asOfText, outDir).Render(language));
         // Every error names the project's folder relative to the root; one of its input starts with that path, as check's does.
         foreach (var o in outcomes)
         {

@@ -91,6 +91,8 @@ internal enum MessageKey
     CheckMoreFindings,
     CheckRejectedRows,
     BatchSummary,
+    ProjectCount,
+    ProjectCountOne,
     BatchAsOfDates,
     GenerateSummary,
     AsOfFallbackWarning,

@@ -28,6 +28,16 @@ public sealed partial class BatchEverydayUseTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void Batch_OneProject_SummarySaysProjectInTheSingular()
+    {
+        using var folder = new BatchFolder();
+        folder.Generate(new GeneratorOptions { Projects = 1, Workers = 3, Months = 2, Seed = 2 });
+        var (exit, output, error) = Run("batch", folder.Input, "--out", folder.Out("out"), "--lang", "en");
+        Assert.Equal((0, ""), (exit, error));
+        Assert.Matches($@"^1 project checked \(0 could not be read\) in \d+\.\d s; as of \d{{4}}-\d\d-\d\d; portfolio written to {Regex.Escape(folder.Out("out"))}{NL}$", output);
+    }
+
+    [Fact]
     public void Batch_AsOfDates_StatedOnTheConsoleAndInThePortfolio()
     {
         using var folder = new BatchFolder();
