@@ -50,7 +50,7 @@ internal static class GenerateCommand
             var result = ProjectGenerator.Generate(target, options, ct);
             double seconds = Math.Max(result.Elapsed.TotalSeconds, 0.001);
             var language = parsed.GetValue(lang) == "en" ? ReportLanguage.En : ReportLanguage.Zh;
-            parsed.InvocationConfiguration.Output.WriteLine(new LocalizedText(MessageKey.GenerateSummary, result.Projects.Count, result.Bytes / 1e6, seconds, result.Bytes / 1e6 / seconds).Render(language));
+            parsed.InvocationConfiguration.Output.WriteLine(new LocalizedText(MessageKey.GenerateSummary, LocalizedText.Count(result.Projects.Count, MessageKey.ProjectCountOne, MessageKey.ProjectCount), BatchProgress.Size(result.Bytes), seconds, BatchProgress.Size(result.Bytes / seconds)).Render(language));
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

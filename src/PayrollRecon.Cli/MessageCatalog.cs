@@ -129,7 +129,7 @@ internal static partial class MessageCatalog
             "已检查 {0}（{1} 个无法读取），用时 {2:F1} 秒；截至 {3}；汇总已写入 {4}"),
         MessageKey.ProjectCount => ("{0} projects", "{0} 个项目"),
         MessageKey.ProjectCountOne => ("{0} project", "{0} 个项目"),
-        MessageKey.GenerateSummary => ("{0} projects, {1:F1} MB in {2:F1} s ({3:F0} MB/s)", "已生成 {0} 个项目，{1:F1} MB，用时 {2:F1} 秒（{3:F0} MB/s）"),
+        MessageKey.GenerateSummary => ("{0}, {1} in {2:F1} s ({3}/s)", "已生成 {0}，{1}，用时 {2:F1} 秒（{3}/s）"),
         MessageKey.BatchAsOfDates => ("{0} to {1}", "{0} 至 {1}"),
         MessageKey.AsOfFallbackWarning => ("no as-of date given (project.json has no 'asOf', no --as-of): checked as of today, {0}; findings change with the day the check is run",
             "未给出截至日期（project.json 没有 'asOf'，也没有 --as-of）：按今天 {0} 检查；检查结果会随运行日期变化"),

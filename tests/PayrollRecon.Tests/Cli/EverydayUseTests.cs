@@ -450,6 +450,25 @@ public sealed class EverydayUseTests
         Assert.Single(output.ReplaceLineEndings("\n").Split('\n'), l => l.StartsWith("  check <project-dir>", StringComparison.Ordinal) && l.EndsWith(description, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Generate_SmallRun_SummaryInKilobytesAndTheSingular()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"generate-summary-{Guid.NewGuid():N}");
+        try
+        {
+            var (exit, output, error) = Run("generate", dir, "--projects", "1", "--workers", "5", "--months", "2", "--seed", "1", "--lang", "en");
+            Assert.Equal((0, ""), (exit, error));
+            long bytes = Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Sum(static f => new FileInfo(f).Length);
+            Assert.True(bytes < 999_500, $"{bytes} bytes");
+            Assert.Matches($@"^1 project, \d+ KB in \d+\.\d s \(\d+ (KB|MB)/s\){NL}$", output);
+            Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"1 project, {bytes / 1e3:F0} KB in "), output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("merge")]
     [InlineData("generate")]
