@@ -38,7 +38,7 @@ internal static class InspectedRows
         w.WriteString("idNumber", Masked(r.IdNumber));
         w.WriteString("bankAccount", Masked(r.BankAccount));
         w.WriteString("employer", Masked(r.Employer));
-        w.WriteString("wageType", r.WageType.ToString());
+        w.WriteString("wageType", r.WageType.ToString().ToLowerInvariant());
         if (r.WageRateFen is { } rate) w.WriteString("wageRate", new Model.Money(rate).ToString());
         if (r.EntryDate is { } e) w.WriteString("entryDate", e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (r.ExitDate is { } x) w.WriteString("exitDate", x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -50,7 +50,7 @@ internal static class InspectedRows
         var (buffer, w) = Start(r.Line);
         w.WriteString("idNumber", Masked(r.IdNumber));
         w.WriteString("time", r.Time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-        w.WriteString("direction", r.Direction.ToString());
+        w.WriteString("direction", r.Direction.ToString().ToLowerInvariant());
         return End(buffer, w);
     }
 
@@ -73,7 +73,7 @@ internal static class InspectedRows
         w.WriteString("bankAccount", Masked(r.BankAccount));
         w.WriteString("name", Masked(r.Name));
         w.WriteString("amount", r.Amount.ToString());
-        w.WriteString("status", r.Status.ToString());
+        w.WriteString("status", r.Status.ToString().ToLowerInvariant());
         return End(buffer, w);
     }
 
@@ -81,7 +81,7 @@ internal static class InspectedRows
     {
         var (buffer, w) = Start(r.Line);
         w.WriteString("date", r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        w.WriteString("kind", r.Kind.ToString());
+        w.WriteString("kind", r.Kind.ToString().ToLowerInvariant());
         return End(buffer, w);
     }
 

@@ -451,6 +451,24 @@ public sealed class EverydayUseTests
     }
 
     [Fact]
+    public void Inspect_Rows_ValuesSpelledAsTheInputsSpellThem()
+    {
+        var (exit, output, _) = Run("inspect", Path.Combine(RepoPaths.Fixtures, "sample-project"), "--rows", "1", "--lang", "en");
+        // The sample's attendance.csv holds one row that cannot be read.
+        Assert.Equal(1, exit);
+        var rows = output.Split(NL).Where(static l => l.StartsWith("  {", StringComparison.Ordinal)).Select(static l => l.Trim()).ToArray();
+        Assert.Equal(
+        [
+            """{"line":2,"workerId":"HN001","name":"王建国","idNumber":"410323********0316","bankAccount":"622848*********6280","employer":"河南某某劳务有限公司","wageType":"daily","wageRate":"360.00","entryDate":"2023-10-09"}""",
+            """{"line":2,"idNumber":"410303********0135","time":"2024-01-02 07:16:22","direction":"in"}""",
+            """{"line":2,"idNumber":"410322********0194","period":"2024-01","days":20,"gross":"6600.00","deductions":"150.00","net":"6450.00"}""",
+            """{"line":2,"txnId":"20240102000001","date":"2024-01-02","time":"00:05:00","direction":"debit","amount":"3.00","balance":"185597.00","counterpartyName":"中国建设银行洛阳分行","counterpartyAccount":"","memo":"短信服务费"}""",
+            """{"line":2,"batchId":"DF20240412001","bankAccount":"622848*********6280","name":"王建国","amount":"7200.00","status":"success"}""",
+            """{"line":2,"date":"2024-01-01","kind":"holiday"}""",
+        ], rows);
+    }
+
+    [Fact]
     public void Generate_SmallRun_SummaryInKilobytesAndTheSingular()
     {
         string dir = Path.Combine(Path.GetTempPath(), $"generate-summary-{Guid.NewGuid():N}");
