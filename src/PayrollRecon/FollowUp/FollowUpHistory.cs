@@ -86,9 +86,6 @@ internal sealed class FollowUpHistory : IReadOnlyList<HistoryEntry>
     /// <summary>This run's as-of date: the last seen date of its findings' rows.</summary>
     internal DateOnly AsOf => _asOf;
 
-    /// <summary>When a finding of this run was first reported: this run, unless the previous run had it.</summary>
-    internal DateOnly FirstSeenOf(Finding f) => FirstSeen(f);
-
     private HistoryEntry Entry(int k) => k < _current.Length ? Current(_current[k]) : _before!.Carried(_carried[k - _current.Length], _asOf);
 
     /// <summary>The row of a finding of this run.</summary>
@@ -107,7 +104,7 @@ internal sealed class FollowUpHistory : IReadOnlyList<HistoryEntry>
     };
 
     /// <summary>When a finding of this run was first reported: this run, unless the previous run had it.</summary>
-    private DateOnly FirstSeen(Finding f) => f.FirstSeen ?? _asOf;
+    internal DateOnly FirstSeen(Finding f) => f.FirstSeen ?? _asOf;
 
     /// <summary>The ordering fields of this run's rows followed by the carried ones.</summary>
     private sealed class Rows(FollowUpHistory h) : IHistoryRows

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 using PayrollRecon.Model;
@@ -195,36 +197,33 @@ internal sealed class CsvOutput : IDisposable
 
     /// <summary>True when a spreadsheet could read <paramref name="value"/> as a formula (SPEC §4): it starts with
     /// <c>= + - @</c>, tab or CR and is not a plain number such as <c>-12.50</c>.</summary>
-    internal static bool NeedsFormulaGuard(ReadOnlySpan<char> value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsPlainNumber(value);
+    internal static bool NeedsFormulaGuard(ReadOnlySpan<char> value) => NeedsFormulaGuard<ushort>(MemoryMarshal.Cast<char, ushort>(value));
 
     /// <summary><see cref="NeedsFormulaGuard(ReadOnlySpan{char})"/> of text given as UTF-8 (the characters it looks at are ASCII).</summary>
-    internal static bool NeedsFormulaGuard(ReadOnlySpan<byte> value) =>
-        value.Length > 0 && value[0] is (byte)'=' or (byte)'+' or (byte)'-' or (byte)'@' or (byte)'\t' or (byte)'\r' && !IsPlainNumber(value);
+    internal static bool NeedsFormulaGuard(ReadOnlySpan<byte> value) => NeedsFormulaGuard<byte>(value);
 
-    private static bool IsPlainNumber(ReadOnlySpan<byte> value)
+    // One reading for UTF-16 and UTF-8 text: every character it looks at is ASCII, one code unit in either.
+    private static bool NeedsFormulaGuard<T>(ReadOnlySpan<T> value)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        int i = value[0] is (byte)'+' or (byte)'-' ? 1 : 0;
-        int digitsStart = i;
-        while (i < value.Length && char.IsAsciiDigit((char)value[i])) i++;
-        if (i == digitsStart) return false;
-        if (i == value.Length) return true;
-        if (value[i] != (byte)'.') return false;
-        int fractionStart = ++i;
-        while (i < value.Length && char.IsAsciiDigit((char)value[i])) i++;
-        return i > fractionStart && i == value.Length;
+        if (value.Length == 0) return false;
+        uint first = uint.CreateTruncating(value[0]);
+        return first is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsPlainNumber(value, first);
     }
 
-    private static bool IsPlainNumber(ReadOnlySpan<char> value)
+    private static bool IsPlainNumber<T>(ReadOnlySpan<T> value, uint first)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        int i = value[0] is '+' or '-' ? 1 : 0;
+        int i = first is '+' or '-' ? 1 : 0;
         int digitsStart = i;
-        while (i < value.Length && char.IsAsciiDigit(value[i])) i++;
+        while (i < value.Length && IsDigit(value[i])) i++;
         if (i == digitsStart) return false;
         if (i == value.Length) return true;
-        if (value[i] != '.') return false;
+        if (uint.CreateTruncating(value[i]) != '.') return false;
         int fractionStart = ++i;
-        while (i < value.Length && char.IsAsciiDigit(value[i])) i++;
+        while (i < value.Length && IsDigit(value[i])) i++;
         return i > fractionStart && i == value.Length;
+
+        static bool IsDigit(T c) => unchecked(uint.CreateTruncating(c) - '0') <= 9;
     }
 }

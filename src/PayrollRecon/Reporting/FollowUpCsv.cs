@@ -33,12 +33,6 @@ internal static class FollowUpCsv
         OutputText.ThroughStream(writer, stream => WriteHistory(result, stream, options));
 
     /// <summary>Writes <c>history.csv</c> (after the BOM) as UTF-8 to <paramref name="stream"/>, a row at a time into a pooled buffer.</summary>
-    /// <remarks>
-    /// History order (first seen, code, id) is unrelated to where the entries lie in memory: taken and written one at a
-    /// time, a history of a million rows waits on memory for nearly every entry in turn. The entries are taken a block
-    /// at a time instead (fetching them then overlaps, as nothing waits on one before the next is asked for), and each
-    /// entry and its id are prefetched a few rows before they are written. On 2,000,007 rows this halved the time.
-    /// </remarks>
     internal static void WriteHistory(ReconciliationResult result, Stream stream, ReportOptions options)
     {
         using var csv = new Utf8CsvOutput(stream);
@@ -48,28 +42,8 @@ internal static class FollowUpCsv
             WriteHistory(csv, history, options.Mask);
             return;
         }
-        var rows = new HistoryEntry[HistoryBlock];
-        using var source = result.History.GetEnumerator();
-        while (true)
-        {
-            int n = 0;
-            while (n < rows.Length && source.MoveNext()) rows[n++] = source.Current;
-            if (n == 0) break;
-            for (int i = 0; i < n; i++)
-            {
-                if (i + 2 * HistoryLookAhead < n) CacheHint.Load(rows[i + 2 * HistoryLookAhead]);
-                if (i + HistoryLookAhead < n)
-                {
-                    var ahead = rows[i + HistoryLookAhead];
-                    CacheHint.Load(ahead.FindingId);
-                    CacheHint.Load(ahead.WorkerId);
-                }
-
-                WriteHistoryRow(csv, rows[i], options.Mask);
-            }
-            // Rows made for the writing (carried from the previous run) are not kept alive by the block.
-            Array.Clear(rows, 0, n);
-        }
+        // A history a host made (a list of entries).
+        foreach (var e in result.History) WriteHistoryRow(csv, e, options.Mask);
     }
 
     /// <summary>The rows of a run's own history, this run's written from its findings without an entry per row.</summary>
@@ -93,7 +67,7 @@ internal static class FollowUpCsv
             csv.Field(CsvReports.SeverityName(f.Severity));
             csv.WorkerIdField(f.WorkerId ?? "", f.IdNumber, mask);
             csv.Field(f.Period);
-            csv.Field(history.FirstSeenOf(f));
+            csv.Field(history.FirstSeen(f));
             csv.Field(asOf);
             csv.Field((DateOnly?)null);
             csv.Field(f.RunsOpen ?? 1);
@@ -117,8 +91,6 @@ internal static class FollowUpCsv
         csv.Field(e.Status);
         csv.EndRow();
     }
-
-    private const int HistoryBlock = 1024;
 
     private const int HistoryLookAhead = 8;
 

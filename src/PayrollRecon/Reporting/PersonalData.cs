@@ -49,8 +49,7 @@ public static class PersonalData
     internal static void MaskInto(ReadOnlySpan<char> value, Span<char> destination)
     {
         int n = value.Length;
-        int head = Math.Min(6, n);
-        int tail = Math.Min(4, n - head);
+        var (head, tail) = WholeKeptEnds(n);
         value[..head].CopyTo(destination);
         destination[head..(n - tail)].Fill('*');
         value[(n - tail)..].CopyTo(destination[(n - tail)..]);
@@ -77,12 +76,15 @@ public static class PersonalData
     /// <summary>Appends <paramref name="value"/> masked as <see cref="Mask"/> masks it, without making a string of it.</summary>
     private static void AppendMaskedWhole(StringBuilder sb, ReadOnlySpan<char> value)
     {
-        int at = sb.Length;
-        sb.Append(value);
-        int n = value.Length;
-        int head = Math.Min(6, n);
-        int tail = Math.Min(4, n - head);
-        for (int k = at + head; k < at + n - tail; k++) sb[k] = '*';
+        var (head, tail) = WholeKeptEnds(value.Length);
+        sb.Append(value[..head]).Append('*', value.Length - head - tail).Append(value[(value.Length - tail)..]);
+    }
+
+    /// <summary>What a number masked whole keeps: its first 6 characters and then its last 4, as far as it has them.</summary>
+    private static (int Head, int Tail) WholeKeptEnds(int length)
+    {
+        int head = Math.Min(6, length);
+        return (head, Math.Min(4, length - head));
     }
 
     /// <summary>The value to write for an ID number: masked unless masking is off.</summary>
