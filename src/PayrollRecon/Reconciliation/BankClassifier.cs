@@ -70,7 +70,7 @@ internal sealed class BankClassifier
     /// <summary>Statement lines that did not succeed (R39).</summary>
     public int ExcludedLines { get; private set; }
 
-    /// <summary>Credits classified as labour funds, in date order.</summary>
+    /// <summary>Credits classified as labour funds, summed per date, in date order.</summary>
     public IReadOnlyList<(DateOnly Date, long AmountFen)> LaborFundCredits => _laborFundCredits;
 
     /// <summary>Σ labour funds in.</summary>
@@ -346,7 +346,11 @@ internal sealed class BankClassifier
         }
 
         _laborFunds = checked(_laborFunds + bank.AmountFen);
-        _laborFundCredits.Add((bank.Date, bank.AmountFen));
+        // R28 compares sums up to dates, so one entry per date serves: lines are read in date order.
+        if (_laborFundCredits.Count > 0 && _laborFundCredits[^1].Date == bank.Date)
+            CollectionsMarshal.AsSpan(_laborFundCredits)[^1].AmountFen = checked(_laborFundCredits[^1].AmountFen + bank.AmountFen);
+        else
+            _laborFundCredits.Add((bank.Date, bank.AmountFen));
         _lines.Add(index, -1, BankLineClass.LaborFunds, BankLineRule.LaborFunds, -1);
     }
 

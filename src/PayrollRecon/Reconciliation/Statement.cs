@@ -33,8 +33,8 @@ internal sealed class Statement
     private readonly Dictionary<string, (int First, int Last)> _batchDetails = new(StringComparer.Ordinal);
     private readonly List<int> _nextBatchDetail = [];
 
-    // While reading: the first line of each (txn id, date, direction, amount) and the running balance.
-    private ArenaSliceSet<TxnRepeatKey>? _firstByKey;
+    // While reading: the first line of each (txn id, date, direction, amount) of the date being read, and the running balance.
+    private readonly TxnRepeatSet _repeats;
     private long? _runningBalance;
     // n of a statement line without a txn id among the lines with the same date, amount and account digits, in
     // reading order (SPEC §7); built on the first finding that needs it.
@@ -57,6 +57,7 @@ internal sealed class Statement
         _strings = strings;
         _text = text;
         _findings = findings;
+        _repeats = new TxnRepeatSet(_txnIds, _bankLines);
     }
 
     /// <summary>Statement lines stored.</summary>
@@ -168,11 +169,27 @@ internal sealed class Statement
         }
         for (int i = 0; i < order.Length; i++) order[i] = i;
         if (!newestFirst && _sortedOldestFirst) return order;
-        var keys = new (int Day, long Line)[order.Length];
+        // One long per line, the day above the line number (reversed when newest first): half the memory of a pair and
+        // a sort of plain numbers. Line numbers below 2^40 leave the day (below 2^22) room; a file of more lines
+        // sorts on pairs (lines are stored in file order, so the last has the highest number).
+        const int LineBits = 40;
+        const long LineMask = (1L << LineBits) - 1;
+        if (_bankLines[_bankLines.Count - 1].Line > LineMask)
+        {
+            var pairs = new (int Day, long Line)[order.Length];
+            for (int i = 0; i < pairs.Length; i++)
+            {
+                ref readonly var bank = ref BankLine(i);
+                pairs[i] = (bank.Date.DayNumber, newestFirst ? -bank.Line : bank.Line);
+            }
+            Array.Sort(pairs, order);
+            return order;
+        }
+        var keys = new long[order.Length];
         for (int i = 0; i < keys.Length; i++)
         {
             ref readonly var bank = ref BankLine(i);
-            keys[i] = (bank.Date.DayNumber, newestFirst ? -bank.Line : bank.Line);
+            keys[i] = ((long)bank.Date.DayNumber << LineBits) | (newestFirst ? LineMask - bank.Line : bank.Line);
         }
         Array.Sort(keys, order);
         return order;
@@ -181,25 +198,16 @@ internal sealed class Statement
     /// <summary>Starts a reading of the lines: no line seen yet, no running balance.</summary>
     public void BeginReading()
     {
-        _firstByKey = new ArenaSliceSet<TxnRepeatKey>(_txnIds, _bankLines.Count);
+        _repeats.Clear();
         _runningBalance = null;
     }
 
     /// <summary>
     /// R15: true when line <paramref name="index"/> repeats an earlier line read (same txn id, date, direction and
-    /// amount); <paramref name="first"/> is that line. A line without a txn id repeats nothing.
+    /// amount); <paramref name="first"/> is that line. A line without a txn id repeats nothing. Lines are asked about in
+    /// <see cref="ReadingOrder"/>, so those of one date come together (<see cref="TxnRepeatSet"/>).
     /// </summary>
-    public bool IsRepeat(int index, out int first)
-    {
-        ref readonly var bank = ref BankLine(index);
-        if (bank.TxnLength == 0)
-        {
-            first = -1;
-            return false;
-        }
-        var key = new TxnRepeatKey(bank.Date.DayNumber, bank.IsDebit, bank.AmountFen);
-        return _firstByKey!.TryGetOrAdd(bank.TxnOffset, bank.TxnLength, key, index, out first);
-    }
+    public bool IsRepeat(int index, out int first) => _repeats.TryGetOrAdd(index, out first);
 
     /// <summary>
     /// R15 balance chain: a line with a balance is checked against the running one (unless it is the first with a

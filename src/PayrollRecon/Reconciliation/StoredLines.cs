@@ -22,13 +22,6 @@ internal readonly record struct StoredBankLine(
     string BatchId);
 
 /// <summary>
-/// What a statement line must share with an earlier one, besides its txn id bytes, to repeat it (R15): date,
-/// direction and amount. Banks reuse serial numbers for distinct lines (a fee and its transfer), so the id alone is
-/// not enough.
-/// </summary>
-internal readonly record struct TxnRepeatKey(int DayNumber, bool IsDebit, long AmountFen);
-
-/// <summary>
 /// A compact copy of one batch detail line (32 bytes): its text fields as indices of the reconciler's interned values
 /// (-1 for empty; <see cref="Statement.DetailAccount"/> and its siblings give the text). The batch id is not kept: the
 /// statement chains the details of each batch.

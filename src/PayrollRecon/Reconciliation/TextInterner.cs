@@ -14,14 +14,14 @@ namespace PayrollRecon.Reconciliation;
 internal sealed class TextInterner
 {
     private readonly Utf8Arena _bytes = new();
-    private readonly ArenaSliceSet<NoTag> _index;
+    private readonly ArenaSliceSet _index;
     // Per value: its string (keepStrings), else where its bytes lie.
     private readonly List<string>? _values;
     private readonly GrowingArray<(int Offset, int Length)>? _slices;
 
     public TextInterner(bool keepStrings = true)
     {
-        _index = new ArenaSliceSet<NoTag>(_bytes, 256);
+        _index = new ArenaSliceSet(_bytes, 256);
         if (keepStrings) _values = [];
         else _slices = new();
     }
@@ -36,10 +36,10 @@ internal sealed class TextInterner
     public int Index(ReadOnlySpan<byte> utf8)
     {
         if (utf8.IsEmpty) return -1;
-        if (_index.TryGetValue(utf8, default, out int existing)) return existing;
+        if (_index.TryGetValue(utf8, out int existing)) return existing;
         int offset = _bytes.Add(utf8);
         int added = Count;
-        _index.Add(offset, utf8.Length, default, added);
+        _index.Add(offset, utf8.Length, added);
         if (_values is not null) _values.Add(_bytes.GetString(offset, utf8.Length));
         else _slices!.Add((offset, utf8.Length));
         return added;

@@ -1,5 +1,7 @@
 using System.Text;
 
+using FsCheck;
+using FsCheck.Fluent;
 using PayrollRecon.Parsing;
 
 namespace PayrollRecon.Tests.Parsing;
@@ -84,5 +86,24 @@ public sealed class KeywordsTests
     {
         Assert.Equal(expected, Keywords.IsInterestMemo(memo));
         Assert.Equal(expected, Keywords.IsInterestMemo(Encoding.UTF8.GetBytes(memo)));
+    }
+
+    [Fact]
+    public void EveryTest_Property_Utf16AgreesWithTheUtf8Substring()
+    {
+        // Texts made of the keywords' own characters (and a few others), so that near misses, overlaps and repeated first
+        // characters are frequent: the UTF-16 search must answer as the plain substring test on UTF-8 does.
+        const string Alphabet = "公司有限集团项目部中心银行厂商经营手续费工本年短信管理服务邮电现金取退汇款回冲正利息结A 工";
+        var text = Gen.ArrayOf(Gen.Elements(Alphabet.ToCharArray())).Select(static c => new string(c));
+        Prop.ForAll(Arb.From(text), t =>
+        {
+            byte[] u = Encoding.UTF8.GetBytes(t);
+            Assert.Equal(Keywords.IsFirm(u), Keywords.IsFirm(t));
+            Assert.Equal(Keywords.IsBank(u), Keywords.IsBank(t));
+            Assert.Equal(Keywords.IsFeeMemo(u), Keywords.IsFeeMemo(t));
+            Assert.Equal(Keywords.IsCashMemo(u), Keywords.IsCashMemo(t));
+            Assert.Equal(Keywords.IsRefundMemo(u), Keywords.IsRefundMemo(t));
+            Assert.Equal(Keywords.IsInterestMemo(u), Keywords.IsInterestMemo(t));
+        }).Check(PropertyConfig.Quick(1000));
     }
 }

@@ -1,5 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
 using PayrollRecon.Model;
 using PayrollRecon.Project;
 using PayrollRecon.Reconciliation;
@@ -121,50 +123,97 @@ public sealed class LineAllocationTests
     }
 
     [Fact]
-    public void ArenaSliceSet_ManyKeysPastItsInitialSize_FindsEveryEarlierEqualKey()
+    public void ArenaSliceSet_ManyKeysPastItsInitialSize_FindsEveryKeyAdded()
     {
         var arena = new Utf8Arena(16);
-        var set = new ArenaSliceSet<NoTag>(arena, 2);
+        var set = new ArenaSliceSet(arena, 2);
         for (int i = 0; i < 1_000; i++)
         {
             byte[] key = Encoding.UTF8.GetBytes($"T{i % 700}");
-            int offset = arena.Add(key);
-            bool seen = set.TryGetOrAdd(offset, key.Length, default, i, out int first);
+            bool seen = set.TryGetValue(key, out int first);
             Assert.Equal(i >= 700, seen);
             Assert.Equal(i >= 700 ? i - 700 : -1, first);
+            if (!seen) set.Add(arena.Add(key), key.Length, i);
         }
         Assert.Equal(700, set.Count);
-        Assert.True(set.TryGetValue("T699"u8, default, out int value));
+        Assert.True(set.TryGetValue("T699"u8, out int value));
         Assert.Equal(699, value);
-        Assert.False(set.TryGetValue("T700"u8, default, out _));
+        Assert.False(set.TryGetValue("T700"u8, out _));
+        Assert.False(set.TryGetValue("T"u8, out _));
     }
 
     [Fact]
-    public void ArenaSliceSet_SameBytesOtherTag_IsAnotherKey()
+    public void TxnRepeatSet_SameIdOtherDirectionAmountOrDate_IsAnotherLine()
     {
-        // R15: one serial number on a fee and on its transfer are two lines; only bytes and tag together repeat.
-        var arena = new Utf8Arena(16);
-        var set = new ArenaSliceSet<TxnRepeatKey>(arena, 2);
-        var transfer = new TxnRepeatKey(new DateOnly(2024, 4, 12).DayNumber, IsDebit: true, 6600_00);
-        var fee = transfer with { AmountFen = 2_00 };
-        var credit = transfer with { IsDebit = false };
-        var nextDay = transfer with { DayNumber = transfer.DayNumber + 1 };
-        int Add(TxnRepeatKey tag, int value, out int first)
-        {
-            int offset = arena.Add("V0001"u8);
-            return set.TryGetOrAdd(offset, 5, tag, value, out first) ? 1 : 0;
-        }
+        // R15: one serial number on a fee and on its transfer are two lines; only id, date, direction and amount together repeat.
+        var day = new DateOnly(2024, 4, 12);
+        var (set, lines) = RepeatSet(
+            (day, "V0001", true, 6600_00),
+            (day, "V0001", true, 2_00),
+            (day, "V0001", false, 6600_00),
+            (day.AddDays(1), "V0001", true, 6600_00),
+            (day.AddDays(1), "V0001", true, 6600_00),
+            (day.AddDays(1), "", true, 6600_00),
+            (day.AddDays(1), "", true, 6600_00),
+            (day.AddDays(1), "V0001", true, 6600_00));
 
-        Assert.Equal(0, Add(transfer, 0, out _));
-        Assert.Equal(0, Add(fee, 1, out _));
-        Assert.Equal(0, Add(credit, 2, out _));
-        Assert.Equal(0, Add(nextDay, 3, out _));
-        Assert.Equal(1, Add(fee, 4, out int firstFee));
-        Assert.Equal(1, firstFee);
-        Assert.Equal(4, set.Count);
-        Assert.True(set.TryGetValue("V0001"u8, transfer, out int value));
-        Assert.Equal(0, value);
-        Assert.False(set.TryGetValue("V0002"u8, transfer, out _));
+        var firsts = new int[lines];
+        for (int i = 0; i < lines; i++) firsts[i] = set.TryGetOrAdd(i, out int first) ? first : -1;
+        Assert.Equal([-1, -1, -1, -1, 3, -1, -1, 3], firsts);
+    }
+
+    [Fact]
+    public void TxnRepeatSet_ABusyDate_GrowsAndStillFindsEveryRepeat()
+    {
+        // 5,000 lines on one date (past the first sizes), each id twice, then the next date with the same ids: none repeats.
+        var day = new DateOnly(2024, 4, 12);
+        var specs = new List<(DateOnly, string, bool, long)>();
+        for (int i = 0; i < 5_000; i++) specs.Add((day, $"T{i % 2_500}", true, 100));
+        for (int i = 0; i < 100; i++) specs.Add((day.AddDays(1), $"T{i}", true, 100));
+        var (set, lines) = RepeatSet([.. specs]);
+        for (int i = 0; i < lines; i++)
+        {
+            bool seen = set.TryGetOrAdd(i, out int first);
+            Assert.Equal(i is >= 2_500 and < 5_000, seen);
+            Assert.Equal(seen ? i - 2_500 : -1, first);
+        }
+    }
+
+    [Fact]
+    public void TxnRepeatSet_Property_AgreesWithEveryEarlierLineOfItsDate()
+    {
+        // Lines in date order with few ids, directions and amounts, so that repeats are frequent: each line's answer is the
+        // first earlier line with the same id, date, direction and amount (none for an empty id).
+        var line =
+            from day in Gen.Choose(0, 3)
+            from id in Gen.Choose(0, 4)
+            from debit in Gen.Elements(true, false)
+            from amount in Gen.Choose(0, 2)
+            select (Date: new DateOnly(2024, 1, 1).AddDays(day), TxnId: id == 0 ? "" : $"V{id}", IsDebit: debit, AmountFen: (long)amount);
+        Prop.ForAll(Arb.From(Gen.ListOf(line)), list =>
+        {
+            var specs = list.OrderBy(l => l.Date).ToArray();
+            var (set, lines) = RepeatSet(specs);
+            for (int i = 0; i < lines; i++)
+            {
+                var s = specs[i];
+                int expected = s.TxnId.Length == 0 ? -1 : Array.FindIndex(specs, 0, i, e => e == s);
+                Assert.Equal(expected, set.TryGetOrAdd(i, out int first) ? first : -1);
+            }
+        }).Check(PropertyConfig.Quick(300));
+    }
+
+    private static (TxnRepeatSet Set, int Lines) RepeatSet(params (DateOnly Date, string TxnId, bool IsDebit, long AmountFen)[] specs)
+    {
+        var arena = new Utf8Arena(16);
+        var lines = new GrowingArray<StoredBankLine>();
+        for (int i = 0; i < specs.Length; i++)
+        {
+            var (date, txnId, isDebit, amount) = specs[i];
+            byte[] txn = Encoding.UTF8.GetBytes(txnId);
+            lines.Add(new StoredBankLine(i + 2, arena.Add(txn), txn.Length, date, isDebit, BankLineStatus.Succeeded, amount, null, "", "", "", ""));
+        }
+        return (new TxnRepeatSet(arena, lines), specs.Length);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
 using PayrollRecon.Reconciliation;
@@ -82,6 +84,32 @@ public sealed class StatementTests
         shuffled.AddBankLine(Rows.Bank(5, "D", Feb(6), true, 1_00));
         Assert.False(shuffled.NewestFirst);
         Assert.Equal([1, 0, 2, 3], shuffled.ReadingOrder());
+    }
+
+    [Theory]
+    [InlineData(2L)]
+    [InlineData(1L << 41)] // past the packed sort key's 40 bits of line number: sorted on pairs
+    public void ReadingOrder_Property_DateThenLineOrReversedLineWhenNewestFirst(long firstLine)
+    {
+        // Unsorted statements of a few dates, with gaps in the line numbers: the order is by date, then by line (R14),
+        // or by line descending when the last line is dated before the first (R40).
+        var lines = Gen.ListOf(Gen.Zip(Gen.Choose(1, 6), Gen.Choose(1, 3)));
+        Prop.ForAll(Arb.From(lines), spec =>
+        {
+            var (statement, _) = NewStatement();
+            long line = firstLine;
+            var added = new List<(int Day, long Line)>();
+            foreach (var (day, gap) in spec)
+            {
+                statement.AddBankLine(Rows.Bank(line, "T" + line, Feb(day), true, 1_00));
+                added.Add((day, line));
+                line += gap;
+            }
+            bool newestFirst = added.Count > 1 && added[^1].Day < added[0].Day;
+            int[] expected = [.. Enumerable.Range(0, added.Count).OrderBy(i => added[i].Day).ThenBy(i => newestFirst ? -added[i].Line : added[i].Line)];
+            Assert.Equal(newestFirst, statement.NewestFirst);
+            Assert.Equal(expected, statement.ReadingOrder());
+        }).Check(PropertyConfig.Quick(300));
     }
 
     [Fact]

@@ -1,0 +1,110 @@
+namespace PayrollRecon.Reconciliation;
+
+/// <summary>
+/// R15's memory of the lines read so far: a line repeats an earlier one with the same txn id, date, direction and
+/// amount. Lines are read in date order (R14, R40), so every line a line can repeat was read on its own date: the set
+/// holds one date's lines, and its size follows the busiest date, not the statement's length. Banks reuse serial
+/// numbers for distinct lines (a fee and its transfer), so the id alone is not enough.
+/// </summary>
+/// <remarks>
+/// A bucket holds the date it was written on; a bucket of an earlier date is free. Moving to the next date therefore
+/// clears nothing, and a probe stops at the first bucket of another date, since every line of this date was put after
+/// the ones of earlier dates were left behind.
+/// </remarks>
+internal sealed class TxnRepeatSet
+{
+    private readonly Utf8Arena _txnIds;
+    private readonly GrowingArray<StoredBankLine> _lines;
+    private Bucket[] _buckets = new Bucket[64];
+    private int _day = int.MinValue;
+    private int _count;
+
+    /// <param name="txnIds">The bytes the lines' txn ids point into.</param>
+    /// <param name="lines">The statement lines, looked up by index.</param>
+    public TxnRepeatSet(Utf8Arena txnIds, GrowingArray<StoredBankLine> lines)
+    {
+        _txnIds = txnIds;
+        _lines = lines;
+    }
+
+    /// <summary>Forgets every line read.</summary>
+    public void Clear()
+    {
+        Array.Clear(_buckets);
+        _day = int.MinValue;
+        _count = 0;
+    }
+
+    /// <summary>
+    /// True when line <paramref name="index"/> repeats a line read before it on its date, <paramref name="first"/> the
+    /// first such line; else remembers it and returns false. Lines of one date come together: once a later date's line
+    /// is read, the lines of earlier dates are forgotten. A line without a txn id repeats nothing and is not kept.
+    /// </summary>
+    public bool TryGetOrAdd(int index, out int first)
+    {
+        ref readonly var line = ref _lines[index];
+        first = -1;
+        if (line.TxnLength == 0) return false;
+        int day = line.Date.DayNumber;
+        if (day != _day)
+        {
+            _day = day;
+            _count = 0;
+        }
+        var txn = _txnIds.Slice(line.TxnOffset, line.TxnLength);
+        uint hash = ByteHash.Of(txn, unchecked((ulong)line.AmountFen ^ (line.IsDebit ? 1UL << 63 : 0)));
+
+        Bucket[] buckets = _buckets;
+        int mask = buckets.Length - 1;
+        int bucket = (int)(hash & (uint)mask);
+        while (true)
+        {
+            Bucket b = buckets[bucket];
+            if (b.Day != day || b.Line == 0) break;
+            if (b.Hash == hash && Repeats(in line, txn, b.Line - 1))
+            {
+                first = b.Line - 1;
+                return true;
+            }
+            bucket = (bucket + 1) & mask;
+        }
+
+        if (2 * (_count + 1) > buckets.Length)
+        {
+            Grow();
+            bucket = Free(_buckets, hash, day);
+        }
+        _buckets[bucket] = new Bucket(day, hash, index + 1);
+        _count++;
+        return false;
+    }
+
+    private bool Repeats(in StoredBankLine line, ReadOnlySpan<byte> txn, int earlier)
+    {
+        ref readonly var e = ref _lines[earlier];
+        return e.IsDebit == line.IsDebit && e.AmountFen == line.AmountFen && _txnIds.Slice(e.TxnOffset, e.TxnLength).SequenceEqual(txn);
+    }
+
+    /// <summary>Doubles the buckets, keeping this date's lines (the others are free anyway).</summary>
+    private void Grow()
+    {
+        var old = _buckets;
+        var buckets = FreshPages.Touch(new Bucket[checked(old.Length * 2)]);
+        foreach (Bucket b in old)
+        {
+            if (b.Line != 0 && b.Day == _day) buckets[Free(buckets, b.Hash, _day)] = b;
+        }
+        _buckets = buckets;
+    }
+
+    private static int Free(Bucket[] buckets, uint hash, int day)
+    {
+        int mask = buckets.Length - 1;
+        int bucket = (int)(hash & (uint)mask);
+        while (buckets[bucket].Line != 0 && buckets[bucket].Day == day) bucket = (bucket + 1) & mask;
+        return bucket;
+    }
+
+    /// <summary>The date a bucket was written on, the line's hash and 1 + its index (0: never written).</summary>
+    private readonly record struct Bucket(int Day, uint Hash, int Line);
+}
