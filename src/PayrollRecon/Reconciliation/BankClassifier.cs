@@ -151,24 +151,24 @@ internal sealed class BankClassifier
     private void ClassifyDebit(int index)
     {
         ref readonly var bank = ref _statement.BankLine(index);
-        if (bank.BatchId.Length > 0)
+        if (bank.BatchIdIndex >= 0)
         {
             ClassifyBatch(index);
             return;
         }
 
-        string normalized = _text.Normalized(bank.Name);
-        string digits = _text.Digits(bank.Account);
+        string normalized = _text.Normalized(_statement.Name(bank));
+        string digits = _text.Digits(_statement.Account(bank));
         int worker = Identify(digits, normalized, out var rule);
         if (worker >= 0)
         {
             _wagePayments = checked(_wagePayments + bank.AmountFen);
-            AddPayment(index, -1, rule, worker, bank.Name, normalized, digits);
+            AddPayment(index, -1, rule, worker, _statement.Name(bank), normalized, digits);
             return;
         }
 
-        var name = bank.Name.AsSpan().Trim();
-        var memo = bank.Memo.AsSpan().Trim();
+        var name = _statement.Name(bank).AsSpan().Trim();
+        var memo = _statement.Memo(bank).AsSpan().Trim();
         if ((name.IsEmpty || Keywords.IsBank(name)) && Keywords.IsFeeMemo(memo))
         {
             _fees = checked(_fees + bank.AmountFen);
@@ -180,12 +180,12 @@ internal sealed class BankClassifier
         if (name.IsEmpty || Keywords.IsFirm(name) || Keywords.IsCashMemo(memo))
         {
             int line = _lines.Add(index, -1, BankLineClass.Misuse, BankLineRule.NonWageDebit, -1);
-            _findings.Add(_lines.Finding(FindingCode.NonWageDebit, Severity.Red, line, null, detail: name.IsEmpty ? bank.Memo : bank.Name));
+            _findings.Add(_lines.Finding(FindingCode.NonWageDebit, Severity.Red, line, null, detail: name.IsEmpty ? _statement.Memo(bank) : _statement.Name(bank)));
         }
         else
         {
             int line = _lines.Add(index, -1, BankLineClass.Misuse, BankLineRule.UnknownPayee, -1);
-            _findings.Add(_lines.Finding(FindingCode.UnknownPayee, Severity.Red, line, null, detail: bank.Name, payeeAccount: digits));
+            _findings.Add(_lines.Finding(FindingCode.UnknownPayee, Severity.Red, line, null, detail: _statement.Name(bank), payeeAccount: digits));
         }
     }
 
@@ -193,11 +193,11 @@ internal sealed class BankClassifier
     {
         ref readonly var bank = ref _statement.BankLine(index);
         _batches = checked(_batches + bank.AmountFen);
-        int firstDetail = _batchesSupplied ? _statement.FirstDetail(bank.BatchId) : -1;
+        int firstDetail = _batchesSupplied ? _statement.FirstDetail(_statement.BatchId(bank)) : -1;
         if (firstDetail < 0)
         {
             int missing = _lines.Add(index, -1, BankLineClass.Batch, BankLineRule.BatchDetailMissing, -1);
-            _findings.Add(_lines.Finding(FindingCode.BatchDetailMissing, Severity.Orange, missing, null, detail: bank.BatchId));
+            _findings.Add(_lines.Finding(FindingCode.BatchDetailMissing, Severity.Orange, missing, null, detail: _statement.BatchId(bank)));
             return;
         }
 
@@ -230,7 +230,7 @@ internal sealed class BankClassifier
             {
                 Expected = new Money(bank.AmountFen),
                 Actual = new Money(sum),
-                Detail = bank.BatchId,
+                Detail = _statement.BatchId(bank),
             });
         }
     }
@@ -316,8 +316,8 @@ internal sealed class BankClassifier
     private void ClassifyCredit(int index)
     {
         ref readonly var bank = ref _statement.BankLine(index);
-        var memo = bank.Memo.AsSpan().Trim();
-        string digits = _text.Digits(bank.Account);
+        var memo = _statement.Memo(bank).AsSpan().Trim();
+        string digits = _text.Digits(_statement.Account(bank));
         bool rosterCard = _roster.HoldersOf(digits) is not null;
         if (rosterCard || Keywords.IsRefundMemo(memo))
         {
@@ -333,7 +333,7 @@ internal sealed class BankClassifier
             else
             {
                 int line = _lines.Add(index, -1, BankLineClass.Refund, BankLineRule.RefundUnmatched, -1);
-                _findings.Add(_lines.Finding(FindingCode.UnmatchedRefund, Severity.Yellow, line, null, detail: bank.Name));
+                _findings.Add(_lines.Finding(FindingCode.UnmatchedRefund, Severity.Yellow, line, null, detail: _statement.Name(bank)));
             }
             return;
         }
@@ -357,9 +357,9 @@ internal sealed class BankClassifier
     /// <summary>R17: the latest earlier non-cancelled payment with the same amount and account digits (or name), or -1.</summary>
     private int FindRefundedPayment(in StoredBankLine refund)
     {
-        bool hasAccount = refund.Account.AsSpan().Trim().Length > 0;
-        if (!hasAccount) return (_paymentsByName ??= IndexPayments(byAccount: false)).TakeNewest(refund.AmountFen, _text.Normalized(refund.Name), _isCancelled);
-        string digits = _text.Digits(refund.Account);
+        bool hasAccount = _statement.Account(refund).AsSpan().Trim().Length > 0;
+        if (!hasAccount) return (_paymentsByName ??= IndexPayments(byAccount: false)).TakeNewest(refund.AmountFen, _text.Normalized(_statement.Name(refund)), _isCancelled);
+        string digits = _text.Digits(_statement.Account(refund));
         // Every payment to a registered card went to one of its holders (§3.2 step 2), so the payments of a card's few
         // holders are searched instead of an index of every payment; a card of many holders is in the index.
         return _roster.HoldersOf(digits) is { Count: <= FewHolders } holders
@@ -381,7 +381,7 @@ internal sealed class BankClassifier
                 int line = payments[i];
                 ref readonly var p = ref _lines[line];
                 if (p.Cancelled || p.AmountFen != amountFen) continue;
-                string account = p.DetailIndex >= 0 ? _statement.DetailAccount(p.DetailIndex) : _statement.BankLine(p.BankIndex).Account;
+                string account = p.DetailIndex >= 0 ? _statement.DetailAccount(p.DetailIndex) : _statement.Account(_statement.BankLine(p.BankIndex));
                 if (_text.Digits(account) != digits) continue;
                 newest = line;
                 break;
@@ -407,8 +407,8 @@ internal sealed class BankClassifier
             if (p.Class != BankLineClass.WagePayment || p.Cancelled) continue;
             bool detail = p.DetailIndex >= 0;
             string text = byAccount
-                ? _text.Digits(detail ? _statement.DetailAccount(p.DetailIndex) : _statement.BankLine(p.BankIndex).Account)
-                : _text.Normalized(detail ? _statement.DetailName(p.DetailIndex) : _statement.BankLine(p.BankIndex).Name);
+                ? _text.Digits(detail ? _statement.DetailAccount(p.DetailIndex) : _statement.Account(_statement.BankLine(p.BankIndex)))
+                : _text.Normalized(detail ? _statement.DetailName(p.DetailIndex) : _statement.Name(_statement.BankLine(p.BankIndex)));
             // By account, only payments to unregistered cards and cards of many holders: the others' are found through their holders.
             if (byAccount && FewHoldersOf(text)) continue;
             index.Add(p.AmountFen, text, line);

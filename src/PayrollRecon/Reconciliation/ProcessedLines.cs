@@ -65,7 +65,7 @@ internal sealed class ProcessedLines
     {
         ref readonly var p = ref this[line];
         if (p.DetailIndex >= 0 && _statement.DetailMemo(p.DetailIndex) is { Length: > 0 } memo) return memo;
-        return _statement.BankLine(p.BankIndex).Memo;
+        return _statement.Memo(_statement.BankLine(p.BankIndex));
     }
 
     /// <summary>The file and line the processed line comes from: the batch detail file for a detail line.</summary>

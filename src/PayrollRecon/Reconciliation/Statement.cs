@@ -105,10 +105,10 @@ internal sealed class Statement
             row.Status,
             row.Amount.Fen,
             row.Balance?.Fen,
-            _strings.Get(row.CounterpartyName),
-            _strings.Get(row.CounterpartyAccount),
-            _strings.Get(row.Memo),
-            _strings.Get(row.BatchId));
+            _strings.Index(row.CounterpartyName),
+            _strings.Index(row.CounterpartyAccount),
+            _strings.Index(row.Memo),
+            _strings.Index(row.BatchId));
         if (_bankLines.Count > 0)
         {
             ref readonly var previous = ref BankLine(_bankLines.Count - 1);
@@ -136,6 +136,18 @@ internal sealed class Statement
     }
 
     public ref readonly StoredBankLine BankLine(int index) => ref _bankLines[index];
+
+    /// <summary>The counterparty name of a statement line (interned; empty when it has none).</summary>
+    public string Name(in StoredBankLine line) => _strings[line.NameIndex];
+
+    /// <summary>The counterparty account of a statement line as written (interned; empty when it has none).</summary>
+    public string Account(in StoredBankLine line) => _strings[line.AccountIndex];
+
+    /// <summary>The memo of a statement line (interned; empty when it has none).</summary>
+    public string Memo(in StoredBankLine line) => _strings[line.MemoIndex];
+
+    /// <summary>The batch id of a statement line (interned; empty when it has none).</summary>
+    public string BatchId(in StoredBankLine line) => _strings[line.BatchIdIndex];
 
     public ref readonly StoredBatchLine BatchLine(int index) => ref _batchLines[index];
 
@@ -253,7 +265,7 @@ internal sealed class Statement
         return string.Concat(
             bank.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "|",
             bank.AmountFen.ToString(CultureInfo.InvariantCulture), "|",
-            _text.Digits(bank.Account), "|",
+            _text.Digits(Account(bank)), "|",
             _anchorOrdinals[index].ToString(CultureInfo.InvariantCulture));
     }
 
@@ -324,7 +336,7 @@ internal sealed class Statement
         {
             ref readonly var bank = ref BankLine(index);
             if (bank.TxnLength > 0 || bank.Status != BankLineStatus.Succeeded) continue;
-            var key = (bank.Date.DayNumber, bank.AmountFen, _text.Digits(bank.Account));
+            var key = (bank.Date.DayNumber, bank.AmountFen, _text.Digits(Account(bank)));
             ref int n = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
             ordinals[index] = ++n;
         }

@@ -3,23 +3,49 @@ using PayrollRecon.Records;
 namespace PayrollRecon.Reconciliation;
 
 /// <summary>
-/// A compact copy of one bank statement line; the txn id is a slice of the reconciler's byte arena (length 0 when
-/// the line has none), the other text fields are interned (empty, never null).
+/// A compact copy of one bank statement line (56 bytes, no references, so the collector never walks the store): the
+/// txn id is a slice of the statement's byte arena (length 0 when the line has none), the other text fields are indices
+/// of the statement's interned values (-1 for empty; <see cref="Statement.Name"/> and its siblings give the text).
 /// </summary>
 /// <remarks>For a line whose <see cref="Status"/> is not <see cref="BankLineStatus.Succeeded"/> only the line, the date and the status are meaningful (R39).</remarks>
-internal readonly record struct StoredBankLine(
-    long Line,
-    int TxnOffset,
-    int TxnLength,
-    DateOnly Date,
-    bool IsDebit,
-    BankLineStatus Status,
-    long AmountFen,
-    long? BalanceFen,
-    string Name,
-    string Account,
-    string Memo,
-    string BatchId);
+internal readonly struct StoredBankLine
+{
+    private const byte DebitFlag = 1, BalanceFlag = 2;
+    private readonly long _balanceFen;
+    private readonly byte _status;
+    private readonly byte _flags;
+
+    public StoredBankLine(
+        long line, int txnOffset, int txnLength, DateOnly date, bool isDebit, BankLineStatus status, long amountFen, long? balanceFen,
+        int name, int account, int memo, int batchId)
+    {
+        Line = line;
+        TxnOffset = txnOffset;
+        TxnLength = txnLength;
+        Date = date;
+        AmountFen = amountFen;
+        _balanceFen = balanceFen.GetValueOrDefault();
+        _status = checked((byte)status);
+        _flags = (byte)((isDebit ? DebitFlag : 0) | (balanceFen.HasValue ? BalanceFlag : 0));
+        NameIndex = name;
+        AccountIndex = account;
+        MemoIndex = memo;
+        BatchIdIndex = batchId;
+    }
+
+    public long Line { get; }
+    public int TxnOffset { get; }
+    public int TxnLength { get; }
+    public DateOnly Date { get; }
+    public long AmountFen { get; }
+    public bool IsDebit => (_flags & DebitFlag) != 0;
+    public BankLineStatus Status => (BankLineStatus)_status;
+    public long? BalanceFen => (_flags & BalanceFlag) != 0 ? _balanceFen : null;
+    public int NameIndex { get; }
+    public int AccountIndex { get; }
+    public int MemoIndex { get; }
+    public int BatchIdIndex { get; }
+}
 
 /// <summary>
 /// A compact copy of one batch detail line (32 bytes): its text fields as indices of the reconciler's interned values

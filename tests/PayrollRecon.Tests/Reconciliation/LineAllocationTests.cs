@@ -211,7 +211,7 @@ public sealed class LineAllocationTests
         {
             var (date, txnId, isDebit, amount) = specs[i];
             byte[] txn = Encoding.UTF8.GetBytes(txnId);
-            lines.Add(new StoredBankLine(i + 2, arena.Add(txn), txn.Length, date, isDebit, BankLineStatus.Succeeded, amount, null, "", "", "", ""));
+            lines.Add(new StoredBankLine(i + 2, arena.Add(txn), txn.Length, date, isDebit, BankLineStatus.Succeeded, amount, null, -1, -1, -1, -1));
         }
         return (new TxnRepeatSet(arena, lines), specs.Length);
     }
