@@ -72,7 +72,11 @@ internal sealed class AttendanceLog
     }
 
     // Worker-month records of the punches recorded so far (not those waiting): for the recording itself.
-    private int RecordsSoFar => _store.BlockCount + _unregisteredMonths.Count;
+    private int RecordsSoFar
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _store.BlockCount + _unregisteredMonths.Count;
+    }
 
     /// <summary>Adds one punch (any order). Allocates nothing in steady state.</summary>
     /// <remarks>
