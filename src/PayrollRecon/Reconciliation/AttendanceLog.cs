@@ -22,12 +22,6 @@ internal sealed class AttendanceLog
     private readonly List<Diagnostic> _diagnostics;
     private const int IdBytes = 18;
 
-    // Punches of 18-byte ids waiting to be recorded (see Add), oldest at _pendingStart.
-    private const int Ahead = 8;
-    private readonly PendingPunch[] _pending = new PendingPunch[Ahead];
-    private int _pendingStart;
-    private int _pendingCount;
-
     private readonly Dictionary<string, int> _unregisteredIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _unregisteredLookup;
     private readonly List<string> _unregisteredNames = [];
@@ -62,83 +56,12 @@ internal sealed class AttendanceLog
     }
 
     /// <summary>Worker-month records the punches opened: roster workers' blocks and unregistered ids' months.</summary>
-    public int WorkerMonthRecords
-    {
-        get
-        {
-            Flush();
-            return RecordsSoFar;
-        }
-    }
-
-    // Worker-month records of the punches recorded so far (not those waiting): for the recording itself.
-    private int RecordsSoFar
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _store.BlockCount + _unregisteredMonths.Count;
-    }
+    public int WorkerMonthRecords => _store.BlockCount + _unregisteredMonths.Count;
 
     /// <summary>Adds one punch (any order). Allocates nothing in steady state.</summary>
-    /// <remarks>
-    /// A punch of an 18-byte id waits here for up to <see cref="Ahead"/> more punches before it is recorded, its id's
-    /// slot fetched from memory meanwhile: in time order every punch is another worker's, and the slot waited for on each
-    /// punch was half the time of recording one. What the caller can see is done at once: a punch dated out of range is
-    /// reported as it comes, and within <see cref="Ahead"/> records of the worker-month cap punches are recorded as they
-    /// come, so that the punch past the cap throws from its own call. Punches are recorded in the order given, so
-    /// nothing recorded differs; everything that reads the log, or adds anything but a punch, first records the waiting
-    /// ones (<see cref="Flush"/>).
-    /// </remarks>
     public void Add(in AttendanceRow row)
     {
         long ticks = row.Time.Ticks;
-        if (!TryDay(ticks, row.Line, out int secondOfDay)) return;
-        int month = _punchMonthOrdinal, day = _punchDayOfMonth;
-        ReadOnlySpan<byte> id = row.IdNumber;
-        if (id.Length != IdBytes)
-        {
-            Flush();
-            AddOther(id, month, day, secondOfDay, ticks, row.Line);
-            return;
-        }
-        ulong high = BinaryPrimitives.ReadUInt64LittleEndian(id);
-        ulong low = BinaryPrimitives.ReadUInt64LittleEndian(id[8..]);
-        uint tail = BinaryPrimitives.ReadUInt16LittleEndian(id[16..]) | PunchIds.Used;
-        var punch = new PendingPunch(high, low, tail, month, (day << 17) | secondOfDay, ticks, row.Line);
-        if (RecordsSoFar + Ahead >= _workerMonthLimit)
-        {
-            Flush();
-            AddId(in punch);
-            return;
-        }
-        _ids.Prefetch(high, low, tail);
-        if (_pendingCount == Ahead)
-        {
-            PendingPunch oldest = _pending[_pendingStart];
-            _pendingStart = (_pendingStart + 1) & (Ahead - 1);
-            _pendingCount--;
-            AddId(in oldest);
-        }
-        _pending[(_pendingStart + _pendingCount) & (Ahead - 1)] = punch;
-        _pendingCount++;
-    }
-
-    /// <summary>Records the punches still waiting (see <see cref="Add"/>).</summary>
-    public void Flush()
-    {
-        while (_pendingCount > 0)
-        {
-            PendingPunch oldest = _pending[_pendingStart];
-            _pendingStart = (_pendingStart + 1) & (Ahead - 1);
-            _pendingCount--;
-            AddId(in oldest);
-        }
-    }
-
-    /// <summary>Sets the log's day fields to the day of a punch's ticks and gives its second of day; false when its year
-    /// is out of range (reported).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool TryDay(long ticks, long line, out int secondOfDay)
-    {
         // Most punches fall on the previous punch's day: then only the second of day is worked out. A DateTime's ticks
         // are below 3.2 × 10^18, so nothing here can overflow.
         long inDay = unchecked(ticks - _punchDayStartTicks);
@@ -147,124 +70,73 @@ internal sealed class AttendanceLog
             SetPunchDay(unchecked((int)(ticks / TimeSpan.TicksPerDay)));
             inDay = unchecked(ticks - _punchDayStartTicks);
         }
-        secondOfDay = unchecked((int)(inDay / TimeSpan.TicksPerSecond));
+        int secondOfDay = unchecked((int)(inDay / TimeSpan.TicksPerSecond));
         if (!_punchDayInRange)
         {
-            PunchOutOfRange(line);
-            return false;
-        }
-        return true;
-    }
-
-    /// <summary>Records a punch of an 18-byte id.</summary>
-    private void AddId(in PendingPunch punch)
-    {
-        // Every GB 11643 id: its slot in this log's own table holds its worker and the worker's cursor, one line of
-        // memory for the punch (PunchIds); an id seen for the first time is resolved through the roster.
-        ref PunchIds.Slot slot = ref _ids.Find(punch.High, punch.Low, punch.Tail, out bool found);
-        if (!found) slot = ref NewId(punch.High, punch.Low, punch.Tail);
-        int worker = slot.Worker;
-        int day = punch.DayAndSecond >> 17;
-        if (worker < 0)
-        {
-            Span<byte> id = stackalloc byte[IdBytes];
-            WriteId(id, punch.High, punch.Low, punch.Tail);
-            AddUnregisteredPunch(id, punch.Month, day, punch.Ticks, punch.Line);
+            PunchOutOfRange(row.Line);
             return;
         }
-        Record(ref slot.Cursor, worker, punch.Month, day, punch.DayAndSecond & 0x1_FFFF, punch.Ticks, punch.Line);
-    }
 
-    /// <summary>Records a punch of an id of another length than 18 bytes.</summary>
-    private void AddOther(ReadOnlySpan<byte> id, int month, int day, int secondOfDay, long ticks, long line)
-    {
-        int worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
+        ReadOnlySpan<byte> id = row.IdNumber;
+        int worker;
+        ref AttendanceStore.Cursor cursor = ref Unsafe.NullRef<AttendanceStore.Cursor>();
+        if (id.Length == IdBytes)
+        {
+            // Every GB 11643 id: its slot in this log's own table holds its worker and the worker's cursor, one line of
+            // memory for the punch (PunchIds); an id seen for the first time is resolved through the roster.
+            ulong high = BinaryPrimitives.ReadUInt64LittleEndian(id);
+            ulong low = BinaryPrimitives.ReadUInt64LittleEndian(id[8..]);
+            uint tail = BinaryPrimitives.ReadUInt16LittleEndian(id[16..]) | PunchIds.Used;
+            ref PunchIds.Slot slot = ref _ids.Find(high, low, tail, out bool found);
+            if (!found) slot = ref NewId(id, high, low, tail);
+            worker = slot.Worker;
+            cursor = ref slot.Cursor;
+        }
+        else
+        {
+            worker = _punchIdLength >= 0 && id.SequenceEqual(_punchId.AsSpan(0, _punchIdLength)) ? _punchWorker : RememberPunchId(id);
+            if (worker >= 0) cursor = ref _store.CursorOf(worker);
+        }
         if (worker < 0)
         {
-            AddUnregisteredPunch(id, month, day, ticks, line);
+            AddUnregisteredPunch(id, _punchMonthOrdinal, _punchDayOfMonth, ticks, row.Line);
             return;
         }
-        Record(ref _store.CursorOf(worker), worker, month, day, secondOfDay, ticks, line);
-    }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Record(ref AttendanceStore.Cursor cursor, int worker, int month, int day, int secondOfDay, long ticks, long line)
-    {
         // R13: punches outside tenure still count towards days and hours; they are reported once per month. The store
         // checks tenure once per worker-month, and the first punch day is taken from its blocks (Summaries).
-        _store.Add(ref cursor, worker, month, day, secondOfDay, ticks, line, _roster.EntryDays, _roster.ExitDays);
-        if (_store.BlockCount > _blockLimit) PunchPastWorkerMonthCap(line);
-    }
-
-    private static void WriteId(Span<byte> id, ulong high, ulong low, uint tail)
-    {
-        BinaryPrimitives.WriteUInt64LittleEndian(id, high);
-        BinaryPrimitives.WriteUInt64LittleEndian(id[8..], low);
-        BinaryPrimitives.WriteUInt16LittleEndian(id[16..], unchecked((ushort)tail));
+        _store.Add(ref cursor, worker, _punchMonthOrdinal, _punchDayOfMonth, secondOfDay, ticks, row.Line, _roster.EntryDays, _roster.ExitDays);
+        if (_store.BlockCount > _blockLimit) PunchPastWorkerMonthCap(row.Line);
     }
 
     /// <summary>An 18-byte id not seen before in this log: its worker from the roster (written as there, or otherwise, such
     /// as with a lower-case <c>x</c>; -1 when not on it), kept in a new slot.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private ref PunchIds.Slot NewId(ulong high, ulong low, uint tail)
+    private ref PunchIds.Slot NewId(ReadOnlySpan<byte> id, ulong high, ulong low, uint tail)
     {
-        Span<byte> id = stackalloc byte[IdBytes];
-        WriteId(id, high, low, tail);
         int worker = _roster.IdTable.FindSlot(id, out int written) >= 0 ? written : _roster.Find(id);
         return ref _ids.Add(high, low, tail, worker);
     }
 
     // The store's blocks, read when the worker-months are built and checked.
-    public int BlockCount
-    {
-        get
-        {
-            Flush();
-            return _store.BlockCount;
-        }
-    }
+    public int BlockCount => _store.BlockCount;
 
-    public int WorkerOf(int block)
-    {
-        Flush();
-        return _store.WorkerOf(block);
-    }
+    public int WorkerOf(int block) => _store.WorkerOf(block);
 
-    public int MonthOf(int block)
-    {
-        Flush();
-        return _store.MonthOf(block);
-    }
+    public int MonthOf(int block) => _store.MonthOf(block);
 
-    public (int Days, long Seconds) Totals(int block)
-    {
-        Flush();
-        return _store.Totals(block);
-    }
+    public (int Days, long Seconds) Totals(int block) => _store.Totals(block);
 
     /// <summary>Every block's punch days, Σ seconds and first punched day (<see cref="AttendanceStore.Summaries"/>).</summary>
-    public void Summaries(Span<int> days, Span<long> seconds, Span<int> firstDays)
-    {
-        Flush();
-        _store.Summaries(days, seconds, firstDays);
-    }
+    public void Summaries(Span<int> days, Span<long> seconds, Span<int> firstDays) => _store.Summaries(days, seconds, firstDays);
 
-    public bool TryGetBlock(int worker, int monthOrdinal, out int block)
-    {
-        Flush();
-        return _store.TryGetBlock(worker, monthOrdinal, out block);
-    }
+    public bool TryGetBlock(int worker, int monthOrdinal, out int block) => _store.TryGetBlock(worker, monthOrdinal, out block);
 
-    public bool TryGetOutsideTenure(int block, out DateTime time, out long line)
-    {
-        Flush();
-        return _store.TryGetOutsideTenure(block, out time, out line);
-    }
+    public bool TryGetOutsideTenure(int block, out DateTime time, out long line) => _store.TryGetOutsideTenure(block, out time, out line);
 
     /// <summary>Frees the per-day state once every block's totals are read.</summary>
     public void ReleaseDays()
     {
-        Flush();
         _store.ReleaseDays();
         _ids.Clear();
     }
@@ -272,7 +144,6 @@ internal sealed class AttendanceLog
     /// <summary>UNREGISTERED_WORKER: one finding per id not on the roster and month with punches, by id then month.</summary>
     public void ReportUnregistered(List<Finding> findings)
     {
-        Flush();
         var keys = new List<long>(_unregisteredMonths.Keys);
         keys.Sort();
         foreach (long key in keys)
@@ -338,7 +209,7 @@ internal sealed class AttendanceLog
         ref UnregisteredMonth m = ref CollectionsMarshal.GetValueRefOrAddDefault(_unregisteredMonths, key, out bool exists);
         if (!exists)
         {
-            if (RecordsSoFar > _workerMonthLimit) throw EngineLimits.TooManyWorkerMonths(_file, line, _workerMonthLimit);
+            if (WorkerMonthRecords > _workerMonthLimit) throw EngineLimits.TooManyWorkerMonths(_file, line, _workerMonthLimit);
             _blockLimit = _workerMonthLimit - _unregisteredMonths.Count;
         }
         m.DayMask |= 1u << (day - 1);
@@ -382,10 +253,8 @@ internal sealed class AttendanceLog
     /// <remarks>Only before any punch of this log. The shards are of no further use.</remarks>
     public bool TakeShards(IReadOnlyList<AttendanceLog> shards, IReadOnlyList<List<Diagnostic>> shardDiagnostics)
     {
-        Flush();
         if (_store.BlockCount != 0 || _unregisteredMonths.Count != 0)
             throw new InvalidOperationException("Punch shards are taken before any punch.");
-        foreach (var shard in shards) shard.Flush();
         if (shards.Count == 0) return true;
 
         var first = shards[0];
@@ -403,7 +272,6 @@ internal sealed class AttendanceLog
     /// <summary>Moves the lines of the earliest punches kept as evidence by <paramref name="offset"/> (see <see cref="PunchShard.ShiftLines"/>).</summary>
     public void ShiftLines(long offset)
     {
-        Flush();
         _store.ShiftLines(offset);
         foreach (long key in _unregisteredMonths.Keys)
             CollectionsMarshal.GetValueRefOrNullRef(_unregisteredMonths, key).FirstLine += offset;
@@ -412,8 +280,6 @@ internal sealed class AttendanceLog
     /// <summary>Adds the punches of <paramref name="later"/>, a shard of the part of the file after this one's.</summary>
     private void MergePunches(AttendanceLog later)
     {
-        Flush();
-        later.Flush();
         _store.MergeFrom(later._store);
 
         var index = new int[later._unregisteredNames.Count];
@@ -435,10 +301,6 @@ internal sealed class AttendanceLog
             }
         }
     }
-
-    /// <summary>A punch waiting to be recorded: its id's three words, its month ordinal, its day of month above its second
-    /// of day (17 bits), its ticks and its line.</summary>
-    private readonly record struct PendingPunch(ulong High, ulong Low, uint Tail, int Month, int DayAndSecond, long Ticks, long Line);
 
     /// <summary>Punch days of an unregistered id in one month, and its earliest punch.</summary>
     private struct UnregisteredMonth

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace PayrollRecon.Reconciliation;
 
@@ -59,21 +58,6 @@ internal sealed class PunchIds
             }
             i = unchecked(i + 1) & mask;
         }
-    }
-
-    /// <summary>
-    /// Asks the memory for the slot where the search for an id starts, without waiting for it: a punch that will look
-    /// its id up a few punches later then finds the slot in the cache. Harmless when the table grows in between.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void Prefetch(ulong high, ulong low, uint tail)
-    {
-        if (!Sse.IsSupported) return;
-        // A prefetch never faults, so the address of a slot the collector may move is safe to give; a slot may span two
-        // lines of memory, so both ends are asked for.
-        byte* p = (byte*)Unsafe.AsPointer(ref _slots[SlotOf(high, low, tail)]);
-        Sse.Prefetch0(p);
-        Sse.Prefetch0(p + (Unsafe.SizeOf<Slot>() - 1));
     }
 
     /// <summary>Adds an id not in the table with its <paramref name="worker"/>, its cursor not yet on any month; returns its slot.</summary>

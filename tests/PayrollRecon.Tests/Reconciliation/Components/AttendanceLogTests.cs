@@ -1,5 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
 using PayrollRecon.Findings;
 using PayrollRecon.Model;
 using PayrollRecon.Reconciliation;
@@ -122,62 +120,5 @@ public sealed class AttendanceLogTests
         var findings = new List<Finding>();
         log.ReportUnregistered(findings);
         Assert.Empty(findings);
-    }
-
-    [Fact]
-    public void Add_Property_PunchesWaitingForTheirSlotsRecordAsPunchesRecordedAtOnce()
-    {
-        // Punches of roster ids, an id not on the roster, a short id and a date out of range, over three months, with a
-        // worker-month cap that some sequences reach: a log that lets punches wait (Add) and one flushed after every punch
-        // must throw at the same punch with the same message, report the same diagnostics as they come, and hold the same
-        // blocks, days, seconds, tenure evidence and unregistered months.
-        string[] ids = [Scenario.Id(1), Scenario.Id(2), Scenario.Id(3), Scenario.Id(9), "ABC123"];
-        var punch =
-            from id in Gen.Elements(ids)
-            from month in Gen.Choose(1, 3)
-            from day in Gen.Choose(1, 28)
-            from second in Gen.Choose(0, 86_399)
-            from outOfRange in Gen.Frequency((1, Gen.Constant(true)), (30, Gen.Constant(false)))
-            select (Id: id, Time: new DateTime(outOfRange ? 1850 : 2024, month, day).AddSeconds(second));
-        var input = Gen.Zip(Gen.ListOf(punch), Gen.Choose(5, 30));
-        Prop.ForAll(Arb.From(input), x =>
-        {
-            var (punches, limit) = x;
-            string Run(bool flushEach)
-            {
-                var roster = Rows.Roster([]);
-                roster.Add(Rows.Worker(2, ids[0], "张三", entry: new DateOnly(2024, 1, 5)));
-                roster.Add(Rows.Worker(3, ids[1], "李四", exit: new DateOnly(2024, 2, 20)));
-                roster.Add(Rows.Worker(4, ids[2], "王五"));
-                var diagnostics = new List<Diagnostic>();
-                var log = new AttendanceLog(roster, "attendance.csv", limit, diagnostics);
-                var seen = new List<string>();
-                for (int i = 0; i < punches.Count; i++)
-                {
-                    try
-                    {
-                        log.Add(Rows.Punch(i + 2, punches[i].Id, punches[i].Time));
-                        if (flushEach) log.Flush();
-                    }
-                    catch (PayrollDataException e)
-                    {
-                        return $"threw at {i}: {e.Message}; {string.Join(" | ", diagnostics.Select(d => d.ToString()))}";
-                    }
-                    seen.Add(diagnostics.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                }
-                var state = new List<string> { string.Join(",", seen), $"records {log.WorkerMonthRecords} blocks {log.BlockCount}" };
-                for (int b = 0; b < log.BlockCount; b++)
-                {
-                    bool outside = log.TryGetOutsideTenure(b, out var time, out long line);
-                    state.Add($"{log.WorkerOf(b)} {log.MonthOf(b)} {log.Totals(b)} {outside} {time:O} {line}");
-                }
-                var findings = new List<Finding>();
-                log.ReportUnregistered(findings);
-                state.AddRange(findings.Select(f => $"{f.WorkerId} {f.Period} {f.Days} {f.EventDate} {f.Source}"));
-                state.AddRange(diagnostics.Select(d => d.ToString()));
-                return string.Join("\n", state);
-            }
-            Assert.Equal(Run(flushEach: true), Run(flushEach: false));
-        }).Check(PropertyConfig.Quick(300));
     }
 }
