@@ -203,7 +203,7 @@ public sealed class BankReader : InputReader<BankRow>
         }
         _countedLines++;
         NoteDate(date);
-        row = Row(in r, date, timeOfDay, direction, amount, balance, BankLineStatus.Succeeded);
+        Row(in r, date, timeOfDay, direction, amount, balance, BankLineStatus.Succeeded, out row);
         return true;
     }
 
@@ -215,22 +215,41 @@ public sealed class BankReader : InputReader<BankRow>
     }
 
     /// <summary>The row of a line whose values are read: its counterparty per R38 and its text fields.</summary>
+    /// <remarks>The counterparty columns as they are (most layouts) are read here; the layouts with payer and payee or a
+    /// combined column build their row out of line, so no span of this one goes through memory (a span passed by
+    /// reference is zeroed on every call of the method it is a local of, and read back from the stack).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private BankRow Row(scoped in CsvRow r, DateOnly date, TimeOnly? timeOfDay, BankDirection direction, Money amount, Money? balance, BankLineStatus status)
+    private void Row(scoped in CsvRow r, DateOnly date, TimeOnly? timeOfDay, BankDirection direction, Money amount, Money? balance, BankLineStatus status, out BankRow row)
     {
-        // R38: the counterparty columns as they are (most layouts), read here; the layouts with payer and payee or a
-        // combined column out of line (a call takes its results through memory).
-        ReadOnlySpan<byte> name, account;
-        if (_payerName < 0 && _counterparty < 0)
+        if (_payerName >= 0 || _counterparty >= 0)
         {
-            name = Optional(r, _counterpartyName);
-            account = Optional(r, _counterpartyAccount);
+            RowOfPayerOrCombined(in r, date, timeOfDay, direction, amount, balance, status, out row);
+            return;
         }
-        else
+        row = new BankRow
         {
-            CounterpartyOfPayerOrCombined(in r, direction, out name, out account);
-        }
-        return new BankRow
+            Line = r.Line,
+            TxnId = Optional(r, _txnId),
+            Date = date,
+            TimeOfDay = timeOfDay,
+            Direction = direction,
+            Amount = amount,
+            Balance = balance,
+            CounterpartyName = Optional(r, _counterpartyName),
+            CounterpartyAccount = Optional(r, _counterpartyAccount),
+            Memo = Optional(r, _memo),
+            BatchId = Optional(r, _batchId),
+            Status = status,
+        };
+    }
+
+    /// <summary><see cref="Row"/> for a file with payer and payee columns or a combined counterparty column (R38).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RowOfPayerOrCombined(
+        scoped in CsvRow r, DateOnly date, TimeOnly? timeOfDay, BankDirection direction, Money amount, Money? balance, BankLineStatus status, out BankRow row)
+    {
+        CounterpartyOfPayerOrCombined(in r, direction, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> account);
+        row = new BankRow
         {
             Line = r.Line,
             TxnId = Optional(r, _txnId),
@@ -285,12 +304,12 @@ public sealed class BankReader : InputReader<BankRow>
             else if (TokenParser.TryParseBankDirection(Field(r, _direction), out BankDirection dir)) direction = dir;
         }
         Money? balance = MoneyParser.TryParse(Optional(r, _balance), out Money b) ? b : null;
-        row = Row(in r, date, timeOfDay, direction, amount, balance, status);
+        Row(in r, date, timeOfDay, direction, amount, balance, status, out row);
         return true;
     }
 
     /// <summary>The counterparty of a line of a file with payer and payee columns (the payee of a debit, the payer of a
-    /// credit), else with a combined counterparty column, split (R38); <see cref="Row"/> reads the plain columns itself.</summary>
+    /// credit), else with a combined counterparty column, split (R38).</summary>
     private void CounterpartyOfPayerOrCombined(scoped in CsvRow r, BankDirection direction, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> account)
     {
         if (_payerName >= 0)

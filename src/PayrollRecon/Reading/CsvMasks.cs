@@ -111,6 +111,61 @@ internal static class CsvMasks
         return sepBits;
     }
 
+    /// <summary>
+    /// For a block with no quote and no carriage return (nearly every block of a file with LF line ends): true, with bit i
+    /// of <paramref name="structural"/> set when byte i is the separator or a line feed and of <paramref name="lineFeeds"/>
+    /// when it is a line feed, the masks <see cref="Load"/> gives such a block; false for any other block, which
+    /// <see cref="Load"/> then reads. Reads 64 bytes from <paramref name="p"/>, so the caller's buffer has the slack.
+    /// </summary>
+    /// <remarks>Two masks taken from the vectors instead of four: the quote and carriage-return comparisons are only tested
+    /// for any match, together.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool LoadPlain(ref byte p, byte separator, CsvVectorWidth width, out ulong structural, out ulong lineFeeds)
+    {
+        if (Vector512.IsHardwareAccelerated && width == CsvVectorWidth.Vector512)
+        {
+            Vector512<byte> v = Vector512.LoadUnsafe(ref p);
+            Vector512<byte> lf = Vector512.Equals(v, Vector512.Create(LineFeed));
+            Vector512<byte> rare = Vector512.Equals(v, Vector512.Create(Quote)) | Vector512.Equals(v, Vector512.Create(CarriageReturn));
+            lineFeeds = lf.ExtractMostSignificantBits();
+            structural = (Vector512.Equals(v, Vector512.Create(separator)) | lf).ExtractMostSignificantBits();
+            return rare == Vector512<byte>.Zero;
+        }
+        if (Vector256.IsHardwareAccelerated && width >= CsvVectorWidth.Vector256)
+        {
+            Vector256<byte> lo = Vector256.LoadUnsafe(ref p);
+            Vector256<byte> hi = Vector256.LoadUnsafe(ref p, 32);
+            Vector256<byte> lfCode = Vector256.Create(LineFeed);
+            Vector256<byte> sep = Vector256.Create(separator);
+            Vector256<byte> quote = Vector256.Create(Quote);
+            Vector256<byte> cr = Vector256.Create(CarriageReturn);
+            Vector256<byte> lfLo = Vector256.Equals(lo, lfCode);
+            Vector256<byte> lfHi = Vector256.Equals(hi, lfCode);
+            Vector256<byte> rare = Vector256.Equals(lo, quote) | Vector256.Equals(lo, cr) | Vector256.Equals(hi, quote) | Vector256.Equals(hi, cr);
+            lineFeeds = lfLo.ExtractMostSignificantBits() | ((ulong)lfHi.ExtractMostSignificantBits() << 32);
+            structural = (Vector256.Equals(lo, sep) | lfLo).ExtractMostSignificantBits()
+                | ((ulong)(Vector256.Equals(hi, sep) | lfHi).ExtractMostSignificantBits() << 32);
+            return rare == Vector256<byte>.Zero;
+        }
+        if (Vector128.IsHardwareAccelerated && width >= CsvVectorWidth.Vector128)
+        {
+            Vector128<byte> a = Vector128.LoadUnsafe(ref p);
+            Vector128<byte> b = Vector128.LoadUnsafe(ref p, 16);
+            Vector128<byte> c = Vector128.LoadUnsafe(ref p, 32);
+            Vector128<byte> d = Vector128.LoadUnsafe(ref p, 48);
+            Vector128<byte> quote = Vector128.Create(Quote);
+            Vector128<byte> cr = Vector128.Create(CarriageReturn);
+            Vector128<byte> rare = Vector128.Equals(a, quote) | Vector128.Equals(a, cr) | Vector128.Equals(b, quote) | Vector128.Equals(b, cr)
+                | Vector128.Equals(c, quote) | Vector128.Equals(c, cr) | Vector128.Equals(d, quote) | Vector128.Equals(d, cr);
+            lineFeeds = Bits(a, b, c, d, LineFeed);
+            structural = Bits(a, b, c, d, separator) | lineFeeds;
+            return rare == Vector128<byte>.Zero;
+        }
+        ulong separators = Load(ref p, separator, width, out lineFeeds, out ulong quotes, out ulong carriageReturns);
+        structural = separators | lineFeeds;
+        return (quotes | carriageReturns) == 0;
+    }
+
     /// <summary>Bit i set when byte i at <paramref name="p"/> is the separator, a line feed, a quote or a carriage return.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong LoadStructural(ref byte p, byte separator, CsvVectorWidth width)

@@ -50,6 +50,17 @@ public sealed partial class CsvReader
 
             while (pos < end && endCount <= endLimit && rowCount <= RowLimit)
             {
+                // Nearly every block has neither a quote nor a carriage return: its two masks are all the step below needs.
+                // The window's last block (bytes past its end, masked off below) takes the general path.
+                if (end - pos > IndexBlockBytes && LoadPlain(ref Unsafe.Add(ref data, pos), separator, width, out ulong plain, out ulong plainLineFeeds))
+                {
+                    Debug.Assert(endCount + Math.Max(8, BitOperations.PopCount(plain)) <= ends.Length, "field ends past the index");
+                    Debug.Assert(rowCount + 1 + Math.Max(2, BitOperations.PopCount(plainLineFeeds)) <= rowLast.Length, "record ends past the index");
+                    IndexBlock(ref endSlot, ref rowSlot, ref endCount, ref rowCount, pos, plain, plainLineFeeds);
+                    pos += IndexBlockBytes;
+                    continue;
+                }
+
                 ulong separators = Load(ref Unsafe.Add(ref data, pos), separator, width, out ulong lineFeeds, out ulong quotes, out ulong carriageReturns);
 
                 // A carriage return ends a record unless a line feed follows it (CRLF ends at its LF). Bit i of lfNext is

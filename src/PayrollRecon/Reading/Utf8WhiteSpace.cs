@@ -55,12 +55,16 @@ internal static class Utf8WhiteSpace
     {
         if ((EdgeBytes[first] & startFlags) != 0) return false;
         byte last = Unsafe.Add(ref first, unchecked(length - 1));
-        if ((EdgeBytes[last] & MayEnd) == 0) return true;
 
-        // A CJK character (工资) whose last byte merely could end a white-space character: one that ends in a byte of
-        // 0x80 or more is C2 xx or E1–E3 xx xx, so other bytes before it settle that here, without a call.
-        return last >= 0x80 && length >= 3 && Unsafe.Add(ref first, unchecked(length - 2)) != 0xC2
-            && unchecked((uint)(Unsafe.Add(ref first, length - 3) - 0xE1)) > 2;
+        // An ASCII end is white space only at 0x20 or below (a control byte that is none goes the slow way, which knows).
+        if (last < 0x80) return last > 0x20;
+
+        // A white-space character that ends in a byte of 0x80 or more is C2 xx or E1–E3 xx xx: the bytes before the last
+        // settle it for a CJK character (工资) without looking the last one up. Whether that last byte could end one at
+        // all is as good as random in Chinese text, so testing it first cost a mispredicted branch on a quarter of such
+        // fields; the two tests are combined without a branch between them.
+        return length >= 3
+            && (Unsafe.Add(ref first, unchecked(length - 2)) != 0xC2) & (unchecked((uint)(Unsafe.Add(ref first, length - 3) - 0xE1)) > 2);
     }
 
     /// <summary>What <see cref="TrimValue"/> keeps of the <paramref name="length"/> bytes at <paramref name="first"/>, as
