@@ -177,8 +177,11 @@ public sealed class Reconciler
     }
 
     /// <summary>Adds one statement line, in file order; a line that did not succeed (R39) is kept too, to be listed.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="BankRow.Status"/> is none of the values of <see cref="BankLineStatus"/>.</exception>
     public void AddBankLine(in BankRow row)
     {
+        if (unchecked((uint)row.Status) > (uint)BankLineStatus.Reversed)
+            throw new ArgumentOutOfRangeException(nameof(row), row.Status, "BankRow.Status is none of the values of BankLineStatus.");
         _gate.Enter(InputOrder.Bank);
         _statement.AddBankLine(row);
     }

@@ -182,28 +182,30 @@ internal sealed class Statement
         for (int i = 0; i < order.Length; i++) order[i] = i;
         if (!newestFirst && _sortedOldestFirst) return order;
         // One long per line, the day above the line number (reversed when newest first): half the memory of a pair and
-        // a sort of plain numbers. Line numbers below 2^40 leave the day (below 2^22) room; a file of more lines
-        // sorts on pairs (lines are stored in file order, so the last has the highest number).
+        // a sort of plain numbers. Line numbers from 0 to 2^40 leave the day (below 2^22) room; lines numbered otherwise
+        // (only a host's rows can be) sort on pairs.
         const int LineBits = 40;
         const long LineMask = (1L << LineBits) - 1;
-        if (_bankLines[_bankLines.Count - 1].Line > LineMask)
-        {
-            var pairs = new (int Day, long Line)[order.Length];
-            for (int i = 0; i < pairs.Length; i++)
-            {
-                ref readonly var bank = ref BankLine(i);
-                pairs[i] = (bank.Date.DayNumber, newestFirst ? -bank.Line : bank.Line);
-            }
-            Array.Sort(pairs, order);
-            return order;
-        }
         var keys = new long[order.Length];
         for (int i = 0; i < keys.Length; i++)
         {
             ref readonly var bank = ref BankLine(i);
+            if (unchecked((ulong)bank.Line) > LineMask) return SortOnPairs(order, newestFirst);
             keys[i] = ((long)bank.Date.DayNumber << LineBits) | (newestFirst ? LineMask - bank.Line : bank.Line);
         }
         Array.Sort(keys, order);
+        return order;
+    }
+
+    private int[] SortOnPairs(int[] order, bool newestFirst)
+    {
+        var pairs = new (int Day, long Line)[order.Length];
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            ref readonly var bank = ref BankLine(i);
+            pairs[i] = (bank.Date.DayNumber, newestFirst ? -bank.Line : bank.Line);
+        }
+        Array.Sort(pairs, order);
         return order;
     }
 

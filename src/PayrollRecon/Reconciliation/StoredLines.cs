@@ -25,7 +25,8 @@ internal readonly struct StoredBankLine
         Date = date;
         AmountFen = amountFen;
         _balanceFen = balanceFen.GetValueOrDefault();
-        _status = checked((byte)status);
+        // The engine takes only the four statuses (Reconciler.AddBankLine).
+        _status = unchecked((byte)status);
         _flags = (byte)((isDebit ? DebitFlag : 0) | (balanceFen.HasValue ? BalanceFlag : 0));
         NameIndex = name;
         AccountIndex = account;

@@ -7,9 +7,11 @@ namespace PayrollRecon.Reconciliation;
 /// numbers for distinct lines (a fee and its transfer), so the id alone is not enough.
 /// </summary>
 /// <remarks>
-/// A bucket holds the date it was written on; a bucket of an earlier date is free. Moving to the next date therefore
-/// clears nothing, and a probe stops at the first bucket of another date, since every line of this date was put after
-/// the ones of earlier dates were left behind.
+/// A bucket holds the run of one date it was written in (a count that moves on with every change of date); a bucket of
+/// an earlier run is free. Moving to the next date therefore clears nothing, and a probe stops at the first bucket of
+/// another run, since every line of this run was put after the earlier runs were left behind. Were a date ever to come
+/// back after another, it would start a run of its own: repeats across the two runs would go unseen, but no probe
+/// could find the table full.
 /// </remarks>
 internal sealed class TxnRepeatSet
 {
@@ -17,6 +19,8 @@ internal sealed class TxnRepeatSet
     private readonly GrowingArray<StoredBankLine> _lines;
     private Bucket[] _buckets = new Bucket[64];
     private int _day = int.MinValue;
+    // The run of the current date (1 for the first date read; 0 marks a bucket never written).
+    private int _run;
     private int _count;
 
     /// <param name="txnIds">The bytes the lines' txn ids point into.</param>
@@ -32,6 +36,7 @@ internal sealed class TxnRepeatSet
     {
         Array.Clear(_buckets);
         _day = int.MinValue;
+        _run = 0;
         _count = 0;
     }
 
@@ -49,8 +54,10 @@ internal sealed class TxnRepeatSet
         if (day != _day)
         {
             _day = day;
+            _run++;
             _count = 0;
         }
+        int run = _run;
         var txn = _txnIds.Slice(line.TxnOffset, line.TxnLength);
         uint hash = ByteHash.Of(txn, unchecked((ulong)line.AmountFen ^ (line.IsDebit ? 1UL << 63 : 0)));
 
@@ -60,7 +67,7 @@ internal sealed class TxnRepeatSet
         while (true)
         {
             Bucket b = buckets[bucket];
-            if (b.Day != day || b.Line == 0) break;
+            if (b.Run != run || b.Line == 0) break;
             if (b.Hash == hash && Repeats(in line, txn, b.Line - 1))
             {
                 first = b.Line - 1;
@@ -72,9 +79,9 @@ internal sealed class TxnRepeatSet
         if (2 * (_count + 1) > buckets.Length)
         {
             Grow();
-            bucket = Free(_buckets, hash, day);
+            bucket = Free(_buckets, hash, run);
         }
-        _buckets[bucket] = new Bucket(day, hash, index + 1);
+        _buckets[bucket] = new Bucket(run, hash, index + 1);
         _count++;
         return false;
     }
@@ -92,19 +99,19 @@ internal sealed class TxnRepeatSet
         var buckets = FreshPages.Touch(new Bucket[checked(old.Length * 2)]);
         foreach (Bucket b in old)
         {
-            if (b.Line != 0 && b.Day == _day) buckets[Free(buckets, b.Hash, _day)] = b;
+            if (b.Line != 0 && b.Run == _run) buckets[Free(buckets, b.Hash, _run)] = b;
         }
         _buckets = buckets;
     }
 
-    private static int Free(Bucket[] buckets, uint hash, int day)
+    private static int Free(Bucket[] buckets, uint hash, int run)
     {
         int mask = buckets.Length - 1;
         int bucket = (int)(hash & (uint)mask);
-        while (buckets[bucket].Line != 0 && buckets[bucket].Day == day) bucket = (bucket + 1) & mask;
+        while (buckets[bucket].Line != 0 && buckets[bucket].Run == run) bucket = (bucket + 1) & mask;
         return bucket;
     }
 
-    /// <summary>The date a bucket was written on, the line's hash and 1 + its index (0: never written).</summary>
-    private readonly record struct Bucket(int Day, uint Hash, int Line);
+    /// <summary>The run of a date a bucket was written in, the line's hash and 1 + its index (0: never written).</summary>
+    private readonly record struct Bucket(int Run, uint Hash, int Line);
 }

@@ -180,6 +180,28 @@ public sealed class LineAllocationTests
     }
 
     [Fact]
+    public void TxnRepeatSet_ADateComingBackAfterAnother_StartsAfreshAndNeverFillsTheTable()
+    {
+        // Reading order never brings a date back; were it to, the date's second run holds its own lines only: 3 × 3,000
+        // lines of one date in three runs would fill a table sized for one run if the runs were taken as one.
+        var day = new DateOnly(2024, 4, 12);
+        var specs = new List<(DateOnly, string, bool, long)>();
+        for (int run = 0; run < 3; run++)
+        {
+            for (int i = 0; i < 3_000; i++) specs.Add((day, $"R{run}-{i}", true, 100));
+            if (run == 2) specs.Add((day, "R2-5", true, 100));
+            specs.Add((day.AddDays(1), $"R{run}-0", true, 100));
+        }
+        var (set, lines) = RepeatSet([.. specs]);
+        var repeats = new List<(int Line, int First)>();
+        for (int i = 0; i < lines; i++)
+        {
+            if (set.TryGetOrAdd(i, out int first)) repeats.Add((i, first));
+        }
+        Assert.Equal([(2 * 3_001 + 3_000, 2 * 3_001 + 5)], repeats);
+    }
+
+    [Fact]
     public void TxnRepeatSet_Property_AgreesWithEveryEarlierLineOfItsDate()
     {
         // Lines in date order with few ids, directions and amounts, so that repeats are frequent: each line's answer is the

@@ -110,4 +110,16 @@ public sealed class ReconcilerInputOrderTests
         Assert.Equal(1, result.Summary.Workers);
         Assert.Equal(BankLineClass.WagePayment, Assert.Single(result.BankLines).Class);
     }
+
+    [Fact]
+    public void AddBankLine_StatusNoneOfTheFour_ThrowsAndTakesNothing()
+    {
+        var r = NewEngine();
+        static BankRow Row(BankLineStatus status) => Rows.Bank(2, "T1", new DateOnly(2024, 2, 15), true, 300_00, name: "张三") with { Status = status };
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => r.AddBankLine(Row((BankLineStatus)300)));
+        Assert.Equal("BankRow.Status is none of the values of BankLineStatus. (Parameter 'row')\nActual value was 300.", e.Message.ReplaceLineEndings("\n"));
+        r.AddBankLine(Row(BankLineStatus.Reversed));
+        var line = Assert.Single(r.Complete().BankLines);
+        Assert.Equal(BankLineStatus.Reversed, line.Status);
+    }
 }

@@ -89,6 +89,7 @@ public sealed class StatementTests
     [Theory]
     [InlineData(2L)]
     [InlineData(1L << 41)] // past the packed sort key's 40 bits of line number: sorted on pairs
+    [InlineData(-50L)] // a host's rows numbered below 0: sorted on pairs
     public void ReadingOrder_Property_DateThenLineOrReversedLineWhenNewestFirst(long firstLine)
     {
         // Unsorted statements of a few dates, with gaps in the line numbers: the order is by date, then by line (R14),
