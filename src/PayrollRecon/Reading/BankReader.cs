@@ -226,21 +226,7 @@ public sealed class BankReader : InputReader<BankRow>
             RowOfPayerOrCombined(in r, date, timeOfDay, direction, amount, balance, status, out row);
             return;
         }
-        row = new BankRow
-        {
-            Line = r.Line,
-            TxnId = Optional(r, _txnId),
-            Date = date,
-            TimeOfDay = timeOfDay,
-            Direction = direction,
-            Amount = amount,
-            Balance = balance,
-            CounterpartyName = Optional(r, _counterpartyName),
-            CounterpartyAccount = Optional(r, _counterpartyAccount),
-            Memo = Optional(r, _memo),
-            BatchId = Optional(r, _batchId),
-            Status = status,
-        };
+        Build(in r, date, timeOfDay, direction, amount, balance, status, Optional(r, _counterpartyName), Optional(r, _counterpartyAccount), out row);
     }
 
     /// <summary><see cref="Row"/> for a file with payer and payee columns or a combined counterparty column (R38).</summary>
@@ -249,6 +235,14 @@ public sealed class BankReader : InputReader<BankRow>
         scoped in CsvRow r, DateOnly date, TimeOnly? timeOfDay, BankDirection direction, Money amount, Money? balance, BankLineStatus status, out BankRow row)
     {
         CounterpartyOfPayerOrCombined(in r, direction, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> account);
+        Build(in r, date, timeOfDay, direction, amount, balance, status, name, account, out row);
+    }
+
+    /// <summary>The row of a line from its values and its counterparty; the other text fields read here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Build(
+        scoped in CsvRow r, DateOnly date, TimeOnly? timeOfDay, BankDirection direction, Money amount, Money? balance, BankLineStatus status,
+        ReadOnlySpan<byte> name, ReadOnlySpan<byte> account, out BankRow row) =>
         row = new BankRow
         {
             Line = r.Line,
@@ -264,7 +258,6 @@ public sealed class BankReader : InputReader<BankRow>
             BatchId = Optional(r, _batchId),
             Status = status,
         };
-    }
 
     /// <summary>A separate bank time column (R37): <c>H:mm[:ss]</c>, <c>HHmmss</c>, <c>HHmm</c>, or the time of a date-time.</summary>
     private static bool TryTimeOfDay(ReadOnlySpan<byte> value, out TimeOnly? timeOfDay)

@@ -157,18 +157,20 @@ internal sealed class BankClassifier
             return;
         }
 
-        string normalized = _text.Normalized(_statement.Name(bank));
+        string payee = _statement.Name(bank);
+        string normalized = _text.Normalized(payee);
         string digits = _text.Digits(_statement.Account(bank));
         int worker = Identify(digits, normalized, out var rule);
         if (worker >= 0)
         {
             _wagePayments = checked(_wagePayments + bank.AmountFen);
-            AddPayment(index, -1, rule, worker, _statement.Name(bank), normalized, digits);
+            AddPayment(index, -1, rule, worker, payee, normalized, digits);
             return;
         }
 
-        var name = _statement.Name(bank).AsSpan().Trim();
-        var memo = _statement.Memo(bank).AsSpan().Trim();
+        string memoText = _statement.Memo(bank);
+        var name = payee.AsSpan().Trim();
+        var memo = memoText.AsSpan().Trim();
         if ((name.IsEmpty || Keywords.IsBank(name)) && Keywords.IsFeeMemo(memo))
         {
             _fees = checked(_fees + bank.AmountFen);
@@ -180,12 +182,12 @@ internal sealed class BankClassifier
         if (name.IsEmpty || Keywords.IsFirm(name) || Keywords.IsCashMemo(memo))
         {
             int line = _lines.Add(index, -1, BankLineClass.Misuse, BankLineRule.NonWageDebit, -1);
-            _findings.Add(_lines.Finding(FindingCode.NonWageDebit, Severity.Red, line, null, detail: name.IsEmpty ? _statement.Memo(bank) : _statement.Name(bank)));
+            _findings.Add(_lines.Finding(FindingCode.NonWageDebit, Severity.Red, line, null, detail: name.IsEmpty ? memoText : payee));
         }
         else
         {
             int line = _lines.Add(index, -1, BankLineClass.Misuse, BankLineRule.UnknownPayee, -1);
-            _findings.Add(_lines.Finding(FindingCode.UnknownPayee, Severity.Red, line, null, detail: _statement.Name(bank), payeeAccount: digits));
+            _findings.Add(_lines.Finding(FindingCode.UnknownPayee, Severity.Red, line, null, detail: payee, payeeAccount: digits));
         }
     }
 
@@ -193,11 +195,12 @@ internal sealed class BankClassifier
     {
         ref readonly var bank = ref _statement.BankLine(index);
         _batches = checked(_batches + bank.AmountFen);
-        int firstDetail = _batchesSupplied ? _statement.FirstDetail(_statement.BatchId(bank)) : -1;
+        string batchId = _statement.BatchId(bank);
+        int firstDetail = _batchesSupplied ? _statement.FirstDetail(batchId) : -1;
         if (firstDetail < 0)
         {
             int missing = _lines.Add(index, -1, BankLineClass.Batch, BankLineRule.BatchDetailMissing, -1);
-            _findings.Add(_lines.Finding(FindingCode.BatchDetailMissing, Severity.Orange, missing, null, detail: _statement.BatchId(bank)));
+            _findings.Add(_lines.Finding(FindingCode.BatchDetailMissing, Severity.Orange, missing, null, detail: batchId));
             return;
         }
 
@@ -230,7 +233,7 @@ internal sealed class BankClassifier
             {
                 Expected = new Money(bank.AmountFen),
                 Actual = new Money(sum),
-                Detail = _statement.BatchId(bank),
+                Detail = batchId,
             });
         }
     }
@@ -357,9 +360,9 @@ internal sealed class BankClassifier
     /// <summary>R17: the latest earlier non-cancelled payment with the same amount and account digits (or name), or -1.</summary>
     private int FindRefundedPayment(in StoredBankLine refund)
     {
-        bool hasAccount = _statement.Account(refund).AsSpan().Trim().Length > 0;
-        if (!hasAccount) return (_paymentsByName ??= IndexPayments(byAccount: false)).TakeNewest(refund.AmountFen, _text.Normalized(_statement.Name(refund)), _isCancelled);
-        string digits = _text.Digits(_statement.Account(refund));
+        string account = _statement.Account(refund);
+        if (account.AsSpan().Trim().IsEmpty) return (_paymentsByName ??= IndexPayments(byAccount: false)).TakeNewest(refund.AmountFen, _text.Normalized(_statement.Name(refund)), _isCancelled);
+        string digits = _text.Digits(account);
         // Every payment to a registered card went to one of its holders (§3.2 step 2), so the payments of a card's few
         // holders are searched instead of an index of every payment; a card of many holders is in the index.
         return _roster.HoldersOf(digits) is { Count: <= FewHolders } holders

@@ -67,10 +67,10 @@ internal sealed class TxnRepeatSet
         while (true)
         {
             Bucket b = buckets[bucket];
-            if (b.Run != run || b.Line == 0) break;
-            if (b.Hash == hash && Repeats(in line, txn, b.Line - 1))
+            if (b.Run != run) break;
+            if (b.Hash == hash && Repeats(in line, txn, b.Index))
             {
-                first = b.Line - 1;
+                first = b.Index;
                 return true;
             }
             bucket = (bucket + 1) & mask;
@@ -81,7 +81,7 @@ internal sealed class TxnRepeatSet
             Grow();
             bucket = Free(_buckets, hash, run);
         }
-        _buckets[bucket] = new Bucket(run, hash, index + 1);
+        _buckets[bucket] = new Bucket(run, hash, index);
         _count++;
         return false;
     }
@@ -99,7 +99,7 @@ internal sealed class TxnRepeatSet
         var buckets = FreshPages.Touch(new Bucket[checked(old.Length * 2)]);
         foreach (Bucket b in old)
         {
-            if (b.Line != 0 && b.Run == _run) buckets[Free(buckets, b.Hash, _run)] = b;
+            if (b.Run == _run) buckets[Free(buckets, b.Hash, _run)] = b;
         }
         _buckets = buckets;
     }
@@ -108,10 +108,10 @@ internal sealed class TxnRepeatSet
     {
         int mask = buckets.Length - 1;
         int bucket = (int)(hash & (uint)mask);
-        while (buckets[bucket].Line != 0 && buckets[bucket].Run == run) bucket = (bucket + 1) & mask;
+        while (buckets[bucket].Run == run) bucket = (bucket + 1) & mask;
         return bucket;
     }
 
-    /// <summary>The run of a date a bucket was written in, the line's hash and 1 + its index (0: never written).</summary>
-    private readonly record struct Bucket(int Run, uint Hash, int Line);
+    /// <summary>The run of a date a bucket was written in (0: never written; runs count from 1), the line's hash and its index.</summary>
+    private readonly record struct Bucket(int Run, uint Hash, int Index);
 }
